@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
+  // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
+  QUEUE_PREFIX: z.string().default('{hcmc1022}'),
+  STORAGE_DIR: z.string().default('var/storage'),
+  WEB_DIR: z.string().default(''),
+  JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  OPEN311_API_KEYS: z.string().default('demo-open311-key'),
+  DEMO_SEED: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number };
+  database: { url: string; poolSize: number };
+  redis: { url: string; queuePrefix: string };
+  storageDir: string;
+  webDir: string;
+  auth: { jwtSecret: string; jwtTtlSeconds: number; loginLimit: number; loginTtlSeconds: number };
+  open311ApiKeys: string[];
+  demoSeed: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; the only place that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('local-dev-secret')) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set in production');
+  }
+  return {
+    env: c.NODE_ENV,
+    http: { host: c.HOST, port: c.PORT },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
+    redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
+    storageDir: c.STORAGE_DIR,
+    webDir: c.WEB_DIR,
+    auth: {
+      jwtSecret: c.JWT_SECRET,
+      jwtTtlSeconds: c.JWT_TTL_SECONDS,
+      loginLimit: c.LOGIN_THROTTLE_LIMIT,
+      loginTtlSeconds: c.LOGIN_THROTTLE_TTL_SECONDS,
+    },
+    open311ApiKeys: c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
+    demoSeed: c.NODE_ENV === 'production' ? false : c.DEMO_SEED,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,25 @@
+import { CategoryEntity } from '../../modules/categories/category.entity';
+import { AdminUnitLineageEntity } from '../../modules/geo/admin-unit-lineage.entity';
+import { AdminUnitEntity } from '../../modules/geo/admin-unit.entity';
+import { BasemapFeatureEntity } from '../../modules/geo/basemap-feature.entity';
+import { AttachmentEntity } from '../../modules/reports/attachment.entity';
+import { ReportEventEntity } from '../../modules/reports/report-event.entity';
+import { ReportEntity } from '../../modules/reports/report.entity';
+import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
+import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
+import { AppUserEntity } from '../../modules/users/app-user.entity';
+import { OutboxEntity } from '../outbox/outbox.entity';
+
+export const ENTITIES = [
+  AdminUnitEntity,
+  AdminUnitLineageEntity,
+  BasemapFeatureEntity,
+  HandlingUnitEntity,
+  CategoryEntity,
+  RoutingRuleEntity,
+  AppUserEntity,
+  ReportEntity,
+  ReportEventEntity,
+  AttachmentEntity,
+  OutboxEntity,
+];

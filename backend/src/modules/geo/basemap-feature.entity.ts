@@ -1,0 +1,19 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Geometry } from 'geojson';
+
+/** Offline basemap (OSM water and roads) stored in web-mercator, ready for ST_AsMVT. */
+@Entity('basemap_feature')
+export class BasemapFeatureEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  layer: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  props: Record<string, unknown>;
+
+  @Index('ix_basemap_feature_geom', { spatial: true })
+  @Column({ type: 'geometry', spatialFeatureType: 'Geometry', srid: 3857 })
+  geom: Geometry;
+}

@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppUserEntity } from '../users/app-user.entity';
+import { HandlingUnitEntity } from '../units/handling-unit.entity';
+import { REPORT_STATUSES, ReportEntity, ReportStatus } from './report.entity';
+
+/** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+@Entity('report_event')
+@Index('ix_report_event_report', ['reportId', 'id'])
+export class ReportEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'report_id', type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity)
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_event_report_id_fkey' })
+  report?: ReportEntity;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'report_event_actor_user_id_fkey' })
+  actorUser?: AppUserEntity | null;
+
+  @Column({ name: 'actor_role', type: 'text', nullable: true })
+  actorRole: string | null;
+
+  @Column({ name: 'from_status', type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', nullable: true })
+  fromStatus: ReportStatus | null;
+
+  @Column({ name: 'to_status', type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', nullable: true })
+  toStatus: ReportStatus | null;
+
+  @Column({ name: 'from_unit_id', type: 'uuid', nullable: true })
+  fromUnitId: string | null;
+
+  @ManyToOne(() => HandlingUnitEntity)
+  @JoinColumn({ name: 'from_unit_id', foreignKeyConstraintName: 'report_event_from_unit_id_fkey' })
+  fromUnit?: HandlingUnitEntity | null;
+
+  @Column({ name: 'to_unit_id', type: 'uuid', nullable: true })
+  toUnitId: string | null;
+
+  @ManyToOne(() => HandlingUnitEntity)
+  @JoinColumn({ name: 'to_unit_id', foreignKeyConstraintName: 'report_event_to_unit_id_fkey' })
+  toUnit?: HandlingUnitEntity | null;
+
+  @Column({ name: 'is_public', type: 'boolean', default: false })
+  isPublic: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

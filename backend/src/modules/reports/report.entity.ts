@@ -1,0 +1,143 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { Point } from 'geojson';
+import { CategoryEntity, PRIORITIES, Priority } from '../categories/category.entity';
+import { AdminUnitEntity } from '../geo/admin-unit.entity';
+import { HandlingUnitEntity } from '../units/handling-unit.entity';
+
+export type ReportChannel = 'web' | 'app' | 'phone' | 'open311' | 'import';
+export const REPORT_CHANNELS: ReportChannel[] = ['web', 'app', 'phone', 'open311', 'import'];
+export type ReportStatus =
+  | 'new'
+  | 'assigned'
+  | 'in_progress'
+  | 'waiting_citizen'
+  | 'resolved'
+  | 'reopened'
+  | 'closed'
+  | 'rejected'
+  | 'merged';
+export const REPORT_STATUSES: ReportStatus[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_citizen',
+  'resolved',
+  'reopened',
+  'closed',
+  'rejected',
+  'merged',
+];
+
+@Entity('report')
+@Unique('uq_report_code', ['code'])
+@Index('ix_report_unit_status', ['assignedUnitId', 'status'])
+@Index('ix_report_created_at', ['createdAt'])
+@Index('ix_report_ward', ['wardCode', 'createdAt'])
+@Index('ix_report_category', ['categoryId', 'createdAt'])
+@Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
+export class ReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'enum', enum: REPORT_CHANNELS, enumName: 'report_channel' })
+  channel: ReportChannel;
+
+  @Column({ name: 'category_id', type: 'integer' })
+  categoryId: number;
+
+  @ManyToOne(() => CategoryEntity)
+  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'report_category_id_fkey' })
+  category?: CategoryEntity;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Index('ix_report_point', { spatial: true })
+  @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 4326 })
+  point: Point;
+
+  /** Kept equal to ST_Transform(point, 3857) by a trigger; read-only here. */
+  @Index('ix_report_point_3857', { spatial: true })
+  @Column({ name: 'point_3857', type: 'geometry', spatialFeatureType: 'Point', srid: 3857, select: false, insert: false, update: false })
+  point3857: Point;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ name: 'admin_unit_id', type: 'bigint' })
+  adminUnitId: string;
+
+  @ManyToOne(() => AdminUnitEntity)
+  @JoinColumn({ name: 'admin_unit_id', foreignKeyConstraintName: 'report_admin_unit_id_fkey' })
+  adminUnit?: AdminUnitEntity;
+
+  @Column({ name: 'ward_code', type: 'varchar', length: 5 })
+  wardCode: string;
+
+  @Column({ name: 'assigned_unit_id', type: 'uuid', nullable: true })
+  assignedUnitId: string | null;
+
+  @ManyToOne(() => HandlingUnitEntity)
+  @JoinColumn({ name: 'assigned_unit_id', foreignKeyConstraintName: 'report_assigned_unit_id_fkey' })
+  assignedUnit?: HandlingUnitEntity | null;
+
+  @Column({ type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', default: 'new' })
+  status: ReportStatus;
+
+  @Column({ type: 'enum', enum: PRIORITIES, enumName: 'priority', default: 'normal' })
+  priority: Priority;
+
+  @Column({ name: 'reporter_name', type: 'text', nullable: true })
+  reporterName: string | null;
+
+  @Column({ name: 'reporter_phone', type: 'text', nullable: true })
+  reporterPhone: string | null;
+
+  @Column({ name: 'reporter_email', type: 'text', nullable: true })
+  reporterEmail: string | null;
+
+  @Column({ name: 'hide_identity', type: 'boolean', default: false })
+  hideIdentity: boolean;
+
+  @Column({ name: 'master_report_id', type: 'uuid', nullable: true })
+  masterReportId: string | null;
+
+  @ManyToOne(() => ReportEntity)
+  @JoinColumn({ name: 'master_report_id', foreignKeyConstraintName: 'report_master_report_id_fkey' })
+  masterReport?: ReportEntity | null;
+
+  @Column({ name: 'follower_count', type: 'integer', default: 0 })
+  followerCount: number;
+
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}

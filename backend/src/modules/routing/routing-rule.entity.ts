@@ -1,0 +1,47 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity';
+import { HandlingUnitEntity } from '../units/handling-unit.entity';
+
+/**
+ * An effective-dated override: reports of this category (in this ward, or anywhere when the
+ * ward is null) go to this unit. Closing a rule sets valid_to; rules are never rewritten.
+ */
+@Entity('routing_rule')
+@Check('ck_routing_rule_validity', 'valid_to IS NULL OR valid_to > valid_from')
+@Index('ix_routing_rule_lookup', ['categoryId', 'adminUnitCode'])
+export class RoutingRuleEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'category_id', type: 'integer' })
+  categoryId: number;
+
+  @ManyToOne(() => CategoryEntity)
+  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'routing_rule_category_id_fkey' })
+  category?: CategoryEntity;
+
+  @Column({ name: 'admin_unit_code', type: 'varchar', length: 5, nullable: true })
+  adminUnitCode: string | null;
+
+  @Column({ name: 'handling_unit_id', type: 'uuid' })
+  handlingUnitId: string;
+
+  @ManyToOne(() => HandlingUnitEntity)
+  @JoinColumn({ name: 'handling_unit_id', foreignKeyConstraintName: 'routing_rule_handling_unit_id_fkey' })
+  handlingUnit?: HandlingUnitEntity;
+
+  @Column({ name: 'valid_from', type: 'timestamptz', default: () => 'now()' })
+  validFrom: Date;
+
+  @Column({ name: 'valid_to', type: 'timestamptz', nullable: true })
+  validTo: Date | null;
+
+  @Column({ type: 'text', default: '' })
+  note: string;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

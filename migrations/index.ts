@@ -1,0 +1,4 @@
+import { InitialSchema1763683200000 } from './1763683200000-initial-schema';
+
+/** Every migration, oldest first. A new migration is added here as well as to this folder. */
+export const MIGRATIONS = [InitialSchema1763683200000];
