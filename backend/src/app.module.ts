@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ConfigModule } from './engine/config/config.module';
+import { DatabaseModule } from './engine/database/database.module';
+import { HttpExceptionFilter } from './engine/errors/http-exception.filter';
+import { createValidationPipe } from './engine/errors/validation';
+import { HealthModule } from './engine/health/health.module';
+import { LoggingModule } from './engine/logging/logging.module';
+import { QueueModule } from './engine/queue/queue.module';
+import { RedisModule } from './engine/redis/redis.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { GeoModule } from './modules/geo/geo.module';
+
+/** The HTTP API process. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,29 @@
+/** What went wrong, independent of HTTP; the exception filter maps each kind to one status. */
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'unavailable';
+
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Base of every module's exceptions: a stable machine code plus a human message. */
+export class DomainException extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details: { issues?: FieldIssue[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

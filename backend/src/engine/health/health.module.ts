@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MetricsController } from '../metrics/metrics.controller';
+import { MetricsService } from '../metrics/metrics.service';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+
+@Module({
+  controllers: [HealthController, MetricsController],
+  providers: [HealthService, MetricsService],
+  exports: [MetricsService],
+})
+export class HealthModule {}

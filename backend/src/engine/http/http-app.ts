@@ -1,0 +1,65 @@
+import fastifyStatic from '@fastify/static';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../app.module';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { MetricsService } from '../metrics/metrics.service';
+
+const API_PREFIXES = ['/api/', '/open311/', '/health', '/ready', '/metrics'];
+
+/** Builds the API application (used by main.ts and by the HTTP integration tests). */
+export async function createHttpApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } }),
+    { bufferLogs: true },
+  );
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  app.enableShutdownHooks();
+  app.enableCors({ origin: true, credentials: false });
+
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const metrics = app.get(MetricsService);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (req, reply) => {
+    metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  setupOpenApi(app);
+  await serveWeb(app, config);
+  return app;
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('1022 — Tổng đài tiếp nhận phản ánh, kiến nghị TP.HCM')
+      .setDescription('Citizen feedback and complaint system of Ho Chi Minh City. REST under /api/v1; Open311 GeoReport v2 under /open311/v2.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The built frontend on the same port as the API, with the SPA's client-side routes falling back to index.html. */
+async function serveWeb(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const webDir = resolve(config.webDir || join(__dirname, '../../../../../frontend/dist'));
+  if (!existsSync(join(webDir, 'index.html'))) return;
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  fastify.get('/*', (req, reply) => {
+    if (API_PREFIXES.some((p) => req.url.startsWith(p))) {
+      return reply.code(404).send({ statusCode: 404, code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

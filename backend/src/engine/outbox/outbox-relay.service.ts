@@ -1,0 +1,120 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { QueueName } from '../queue/queue-name';
+import { OUTBOX_CHANNEL, OUTBOX_ROUTES, OutboxMessage, OutboxRoute } from './outbox-topics';
+import { OutboxRepository } from './outbox.repository';
+
+const BATCH = 500;
+// A NOTIFY wakes the relay at once; the poll only covers a lost LISTEN connection.
+const POLL_MS = 1000;
+// Redis may be down: an add that does not finish by then counts as failed and is retried.
+const PUBLISH_TIMEOUT_MS = 5000;
+
+/** Worker-side loop that moves committed outbox rows into BullMQ queues. */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private readonly queues: Record<QueueName, Queue>;
+  private listener: Client | null = null;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Routing) routing: Queue,
+    @InjectQueue(QueueName.Sla) sla: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+  ) {
+    this.queues = { routing, sla, notifications, maintenance };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; returns how many messages went out. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.outbox.relayBatch(BATCH, (batch) => this.publish(batch));
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.drain();
+      } catch (err) {
+        this.logger.warn(`outbox relay: ${(err as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.database.url, application_name: 'hcmc1022-outbox' });
+    client.on('notification', () => this.wake?.());
+    client.on('error', (err) => {
+      this.logger.warn(`outbox listener lost: ${err.message}; polling until reconnect`);
+      this.listener = null;
+      setTimeout(() => this.running && void this.listen().catch(() => undefined), POLL_MS);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async publish(batch: OutboxMessage[]): Promise<{ published: string[]; failed: { id: string; error: string }[] }> {
+    const published: string[] = [];
+    const failed: { id: string; error: string }[] = [];
+    await Promise.all(
+      batch.map(async (m) => {
+        const route: OutboxRoute | undefined = OUTBOX_ROUTES[m.topic];
+        if (!route) return void failed.push({ id: m.id, error: `no route for topic ${m.topic}` });
+        try {
+          await withTimeout(
+            this.queues[route.queue].add(route.jobName, { id: m.aggregateId, ...m.payload }, { jobId: route.jobId(m.aggregateId) }),
+            PUBLISH_TIMEOUT_MS,
+          );
+          published.push(m.id);
+        } catch (err) {
+          failed.push({ id: m.id, error: (err as Error).message });
+        }
+      }),
+    );
+    return { published, failed };
+  }
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,23 @@
+import { QueueName } from '../queue/queue-name';
+
+/** Where an outbox topic goes: a queue, a job name and a deterministic job id (a replay is a no-op). */
+export interface OutboxRoute {
+  queue: QueueName;
+  jobName: string;
+  jobId: (aggregateId: string) => string;
+}
+
+export interface OutboxMessage {
+  id: string;
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
+export const OUTBOX_CHANNEL = 'outbox';
+
+/** Every topic the system writes to the outbox, and where the relay sends it. */
+export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
+  // A filed report goes to the routing queue; its id is the job id (invariant 1: no double routing).
+  'report.created': { queue: QueueName.Routing, jobName: 'route-report', jobId: (id) => id },
+};

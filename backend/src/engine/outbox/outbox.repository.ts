@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OUTBOX_CHANNEL, OutboxMessage } from './outbox-topics';
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Writes a message inside the caller's transaction; NOTIFY is delivered only if it commits. */
+  async enqueue(manager: EntityManager, topic: string, aggregateId: string, payload: Record<string, unknown> = {}): Promise<void> {
+    await manager.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [topic, aggregateId, payload]);
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
+  /**
+   * Claims a batch of pending messages, lets `publish` hand them on, and stamps the ones it
+   * published — all in one transaction, so two relays never publish the same row twice at once
+   * (SKIP LOCKED) and a crash before commit simply leaves the rows pending.
+   */
+  async relayBatch(limit: number, publish: (batch: OutboxMessage[]) => Promise<{ published: string[]; failed: { id: string; error: string }[] }>): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }[] = await tx.query(
+        `SELECT id, topic, aggregate_id, payload FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (rows.length === 0) return 0;
+      const { published, failed } = await publish(rows.map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, payload: r.payload })));
+      if (published.length) {
+        await tx.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [published]);
+      }
+      for (const f of failed) {
+        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [f.id, f.error.slice(0, 1000)]);
+      }
+      return published.length;
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    const rows = await this.db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+    return rows[0].n;
+  }
+}

@@ -1,0 +1,7 @@
+/** Every BullMQ queue of the system. Jobs carry ids, never personal data. */
+export enum QueueName {
+  Routing = 'routing',
+  Sla = 'sla',
+  Notifications = 'notifications',
+  Maintenance = 'maintenance',
+}

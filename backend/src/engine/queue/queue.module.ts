@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { QueueName } from './queue-name';
+
+const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        prefix: config.redis.queuePrefix,
+        defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+      }),
+    }),
+    ...queues,
+  ],
+  exports: [...queues],
+})
+export class QueueModule {}

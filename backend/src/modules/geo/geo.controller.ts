@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Public } from '../../engine/http/public.decorator';
+import { GeoService } from './geo.service';
+
+const tileParams = z.object({
+  z: z.coerce.number().int(),
+  x: z.coerce.number().int(),
+  y: z.coerce.number().int(),
+});
+
+@ApiTags('geo')
+@Public()
+@Controller('api/v1')
+export class GeoController {
+  constructor(private readonly geo: GeoService) {}
+
+  @Get('geo/wards')
+  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of the 168 current wards/communes with code and name' })
+  async wards(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const doc = await this.geo.currentWards();
+    void reply.header('etag', doc.etag).header('cache-control', 'public, max-age=60');
+    if (ifNoneMatch === doc.etag) return void reply.status(304).send();
+    void reply.header('content-type', 'application/geo+json; charset=utf-8').send(doc.body);
+  }
+
+  @Get('tiles/basemap/:z/:x/:y.mvt')
+  @ApiProduces('application/vnd.mapbox-vector-tile')
+  @Header('content-type', 'application/vnd.mapbox-vector-tile')
+  @Header('cache-control', 'public, max-age=3600')
+  async basemapTile(@Param({ schema: tileParams }) p: z.infer<typeof tileParams>, @Res() reply: FastifyReply): Promise<void> {
+    const tile = await this.geo.basemapTile(p.z, p.x, p.y);
+    void reply.send(tile);
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { GeoException } from './geo.exception';
+import { GeoRepository } from './geo.repository';
+
+export interface CachedDocument {
+  body: string;
+  etag: string;
+}
+
+// Boundaries change by decree, a few times a decade; a short cache keeps every replica current
+// within a minute of an import without a query per map load.
+const WARDS_TTL_MS = 60_000;
+export const MAX_TILE_ZOOM = 22;
+
+@Injectable()
+export class GeoService {
+  private wards: { doc: CachedDocument; at: number } | null = null;
+
+  constructor(private readonly geo: GeoRepository) {}
+
+  async currentWards(): Promise<CachedDocument> {
+    if (this.wards && Date.now() - this.wards.at < WARDS_TTL_MS) return this.wards.doc;
+    const body = await this.geo.currentWardsGeoJson();
+    const doc = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    this.wards = { doc, at: Date.now() };
+    return doc;
+  }
+
+  basemapTile(z: number, x: number, y: number): Promise<Buffer> {
+    if (!isTile(z, x, y)) throw GeoException.invalidTile(z, x, y);
+    return this.geo.basemapTile(z, x, y);
+  }
+}
+
+export function isTile(z: number, x: number, y: number): boolean {
+  if (![z, x, y].every(Number.isInteger) || z < 0 || z > MAX_TILE_ZOOM) return false;
+  const n = 2 ** z;
+  return x >= 0 && y >= 0 && x < n && y < n;
+}
