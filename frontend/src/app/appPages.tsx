@@ -1,0 +1,92 @@
+import { lazy, type ReactNode } from 'react';
+import { matchPath } from 'react-router-dom';
+import type { Audience } from '../auth/authTypes';
+import { HomePage } from '../home/HomePage';
+
+// MapLibre and deck.gl are the bulk of the bundle; only the map route loads them.
+const MapPage = lazy(() => import('../map/MapPage'));
+
+export type NavLabelKey = 'nav.home' | 'nav.map';
+
+export interface AppPage {
+  id: string;
+  path: string;
+  /** 'everyone' includes anonymous visitors (citizens); a list names who may open the page. */
+  audiences: 'everyone' | readonly Audience[];
+  /** Pages with a nav entry appear in the header for the audiences that may open them. */
+  nav?: { id: 'home' | 'map'; labelKey: NavLabelKey };
+  render(): ReactNode;
+}
+
+/**
+ * The one route table. A new page (report form, operator console, workbench, dashboard,
+ * admin screens) is one more entry here with its audiences; the header and the guards follow.
+ */
+export const APP_PAGES: readonly AppPage[] = [
+  {
+    id: 'citizen-home',
+    path: '/',
+    audiences: ['citizen'],
+    nav: { id: 'home', labelKey: 'nav.home' },
+    render: () => <HomePage />,
+  },
+  {
+    id: 'operator-home',
+    path: '/operator',
+    audiences: ['operator'],
+    nav: { id: 'home', labelKey: 'nav.home' },
+    render: () => <HomePage />,
+  },
+  {
+    id: 'official-home',
+    path: '/official',
+    audiences: ['ward_official', 'department_official'],
+    nav: { id: 'home', labelKey: 'nav.home' },
+    render: () => <HomePage />,
+  },
+  {
+    id: 'leader-home',
+    path: '/leader',
+    audiences: ['leader'],
+    nav: { id: 'home', labelKey: 'nav.home' },
+    render: () => <HomePage />,
+  },
+  {
+    id: 'admin-home',
+    path: '/admin',
+    audiences: ['admin'],
+    nav: { id: 'home', labelKey: 'nav.home' },
+    render: () => <HomePage />,
+  },
+  {
+    id: 'map',
+    path: '/map',
+    audiences: 'everyone',
+    nav: { id: 'map', labelKey: 'nav.map' },
+    render: () => <MapPage />,
+  },
+];
+
+/** Where each audience lands after signing in and where its "Home" link points. */
+export const HOME_PATH: Record<Audience, string> = {
+  citizen: '/',
+  operator: '/operator',
+  ward_official: '/official',
+  department_official: '/official',
+  leader: '/leader',
+  admin: '/admin',
+};
+
+export function allows(page: AppPage, audience: Audience): boolean {
+  return page.audiences === 'everyone' || page.audiences.includes(audience);
+}
+
+export function navPagesFor(audience: Audience): AppPage[] {
+  return APP_PAGES.filter((page) => page.nav && allows(page, audience));
+}
+
+/** True when `pathname` is a page this audience may open (used to honour a post-login return path). */
+export function canVisit(pathname: string, audience: Audience): boolean {
+  const page = APP_PAGES.find((candidate) => matchPath({ path: candidate.path, end: true }, pathname));
+  return page !== undefined && allows(page, audience);
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/httpClient';
+import { HOME_PATH, canVisit } from '../app/appPages';
+import { StatusMessage } from '../app/StatusMessage';
+import type { Audience } from './authTypes';
+import { useAuth } from './useAuth';
+
+function returnPath(state: unknown, audience: Audience): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && canVisit(from, audience) ? from : HOME_PATH[audience];
+}
+
+function describeLoginError(error: unknown, t: TFunction): string {
+  if (!(error instanceof ApiError)) return t('login.errors.network');
+  switch (error.status) {
+    case 0:
+      return t('login.errors.network');
+    case 400:
+      return t('login.errors.invalidInput');
+    case 401:
+      return t('login.errors.invalidCredentials');
+    case 429:
+      return error.retryAfterSeconds
+        ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds })
+        : t('login.errors.throttled');
+    default:
+      return t('login.errors.server', { status: error.status });
+  }
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { status, audience, login } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  // Kept as the failure itself, not its text, so the message follows a language switch.
+  const [failure, setFailure] = useState<{ error: unknown } | 'required' | null>(null);
+
+  if (status === 'restoring') return <StatusMessage testId="auth-restoring">{t('auth.restoring')}</StatusMessage>;
+  if (status === 'signedIn' && !submitting) return <Navigate to={returnPath(location.state, audience)} replace />;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setFailure('required');
+      return;
+    }
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      const user = await login(username.trim(), password);
+      navigate(returnPath(location.state, user.role), { replace: true });
+    } catch (error) {
+      setFailure({ error });
+      setPassword('');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const message =
+    failure === null ? null : failure === 'required' ? t('login.errors.required') : describeLoginError(failure.error, t);
+
+  return (
+    <section className="page page--narrow login">
+      <h1>{t('login.title')}</h1>
+      <p className="login__intro">{t('login.intro')}</p>
+      <form className="login__form" onSubmit={onSubmit} noValidate data-testid="login-form">
+        <label htmlFor="login-username">{t('login.username')}</label>
+        <input
+          id="login-username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          data-testid="login-username"
+          aria-invalid={failure !== null}
+          required
+        />
+        <label htmlFor="login-password">{t('login.password')}</label>
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          data-testid="login-password"
+          aria-invalid={failure !== null}
+          required
+        />
+        {message && (
+          <p className="login__error" role="alert" data-testid="login-error">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={submitting} data-testid="login-submit">
+          {submitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

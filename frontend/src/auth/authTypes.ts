@@ -1,0 +1,34 @@
+/** Staff roles as issued by the API; a visitor without a session is a citizen. */
+export const STAFF_ROLES = ['operator', 'ward_official', 'department_official', 'leader', 'admin'] as const;
+export type Role = (typeof STAFF_ROLES)[number];
+export type Audience = Role | 'citizen';
+
+export type UnitKind = 'ward_committee' | 'department' | 'utility' | 'city';
+
+export interface UnitRef {
+  id: string;
+  name: string;
+  kind: UnitKind | string;
+  /** English name, when the API sends one. */
+  nameEn?: string;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unit: UnitRef | null;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Lifetime of the token in seconds. */
+  expiresIn: number;
+  user: AuthUser;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}

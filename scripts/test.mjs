@@ -1,0 +1,92 @@
+// `npm test`: the same preparation as `npm start` against a separate test database, then every
+// suite (backend unit + integration, e2e API + browser), ending with one line "N passed, N failed".
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  API_SCRIPT,
+  childEnv,
+  ensureChromium,
+  log,
+  prepare,
+  PrepareError,
+  ROOT,
+  run,
+  seed,
+  startProcess,
+  waitReady,
+  WORKER_SCRIPT,
+} from './prepare.mjs';
+import { spawnSync } from 'node:child_process';
+
+const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_test';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+const port = Number(process.env.TEST_PORT ?? 3100);
+const baseUrl = `http://127.0.0.1:${port}`;
+const results = join(ROOT, 'var', 'test-results');
+
+const env = childEnv({
+  NODE_ENV: 'test',
+  DATABASE_URL: databaseUrl,
+  TEST_DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  TEST_REDIS_URL: redisUrl,
+  QUEUE_PREFIX: '{hcmc1022test}',
+  PORT: String(port),
+  DEMO_SEED: 'true',
+  LOG_LEVEL: 'warn',
+  WEB_DIR: join(ROOT, 'frontend', 'dist'),
+  STORAGE_DIR: join(ROOT, 'var', 'test-storage'),
+  E2E_BASE_URL: baseUrl,
+  // Jest loads the ESM-only NestJS 12 packages through require(esm), which needs vm modules.
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+});
+
+/** Runs one jest project; returns its counts (a crash counts as one failure). */
+function jest(name, config, extraArgs = []) {
+  const out = join(results, `${name}.json`);
+  log(`running ${name} tests`);
+  const r = spawnSync('node', [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`, ...extraArgs], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  if (!existsSync(out)) return { passed: 0, failed: 1 };
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  // A suite that failed to load has no test results but must still fail the run.
+  const brokenSuites = json.numRuntimeErrorTestSuites ?? 0;
+  const failed = json.numFailedTests + brokenSuites + (r.status !== 0 && json.numFailedTests === 0 && brokenSuites === 0 ? 1 : 0);
+  return { passed: json.numPassedTests, failed };
+}
+
+async function main() {
+  mkdirSync(results, { recursive: true });
+  await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+  seed(env, ['--reports', '3000']);
+  ensureChromium();
+
+  const totals = { passed: 0, failed: 0 };
+  const add = (r) => {
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+  };
+
+  add(jest('backend', join(ROOT, 'backend', 'jest.config.js'), ['--runInBand']));
+
+  const children = [startProcess('api', API_SCRIPT, env), startProcess('worker', WORKER_SCRIPT, env)];
+  try {
+    await waitReady(baseUrl);
+    add(jest('e2e', join(ROOT, 'e2e', 'jest.config.js'), ['--runInBand']));
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
+  }
+
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`\n[1022] npm test failed: ${err instanceof PrepareError ? err.message : err.stack}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
