@@ -16,13 +16,14 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ DEMO_SEED: 'maybe' }, 'DEMO_SEED'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-production-secret' }, 'OPEN311_API_KEYS'],
   ])('rejects %j naming %s', (env, field) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(field);
   });
 
   it('never seeds demo accounts in production', () => {
-    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-production-secret', DEMO_SEED: 'true' });
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-production-secret', OPEN311_API_KEYS: 'k1', DEMO_SEED: 'true' });
     expect(c.demoSeed).toBe(false);
   });
 

@@ -8,6 +8,9 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  // Which proxies may set X-Forwarded-For (Fastify's trustProxy): by default only private
+  // networks, where the load balancer lives; a client on the internet cannot fake its address.
+  TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
@@ -26,7 +29,7 @@ const schema = z.object({
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { host: string; port: number };
+  http: { host: string; port: number; trustProxy: string[] };
   database: { url: string; poolSize: number };
   redis: { url: string; queuePrefix: string };
   storageDir: string;
@@ -51,9 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('local-dev-secret')) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set in production');
   }
+  if (c.NODE_ENV === 'production' && c.OPEN311_API_KEYS.split(',').some((k) => k.trim() === 'demo-open311-key')) {
+    throw new ConfigError('Invalid configuration:\n  OPEN311_API_KEYS: the demo key is not allowed in production');
+  }
   return {
     env: c.NODE_ENV,
-    http: { host: c.HOST, port: c.PORT },
+    http: { host: c.HOST, port: c.PORT, trustProxy: c.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean) },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     storageDir: c.STORAGE_DIR,

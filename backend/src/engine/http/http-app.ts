@@ -7,17 +7,18 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { AppConfig, loadConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 
-const API_PREFIXES = ['/api/', '/open311/', '/health', '/ready', '/metrics'];
+// Paths that are never the single-page app: an unknown one is a JSON 404, a missing asset a 404.
+const NOT_SPA = ['/api/', '/open311/', '/health', '/ready', '/metrics', '/assets/'];
 
 /** Builds the API application (used by main.ts and by the HTTP integration tests). */
 export async function createHttpApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } }),
+    new FastifyAdapter({ trustProxy: config.http.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } }),
     { bufferLogs: true },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
@@ -25,7 +26,6 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
   app.enableShutdownHooks();
   app.enableCors({ origin: true, credentials: false });
 
-  const config = app.get<AppConfig>(APP_CONFIG);
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (req, reply) => {
@@ -57,7 +57,7 @@ async function serveWeb(app: NestFastifyApplication, config: AppConfig): Promise
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
   fastify.get('/*', (req, reply) => {
-    if (API_PREFIXES.some((p) => req.url.startsWith(p))) {
+    if (NOT_SPA.some((p) => req.url.startsWith(p))) {
       return reply.code(404).send({ statusCode: 404, code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
