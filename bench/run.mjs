@@ -1,0 +1,40 @@
+// `npm run bench [-- name…]`: each benchmark prints its figure as a ratio to a baseline measured
+// in the same run on the same machine. Results go to bench/results/latest.json; the latest
+// figures are recorded in docs/benchmarks.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
+import seedGenerator from './benchmarks/seed-generator.mjs';
+
+const BENCHMARKS = { 'seed-generator': seedGenerator };
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
+const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+  for (const n of names) if (!BENCHMARKS[n]) throw new Error(`no benchmark "${n}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+
+  build();
+  log(`bench database ${databaseUrl} (recreated)`);
+  ensureDatabase(databaseUrl, { recreate: true });
+  migrate(env);
+  seed(env, ['--no-demo']);
+
+  const results = {};
+  for (const name of names) {
+    log(`benchmark ${name}`);
+    const r = await BENCHMARKS[name]({ databaseUrl, env });
+    results[name] = r;
+    console.log(`${name}: ${r.summary}`);
+  }
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${err.message}`);
+  process.exit(1);
+});
