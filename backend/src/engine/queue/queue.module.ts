@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { QueueErrorLogger } from './queue-error-logger';
 import { QueueName } from './queue-name';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
@@ -19,6 +20,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
+  providers: [QueueErrorLogger],
   exports: [...queues],
 })
 export class QueueModule {}
