@@ -1,23 +1,5 @@
+import type { CategoryAttribute, Priority } from '../../backend/src/modules/categories/category.entity';
 import { stripDiacritics } from './vietnamese-text';
-
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-
-export interface AttributeValue {
-  key: string;
-  name: string;
-  nameEn: string;
-}
-
-/** Same shape as CategoryAttribute in the backend (Open311 GeoReport v2 attribute). */
-export interface CategoryAttributeSeed {
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  description: string;
-  descriptionEn: string;
-  order: number;
-  values?: AttributeValue[];
-}
 
 export interface CategoryGroup {
   code: string;
@@ -37,7 +19,7 @@ export interface CategorySeed {
   priority: Priority;
   /** null: the People's Committee of the ward that contains the point. */
   defaultUnit: string | null;
-  attributes?: CategoryAttributeSeed[];
+  attributes?: CategoryAttribute[];
   /** false: reports may name people (suspects, officials, applicants); kept off public maps. */
   isPublic?: boolean;
 }
@@ -49,7 +31,7 @@ const URBAN_ORDER: CategoryGroup = { code: 'urban-order', vi: 'Trật tự đô 
 const SAFETY: CategoryGroup = { code: 'safety', vi: 'An toàn', en: 'Safety' };
 const PUBLIC_SERVICES: CategoryGroup = { code: 'public-services', vi: 'Dịch vụ công', en: 'Public services' };
 
-function list(code: string, description: string, descriptionEn: string, order: number, values: [string, string, string][], required = false): CategoryAttributeSeed {
+function list(code: string, description: string, descriptionEn: string, order: number, values: [string, string, string][], required = false): CategoryAttribute {
   return {
     code,
     datatype: 'singlevaluelist',
