@@ -14,7 +14,7 @@ import {
 } from './report-generator.data';
 import { CATEGORY_SLOTS, JITTER_M, TIME_SLOTS, weightedFamilyNames } from './report-generator.session';
 import { LOCAL_PLACES, STREET_PLACES, TIME_PHRASES } from './report-texts.data';
-import { trackingCodeSql } from './tracking-code';
+import { trackingCodeSql } from '../../backend/src/modules/intake/tracking-code';
 
 /** Shares of the life-cycle branches. */
 const P_REJECTED = 0.03;

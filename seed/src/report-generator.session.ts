@@ -9,7 +9,7 @@ import {
   TIME_PROFILES,
 } from './report-generator.data';
 import { DESCRIPTIONS, REPLIES } from './report-texts.data';
-import { TRACKING_TIME_ZONE } from './tracking-code';
+import { TRACKING_TIME_ZONE } from '../../backend/src/modules/intake/tracking-code';
 
 /** Slots of the category lookup table: a category's share is resolved to 0.1 %. */
 export const CATEGORY_SLOTS = 1000;

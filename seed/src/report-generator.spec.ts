@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import { TEST_DATABASE_URL } from '../../backend/src/testing/test-env';
 import { generateReports, GenerateReportsResult } from './report-generator';
-import { formatTrackingCode, TRACKING_CODE_PATTERN, trackingCodeSql } from './tracking-code';
+import { formatTrackingCode, TRACKING_CODE_PATTERN, trackingCodeSql } from '../../backend/src/modules/intake/tracking-code';
 
 const N = 2000;
 

@@ -1,4 +1,7 @@
 import { CategoryEntity } from '../../modules/categories/category.entity';
+import { IdempotencyKeyEntity } from '../../modules/intake/idempotency-key.entity';
+import { ReportCallerEntity } from '../../modules/intake/report-caller.entity';
+import { UploadEntity } from '../../modules/intake/upload.entity';
 import { AdminUnitLineageEntity } from '../../modules/geo/admin-unit-lineage.entity';
 import { AdminUnitEntity } from '../../modules/geo/admin-unit.entity';
 import { BasemapFeatureEntity } from '../../modules/geo/basemap-feature.entity';
@@ -22,4 +25,7 @@ export const ENTITIES = [
   ReportEventEntity,
   AttachmentEntity,
   OutboxEntity,
+  IdempotencyKeyEntity,
+  UploadEntity,
+  ReportCallerEntity,
 ];

@@ -113,6 +113,10 @@ export class ReportEntity {
   @Column({ name: 'hide_identity', type: 'boolean', default: false })
   hideIdentity: boolean;
 
+  /** Answers to the category's Open311 attributes, keyed by attribute code. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes: Record<string, unknown>;
+
   @Column({ name: 'master_report_id', type: 'uuid', nullable: true })
   masterReportId: string | null;
 

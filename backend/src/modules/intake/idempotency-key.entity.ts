@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ReportEntity } from '../reports/report.entity';
+
+/** The first answer to a submission, replayed to every retry carrying the same key. */
+@Entity('idempotency_key')
+@Index('ix_idempotency_key_created', ['createdAt'])
+export class IdempotencyKeyEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_idempotency_key' })
+  scope: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_idempotency_key' })
+  key: string;
+
+  @Column({ name: 'request_hash', type: 'char', length: 64 })
+  requestHash: string;
+
+  @Column({ name: 'report_id', type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity)
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'idempotency_key_report_id_fkey' })
+  report?: ReportEntity;
+
+  @Column({ type: 'jsonb' })
+  response: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

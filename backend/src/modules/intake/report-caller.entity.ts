@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ReportEntity } from '../reports/report.entity';
+import { AppUserEntity } from '../users/app-user.entity';
+
+/** A phone call the call centre attached to an existing ticket instead of opening a new one. */
+@Entity('report_caller')
+@Index('ix_report_caller_phone', ['phone', 'createdAt'])
+@Index('ix_report_caller_report', ['reportId'])
+export class ReportCallerEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'report_id', type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity)
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_caller_report_id_fkey' })
+  report?: ReportEntity;
+
+  @Column({ type: 'text' })
+  phone: string;
+
+  @Column({ type: 'text', nullable: true })
+  name: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ name: 'operator_id', type: 'uuid', nullable: true })
+  operatorId: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'operator_id', foreignKeyConstraintName: 'report_caller_operator_id_fkey' })
+  operator?: AppUserEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
