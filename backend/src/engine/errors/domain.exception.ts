@@ -13,6 +13,7 @@ export interface FieldIssue {
   field: string;
   rule: string;
   message: string;
+  messageVi?: string;
 }
 
 /** Base of every module's exceptions: a stable machine code plus a human message. */
@@ -21,7 +22,7 @@ export class DomainException extends Error {
     readonly kind: DomainErrorKind,
     readonly code: string,
     message: string,
-    readonly details: { issues?: FieldIssue[]; [key: string]: unknown } = {},
+    readonly details: { issues?: FieldIssue[]; messageVi?: string; [key: string]: unknown } = {},
   ) {
     super(message);
     this.name = new.target.name;

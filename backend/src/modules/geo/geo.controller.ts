@@ -1,14 +1,24 @@
-import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { WardSearchHit } from './geo.repository';
 import { GeoService } from './geo.service';
 
 const tileParams = z.object({
   z: z.coerce.number().int(),
   x: z.coerce.number().int(),
   y: z.coerce.number().int(),
+});
+
+const searchQuery = z.object({
+  q: z.string().max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+const pointQuery = z.object({
+  lat: z.coerce.number().finite().min(-90).max(90),
+  lng: z.coerce.number().finite().min(-180).max(180),
 });
 
 @ApiTags('geo')
@@ -24,6 +34,17 @@ export class GeoController {
     void reply.header('etag', doc.etag).header('cache-control', 'public, max-age=60');
     if (ifNoneMatch === doc.etag) return void reply.status(304).send();
     void reply.header('content-type', 'application/geo+json; charset=utf-8').send(doc.body);
+  }
+
+  @Get('geo/search')
+  search(@Query({ schema: searchQuery }) q: z.infer<typeof searchQuery>): Promise<WardSearchHit[]> {
+    return this.geo.search(q.q, q.limit);
+  }
+
+  @Get('geo/locate')
+  async locate(@Query({ schema: pointQuery }) q: z.infer<typeof pointQuery>): Promise<{ ward: { code: string; name: string } }> {
+    const ward = await this.geo.locate(q.lat, q.lng);
+    return { ward: { code: ward.code, name: ward.name } };
   }
 
   @Get('tiles/basemap/:z/:x/:y.mvt')

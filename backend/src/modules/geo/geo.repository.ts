@@ -2,9 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export interface WardFeatureCollection {
-  type: 'FeatureCollection';
-  features: unknown[];
+export interface LocatedWard {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface WardSearchHit {
+  code: string;
+  name: string;
+  kind: string;
+  districtName: string | null;
+  matched: string;
+  current: boolean;
+  lng: number;
+  lat: number;
 }
 
 @Injectable()
@@ -29,6 +41,55 @@ export class GeoRepository {
       FROM admin_unit a
       WHERE a.valid_to IS NULL AND a.geom IS NOT NULL`);
     return rows[0].doc;
+  }
+
+  /**
+   * The current unit containing a point. The boundaries are simplified (~50 m) and leave slivers
+   * between neighbours, so a point in a sliver goes to the nearest unit within 100 m.
+   */
+  async locate(lng: number, lat: number): Promise<LocatedWard | null> {
+    const rows: LocatedWard[] = await this.db.query(
+      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt)
+       (SELECT a.id, a.code, a.name FROM admin_unit a, p
+         WHERE a.valid_to IS NULL AND ST_Intersects(a.geom, p.pt) ORDER BY a.code LIMIT 1)
+       UNION ALL
+       (SELECT a.id, a.code, a.name FROM admin_unit a, p
+         WHERE a.valid_to IS NULL AND ST_DWithin(a.geom::geography, p.pt::geography, 100)
+         ORDER BY ST_Distance(a.geom::geography, p.pt::geography) LIMIT 1)
+       LIMIT 1`,
+      [lng, lat],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Accent-insensitive search over current and former units; a former unit answers with the
+   * current unit(s) it became (the 2025 crosswalk), so "phuong 7 quan 5" finds Phường An Đông.
+   */
+  async search(key: string, limit: number): Promise<WardSearchHit[]> {
+    return this.db.query(
+      `WITH hits AS (
+         SELECT a.id, a.valid_to IS NULL AS current,
+                a.name || coalesce(', ' || a.district_name, '') AS matched,
+                word_similarity($1, f_search_key(a.name || ' ' || coalesce(a.district_name, ''))) AS score
+           FROM admin_unit a
+          WHERE $1 <% f_search_key(a.name || ' ' || coalesce(a.district_name, ''))),
+       resolved AS (
+         SELECT h.*, coalesce(l.new_unit_id, h.id) AS unit_id
+           FROM hits h LEFT JOIN admin_unit_lineage l ON NOT h.current AND l.old_unit_id = h.id
+          WHERE h.current OR l.new_unit_id IS NOT NULL)
+       SELECT DISTINCT ON (u.code) u.code, u.name, u.kind::text AS kind, u.district_name AS "districtName",
+              r.matched, r.current, round(ST_X(u.label_point)::numeric, 6)::float8 AS lng,
+              round(ST_Y(u.label_point)::numeric, 6)::float8 AS lat, r.score
+         FROM resolved r JOIN admin_unit u ON u.id = r.unit_id AND u.valid_to IS NULL
+        ORDER BY u.code, r.score DESC, r.current DESC`,
+      [key],
+    ).then((rows: (WardSearchHit & { score: number })[]) =>
+      rows
+        .sort((a, b) => b.score - a.score || Number(b.current) - Number(a.current) || a.name.length - b.name.length)
+        .slice(0, limit)
+        .map(({ score: _score, ...hit }) => hit),
+    );
   }
 
   /** One Mapbox Vector Tile of the offline basemap: water, roads and ward outlines. */

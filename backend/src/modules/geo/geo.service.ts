@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { GeoException } from './geo.exception';
-import { GeoRepository } from './geo.repository';
+import { GeoRepository, LocatedWard, WardSearchHit } from './geo.repository';
+import { searchKey } from './search-key';
 
 export interface CachedDocument {
   body: string;
@@ -25,6 +26,18 @@ export class GeoService {
     const doc = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     this.wards = { doc, at: Date.now() };
     return doc;
+  }
+
+  /** The current unit containing the point; GeoException.outsideCity when there is none. */
+  async locate(lat: number, lng: number): Promise<LocatedWard> {
+    const ward = await this.geo.locate(lng, lat);
+    if (!ward) throw GeoException.outsideCity(lat, lng);
+    return ward;
+  }
+
+  async search(query: string, limit: number): Promise<WardSearchHit[]> {
+    const key = searchKey(query);
+    return key.length < 2 ? [] : this.geo.search(key, limit);
   }
 
   basemapTile(z: number, x: number, y: number): Promise<Buffer> {

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
+
+export interface DuplicateRow {
+  id: string;
+  code: string;
+  status: string;
+  category: { code: string; nameVi: string; nameEn: string };
+  ward: { code: string; name: string };
+  description: string;
+  address: string | null;
+  createdAt: string;
+  distanceM: number;
+  ageHours: number;
+  textSimilarity: number;
+  sameCategory: boolean;
+}
+
+export interface CallerReport {
+  id: string;
+  code: string;
+  status: string;
+  category: { code: string; nameVi: string; nameEn: string };
+  ward: { code: string; name: string };
+  createdAt: string;
+  relation: 'reporter' | 'caller';
+}
+
+const SUMMARY = `r.id, r.code, r.status::text AS status,
+  json_build_object('code', c.code, 'nameVi', c.name_vi, 'nameEn', c.name_en) AS category,
+  json_build_object('code', a.code, 'name', a.name) AS ward`;
+
+@Injectable()
+export class CallCentreRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Reports of the same category or its group within the radius and window. The bounding box
+   * (0.003° ≈ 330 m) lets the GiST index find candidates; the geography distance then decides.
+   */
+  async nearbyCandidates(categoryCode: string, lng: number, lat: number, text: string): Promise<DuplicateRow[]> {
+    return this.db.query(
+      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326) AS pt),
+            want AS (SELECT id, group_code FROM category WHERE code = $1)
+       SELECT ${SUMMARY}, r.description, r.address, r.created_at AS "createdAt",
+              round(ST_Distance(r.point::geography, p.pt::geography)::numeric, 1)::float8 AS "distanceM",
+              extract(epoch FROM now() - r.created_at) / 3600 AS "ageHours",
+              CASE WHEN $4 = '' THEN 0 ELSE similarity(f_search_key(r.description), f_search_key($4)) END AS "textSimilarity",
+              r.category_id = want.id AS "sameCategory"
+         FROM report r
+         JOIN category c ON c.id = r.category_id
+         JOIN admin_unit a ON a.id = r.admin_unit_id
+         CROSS JOIN p CROSS JOIN want
+        WHERE r.point && ST_Expand(p.pt, 0.003)
+          AND ST_DWithin(r.point::geography, p.pt::geography, $5)
+          AND r.created_at > now() - make_interval(hours => $6)
+          AND r.status NOT IN ('rejected', 'merged')
+          AND c.group_code = want.group_code
+        LIMIT 200`,
+      [categoryCode, lng, lat, text, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS],
+    );
+  }
+
+  /** Reports the number filed, and those it called about, newest first. */
+  callerHistory(phone: string): Promise<CallerReport[]> {
+    return this.db.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (r.id) ${SUMMARY}, r.created_at AS "createdAt",
+                CASE WHEN r.reporter_phone = $1 THEN 'reporter' ELSE 'caller' END AS relation
+           FROM report r
+           JOIN category c ON c.id = r.category_id
+           JOIN admin_unit a ON a.id = r.admin_unit_id
+          WHERE r.reporter_phone = $1
+             OR r.id IN (SELECT report_id FROM report_caller WHERE phone = $1)
+          ORDER BY r.id) x
+       ORDER BY "createdAt" DESC LIMIT 50`,
+      [phone],
+    );
+  }
+
+  /**
+   * Records a call on an existing ticket: who called (kept apart from the timeline, which only
+   * says that a caller was added), one more follower, one public event. Null when no such report.
+   */
+  async attachCaller(reportId: string, caller: { phone: string; name: string | null; note: string | null }, operator: { userId: string; role: string }): Promise<{ id: string; code: string; followerCount: number } | null> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        // Wrapped in a CTE so the driver answers with the rows (a bare UPDATE gives [rows, count]).
+        `WITH u AS (UPDATE report SET follower_count = follower_count + 1, updated_at = now(), version = version + 1
+                     WHERE id = $1 RETURNING id, code, follower_count)
+         SELECT id, code, follower_count AS "followerCount" FROM u`,
+        [reportId],
+      );
+      if (!rows[0]) return null;
+      await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5)`, [
+        reportId,
+        caller.phone,
+        caller.name,
+        caller.note,
+        operator.userId,
+      ]);
+      await tx.query(
+        `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
+         VALUES ($1, 'caller_attached', $2, $3, true, $4)`,
+        [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }],
+      );
+      return rows[0];
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { CallCentreRepository, CallerReport, DuplicateRow } from './call-centre.repository';
+import { duplicateScore } from './duplicate-score';
+import { IntakeException } from './intake.exception';
+
+export type DuplicateCandidate = Omit<DuplicateRow, 'ageHours' | 'textSimilarity' | 'sameCategory'> & { score: number };
+
+const OPEN = new Set(['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened']);
+
+/** The operator's helpers during a call: who is calling, and is this already reported? */
+@Injectable()
+export class CallCentreService {
+  constructor(private readonly calls: CallCentreRepository) {}
+
+  async likelyDuplicates(q: { category: string; lat: number; lng: number; text?: string }): Promise<DuplicateCandidate[]> {
+    const rows = await this.calls.nearbyCandidates(q.category, q.lng, q.lat, q.text ?? '');
+    return rows
+      .map(({ ageHours, textSimilarity, sameCategory, ...row }) => ({
+        ...row,
+        createdAt: new Date(row.createdAt).toISOString(),
+        score: duplicateScore({ distanceM: row.distanceM, ageHours: Number(ageHours), textSimilarity: Number(textSimilarity), sameCategory, open: OPEN.has(row.status) }),
+      }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10);
+  }
+
+  async callerHistory(phone: string): Promise<CallerReport[]> {
+    const rows = await this.calls.callerHistory(phone);
+    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+  }
+
+  async attachCaller(reportId: string, caller: { phone: string; name?: string; note?: string }, operator: Principal): Promise<{ id: string; code: string; followerCount: number }> {
+    const attached = await this.calls.attachCaller(reportId, { phone: caller.phone, name: caller.name ?? null, note: caller.note ?? null }, { userId: operator.userId, role: operator.role });
+    if (!attached) throw IntakeException.notFound(reportId);
+    return attached;
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { REPORT_CHANNELS, ReportChannel } from '../reports/report.entity';
+
+/** Free text as PostgreSQL can store it: no NUL bytes, trimmed. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+
+// Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.
+export const phoneSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s.\-()]/g, ''))
+  .pipe(z.string().regex(/^(\+?84|0)\d{9,10}$/, { message: 'must be a Vietnamese phone number, e.g. 0901234567' }))
+  .transform(normalizePhone);
+
+/** One canonical form (0xxxxxxxxx) so that a caller's history finds every earlier report. */
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/[^\d]/g, '');
+  return digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
+}
+
+export const reporterSchema = z
+  .object({
+    name: text(200).min(1).optional(),
+    phone: phoneSchema.optional(),
+    email: z.string().trim().max(254).email().optional(),
+    hideIdentity: z.boolean().default(false),
+  })
+  .strict();
+
+export const MAX_PHOTOS = 5;
+
+export const createReportSchema = z
+  .object({
+    category: z.string().trim().min(1).max(64),
+    lat: z.number().finite().min(-90).max(90),
+    lng: z.number().finite().min(-180).max(180),
+    description: text(5000).min(5),
+    address: text(500).optional(),
+    channel: z.enum(REPORT_CHANNELS.filter((c) => c !== 'import') as [ReportChannel, ...ReportChannel[]]).default('web'),
+    reporter: reporterSchema.optional(),
+    attributes: z.record(z.string().max(64), z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(50)])).optional(),
+    photos: z.array(z.string().uuid()).max(MAX_PHOTOS).optional(),
+    consent: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateReportRequest' });
+
+export type CreateReportRequest = z.infer<typeof createReportSchema>;
+
+/** What every channel hands to the intake service, after its own parsing. */
+export interface IntakeInput {
+  categoryCode: string;
+  lat: number;
+  lng: number;
+  description: string;
+  address?: string;
+  channel: ReportChannel;
+  reporter?: { name?: string; phone?: string; email?: string; hideIdentity: boolean };
+  attributes?: Record<string, unknown>;
+  photoUploadIds?: string[];
+  /** When the report happened, for imports of historical data; otherwise now. */
+  createdAt?: Date;
+}
+
+export interface IntakeContext {
+  /** The signed-in user filing it (an operator logging a call), or none for citizens. */
+  actor?: { userId: string; role: string } | null;
+  /** Idempotency-Key header (app API) or Open311 token; scoped to the actor. */
+  idempotencyKey?: string;
+}
+
+export interface IntakeResult {
+  id: string;
+  code: string;
+  status: string;
+  channel: ReportChannel;
+  category: { code: string; nameVi: string; nameEn: string };
+  ward: { code: string; name: string };
+  createdAt: string;
+  trackingUrl: string;
+}

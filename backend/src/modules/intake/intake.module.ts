@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../../engine/outbox/outbox.module';
+import { GeoModule } from '../geo/geo.module';
+import { CallCentreRepository } from './call-centre.repository';
+import { CallCentreService } from './call-centre.service';
+import { IntakeController } from './intake.controller';
+import { IntakeRepository } from './intake.repository';
+import { IntakeService } from './intake.service';
+
+@Module({
+  imports: [GeoModule, OutboxModule],
+  controllers: [IntakeController],
+  providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
+  exports: [IntakeService],
+})
+export class IntakeModule {}

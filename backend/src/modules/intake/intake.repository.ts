@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CategoryAttribute, Priority } from '../categories/category.entity';
+import type { ReportChannel } from '../reports/report.entity';
+import { formatTrackingCode, TRACKING_TIME_ZONE } from './tracking-code';
+
+export interface IntakeCategory {
+  id: number;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  defaultPriority: Priority;
+  attributes: CategoryAttribute[];
+}
+
+export interface NewReport {
+  code: string;
+  channel: ReportChannel;
+  categoryId: number;
+  description: string;
+  lng: number;
+  lat: number;
+  address: string | null;
+  adminUnitId: string;
+  wardCode: string;
+  priority: Priority;
+  reporter: { name: string | null; phone: string | null; email: string | null; hideIdentity: boolean };
+  attributes: Record<string, unknown>;
+  createdAt: Date;
+  actor: { userId: string; role: string } | null;
+}
+
+export interface StoredAnswer {
+  requestHash: string;
+  response: Record<string, unknown>;
+}
+
+@Injectable()
+export class IntakeRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async activeCategory(code: string): Promise<IntakeCategory | null> {
+    const rows = await this.db.query(
+      `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", default_priority AS "defaultPriority", attributes
+         FROM category WHERE code = $1 AND active`,
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Serialises submissions that carry the same key: the first holds the lock until it commits;
+   * a concurrent retry does not wait for it but learns that it is still running.
+   */
+  async tryLockKey(tx: EntityManager, scope: string, key: string): Promise<boolean> {
+    const rows = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 1022)) AS ok`, [`${scope}\n${key}`]);
+    return rows[0].ok;
+  }
+
+  async storedAnswer(tx: EntityManager, scope: string, key: string): Promise<StoredAnswer | null> {
+    const rows = await tx.query(`SELECT request_hash AS "requestHash", response FROM idempotency_key WHERE scope = $1 AND key = $2`, [scope, key]);
+    return rows[0] ?? null;
+  }
+
+  async storeAnswer(tx: EntityManager, scope: string, key: string, requestHash: string, reportId: string, response: object): Promise<void> {
+    await tx.query(`INSERT INTO idempotency_key (scope, key, request_hash, report_id, response) VALUES ($1, $2, $3, $4, $5)`, [
+      scope,
+      key,
+      requestHash,
+      reportId,
+      response,
+    ]);
+  }
+
+  /**
+   * Inserts the report with a fresh tracking code. A code collision (2^30 codes a day) retries
+   * inside a savepoint, so the surrounding transaction survives it.
+   */
+  async insertReport(tx: EntityManager, r: NewReport): Promise<{ id: string; code: string; createdAt: Date }> {
+    for (let attempt = 0; ; attempt++) {
+      const code = trackingCode(r.createdAt);
+      await tx.query('SAVEPOINT new_report');
+      try {
+        const rows = await tx.query(
+          `INSERT INTO report (code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code,
+                               priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), 3857),
+                   $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+           RETURNING id, code, created_at AS "createdAt"`,
+          [code, r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.adminUnitId, r.wardCode, r.priority,
+            r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt],
+        );
+        await tx.query('RELEASE SAVEPOINT new_report');
+        return rows[0];
+      } catch (err) {
+        await tx.query('ROLLBACK TO SAVEPOINT new_report');
+        if ((err as { constraint?: string }).constraint !== 'uq_report_code' || attempt >= 5) throw err;
+      }
+    }
+  }
+
+  async insertCreatedEvent(tx: EntityManager, reportId: string, r: NewReport): Promise<void> {
+    await tx.query(
+      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, message, data, created_at)
+       VALUES ($1, 'created', $2, $3, 'new', true, NULL, $4, $5)`,
+      [reportId, r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, r.createdAt],
+    );
+  }
+
+  /** Moves staged uploads onto the report; returns the ids it could claim (unclaimed and existing). */
+  async claimUploads(tx: EntityManager, reportId: string, uploadIds: string[]): Promise<string[]> {
+    if (uploadIds.length === 0) return [];
+    const rows: { id: string }[] = await tx.query(
+      `WITH claimed AS (
+         UPDATE upload SET claimed_at = now() WHERE id = ANY($2::uuid[]) AND claimed_at IS NULL
+         RETURNING id, storage_key, content_type, size_bytes, width, height, sha256)
+       INSERT INTO attachment (id, report_id, kind, storage_key, content_type, size_bytes, width, height, sha256)
+       SELECT id, $1, 'citizen', storage_key, content_type, size_bytes, width, height, sha256 FROM claimed
+       RETURNING id`,
+      [reportId, uploadIds],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+function trackingCode(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TRACKING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return formatTrackingCode({ year: get('year'), month: get('month'), day: get('day') }, randomInt(0, 2 ** 30));
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { OutboxRepository } from '../../engine/outbox/outbox.repository';
+import { GeoService } from '../geo/geo.service';
+import { IntakeContext, IntakeInput, IntakeResult } from './intake.dto';
+import { IntakeException } from './intake.exception';
+import { IntakeCategory, IntakeRepository, NewReport } from './intake.repository';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The one way a report enters the system, whatever the channel: validate, find the ward that
+ * contains the point, then write the report, its first timeline event, its photos and an outbox
+ * row in one transaction (invariant 1). Routing happens after commit, from the outbox.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly intake: IntakeRepository,
+    private readonly geo: GeoService,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  async submit(input: IntakeInput, ctx: IntakeContext = {}): Promise<{ result: IntakeResult; replayed: boolean }> {
+    if (ctx.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ctx.idempotencyKey)) throw IntakeException.invalidIdempotencyKey();
+    const category = await this.intake.activeCategory(input.categoryCode);
+    if (!category) throw IntakeException.unknownCategory(input.categoryCode);
+    const attributes = checkAttributes(category, input.attributes ?? {});
+    const ward = await this.geo.locate(input.lat, input.lng);
+    const scope = ctx.actor?.userId ?? 'anonymous';
+    const requestHash = fingerprint(input);
+
+    return this.intake.transaction(async (tx) => {
+      if (ctx.idempotencyKey) {
+        if (!(await this.intake.tryLockKey(tx, scope, ctx.idempotencyKey))) throw IntakeException.idempotencyInProgress();
+        const stored = await this.intake.storedAnswer(tx, scope, ctx.idempotencyKey);
+        if (stored) {
+          if (stored.requestHash !== requestHash) throw IntakeException.idempotencyKeyReused();
+          return { result: stored.response as unknown as IntakeResult, replayed: true };
+        }
+      }
+
+      const report: NewReport = {
+        code: '',
+        channel: input.channel,
+        categoryId: category.id,
+        description: input.description,
+        lng: input.lng,
+        lat: input.lat,
+        address: input.address ?? null,
+        adminUnitId: ward.id,
+        wardCode: ward.code,
+        priority: category.defaultPriority,
+        reporter: {
+          name: input.reporter?.name ?? null,
+          phone: input.reporter?.phone ?? null,
+          email: input.reporter?.email ?? null,
+          hideIdentity: input.reporter?.hideIdentity ?? false,
+        },
+        attributes,
+        createdAt: input.createdAt ?? new Date(),
+        actor: ctx.actor ?? null,
+      };
+      const saved = await this.intake.insertReport(tx, report);
+      await this.intake.insertCreatedEvent(tx, saved.id, report);
+      const photos = [...new Set(input.photoUploadIds ?? [])];
+      const claimed = await this.intake.claimUploads(tx, saved.id, photos);
+      if (claimed.length !== photos.length) throw IntakeException.unknownUpload(photos.filter((p) => !claimed.includes(p)));
+      await this.outbox.enqueue(tx, 'report.created', saved.id);
+
+      const result: IntakeResult = {
+        id: saved.id,
+        code: saved.code,
+        status: 'new',
+        channel: input.channel,
+        category: { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn },
+        ward: { code: ward.code, name: ward.name },
+        createdAt: new Date(saved.createdAt).toISOString(),
+        trackingUrl: `/track/${saved.code}`,
+      };
+      if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, saved.id, result);
+      return { result, replayed: false };
+    });
+  }
+}
+
+/** Required attributes present, list answers among the allowed keys; unknown attributes are kept as given. */
+function checkAttributes(category: IntakeCategory, given: Record<string, unknown>): Record<string, unknown> {
+  for (const attr of category.attributes) {
+    const value = given[attr.code];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (attr.required && empty) throw IntakeException.missingAttribute(attr.code);
+    if (!empty && attr.values?.length && (attr.datatype === 'singlevaluelist' || attr.datatype === 'multivaluelist')) {
+      const keys = new Set(attr.values.map((v) => v.key));
+      const answers = Array.isArray(value) ? value : [value];
+      if (!answers.every((a) => keys.has(String(a)))) throw IntakeException.invalidAttribute(attr.code, [...keys]);
+    }
+  }
+  return given;
+}
+
+/** A stable digest of what was asked, so a reused key with another body is told apart from a retry. */
+export function fingerprint(input: IntakeInput): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { scopeCondition, TicketScope } from '../auth/access-scope';
+
+export interface TimelineEntry {
+  type: string;
+  at: string;
+  status: string | null;
+  message: string | null;
+}
+
+export interface PublicReportView {
+  code: string;
+  status: string;
+  category: { code: string; nameVi: string; nameEn: string };
+  ward: { code: string; name: string };
+  assignedUnit: { name: string; nameEn: string; kind: string } | null;
+  address: string | null;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  followerCount: number;
+  photos: { id: string; url: string; width: number; height: number }[];
+  timeline: TimelineEntry[];
+}
+
+export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
+  id: string;
+  priority: string;
+  channel: string;
+  location: { lat: number; lng: number };
+  attributes: Record<string, unknown>;
+  assignedUnit: { id: string; name: string; nameEn: string; kind: string } | null;
+  assignedUnitId: string | null;
+  reporter: { name: string | null; phone: string | null; email: string | null; hideIdentity: boolean } | null;
+  sla: null;
+  timeline: (TimelineEntry & { id: string; isPublic: boolean; actor: { username: string; fullName: string } | null; data: Record<string, unknown> })[];
+}
+
+const BASE = `
+  SELECT r.id, r.code, r.status, r.priority, r.channel, r.address, r.description, r.created_at, r.updated_at,
+         r.follower_count, r.attributes, r.assigned_unit_id, r.reporter_name, r.reporter_phone, r.reporter_email, r.hide_identity,
+         ST_Y(r.point) AS lat, ST_X(r.point) AS lng,
+         c.code AS category_code, c.name_vi AS category_vi, c.name_en AS category_en,
+         a.code AS ward_code, a.name AS ward_name,
+         h.name AS unit_name, h.name_en AS unit_name_en, h.kind AS unit_kind,
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'width', t.width, 'height', t.height) ORDER BY t.created_at), '[]')
+            FROM attachment t WHERE t.report_id = r.id) AS photos
+    FROM report r
+    JOIN category c ON c.id = r.category_id
+    JOIN admin_unit a ON a.id = r.admin_unit_id
+    LEFT JOIN handling_unit h ON h.id = r.assigned_unit_id`;
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The citizen's view by tracking code: public events only, nothing about the reporter. */
+  async publicByCode(code: string): Promise<PublicReportView | null> {
+    const rows = await this.db.query(`${BASE} WHERE r.code = $1`, [code]);
+    if (!rows[0]) return null;
+    const events = await this.db.query(
+      `SELECT type, created_at AS at, to_status AS status, message FROM report_event
+        WHERE report_id = $1 AND is_public ORDER BY id`,
+      [rows[0].id],
+    );
+    return { ...publicView(rows[0]), timeline: events.map(timelineEntry) };
+  }
+
+  /** A staff member's view, within the caller's ticket scope (invariant 4). */
+  async staffById(id: string, scope: TicketScope): Promise<StaffReportView | null> {
+    const params: unknown[] = [id];
+    const rows = await this.db.query(`${BASE} WHERE r.id = $1 AND ${scopeCondition(scope, 'r', params)}`, params);
+    const r = rows[0];
+    if (!r) return null;
+    const events = await this.db.query(
+      `SELECT e.id, e.type, e.created_at AS at, e.to_status AS status, e.message, e.is_public, e.data,
+              u.username, u.full_name
+         FROM report_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+        WHERE e.report_id = $1 ORDER BY e.id`,
+      [id],
+    );
+    const base = publicView(r);
+    return {
+      ...base,
+      id: r.id,
+      priority: r.priority,
+      channel: r.channel,
+      location: { lat: Number(r.lat), lng: Number(r.lng) },
+      attributes: r.attributes,
+      assignedUnitId: r.assigned_unit_id,
+      assignedUnit: r.assigned_unit_id ? { id: r.assigned_unit_id, name: r.unit_name, nameEn: r.unit_name_en, kind: r.unit_kind } : null,
+      reporter:
+        r.reporter_name || r.reporter_phone || r.reporter_email
+          ? { name: r.reporter_name, phone: r.reporter_phone, email: r.reporter_email, hideIdentity: r.hide_identity }
+          : null,
+      sla: null,
+      timeline: events.map((e: Record<string, any>) => ({
+        ...timelineEntry(e),
+        id: e.id,
+        isPublic: e.is_public,
+        actor: e.username ? { username: e.username, fullName: e.full_name } : null,
+        data: e.data,
+      })),
+    };
+  }
+}
+
+function publicView(r: Record<string, any>): Omit<PublicReportView, 'timeline'> {
+  return {
+    code: r.code,
+    status: r.status,
+    category: { code: r.category_code, nameVi: r.category_vi, nameEn: r.category_en },
+    ward: { code: r.ward_code, name: r.ward_name },
+    assignedUnit: r.unit_name ? { name: r.unit_name, nameEn: r.unit_name_en, kind: r.unit_kind } : null,
+    address: r.address,
+    description: r.description,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    followerCount: r.follower_count,
+    photos: r.photos.map((p: { id: string; width: number; height: number }) => ({ ...p, url: `/api/v1/attachments/${p.id}` })),
+  };
+}
+
+function timelineEntry(e: Record<string, any>): TimelineEntry {
+  return { type: e.type, at: new Date(e.at).toISOString(), status: e.status ?? null, message: e.message ?? null };
+}
