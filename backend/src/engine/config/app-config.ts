@@ -25,6 +25,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Photo uploads are public and cost a re-encode each: a citizen sends a handful per report,
+  // so 30 per address in 10 minutes leaves room for a family behind one NAT but not for a flood.
+  UPLOAD_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
+  UPLOAD_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(600),
 });
 
 export interface AppConfig {
@@ -38,6 +42,7 @@ export interface AppConfig {
   open311ApiKeys: string[];
   demoSeed: boolean;
   logLevel: string;
+  uploads: { throttleLimit: number; throttleTtlSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -73,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     open311ApiKeys: c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
     demoSeed: c.NODE_ENV === 'production' ? false : c.DEMO_SEED,
     logLevel: c.LOG_LEVEL,
+    uploads: { throttleLimit: c.UPLOAD_THROTTLE_LIMIT, throttleTtlSeconds: c.UPLOAD_THROTTLE_TTL_SECONDS },
   };
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { text } from '../../engine/http/text.schema';
 import { WardSearchHit } from './geo.repository';
 import { GeoService } from './geo.service';
 
@@ -13,7 +14,7 @@ const tileParams = z.object({
 });
 
 const searchQuery = z.object({
-  q: z.string().max(200),
+  q: text(200),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 const pointQuery = z.object({

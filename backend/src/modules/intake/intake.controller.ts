@@ -8,12 +8,13 @@ import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { CallCentreService, DuplicateCandidate } from './call-centre.service';
 import { CallerReport } from './call-centre.repository';
-import { CreateReportRequest, createReportSchema, IntakeResult, phoneSchema, text } from './intake.dto';
+import { text } from '../../engine/http/text.schema';
+import { CreateReportRequest, createReportSchema, IntakeResult, phoneSchema } from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeService } from './intake.service';
 
 const duplicatesQuery = z.object({
-  category: z.string().trim().min(1).max(64),
+  category: text(64).pipe(z.string().min(1)),
   lat: z.coerce.number().finite().min(-90).max(90),
   lng: z.coerce.number().finite().min(-180).max(180),
   text: text(5000).optional(),

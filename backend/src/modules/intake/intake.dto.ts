@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { text } from '../../engine/http/text.schema';
 import { REPORT_CHANNELS, ReportChannel } from '../reports/report.entity';
 
-/** Free text as PostgreSQL can store it: no NUL bytes, trimmed. */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
 
 // Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.
 export const phoneSchema = z
@@ -36,7 +30,7 @@ export const MAX_PHOTOS = 5;
 
 export const createReportSchema = z
   .object({
-    category: z.string().trim().min(1).max(64),
+    category: text(64).pipe(z.string().min(1)),
     lat: z.number().finite().min(-90).max(90),
     lng: z.number().finite().min(-180).max(180),
     description: text(5000).min(5),
