@@ -1,0 +1,48 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TestRedisServer } from '../../testing/redis-server';
+import { createTestHttpApp } from '../../testing/http-app';
+
+describe('intake while Redis is down', () => {
+  let redis: TestRedisServer;
+  let app: NestFastifyApplication;
+  const saved = process.env.REDIS_URL;
+
+  beforeAll(async () => {
+    redis = await TestRedisServer.start();
+    process.env.REDIS_URL = redis.url;
+    app = await createTestHttpApp();
+    await redis.kill();
+  });
+  afterAll(async () => {
+    process.env.REDIS_URL = saved;
+    await redis.restart();
+    await app?.close();
+    await redis.stop();
+  });
+
+  it('still accepts reports: they wait in the outbox for the relay', async () => {
+    const description = `Đèn đường tắt cả tuần ${Date.now()}`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { 'content-type': 'application/json' },
+      payload: { category: 'street-light', lat: 10.7725, lng: 106.6981, description },
+    });
+    expect(res.statusCode).toBe(201);
+    const db = app.get<DataSource>(getDataSourceToken());
+    const [row] = await db.query(
+      `SELECT o.published_at FROM report r JOIN outbox o ON o.aggregate_id = r.id::text WHERE r.description = $1`,
+      [description],
+    );
+    expect(row).toEqual({ published_at: null });
+  });
+
+  it('says so on /ready while /health stays up', async () => {
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    const ready = await app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks.redis.status).toBe('down');
+  });
+});
