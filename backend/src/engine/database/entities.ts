@@ -2,6 +2,10 @@ import { CategoryEntity } from '../../modules/categories/category.entity';
 import { IdempotencyKeyEntity } from '../../modules/intake/idempotency-key.entity';
 import { ReportCallerEntity } from '../../modules/intake/report-caller.entity';
 import { UploadEntity } from '../../modules/intake/upload.entity';
+import { NotificationEntity } from '../../modules/notifications/notification.entity';
+import { SlaClockEntity } from '../../modules/sla/sla-clock.entity';
+import { SlaPolicyEntity } from '../../modules/sla/sla-policy.entity';
+import { SlaStageEventEntity } from '../../modules/sla/sla-stage-event.entity';
 import { AdminUnitLineageEntity } from '../../modules/geo/admin-unit-lineage.entity';
 import { AdminUnitEntity } from '../../modules/geo/admin-unit.entity';
 import { BasemapFeatureEntity } from '../../modules/geo/basemap-feature.entity';
@@ -28,4 +32,8 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   UploadEntity,
   ReportCallerEntity,
+  SlaPolicyEntity,
+  SlaClockEntity,
+  SlaStageEventEntity,
+  NotificationEntity,
 ];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../engine/http/text.schema';
+
+export { text };
 import { REPORT_CHANNELS, ReportChannel } from '../reports/report.entity';
 
 

@@ -46,6 +46,7 @@ export const REPORT_STATUSES: ReportStatus[] = [
 @Index('ix_report_ward', ['wardCode', 'createdAt'])
 @Index('ix_report_category', ['categoryId', 'createdAt'])
 @Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
+@Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: "status NOT IN ('resolved', 'closed', 'rejected', 'merged')" })
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -144,4 +145,15 @@ export class ReportEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** Deadlines of the current SLA cycle, kept from the clocks so unit queues can sort by them. */
+  @Column({ name: 'response_due_at', type: 'timestamptz', nullable: true })
+  responseDueAt: Date | null;
+
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  resolutionDueAt: Date | null;
+
+  /** Set when the resolution clock stops: the city's on-time figure counts these. */
+  @Column({ name: 'resolved_on_time', type: 'boolean', nullable: true })
+  resolvedOnTime: boolean | null;
 }

@@ -1,0 +1,69 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { ReportEntity } from '../reports/report.entity';
+import { SlaMode, SlaPolicyEntity } from './sla-policy.entity';
+
+export type SlaKind = 'response' | 'resolution';
+export interface StoredTransition {
+  type: 'start' | 'pause' | 'resume' | 'stop' | 'reset';
+  at: string;
+}
+
+/**
+ * One SLA clock of a ticket. The transitions are the truth; state, due and next stage are
+ * derived from them (and the calendar) on every change, so they can always be recomputed.
+ */
+@Entity('sla_clock')
+@Unique('uq_sla_clock', ['reportId', 'kind', 'cycle'])
+@Check('ck_sla_clock_state', "state IN ('running', 'paused', 'stopped')")
+@Index('ix_sla_clock_next_stage', ['nextStageAt'], { where: "state = 'running' AND next_stage_at IS NOT NULL" })
+export class SlaClockEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'report_id', type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity)
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'sla_clock_report_id_fkey' })
+  report?: ReportEntity;
+
+  @Column({ type: 'enum', enum: ['response', 'resolution'], enumName: 'sla_kind' })
+  kind: SlaKind;
+
+  @Column({ type: 'integer', default: 1 })
+  cycle: number;
+
+  @Column({ name: 'policy_id', type: 'integer', nullable: true })
+  policyId: number | null;
+
+  @ManyToOne(() => SlaPolicyEntity)
+  @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'sla_clock_policy_id_fkey' })
+  policy?: SlaPolicyEntity | null;
+
+  @Column({ type: 'enum', enum: ['business', 'calendar'], enumName: 'sla_mode' })
+  mode: SlaMode;
+
+  @Column({ name: 'target_ms', type: 'bigint' })
+  targetMs: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  transitions: StoredTransition[];
+
+  @Column({ type: 'text' })
+  state: 'running' | 'paused' | 'stopped';
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'next_stage', type: 'text', nullable: true })
+  nextStage: string | null;
+
+  @Column({ name: 'next_stage_at', type: 'timestamptz', nullable: true })
+  nextStageAt: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  met: boolean | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
