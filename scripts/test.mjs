@@ -37,6 +37,8 @@ const env = childEnv({
   WEB_DIR: join(ROOT, 'frontend', 'dist'),
   STORAGE_DIR: join(ROOT, 'var', 'test-storage'),
   E2E_BASE_URL: baseUrl,
+  // Every e2e upload comes from 127.0.0.1; the per-address limit is for the public, not the suite.
+  UPLOAD_THROTTLE_LIMIT: '1000',
   // Jest loads the ESM-only NestJS 12 packages through require(esm), which needs vm modules.
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
 });

@@ -8,15 +8,21 @@ import { HealthModule } from './engine/health/health.module';
 import { LoggingModule } from './engine/logging/logging.module';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/sla/calendar/calendar.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RoutingModule } from './modules/routing/routing.module';
+import { SlaModule } from './modules/sla/sla.module';
+import { UnitsModule } from './modules/units/units.module';
 
 /** The HTTP API process. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, CalendarModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

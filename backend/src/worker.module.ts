@@ -5,9 +5,24 @@ import { LoggingModule } from './engine/logging/logging.module';
 import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
+import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
+import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
-/** The worker process: outbox relay and the BullMQ processors; no HTTP. */
+/** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler; no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, OutboxRelayModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    OutboxRelayModule,
+    RoutingWorkerModule,
+    SlaWorkerModule,
+    NotificationsWorkerModule,
+    AttachmentsWorkerModule,
+  ],
 })
 export class WorkerModule {}

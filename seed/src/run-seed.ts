@@ -1,12 +1,14 @@
 import type { Pool } from 'pg';
 import { adminUnitsStep } from './admin-units.seed';
 import { basemapStep } from './basemap.seed';
+import { businessCalendarStep } from './business-calendar.seed';
 import { categoriesStep } from './categories.seed';
 import { demoUsersStep } from './demo-users.seed';
 import { handlingUnitsStep } from './handling-units.seed';
 import { generateReports } from './report-generator';
 import { routingRulesStep } from './routing-rules.seed';
 import { SeedStep, StepCounts } from './seed-step';
+import { slaPoliciesStep } from './sla-policies.seed';
 
 export interface SeedOptions {
   /** Create the demo accounts (never in production). */
@@ -27,7 +29,7 @@ export function formatStep(name: string, counts: StepCounts, ms: number): string
 
 /** The reference steps, in dependency order. */
 export function referenceSteps(demo: boolean): SeedStep[] {
-  const steps = [adminUnitsStep, basemapStep, handlingUnitsStep, categoriesStep, routingRulesStep];
+  const steps = [adminUnitsStep, basemapStep, handlingUnitsStep, categoriesStep, routingRulesStep, slaPoliciesStep, businessCalendarStep];
   return demo ? [...steps, demoUsersStep] : steps;
 }
 

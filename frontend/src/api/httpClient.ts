@@ -1,6 +1,14 @@
 /** Base path of the REST API; the SPA is served by the same origin as the API. */
 export const API_BASE = '/api/v1';
 
+/** One invalid field of a 400 `validation_failed` (or 422) answer, in both languages. */
+export interface ApiIssue {
+  field: string;
+  rule?: string;
+  message: string;
+  messageVi?: string;
+}
+
 /** Body of every 4xx/5xx answer of the API (one exception filter maps domain errors to it). */
 export interface ApiErrorBody {
   statusCode: number;
@@ -8,6 +16,7 @@ export interface ApiErrorBody {
   message?: string | string[];
   /** Sent with 429 answers; the Retry-After header is read too. */
   retryAfterSeconds?: number;
+  issues?: ApiIssue[];
 }
 
 /** status 0 means the request never got an HTTP answer (network down, server unreachable). */
@@ -17,6 +26,7 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     message: string,
     readonly retryAfterSeconds?: number,
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,6 +38,8 @@ export interface ApiRequestOptions {
   body?: unknown;
   token?: string | null;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 function parseRetryAfter(header: string | null): number | undefined {
@@ -47,7 +59,7 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
 }
 
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
 
@@ -71,7 +83,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       typeof body?.retryAfterSeconds === 'number'
         ? Math.ceil(body.retryAfterSeconds)
         : parseRetryAfter(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, body?.code, message, retryAfter);
+    throw new ApiError(response.status, body?.code, message, retryAfter, Array.isArray(body?.issues) ? body.issues : []);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

@@ -5,8 +5,12 @@ import { HomePage } from '../home/HomePage';
 
 // MapLibre and deck.gl are the bulk of the bundle; only the map route loads them.
 const MapPage = lazy(() => import('../map/MapPage'));
+// The report form carries its own map; the tracking page has none and stays small.
+const ReportPage = lazy(() => import('../report/ReportPage'));
+const TrackPage = lazy(() => import('../track/TrackPage'));
+const OperatorCallPage = lazy(() => import('../operator/OperatorCallPage'));
 
-export type NavLabelKey = 'nav.home' | 'nav.map';
+export type NavLabelKey = 'nav.home' | 'nav.map' | 'operator.nav' | 'report.navLabel' | 'track.navLabel';
 
 export interface AppPage {
   id: string;
@@ -14,7 +18,7 @@ export interface AppPage {
   /** 'everyone' includes anonymous visitors (citizens); a list names who may open the page. */
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
-  nav?: { id: 'home' | 'map'; labelKey: NavLabelKey };
+  nav?: { id: 'home' | 'map' | 'operator-call' | 'report' | 'track'; labelKey: NavLabelKey };
   render(): ReactNode;
 }
 
@@ -38,6 +42,13 @@ export const APP_PAGES: readonly AppPage[] = [
     render: () => <HomePage />,
   },
   {
+    id: 'operator-call',
+    path: '/operator/call',
+    audiences: ['operator'],
+    nav: { id: 'operator-call', labelKey: 'operator.nav' },
+    render: () => <OperatorCallPage />,
+  },
+  {
     id: 'official-home',
     path: '/official',
     audiences: ['ward_official', 'department_official'],
@@ -59,6 +70,26 @@ export const APP_PAGES: readonly AppPage[] = [
     render: () => <HomePage />,
   },
   {
+    id: 'report',
+    path: '/report',
+    audiences: 'everyone',
+    nav: { id: 'report', labelKey: 'report.navLabel' },
+    render: () => <ReportPage />,
+  },
+  {
+    id: 'track',
+    path: '/track',
+    audiences: 'everyone',
+    nav: { id: 'track', labelKey: 'track.navLabel' },
+    render: () => <TrackPage />,
+  },
+  {
+    id: 'track-code',
+    path: '/track/:code',
+    audiences: 'everyone',
+    render: () => <TrackPage />,
+  },
+  {
     id: 'map',
     path: '/map',
     audiences: 'everyone',
@@ -70,7 +101,8 @@ export const APP_PAGES: readonly AppPage[] = [
 /** Where each audience lands after signing in and where its "Home" link points. */
 export const HOME_PATH: Record<Audience, string> = {
   citizen: '/',
-  operator: '/operator',
+  // The call console is the operator's working screen: sign-in lands there.
+  operator: '/operator/call',
   ward_official: '/official',
   department_official: '/official',
   leader: '/leader',

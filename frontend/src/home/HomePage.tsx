@@ -34,8 +34,24 @@ export function HomePage() {
       <p className="home__duty" data-testid="home-duty">
         {t(`home.duty.${audience}`)}
       </p>
+      {audience === 'citizen' && (
+        <p>
+          <Link to="/report" className="button" data-testid="home-report">
+            {t('report.homeAction')}
+          </Link>
+        </p>
+      )}
       <p>
-        <Link to="/map" className="button" data-testid="home-open-map">
+        {/* For citizens, filing a report is the main action; tracking and the map are secondary. */}
+        {audience === 'citizen' && (
+          <>
+            <Link to="/track" data-testid="home-track">
+              {t('report.homeTrack')}
+            </Link>
+            {' · '}
+          </>
+        )}
+        <Link to="/map" className={audience === 'citizen' ? undefined : 'button'} data-testid="home-open-map">
           {t('home.openMap')}
         </Link>
       </p>

@@ -16,6 +16,9 @@ import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
 import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
 import { AppUserEntity } from '../../modules/users/app-user.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { BusinessHoursEntity } from '../../modules/sla/calendar/business-hours.entity';
+import { CalendarChangeEntity } from '../../modules/sla/calendar/calendar-change.entity';
+import { CalendarDayEntity } from '../../modules/sla/calendar/calendar-day.entity';
 
 export const ENTITIES = [
   AdminUnitEntity,
@@ -36,4 +39,7 @@ export const ENTITIES = [
   SlaClockEntity,
   SlaStageEventEntity,
   NotificationEntity,
+  BusinessHoursEntity,
+  CalendarDayEntity,
+  CalendarChangeEntity,
 ];

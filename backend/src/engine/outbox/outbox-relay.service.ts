@@ -97,7 +97,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         if (!route) return void failed.push({ id: m.id, error: `no route for topic ${m.topic}` });
         try {
           await withTimeout(
-            this.queues[route.queue].add(route.jobName, { id: m.aggregateId, ...m.payload }, { jobId: route.jobId(m.aggregateId) }),
+            this.queues[route.queue].add(route.jobName, { id: m.aggregateId, ...m.payload }, { jobId: route.jobId(m) }),
             PUBLISH_TIMEOUT_MS,
           );
           published.push(m.id);

@@ -46,6 +46,8 @@ export const REPORT_STATUSES: ReportStatus[] = [
 @Index('ix_report_ward', ['wardCode', 'createdAt'])
 @Index('ix_report_category', ['categoryId', 'createdAt'])
 @Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
+// Expression index (attributes ->> 'external_id') WHERE channel = 'import', made by the import migration.
+@Index('ux_report_import_external_id', { synchronize: false })
 @Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: "status NOT IN ('resolved', 'closed', 'rejected', 'merged')" })
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,0 +1,27 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { QueueName } from '../../engine/queue/queue-name';
+import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
+
+const PURGE_EVERY_MS = 3600_000;
+
+/** Hourly: photos uploaded but never attached to a report are deleted after a day. */
+@Processor(QueueName.Maintenance)
+export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly attachments: AttachmentsService,
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('purge-uploads', { every: PURGE_EVERY_MS }, { name: 'purge-uploads', data: {}, opts: { removeOnComplete: 24, removeOnFail: 24 } });
+  }
+
+  async process(job: Job): Promise<number> {
+    if (job.name !== 'purge-uploads') throw new UnrecoverableError(`no handler for ${QueueName.Maintenance}/${job.name}`);
+    return this.attachments.purgeUnclaimedUploads(new Date(Date.now() - UNCLAIMED_UPLOAD_TTL_MS));
+  }
+}

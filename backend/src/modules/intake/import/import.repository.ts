@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource, QueryRunner } from 'typeorm';
+import { OUTBOX_CHANNEL } from '../../../engine/outbox/outbox-topics';
+import { trackingCodeSql } from '../tracking-code';
+import type { ImportRow, ImportStatus, RejectKind } from './import-row';
+
+/** A row the database refused (unknown category, outside the city), with what the file said. */
+export interface RefusedRow {
+  row: number;
+  kind: Extract<RejectKind, 'unknown_category' | 'outside_city'>;
+  externalId: string;
+  category: string;
+  lat: number;
+  lng: number;
+  description: string;
+  address: string | null;
+  createdAt: string;
+  status: ImportStatus;
+  sourceStatus: string;
+  closedAt: string | null;
+  sourceChannel: string | null;
+}
+
+export interface BatchOutcome {
+  imported: number;
+  /** Of the imported, those still open: they get a report.created outbox row and are routed. */
+  open: number;
+  /** external_id imported before, or repeated earlier in the file. */
+  skipped: number;
+  refused: RefusedRow[];
+}
+
+const STAGE_COLUMNS = [
+  'source_row', 'external_id', 'category', 'lat', 'lng', 'description', 'address',
+  'created_at', 'status', 'closed_at', 'source_status', 'source_channel',
+] as const;
+
+const UNIQUE_VIOLATION = '23505';
+// A concurrent writer can commit a tracking code or an external id this batch also chose; the
+// batch is then resolved again from scratch (the second time the external id is seen as known).
+const BATCH_ATTEMPTS = 5;
+const CODE_BITS = 2 ** 30;
+
+/**
+ * Resolves the staged batch into import_batch: each row's category (active, by code), its ward
+ * (the rule of GeoRepository.locate: the current unit containing the point, lowest code first;
+ * else the nearest within 100 m, for the slivers between simplified boundaries), whether its
+ * external id is known already (imported before, or earlier in this file), and a fresh id and
+ * tracking code. Known rows skip the lookups.
+ */
+const RESOLVE_SQL = `
+CREATE TEMP TABLE import_batch AS
+WITH staged AS (
+  SELECT s.*, s.created_at::timestamptz AS created_tz, s.closed_at::timestamptz AS closed_tz, ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326) AS pt,
+         (random() * ${CODE_BITS})::bigint AS bits,
+         (row_number() OVER (PARTITION BY s.external_id ORDER BY s.source_row) > 1
+          OR EXISTS (SELECT 1 FROM report r WHERE r.channel = 'import' AND r.attributes ->> 'external_id' = s.external_id)) AS known
+  FROM import_stage s
+), resolved AS (
+  SELECT s.*, c.id AS category_id, c.default_priority, w.id AS admin_unit_id, w.code AS ward_code
+  FROM staged s
+  LEFT JOIN category c ON c.code = s.category AND c.active AND NOT s.known
+  LEFT JOIN LATERAL (
+    (SELECT a.id, a.code FROM admin_unit a
+      WHERE NOT s.known AND a.valid_to IS NULL AND ST_Intersects(a.geom, s.pt) ORDER BY a.code LIMIT 1)
+    UNION ALL
+    (SELECT a.id, a.code FROM admin_unit a
+      WHERE NOT s.known AND a.valid_to IS NULL AND ST_DWithin(a.geom::geography, s.pt::geography, 100)
+      ORDER BY ST_Distance(a.geom::geography, s.pt::geography) LIMIT 1)
+    LIMIT 1
+  ) w ON true
+)
+SELECT r.source_row, r.external_id, r.category, r.lat, r.lng, r.pt, r.description, r.address,
+       r.created_tz AS created_at, r.closed_tz AS closed_at, r.created_at AS created_text, r.closed_at AS closed_text,
+       r.status, r.source_status, r.source_channel, r.known, r.category_id, r.default_priority, r.admin_unit_id, r.ward_code,
+       CASE WHEN r.known THEN NULL WHEN r.category_id IS NULL THEN 'unknown_category' WHEN r.admin_unit_id IS NULL THEN 'outside_city' END AS refused,
+       NOT r.known AND r.category_id IS NOT NULL AND r.admin_unit_id IS NOT NULL AS accepted,
+       gen_random_uuid() AS id,
+       ${trackingCodeSql('r.created_tz', 'r.bits')} AS code
+FROM resolved r`;
+
+/** Draws again the codes that are taken, or drawn twice in this batch (the later row redraws). */
+const REDRAW_CODES_SQL = `
+UPDATE import_batch b SET code = ${trackingCodeSql('b.created_at', 'x.bits')}
+FROM (
+  SELECT i.source_row, (random() * ${CODE_BITS})::bigint AS bits
+  FROM import_batch i
+  WHERE i.accepted
+    AND (EXISTS (SELECT 1 FROM report r WHERE r.code = i.code)
+         OR EXISTS (SELECT 1 FROM import_batch o WHERE o.accepted AND o.code = i.code AND o.source_row < i.source_row))
+) x
+WHERE b.source_row = x.source_row`;
+
+/**
+ * The reports. Open ones start as 'new' (routing assigns them); the others keep their end state
+ * and date: resolved_at for resolved and closed (the source systems record one end date),
+ * closed_at for closed. updated_at is the last event's time; version counts the events.
+ */
+const INSERT_REPORTS_SQL = `
+INSERT INTO report (id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, status, priority,
+                    attributes, version, created_at, updated_at, resolved_at, closed_at)
+SELECT b.id, b.code, 'import', b.category_id, b.description, b.pt, b.address, b.admin_unit_id, b.ward_code,
+       b.status::report_status, b.default_priority, jsonb_build_object('external_id', b.external_id),
+       CASE WHEN b.status = 'new' THEN 1 ELSE 2 END, b.created_at,
+       CASE WHEN b.status = 'new' THEN b.created_at ELSE coalesce(b.closed_at, $1) END,
+       CASE WHEN b.status IN ('resolved', 'closed') THEN b.closed_at END,
+       CASE WHEN b.status = 'closed' THEN b.closed_at END
+FROM import_batch b
+WHERE b.accepted
+ORDER BY b.source_row`;
+
+/**
+ * The timeline: 'created' at the file's date (with where the report came from), then for an
+ * ended report the event that ended it, at its date; when the file gives none, at the time of
+ * the import, marked dateUnknown, rather than an invented date.
+ */
+const INSERT_EVENTS_SQL = `
+INSERT INTO report_event (report_id, type, actor_role, from_status, to_status, is_public, data, created_at)
+SELECT b.id, e.type, e.role, e.from_status::report_status, e.to_status::report_status, true, e.data, e.at
+FROM import_batch b
+CROSS JOIN LATERAL (VALUES
+  (1, 'created', NULL, NULL, 'new',
+   jsonb_strip_nulls(jsonb_build_object('channel', 'import', 'externalId', b.external_id, 'sourceStatus', b.source_status,
+                                        'sourceChannel', b.source_channel)),
+   b.created_at),
+  (2, b.status, 'system', 'new', b.status,
+   CASE WHEN b.closed_at IS NULL THEN '{"imported": true, "dateUnknown": true}' ELSE '{"imported": true}' END::jsonb,
+   coalesce(b.closed_at, $1))
+) AS e(seq, type, role, from_status, to_status, data, at)
+WHERE b.accepted AND (e.seq = 1 OR b.status <> 'new')
+ORDER BY b.source_row, e.seq`;
+
+/** Open reports need routing, like any filed report; ended ones do not. */
+const INSERT_OUTBOX_SQL = `
+INSERT INTO outbox (topic, aggregate_id)
+SELECT 'report.created', b.id::text FROM import_batch b WHERE b.accepted AND b.status = 'new' ORDER BY b.source_row`;
+
+const OUTCOME_SQL = `
+SELECT count(*) FILTER (WHERE accepted)::int AS imported,
+       count(*) FILTER (WHERE accepted AND status = 'new')::int AS open,
+       count(*) FILTER (WHERE known)::int AS skipped
+FROM import_batch`;
+
+const REFUSED_SQL = `
+SELECT source_row AS row, refused AS kind, external_id AS "externalId", category, lat, lng, description, address,
+       created_text AS "createdAt", status, source_status AS "sourceStatus", closed_text AS "closedAt", source_channel AS "sourceChannel"
+FROM import_batch WHERE refused IS NOT NULL ORDER BY source_row`;
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
+function copyField(v: string | number | null): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number') return String(v);
+  return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+export function copyLine(r: ImportRow): string {
+  return [
+    r.row, r.externalId, r.category, r.lat, r.lng, r.description, r.address,
+    r.createdAt, r.status, r.closedAt, r.sourceStatus, r.sourceChannel,
+  ].map(copyField).join('\t') + '\n';
+}
+
+/**
+ * One database session for a whole import: a temporary staging table filled by COPY, and the
+ * set-based move of each staged batch into report, report_event and outbox.
+ */
+export class ImportSession {
+  private inTransaction = false;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly client: PoolClient,
+  ) {}
+
+  /** Dates are staged as the text the file had: checked already, read by PostgreSQL per batch, and given back as written in the rejected file. */
+  async prepare(): Promise<void> {
+    // The staging table and each batch's resolution live in temp buffers: 64 MB holds a batch of
+    // 50k rows without spilling to disk. Must be set before the session's first temp table.
+    await this.client.query(`SET temp_buffers = '64MB'`);
+    await this.client.query(`SET work_mem = '64MB'`);
+    await this.client.query(`
+      CREATE TEMP TABLE import_stage (
+        source_row integer NOT NULL, external_id text NOT NULL, category text NOT NULL, lat float8 NOT NULL, lng float8 NOT NULL,
+        description text NOT NULL, address text, created_at text NOT NULL, status text NOT NULL, closed_at text,
+        source_status text NOT NULL, source_channel text)`);
+  }
+
+  /** Streams COPY text lines (see copyLine) into the staging table. */
+  async stage(lines: AsyncIterable<string>): Promise<void> {
+    const copy = this.client.query(copyFrom(`COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from(lines), copy);
+  }
+
+  /** A dry run holds one transaction over every batch and rolls it back at the end. */
+  async begin(): Promise<void> {
+    await this.client.query('BEGIN');
+    this.inTransaction = true;
+  }
+
+  async rollback(): Promise<void> {
+    await this.client.query('ROLLBACK');
+    this.inTransaction = false;
+  }
+
+  /**
+   * Moves the staged rows in one transaction of their own (or, in a dry run, a savepoint of the
+   * open one), then empties the staging table.
+   */
+  async moveBatch(now: Date): Promise<BatchOutcome> {
+    const [open, commit, undo] = this.inTransaction
+      ? ['SAVEPOINT import_batch', 'RELEASE SAVEPOINT import_batch', 'ROLLBACK TO SAVEPOINT import_batch']
+      : ['BEGIN', 'COMMIT', 'ROLLBACK'];
+    for (let attempt = 1; ; attempt++) {
+      await this.client.query(open);
+      try {
+        const outcome = await this.move(now);
+        await this.client.query(commit);
+        await this.client.query('TRUNCATE import_stage');
+        return outcome;
+      } catch (err) {
+        await this.client.query(undo);
+        if ((err as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= BATCH_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async move(now: Date): Promise<BatchOutcome> {
+    const c = this.client;
+    await c.query('DROP TABLE IF EXISTS pg_temp.import_batch');
+    await c.query(RESOLVE_SQL);
+    // Collisions are rare (2^30 codes a day); each pass redraws only the colliding rows.
+    while (((await c.query(REDRAW_CODES_SQL)).rowCount ?? 0) > 0);
+    const [{ imported, open, skipped }] = (await c.query(OUTCOME_SQL)).rows;
+    if (imported > 0) {
+      await c.query(INSERT_REPORTS_SQL, [now]);
+      await c.query(INSERT_EVENTS_SQL, [now]);
+    }
+    if (open > 0) {
+      await c.query(INSERT_OUTBOX_SQL);
+      // One wake-up for the relay per batch; it drains everything pending.
+      await c.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    }
+    const refused: RefusedRow[] = (await c.query(REFUSED_SQL)).rows;
+    await c.query('DROP TABLE pg_temp.import_batch');
+    return { imported, open, skipped, refused };
+  }
+
+  /** Fresh statistics after a large import, so the planner sees the new volume. */
+  async analyze(): Promise<void> {
+    await this.client.query('ANALYZE report');
+    await this.client.query('ANALYZE report_event');
+  }
+
+  async release(): Promise<void> {
+    try {
+      if (this.inTransaction) await this.rollback();
+      await this.client.query('DROP TABLE IF EXISTS pg_temp.import_stage; DROP TABLE IF EXISTS pg_temp.import_batch');
+      await this.client.query('RESET temp_buffers; RESET work_mem');
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
+
+@Injectable()
+export class ImportRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A session on one pooled connection: temp tables and COPY need the same connection throughout. */
+  async openSession(): Promise<ImportSession> {
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    return new ImportSession(runner, client);
+  }
+}

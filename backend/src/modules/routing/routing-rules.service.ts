@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { RoutingException } from './routing.exception';
+import { RoutingRepository, RoutingRuleView } from './routing.repository';
+
+/** Admins add and close effective-dated rules; nothing is edited in place, so history stays true. */
+@Injectable()
+export class RoutingRulesService {
+  constructor(private readonly routing: RoutingRepository) {}
+
+  list(q: { category?: string; wardCode?: string; active?: 'true' | 'false' }): Promise<RoutingRuleView[]> {
+    return this.routing.rules({ category: q.category, wardCode: q.wardCode, activeAt: q.active === 'true' ? new Date() : undefined });
+  }
+
+  async create(body: { category: string; wardCode: string | null; unitId: string; validFrom?: string; note: string }, actor: Principal): Promise<{ id: number }> {
+    const category = await this.routing.category(body.category);
+    if (!category) throw RoutingException.unknownCategory(body.category);
+    if (!(await this.routing.activeUnit(body.unitId))) throw RoutingException.unknownUnit(body.unitId);
+    if (body.wardCode && !(await this.routing.wardExists(body.wardCode))) {
+      throw new RoutingException('validation', 'routing.unknown_ward', `No current ward ${body.wardCode}`, {
+        issues: [{ field: 'wardCode', rule: 'unknown_ward', message: 'No current ward with this code', messageVi: 'Không có phường, xã với mã này' }],
+      });
+    }
+    const id = await this.routing.createRule({ categoryId: category.id, wardCode: body.wardCode, unitId: body.unitId, validFrom: body.validFrom ? new Date(body.validFrom) : new Date(), note: body.note, createdBy: actor.userId });
+    return { id };
+  }
+
+  async close(id: number): Promise<{ id: number; closed: true }> {
+    if (!(await this.routing.closeRule(id, new Date()))) {
+      throw new RoutingException('not_found', 'routing.rule_not_found', `No open routing rule ${id}`, { messageVi: `Không có quy tắc điều phối ${id} đang hiệu lực` });
+    }
+    return { id, closed: true };
+  }
+}

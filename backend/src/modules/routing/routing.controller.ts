@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { createRuleSchema, reclassifySchema, rulesQuery, transferSchema } from './routing.dto';
+import { RoutingRuleView } from './routing.repository';
+import { RoutingRulesService } from './routing-rules.service';
+import { RoutingService } from './routing.service';
+
+@ApiTags('routing')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class RoutingController {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly rules: RoutingRulesService,
+  ) {}
+
+  @Roles('ward_official', 'department_official', 'admin')
+  @Post('reports/:id/transfer')
+  @HttpCode(200)
+  transfer(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>, @CurrentPrincipal() p: Principal) {
+    return this.routing.transfer(id, body.unitId, body.reason, p);
+  }
+
+  @Roles('ward_official', 'department_official', 'operator', 'admin')
+  @Post('reports/:id/reclassify')
+  @HttpCode(200)
+  reclassify(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: reclassifySchema }) body: z.infer<typeof reclassifySchema>, @CurrentPrincipal() p: Principal) {
+    return this.routing.reclassify(id, body, p);
+  }
+
+  @Roles('admin', 'leader')
+  @Get('admin/routing-rules')
+  list(@Query({ schema: rulesQuery }) q: z.infer<typeof rulesQuery>): Promise<RoutingRuleView[]> {
+    return this.rules.list(q);
+  }
+
+  @Roles('admin')
+  @Post('admin/routing-rules')
+  @HttpCode(201)
+  create(@Body({ schema: createRuleSchema }) body: z.infer<typeof createRuleSchema>, @CurrentPrincipal() p: Principal): Promise<{ id: number }> {
+    return this.rules.create(body, p);
+  }
+
+  @Roles('admin')
+  @Post('admin/routing-rules/:id/close')
+  @HttpCode(200)
+  close(@Param('id', { schema: z.coerce.number().int().positive() }) id: number): Promise<{ id: number; closed: true }> {
+    return this.rules.close(id);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../../engine/outbox/outbox.module';
+import { GeoModule } from '../geo/geo.module';
+import { SlaModule } from '../sla/sla.module';
+import { RoutingRulesService } from './routing-rules.service';
+import { RoutingController } from './routing.controller';
+import { RoutingRepository } from './routing.repository';
+import { RoutingService } from './routing.service';
+
+@Module({
+  imports: [GeoModule, SlaModule, OutboxModule],
+  controllers: [RoutingController],
+  providers: [RoutingRepository, RoutingService, RoutingRulesService],
+  exports: [RoutingService],
+})
+export class RoutingModule {}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { RoutingFacts } from './route-resolution';
+
+export interface LockedTicket {
+  id: string;
+  status: string;
+  assignedUnitId: string | null;
+  wardCode: string;
+  categoryId: number;
+  priority: string;
+}
+
+export interface TicketEvent {
+  reportId: string;
+  type: string;
+  actorUserId?: string | null;
+  actorRole?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  fromUnitId?: string | null;
+  toUnitId?: string | null;
+  isPublic: boolean;
+  message?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface RoutingRuleView {
+  id: number;
+  category: string;
+  wardCode: string | null;
+  unit: { id: string; code: string; name: string };
+  validFrom: string;
+  validTo: string | null;
+  note: string;
+}
+
+@Injectable()
+export class RoutingRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The ticket, locked for the rest of the transaction so two routers cannot both assign it. */
+  async lockTicket(tx: EntityManager, id: string): Promise<LockedTicket | null> {
+    const rows = await tx.query(
+      `SELECT id, status::text AS status, assigned_unit_id AS "assignedUnitId", ward_code AS "wardCode",
+              category_id AS "categoryId", priority::text AS priority
+         FROM report WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Everything the routing rule needs, as of the instant `at` (rules are effective-dated). */
+  async facts(tx: EntityManager, categoryId: number, wardCode: string, at: Date): Promise<RoutingFacts> {
+    const [c] = await tx.query(
+      `SELECT c.handling_level::text AS "handlingLevel", c.default_unit_id AS "categoryDefaultUnitId",
+              (SELECT h.id FROM handling_unit h WHERE h.kind = 'ward_committee' AND h.admin_unit_code = $2 AND h.active) AS "wardCommitteeId",
+              coalesce((SELECT json_agg(json_build_object('id', r.id, 'adminUnitCode', r.admin_unit_code, 'handlingUnitId', r.handling_unit_id, 'validFrom', r.valid_from))
+                          FROM routing_rule r JOIN handling_unit u ON u.id = r.handling_unit_id AND u.active
+                         WHERE r.category_id = c.id AND (r.admin_unit_code = $2 OR r.admin_unit_code IS NULL)
+                           AND r.valid_from <= $3 AND (r.valid_to IS NULL OR r.valid_to > $3)), '[]') AS rules
+         FROM category c WHERE c.id = $1`,
+      [categoryId, wardCode, at],
+    );
+    return {
+      wardCode,
+      handlingLevel: c.handlingLevel,
+      categoryDefaultUnitId: c.categoryDefaultUnitId,
+      wardCommitteeId: c.wardCommitteeId,
+      rules: c.rules.map((r: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...r, validFrom: new Date(r.validFrom) })),
+    };
+  }
+
+  async setAssignment(tx: EntityManager, id: string, unitId: string, status: string): Promise<void> {
+    await tx.query(
+      `UPDATE report SET assigned_unit_id = $2, status = $3::report_status, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [id, unitId, status],
+    );
+  }
+
+  async setPlace(tx: EntityManager, id: string, change: { categoryId: number; priority: string; lng: number | null; lat: number | null; adminUnitId: string | null; wardCode: string | null }): Promise<void> {
+    await tx.query(
+      `UPDATE report SET category_id = $2, priority = $3::priority,
+              point = CASE WHEN $4::float8 IS NULL THEN point ELSE ST_SetSRID(ST_MakePoint($4, $5), 4326) END,
+              admin_unit_id = coalesce($6, admin_unit_id), ward_code = coalesce($7, ward_code),
+              updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [id, change.categoryId, change.priority, change.lng, change.lat, change.adminUnitId, change.wardCode],
+    );
+  }
+
+  async insertEvent(tx: EntityManager, e: TicketEvent): Promise<void> {
+    await tx.query(
+      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, message, data)
+       VALUES ($1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9, $10, $11)`,
+      [e.reportId, e.type, e.actorUserId ?? null, e.actorRole ?? null, e.fromStatus ?? null, e.toStatus ?? null, e.fromUnitId ?? null, e.toUnitId ?? null, e.isPublic, e.message ?? null, e.data ?? {}],
+    );
+  }
+
+  async activeUnit(id: string): Promise<{ id: string; name: string } | null> {
+    const rows = await this.db.query(`SELECT id, name FROM handling_unit WHERE id = $1 AND active`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async category(code: string): Promise<{ id: number; defaultPriority: string } | null> {
+    const rows = await this.db.query(`SELECT id, default_priority::text AS "defaultPriority" FROM category WHERE code = $1 AND active`, [code]);
+    return rows[0] ?? null;
+  }
+
+  rules(filter: { category?: string; wardCode?: string; activeAt?: Date }): Promise<RoutingRuleView[]> {
+    return this.db.query(
+      `SELECT r.id, c.code AS category, r.admin_unit_code AS "wardCode",
+              json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
+              r.valid_from AS "validFrom", r.valid_to AS "validTo", r.note
+         FROM routing_rule r JOIN category c ON c.id = r.category_id JOIN handling_unit u ON u.id = r.handling_unit_id
+        WHERE ($1::text IS NULL OR c.code = $1) AND ($2::text IS NULL OR r.admin_unit_code = $2)
+          AND ($3::timestamptz IS NULL OR (r.valid_from <= $3 AND (r.valid_to IS NULL OR r.valid_to > $3)))
+        ORDER BY c.code, r.admin_unit_code NULLS FIRST, r.valid_from DESC
+        LIMIT 2000`,
+      [filter.category ?? null, filter.wardCode ?? null, filter.activeAt ?? null],
+    );
+  }
+
+  async createRule(r: { categoryId: number; wardCode: string | null; unitId: string; validFrom: Date; note: string; createdBy: string }): Promise<number> {
+    const rows = await this.db.query(
+      `INSERT INTO routing_rule (category_id, admin_unit_code, handling_unit_id, valid_from, note, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [r.categoryId, r.wardCode, r.unitId, r.validFrom, r.note, r.createdBy],
+    );
+    return rows[0].id;
+  }
+
+  /** Ends a rule's validity; the row itself stays as the record of what applied when. */
+  async closeRule(id: number, at: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `WITH u AS (UPDATE routing_rule SET valid_to = greatest($2, valid_from + interval '1 second') WHERE id = $1 AND valid_to IS NULL RETURNING id) SELECT id FROM u`,
+      [id, at],
+    );
+    return rows.length === 1;
+  }
+
+  async wardExists(code: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM admin_unit WHERE code = $1 AND valid_to IS NULL`, [code]);
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxRepository } from '../../engine/outbox/outbox.repository';
+import { canTouch, ticketScope } from '../auth/access-scope';
+import type { Principal } from '../auth/principal';
+import { GeoService } from '../geo/geo.service';
+import { SlaService } from '../sla/sla.service';
+import { resolveRoute, Route } from './route-resolution';
+import { RoutingException } from './routing.exception';
+import { RoutingRepository } from './routing.repository';
+
+const CLOSED = new Set(['resolved', 'closed', 'rejected', 'merged']);
+
+export type RouteOutcome = { outcome: 'assigned'; route: Route } | { outcome: 'already_assigned' | 'missing' };
+
+/**
+ * Invariant 2: every report is with exactly one unit at a time, and every move is on the
+ * timeline with who and why. The ticket row is locked for each decision, so concurrent routers,
+ * retried jobs and officials acting at once serialise on it.
+ */
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly routing: RoutingRepository,
+    private readonly geo: GeoService,
+    private readonly sla: SlaService,
+    private readonly outbox: OutboxRepository,
+  ) {}
+
+  /** First assignment of a new report; a second run for the same report changes nothing. */
+  async routeNew(reportId: string, now = new Date()): Promise<RouteOutcome> {
+    return this.routing.transaction(async (tx) => {
+      const ticket = await this.routing.lockTicket(tx, reportId);
+      if (!ticket) return { outcome: 'missing' as const };
+      if (ticket.status !== 'new' || ticket.assignedUnitId) return { outcome: 'already_assigned' as const };
+      const route = resolveRoute(await this.routing.facts(tx, ticket.categoryId, ticket.wardCode, now));
+      await this.routing.setAssignment(tx, reportId, route.unitId, 'assigned');
+      await this.routing.insertEvent(tx, {
+        reportId,
+        type: 'assigned',
+        fromStatus: 'new',
+        toStatus: 'assigned',
+        toUnitId: route.unitId,
+        isPublic: true,
+        data: { reason: route.reason, ruleId: route.ruleId },
+      });
+      await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: now });
+      await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: route.unitId });
+      return { outcome: 'assigned' as const, route };
+    });
+  }
+
+  /** An official hands a mis-routed ticket to another unit; the SLA clocks keep running. */
+  async transfer(reportId: string, toUnitId: string, reason: string, actor: Principal): Promise<{ id: string; assignedUnitId: string }> {
+    const target = await this.routing.activeUnit(toUnitId);
+    if (!target) throw RoutingException.unknownUnit(toUnitId);
+    return this.routing.transaction(async (tx) => {
+      const ticket = await this.routing.lockTicket(tx, reportId);
+      if (!ticket || !mayMove(actor, ticket.assignedUnitId)) throw RoutingException.notFound(reportId);
+      if (CLOSED.has(ticket.status)) throw RoutingException.closed(ticket.status);
+      if (ticket.assignedUnitId === toUnitId) throw RoutingException.sameUnit();
+      const status = ticket.status === 'new' ? 'assigned' : ticket.status;
+      await this.routing.setAssignment(tx, reportId, toUnitId, status);
+      await this.routing.insertEvent(tx, {
+        reportId,
+        type: 'transferred',
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        fromStatus: ticket.status,
+        toStatus: status,
+        fromUnitId: ticket.assignedUnitId,
+        toUnitId,
+        isPublic: true,
+        message: reason,
+      });
+      if (ticket.status === 'new') await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: new Date() });
+      await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: toUnitId });
+      return { id: reportId, assignedUnitId: toUnitId };
+    });
+  }
+
+  /**
+   * A corrected category or point re-runs the routing rule; when the answer is another unit the
+   * ticket moves (a `rerouted` event says why), and a new priority re-targets the SLA clocks.
+   */
+  async reclassify(reportId: string, change: { category?: string; lat?: number; lng?: number; reason: string }, actor: Principal): Promise<{ id: string; assignedUnitId: string | null; moved: boolean }> {
+    const category = change.category ? await this.routing.category(change.category) : null;
+    if (change.category && !category) throw RoutingException.unknownCategory(change.category);
+    const ward = change.lat !== undefined && change.lng !== undefined ? await this.geo.locate(change.lat, change.lng) : null;
+    return this.routing.transaction(async (tx) => {
+      const ticket = await this.routing.lockTicket(tx, reportId);
+      if (!ticket || !mayMove(actor, ticket.assignedUnitId)) throw RoutingException.notFound(reportId);
+      if (CLOSED.has(ticket.status)) throw RoutingException.closed(ticket.status);
+      const categoryId = category?.id ?? ticket.categoryId;
+      const priority = category?.defaultPriority ?? ticket.priority;
+      const wardCode = ward?.code ?? ticket.wardCode;
+      await this.routing.setPlace(tx, reportId, { categoryId, priority, lng: ward ? change.lng! : null, lat: ward ? change.lat! : null, adminUnitId: ward?.id ?? null, wardCode: ward?.code ?? null });
+      const route = resolveRoute(await this.routing.facts(tx, categoryId, wardCode, new Date()));
+      const moved = route.unitId !== ticket.assignedUnitId;
+      const status = ticket.status === 'new' ? 'assigned' : ticket.status;
+      if (moved) await this.routing.setAssignment(tx, reportId, route.unitId, status);
+      await this.routing.insertEvent(tx, {
+        reportId,
+        type: moved ? 'rerouted' : 'reclassified',
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        fromStatus: ticket.status,
+        toStatus: status,
+        fromUnitId: ticket.assignedUnitId,
+        toUnitId: route.unitId,
+        isPublic: moved,
+        message: change.reason,
+        data: { category: change.category ?? null, wardCode, reason: route.reason, ruleId: route.ruleId },
+      });
+      if (ticket.status === 'new') await this.sla.startClocks(tx, { reportId, categoryId, priority, at: new Date() });
+      else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: new Date() });
+      if (moved) await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: route.unitId });
+      return { id: reportId, assignedUnitId: route.unitId, moved };
+    });
+  }
+}
+
+/** Officials move only their own unit's tickets; admins and the call centre any (invariant 4). */
+function mayMove(actor: Principal, assignedUnitId: string | null): boolean {
+  if (actor.role === 'admin' || actor.role === 'operator') return true;
+  if (actor.role === 'leader') return false;
+  return canTouch(ticketScope(actor), assignedUnitId);
+}

@@ -1,0 +1,28 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AppUserEntity } from '../../users/app-user.entity';
+
+/** One working range of a weekday: [start_minute, end_minute) in Asia/Ho_Chi_Minh wall time. */
+@Entity('business_hours')
+@Check('ck_business_hours_weekday', 'weekday BETWEEN 1 AND 7')
+@Check('ck_business_hours_range', 'start_minute >= 0 AND start_minute < end_minute AND end_minute <= 1440')
+export class BusinessHoursEntity {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_business_hours' })
+  weekday: number;
+
+  @PrimaryColumn({ name: 'start_minute', type: 'smallint', primaryKeyConstraintName: 'pk_business_hours' })
+  startMinute: number;
+
+  @Column({ name: 'end_minute', type: 'smallint' })
+  endMinute: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'business_hours_updated_by_fkey' })
+  updater?: AppUserEntity | null;
+}

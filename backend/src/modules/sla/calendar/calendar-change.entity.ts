@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppUserEntity } from '../../users/app-user.entity';
+
+export type CalendarChangeAction = 'put_day' | 'delete_day' | 'put_hours';
+
+/**
+ * Every admin change to the calendar, before and after (append-only). A deleted day leaves no
+ * row in calendar_day, so this is where "who removed it, when" is kept — and what tells the
+ * seed not to bring back a day an admin removed.
+ */
+@Entity('calendar_change')
+@Index('ix_calendar_change_day', ['day'])
+export class CalendarChangeEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  action: CalendarChangeAction;
+
+  /** The day changed (null for the weekly hours). */
+  @Column({ type: 'date', nullable: true })
+  day: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: unknown;
+
+  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
+  changedAt: Date;
+
+  @Column({ name: 'changed_by', type: 'uuid', nullable: true })
+  changedBy: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'calendar_change_changed_by_fkey' })
+  changer?: AppUserEntity | null;
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AppUserEntity } from '../../users/app-user.entity';
+import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './business-calendar';
+
+/** A local date that departs from the weekly hours: a holiday, a compensatory day off, or a swapped working day. */
+@Entity('calendar_day')
+export class CalendarDayEntity {
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_calendar_day' })
+  day: string;
+
+  @Column({ type: 'enum', enum: CALENDAR_DAY_KINDS, enumName: 'calendar_day_kind' })
+  kind: CalendarDayKind;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** The law or announcement behind the day, or 'admin' once an admin has edited it. */
+  @Column({ type: 'text' })
+  source: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'calendar_day_updated_by_fkey' })
+  updater?: AppUserEntity | null;
+}

@@ -1,0 +1,71 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { AppConfig } from '../../engine/config/app-config';
+import { APP_CONFIG } from '../../engine/config/config.module';
+import { QueueName } from '../../engine/queue/queue-name';
+import { REDIS } from '../../engine/redis/redis.module';
+import { SlaRepository } from './sla.repository';
+
+const RECONCILE_EVERY_MS = 30_000;
+const SWEEP_EVERY_MS = 10_000;
+const STRANDED_AFTER_MS = 60_000;
+const PAGE = 1000;
+
+/**
+ * Rebuilds what Redis forgot. Redis may lose everything (a FLUSHALL, a failover without AOF):
+ * the sweeper's schedule is re-declared on every pass; when the epoch marker is gone, every
+ * running clock's timers are rescheduled from PostgreSQL; reports still waiting for routing are
+ * queued again (their job id is the report id, so a job that still exists is not doubled).
+ */
+@Injectable()
+export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SlaReconcilerService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly sla: SlaRepository,
+    @InjectQueue(QueueName.Sla) private readonly slaQueue: Queue,
+    @InjectQueue(QueueName.Routing) private readonly routingQueue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      this.running = this.reconcile().then(
+        () => undefined,
+        (err) => this.logger.warn(`reconcile: ${(err as Error).message}`),
+      );
+    };
+    tick();
+    this.timer = setInterval(tick, RECONCILE_EVERY_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async reconcile(now = new Date()): Promise<{ rescheduled: number; rerouted: number }> {
+    await this.slaQueue.upsertJobScheduler('sla-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    let rescheduled = 0;
+    const epochKey = `${this.config.redis.queuePrefix}:reconciler:epoch`;
+    if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {
+      const epoch = now.getTime();
+      for (let after: string | null = null; ; ) {
+        const ids = await this.sla.runningReports(after, PAGE);
+        if (ids.length === 0) break;
+        await this.slaQueue.addBulk(ids.map((id) => ({ name: 'schedule-timers', data: { id }, opts: { jobId: `resched-${id}-${epoch}`, removeOnComplete: true } })));
+        rescheduled += ids.length;
+        after = ids[ids.length - 1];
+      }
+      if (rescheduled) this.logger.log(`Redis had no epoch marker: rescheduled timers of ${rescheduled} tickets`);
+    }
+    const stranded = await this.sla.strandedNewReports(new Date(now.getTime() - STRANDED_AFTER_MS), PAGE);
+    if (stranded.length) await this.routingQueue.addBulk(stranded.map((id) => ({ name: 'route-report', data: { id }, opts: { jobId: id } })));
+    return { rescheduled, rerouted: stranded.length };
+  }
+}

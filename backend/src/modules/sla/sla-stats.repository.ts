@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export type OnTimeGrouping = 'unit' | 'category' | 'ward' | 'month';
+
+export interface OnTimeRow {
+  key: string;
+  name: string;
+  resolved: number;
+  onTime: number;
+  /** On-time rate as the city publishes it: resolved on time ÷ resolved (null when none resolved). */
+  rate: number | null;
+}
+
+const GROUPS: Record<OnTimeGrouping, { key: string; name: string; join: string }> = {
+  unit: { key: 'h.code', name: 'h.name', join: 'JOIN handling_unit h ON h.id = r.assigned_unit_id' },
+  category: { key: 'c.code', name: 'c.name_vi', join: 'JOIN category c ON c.id = r.category_id' },
+  ward: { key: 'a.code', name: 'a.name', join: 'JOIN admin_unit a ON a.id = r.admin_unit_id' },
+  month: {
+    key: `to_char(r.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`,
+    name: `to_char(r.resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'MM/YYYY')`,
+    join: '',
+  },
+};
+
+@Injectable()
+export class SlaStatsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Reports resolved in [from, to), by group; a report counts once, in the period of its resolution. */
+  async onTime(groupBy: OnTimeGrouping, from: Date, to: Date, filter: { unitId?: string; categoryCode?: string }): Promise<OnTimeRow[]> {
+    const g = GROUPS[groupBy];
+    const rows = await this.db.query(
+      `SELECT ${g.key} AS key, ${g.name} AS name, count(*)::int AS resolved, count(*) FILTER (WHERE r.resolved_on_time)::int AS "onTime"
+         FROM report r ${g.join}
+        WHERE r.resolved_at >= $1 AND r.resolved_at < $2 AND r.resolved_on_time IS NOT NULL
+          AND ($3::uuid IS NULL OR r.assigned_unit_id = $3)
+          AND ($4::text IS NULL OR r.category_id = (SELECT id FROM category WHERE code = $4))
+        GROUP BY 1, 2 ORDER BY 1`,
+      [from, to, filter.unitId ?? null, filter.categoryCode ?? null],
+    );
+    return rows.map((r: Omit<OnTimeRow, 'rate'>) => ({ ...r, rate: r.resolved ? Math.round((r.onTime / r.resolved) * 10000) / 10000 : null }));
+  }
+}

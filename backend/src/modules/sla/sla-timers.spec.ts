@@ -1,0 +1,147 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { runSeed } from '../../../../seed/src/run-seed';
+import { APP_CONFIG, ConfigModule } from '../../engine/config/config.module';
+import { DatabaseModule } from '../../engine/database/database.module';
+import { OutboxRepository } from '../../engine/outbox/outbox.repository';
+import { QueueModule } from '../../engine/queue/queue.module';
+import { RedisModule } from '../../engine/redis/redis.module';
+import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
+import { TestRedisServer } from '../../testing/redis-server';
+import { testConfig } from '../../testing/test-env';
+import type { Principal } from '../auth/principal';
+import { IntakeModule } from '../intake/intake.module';
+import { IntakeService } from '../intake/intake.service';
+import { RoutingModule } from '../routing/routing.module';
+import { RoutingService } from '../routing/routing.service';
+import { SlaService } from './sla.service';
+import { SLA_STAGES } from './sla-stages';
+
+const WORKER = join(__dirname, '../../../dist/backend/src/worker.js');
+const TARGET_MS = 8000;
+const ALL_STAGES = SLA_STAGES.map((s) => s.name).sort();
+
+/**
+ * Invariant 3 end to end: real worker processes, a private Redis, PostgreSQL. Clocks are shrunk
+ * to seconds (calendar mode) so every stage falls inside the test; one worker is SIGKILLed
+ * mid-way and Redis is flushed before the next starts.
+ */
+describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUSHALL', () => {
+  let db: ScratchDatabase;
+  let redis: TestRedisServer;
+  let app: INestApplicationContext;
+  let data: DataSource;
+  const workers: ChildProcess[] = [];
+
+  const startWorker = () => {
+    const child = spawn(process.execPath, [WORKER], {
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: '{hcmc1022test}', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      stdio: 'ignore',
+    });
+    workers.push(child);
+    return child;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(WORKER)) throw new Error(`build the backend first: ${WORKER} is missing`);
+    [db, redis] = await Promise.all([createScratchDatabase({ migrate: true }), TestRedisServer.start()]);
+    const pool = new Pool({ connectionString: db.url, max: 2 });
+    await runSeed(pool, { demo: true, reports: 0, log: () => undefined });
+    await pool.end();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule] })
+      .overrideProvider(APP_CONFIG)
+      .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4' }))
+      .compile();
+    app = await moduleRef.init();
+    data = app.get(getDataSourceToken());
+  }, 60000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    await app?.close();
+    await redis?.stop();
+    await db?.drop();
+  });
+
+  it('fires each of the five stages once per running clock, none for a paused one, and keeps a transferred clock', async () => {
+    const intake = app.get(IntakeService);
+    const routing = app.get(RoutingService);
+    const sla = app.get(SlaService, { strict: false });
+    const outbox = app.get(OutboxRepository, { strict: false });
+
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { result } = await intake.submit({ categoryCode: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: `Công trình sai phép số ${i}`, channel: 'web' });
+      await routing.routeNew(result.id);
+      ids.push(result.id);
+    }
+    // Shrink every clock to seconds, starting now, and tell the workers (outbox → schedule-timers).
+    const start = new Date();
+    await data.query(
+      `UPDATE sla_clock SET mode = 'calendar', target_ms = $2, transitions = $3, state = 'running',
+              due_at = $4, next_stage = 'warn50', next_stage_at = $5 WHERE report_id = ANY($1)`,
+      [ids, TARGET_MS, JSON.stringify([{ type: 'start', at: start.toISOString() }]), new Date(start.getTime() + TARGET_MS), new Date(start.getTime() + TARGET_MS / 2)],
+    );
+    await data.transaction(async (tx) => {
+      for (const id of ids) await outbox.enqueue(tx, 'sla.changed', id);
+    });
+    const [paused, transferred, ...running] = ids;
+    await data.transaction((tx) => sla.transition(tx, paused, ['response', 'resolution'], 'pause', new Date()));
+
+    const first = startWorker();
+    await new Promise((r) => setTimeout(r, 1500));
+    const [admin] = await data.query(`SELECT id FROM app_user WHERE username = 'admin'`);
+    const [xd] = await data.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);
+    const adminPrincipal: Principal = { userId: admin.id, username: 'admin', role: 'admin', unitId: null };
+    const clockBefore = await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [transferred]);
+    await routing.transfer(transferred, xd.id, 'Thuộc thẩm quyền Sở Xây dựng', adminPrincipal);
+
+    // Mid-way (warn50 has fired, the rest is pending in Redis): kill the worker, wipe Redis.
+    await new Promise((r) => setTimeout(r, 4000));
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const client = new Redis(redis.url);
+    await client.flushall();
+    await client.quit();
+    startWorker();
+    startWorker();
+
+    const expected = (running.length + 1) * 2 * ALL_STAGES.length;
+    const deadline = Date.now() + 45000;
+    let count = 0;
+    while (Date.now() < deadline) {
+      count = Number((await data.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1)`, [[transferred, ...running]]))[0].n);
+      if (count >= expected) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await new Promise((r) => setTimeout(r, 2000)); // let any duplicate attempt land, if there were one
+
+    const fired: { report_id: string; kind: string; stages: string[]; n: number }[] = await data.query(
+      `SELECT report_id, kind, array_agg(stage ORDER BY stage) AS stages, count(*)::int AS n FROM sla_stage_event
+        WHERE report_id = ANY($1) GROUP BY report_id, kind`,
+      [ids],
+    );
+    for (const id of [transferred, ...running]) {
+      for (const kind of ['response', 'resolution']) {
+        const row = fired.find((f) => f.report_id === id && f.kind === kind);
+        expect({ id, kind, stages: row?.stages }).toEqual({ id, kind, stages: ALL_STAGES });
+      }
+    }
+    expect(fired.filter((f) => f.report_id === paused)).toEqual([]);
+    // Exactly once on the timeline too.
+    const timeline = await data.query(`SELECT report_id, count(*)::int AS n FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1) GROUP BY report_id`, [ids]);
+    for (const t of timeline) expect(t.n).toBe(t.report_id === paused ? 0 : 2 * ALL_STAGES.length);
+    // The transfer did not touch the clock.
+    expect(await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [transferred])).toEqual(clockBefore);
+    // Escalation reached the city; breaches reached the supervising unit.
+    const notes = await data.query(`SELECT template, count(*)::int AS n FROM notification WHERE report_id = ANY($1) GROUP BY template`, [ids]);
+    expect(Object.fromEntries(notes.map((n: { template: string; n: number }) => [n.template, n.n]))).toMatchObject({ 'sla.escalate': expect.any(Number), 'sla.breach': expect.any(Number) });
+  }, 90000);
+});

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../../engine/outbox/outbox.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { SlaAdminController } from './sla-admin.controller';
+import { SlaAdminService } from './sla-admin.service';
+import { SlaStatsRepository } from './sla-stats.repository';
+import { SlaRepository } from './sla.repository';
+import { SlaService } from './sla.service';
+
+@Module({
+  imports: [CalendarModule, NotificationsModule, OutboxModule],
+  controllers: [SlaAdminController],
+  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaAdminService],
+  exports: [SlaService, SlaRepository],
+})
+export class SlaModule {}

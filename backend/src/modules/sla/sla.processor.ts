@@ -1,0 +1,69 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue, UnrecoverableError, DelayedError } from 'bullmq';
+import { QueueName } from '../../engine/queue/queue-name';
+import { parseTimerJobId } from './sla-stages';
+import { SlaService } from './sla.service';
+
+/** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net. */
+export interface ScheduleTimersJob {
+  id: string;
+}
+export type TimerJob = Record<string, never>;
+export type SweepJob = Record<string, never>;
+
+export const TIMER_JOB = 't';
+
+@Processor(QueueName.Sla, { concurrency: 16 })
+export class SlaProcessor extends WorkerHost {
+  constructor(
+    private readonly sla: SlaService,
+    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job, token?: string): Promise<unknown> {
+    switch (job.name) {
+      case 'schedule-timers':
+        return this.schedule((job.data as ScheduleTimersJob).id);
+      case TIMER_JOB:
+        return this.timer(job, token);
+      case 'sweep':
+        return this.sla.sweep();
+      default:
+        throw new UnrecoverableError(`no handler for ${QueueName.Sla}/${job.name}`);
+    }
+  }
+
+  /** Makes Redis hold exactly the timers PostgreSQL says the ticket needs. */
+  async schedule(reportId: string): Promise<number> {
+    const plan = await this.sla.timerPlan(reportId);
+    for (const jobId of plan.remove) await this.queue.remove(jobId).catch(() => 0);
+    for (const t of plan.add) {
+      const existing = await this.queue.getJob(t.jobId);
+      if (existing && (await existing.isDelayed())) {
+        await existing.changeDelay(t.delayMs);
+        continue;
+      }
+      if (existing && !(await existing.isActive())) await existing.remove().catch(() => undefined);
+      await this.queue.add(TIMER_JOB, {}, { jobId: t.jobId, delay: t.delayMs, removeOnComplete: true, removeOnFail: 1000, attempts: 5 });
+    }
+    return plan.add.length;
+  }
+
+  /** A stage timer woke: fire it, or — if its deadline moved later meanwhile — sleep again. */
+  private async timer(job: Job, token?: string): Promise<string> {
+    const ref = parseTimerJobId(job.id ?? '');
+    if (!ref) throw new UnrecoverableError(`malformed timer id ${job.id}`);
+    const outcome = await this.sla.fire(ref, 'timer');
+    if (outcome === 'not_due') {
+      const plan = await this.sla.timerPlan(ref.reportId);
+      const again = plan.add.find((a) => a.jobId === job.id);
+      if (again && token) {
+        await job.moveToDelayed(Date.now() + again.delayMs, token);
+        throw new DelayedError();
+      }
+    }
+    return outcome;
+  }
+}

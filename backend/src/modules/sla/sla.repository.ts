@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SlaKind, StoredTransition } from './sla-clock.entity';
+import type { SlaMode } from './sla-policy.entity';
+
+export interface PolicyRow {
+  id: number;
+  responseMinutes: number;
+  resolutionMinutes: number;
+  mode: SlaMode;
+}
+
+export interface ClockRow {
+  id: string;
+  reportId: string;
+  kind: SlaKind;
+  cycle: number;
+  mode: SlaMode;
+  targetMs: number;
+  transitions: StoredTransition[];
+  state: 'running' | 'paused' | 'stopped';
+  assignedUnitId: string | null;
+}
+
+export interface ClockDerived {
+  state: 'running' | 'paused' | 'stopped';
+  dueAt: Date | null;
+  nextStage: string | null;
+  nextStageAt: Date | null;
+  met: boolean | null;
+}
+
+const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c.mode::text AS mode, c.target_ms::float8 AS "targetMs",
+               c.transitions, c.state, r.assigned_unit_id AS "assignedUnitId"`;
+
+@Injectable()
+export class SlaRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The policy for a category × priority at an instant: the category's own beats the default. */
+  async policy(q: EntityManager, categoryId: number, priority: string, at: Date): Promise<PolicyRow | null> {
+    const rows = await q.query(
+      `SELECT id, response_minutes AS "responseMinutes", resolution_minutes AS "resolutionMinutes", mode::text AS mode
+         FROM sla_policy
+        WHERE (category_id = $1 OR category_id IS NULL) AND priority = $2::priority
+          AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $3)
+        ORDER BY category_id NULLS LAST, valid_from DESC LIMIT 1`,
+      [categoryId, priority, at],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The latest cycle of each kind of a ticket, locked (with the ticket) for the transaction. */
+  async lockCurrentClocks(tx: EntityManager, reportId: string): Promise<ClockRow[]> {
+    await tx.query(`SELECT 1 FROM report WHERE id = $1 FOR UPDATE`, [reportId]);
+    return tx.query(
+      `SELECT DISTINCT ON (c.kind) ${CLOCK}
+         FROM sla_clock c JOIN report r ON r.id = c.report_id
+        WHERE c.report_id = $1 ORDER BY c.kind, c.cycle DESC`,
+      [reportId],
+    );
+  }
+
+  currentClocks(reportId: string): Promise<ClockRow[]> {
+    return this.db.query(
+      `SELECT DISTINCT ON (c.kind) ${CLOCK}
+         FROM sla_clock c JOIN report r ON r.id = c.report_id
+        WHERE c.report_id = $1 ORDER BY c.kind, c.cycle DESC`,
+      [reportId],
+    );
+  }
+
+  async insertClock(tx: EntityManager, c: { reportId: string; kind: SlaKind; cycle: number; policyId: number | null; mode: SlaMode; targetMs: number; transitions: StoredTransition[]; derived: ClockDerived }): Promise<void> {
+    await tx.query(
+      `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (report_id, kind, cycle) DO NOTHING`,
+      [c.reportId, c.kind, c.cycle, c.policyId, c.mode, c.targetMs, JSON.stringify(c.transitions), c.derived.state, c.derived.dueAt, c.derived.nextStage, c.derived.nextStageAt, c.derived.met],
+    );
+  }
+
+  async updateClock(tx: EntityManager, id: string, c: { transitions: StoredTransition[]; targetMs?: number; policyId?: number | null; mode?: SlaMode; derived: ClockDerived }): Promise<void> {
+    await tx.query(
+      `UPDATE sla_clock SET transitions = $2, state = $3, due_at = $4, next_stage = $5, next_stage_at = $6, met = $7,
+              target_ms = coalesce($8, target_ms), policy_id = CASE WHEN $9 THEN $10 ELSE policy_id END, mode = coalesce($11::sla_mode, mode),
+              updated_at = now()
+        WHERE id = $1`,
+      [id, JSON.stringify(c.transitions), c.derived.state, c.derived.dueAt, c.derived.nextStage, c.derived.nextStageAt, c.derived.met,
+        c.targetMs ?? null, c.policyId !== undefined, c.policyId ?? null, c.mode ?? null],
+    );
+  }
+
+  async setReportDeadlines(tx: EntityManager, reportId: string, d: { responseDueAt?: Date | null; resolutionDueAt?: Date | null; resolvedOnTime?: boolean | null }): Promise<void> {
+    await tx.query(
+      `UPDATE report SET
+          response_due_at = CASE WHEN $2 THEN $3 ELSE response_due_at END,
+          resolution_due_at = CASE WHEN $4 THEN $5 ELSE resolution_due_at END,
+          resolved_on_time = CASE WHEN $6 THEN $7 ELSE resolved_on_time END
+        WHERE id = $1`,
+      [reportId, d.responseDueAt !== undefined, d.responseDueAt ?? null, d.resolutionDueAt !== undefined, d.resolutionDueAt ?? null, d.resolvedOnTime !== undefined, d.resolvedOnTime ?? null],
+    );
+  }
+
+  async firedStages(reportId: string, kind: SlaKind, cycle: number, q: EntityManager = this.db.manager): Promise<Set<string>> {
+    const rows: { stage: string }[] = await q.query(`SELECT stage FROM sla_stage_event WHERE report_id = $1 AND kind = $2 AND cycle = $3`, [reportId, kind, cycle]);
+    return new Set(rows.map((r) => r.stage));
+  }
+
+  /** Records a stage; false when it had already fired (the unique key decides, not the caller). */
+  async recordStage(tx: EntityManager, s: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date; firedBy: string }): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (report_id, kind, stage, cycle) DO NOTHING RETURNING id`,
+      [s.reportId, s.kind, s.cycle, s.stage, s.dueAt, s.firedBy],
+    );
+    return rows.length === 1;
+  }
+
+  async insertTimelineEvent(tx: EntityManager, e: { reportId: string; type: string; data: Record<string, unknown> }): Promise<void> {
+    await tx.query(`INSERT INTO report_event (report_id, type, is_public, data) VALUES ($1, $2, false, $3)`, [e.reportId, e.type, e.data]);
+  }
+
+  /** Running clocks whose next stage is due by `now`: what the sweeper fires. */
+  dueClocks(now: Date, limit: number): Promise<{ reportId: string; kind: SlaKind; cycle: number; nextStage: string }[]> {
+    return this.db.query(
+      `SELECT report_id AS "reportId", kind::text AS kind, cycle, next_stage AS "nextStage"
+         FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND next_stage_at <= $1
+        ORDER BY next_stage_at LIMIT $2`,
+      [now, limit],
+    );
+  }
+
+  /** Tickets with a running clock, in pages by id: what the reconciler reschedules after a Redis loss. */
+  runningReports(afterId: string | null, limit: number): Promise<string[]> {
+    return this.db
+      .query(
+        `SELECT DISTINCT report_id AS id FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND ($1::uuid IS NULL OR report_id > $1)
+          ORDER BY report_id LIMIT $2`,
+        [afterId, limit],
+      )
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  /** Reports still waiting for routing after the relay published them: lost routing jobs. */
+  strandedNewReports(olderThan: Date, limit: number): Promise<string[]> {
+    return this.db
+      .query(`SELECT id FROM report WHERE status = 'new' AND assigned_unit_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`, [olderThan, limit])
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  async ladder(unitId: string | null): Promise<{ unit: { id: string; code: string } | null; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }> {
+    const rows = await this.db.query(
+      `SELECT json_build_object('id', u.id, 'code', u.code) AS unit,
+              (SELECT json_build_object('id', p.id, 'code', p.code) FROM handling_unit p WHERE p.id = u.parent_id) AS parent,
+              (SELECT json_build_object('id', c.id, 'code', c.code) FROM handling_unit c WHERE c.kind = 'city' AND c.active LIMIT 1) AS city
+         FROM handling_unit u WHERE u.id = $1`,
+      [unitId],
+    );
+    return rows[0] ?? { unit: null, parent: null, city: null };
+  }
+}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OutboxRepository } from '../../engine/outbox/outbox.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { BusinessTime } from './calendar/business-calendar';
+import { CalendarService } from './calendar/calendar.service';
+import { dueAt, elapsedMs, SlaClock, stageInstants, state } from './calendar/sla-clock';
+import type { SlaKind, StoredTransition } from './sla-clock.entity';
+import { ClockDerived, ClockRow, PolicyRow, SlaRepository } from './sla.repository';
+import { SLA_STAGES, SlaStageName, timerJobId } from './sla-stages';
+
+const KINDS: SlaKind[] = ['response', 'resolution'];
+const MINUTE = 60_000;
+// A timer may wake a little before its instant (clock skew between hosts, delay rounding).
+const EARLY_TOLERANCE_MS = 1000;
+
+// When no policy row matches: the city's default targets in business hours
+// (response: acknowledge; resolution: answer the citizen).
+const FALLBACK: Record<string, Omit<PolicyRow, 'id'>> = {
+  urgent: { responseMinutes: 60, resolutionMinutes: 8 * 60, mode: 'business' },
+  high: { responseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60, mode: 'business' },
+  normal: { responseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60, mode: 'business' },
+  low: { responseMinutes: 2 * 8 * 60, resolutionMinutes: 10 * 8 * 60, mode: 'business' },
+};
+
+export type FireOutcome = 'fired' | 'already_fired' | 'not_due' | 'not_running' | 'stale_cycle' | 'no_clock';
+
+export interface TimerPlan {
+  add: { jobId: string; delayMs: number }[];
+  remove: string[];
+}
+
+/**
+ * The SLA engine. PostgreSQL holds every clock (its transitions, hence its deadlines) and every
+ * stage that fired; BullMQ timers and the sweeper only decide *when* to look. Firing inserts
+ * the stage under a unique key first, so a stage fires once whoever gets there first
+ * (invariant 3), and paused time never counts because deadlines are derived from the
+ * transitions on the business calendar.
+ */
+@Injectable()
+export class SlaService {
+  constructor(
+    private readonly sla: SlaRepository,
+    private readonly calendars: CalendarService,
+    private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Starts the response and resolution clocks of a newly assigned ticket (once). */
+  async startClocks(tx: EntityManager, t: { reportId: string; categoryId: number; priority: string; at: Date }): Promise<void> {
+    const existing = await this.sla.lockCurrentClocks(tx, t.reportId);
+    if (existing.length > 0) return;
+    const policy = await this.policyFor(tx, t.categoryId, t.priority, t.at);
+    const calendar = await this.calendars.current();
+    const deadlines: Record<SlaKind, Date | null> = { response: null, resolution: null };
+    for (const kind of KINDS) {
+      const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
+      const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
+      const derived = derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar);
+      await this.sla.insertClock(tx, { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived });
+      deadlines[kind] = derived.dueAt;
+    }
+    await this.sla.setReportDeadlines(tx, t.reportId, { responseDueAt: deadlines.response, resolutionDueAt: deadlines.resolution });
+    await this.outbox.enqueue(tx, 'sla.changed', t.reportId);
+  }
+
+  /**
+   * Pause, resume or stop clocks of a ticket (ServiceNow-style conditions): waiting for the
+   * citizen pauses, their answer resumes, acknowledgement stops the response clock, resolution
+   * stops the resolution clock. Transitions that do not apply to a clock's state are skipped.
+   */
+  async transition(tx: EntityManager, reportId: string, kinds: SlaKind[], type: 'pause' | 'resume' | 'stop', at: Date): Promise<void> {
+    const clocks = await this.sla.lockCurrentClocks(tx, reportId);
+    const calendar = await this.calendars.current();
+    let changed = false;
+    for (const clock of clocks.filter((c) => kinds.includes(c.kind))) {
+      if (!applies(clock.state, type)) continue;
+      const transitions = [...clock.transitions, { type, at: at.toISOString() }];
+      const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle, tx);
+      const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions }, fired, calendar);
+      await this.sla.updateClock(tx, clock.id, { transitions, derived });
+      await this.sla.setReportDeadlines(tx, reportId, clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt, resolvedOnTime: derived.met });
+      changed = true;
+    }
+    if (changed) await this.outbox.enqueue(tx, 'sla.changed', reportId);
+  }
+
+  /** Reopening: the resolution clock starts a new cycle with the same target; the old cycle keeps its record. */
+  async restartResolution(tx: EntityManager, reportId: string, at: Date): Promise<void> {
+    const clocks = await this.sla.lockCurrentClocks(tx, reportId);
+    const old = clocks.find((c) => c.kind === 'resolution');
+    if (!old) return;
+    const calendar = await this.calendars.current();
+    if (old.state !== 'stopped') {
+      const stopped = [...old.transitions, { type: 'stop' as const, at: at.toISOString() }];
+      const fired = await this.sla.firedStages(reportId, old.kind, old.cycle, tx);
+      await this.sla.updateClock(tx, old.id, { transitions: stopped, derived: derive({ mode: old.mode, targetMs: old.targetMs, transitions: stopped }, fired, calendar) });
+    }
+    const transitions: StoredTransition[] = [{ type: 'start', at: at.toISOString() }];
+    const derived = derive({ mode: old.mode, targetMs: old.targetMs, transitions }, new Set(), calendar);
+    await this.sla.insertClock(tx, { reportId, kind: 'resolution', cycle: old.cycle + 1, policyId: null, mode: old.mode, targetMs: old.targetMs, transitions, derived });
+    await this.sla.setReportDeadlines(tx, reportId, { resolutionDueAt: derived.dueAt, resolvedOnTime: null });
+    await this.outbox.enqueue(tx, 'sla.changed', reportId);
+  }
+
+  /** A new category or priority changes the targets of the running cycle; elapsed time is kept. */
+  async retarget(tx: EntityManager, t: { reportId: string; categoryId: number; priority: string; at: Date }): Promise<void> {
+    const clocks = await this.sla.lockCurrentClocks(tx, t.reportId);
+    if (clocks.length === 0) return this.startClocks(tx, t);
+    const policy = await this.policyFor(tx, t.categoryId, t.priority, t.at);
+    const calendar = await this.calendars.current();
+    for (const clock of clocks) {
+      if (clock.state === 'stopped') continue;
+      const targetMs = (clock.kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
+      const fired = await this.sla.firedStages(t.reportId, clock.kind, clock.cycle, tx);
+      const derived = derive({ mode: policy.mode, targetMs, transitions: clock.transitions }, fired, calendar);
+      await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, targetMs, policyId: policy.id, mode: policy.mode, derived });
+      await this.sla.setReportDeadlines(tx, t.reportId, clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt });
+    }
+    await this.outbox.enqueue(tx, 'sla.changed', t.reportId);
+  }
+
+  /** Fires one stage if, by PostgreSQL's account, it is due and has not fired. Safe to call any number of times. */
+  async fire(s: { reportId: string; kind: SlaKind; cycle: number; stage: SlaStageName }, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
+    const calendar = await this.calendars.current();
+    return this.sla.transaction(async (tx) => {
+      const clock = (await this.sla.lockCurrentClocks(tx, s.reportId)).find((c) => c.kind === s.kind);
+      if (!clock) return 'no_clock';
+      if (clock.cycle !== s.cycle) return 'stale_cycle';
+      if (clock.state !== 'running') return 'not_running';
+      const model = { mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) };
+      const stage = SLA_STAGES.find((x) => x.name === s.stage)!;
+      const at = stageInstants(model, calendar, [stage.fraction])[0].at;
+      if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due';
+      if (!(await this.sla.recordStage(tx, { ...s, dueAt: at, firedBy: by }))) return 'already_fired';
+
+      await this.sla.insertTimelineEvent(tx, {
+        reportId: s.reportId,
+        type: s.stage === 'breach' ? 'sla_breach' : s.stage === 'escalate' ? 'sla_escalated' : 'sla_warning',
+        data: { kind: s.kind, cycle: s.cycle, stage: s.stage, dueAt: at.toISOString(), firedBy: by },
+      });
+      await this.notify(tx, clock, s.stage);
+      const fired = await this.sla.firedStages(s.reportId, s.kind, s.cycle, tx);
+      await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, derived: derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar) });
+      return 'fired';
+    });
+  }
+
+  /** Fires everything PostgreSQL says is due: the net under lost, late or flushed timers. */
+  async sweep(now = new Date()): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const due = await this.sla.dueClocks(now, 200);
+      if (due.length === 0) return fired;
+      let progressed = 0;
+      for (const d of due) {
+        const outcome = await this.fire({ reportId: d.reportId, kind: d.kind, cycle: d.cycle, stage: d.nextStage as SlaStageName }, 'sweeper', now);
+        if (outcome === 'fired') {
+          fired++;
+          progressed++;
+        }
+      }
+      if (progressed === 0) return fired;
+    }
+  }
+
+  /** Which timers a ticket should have in Redis now, and which of its timers must go. */
+  async timerPlan(reportId: string, now = new Date()): Promise<TimerPlan> {
+    const calendar = await this.calendars.current();
+    const plan: TimerPlan = { add: [], remove: [] };
+    for (const clock of await this.sla.currentClocks(reportId)) {
+      const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle);
+      const model = { mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) };
+      const instants = stageInstants(model, calendar, SLA_STAGES.map((s) => s.fraction));
+      SLA_STAGES.forEach((stage, i) => {
+        const jobId = timerJobId(reportId, clock.kind, clock.cycle, stage.name);
+        const at = instants[i].at;
+        if (clock.state === 'running' && at && !fired.has(stage.name)) plan.add.push({ jobId, delayMs: Math.max(0, at.getTime() - now.getTime()) });
+        else plan.remove.push(jobId);
+      });
+      if (clock.cycle > 1) for (const stage of SLA_STAGES) plan.remove.push(timerJobId(reportId, clock.kind, clock.cycle - 1, stage.name));
+    }
+    return plan;
+  }
+
+  private async policyFor(tx: EntityManager, categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
+    return (await this.sla.policy(tx, categoryId, priority, at)) ?? { id: null as unknown as number, ...(FALLBACK[priority] ?? FALLBACK.normal) };
+  }
+
+  /** The escalation ladder: warnings to the unit, the breach also to its supervisor, the second escalation to the city. */
+  private async notify(tx: EntityManager, clock: ClockRow, stage: SlaStageName): Promise<void> {
+    const ladder = await this.sla.ladder(clock.assignedUnitId);
+    const recipients = stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
+    for (const unit of recipients) {
+      if (!unit) continue;
+      await this.notifications.record(
+        {
+          reportId: clock.reportId,
+          channel: 'internal',
+          recipient: unit.code,
+          unitId: unit.id,
+          template: `sla.${stage}`,
+          payload: { kind: clock.kind, cycle: clock.cycle, stage },
+          dedupeKey: `sla:${clock.reportId}:${clock.kind}.${clock.cycle}.${stage}:${unit.id}`,
+        },
+        tx,
+      );
+    }
+  }
+}
+
+function parse(transitions: StoredTransition[]): SlaClock['transitions'] {
+  return transitions.map((t) => ({ type: t.type, at: new Date(t.at) }));
+}
+
+function applies(current: 'running' | 'paused' | 'stopped', type: 'pause' | 'resume' | 'stop'): boolean {
+  if (type === 'pause') return current === 'running';
+  if (type === 'resume') return current === 'paused';
+  return current !== 'stopped';
+}
+
+/** Everything stored about a clock that follows from its transitions, the calendar and what fired. */
+export function derive(c: { mode: 'business' | 'calendar'; targetMs: number; transitions: StoredTransition[] }, fired: Set<string>, calendar: BusinessTime): ClockDerived {
+  const model: SlaClock = { mode: c.mode, targetMs: c.targetMs, transitions: parse(c.transitions) };
+  const st = state(model);
+  const instants = stageInstants(model, calendar, SLA_STAGES.map((s) => s.fraction));
+  const nextIndex = SLA_STAGES.findIndex((s, i) => !fired.has(s.name) && instants[i].at !== null);
+  const last = c.transitions[c.transitions.length - 1];
+  return {
+    state: st,
+    dueAt: dueAt(model, calendar),
+    nextStage: st === 'running' && nextIndex >= 0 ? SLA_STAGES[nextIndex].name : null,
+    nextStageAt: st === 'running' && nextIndex >= 0 ? instants[nextIndex].at : null,
+    met: st === 'stopped' && last ? elapsedMs(model, new Date(last.at), calendar) <= c.targetMs : null,
+  };
+}

@@ -1,0 +1,80 @@
+import type { KeyboardEvent, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError } from './FieldError';
+
+interface CallerFieldsProps {
+  phone: string;
+  onPhoneChange(text: string): void;
+  onPhoneKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  onPhoneBlur(): void;
+  phoneRef: Ref<HTMLInputElement>;
+  phoneError: string | null;
+  callerName: string;
+  onCallerNameChange(text: string): void;
+  callerNameError: string | null;
+  hideIdentity: boolean;
+  onHideIdentityChange(hide: boolean): void;
+}
+
+/** The caller: number first (it has the focus when a call starts), then name and confidentiality. */
+export function CallerFields(props: CallerFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="call-section">
+      <legend>{t('operator.caller.heading')}</legend>
+      <div className="call-row call-row--caller">
+        <div className="call-field call-field--phone">
+          <label htmlFor="call-phone">{t('operator.caller.phone')}</label>
+          <input
+            id="call-phone"
+            ref={props.phoneRef}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            autoFocus
+            value={props.phone}
+            onChange={(event) => props.onPhoneChange(event.target.value)}
+            onKeyDown={props.onPhoneKeyDown}
+            onBlur={props.onPhoneBlur}
+            aria-invalid={props.phoneError ? true : undefined}
+            aria-describedby={props.phoneError ? 'call-phone-error' : 'call-phone-hint'}
+            data-testid="call-phone"
+          />
+          <p id="call-phone-hint" className="call-field__hint">
+            {t('operator.caller.phoneHint')}
+          </p>
+          <FieldError id="call-phone-error" testId="call-phone-error" message={props.phoneError} />
+        </div>
+        <div className="call-field">
+          <label htmlFor="call-caller-name">{t('operator.caller.name')}</label>
+          <input
+            id="call-caller-name"
+            type="text"
+            autoComplete="off"
+            value={props.callerName}
+            onChange={(event) => props.onCallerNameChange(event.target.value)}
+            aria-invalid={props.callerNameError ? true : undefined}
+            aria-describedby={props.callerNameError ? 'call-caller-name-error' : undefined}
+            data-testid="call-caller-name"
+          />
+          <FieldError id="call-caller-name-error" testId="call-caller-name-error" message={props.callerNameError} />
+        </div>
+        <div className="call-field call-field--check">
+          <label className="call-check">
+            <input
+              type="checkbox"
+              checked={props.hideIdentity}
+              onChange={(event) => props.onHideIdentityChange(event.target.checked)}
+              aria-describedby="call-hide-identity-hint"
+              data-testid="call-hide-identity"
+            />
+            {t('operator.caller.hideIdentity')}
+          </label>
+          <p id="call-hide-identity-hint" className="call-field__hint">
+            {t('operator.caller.hideIdentityHint')}
+          </p>
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,31 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LatLng } from './intakeTypes';
+import { usePinMap } from './usePinMap';
+
+interface PinMapProps {
+  pin: LatLng | null;
+  wardCode: string | null;
+  onPinChange(pin: LatLng): void;
+}
+
+export function PinMap({ pin, wardCode, onPinChange }: PinMapProps) {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const attribution = [t('map.osmAttribution'), t('map.boundarySource')];
+  const { ready } = usePinMap(containerRef, { pin, wardCode, attribution, onPinChange });
+
+  return (
+    <div
+      ref={containerRef}
+      className="call-map"
+      role="region"
+      aria-label={t('operator.location.map')}
+      aria-busy={!ready}
+      data-testid="call-map"
+      data-ready={ready ? 'true' : 'false'}
+      data-pin={pin ? `${pin.lat},${pin.lng}` : ''}
+    />
+  );
+}

@@ -1,0 +1,6 @@
+import type { CategoryRef, WardRef } from './intakeTypes';
+
+/** How a call ended: a new ticket, or the call recorded on an existing one. Both give a code to read back. */
+export type CallOutcome =
+  | { kind: 'created'; code: string; category: CategoryRef; ward: WardRef; trackingUrl: string; elapsedMs: number }
+  | { kind: 'attached'; code: string; followerCount: number; category: CategoryRef | null; ward: WardRef | null; elapsedMs: number };

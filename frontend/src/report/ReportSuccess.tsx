@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
+import { categoryName } from './categoryGroups';
+import type { CreatedReport } from './reportTypes';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+async function copyText(text: string): Promise<boolean> {
+  // The async clipboard exists only in secure contexts.
+  if (!navigator.clipboard) return false;
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ReportSuccess({ report, onAnother }: { report: CreatedReport; onAnother(): void }) {
+  const { t } = useTranslation();
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const codeRef = useRef<HTMLElement>(null);
+
+  // The page changes under a screen reader's cursor; the heading announces the outcome.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const onCopy = async () => {
+    if (await copyText(report.code)) {
+      setCopy('copied');
+      return;
+    }
+    // Without a clipboard the code is selected, ready for the system's own copy.
+    const node = codeRef.current;
+    const selection = window.getSelection();
+    if (node && selection) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    setCopy('failed');
+  };
+
+  return (
+    <section className="report-success" data-testid="report-success" aria-labelledby="report-success-title">
+      <h1 id="report-success-title" ref={headingRef} tabIndex={-1}>
+        {t('report.success.title')}
+      </h1>
+      <p>
+        {t('report.success.body', {
+          category: categoryName(report.category, currentLanguage()),
+          ward: report.ward.name,
+        })}
+      </p>
+      <div className="report-success__code-box">
+        <p className="report-success__code-label">{t('report.success.codeLabel')}</p>
+        <code className="report-success__code" ref={codeRef} data-testid="report-tracking-code">
+          {report.code}
+        </code>
+        <div className="report-success__actions">
+          <button type="button" className="button report-button--secondary" data-testid="report-copy-code" onClick={() => void onCopy()}>
+            {t('report.success.copy')}
+          </button>
+          <span role="status" className="report-muted" data-testid="report-copy-status">
+            {copy === 'copied' ? t('report.success.copied') : copy === 'failed' ? t('report.success.copyManually') : ''}
+          </span>
+        </div>
+      </div>
+      <p className="report-muted">{t('report.success.keepCode')}</p>
+      <p className="report-success__links">
+        <Link to={`/track/${encodeURIComponent(report.code)}`} className="button" data-testid="report-track-link">
+          {t('report.success.track')}
+        </Link>
+        <button type="button" className="button report-button--secondary" data-testid="report-another" onClick={onAnother}>
+          {t('report.success.another')}
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { API_BASE } from '../api/httpClient';
+import { BASEMAP_SOURCE, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
+import { WARD_LABEL_FONT_SIZE, WARD_LABEL_MIN_ZOOM, createWardLabelLayer } from '../map/createWardLabelLayer';
+import { declutterLabels, type LabelCandidate } from '../map/declutterLabels';
+import type { WardsState } from '../map/useWards';
+import type { LngLat, PinPlacement } from './reportForm';
+
+// A bundled MapLibre cannot find its worker next to itself; Vite emits it as its own file.
+setWorkerUrl(maplibreWorkerUrl);
+
+/** Around Bến Thành market: where most people picture "the city" before they place the pin. */
+export const DEFAULT_CENTER: LngLat = { lng: 106.6981, lat: 10.7769 };
+const DEFAULT_ZOOM = 12;
+/** Street level: close enough to put the pin on the right block. */
+const PLACED_ZOOM = 15;
+const PIN_COLOUR = '#b91c1c';
+
+export interface PinMapText {
+  pinLabel: string;
+  attribution: readonly string[];
+  /** MapLibre UI strings (cooperative-gesture help, zoom buttons), fixed when the map is built. */
+  locale: Record<string, string>;
+}
+
+export interface PinMapOptions {
+  pin: PinPlacement | null;
+  /** The unit the pin lies in, highlighted on the basemap. */
+  wardCode: string | null;
+  wards: WardsState;
+  text: PinMapText;
+  onPlace(position: LngLat): void;
+}
+
+function tileUrlTemplate(): string {
+  // Absolute because tiles are fetched from MapLibre's worker, which has no page URL to resolve against.
+  return `${window.location.origin}${API_BASE}/tiles/basemap/{z}/{x}/{y}.mvt`;
+}
+
+function roundCoordinate(value: number): number {
+  // ~1 cm: more digits only add noise to what is stored and compared.
+  return Math.round(value * 1e7) / 1e7;
+}
+
+/**
+ * One MapLibre map with a draggable pin. The map never owns the position: a drag, a click or an
+ * arrow key reports a new position through `onPlace`, and the pin follows `pin` from the form.
+ * The text is read once; the caller remounts the map when the language changes.
+ */
+export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, options: PinMapOptions): { ready: boolean } {
+  const { pin, wardCode, wards, text, onPlace } = options;
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const markerRef = useRef<Marker | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const onPlaceRef = useRef(onPlace);
+  const initial = useRef({ pin, text });
+
+  useEffect(() => {
+    onPlaceRef.current = onPlace;
+  }, [onPlace]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const start = initial.current.pin ?? DEFAULT_CENTER;
+    const instance = new MapLibreMap({
+      container,
+      style: createBasemapStyle(tileUrlTemplate()),
+      center: [start.lng, start.lat],
+      zoom: initial.current.pin ? PLACED_ZOOM : DEFAULT_ZOOM,
+      minZoom: 8,
+      maxZoom: 19,
+      attributionControl: false,
+      // The map sits in a scrolling form: one finger or the wheel scrolls the page, not the map.
+      cooperativeGestures: true,
+      locale: initial.current.text.locale,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    instance.touchZoomRotate.disableRotation();
+    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(
+      new AttributionControl({ compact: false, customAttribution: [...initial.current.text.attribution] }),
+      'bottom-right',
+    );
+    const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
+    instance.addControl(overlay);
+
+    const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' })
+      .setLngLat([start.lng, start.lat])
+      .addTo(instance);
+    const element = marker.getElement();
+    element.setAttribute('data-testid', 'report-pin');
+    element.setAttribute('aria-label', initial.current.text.pinLabel);
+
+    const place = (lng: number, lat: number) => onPlaceRef.current({ lng: roundCoordinate(lng), lat: roundCoordinate(lat) });
+    // MapLibre's draggable marker also moves with the arrow keys and ends that with a dragend.
+    marker.on('dragend', () => {
+      const { lng, lat } = marker.getLngLat();
+      place(lng, lat);
+    });
+    instance.on('click', (event) => {
+      // A click on the pin itself is not a new position (its tip is below the pointer).
+      if (event.originalEvent.target instanceof Node && element.contains(event.originalEvent.target)) return;
+      place(event.lngLat.lng, event.lngLat.lat);
+    });
+
+    markerRef.current = marker;
+    overlayRef.current = overlay;
+    window.__map1022 = instance;
+    instance.once('load', () => {
+      setMap(instance);
+      instance.once('idle', () => setReady(true));
+    });
+
+    return () => {
+      markerRef.current = null;
+      overlayRef.current = null;
+      if (window.__map1022 === instance) delete window.__map1022;
+      setMap(null);
+      setReady(false);
+      marker.remove();
+      instance.remove();
+    };
+  }, [containerRef]);
+
+  // The pin follows the form; a position from the search or the device also brings the camera.
+  useEffect(() => {
+    const marker = markerRef.current;
+    if (!map || !marker) return;
+    marker.getElement().classList.toggle('report-pin--unplaced', pin === null);
+    if (!pin) return;
+    marker.setLngLat([pin.lng, pin.lat]);
+    if (pin.origin !== 'map') {
+      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const camera = { center: [pin.lng, pin.lat] as [number, number], zoom: Math.max(map.getZoom(), PLACED_ZOOM) };
+      if (reduceMotion) map.jumpTo(camera);
+      else map.flyTo({ ...camera, duration: 800, essential: true });
+    }
+  }, [map, pin]);
+
+  // Highlights the unit the pin lies in, so a pin near a boundary shows which side it is on.
+  useEffect(() => {
+    if (!map || !wardCode) return;
+    const key = { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: wardCode };
+    map.setFeatureState(key, { selected: true });
+    return () => {
+      if (map.getStyle()) map.removeFeatureState(key, 'selected');
+    };
+  }, [map, wardCode]);
+
+  // Ward names (deck.gl, no glyph server needed), decluttered once per frame of camera movement.
+  useEffect(() => {
+    const overlay = overlayRef.current;
+    if (!map || !overlay || wards.status !== 'ready') return;
+    const labels: LabelCandidate[] = [...wards.wards]
+      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+      .map((ward) => ({ code: ward.code, text: ward.name, position: [ward.labelLng, ward.labelLat] }));
+    let frame = 0;
+    let lastKey = '';
+    const update = () => {
+      frame = 0;
+      const visible = map.getZoom() >= WARD_LABEL_MIN_ZOOM;
+      const canvas = map.getCanvas();
+      const shownLabels = visible
+        ? declutterLabels(labels, (position) => map.project(position), {
+            width: canvas.clientWidth,
+            height: canvas.clientHeight,
+            fontSize: WARD_LABEL_FONT_SIZE,
+          })
+        : [];
+      const shownKey = `${visible}:${shownLabels.map((label) => label.code).join(',')}`;
+      if (shownKey === lastKey) return;
+      lastKey = shownKey;
+      const shown = new Set(shownLabels.map((label) => label.code));
+      overlay.setProps({ layers: [createWardLabelLayer({ labels, shown, shownKey, visible })] });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    map.on('move', schedule);
+    map.on('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('move', schedule);
+      map.off('resize', schedule);
+      if (overlayRef.current === overlay) overlay.setProps({ layers: [] });
+    };
+  }, [map, wards]);
+
+  return { ready };
+}

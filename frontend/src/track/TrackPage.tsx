@@ -1,0 +1,163 @@
+import { Link, Navigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
+import { TrackCodeForm } from './TrackCodeForm';
+import { TrackTimeline } from './TrackTimeline';
+import { useDateTimeFormat, useTrackLabels } from './trackLabels';
+import { normaliseTrackingCode } from './trackingCode';
+import type { TrackedReport } from './trackTypes';
+import { useTrackedReport } from './useTrackedReport';
+import './track.css';
+
+/** `/track` asks for a code; `/track/:code` shows that report's public view. */
+export default function TrackPage() {
+  const { t } = useTranslation();
+  const { code: rawCode } = useParams();
+  const code = rawCode === undefined ? null : normaliseTrackingCode(rawCode);
+  const state = useTrackedReport(code);
+
+  // One address per report: a code typed in lowercase or without dashes goes to its canonical URL.
+  if (rawCode !== undefined && code !== null && code !== rawCode) return <Navigate to={`/track/${code}`} replace />;
+
+  return (
+    <div className="page track-page" data-testid="track-page">
+      <h1>{t('track.title')}</h1>
+      <TrackCodeForm key={code ?? ''} initial={code ?? rawCode ?? ''} autoFocus={rawCode === undefined} />
+
+      {rawCode !== undefined && code === null && (
+        <p className="track-notice" role="alert" data-testid="track-invalid-code">
+          {t('track.invalidCode', { code: rawCode })}
+        </p>
+      )}
+      {code !== null && state.status === 'loading' && (
+        <p className="track-muted" role="status" data-testid="track-loading">
+          {t('common.loading')}
+        </p>
+      )}
+      {code !== null && state.status === 'notFound' && (
+        <div className="track-notice" role="alert" data-testid="track-not-found">
+          <p className="track-notice__title">{t('track.notFound.title', { code })}</p>
+          <p>{t('track.notFound.body')}</p>
+        </div>
+      )}
+      {code !== null && state.status === 'error' && (
+        <p className="track-notice" role="alert" data-testid="track-error">
+          {state.httpStatus === 0 ? t('track.errors.network') : t('track.errors.server', { status: state.httpStatus })}
+        </p>
+      )}
+      {state.status === 'ready' && <TrackedReportView report={state.report} />}
+
+      {rawCode === undefined && (
+        <p className="track-muted">
+          {t('track.noCode')} <Link to="/report">{t('report.navLabel')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TrackedReportView({ report }: { report: TrackedReport }) {
+  const { t } = useTranslation();
+  const english = currentLanguage() === 'en';
+  const labels = useTrackLabels();
+  const formatDate = useDateTimeFormat();
+  const unit = report.assignedUnit;
+  const unitKind = unit ? labels.unitKind(unit.kind) : null;
+
+  return (
+    <article className="track-report" data-testid="track-report" data-code={report.code}>
+      <header className="track-report__head">
+        <p className="track-report__code" data-testid="track-code">
+          {report.code}
+        </p>
+        <p className={`track-status track-status--${report.status}`} data-testid="track-status" data-status={report.status}>
+          {labels.status(report.status)}
+        </p>
+      </header>
+
+      <dl className="track-facts">
+        <div>
+          <dt>{t('track.fields.category')}</dt>
+          <dd data-testid="track-category">{english ? report.category.nameEn : report.category.nameVi}</dd>
+        </div>
+        <div>
+          <dt>{t('track.fields.ward')}</dt>
+          <dd data-testid="track-ward" data-code={report.ward.code}>
+            {report.ward.name}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.fields.unit')}</dt>
+          <dd data-testid="track-unit">
+            {unit ? (
+              <>
+                {english ? unit.nameEn || unit.name : unit.name}
+                {unitKind && <span className="track-muted"> · {unitKind}</span>}
+              </>
+            ) : (
+              t('track.unassigned')
+            )}
+          </dd>
+        </div>
+        {report.address && (
+          <div>
+            <dt>{t('track.fields.address')}</dt>
+            <dd data-testid="track-address">{report.address}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('track.fields.createdAt')}</dt>
+          <dd data-testid="track-created-at">
+            <time dateTime={report.createdAt}>{formatDate(report.createdAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.fields.updatedAt')}</dt>
+          <dd data-testid="track-updated-at">
+            <time dateTime={report.updatedAt}>{formatDate(report.updatedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.fields.followers')}</dt>
+          <dd data-testid="track-followers" data-count={report.followerCount}>
+            {report.followerCount > 0 ? t('track.followers', { count: report.followerCount }) : t('track.noFollowers')}
+          </dd>
+        </div>
+      </dl>
+
+      <section className="track-section" aria-labelledby="track-description-title">
+        <h2 id="track-description-title">{t('track.fields.description')}</h2>
+        <p className="track-description" data-testid="track-description">
+          {report.description}
+        </p>
+      </section>
+
+      {report.photos.length > 0 && (
+        <section className="track-section" aria-labelledby="track-photos-title">
+          <h2 id="track-photos-title">{t('track.fields.photos')}</h2>
+          <ul className="track-photos" data-testid="track-photos">
+            {report.photos.map((photo, index) => (
+              <li key={photo.id}>
+                <a href={photo.url} target="_blank" rel="noreferrer">
+                  <img
+                    src={photo.url}
+                    width={photo.width || undefined}
+                    height={photo.height || undefined}
+                    loading="lazy"
+                    alt={t('track.photoAlt', { index: index + 1 })}
+                    data-testid="track-photo"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="track-section" aria-labelledby="track-timeline-title">
+        <h2 id="track-timeline-title">{t('track.timeline')}</h2>
+        <TrackTimeline events={report.timeline} />
+      </section>
+    </article>
+  );
+}

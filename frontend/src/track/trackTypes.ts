@@ -1,0 +1,22 @@
+/** GET /api/v1/track/:code: the public view of a report, never any personal data. */
+export interface TrackedReport {
+  code: string;
+  status: string;
+  category: { code: string; nameVi: string; nameEn: string };
+  ward: { code: string; name: string };
+  assignedUnit: { name: string; nameEn: string | null; kind: string } | null;
+  address: string | null;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  followerCount: number;
+  photos: { id: string; url: string; width: number; height: number }[];
+  timeline: TimelineEvent[];
+}
+
+export interface TimelineEvent {
+  type: string;
+  at: string;
+  status: string | null;
+  message: string | null;
+}
