@@ -201,6 +201,15 @@ CROSS JOIN LATERAL (
 ) p`;
 
 /**
+ * Deadlines of generated tickets from the default SLA targets per priority (seed/src/sla-policies.seed.ts).
+ * The demo does not replay the business calendar per ticket: a business minute counts as 4.2
+ * wall minutes (40 working hours in a 168-hour week), close enough for on-time figures.
+ */
+const DEMO_DEADLINES_SQL = `
+  SELECT make_interval(secs => 60 * 4.2 * CASE b.priority WHEN 'urgent' THEN 60 WHEN 'high' THEN 240 WHEN 'normal' THEN 480 ELSE 960 END) AS response,
+         make_interval(secs => 60 * 4.2 * CASE b.priority WHEN 'urgent' THEN 480 WHEN 'high' THEN 1440 WHEN 'normal' THEN 2400 ELSE 4800 END) AS resolution`;
+
+/**
  * Reports and their timelines in one statement (atomic even outside a transaction); events
  * are ordered per report so that their ids follow the timeline.
  * Parameters: $1 now, $2 operator id, then message arrays.
@@ -209,11 +218,13 @@ const INSERT_BATCH_SQL = `
 WITH inserted AS (
   INSERT INTO report (id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, assigned_unit_id,
                       status, priority, reporter_name, reporter_phone, reporter_email, hide_identity, follower_count, version,
-                      created_at, updated_at, acknowledged_at, resolved_at, closed_at)
+                      created_at, updated_at, acknowledged_at, resolved_at, closed_at, response_due_at, resolution_due_at, resolved_on_time)
   SELECT b.id, b.code, b.channel::report_channel, b.category_id, b.description, b.point, b.address, b.admin_unit_id, b.ward_code,
          b.assigned_unit_id, b.status::report_status, b.priority::priority, b.reporter_name, b.reporter_phone, b.reporter_email,
-         b.hide_identity, b.follower_count, n.changes, b.created_at, n.last_at, b.acknowledged_at, b.resolved_at, b.closed_at
+         b.hide_identity, b.follower_count, n.changes, b.created_at, n.last_at, b.acknowledged_at, b.resolved_at, b.closed_at,
+         b.t_assigned + d.response, b.t_assigned + d.resolution, CASE WHEN b.resolved_at IS NOT NULL THEN b.resolved_at <= b.t_assigned + d.resolution END
   FROM gen_batch b
+  CROSS JOIN LATERAL (${DEMO_DEADLINES_SQL}) d
   CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE t <= $1)::int AS changes, max(t) FILTER (WHERE t <= $1) AS last_at
     FROM unnest(ARRAY[b.created_at, b.t_rejected, b.t_assigned, b.t_transferred, b.t_progress, b.t_wait, b.t_wait_end, b.t_resolved,

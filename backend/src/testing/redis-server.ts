@@ -25,6 +25,9 @@ export class TestRedisServer {
     this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
       stdio: 'ignore',
     });
+    // A suite that dies (or a forced jest exit) must not leave Redis servers behind.
+    const child = this.process;
+    process.once('exit', () => child.kill('SIGKILL'));
     await waitPort(this.port, true);
   }
 
