@@ -4,9 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
+import routingLatency from './benchmarks/routing-latency.mjs';
 import seedGenerator from './benchmarks/seed-generator.mjs';
 
-const BENCHMARKS = { 'seed-generator': seedGenerator };
+const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
 const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });

@@ -6,7 +6,6 @@ import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
-import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
 import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
@@ -21,7 +20,6 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     OutboxRelayModule,
     RoutingWorkerModule,
     SlaWorkerModule,
-    NotificationsWorkerModule,
     AttachmentsWorkerModule,
   ],
 })

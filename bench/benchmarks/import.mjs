@@ -54,7 +54,7 @@ const quote = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
  * N rows at points drawn by PostGIS inside the current units (in proportion to population),
  * active categories, three years of history: 85 % closed, 4 % resolved, 3 % rejected, 8 % open.
  */
-async function writeCsv(databaseUrl, file, n) {
+export async function writeCsv(databaseUrl, file, n) {
   const categories = psql(databaseUrl, `SELECT code FROM category WHERE active ORDER BY code`).split('\n');
   const points = psql(
     databaseUrl,
@@ -69,7 +69,7 @@ async function writeCsv(databaseUrl, file, n) {
   const out = createWriteStream(file);
   out.write('external_id,category,lat,lng,description,address,created_at,status,closed_at,channel\n');
   for (let i = 0; i < n; i++) {
-    const [lat, lng] = points[i % points.length].split(',');
+    const [lat, lng] = pick(points).split(',');
     const created = end - random() * 3 * YEAR_MS;
     const r = random();
     const status = r < 0.85 ? 'closed' : r < 0.89 ? 'resolved' : r < 0.92 ? 'rejected' : 'open';

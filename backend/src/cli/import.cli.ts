@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       format: args.format,
       dryRun: args.dryRun,
       batchSize: args.batchSize,
+      concurrency: args.concurrency,
       log: (line) => console.log(line),
     });
     console.log(formatSummary(summary));

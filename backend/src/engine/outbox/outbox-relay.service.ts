@@ -88,21 +88,29 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.listener = client;
   }
 
+  /** One addBulk per queue (one round trip for the whole batch); a queue that fails fails its messages only. */
   private async publish(batch: OutboxMessage[]): Promise<{ published: string[]; failed: { id: string; error: string }[] }> {
     const published: string[] = [];
     const failed: { id: string; error: string }[] = [];
+    const byQueue = new Map<QueueName, { message: OutboxMessage; route: OutboxRoute }[]>();
+    for (const m of batch) {
+      const route: OutboxRoute | undefined = OUTBOX_ROUTES[m.topic];
+      if (!route) {
+        failed.push({ id: m.id, error: `no route for topic ${m.topic}` });
+        continue;
+      }
+      byQueue.set(route.queue, [...(byQueue.get(route.queue) ?? []), { message: m, route }]);
+    }
     await Promise.all(
-      batch.map(async (m) => {
-        const route: OutboxRoute | undefined = OUTBOX_ROUTES[m.topic];
-        if (!route) return void failed.push({ id: m.id, error: `no route for topic ${m.topic}` });
+      [...byQueue].map(async ([queue, items]) => {
         try {
           await withTimeout(
-            this.queues[route.queue].add(route.jobName, { id: m.aggregateId, ...m.payload }, { jobId: route.jobId(m) }),
+            this.queues[queue].addBulk(items.map(({ message: m, route }) => ({ name: route.jobName, data: { id: m.aggregateId, ...m.payload }, opts: { jobId: route.jobId(m) } }))),
             PUBLISH_TIMEOUT_MS,
           );
-          published.push(m.id);
+          published.push(...items.map((i) => i.message.id));
         } catch (err) {
-          failed.push({ id: m.id, error: (err as Error).message });
+          failed.push(...items.map((i) => ({ id: i.message.id, error: (err as Error).message })));
         }
       }),
     );

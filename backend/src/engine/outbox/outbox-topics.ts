@@ -20,9 +20,8 @@ export const OUTBOX_CHANNEL = 'outbox';
 export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
   // A filed report goes to the routing queue; its id is the job id (invariant 1: no double routing).
   'report.created': { queue: QueueName.Routing, jobName: 'route-report', jobId: (m) => m.aggregateId },
-  // A ticket can be assigned, transferred and rerouted many times: one job per outbox row.
-  // (BullMQ refuses ':' in custom ids except in its three-part form, kept for the SLA timers.)
-  'report.assigned': { queue: QueueName.Notifications, jobName: 'report-assigned', jobId: (m) => `assigned-${m.id}` },
+  // One job per outbox row (BullMQ refuses ':' in custom ids except in its three-part form,
+  // which the SLA timers use).
   // Clocks changed in PostgreSQL; the SLA queue (re)schedules the ticket's timers from there.
   'sla.changed': { queue: QueueName.Sla, jobName: 'schedule-timers', jobId: (m) => `schedule-${m.id}` },
 };

@@ -26,8 +26,14 @@ export class NotificationsRepository {
     return rows.length === 1;
   }
 
-  async unitAddress(unitId: string): Promise<{ code: string; email: string | null } | null> {
-    const rows = await this.db.query(`SELECT code, email FROM handling_unit WHERE id = $1`, [unitId]);
-    return rows[0] ?? null;
+  /** An internal notification addressed to a unit by its code, in one statement. */
+  async recordForUnit(tx: EntityManager, n: { reportId: string; unitId: string; template: string; payload: Record<string, unknown>; dedupeKey: string }): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
+       SELECT $1, 'internal', h.code, h.id, $3, $4, $5 FROM handling_unit h WHERE h.id = $2
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [n.reportId, n.unitId, n.template, n.payload, n.dedupeKey],
+    );
+    return rows.length === 1;
   }
 }

@@ -14,10 +14,8 @@ export class NotificationsService {
     return this.notifications.record(n, tx);
   }
 
-  /** Tells a unit that a ticket landed in its queue. */
-  async unitAssigned(reportId: string, unitId: string, dedupeKey: string): Promise<boolean> {
-    const unit = await this.notifications.unitAddress(unitId);
-    if (!unit) return false;
-    return this.record({ reportId, channel: 'internal', recipient: unit.code, unitId, template: 'ticket.assigned', payload: { reportId }, dedupeKey });
+  /** Tells a unit, in the transaction that assigned it, that a ticket landed in its queue. */
+  async unitAssigned(tx: EntityManager, reportId: string, unitId: string, dedupeKey: string): Promise<boolean> {
+    return this.notifications.recordForUnit(tx, { reportId, unitId, template: 'ticket.assigned', payload: { reportId }, dedupeKey });
   }
 }

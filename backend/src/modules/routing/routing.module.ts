@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { GeoModule } from '../geo/geo.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingController } from './routing.controller';
@@ -8,7 +9,7 @@ import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
 
 @Module({
-  imports: [GeoModule, SlaModule, OutboxModule],
+  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule],
   controllers: [RoutingController],
   providers: [RoutingRepository, RoutingService, RoutingRulesService],
   exports: [RoutingService],

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../../engine/queue/queue-name';
 import { NoRouteError } from './route-resolution';
+import { SlaTimersService } from '../sla/sla-timers.service';
 import { RoutingService } from './routing.service';
 
 /** Job data of `route-report`: the report id only, never personal data. */
@@ -15,7 +16,10 @@ export interface RouteReportJob {
 export class RoutingProcessor extends WorkerHost {
   private readonly logger = new Logger(RoutingProcessor.name);
 
-  constructor(private readonly routing: RoutingService) {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly timers: SlaTimersService,
+  ) {
     super();
   }
 
@@ -23,6 +27,7 @@ export class RoutingProcessor extends WorkerHost {
     if (job.name !== 'route-report') throw new UnrecoverableError(`no handler for ${QueueName.Routing}/${job.name}`);
     try {
       const result = await this.routing.routeNew(job.data.id);
+      if (result.outcome === 'assigned') await this.timers.add(result.timers);
       return result.outcome;
     } catch (err) {
       // A ward without a committee and a category without a unit is configuration, not load:

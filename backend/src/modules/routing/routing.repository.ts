@@ -55,6 +55,48 @@ export class RoutingRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * A new report's routing in one round trip: the ticket locked for the transaction, with the
+   * facts the routing rule needs as of `at`.
+   */
+  async lockWithFacts(tx: EntityManager, id: string, at: Date): Promise<{ ticket: LockedTicket; facts: RoutingFacts } | null> {
+    const rows = await tx.query(
+      `SELECT r.id, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
+              r.category_id AS "categoryId", r.priority::text AS priority,
+              c.handling_level::text AS "handlingLevel", c.default_unit_id AS "categoryDefaultUnitId",
+              (SELECT h.id FROM handling_unit h WHERE h.kind = 'ward_committee' AND h.admin_unit_code = r.ward_code AND h.active) AS "wardCommitteeId",
+              coalesce((SELECT json_agg(json_build_object('id', x.id, 'adminUnitCode', x.admin_unit_code, 'handlingUnitId', x.handling_unit_id, 'validFrom', x.valid_from))
+                          FROM routing_rule x JOIN handling_unit u ON u.id = x.handling_unit_id AND u.active
+                         WHERE x.category_id = r.category_id AND (x.admin_unit_code = r.ward_code OR x.admin_unit_code IS NULL)
+                           AND x.valid_from <= $2 AND (x.valid_to IS NULL OR x.valid_to > $2)), '[]') AS rules
+         FROM report r JOIN category c ON c.id = r.category_id
+        WHERE r.id = $1 FOR UPDATE OF r`,
+      [id, at],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      ticket: { id: r.id, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
+      facts: {
+        wardCode: r.wardCode,
+        handlingLevel: r.handlingLevel,
+        categoryDefaultUnitId: r.categoryDefaultUnitId,
+        wardCommitteeId: r.wardCommitteeId,
+        rules: r.rules.map((x: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...x, validFrom: new Date(x.validFrom) })),
+      },
+    };
+  }
+
+  /** First assignment with the SLA deadlines it starts, in one update. */
+  async assignNew(tx: EntityManager, id: string, unitId: string, deadlines: { responseDueAt: Date | null; resolutionDueAt: Date | null }): Promise<void> {
+    await tx.query(
+      `UPDATE report SET assigned_unit_id = $2, status = 'assigned', response_due_at = $3, resolution_due_at = $4,
+              updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [id, unitId, deadlines.responseDueAt, deadlines.resolutionDueAt],
+    );
+  }
+
   /** Everything the routing rule needs, as of the instant `at` (rules are effective-dated). */
   async facts(tx: EntityManager, categoryId: number, wardCode: string, at: Date): Promise<RoutingFacts> {
     const [c] = await tx.query(

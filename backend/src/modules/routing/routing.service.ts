@@ -3,14 +3,15 @@ import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { GeoService } from '../geo/geo.service';
-import { SlaService } from '../sla/sla.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { SlaService, TimerPlan } from '../sla/sla.service';
 import { resolveRoute, Route } from './route-resolution';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository } from './routing.repository';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'merged']);
 
-export type RouteOutcome = { outcome: 'assigned'; route: Route } | { outcome: 'already_assigned' | 'missing' };
+export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] } | { outcome: 'already_assigned' | 'missing' };
 
 /**
  * Invariant 2: every report is with exactly one unit at a time, and every move is on the
@@ -24,16 +25,19 @@ export class RoutingService {
     private readonly geo: GeoService,
     private readonly sla: SlaService,
     private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** First assignment of a new report; a second run for the same report changes nothing. */
   async routeNew(reportId: string, now = new Date()): Promise<RouteOutcome> {
     return this.routing.transaction(async (tx) => {
-      const ticket = await this.routing.lockTicket(tx, reportId);
-      if (!ticket) return { outcome: 'missing' as const };
+      const locked = await this.routing.lockWithFacts(tx, reportId, now);
+      if (!locked) return { outcome: 'missing' as const };
+      const { ticket, facts } = locked;
       if (ticket.status !== 'new' || ticket.assignedUnitId) return { outcome: 'already_assigned' as const };
-      const route = resolveRoute(await this.routing.facts(tx, ticket.categoryId, ticket.wardCode, now));
-      await this.routing.setAssignment(tx, reportId, route.unitId, 'assigned');
+      const route = resolveRoute(facts);
+      const { timers, deadlines } = await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: now }, { fresh: true });
+      await this.routing.assignNew(tx, reportId, route.unitId, deadlines);
       await this.routing.insertEvent(tx, {
         reportId,
         type: 'assigned',
@@ -43,9 +47,8 @@ export class RoutingService {
         isPublic: true,
         data: { reason: route.reason, ruleId: route.ruleId },
       });
-      await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: now });
-      await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: route.unitId });
-      return { outcome: 'assigned' as const, route };
+      await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:new`);
+      return { outcome: 'assigned' as const, route, timers };
     });
   }
 
@@ -72,8 +75,11 @@ export class RoutingService {
         isPublic: true,
         message: reason,
       });
-      if (ticket.status === 'new') await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: new Date() });
-      await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: toUnitId });
+      if (ticket.status === 'new') {
+        await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: new Date() });
+        await this.outbox.enqueue(tx, 'sla.changed', reportId);
+      }
+      await this.notifications.unitAssigned(tx, reportId, toUnitId, `assigned:${reportId}:${toUnitId}:${Date.now()}`);
       return { id: reportId, assignedUnitId: toUnitId };
     });
   }
@@ -111,9 +117,11 @@ export class RoutingService {
         message: change.reason,
         data: { category: change.category ?? null, wardCode, reason: route.reason, ruleId: route.ruleId },
       });
-      if (ticket.status === 'new') await this.sla.startClocks(tx, { reportId, categoryId, priority, at: new Date() });
-      else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: new Date() });
-      if (moved) await this.outbox.enqueue(tx, 'report.assigned', reportId, { unitId: route.unitId });
+      if (ticket.status === 'new') {
+        await this.sla.startClocks(tx, { reportId, categoryId, priority, at: new Date() });
+        await this.outbox.enqueue(tx, 'sla.changed', reportId);
+      } else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: new Date() });
+      if (moved) await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:${Date.now()}`);
       return { id: reportId, assignedUnitId: route.unitId, moved };
     });
   }

@@ -5,13 +5,14 @@ import { CalendarModule } from './calendar/calendar.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaAdminService } from './sla-admin.service';
 import { SlaStatsRepository } from './sla-stats.repository';
+import { SlaTimersService } from './sla-timers.service';
 import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
 
 @Module({
   imports: [CalendarModule, NotificationsModule, OutboxModule],
   controllers: [SlaAdminController],
-  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaAdminService],
-  exports: [SlaService, SlaRepository],
+  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaAdminService, SlaTimersService],
+  exports: [SlaService, SlaRepository, SlaTimersService],
 })
 export class SlaModule {}

@@ -1,8 +1,9 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, Queue, UnrecoverableError, DelayedError } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../../engine/queue/queue-name';
 import { parseTimerJobId } from './sla-stages';
 import { SlaService } from './sla.service';
+import { SlaTimersService, TIMER_JOB } from './sla-timers.service';
 
 /** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net. */
 export interface ScheduleTimersJob {
@@ -11,13 +12,11 @@ export interface ScheduleTimersJob {
 export type TimerJob = Record<string, never>;
 export type SweepJob = Record<string, never>;
 
-export const TIMER_JOB = 't';
-
 @Processor(QueueName.Sla, { concurrency: 16 })
 export class SlaProcessor extends WorkerHost {
   constructor(
     private readonly sla: SlaService,
-    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    private readonly timers: SlaTimersService,
   ) {
     super();
   }
@@ -38,16 +37,7 @@ export class SlaProcessor extends WorkerHost {
   /** Makes Redis hold exactly the timers PostgreSQL says the ticket needs. */
   async schedule(reportId: string): Promise<number> {
     const plan = await this.sla.timerPlan(reportId);
-    for (const jobId of plan.remove) await this.queue.remove(jobId).catch(() => 0);
-    for (const t of plan.add) {
-      const existing = await this.queue.getJob(t.jobId);
-      if (existing && (await existing.isDelayed())) {
-        await existing.changeDelay(t.delayMs);
-        continue;
-      }
-      if (existing && !(await existing.isActive())) await existing.remove().catch(() => undefined);
-      await this.queue.add(TIMER_JOB, {}, { jobId: t.jobId, delay: t.delayMs, removeOnComplete: true, removeOnFail: 1000, attempts: 5 });
-    }
+    await this.timers.apply(plan);
     return plan.add.length;
   }
 

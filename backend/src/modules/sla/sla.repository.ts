@@ -11,6 +11,13 @@ export interface PolicyRow {
   mode: SlaMode;
 }
 
+export interface PolicyCandidate extends PolicyRow {
+  categoryId: number | null;
+  priority: string;
+  validFrom: Date;
+  validTo: Date | null;
+}
+
 export interface ClockRow {
   id: string;
   reportId: string;
@@ -31,6 +38,17 @@ export interface ClockDerived {
   met: boolean | null;
 }
 
+export interface NewClock {
+  reportId: string;
+  kind: SlaKind;
+  cycle: number;
+  policyId: number | null;
+  mode: SlaMode;
+  targetMs: number;
+  transitions: StoredTransition[];
+  derived: ClockDerived;
+}
+
 const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c.mode::text AS mode, c.target_ms::float8 AS "targetMs",
                c.transitions, c.state, r.assigned_unit_id AS "assignedUnitId"`;
 
@@ -42,17 +60,13 @@ export class SlaRepository {
     return this.db.transaction(work);
   }
 
-  /** The policy for a category × priority at an instant: the category's own beats the default. */
-  async policy(q: EntityManager, categoryId: number, priority: string, at: Date): Promise<PolicyRow | null> {
-    const rows = await q.query(
-      `SELECT id, response_minutes AS "responseMinutes", resolution_minutes AS "resolutionMinutes", mode::text AS mode
-         FROM sla_policy
-        WHERE (category_id = $1 OR category_id IS NULL) AND priority = $2::priority
-          AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $3)
-        ORDER BY category_id NULLS LAST, valid_from DESC LIMIT 1`,
-      [categoryId, priority, at],
+  /** Every policy with its validity (a few dozen rows); the service picks and caches. */
+  policies(): Promise<PolicyCandidate[]> {
+    return this.db.query(
+      `SELECT id, category_id AS "categoryId", priority::text AS priority, response_minutes AS "responseMinutes",
+              resolution_minutes AS "resolutionMinutes", mode::text AS mode, valid_from AS "validFrom", valid_to AS "validTo"
+         FROM sla_policy`,
     );
-    return rows[0] ?? null;
   }
 
   /** The latest cycle of each kind of a ticket, locked (with the ticket) for the transaction. */
@@ -75,12 +89,31 @@ export class SlaRepository {
     );
   }
 
-  async insertClock(tx: EntityManager, c: { reportId: string; kind: SlaKind; cycle: number; policyId: number | null; mode: SlaMode; targetMs: number; transitions: StoredTransition[]; derived: ClockDerived }): Promise<void> {
+  async insertClock(tx: EntityManager, c: NewClock): Promise<void> {
+    await this.insertClocks(tx, [c]);
+  }
+
+  /** Several clocks in one statement (a new ticket's two). */
+  async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<void> {
     await tx.query(
       `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       SELECT * FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::int[], $5::sla_mode[], $6::bigint[], $7::jsonb[], $8::text[],
+                            $9::timestamptz[], $10::text[], $11::timestamptz[], $12::boolean[])
        ON CONFLICT (report_id, kind, cycle) DO NOTHING`,
-      [c.reportId, c.kind, c.cycle, c.policyId, c.mode, c.targetMs, JSON.stringify(c.transitions), c.derived.state, c.derived.dueAt, c.derived.nextStage, c.derived.nextStageAt, c.derived.met],
+      [
+        clocks.map((c) => c.reportId),
+        clocks.map((c) => c.kind),
+        clocks.map((c) => c.cycle),
+        clocks.map((c) => c.policyId),
+        clocks.map((c) => c.mode),
+        clocks.map((c) => c.targetMs),
+        clocks.map((c) => JSON.stringify(c.transitions)),
+        clocks.map((c) => c.derived.state),
+        clocks.map((c) => c.derived.dueAt),
+        clocks.map((c) => c.derived.nextStage),
+        clocks.map((c) => c.derived.nextStageAt),
+        clocks.map((c) => c.derived.met),
+      ],
     );
   }
 

@@ -6,11 +6,12 @@ import type { BusinessTime } from './calendar/business-calendar';
 import { CalendarService } from './calendar/calendar.service';
 import { dueAt, elapsedMs, SlaClock, stageInstants, state } from './calendar/sla-clock';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
-import { ClockDerived, ClockRow, PolicyRow, SlaRepository } from './sla.repository';
+import { ClockDerived, ClockRow, PolicyCandidate, PolicyRow, SlaRepository } from './sla.repository';
 import { SLA_STAGES, SlaStageName, timerJobId } from './sla-stages';
 
 const KINDS: SlaKind[] = ['response', 'resolution'];
 const MINUTE = 60_000;
+const POLICY_CACHE_MS = 60_000;
 // A timer may wake a little before its instant (clock skew between hosts, delay rounding).
 const EARLY_TOLERANCE_MS = 1000;
 
@@ -39,6 +40,8 @@ export interface TimerPlan {
  */
 @Injectable()
 export class SlaService {
+  private policies: { rows: PolicyCandidate[]; at: number } | null = null;
+
   constructor(
     private readonly sla: SlaRepository,
     private readonly calendars: CalendarService,
@@ -46,22 +49,34 @@ export class SlaService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Starts the response and resolution clocks of a newly assigned ticket (once). */
-  async startClocks(tx: EntityManager, t: { reportId: string; categoryId: number; priority: string; at: Date }): Promise<void> {
-    const existing = await this.sla.lockCurrentClocks(tx, t.reportId);
-    if (existing.length > 0) return;
-    const policy = await this.policyFor(tx, t.categoryId, t.priority, t.at);
+  /**
+   * Starts the response and resolution clocks of a newly assigned ticket (once) and returns the
+   * first timers, for the caller to schedule after commit. Should that never happen (a crash in
+   * between), the sweeper fires the stage from next_stage_at and the chain resumes from there.
+   * `fresh`: the caller holds the ticket's lock and knows it has no clocks (a new ticket); the
+   * deadlines are then returned for the caller's own update of the report instead of written here.
+   */
+  async startClocks(
+    tx: EntityManager,
+    t: { reportId: string; categoryId: number; priority: string; at: Date },
+    options: { fresh?: boolean } = {},
+  ): Promise<{ timers: TimerPlan['add']; deadlines: { responseDueAt: Date | null; resolutionDueAt: Date | null } }> {
+    const none = { timers: [], deadlines: { responseDueAt: null, resolutionDueAt: null } };
+    if (!options.fresh && (await this.sla.lockCurrentClocks(tx, t.reportId)).length > 0) return none;
+    const policy = await this.policyFor(t.categoryId, t.priority, t.at);
     const calendar = await this.calendars.current();
-    const deadlines: Record<SlaKind, Date | null> = { response: null, resolution: null };
-    for (const kind of KINDS) {
+    const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
+    const clocks = KINDS.map((kind) => {
       const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
-      const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
-      const derived = derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar);
-      await this.sla.insertClock(tx, { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived });
-      deadlines[kind] = derived.dueAt;
-    }
-    await this.sla.setReportDeadlines(tx, t.reportId, { responseDueAt: deadlines.response, resolutionDueAt: deadlines.resolution });
-    await this.outbox.enqueue(tx, 'sla.changed', t.reportId);
+      return { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
+    });
+    await this.sla.insertClocks(tx, clocks);
+    const timers = clocks
+      .filter((c) => c.derived.nextStage && c.derived.nextStageAt)
+      .map((c) => ({ jobId: timerJobId(t.reportId, c.kind, 1, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt!.getTime() - Date.now()) }));
+    const deadlines = { responseDueAt: clocks[0].derived.dueAt, resolutionDueAt: clocks[1].derived.dueAt };
+    if (!options.fresh) await this.sla.setReportDeadlines(tx, t.reportId, deadlines);
+    return { timers, deadlines };
   }
 
   /**
@@ -106,8 +121,12 @@ export class SlaService {
   /** A new category or priority changes the targets of the running cycle; elapsed time is kept. */
   async retarget(tx: EntityManager, t: { reportId: string; categoryId: number; priority: string; at: Date }): Promise<void> {
     const clocks = await this.sla.lockCurrentClocks(tx, t.reportId);
-    if (clocks.length === 0) return this.startClocks(tx, t);
-    const policy = await this.policyFor(tx, t.categoryId, t.priority, t.at);
+    if (clocks.length === 0) {
+      await this.startClocks(tx, t);
+      await this.outbox.enqueue(tx, 'sla.changed', t.reportId);
+      return;
+    }
+    const policy = await this.policyFor(t.categoryId, t.priority, t.at);
     const calendar = await this.calendars.current();
     for (const clock of clocks) {
       if (clock.state === 'stopped') continue;
@@ -142,6 +161,8 @@ export class SlaService {
       await this.notify(tx, clock, s.stage);
       const fired = await this.sla.firedStages(s.reportId, s.kind, s.cycle, tx);
       await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, derived: derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar) });
+      // The next stage's timer is asked for through the outbox, whoever fired this one.
+      await this.outbox.enqueue(tx, 'sla.changed', s.reportId);
       return 'fired';
     });
   }
@@ -164,27 +185,37 @@ export class SlaService {
     }
   }
 
-  /** Which timers a ticket should have in Redis now, and which of its timers must go. */
+  /**
+   * Which timers a ticket should have in Redis now, and which must go. A running clock keeps one
+   * timer, for its next stage (the firing of a stage asks for the next one through the outbox);
+   * a paused or stopped clock keeps none.
+   */
   async timerPlan(reportId: string, now = new Date()): Promise<TimerPlan> {
     const calendar = await this.calendars.current();
     const plan: TimerPlan = { add: [], remove: [] };
     for (const clock of await this.sla.currentClocks(reportId)) {
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle);
-      const model = { mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) };
-      const instants = stageInstants(model, calendar, SLA_STAGES.map((s) => s.fraction));
-      SLA_STAGES.forEach((stage, i) => {
-        const jobId = timerJobId(reportId, clock.kind, clock.cycle, stage.name);
-        const at = instants[i].at;
-        if (clock.state === 'running' && at && !fired.has(stage.name)) plan.add.push({ jobId, delayMs: Math.max(0, at.getTime() - now.getTime()) });
-        else plan.remove.push(jobId);
-      });
+      const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar);
+      if (derived.nextStage && derived.nextStageAt) {
+        plan.add.push({ jobId: timerJobId(reportId, clock.kind, clock.cycle, derived.nextStage as SlaStageName), delayMs: Math.max(0, derived.nextStageAt.getTime() - now.getTime()) });
+      } else {
+        for (const stage of SLA_STAGES) if (!fired.has(stage.name)) plan.remove.push(timerJobId(reportId, clock.kind, clock.cycle, stage.name));
+      }
       if (clock.cycle > 1) for (const stage of SLA_STAGES) plan.remove.push(timerJobId(reportId, clock.kind, clock.cycle - 1, stage.name));
     }
     return plan;
   }
 
-  private async policyFor(tx: EntityManager, categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
-    return (await this.sla.policy(tx, categoryId, priority, at)) ?? { id: null as unknown as number, ...(FALLBACK[priority] ?? FALLBACK.normal) };
+  /** Policies change a few times a year: read them at most once a minute per process. */
+  private async policyFor(categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
+    if (!this.policies || Date.now() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: Date.now() };
+    const match = pickPolicy(this.policies.rows, categoryId, priority, at);
+    return match ?? { id: null as unknown as number, ...(FALLBACK[priority] ?? FALLBACK.normal) };
+  }
+
+  /** Drops the cached policies (after an admin creates one in this process). */
+  invalidatePolicies(): void {
+    this.policies = null;
   }
 
   /** The escalation ladder: warnings to the unit, the breach also to its supervisor, the second escalation to the city. */
@@ -207,6 +238,14 @@ export class SlaService {
       );
     }
   }
+}
+
+/** The policy in force at `at`: the category's own beats the default; the latest valid_from wins. */
+export function pickPolicy(rows: PolicyCandidate[], categoryId: number, priority: string, at: Date): PolicyRow | null {
+  const t = at.getTime();
+  const live = rows.filter((r) => r.priority === priority && (r.categoryId === null || r.categoryId === categoryId) && r.validFrom.getTime() <= t && (!r.validTo || r.validTo.getTime() > t));
+  live.sort((a, b) => Number(b.categoryId !== null) - Number(a.categoryId !== null) || b.validFrom.getTime() - a.validFrom.getTime());
+  return live[0] ?? null;
 }
 
 function parse(transitions: StoredTransition[]): SlaClock['transitions'] {
