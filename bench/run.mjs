@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
 import routingLatency from './benchmarks/routing-latency.mjs';
 import seedGenerator from './benchmarks/seed-generator.mjs';
+import slaTimers from './benchmarks/sla-timers.mjs';
 
-const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency };
+const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
 const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });

@@ -13,6 +13,13 @@ export class OutboxRepository {
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
+  /** Several messages of one topic in one statement, with one NOTIFY. */
+  async enqueueMany(manager: EntityManager, topic: string, aggregateIds: string[]): Promise<void> {
+    if (aggregateIds.length === 0) return;
+    await manager.query(`INSERT INTO outbox (topic, aggregate_id) SELECT $1, unnest($2::text[])`, [topic, aggregateIds]);
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+
   /**
    * Claims a batch of pending messages, lets `publish` hand them on, and stamps the ones it
    * published — all in one transaction, so two relays never publish the same row twice at once

@@ -14,6 +14,10 @@ export class NotificationsService {
     return this.notifications.record(n, tx);
   }
 
+  recordMany(tx: EntityManager, list: NewNotification[]): Promise<void> {
+    return this.notifications.recordMany(tx, list);
+  }
+
   /** Tells a unit, in the transaction that assigned it, that a ticket landed in its queue. */
   async unitAssigned(tx: EntityManager, reportId: string, unitId: string, dedupeKey: string): Promise<boolean> {
     return this.notifications.recordForUnit(tx, { reportId, unitId, template: 'ticket.assigned', payload: { reportId }, dedupeKey });

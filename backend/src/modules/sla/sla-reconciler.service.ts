@@ -7,16 +7,18 @@ import { APP_CONFIG } from '../../engine/config/config.module';
 import { QueueName } from '../../engine/queue/queue-name';
 import { REDIS } from '../../engine/redis/redis.module';
 import { SlaRepository } from './sla.repository';
+import { SlaStageName, timerJobId } from './sla-stages';
+import { SlaTimersService } from './sla-timers.service';
 
 const RECONCILE_EVERY_MS = 30_000;
 const SWEEP_EVERY_MS = 10_000;
 const STRANDED_AFTER_MS = 60_000;
-const PAGE = 1000;
+const PAGE = 5000;
 
 /**
  * Rebuilds what Redis forgot. Redis may lose everything (a FLUSHALL, a failover without AOF):
  * the sweeper's schedule is re-declared on every pass; when the epoch marker is gone, every
- * running clock's timers are rescheduled from PostgreSQL; reports still waiting for routing are
+ * running clock's next timer is put back from PostgreSQL; reports still waiting for routing are
  * queued again (their job id is the report id, so a job that still exists is not doubled).
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     private readonly sla: SlaRepository,
     @InjectQueue(QueueName.Sla) private readonly slaQueue: Queue,
     @InjectQueue(QueueName.Routing) private readonly routingQueue: Queue,
+    private readonly timers: SlaTimersService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,15 +57,18 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     let rescheduled = 0;
     const epochKey = `${this.config.redis.queuePrefix}:reconciler:epoch`;
     if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {
-      const epoch = now.getTime();
-      for (let after: string | null = null; ; ) {
-        const ids = await this.sla.runningReports(after, PAGE);
-        if (ids.length === 0) break;
-        await this.slaQueue.addBulk(ids.map((id) => ({ name: 'schedule-timers', data: { id }, opts: { jobId: `resched-${id}-${epoch}`, removeOnComplete: true } })));
-        rescheduled += ids.length;
-        after = ids[ids.length - 1];
+      // Straight from the stored next stage of each running clock, in bulk: timer ids are
+      // deterministic, so a timer that survived is not doubled.
+      for (let after = '0'; ; ) {
+        const page = await this.sla.runningTimers(after, PAGE);
+        if (page.length === 0) break;
+        await this.timers.add(
+          page.map((c) => ({ jobId: timerJobId(c.reportId, c.kind, c.cycle, c.nextStage as SlaStageName), delayMs: Math.max(0, new Date(c.nextStageAt).getTime() - Date.now()) })),
+        );
+        rescheduled += page.length;
+        after = page[page.length - 1].id;
       }
-      if (rescheduled) this.logger.log(`Redis had no epoch marker: rescheduled timers of ${rescheduled} tickets`);
+      if (rescheduled) this.logger.log(`Redis had no epoch marker: rescheduled ${rescheduled} stage timers`);
     }
     const stranded = await this.sla.strandedNewReports(new Date(now.getTime() - STRANDED_AFTER_MS), PAGE);
     if (stranded.length) await this.routingQueue.addBulk(stranded.map((id) => ({ name: 'route-report', data: { id }, opts: { jobId: id } })));

@@ -3,6 +3,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../../engine/queue/queue-name';
 import { parseTimerJobId } from './sla-stages';
 import { SlaService } from './sla.service';
+import { StageBatcher } from './stage-batcher';
 import { SlaTimersService, TIMER_JOB } from './sla-timers.service';
 
 /** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net. */
@@ -12,13 +13,17 @@ export interface ScheduleTimersJob {
 export type TimerJob = Record<string, never>;
 export type SweepJob = Record<string, never>;
 
-@Processor(QueueName.Sla, { concurrency: 16 })
+// High concurrency: a timer job mostly waits for its batch (StageBatcher), not the CPU.
+@Processor(QueueName.Sla, { concurrency: 250 })
 export class SlaProcessor extends WorkerHost {
+  private readonly batcher: StageBatcher;
+
   constructor(
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
   ) {
     super();
+    this.batcher = new StageBatcher((refs) => this.sla.fireMany(refs, 'timer'));
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -45,7 +50,7 @@ export class SlaProcessor extends WorkerHost {
   private async timer(job: Job, token?: string): Promise<string> {
     const ref = parseTimerJobId(job.id ?? '');
     if (!ref) throw new UnrecoverableError(`malformed timer id ${job.id}`);
-    const outcome = await this.sla.fire(ref, 'timer');
+    const outcome = await this.batcher.fire(ref);
     if (outcome === 'not_due') {
       const plan = await this.sla.timerPlan(ref.reportId);
       const again = plan.add.find((a) => a.jobId === job.id);

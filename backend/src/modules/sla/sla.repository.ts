@@ -144,6 +144,74 @@ export class SlaRepository {
     return new Set(rows.map((r) => r.stage));
   }
 
+  /** The current clock of each (report, kind), locked with their tickets, for a batch of firings. */
+  async lockClocksFor(tx: EntityManager, refs: { reportId: string; kind: SlaKind }[]): Promise<ClockRow[]> {
+    const ids = [...new Set(refs.map((r) => r.reportId))].sort();
+    // Lock tickets in id order so that two batches never wait on each other in a cycle.
+    await tx.query(`SELECT 1 FROM report WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    return tx.query(
+      `SELECT DISTINCT ON (c.report_id, c.kind) ${CLOCK}
+         FROM sla_clock c JOIN report r ON r.id = c.report_id
+        WHERE c.report_id = ANY($1::uuid[]) ORDER BY c.report_id, c.kind, c.cycle DESC`,
+      [ids],
+    );
+  }
+
+  /** Records stages; returns the ones that had not fired before (the unique key decides). */
+  async recordStages(tx: EntityManager, stages: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date }[], firedBy: string): Promise<{ reportId: string; kind: SlaKind; cycle: number; stage: string }[]> {
+    if (stages.length === 0) return [];
+    return tx.query(
+      `INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by)
+       SELECT *, $6 FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::text[], $5::timestamptz[])
+       ON CONFLICT (report_id, kind, stage, cycle) DO NOTHING
+       RETURNING report_id AS "reportId", kind::text AS kind, cycle, stage`,
+      [stages.map((x) => x.reportId), stages.map((x) => x.kind), stages.map((x) => x.cycle), stages.map((x) => x.stage), stages.map((x) => x.dueAt), firedBy],
+    );
+  }
+
+  /** Every fired stage of the given clocks' current cycles, keyed `report|kind|cycle`. */
+  async firedStagesOf(tx: EntityManager, clocks: { reportId: string; kind: SlaKind; cycle: number }[]): Promise<Map<string, Set<string>>> {
+    const rows: { key: string; stage: string }[] = await tx.query(
+      `SELECT e.report_id || '|' || e.kind || '|' || e.cycle AS key, e.stage
+         FROM sla_stage_event e JOIN unnest($1::uuid[], $2::sla_kind[], $3::int[]) AS c(report_id, kind, cycle)
+              ON e.report_id = c.report_id AND e.kind = c.kind AND e.cycle = c.cycle`,
+      [clocks.map((c) => c.reportId), clocks.map((c) => c.kind), clocks.map((c) => c.cycle)],
+    );
+    const map = new Map<string, Set<string>>();
+    for (const r of rows) map.set(r.key, (map.get(r.key) ?? new Set()).add(r.stage));
+    return map;
+  }
+
+  async insertTimelineEvents(tx: EntityManager, events: { reportId: string; type: string; data: Record<string, unknown> }[]): Promise<void> {
+    if (events.length === 0) return;
+    await tx.query(
+      `INSERT INTO report_event (report_id, type, is_public, data) SELECT r, t, false, d FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS u(r, t, d)`,
+      [events.map((e) => e.reportId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))],
+    );
+  }
+
+  async updateDerived(tx: EntityManager, rows: { id: string; derived: ClockDerived }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `UPDATE sla_clock c SET next_stage = u.next_stage, next_stage_at = u.next_stage_at, due_at = u.due_at, updated_at = now()
+         FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, next_stage, next_stage_at, due_at)
+        WHERE c.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt), rows.map((r) => r.derived.dueAt)],
+    );
+  }
+
+  /** Supervisors for a set of units: each unit's parent and the city, in one query. */
+  async ladders(unitIds: string[]): Promise<Map<string, { unit: { id: string; code: string }; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }>> {
+    const rows = await this.db.query(
+      `SELECT u.id, json_build_object('id', u.id, 'code', u.code) AS unit,
+              (SELECT json_build_object('id', p.id, 'code', p.code) FROM handling_unit p WHERE p.id = u.parent_id) AS parent,
+              (SELECT json_build_object('id', c.id, 'code', c.code) FROM handling_unit c WHERE c.kind = 'city' AND c.active LIMIT 1) AS city
+         FROM handling_unit u WHERE u.id = ANY($1::uuid[])`,
+      [unitIds],
+    );
+    return new Map(rows.map((r: { id: string; unit: { id: string; code: string }; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }) => [r.id, r]));
+  }
+
   /** Records a stage; false when it had already fired (the unique key decides, not the caller). */
   async recordStage(tx: EntityManager, s: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date; firedBy: string }): Promise<boolean> {
     const rows = await tx.query(
@@ -168,15 +236,14 @@ export class SlaRepository {
     );
   }
 
-  /** Tickets with a running clock, in pages by id: what the reconciler reschedules after a Redis loss. */
-  runningReports(afterId: string | null, limit: number): Promise<string[]> {
-    return this.db
-      .query(
-        `SELECT DISTINCT report_id AS id FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND ($1::uuid IS NULL OR report_id > $1)
-          ORDER BY report_id LIMIT $2`,
-        [afterId, limit],
-      )
-      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  /** Running clocks' next stages, in pages by clock id: what the reconciler puts back after a Redis loss. */
+  runningTimers(afterId: string, limit: number): Promise<{ id: string; reportId: string; kind: SlaKind; cycle: number; nextStage: string; nextStageAt: Date }[]> {
+    return this.db.query(
+      `SELECT id, report_id AS "reportId", kind::text AS kind, cycle, next_stage AS "nextStage", next_stage_at AS "nextStageAt"
+         FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND id > $1
+        ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
   }
 
   /** Reports still waiting for routing after the relay published them: lost routing jobs. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
+import type { NewNotification } from '../notifications/notifications.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { BusinessTime } from './calendar/business-calendar';
 import { CalendarService } from './calendar/calendar.service';
@@ -23,6 +24,13 @@ const FALLBACK: Record<string, Omit<PolicyRow, 'id'>> = {
   normal: { responseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60, mode: 'business' },
   low: { responseMinutes: 2 * 8 * 60, resolutionMinutes: 10 * 8 * 60, mode: 'business' },
 };
+
+export interface StageRef {
+  reportId: string;
+  kind: SlaKind;
+  cycle: number;
+  stage: SlaStageName;
+}
 
 export type FireOutcome = 'fired' | 'already_fired' | 'not_due' | 'not_running' | 'stale_cycle' | 'no_clock';
 
@@ -140,30 +148,67 @@ export class SlaService {
   }
 
   /** Fires one stage if, by PostgreSQL's account, it is due and has not fired. Safe to call any number of times. */
-  async fire(s: { reportId: string; kind: SlaKind; cycle: number; stage: SlaStageName }, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
+  async fire(s: StageRef, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
+    return (await this.fireMany([s], by, now))[0];
+  }
+
+  /**
+   * Fires a batch of stages in one transaction (a few statements whatever its size, so thousands
+   * of stages due at the same instant go out within the second). Each stage is checked against
+   * PostgreSQL's clock; the unique key on fired stages decides which are new.
+   */
+  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome[]> {
+    if (refs.length === 0) return [];
     const calendar = await this.calendars.current();
     return this.sla.transaction(async (tx) => {
-      const clock = (await this.sla.lockCurrentClocks(tx, s.reportId)).find((c) => c.kind === s.kind);
-      if (!clock) return 'no_clock';
-      if (clock.cycle !== s.cycle) return 'stale_cycle';
-      if (clock.state !== 'running') return 'not_running';
-      const model = { mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) };
-      const stage = SLA_STAGES.find((x) => x.name === s.stage)!;
-      const at = stageInstants(model, calendar, [stage.fraction])[0].at;
-      if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due';
-      if (!(await this.sla.recordStage(tx, { ...s, dueAt: at, firedBy: by }))) return 'already_fired';
-
-      await this.sla.insertTimelineEvent(tx, {
-        reportId: s.reportId,
-        type: s.stage === 'breach' ? 'sla_breach' : s.stage === 'escalate' ? 'sla_escalated' : 'sla_warning',
-        data: { kind: s.kind, cycle: s.cycle, stage: s.stage, dueAt: at.toISOString(), firedBy: by },
+      const clocks = new Map((await this.sla.lockClocksFor(tx, refs)).map((c) => [`${c.reportId}|${c.kind}`, c]));
+      const outcomes: FireOutcome[] = [];
+      const candidates: { ref: StageRef; clock: ClockRow; dueAt: Date }[] = [];
+      for (const ref of refs) {
+        const clock = clocks.get(`${ref.reportId}|${ref.kind}`);
+        const outcome = !clock ? 'no_clock' : clock.cycle !== ref.cycle ? 'stale_cycle' : clock.state !== 'running' ? 'not_running' : null;
+        if (outcome || !clock) {
+          outcomes.push(outcome ?? 'no_clock');
+          continue;
+        }
+        const fraction = SLA_STAGES.find((x) => x.name === ref.stage)!.fraction;
+        const at = stageInstants({ mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) }, calendar, [fraction])[0].at;
+        if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+          outcomes.push('not_due');
+          continue;
+        }
+        outcomes.push('fired');
+        candidates.push({ ref, clock, dueAt: at });
+      }
+      const inserted = await this.sla.recordStages(tx, candidates.map((c) => ({ ...c.ref, dueAt: c.dueAt })), by);
+      const key = (x: { reportId: string; kind: string; cycle: number; stage: string }) => `${x.reportId}|${x.kind}|${x.cycle}|${x.stage}`;
+      const fresh = new Set(inserted.map(key));
+      const fired = candidates.filter((c) => fresh.has(key(c.ref)));
+      refs.forEach((ref, i) => {
+        if (outcomes[i] === 'fired' && !fresh.has(key(ref))) outcomes[i] = 'already_fired';
       });
-      await this.notify(tx, clock, s.stage);
-      const fired = await this.sla.firedStages(s.reportId, s.kind, s.cycle, tx);
-      await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, derived: derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar) });
+      if (fired.length === 0) return outcomes;
+
+      await this.sla.insertTimelineEvents(
+        tx,
+        fired.map((f) => ({
+          reportId: f.ref.reportId,
+          type: f.ref.stage === 'breach' ? 'sla_breach' : f.ref.stage === 'escalate' ? 'sla_escalated' : 'sla_warning',
+          data: { kind: f.ref.kind, cycle: f.ref.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
+        })),
+      );
+      await this.notifications.recordMany(tx, await this.ladderNotifications(fired.map((f) => ({ clock: f.clock, stage: f.ref.stage }))));
+      const firedSets = await this.sla.firedStagesOf(tx, fired.map((f) => f.clock));
+      await this.sla.updateDerived(
+        tx,
+        [...new Map(fired.map((f) => [f.clock.id, f.clock])).values()].map((c) => ({
+          id: c.id,
+          derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, firedSets.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar),
+        })),
+      );
       // The next stage's timer is asked for through the outbox, whoever fired this one.
-      await this.outbox.enqueue(tx, 'sla.changed', s.reportId);
-      return 'fired';
+      await this.outbox.enqueueMany(tx, 'sla.changed', [...new Set(fired.map((f) => f.ref.reportId))]);
+      return outcomes;
     });
   }
 
@@ -171,16 +216,15 @@ export class SlaService {
   async sweep(now = new Date()): Promise<number> {
     let fired = 0;
     for (;;) {
-      const due = await this.sla.dueClocks(now, 200);
+      const due = await this.sla.dueClocks(now, 500);
       if (due.length === 0) return fired;
-      let progressed = 0;
-      for (const d of due) {
-        const outcome = await this.fire({ reportId: d.reportId, kind: d.kind, cycle: d.cycle, stage: d.nextStage as SlaStageName }, 'sweeper', now);
-        if (outcome === 'fired') {
-          fired++;
-          progressed++;
-        }
-      }
+      const outcomes = await this.fireMany(
+        due.map((d) => ({ reportId: d.reportId, kind: d.kind, cycle: d.cycle, stage: d.nextStage as SlaStageName })),
+        'sweeper',
+        now,
+      );
+      const progressed = outcomes.filter((o) => o === 'fired').length;
+      fired += progressed;
       if (progressed === 0) return fired;
     }
   }
@@ -219,13 +263,16 @@ export class SlaService {
   }
 
   /** The escalation ladder: warnings to the unit, the breach also to its supervisor, the second escalation to the city. */
-  private async notify(tx: EntityManager, clock: ClockRow, stage: SlaStageName): Promise<void> {
-    const ladder = await this.sla.ladder(clock.assignedUnitId);
-    const recipients = stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
-    for (const unit of recipients) {
-      if (!unit) continue;
-      await this.notifications.record(
-        {
+  private async ladderNotifications(items: { clock: ClockRow; stage: SlaStageName }[]): Promise<NewNotification[]> {
+    const ladders = await this.sla.ladders([...new Set(items.map((i) => i.clock.assignedUnitId).filter((u): u is string => Boolean(u)))]);
+    const out: NewNotification[] = [];
+    for (const { clock, stage } of items) {
+      const ladder = clock.assignedUnitId ? ladders.get(clock.assignedUnitId) : undefined;
+      if (!ladder) continue;
+      const recipients = stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
+      for (const unit of recipients) {
+        if (!unit) continue;
+        out.push({
           reportId: clock.reportId,
           channel: 'internal',
           recipient: unit.code,
@@ -233,10 +280,10 @@ export class SlaService {
           template: `sla.${stage}`,
           payload: { kind: clock.kind, cycle: clock.cycle, stage },
           dedupeKey: `sla:${clock.reportId}:${clock.kind}.${clock.cycle}.${stage}:${unit.id}`,
-        },
-        tx,
-      );
+        });
+      }
     }
+    return out;
   }
 }
 
