@@ -4,11 +4,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
+import importBenchmark from './benchmarks/import.mjs';
+import ingest from './benchmarks/ingest.mjs';
 import routingLatency from './benchmarks/routing-latency.mjs';
 import seedGenerator from './benchmarks/seed-generator.mjs';
 import slaTimers from './benchmarks/sla-timers.mjs';
 
-const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers };
+const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers, ingest, import: importBenchmark };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
 const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });

@@ -71,8 +71,8 @@ async function makeClocks(pool, n, nextAt, targetMs) {
   const starts = ids.map((_, i) => new Date(nextAt(i) - targetMs / 2));
   await pool.query(
     `INSERT INTO sla_clock (report_id, kind, cycle, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at)
-     SELECT id, 'resolution', 1, 'calendar', $3, jsonb_build_array(jsonb_build_object('type', 'start', 'at', s)), 'running',
-            s + make_interval(secs => $3 / 1000.0), 'warn50', s + make_interval(secs => $3 / 2000.0)
+     SELECT id, 'resolution', 1, 'calendar', $3::bigint, jsonb_build_array(jsonb_build_object('type', 'start', 'at', s)), 'running',
+            s + make_interval(secs => $3::float8 / 1000), 'warn50', s + make_interval(secs => $3::float8 / 2000)
        FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, s)`,
     [ids, starts, targetMs],
   );

@@ -63,7 +63,7 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
         const page = await this.sla.runningTimers(after, PAGE);
         if (page.length === 0) break;
         await this.timers.add(
-          page.map((c) => ({ jobId: timerJobId(c.reportId, c.kind, c.cycle, c.nextStage as SlaStageName), delayMs: Math.max(0, new Date(c.nextStageAt).getTime() - Date.now()) })),
+          page.map((c) => ({ jobId: timerJobId(String(c.id), c.nextStage as SlaStageName), delayMs: Math.max(0, new Date(c.nextStageAt).getTime() - Date.now()) })),
         );
         rescheduled += page.length;
         after = page[page.length - 1].id;

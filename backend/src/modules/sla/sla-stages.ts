@@ -19,13 +19,20 @@ export function isStage(name: string): name is SlaStageName {
   return SLA_STAGES.some((s) => s.name === name);
 }
 
-/** `sla:<ticket>:<kind>.<cycle>.<stage>` — BullMQ accepts ':' only in exactly this three-part form. */
-export function timerJobId(reportId: string, kind: SlaKind, cycle: number, stage: SlaStageName): string {
-  return `sla:${reportId}:${kind}.${cycle}.${stage}`;
+const STAGE_CODE: Record<SlaStageName, string> = { warn50: 'w50', warn75: 'w75', warn90: 'w90', breach: 'b', escalate: 'e' };
+const CODE_STAGE = Object.fromEntries(Object.entries(STAGE_CODE).map(([k, v]) => [v, k])) as Record<string, SlaStageName>;
+
+/**
+ * `sla:<clock>:<stage>` — the clock row stands for the ticket, its kind and its cycle. Short on
+ * purpose: BullMQ copies the id into the job's options, and Redis keeps a job hash compact only
+ * while every value stays under 64 bytes (see docs/benchmarks.md, sla-timers).
+ */
+export function timerJobId(clockId: string, stage: SlaStageName): string {
+  return `sla:${clockId}:${STAGE_CODE[stage]}`;
 }
 
-export function parseTimerJobId(jobId: string): { reportId: string; kind: SlaKind; cycle: number; stage: SlaStageName } | null {
-  const m = /^sla:([0-9a-f-]{36}):(response|resolution)\.(\d+)\.([a-z0-9]+)$/.exec(jobId);
-  if (!m || !isStage(m[4])) return null;
-  return { reportId: m[1], kind: m[2] as SlaKind, cycle: Number(m[3]), stage: m[4] };
+export function parseTimerJobId(jobId: string): { clockId: string; stage: SlaStageName } | null {
+  const m = /^sla:(\d+):([a-z0-9]+)$/.exec(jobId);
+  const stage = m ? CODE_STAGE[m[2]] : undefined;
+  return m && stage ? { clockId: m[1], stage } : null;
 }

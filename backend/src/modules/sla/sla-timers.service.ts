@@ -13,7 +13,11 @@ export class SlaTimersService {
 
   async add(timers: TimerPlan['add']): Promise<void> {
     if (timers.length === 0) return;
-    await this.queue.addBulk(timers.map((t) => ({ name: TIMER_JOB, data: {}, opts: { jobId: t.jobId, delay: t.delayMs, removeOnComplete: true, removeOnFail: 1000, attempts: 5 } })));
+    // Options kept minimal on purpose: BullMQ stores them in the job's hash, and a value over 64
+    // bytes turns Redis's compact listpack into a full hash table, tripling the bytes per timer.
+    // (Removal on completion is the worker's setting.) A failed timer needs no retry: the
+    // sweeper fires the stage from PostgreSQL anyway.
+    await this.queue.addBulk(timers.map((t) => ({ name: TIMER_JOB, data: {}, opts: { jobId: t.jobId, delay: t.delayMs } })));
   }
 
   /** Makes Redis hold exactly the plan: removes what must go, moves what exists, adds the rest. */

@@ -14,7 +14,8 @@ export type TimerJob = Record<string, never>;
 export type SweepJob = Record<string, never>;
 
 // High concurrency: a timer job mostly waits for its batch (StageBatcher), not the CPU.
-@Processor(QueueName.Sla, { concurrency: 250 })
+// Completed jobs go at once (set here, not per job: see timerJobId on job option size).
+@Processor(QueueName.Sla, { concurrency: 250, removeOnComplete: { count: 0 }, removeOnFail: { count: 1000 } })
 export class SlaProcessor extends WorkerHost {
   private readonly batcher: StageBatcher;
 
@@ -23,7 +24,11 @@ export class SlaProcessor extends WorkerHost {
     private readonly timers: SlaTimersService,
   ) {
     super();
-    this.batcher = new StageBatcher((refs) => this.sla.fireMany(refs, 'timer'));
+    this.batcher = new StageBatcher(async (refs) => {
+      const { outcomes, next } = await this.sla.fireMany(refs, 'timer');
+      await this.timers.add(next);
+      return outcomes;
+    });
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -33,7 +38,7 @@ export class SlaProcessor extends WorkerHost {
       case TIMER_JOB:
         return this.timer(job, token);
       case 'sweep':
-        return this.sla.sweep();
+        return this.sla.sweep(new Date(), (next) => this.timers.add(next));
       default:
         throw new UnrecoverableError(`no handler for ${QueueName.Sla}/${job.name}`);
     }
@@ -52,7 +57,7 @@ export class SlaProcessor extends WorkerHost {
     if (!ref) throw new UnrecoverableError(`malformed timer id ${job.id}`);
     const outcome = await this.batcher.fire(ref);
     if (outcome === 'not_due') {
-      const plan = await this.sla.timerPlan(ref.reportId);
+      const plan = await this.sla.timerPlanOfClock(ref.clockId);
       const again = plan.add.find((a) => a.jobId === job.id);
       if (again && token) {
         await job.moveToDelayed(Date.now() + again.delayMs, token);

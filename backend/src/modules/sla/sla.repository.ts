@@ -80,6 +80,11 @@ export class SlaRepository {
     );
   }
 
+  async reportOfClock(clockId: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT report_id AS id FROM sla_clock WHERE id = $1`, [clockId]);
+    return rows[0]?.id ?? null;
+  }
+
   currentClocks(reportId: string): Promise<ClockRow[]> {
     return this.db.query(
       `SELECT DISTINCT ON (c.kind) ${CLOCK}
@@ -94,12 +99,12 @@ export class SlaRepository {
   }
 
   /** Several clocks in one statement (a new ticket's two). */
-  async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<void> {
-    await tx.query(
+  async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<{ id: string; kind: SlaKind }[]> {
+    return tx.query(
       `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
        SELECT * FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::int[], $5::sla_mode[], $6::bigint[], $7::jsonb[], $8::text[],
                             $9::timestamptz[], $10::text[], $11::timestamptz[], $12::boolean[])
-       ON CONFLICT (report_id, kind, cycle) DO NOTHING`,
+       ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, kind::text AS kind`,
       [
         clocks.map((c) => c.reportId),
         clocks.map((c) => c.kind),
@@ -144,16 +149,14 @@ export class SlaRepository {
     return new Set(rows.map((r) => r.stage));
   }
 
-  /** The current clock of each (report, kind), locked with their tickets, for a batch of firings. */
-  async lockClocksFor(tx: EntityManager, refs: { reportId: string; kind: SlaKind }[]): Promise<ClockRow[]> {
-    const ids = [...new Set(refs.map((r) => r.reportId))].sort();
-    // Lock tickets in id order so that two batches never wait on each other in a cycle.
-    await tx.query(`SELECT 1 FROM report WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  /** Clocks by id, locked with their tickets (in ticket order, so batches never deadlock), each saying whether it is its kind's current cycle. */
+  async lockClocksById(tx: EntityManager, clockIds: string[]): Promise<(ClockRow & { current: boolean })[]> {
     return tx.query(
-      `SELECT DISTINCT ON (c.report_id, c.kind) ${CLOCK}
+      `SELECT ${CLOCK},
+              c.cycle = (SELECT max(c2.cycle) FROM sla_clock c2 WHERE c2.report_id = c.report_id AND c2.kind = c.kind) AS current
          FROM sla_clock c JOIN report r ON r.id = c.report_id
-        WHERE c.report_id = ANY($1::uuid[]) ORDER BY c.report_id, c.kind, c.cycle DESC`,
-      [ids],
+        WHERE c.id = ANY($1::bigint[]) ORDER BY r.id FOR UPDATE OF r`,
+      [[...new Set(clockIds)]],
     );
   }
 
@@ -227,9 +230,9 @@ export class SlaRepository {
   }
 
   /** Running clocks whose next stage is due by `now`: what the sweeper fires. */
-  dueClocks(now: Date, limit: number): Promise<{ reportId: string; kind: SlaKind; cycle: number; nextStage: string }[]> {
+  dueClocks(now: Date, limit: number): Promise<{ id: string; nextStage: string }[]> {
     return this.db.query(
-      `SELECT report_id AS "reportId", kind::text AS kind, cycle, next_stage AS "nextStage"
+      `SELECT id, next_stage AS "nextStage"
          FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND next_stage_at <= $1
         ORDER BY next_stage_at LIMIT $2`,
       [now, limit],

@@ -26,9 +26,7 @@ const FALLBACK: Record<string, Omit<PolicyRow, 'id'>> = {
 };
 
 export interface StageRef {
-  reportId: string;
-  kind: SlaKind;
-  cycle: number;
+  clockId: string;
   stage: SlaStageName;
 }
 
@@ -78,10 +76,10 @@ export class SlaService {
       const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
       return { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
     });
-    await this.sla.insertClocks(tx, clocks);
+    const ids = new Map((await this.sla.insertClocks(tx, clocks)).map((r) => [r.kind, r.id]));
     const timers = clocks
-      .filter((c) => c.derived.nextStage && c.derived.nextStageAt)
-      .map((c) => ({ jobId: timerJobId(t.reportId, c.kind, 1, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt!.getTime() - Date.now()) }));
+      .filter((c) => c.derived.nextStage && c.derived.nextStageAt && ids.has(c.kind))
+      .map((c) => ({ jobId: timerJobId(ids.get(c.kind)!, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt!.getTime() - Date.now()) }));
     const deadlines = { responseDueAt: clocks[0].derived.dueAt, resolutionDueAt: clocks[1].derived.dueAt };
     if (!options.fresh) await this.sla.setReportDeadlines(tx, t.reportId, deadlines);
     return { timers, deadlines };
@@ -149,24 +147,26 @@ export class SlaService {
 
   /** Fires one stage if, by PostgreSQL's account, it is due and has not fired. Safe to call any number of times. */
   async fire(s: StageRef, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
-    return (await this.fireMany([s], by, now))[0];
+    return (await this.fireMany([s], by, now)).outcomes[0];
   }
 
   /**
    * Fires a batch of stages in one transaction (a few statements whatever its size, so thousands
    * of stages due at the same instant go out within the second). Each stage is checked against
-   * PostgreSQL's clock; the unique key on fired stages decides which are new.
+   * PostgreSQL's clock; the unique key on fired stages decides which are new. Returns, besides
+   * the outcomes, the next stage timers for the caller to add after commit (lost in a crash, they
+   * are covered by the sweeper, which reads the stored next stage).
    */
-  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome[]> {
-    if (refs.length === 0) return [];
+  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = new Date()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
+    if (refs.length === 0) return { outcomes: [], next: [] };
     const calendar = await this.calendars.current();
     return this.sla.transaction(async (tx) => {
-      const clocks = new Map((await this.sla.lockClocksFor(tx, refs)).map((c) => [`${c.reportId}|${c.kind}`, c]));
+      const clocks = new Map((await this.sla.lockClocksById(tx, refs.map((r) => r.clockId))).map((c) => [String(c.id), c]));
       const outcomes: FireOutcome[] = [];
       const candidates: { ref: StageRef; clock: ClockRow; dueAt: Date }[] = [];
       for (const ref of refs) {
-        const clock = clocks.get(`${ref.reportId}|${ref.kind}`);
-        const outcome = !clock ? 'no_clock' : clock.cycle !== ref.cycle ? 'stale_cycle' : clock.state !== 'running' ? 'not_running' : null;
+        const clock = clocks.get(ref.clockId);
+        const outcome = !clock ? 'no_clock' : !clock.current ? 'stale_cycle' : clock.state !== 'running' ? 'not_running' : null;
         if (outcome || !clock) {
           outcomes.push(outcome ?? 'no_clock');
           continue;
@@ -180,49 +180,54 @@ export class SlaService {
         outcomes.push('fired');
         candidates.push({ ref, clock, dueAt: at });
       }
-      const inserted = await this.sla.recordStages(tx, candidates.map((c) => ({ ...c.ref, dueAt: c.dueAt })), by);
+      const inserted = await this.sla.recordStages(tx, candidates.map((c) => ({ reportId: c.clock.reportId, kind: c.clock.kind, cycle: c.clock.cycle, stage: c.ref.stage, dueAt: c.dueAt })), by);
       const key = (x: { reportId: string; kind: string; cycle: number; stage: string }) => `${x.reportId}|${x.kind}|${x.cycle}|${x.stage}`;
       const fresh = new Set(inserted.map(key));
-      const fired = candidates.filter((c) => fresh.has(key(c.ref)));
-      refs.forEach((ref, i) => {
-        if (outcomes[i] === 'fired' && !fresh.has(key(ref))) outcomes[i] = 'already_fired';
+      const isFresh = (c: { clock: ClockRow; ref: StageRef }) => fresh.has(key({ ...c.clock, stage: c.ref.stage }));
+      const fired = candidates.filter(isFresh);
+      let candidate = 0;
+      refs.forEach((_, i) => {
+        if (outcomes[i] !== 'fired') return;
+        if (!isFresh(candidates[candidate])) outcomes[i] = 'already_fired';
+        candidate++;
       });
-      if (fired.length === 0) return outcomes;
+      if (fired.length === 0) return { outcomes, next: [] };
 
       await this.sla.insertTimelineEvents(
         tx,
         fired.map((f) => ({
-          reportId: f.ref.reportId,
+          reportId: f.clock.reportId,
           type: f.ref.stage === 'breach' ? 'sla_breach' : f.ref.stage === 'escalate' ? 'sla_escalated' : 'sla_warning',
-          data: { kind: f.ref.kind, cycle: f.ref.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
+          data: { kind: f.clock.kind, cycle: f.clock.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
         })),
       );
       await this.notifications.recordMany(tx, await this.ladderNotifications(fired.map((f) => ({ clock: f.clock, stage: f.ref.stage }))));
       const firedSets = await this.sla.firedStagesOf(tx, fired.map((f) => f.clock));
-      await this.sla.updateDerived(
-        tx,
-        [...new Map(fired.map((f) => [f.clock.id, f.clock])).values()].map((c) => ({
-          id: c.id,
-          derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, firedSets.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar),
-        })),
-      );
-      // The next stage's timer is asked for through the outbox, whoever fired this one.
-      await this.outbox.enqueueMany(tx, 'sla.changed', [...new Set(fired.map((f) => f.ref.reportId))]);
-      return outcomes;
+      const updated = [...new Map(fired.map((f) => [f.clock.id, f.clock])).values()].map((c) => ({
+        clock: c,
+        id: c.id,
+        derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, firedSets.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar),
+      }));
+      await this.sla.updateDerived(tx, updated);
+      const next = updated
+        .filter((u) => u.derived.nextStage && u.derived.nextStageAt)
+        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: Math.max(0, u.derived.nextStageAt!.getTime() - Date.now()) }));
+      return { outcomes, next };
     });
   }
 
   /** Fires everything PostgreSQL says is due: the net under lost, late or flushed timers. */
-  async sweep(now = new Date()): Promise<number> {
+  async sweep(now = new Date(), schedule: (next: TimerPlan['add']) => Promise<void> = async () => undefined): Promise<number> {
     let fired = 0;
     for (;;) {
       const due = await this.sla.dueClocks(now, 500);
       if (due.length === 0) return fired;
-      const outcomes = await this.fireMany(
-        due.map((d) => ({ reportId: d.reportId, kind: d.kind, cycle: d.cycle, stage: d.nextStage as SlaStageName })),
+      const { outcomes, next } = await this.fireMany(
+        due.map((d) => ({ clockId: String(d.id), stage: d.nextStage as SlaStageName })),
         'sweeper',
         now,
       );
+      await schedule(next);
       const progressed = outcomes.filter((o) => o === 'fired').length;
       fired += progressed;
       if (progressed === 0) return fired;
@@ -241,16 +246,22 @@ export class SlaService {
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle);
       const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar);
       if (derived.nextStage && derived.nextStageAt) {
-        plan.add.push({ jobId: timerJobId(reportId, clock.kind, clock.cycle, derived.nextStage as SlaStageName), delayMs: Math.max(0, derived.nextStageAt.getTime() - now.getTime()) });
+        plan.add.push({ jobId: timerJobId(clock.id, derived.nextStage as SlaStageName), delayMs: Math.max(0, derived.nextStageAt.getTime() - now.getTime()) });
       } else {
-        for (const stage of SLA_STAGES) if (!fired.has(stage.name)) plan.remove.push(timerJobId(reportId, clock.kind, clock.cycle, stage.name));
+        // A paused or stopped clock keeps no timer. (Timers of an earlier cycle need no removal:
+        // firing checks the cycle and answers stale_cycle.)
+        for (const stage of SLA_STAGES) if (!fired.has(stage.name)) plan.remove.push(timerJobId(clock.id, stage.name));
       }
-      if (clock.cycle > 1) for (const stage of SLA_STAGES) plan.remove.push(timerJobId(reportId, clock.kind, clock.cycle - 1, stage.name));
     }
     return plan;
   }
 
   /** Policies change a few times a year: read them at most once a minute per process. */
+  async timerPlanOfClock(clockId: string): Promise<TimerPlan> {
+    const reportId = await this.sla.reportOfClock(clockId);
+    return reportId ? this.timerPlan(reportId) : { add: [], remove: [] };
+  }
+
   private async policyFor(categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
     if (!this.policies || Date.now() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: Date.now() };
     const match = pickPolicy(this.policies.rows, categoryId, priority, at);

@@ -1,14 +1,14 @@
 import { StageBatcher } from './stage-batcher';
 import type { FireOutcome, StageRef } from './sla.service';
 
-const ref = (i: number): StageRef => ({ reportId: `r${i}`, kind: 'resolution', cycle: 1, stage: 'warn50' });
+const ref = (i: number): StageRef => ({ clockId: String(i), stage: 'warn50' });
 
 describe('StageBatcher', () => {
   it('gathers concurrent firings into batches of at most `size` and answers each caller', async () => {
     const batches: StageRef[][] = [];
     const batcher = new StageBatcher(async (refs) => {
       batches.push(refs);
-      return refs.map((r) => (r.reportId.endsWith('7') ? 'already_fired' : 'fired') as FireOutcome);
+      return refs.map((r) => (r.clockId.endsWith('7') ? 'already_fired' : 'fired') as FireOutcome);
     }, 4, 5);
     const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => batcher.fire(ref(i))));
     expect(batches.map((b) => b.length)).toEqual([4, 4, 2]);

@@ -83,7 +83,8 @@ export function parseIsoWithOffset(text: string): number | null {
     offsetMinutes = sign * (oh * 60 + om);
   }
   const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
-  if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  // Before 1900 is a typo, not a report; Date.UTC would also read years 0-99 as 19xx.
+  if (year < 1900 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 }
 

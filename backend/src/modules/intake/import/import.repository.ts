@@ -67,9 +67,13 @@ INSERT INTO import_batch (source_row, external_id, category, lat, lng, pt, descr
                           ward_code, refused, accepted, id, code)
 WITH staged AS (
   SELECT s.*, s.created_at::timestamptz AS created_tz, s.closed_at::timestamptz AS closed_tz,
-         ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326) AS pt, (random() * ${CODE_BITS})::bigint AS bits,
-         EXISTS (SELECT 1 FROM report r WHERE r.channel = 'import' AND r.attributes ->> 'external_id' = s.external_id) AS known
+         ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326) AS pt, (random() * ${CODE_BITS})::bigint AS bits, k.known IS NOT NULL AS known
   FROM import_stage s
+  -- One index probe per row: as an EXISTS the planner may hash every imported id on each batch,
+  -- which grows with the table.
+  LEFT JOIN LATERAL (
+    SELECT true AS known FROM report r WHERE r.channel = 'import' AND r.attributes ->> 'external_id' = s.external_id LIMIT 1
+  ) k ON true
 ), resolved AS (
   SELECT s.*, c.id AS category_id, c.default_priority, w.id AS admin_unit_id, w.code AS ward_code
   FROM staged s
@@ -97,7 +101,8 @@ const CODE_CLASHES_SQL = `
 SELECT d.source_row
 FROM (SELECT i.source_row, i.code, row_number() OVER (PARTITION BY i.code COLLATE "C" ORDER BY i.source_row) AS n
       FROM import_batch i WHERE i.accepted) d
-WHERE d.n > 1 OR EXISTS (SELECT 1 FROM report r WHERE r.code = d.code)`;
+LEFT JOIN LATERAL (SELECT true AS taken FROM report r WHERE r.code = d.code LIMIT 1) t ON true
+WHERE d.n > 1 OR t.taken`;
 
 const REDRAW_CODES_SQL = `
 UPDATE import_batch b SET code = ${trackingCodeSql('b.created_at', 'x.bits')}
