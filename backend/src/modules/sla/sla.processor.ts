@@ -15,7 +15,7 @@ export type SweepJob = Record<string, never>;
 
 // High concurrency: a timer job mostly waits for its batch (StageBatcher), not the CPU.
 // Completed jobs go at once (set here, not per job: see timerJobId on job option size).
-@Processor(QueueName.Sla, { concurrency: 250, removeOnComplete: { count: 0 }, removeOnFail: { count: 1000 } })
+@Processor(QueueName.Sla, { concurrency: 2000, removeOnComplete: { count: 0 }, removeOnFail: { count: 1000 } })
 export class SlaProcessor extends WorkerHost {
   private readonly batcher: StageBatcher;
 

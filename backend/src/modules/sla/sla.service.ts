@@ -193,11 +193,13 @@ export class SlaService {
       });
       if (fired.length === 0) return { outcomes, next: [] };
 
+      // Breaches and escalations go on the ticket's timeline; warnings stay in the stage record
+      // and the unit's notifications (they are reminders, not events in the ticket's life).
       await this.sla.insertTimelineEvents(
         tx,
-        fired.map((f) => ({
+        fired.filter((f) => f.ref.stage === 'breach' || f.ref.stage === 'escalate').map((f) => ({
           reportId: f.clock.reportId,
-          type: f.ref.stage === 'breach' ? 'sla_breach' : f.ref.stage === 'escalate' ? 'sla_escalated' : 'sla_warning',
+          type: f.ref.stage === 'breach' ? 'sla_breach' : 'sla_escalated',
           data: { kind: f.clock.kind, cycle: f.clock.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
         })),
       );

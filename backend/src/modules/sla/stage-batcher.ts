@@ -10,8 +10,8 @@ export class StageBatcher {
 
   constructor(
     private readonly fireMany: (refs: StageRef[]) => Promise<FireOutcome[]>,
-    private readonly size = 250,
-    private readonly waitMs = 5,
+    private readonly size = 500,
+    private readonly waitMs = 10,
   ) {}
 
   fire(ref: StageRef): Promise<FireOutcome> {
