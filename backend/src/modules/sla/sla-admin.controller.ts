@@ -48,6 +48,14 @@ export class SlaAdminController {
     return this.admin.policies();
   }
 
+  /** Recompute every live deadline now (the workers also do it nightly). */
+  @Roles('admin')
+  @Post('admin/sla/repair')
+  @HttpCode(202)
+  repair(): Promise<{ jobId: string }> {
+    return this.admin.requestRepair();
+  }
+
   /** A new policy supersedes the one in force for the same category × priority from its validFrom. */
   @Roles('admin')
   @Post('admin/sla-policies')

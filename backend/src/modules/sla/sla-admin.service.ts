@@ -1,7 +1,10 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../../engine/errors/domain.exception';
+import { QueueName } from '../../engine/queue/queue-name';
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { OnTimeGrouping, OnTimeRow, SlaStatsRepository } from './sla-stats.repository';
@@ -24,7 +27,15 @@ export class SlaAdminService {
   constructor(
     private readonly stats: SlaStatsRepository,
     @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Sla) private readonly queue: Queue,
   ) {}
+
+  /** Asks the workers to recompute every live deadline (after a calendar or hours change). */
+  async requestRepair(): Promise<{ jobId: string }> {
+    const jobId = `repair-${Date.now()}`;
+    await this.queue.add('repair', {}, { jobId });
+    return { jobId };
+  }
 
   async onTime(q: { groupBy: OnTimeGrouping; from: Date; to: Date; unitId?: string; category?: string }, p: Principal): Promise<OnTimeRow[]> {
     if (q.to <= q.from || q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) {

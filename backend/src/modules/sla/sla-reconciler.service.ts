@@ -53,7 +53,9 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
   }
 
   async reconcile(now = new Date()): Promise<{ rescheduled: number; rerouted: number }> {
-    await this.slaQueue.upsertJobScheduler('sla-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.slaQueue.upsertJobScheduler('sla-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {} });
+    // Nightly, after any calendar edits of the day: every live deadline recomputed on the calendar.
+    await this.slaQueue.upsertJobScheduler('sla-repair', { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'repair', data: {} });
     let rescheduled = 0;
     const epochKey = `${this.config.redis.queuePrefix}:reconciler:epoch`;
     if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {

@@ -6,7 +6,7 @@ import { SlaService } from './sla.service';
 import { StageBatcher } from './stage-batcher';
 import { SlaTimersService, TIMER_JOB } from './sla-timers.service';
 
-/** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net. */
+/** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net; `repair`: recompute all live clocks. */
 export interface ScheduleTimersJob {
   id: string;
 }
@@ -39,6 +39,9 @@ export class SlaProcessor extends WorkerHost {
         return this.timer(job, token);
       case 'sweep':
         return this.sla.sweep(new Date(), (next) => this.timers.add(next));
+      case 'repair':
+        // Deadlines may move either way: existing timers are moved, not just added.
+        return this.sla.repair((timers) => this.timers.apply({ add: timers, remove: [] }));
       default:
         throw new UnrecoverableError(`no handler for ${QueueName.Sla}/${job.name}`);
     }

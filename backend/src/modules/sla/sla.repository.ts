@@ -60,6 +60,11 @@ export class SlaRepository {
     return this.db.transaction(work);
   }
 
+  /** For reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
   /** Every policy with its validity (a few dozen rows); the service picks and caches. */
   policies(): Promise<PolicyCandidate[]> {
     return this.db.query(
@@ -237,6 +242,38 @@ export class SlaRepository {
         ORDER BY next_stage_at LIMIT $2`,
       [now, limit],
     );
+  }
+
+  /** Current-cycle clocks that are not stopped, in pages by id: what a repair recomputes. */
+  liveClocks(afterId: string, limit: number): Promise<ClockRow[]> {
+    return this.db.query(
+      `SELECT ${CLOCK} FROM sla_clock c JOIN report r ON r.id = c.report_id
+        WHERE c.state <> 'stopped' AND c.id > $1 ORDER BY c.id LIMIT $2`,
+      [afterId, limit],
+    );
+  }
+
+  /** Writes recomputed derived fields and the report deadlines they imply, for a page of clocks. */
+  async repairDerived(rows: { id: string; reportId: string; kind: SlaKind; derived: ClockDerived }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE sla_clock c SET state = u.state, due_at = u.due_at, next_stage = u.next_stage, next_stage_at = u.next_stage_at, updated_at = now()
+           FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[]) AS u(id, state, due_at, next_stage, next_stage_at)
+          WHERE c.id = u.id`,
+        [rows.map((r) => r.id), rows.map((r) => r.derived.state), rows.map((r) => r.derived.dueAt), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt)],
+      );
+      await tx.query(
+        // One source row per report: UPDATE … FROM applies only one matching row per target.
+        `UPDATE report r SET response_due_at = CASE WHEN u.has_response THEN u.response ELSE r.response_due_at END,
+                             resolution_due_at = CASE WHEN u.has_resolution THEN u.resolution ELSE r.resolution_due_at END
+           FROM (SELECT report_id, bool_or(kind = 'response') AS has_response, max(due_at) FILTER (WHERE kind = 'response') AS response,
+                        bool_or(kind = 'resolution') AS has_resolution, max(due_at) FILTER (WHERE kind = 'resolution') AS resolution
+                   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS x(report_id, kind, due_at) GROUP BY report_id) u
+          WHERE r.id = u.report_id`,
+        [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)],
+      );
+    });
   }
 
   /** Running clocks' next stages, in pages by clock id: what the reconciler puts back after a Redis loss. */

@@ -259,6 +259,30 @@ export class SlaService {
   }
 
   /** Policies change a few times a year: read them at most once a minute per process. */
+  /**
+   * Recomputes every live clock's deadline and next stage from its stored transitions on the
+   * current calendar — after a calendar or hours change, or to mend anything derived that went
+   * wrong — and returns the timers to put in Redis. Fired stages are never touched.
+   */
+  async repair(onPage: (timers: TimerPlan['add']) => Promise<void>): Promise<number> {
+    const calendar = await this.calendars.current();
+    let repaired = 0;
+    for (let after = '0'; ; ) {
+      const clocks = await this.sla.liveClocks(after, 2000);
+      if (clocks.length === 0) return repaired;
+      const fired = await this.sla.firedStagesOf(this.sla.manager, clocks);
+      const rows = clocks.map((c) => ({ id: c.id, reportId: c.reportId, kind: c.kind, derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, fired.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar) }));
+      await this.sla.repairDerived(rows);
+      await onPage(
+        rows
+          .filter((r) => r.derived.nextStage && r.derived.nextStageAt)
+          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: Math.max(0, r.derived.nextStageAt!.getTime() - Date.now()) })),
+      );
+      repaired += rows.length;
+      after = clocks[clocks.length - 1].id;
+    }
+  }
+
   async timerPlanOfClock(clockId: string): Promise<TimerPlan> {
     const reportId = await this.sla.reportOfClock(clockId);
     return reportId ? this.timerPlan(reportId) : { add: [], remove: [] };
