@@ -116,7 +116,8 @@ export default async function slaTimers({ databaseUrl, env }) {
     const dueAt = Date.now() + 20_000;
     const dueIds = await makeClocks(pool, SIMULTANEOUS, () => dueAt, 3_600_000);
     const redisB = await startRedis();
-    const workerB = startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redisB.url, QUEUE_PREFIX: PREFIX });
+    // Two worker processes, as deployed (docker/compose.yaml runs two replicas).
+    const workersB = [1, 2].map(() => startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redisB.url, QUEUE_PREFIX: PREFIX }));
     await waitUntil(
       async () => Number((await pool.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1) AND stage = 'warn50'`, [dueIds])).rows[0].n) >= SIMULTANEOUS,
       'all simultaneous stages fired',
@@ -127,7 +128,7 @@ export default async function slaTimers({ databaseUrl, env }) {
       `SELECT extract(epoch FROM fired_at - due_at) * 1000 AS late, fired_by FROM sla_stage_event WHERE report_id = ANY($1) AND stage = 'warn50'`,
       [dueIds],
     );
-    await workerB.stop();
+    await Promise.all(workersB.map((w) => w.stop()));
     await redisB.stop();
     const late = rows.map((r) => Number(r.late));
     const byTimer = rows.filter((r) => r.fired_by === 'timer').length;

@@ -9,8 +9,21 @@ const MapPage = lazy(() => import('../map/MapPage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
 const TrackPage = lazy(() => import('../track/TrackPage'));
 const OperatorCallPage = lazy(() => import('../operator/OperatorCallPage'));
+const AdminHomePage = lazy(() => import('../admin/AdminHomePage'));
+const RoutingRulesPage = lazy(() => import('../admin/routing/RoutingRulesPage'));
+const SlaPoliciesPage = lazy(() => import('../admin/sla/SlaPoliciesPage'));
+const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
+const OnTimePage = lazy(() => import('../admin/on-time/OnTimePage'));
 
-export type NavLabelKey = 'nav.home' | 'nav.map' | 'operator.nav' | 'report.navLabel' | 'track.navLabel';
+export type NavLabelKey =
+  | 'nav.home'
+  | 'nav.map'
+  | 'operator.nav'
+  | 'report.navLabel'
+  | 'track.navLabel'
+  | 'admin.nav.routing'
+  | 'admin.nav.sla'
+  | 'admin.nav.onTime';
 
 export interface AppPage {
   id: string;
@@ -18,7 +31,10 @@ export interface AppPage {
   /** 'everyone' includes anonymous visitors (citizens); a list names who may open the page. */
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
-  nav?: { id: 'home' | 'map' | 'operator-call' | 'report' | 'track'; labelKey: NavLabelKey };
+  nav?: {
+    id: 'home' | 'map' | 'operator-call' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time';
+    labelKey: NavLabelKey;
+  };
   render(): ReactNode;
 }
 
@@ -67,7 +83,36 @@ export const APP_PAGES: readonly AppPage[] = [
     path: '/admin',
     audiences: ['admin'],
     nav: { id: 'home', labelKey: 'nav.home' },
-    render: () => <HomePage />,
+    render: () => <AdminHomePage />,
+  },
+  // Leaders read the routing rules, SLA policies and on-time figures; writing stays with admins.
+  {
+    id: 'admin-routing',
+    path: '/admin/routing',
+    audiences: ['admin', 'leader'],
+    nav: { id: 'admin-routing', labelKey: 'admin.nav.routing' },
+    render: () => <RoutingRulesPage />,
+  },
+  {
+    id: 'admin-sla',
+    path: '/admin/sla',
+    audiences: ['admin', 'leader'],
+    nav: { id: 'admin-sla', labelKey: 'admin.nav.sla' },
+    render: () => <SlaPoliciesPage />,
+  },
+  // Edited a few times a year: reached from the admin home, not the header.
+  {
+    id: 'admin-calendar',
+    path: '/admin/calendar',
+    audiences: ['admin'],
+    render: () => <CalendarPage />,
+  },
+  {
+    id: 'admin-on-time',
+    path: '/admin/on-time',
+    audiences: ['admin', 'leader'],
+    nav: { id: 'admin-on-time', labelKey: 'admin.nav.onTime' },
+    render: () => <OnTimePage />,
   },
   {
     id: 'report',

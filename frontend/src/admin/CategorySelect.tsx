@@ -1,0 +1,52 @@
+import type { Ref } from 'react';
+import type { AdminCategory } from './adminTypes';
+import { useAdminFormat } from './useAdminFormat';
+
+interface CategorySelectProps {
+  id: string;
+  testId: string;
+  categories: readonly AdminCategory[];
+  value: string;
+  onChange(code: string): void;
+  /** The label of the empty choice ("all categories", "default for every category", "choose …"). */
+  emptyLabel: string;
+  selectRef?: Ref<HTMLSelectElement>;
+  invalid?: boolean;
+  describedBy?: string;
+  disabled?: boolean;
+}
+
+/** The categories under their groups, as the citizen's picker groups them. */
+export function CategorySelect(props: CategorySelectProps) {
+  const format = useAdminFormat();
+  const groups = new Map<string, { label: string; categories: AdminCategory[] }>();
+  for (const category of props.categories) {
+    const group = groups.get(category.groupCode) ?? { label: format.group(category), categories: [] };
+    group.categories.push(category);
+    groups.set(category.groupCode, group);
+  }
+
+  return (
+    <select
+      id={props.id}
+      ref={props.selectRef}
+      value={props.value}
+      onChange={(event) => props.onChange(event.target.value)}
+      aria-invalid={props.invalid ? true : undefined}
+      aria-describedby={props.describedBy}
+      disabled={props.disabled}
+      data-testid={props.testId}
+    >
+      <option value="">{props.emptyLabel}</option>
+      {[...groups.entries()].map(([code, group]) => (
+        <optgroup key={code} label={group.label}>
+          {group.categories.map((category) => (
+            <option key={category.code} value={category.code}>
+              {format.category(category, category.code)}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../admin.css';
+import { useAuth } from '../../auth/useAuth';
+import { fetchOnTime } from '../adminApi';
+import { errorsFromFailure, useErrorText } from '../adminErrors';
+import type { OnTimeGrouping } from '../adminTypes';
+import { addDays, cityMidnightIso, cityToday, isIsoDate } from '../cityTime';
+import { FieldMessage } from '../FieldMessage';
+import { useAdminFormat } from '../useAdminFormat';
+import { useApiData } from '../useApiData';
+import { useReferenceData } from '../useReferenceData';
+import { sortRows, type NamedRow, type SortKey, type SortOrder } from './onTimeRows';
+import { OnTimeTable } from './OnTimeTable';
+
+const GROUPINGS: readonly OnTimeGrouping[] = ['unit', 'category', 'ward', 'month'];
+const DEFAULT_DAYS = 30;
+// The API refuses longer periods (sla-admin.service.ts).
+const MAX_DAYS = 400;
+
+function defaultOrder(groupBy: OnTimeGrouping): SortOrder {
+  return groupBy === 'month' ? { key: 'name', descending: false } : { key: 'resolved', descending: true };
+}
+
+/** /admin/on-time: the published figure, resolved on time ÷ resolved, for a period of city dates. */
+export default function OnTimePage() {
+  const { t } = useTranslation();
+  const { token } = useAuth();
+  const format = useAdminFormat();
+  const errorText = useErrorText();
+  const reference = useReferenceData(token, { units: true });
+  const [today] = useState(() => cityToday());
+  const [from, setFrom] = useState(() => addDays(today, -DEFAULT_DAYS));
+  const [to, setTo] = useState(today);
+  const [groupBy, setGroupBy] = useState<OnTimeGrouping>('unit');
+  const [order, setOrder] = useState<SortOrder>(defaultOrder('unit'));
+
+  const periodError =
+    !isIsoDate(from) || !isIsoDate(to)
+      ? t('admin.onTime.errors.dates')
+      : from > to
+        ? t('admin.onTime.errors.order')
+        : Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000
+          ? t('admin.onTime.errors.tooLong', { days: MAX_DAYS })
+          : null;
+  // The "to" date is included: the period ends at the midnight after it.
+  const query = { groupBy, from: cityMidnightIso(from), to: cityMidnightIso(isIsoDate(to) ? addDays(to, 1) : to) };
+  const figures = useApiData(token && !periodError ? JSON.stringify(query) : null, (signal) => fetchOnTime(query, token ?? '', signal));
+
+  const rows = useMemo<NamedRow[]>(() => {
+    const label = (key: string, name: string) => {
+      if (groupBy === 'unit') return format.unit(reference.unitByCode.get(key), name);
+      if (groupBy === 'category') return format.category(reference.categoryByCode.get(key), name);
+      if (groupBy === 'month') return format.month(key);
+      return name;
+    };
+    return sortRows(
+      (figures.data ?? []).map((row) => {
+        const shown = label(row.key, row.name);
+        return { ...row, label: shown, sortLabel: groupBy === 'month' ? row.key : shown };
+      }),
+      order,
+      format.locale,
+    );
+  }, [figures.data, groupBy, order, format, reference.unitByCode, reference.categoryByCode]);
+
+  const sortBy = (key: SortKey) =>
+    setOrder((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key !== 'name' }));
+
+  const serverError = figures.status === 'error' ? errorText(errorsFromFailure(figures.error, () => 'form').form) : null;
+
+  return (
+    <section className="page admin" data-testid="admin-on-time-page">
+      <header className="admin-head">
+        <div>
+          <h1>{t('admin.onTime.title')}</h1>
+          <p className="admin-lead">{t('admin.onTime.lead')}</p>
+        </div>
+      </header>
+
+      <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="on-time-filters">
+        <div className="admin-field">
+          <label htmlFor="on-time-group">{t('admin.onTime.groupBy')}</label>
+          <select
+            id="on-time-group"
+            value={groupBy}
+            onChange={(event) => {
+              const next = event.target.value as OnTimeGrouping;
+              setGroupBy(next);
+              setOrder(defaultOrder(next));
+            }}
+            data-testid="on-time-group"
+          >
+            {GROUPINGS.map((grouping) => (
+              <option key={grouping} value={grouping}>
+                {t(`admin.onTime.groups.${grouping}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="admin-field">
+          <label htmlFor="on-time-from">{t('admin.onTime.from')}</label>
+          <input
+            id="on-time-from"
+            type="date"
+            value={from}
+            max={to}
+            onChange={(event) => setFrom(event.target.value)}
+            aria-invalid={periodError ? true : undefined}
+            aria-describedby={periodError ? 'on-time-period-error' : undefined}
+            data-testid="on-time-from"
+          />
+        </div>
+        <div className="admin-field">
+          <label htmlFor="on-time-to">{t('admin.onTime.to')}</label>
+          <input
+            id="on-time-to"
+            type="date"
+            value={to}
+            min={from}
+            onChange={(event) => setTo(event.target.value)}
+            aria-invalid={periodError ? true : undefined}
+            aria-describedby={periodError ? 'on-time-period-error' : undefined}
+            data-testid="on-time-to"
+          />
+        </div>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setFrom(addDays(today, -DEFAULT_DAYS));
+            setTo(today);
+          }}
+          data-testid="on-time-last-30"
+        >
+          {t('admin.onTime.last30')}
+        </button>
+      </form>
+      <FieldMessage id="on-time-period-error" testId="on-time-period-error" message={periodError ?? serverError} />
+      {serverError && (
+        <button type="button" className="button button--secondary" onClick={figures.reload} data-testid="on-time-retry">
+          {t('admin.common.retry')}
+        </button>
+      )}
+
+      {!periodError && figures.status === 'loading' && figures.data === null && (
+        <p className="admin-loading" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {!periodError && figures.data && (
+        <>
+          <p className="admin-count" aria-live="polite" data-testid="on-time-period">
+            {figures.status === 'loading'
+              ? t('common.loading')
+              : t('admin.onTime.period', { from: format.date(from), to: format.date(to), count: rows.length })}
+          </p>
+          {rows.length === 0 ? (
+            <p className="admin-empty" data-testid="on-time-empty">
+              {t('admin.onTime.empty')}
+            </p>
+          ) : (
+            <OnTimeTable rows={rows} groupBy={groupBy} order={order} onSort={sortBy} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createSlaPolicy } from '../adminApi';
+import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
+import { PRIORITIES, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminTypes';
+import { CategorySelect } from '../CategorySelect';
+import { cityDateTimeInput, cityInputToIso } from '../cityTime';
+import { FieldMessage } from '../FieldMessage';
+import { useAdminFormat } from '../useAdminFormat';
+import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
+import { policyInForce } from './policyGroups';
+
+type PolicyField = 'category' | 'priority' | 'response' | 'resolution' | 'mode' | 'validFrom';
+
+function fieldOfIssue(field: string): PolicyField | 'form' {
+  switch (field) {
+    case 'category':
+    case 'priority':
+    case 'mode':
+    case 'validFrom':
+      return field;
+    case 'responseMinutes':
+      return 'response';
+    case 'resolutionMinutes':
+      return 'resolution';
+    default:
+      return 'form';
+  }
+}
+
+/** What the form opens with: blank, or a copy of a policy to change. */
+export interface PolicyDraft {
+  category: string;
+  priority: Priority;
+  response: DurationDraft;
+  resolution: DurationDraft;
+  mode: SlaMode;
+}
+
+export const BLANK_POLICY: PolicyDraft = {
+  category: '',
+  priority: 'normal',
+  response: { hours: '', minutes: '' },
+  resolution: { hours: '', minutes: '' },
+  mode: 'business',
+};
+
+export function draftOfPolicy(policy: SlaPolicy): PolicyDraft {
+  return {
+    category: policy.category ?? '',
+    priority: (PRIORITIES as readonly string[]).includes(policy.priority) ? (policy.priority as Priority) : 'normal',
+    response: draftOfMinutes(policy.responseMinutes),
+    resolution: draftOfMinutes(policy.resolutionMinutes),
+    mode: policy.mode === 'calendar' ? 'calendar' : 'business',
+  };
+}
+
+interface PolicyFormProps {
+  token: string;
+  initial: PolicyDraft;
+  categories: readonly AdminCategory[];
+  policies: readonly SlaPolicy[];
+  now: number;
+  onCreated(id: number): void;
+  onCancel(): void;
+}
+
+/** A new version of the targets for a category × priority; the one in force ends when it starts. */
+export function PolicyForm({ token, initial, categories, policies, now, onCreated, onCancel }: PolicyFormProps) {
+  const { t } = useTranslation();
+  const format = useAdminFormat();
+  const errorText = useErrorText();
+  const [draft, setDraft] = useState(initial);
+  const [prefilledFrom] = useState(() => cityDateTimeInput());
+  const [validFrom, setValidFrom] = useState(prefilledFrom);
+  const [errors, setErrors] = useState<FormErrors<PolicyField>>({});
+  const [busy, setBusy] = useState(false);
+  const firstRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const change = (field: PolicyField, next: Partial<PolicyDraft>) => {
+    setDraft((current) => ({ ...current, ...next }));
+    setErrors((current) => {
+      const { [field]: _dropped, form: _form, ...rest } = current;
+      return rest as FormErrors<PolicyField>;
+    });
+  };
+
+  const inForce = policyInForce(policies, draft.category || null, draft.priority, now);
+
+  const submit = async () => {
+    if (busy) return;
+    const responseMinutes = minutesOfDraft(draft.response);
+    const resolutionMinutes = minutesOfDraft(draft.resolution);
+    const fromIso = validFrom === prefilledFrom ? undefined : cityInputToIso(validFrom);
+    const invalid: FormErrors<PolicyField> = {};
+    if (responseMinutes === null) invalid.response = { key: 'durationRequired' };
+    if (resolutionMinutes === null) invalid.resolution = { key: 'durationRequired' };
+    // A first response due after the resolution deadline is a typing slip, not a policy.
+    if (responseMinutes !== null && resolutionMinutes !== null && responseMinutes > resolutionMinutes) {
+      invalid.response = { key: 'responseAfterResolution' };
+    }
+    if (fromIso === null) invalid.validFrom = { key: 'invalidDateTime' };
+    if (Object.keys(invalid).length > 0 || responseMinutes === null || resolutionMinutes === null || fromIso === null) {
+      setErrors(invalid);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await createSlaPolicy(
+        {
+          category: draft.category || null,
+          priority: draft.priority,
+          responseMinutes,
+          resolutionMinutes,
+          mode: draft.mode,
+          ...(fromIso ? { validFrom: fromIso } : {}),
+        },
+        token,
+      );
+      onCreated(created.id);
+    } catch (error) {
+      setErrors(errorsFromFailure(error, fieldOfIssue));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="admin-panel admin-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      noValidate
+      aria-labelledby="policy-form-title"
+      data-testid="policy-form"
+    >
+      <h2 id="policy-form-title">{t('admin.sla.form.title')}</h2>
+      <div className="admin-form__grid">
+        <div className="admin-field">
+          <label htmlFor="policy-category">{t('admin.sla.form.category')}</label>
+          <CategorySelect
+            id="policy-category"
+            testId="policy-category"
+            categories={categories}
+            value={draft.category}
+            onChange={(category) => change('category', { category })}
+            emptyLabel={t('admin.sla.defaults')}
+            selectRef={firstRef}
+            invalid={Boolean(errors.category)}
+            describedBy={errors.category ? 'policy-category-error' : undefined}
+          />
+          <FieldMessage id="policy-category-error" testId="policy-category-error" message={errorText(errors.category)} />
+        </div>
+
+        <div className="admin-field">
+          <label htmlFor="policy-priority">{t('admin.sla.form.priority')}</label>
+          <select
+            id="policy-priority"
+            value={draft.priority}
+            onChange={(event) => change('priority', { priority: event.target.value as Priority })}
+            aria-invalid={errors.priority ? true : undefined}
+            aria-describedby={errors.priority ? 'policy-priority-error' : undefined}
+            data-testid="policy-priority"
+          >
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`admin.priorities.${priority}`)}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id="policy-priority-error" testId="policy-priority-error" message={errorText(errors.priority)} />
+        </div>
+
+        <DurationField
+          id="policy-response"
+          testId="policy-response"
+          legend={t('admin.sla.form.response')}
+          value={draft.response}
+          onChange={(response) => change('response', { response })}
+          error={errorText(errors.response)}
+          hint={t('admin.sla.form.responseHint')}
+        />
+        <DurationField
+          id="policy-resolution"
+          testId="policy-resolution"
+          legend={t('admin.sla.form.resolution')}
+          value={draft.resolution}
+          onChange={(resolution) => change('resolution', { resolution })}
+          error={errorText(errors.resolution)}
+          hint={t('admin.sla.form.resolutionHint')}
+        />
+
+        <fieldset className="admin-field" data-testid="policy-mode">
+          <legend>{t('admin.sla.form.mode')}</legend>
+          {(['business', 'calendar'] as const).map((mode) => (
+            <label key={mode} className="admin-check">
+              <input
+                type="radio"
+                name="policy-mode"
+                value={mode}
+                checked={draft.mode === mode}
+                onChange={() => change('mode', { mode })}
+                data-testid={`policy-mode-${mode}`}
+              />
+              <span>
+                {t(`admin.sla.modes.${mode}`)}
+                <span className="admin-field__hint admin-field__hint--inline">{t(`admin.sla.modeHints.${mode}`)}</span>
+              </span>
+            </label>
+          ))}
+          <FieldMessage id="policy-mode-error" testId="policy-mode-error" message={errorText(errors.mode)} />
+        </fieldset>
+
+        <div className="admin-field">
+          <label htmlFor="policy-valid-from">{t('admin.sla.form.validFrom')}</label>
+          <input
+            id="policy-valid-from"
+            type="datetime-local"
+            value={validFrom}
+            onChange={(event) => {
+              setValidFrom(event.target.value);
+              setErrors(({ validFrom: _dropped, ...rest }) => rest);
+            }}
+            aria-invalid={errors.validFrom ? true : undefined}
+            aria-describedby={errors.validFrom ? 'policy-validFrom-error' : 'policy-valid-from-hint'}
+            data-testid="policy-valid-from"
+          />
+          <p id="policy-valid-from-hint" className="admin-field__hint">
+            {t('admin.common.cityTimeHint')}
+          </p>
+          <FieldMessage id="policy-validFrom-error" testId="policy-valid-from-error" message={errorText(errors.validFrom)} />
+        </div>
+      </div>
+
+      <p className="admin-summary" data-testid="policy-supersedes" data-id={inForce?.id ?? ''}>
+        {inForce
+          ? t('admin.sla.form.supersedes', {
+              response: format.duration(inForce.responseMinutes),
+              resolution: format.duration(inForce.resolutionMinutes),
+              mode: t(`admin.sla.modes.${inForce.mode === 'calendar' ? 'calendar' : 'business'}`),
+            })
+          : draft.category
+            ? t('admin.sla.form.noneCategory')
+            : t('admin.sla.form.noneDefault')}
+      </p>
+
+      <FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />
+      <div className="admin-actions">
+        <button type="submit" className="button" disabled={busy} data-testid="policy-submit">
+          {busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} data-testid="policy-cancel">
+          {t('admin.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
