@@ -1,0 +1,49 @@
+import type { ReportStatus } from '../reports/report.entity';
+import { allowedActions, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
+
+describe('ticket state machine', () => {
+  it.each([
+    ['assigned', 'accept', 'in_progress'],
+    ['in_progress', 'request_info', 'waiting_citizen'],
+    ['waiting_citizen', 'citizen_reply', 'in_progress'],
+    ['in_progress', 'resolve', 'resolved'],
+    ['assigned', 'resolve', 'resolved'],
+    ['resolved', 'reopen', 'reopened'],
+    ['reopened', 'accept', 'in_progress'],
+    ['reopened', 'resolve', 'resolved'],
+    ['resolved', 'close', 'closed'],
+    ['new', 'reject', 'rejected'],
+    ['waiting_citizen', 'reject', 'rejected'],
+    ['in_progress', 'merge', 'merged'],
+  ] as [ReportStatus, TicketAction, ReportStatus][])('%s --%s--> %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to);
+  });
+
+  it.each([
+    ['closed', 'reopen'],
+    ['closed', 'resolve'],
+    ['rejected', 'accept'],
+    ['merged', 'reject'],
+    ['resolved', 'request_info'],
+    ['waiting_citizen', 'resolve'],
+    ['new', 'accept'],
+    ['in_progress', 'close'],
+  ] as [ReportStatus, TicketAction][])('refuses %s --%s--> and names what is allowed', (from, action) => {
+    expect(() => nextStatus(from, action)).toThrow(IllegalTransitionError);
+    try {
+      nextStatus(from, action);
+    } catch (err) {
+      expect((err as IllegalTransitionError).allowed).toEqual(allowedActions(from));
+    }
+  });
+
+  it.each([
+    ['closed', []],
+    ['rejected', []],
+    ['merged', []],
+    ['resolved', ['reopen', 'close']],
+    ['waiting_citizen', ['citizen_reply', 'reject', 'merge']],
+  ] as [ReportStatus, TicketAction[]][])('a %s ticket allows %j', (status, actions) => {
+    expect(allowedActions(status)).toEqual(actions);
+  });
+});

@@ -1,0 +1,84 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../../engine/http/public.decorator';
+import { text } from '../../engine/http/text.schema';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { TicketAction } from './ticket-state-machine';
+import { ActionResult, TicketsService } from './tickets.service';
+
+const ACTIONS: Record<string, TicketAction> = {
+  accept: 'accept',
+  'request-info': 'request_info',
+  resolve: 'resolve',
+  reopen: 'reopen',
+  close: 'close',
+  reject: 'reject',
+  merge: 'merge',
+};
+
+const actionBody = z
+  .object({
+    version: z.number().int().min(1),
+    publicMessage: text(5000).pipe(z.string().min(5)).optional(),
+    internalNote: text(5000).pipe(z.string().min(1)).optional(),
+    photos: z.array(z.string().uuid()).max(5).optional(),
+    masterId: z.string().uuid().optional(),
+  })
+  .strict()
+  .meta({ id: 'TicketActionRequest' });
+
+const messageBody = z.object({ message: text(5000).pipe(z.string().min(2)) }).strict();
+const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
+const codeParam = z.string().regex(/^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/);
+
+@ApiTags('tickets')
+@Controller('api/v1')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @ApiBearerAuth()
+  @Roles('ward_official', 'department_official', 'admin')
+  @Post('reports/:id/actions/:action')
+  @HttpCode(200)
+  act(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Param('action', { schema: z.enum(Object.keys(ACTIONS) as [string, ...string[]]) }) action: string,
+    @Body({ schema: actionBody }) body: z.infer<typeof actionBody>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ActionResult> {
+    return this.tickets.act(id, ACTIONS[action], body, p);
+  }
+
+  /** An internal note: never shown to the citizen. */
+  @ApiBearerAuth()
+  @Roles('ward_official', 'department_official', 'admin')
+  @Post('reports/:id/notes')
+  @HttpCode(201)
+  note(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal) {
+    return this.tickets.note(id, body.message, p);
+  }
+
+  @Public()
+  @Post('track/:code/reply')
+  @HttpCode(200)
+  reply(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
+    return this.tickets.citizenReply(code, body.message);
+  }
+
+  @Public()
+  @Post('track/:code/reject')
+  @HttpCode(200)
+  reject(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
+    return this.tickets.citizenReject(code, body.message);
+  }
+
+  @Public()
+  @Post('track/:code/rating')
+  @HttpCode(200)
+  rate(@Param('code', { schema: codeParam }) code: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>): Promise<ActionResult> {
+    return this.tickets.rate(code, body.rating, body.comment);
+  }
+}

@@ -1,0 +1,51 @@
+import { DomainException } from '../../engine/errors/domain.exception';
+import type { TicketAction } from './ticket-state-machine';
+
+export enum TicketsErrorCode {
+  NotFound = 'tickets.not_found',
+  IllegalTransition = 'tickets.illegal_transition',
+  StaleVersion = 'tickets.stale_version',
+  MessageRequired = 'tickets.message_required',
+  UnknownUpload = 'tickets.unknown_upload',
+  RejectWindowClosed = 'tickets.reject_window_closed',
+  BadMaster = 'tickets.bad_master',
+}
+
+export class TicketsException extends DomainException {
+  static notFound(ref: string): TicketsException {
+    return new TicketsException('not_found', TicketsErrorCode.NotFound, `No ticket ${ref} in your scope`, { messageVi: `Không tìm thấy phiếu ${ref}` });
+  }
+  static illegal(status: string, action: TicketAction, allowed: TicketAction[]): TicketsException {
+    return new TicketsException('conflict', TicketsErrorCode.IllegalTransition, `A ${status} ticket cannot take "${action}"; allowed: ${allowed.join(', ') || 'none'}`, {
+      messageVi: `Phiếu ở trạng thái ${status} không thể "${action}"`,
+      status,
+      allowedActions: allowed,
+    });
+  }
+  static stale(current: number): TicketsException {
+    return new TicketsException('conflict', TicketsErrorCode.StaleVersion, `Someone changed this ticket meanwhile (now version ${current}); reload and try again`, {
+      messageVi: 'Phiếu vừa được người khác cập nhật; hãy tải lại và thử lại',
+      currentVersion: current,
+    });
+  }
+  static messageRequired(field: string): TicketsException {
+    return new TicketsException('validation', TicketsErrorCode.MessageRequired, `${field} is required for this action`, {
+      issues: [{ field, rule: 'required', message: 'Required for this action', messageVi: 'Bắt buộc với thao tác này' }],
+    });
+  }
+  static unknownUpload(): TicketsException {
+    return new TicketsException('validation', TicketsErrorCode.UnknownUpload, 'Unknown or already used photo upload', {
+      issues: [{ field: 'photos', rule: 'unknown_upload', message: 'Unknown or already used photo upload', messageVi: 'Ảnh không tồn tại hoặc đã được dùng' }],
+    });
+  }
+  static rejectWindowClosed(): TicketsException {
+    return new TicketsException('conflict', TicketsErrorCode.RejectWindowClosed, 'An answer can be rejected only within 7 days of resolution', {
+      messageVi: 'Chỉ có thể không đồng ý với kết quả trong vòng 7 ngày',
+    });
+  }
+  static badMaster(): TicketsException {
+    return new TicketsException('validation', TicketsErrorCode.BadMaster, 'The master ticket must be another open ticket', {
+      issues: [{ field: 'masterId', rule: 'open_ticket', message: 'Must be another open ticket', messageVi: 'Phải là một phiếu khác đang mở' }],
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createTestHttpApp } from '../../testing/http-app';
+import { RoutingService } from '../routing/routing.service';
+
+describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  const tokens: Record<string, string> = {};
+
+  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object) => {
+    const res = await app.inject({ method, url, payload, headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } });
+    return { status: res.statusCode, body: res.json() };
+  };
+
+  beforeAll(async () => {
+    app = await createTestHttpApp();
+    db = app.get(getDataSourceToken());
+    for (const u of ['ward.benthanh', 'ward.saigon', 'operator']) {
+      tokens[u] = (await call('POST', '/api/v1/auth/login', undefined, { username: u, password: '1022demo!' })).body.accessToken;
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('walks accept → ask → reply → resolve → reject → reopen → resolve → rate → close, with the clocks following', async () => {
+    const filed = await call('POST', '/api/v1/reports', undefined, {
+      category: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Nhà đang xây thêm tầng không phép', reporter: { email: 'nguoidan@example.com', hideIdentity: false }, consent: true,
+    });
+    expect(filed.status).toBe(201);
+    await app.get(RoutingService).routeNew(filed.body.id);
+    const id = filed.body.id;
+    const code = filed.body.code;
+    const version = async () => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version;
+    const clock = async (kind: string) => (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
+
+    // Another ward can neither see nor act.
+    expect((await call('POST', `/api/v1/reports/${id}/actions/accept`, 'ward.saigon', { version: await version() })).status).toBe(404);
+
+    let r = await call('POST', `/api/v1/reports/${id}/actions/accept`, 'ward.benthanh', { version: await version() });
+    expect(r.body).toMatchObject({ status: 'in_progress', allowedActions: expect.arrayContaining(['request_info', 'resolve']) });
+    expect(await clock('response')).toMatchObject({ state: 'stopped' });
+
+    // A stale page loses: 409, nothing changed.
+    const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version - 1, publicMessage: 'Đã xử lý xong' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('tickets.stale_version');
+
+    r = await call('POST', `/api/v1/reports/${id}/actions/request-info`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Xin cho biết số nhà cụ thể', internalNote: 'Đã liên hệ đội trật tự' });
+    expect(r.body.status).toBe('waiting_citizen');
+    expect(await clock('resolution')).toMatchObject({ state: 'paused' });
+
+    // An illegal move names what is allowed.
+    const illegal = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã xong rồi' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({ code: 'tickets.illegal_transition', allowedActions: ['citizen_reply', 'reject', 'merge'] });
+
+    r = await call('POST', `/api/v1/track/${code}/reply`, undefined, { message: 'Số 12 đường Lê Lợi' });
+    expect(r.body.status).toBe('in_progress');
+    expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 1 });
+
+    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã lập biên bản và đình chỉ thi công' });
+    expect(r.body.status).toBe('resolved');
+    expect(await clock('resolution')).toMatchObject({ state: 'stopped' });
+
+    r = await call('POST', `/api/v1/track/${code}/reject`, undefined, { message: 'Vẫn còn thi công ban đêm' });
+    expect(r.body.status).toBe('reopened');
+    expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 2 });
+
+    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép' });
+    r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' });
+    expect(r.body.status).toBe('closed');
+
+    const track = await call('GET', `/api/v1/track/${code}`);
+    const types = track.body.timeline.map((e: { type: string }) => e.type);
+    expect(types).toEqual(['created', 'assigned', 'accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'resolved', 'rated', 'closed']);
+    expect(JSON.stringify(track.body)).not.toContain('Đã liên hệ đội trật tự');
+    const notes = await db.query(`SELECT count(*)::int AS n FROM notification WHERE report_id = $1 AND channel = 'email'`, [id]);
+    expect(notes[0].n).toBeGreaterThanOrEqual(7);
+  });
+
+  it('refuses an answer without its public message, naming the field', async () => {
+    const [t] = await db.query(`SELECT r.id, r.version FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE h.code = 'UBND-26743' AND r.status = 'in_progress' LIMIT 1`);
+    const res = await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, 'ward.benthanh', { version: t.version });
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].field).toBe('publicMessage');
+  });
+
+  it('keeps operators from acting as officials', async () => {
+    const [t] = await db.query(`SELECT id, version FROM report WHERE status = 'assigned' LIMIT 1`);
+    expect((await call('POST', `/api/v1/reports/${t.id}/actions/accept`, 'operator', { version: t.version })).status).toBe(403);
+  });
+});
