@@ -34,12 +34,14 @@ export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
   assignedUnit: { id: string; name: string; nameEn: string; kind: string } | null;
   assignedUnitId: string | null;
   reporter: { name: string | null; phone: string | null; email: string | null; hideIdentity: boolean } | null;
-  sla: null;
+  version: number;
+  sla: { kind: string; cycle: number; state: string; dueAt: string | null; nextStage: string | null }[];
+  allowedActions?: string[];
   timeline: (TimelineEntry & { id: string; isPublic: boolean; actor: { username: string; fullName: string } | null; data: Record<string, unknown> })[];
 }
 
 const BASE = `
-  SELECT r.id, r.code, r.status, r.priority, r.channel, r.address, r.description, r.created_at, r.updated_at,
+  SELECT r.id, r.code, r.status, r.priority, r.version, r.channel, r.address, r.description, r.created_at, r.updated_at,
          r.follower_count, r.attributes, r.assigned_unit_id, r.reporter_name, r.reporter_phone, r.reporter_email, r.hide_identity,
          ST_Y(r.point) AS lat, ST_X(r.point) AS lng,
          c.code AS category_code, c.name_vi AS category_vi, c.name_en AS category_en,
@@ -81,6 +83,11 @@ export class ReportsRepository {
         WHERE e.report_id = $1 ORDER BY e.id`,
       [id],
     );
+    const clocks = await this.db.query(
+      `SELECT DISTINCT ON (kind) kind::text AS kind, cycle, state, due_at AS "dueAt", next_stage AS "nextStage"
+         FROM sla_clock WHERE report_id = $1 ORDER BY kind, cycle DESC`,
+      [id],
+    );
     const base = publicView(r);
     return {
       ...base,
@@ -95,7 +102,8 @@ export class ReportsRepository {
         r.reporter_name || r.reporter_phone || r.reporter_email
           ? { name: r.reporter_name, phone: r.reporter_phone, email: r.reporter_email, hideIdentity: r.hide_identity }
           : null,
-      sla: null,
+      version: r.version,
+      sla: clocks.map((c: { kind: string; cycle: number; state: string; dueAt: Date | null; nextStage: string | null }) => ({ ...c, dueAt: c.dueAt ? new Date(c.dueAt).toISOString() : null })),
       timeline: events.map((e: Record<string, any>) => ({
         ...timelineEntry(e),
         id: e.id,

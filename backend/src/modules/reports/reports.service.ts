@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
+import { allowedActions } from '../tickets/ticket-state-machine';
+import type { ReportStatus } from './report.entity';
 import { PublicReportView, ReportsRepository, StaffReportView } from './reports.repository';
 
 const CODE = /^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/;
@@ -22,7 +24,7 @@ export class ReportsService {
   async forStaff(id: string, principal: Principal): Promise<StaffReportView> {
     const view = await this.reports.staffById(id, ticketScope(principal));
     if (!view) throw IntakeException.notFound(id);
-    return { ...view, reporter: mayReadReporter(principal, view) ? view.reporter : null };
+    return { ...view, reporter: mayReadReporter(principal, view) ? view.reporter : null, allowedActions: allowedActions(view.status as ReportStatus) };
   }
 }
 

@@ -42,6 +42,11 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     let r = await call('POST', `/api/v1/reports/${id}/actions/accept`, 'ward.benthanh', { version: await version() });
     expect(r.body).toMatchObject({ status: 'in_progress', allowedActions: expect.arrayContaining(['request_info', 'resolve']) });
     expect(await clock('response')).toMatchObject({ state: 'stopped' });
+    const view = await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh');
+    expect(view.body).toMatchObject({ version: r.body.version, status: 'in_progress', allowedActions: r.body.allowedActions });
+    expect(view.body.sla).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'response', state: 'stopped' }), expect.objectContaining({ kind: 'resolution', state: 'running' })]));
+    expect(view.body.reporter).toMatchObject({ email: 'nguoidan@example.com' });
+    expect((await call('GET', `/api/v1/reports/${id}`, 'ward.saigon')).status).toBe(404);
 
     // A stale page loses: 409, nothing changed.
     const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version - 1, publicMessage: 'Đã xử lý xong' });
