@@ -87,14 +87,18 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses an answer without its public message, naming the field', async () => {
-    const [t] = await db.query(`SELECT r.id, r.version FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE h.code = 'UBND-26743' AND r.status = 'in_progress' LIMIT 1`);
+    const filed = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description: 'Tiếng ồn công trình ban đêm' });
+    await app.get(RoutingService).routeNew(filed.body.id);
+    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
     const res = await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, 'ward.benthanh', { version: t.version });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].field).toBe('publicMessage');
   });
 
   it('keeps operators from acting as officials', async () => {
-    const [t] = await db.query(`SELECT id, version FROM report WHERE status = 'assigned' LIMIT 1`);
+    const filed = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description: 'Loa kẹo kéo sau 22 giờ' });
+    await app.get(RoutingService).routeNew(filed.body.id);
+    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
     expect((await call('POST', `/api/v1/reports/${t.id}/actions/accept`, 'operator', { version: t.version })).status).toBe(403);
   });
 });
