@@ -7,6 +7,14 @@ import { OUTBOX_CHANNEL, OutboxMessage } from './outbox-topics';
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Wakes the relays now (fire and forget). Callers use it after their commit; a NOTIFY inside a
+   * transaction would hold PostgreSQL's notify lock until commit and serialise the writers.
+   */
+  notify(): void {
+    this.db.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]).catch(() => undefined);
+  }
+
   /** Writes a message inside the caller's transaction; NOTIFY is delivered only if it commits. */
   async enqueue(manager: EntityManager, topic: string, aggregateId: string, payload: Record<string, unknown> = {}): Promise<void> {
     await manager.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [topic, aggregateId, payload]);

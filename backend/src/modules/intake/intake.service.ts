@@ -30,57 +30,75 @@ export class IntakeService {
     const scope = ctx.actor?.userId ?? 'anonymous';
     const requestHash = fingerprint(input);
 
-    return this.intake.transaction(async (tx) => {
-      if (ctx.idempotencyKey) {
-        if (!(await this.intake.tryLockKey(tx, scope, ctx.idempotencyKey))) throw IntakeException.idempotencyInProgress();
-        const stored = await this.intake.storedAnswer(tx, scope, ctx.idempotencyKey);
-        if (stored) {
-          if (stored.requestHash !== requestHash) throw IntakeException.idempotencyKeyReused();
-          return { result: stored.response as unknown as IntakeResult, replayed: true };
-        }
-      }
-
-      const report: NewReport = {
-        code: '',
-        channel: input.channel,
-        categoryId: category.id,
-        description: input.description,
-        lng: input.lng,
-        lat: input.lat,
-        address: input.address ?? null,
-        adminUnitId: ward.id,
-        wardCode: ward.code,
-        priority: category.defaultPriority,
-        reporter: {
-          name: input.reporter?.name ?? null,
-          phone: input.reporter?.phone ?? null,
-          email: input.reporter?.email ?? null,
-          hideIdentity: input.reporter?.hideIdentity ?? false,
-        },
-        attributes,
-        createdAt: input.createdAt ?? new Date(),
-        actor: ctx.actor ?? null,
-      };
-      const saved = await this.intake.insertReport(tx, report);
-      await this.intake.insertCreatedEvent(tx, saved.id, report);
-      const photos = [...new Set(input.photoUploadIds ?? [])];
-      const claimed = await this.intake.claimUploads(tx, saved.id, photos);
-      if (claimed.length !== photos.length) throw IntakeException.unknownUpload(photos.filter((p) => !claimed.includes(p)));
-      await this.outbox.enqueue(tx, 'report.created', saved.id);
-
-      const result: IntakeResult = {
-        id: saved.id,
-        code: saved.code,
-        status: 'new',
-        channel: input.channel,
-        category: { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn },
-        ward: { code: ward.code, name: ward.name },
-        createdAt: new Date(saved.createdAt).toISOString(),
-        trackingUrl: `/track/${saved.code}`,
-      };
-      if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, saved.id, result);
-      return { result, replayed: false };
+    const report: NewReport = {
+      code: '',
+      channel: input.channel,
+      categoryId: category.id,
+      description: input.description,
+      lng: input.lng,
+      lat: input.lat,
+      address: input.address ?? null,
+      adminUnitId: ward.id,
+      wardCode: ward.code,
+      priority: category.defaultPriority,
+      reporter: {
+        name: input.reporter?.name ?? null,
+        phone: input.reporter?.phone ?? null,
+        email: input.reporter?.email ?? null,
+        hideIdentity: input.reporter?.hideIdentity ?? false,
+      },
+      attributes,
+      createdAt: input.createdAt ?? new Date(),
+      actor: ctx.actor ?? null,
+    };
+    const photos = [...new Set(input.photoUploadIds ?? [])];
+    const toResult = (saved: { id: string; code: string; createdAt: Date }): IntakeResult => ({
+      id: saved.id,
+      code: saved.code,
+      status: 'new',
+      channel: input.channel,
+      category: { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn },
+      ward: { code: ward.code, name: ward.name },
+      createdAt: new Date(saved.createdAt).toISOString(),
+      trackingUrl: `/track/${saved.code}`,
     });
+
+    const outcome = await withCodeRetry(async () => {
+      // Nothing else to write: the one statement is the transaction.
+      if (!ctx.idempotencyKey && photos.length === 0) return { result: toResult(await this.intake.insertReport(this.intake.manager, report)), replayed: false };
+      return this.intake.transaction(async (tx) => {
+        if (ctx.idempotencyKey) {
+          if (!(await this.intake.tryLockKey(tx, scope, ctx.idempotencyKey))) throw IntakeException.idempotencyInProgress();
+          const stored = await this.intake.storedAnswer(tx, scope, ctx.idempotencyKey);
+          if (stored) {
+            if (stored.requestHash !== requestHash) throw IntakeException.idempotencyKeyReused();
+            return { result: stored.response as unknown as IntakeResult, replayed: true };
+          }
+        }
+        const saved = await this.intake.insertReport(tx, report);
+        const claimed = await this.intake.claimUploads(tx, saved.id, photos);
+        if (claimed.length !== photos.length) throw IntakeException.unknownUpload(photos.filter((p) => !claimed.includes(p)));
+        const result = toResult(saved);
+        if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, saved.id, result);
+        return { result, replayed: false };
+      });
+    });
+    // After the commit, not inside it: NOTIFY inside a transaction holds a global lock through
+    // commit and serialises every intake. The relay's poll covers a lost notification.
+    if (!outcome.replayed) this.outbox.notify();
+    return outcome;
+  }
+}
+
+/** Retries a write whose random tracking code collided with an existing one. */
+async function withCodeRetry<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const constraint = (err as { constraint?: string; driverError?: { constraint?: string } }).constraint ?? (err as { driverError?: { constraint?: string } }).driverError?.constraint;
+      if (constraint !== 'uq_report_code' || attempt >= 5) throw err;
+    }
   }
 }
 

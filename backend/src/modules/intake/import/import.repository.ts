@@ -192,7 +192,10 @@ export class ImportSession {
     private readonly client: PoolClient,
   ) {}
 
-  /** Dates are staged as the text the file had: checked already, read by PostgreSQL per batch, and given back as written in the rejected file. */
+  /**
+   * The session's tables. Dates are staged as the text the file had: checked already, read by
+   * PostgreSQL per batch, and given back as written in the rejected file.
+   */
   async prepare(): Promise<void> {
     // Each batch's tables live in temp buffers: 64 MB holds 50k rows without spilling to disk.
     // Takes effect only before the session's first temp table.
@@ -209,7 +212,9 @@ export class ImportSession {
     await this.client.query(BATCH_TABLE_SQL);
     // The current wards, copied for this session uncompressed: the larger polygons (up to 5 kB)
     // are otherwise decompressed on every point tested; the copy measured 30 % faster lookups.
-    await this.client.query(`CREATE TEMP TABLE import_ward (id bigint NOT NULL, code varchar(5) NOT NULL, geom geometry(MultiPolygon, 4326) NOT NULL)`);
+    await this.client.query(
+      `CREATE TEMP TABLE import_ward (id bigint NOT NULL, code varchar(5) NOT NULL, geom geometry(MultiPolygon, 4326) NOT NULL)`,
+    );
     await this.client.query(`ALTER TABLE import_ward ALTER COLUMN geom SET STORAGE EXTERNAL`);
     await this.client.query(`INSERT INTO import_ward SELECT id, code, geom FROM admin_unit WHERE valid_to IS NULL AND geom IS NOT NULL`);
     await this.client.query(`CREATE INDEX ON import_ward USING gist (geom)`);
@@ -238,14 +243,17 @@ export class ImportSession {
    * open one), then empties the staging table.
    */
   async moveBatch(now: Date): Promise<BatchOutcome> {
-    const [open, commit, undo] = this.inTransaction
+    const [start, commit, undo] = this.inTransaction
       ? ['SAVEPOINT import_batch', 'RELEASE SAVEPOINT import_batch', 'ROLLBACK TO SAVEPOINT import_batch']
       : ['BEGIN', 'COMMIT', 'ROLLBACK'];
     for (let attempt = 1; ; attempt++) {
-      await this.client.query(open);
+      await this.client.query(start);
       try {
         const outcome = await this.move(now);
         await this.client.query(commit);
+        // One wake-up for the relay per batch, after the commit: a NOTIFY inside the transaction
+        // would hold PostgreSQL's notify lock through the commit and stall every other notifier.
+        if (outcome.open > 0 && !this.inTransaction) await this.client.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
         await this.client.query('TRUNCATE import_stage');
         return outcome;
       } catch (err) {
@@ -271,11 +279,7 @@ export class ImportSession {
       await c.query(INSERT_CREATED_EVENTS_SQL);
     }
     if (ended > 0) await c.query(INSERT_END_EVENTS_SQL, [now]);
-    if (open > 0) {
-      await c.query(INSERT_OUTBOX_SQL);
-      // One wake-up for the relay per batch; it drains everything pending.
-      await c.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-    }
+    if (open > 0) await c.query(INSERT_OUTBOX_SQL);
     const refused: RefusedRow[] = (await c.query(REFUSED_SQL)).rows;
     return { imported, open, skipped, refused };
   }

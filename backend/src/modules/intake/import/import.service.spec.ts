@@ -240,6 +240,29 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     expect(existsSync(`${path}.rejected.csv`)).toBe(false);
   });
 
+  it('wakes the outbox relay after each batch that has open reports, and only then', async () => {
+    const listener = await pool.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.channel));
+    try {
+      await listener.query('LISTEN outbox');
+      const p = 'notify-';
+      const line = (i: number, status: string, closed: string) =>
+        csvLine(`${p}${i}`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', status, closed, '');
+      const ended = await file('ended.csv', [HEADER, line(1, 'closed', '2024-03-06T10:00:00Z'), line(2, 'closed', '2024-03-06T10:00:00Z')].join('\n'));
+      await run(ended);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual([]);
+      const open = await file('open.csv', [HEADER, line(3, 'open', ''), line(4, 'closed', '2024-03-06T10:00:00Z'), line(5, 'open', '')].join('\n'));
+      await run(open, { batchSize: 2, concurrency: 1 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual(['outbox', 'outbox']);
+    } finally {
+      await listener.query('UNLISTEN *');
+      listener.release();
+    }
+  });
+
   it('finds wards by the intake rule, the nearest within 100 m for points in the slivers between units', async () => {
     const p = 'edge-';
     // Points 60 m off the units' vertices in four directions: those in no unit lie in a sliver
