@@ -1,7 +1,8 @@
 // Routing latency, report committed → assignment recorded, at a steady 500 reports/s, against
 // bare BullMQ pickup latency (job added → processor running) at the same rate, same machine,
 // same run. Reports are written the way intake writes them (report, created event, outbox row
-// and NOTIFY in one transaction); the real worker process relays and routes them.
+// and outbox row in one transaction, then NOTIFY, as intake does); the real worker process relays
+// and routes them.
 import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { percentile, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
@@ -63,9 +64,10 @@ export default async function routingLatency({ databaseUrl, env }) {
         );
         await client.query(`INSERT INTO report_event (report_id, type, to_status, is_public) VALUES ($1, 'created', 'new', true)`, [rows[0].id]);
         await client.query(`INSERT INTO outbox (topic, aggregate_id) VALUES ('report.created', $1)`, [rows[0].id]);
-        await client.query(`SELECT pg_notify('outbox', '')`);
         await client.query('COMMIT');
         committed.set(rows[0].id, Date.now());
+        // As intake does: the relay is woken after the commit, not inside the transaction.
+        await client.query(`SELECT pg_notify('outbox', '')`);
       } finally {
         client.release();
       }
