@@ -1,8 +1,7 @@
 // Routing latency, report committed → assignment recorded, at a steady 500 reports/s, against
 // bare BullMQ pickup latency (job added → processor running) at the same rate, same machine,
-// same run. Reports are written the way intake writes them (report, created event, outbox row
-// and outbox row in one transaction, then NOTIFY, as intake does); the real worker process relays
-// and routes them.
+// same run. Reports are written the way intake writes them (report, created event and outbox row
+// in one transaction, then NOTIFY); the real worker process relays and routes them.
 import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { percentile, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
