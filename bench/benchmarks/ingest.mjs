@@ -128,17 +128,17 @@ function removePgbenchRows(databaseUrl) {
 }
 
 export default async function ingest({ databaseUrl, env }) {
-  const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-ingest-'));
   const categories = psql(databaseUrl, `SELECT id || ':' || default_priority FROM category WHERE code IN (${CATEGORIES.map((c) => `'${c}'`).join(', ')}) ORDER BY code`)
     .split('\n')
     .map((l) => ({ id: Number(l.split(':')[0]), priority: l.split(':')[1] }));
   if (categories.length !== CATEGORIES.length) throw new Error(`categories ${CATEGORIES.join(', ')} are not all seeded`);
 
   // Baseline first, on a quiet machine: pgbench alone.
+  const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-ingest-'));
   const script = join(dir, 'intake.sql');
-  writeFileSync(script, pgbenchScript(categories));
   let base;
   try {
+    writeFileSync(script, pgbenchScript(categories));
     pgbench(databaseUrl, script, WARMUP_SECONDS, 0);
     base = pgbench(databaseUrl, script, SECONDS, 2 ** 19);
   } finally {
