@@ -14,11 +14,14 @@ const RoutingRulesPage = lazy(() => import('../admin/routing/RoutingRulesPage'))
 const SlaPoliciesPage = lazy(() => import('../admin/sla/SlaPoliciesPage'));
 const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
 const OnTimePage = lazy(() => import('../admin/on-time/OnTimePage'));
+const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage'));
+const WorkbenchTicketPage = lazy(() => import('../workbench/TicketPage'));
 
 export type NavLabelKey =
   | 'nav.home'
   | 'nav.map'
   | 'operator.nav'
+  | 'workbench.nav'
   | 'report.navLabel'
   | 'track.navLabel'
   | 'admin.nav.routing'
@@ -32,7 +35,7 @@ export interface AppPage {
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
   nav?: {
-    id: 'home' | 'map' | 'operator-call' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time';
+    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;
@@ -70,6 +73,19 @@ export const APP_PAGES: readonly AppPage[] = [
     audiences: ['ward_official', 'department_official'],
     nav: { id: 'home', labelKey: 'nav.home' },
     render: () => <HomePage />,
+  },
+  {
+    id: 'workbench',
+    path: '/workbench',
+    audiences: ['ward_official', 'department_official'],
+    nav: { id: 'workbench', labelKey: 'workbench.nav' },
+    render: () => <WorkbenchPage />,
+  },
+  {
+    id: 'workbench-ticket',
+    path: '/workbench/tickets/:id',
+    audiences: ['ward_official', 'department_official'],
+    render: () => <WorkbenchTicketPage />,
   },
   {
     id: 'leader-home',
@@ -148,8 +164,9 @@ export const HOME_PATH: Record<Audience, string> = {
   citizen: '/',
   // The call console is the operator's working screen: sign-in lands there.
   operator: '/operator/call',
-  ward_official: '/official',
-  department_official: '/official',
+  // The queue is the official's working screen: sign-in and the brand link land there.
+  ward_official: '/workbench',
+  department_official: '/workbench',
   leader: '/leader',
   admin: '/admin',
 };

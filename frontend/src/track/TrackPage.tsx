@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
+import { CitizenActions } from './CitizenActions';
 import { TrackCodeForm } from './TrackCodeForm';
 import { TrackTimeline } from './TrackTimeline';
 import { useDateTimeFormat, useTrackLabels } from './trackLabels';
@@ -14,7 +16,8 @@ export default function TrackPage() {
   const { t } = useTranslation();
   const { code: rawCode } = useParams();
   const code = rawCode === undefined ? null : normaliseTrackingCode(rawCode);
-  const state = useTrackedReport(code);
+  const [revision, setRevision] = useState(0);
+  const state = useTrackedReport(code, revision);
 
   // One address per report: a code typed in lowercase or without dashes goes to its canonical URL.
   if (rawCode !== undefined && code !== null && code !== rawCode) return <Navigate to={`/track/${code}`} replace />;
@@ -45,7 +48,7 @@ export default function TrackPage() {
           {state.httpStatus === 0 ? t('track.errors.network') : t('track.errors.server', { status: state.httpStatus })}
         </p>
       )}
-      {state.status === 'ready' && <TrackedReportView report={state.report} />}
+      {state.status === 'ready' && <TrackedReportView report={state.report} onChanged={() => setRevision((current) => current + 1)} />}
 
       {rawCode === undefined && (
         <p className="track-muted">
@@ -56,7 +59,7 @@ export default function TrackPage() {
   );
 }
 
-function TrackedReportView({ report }: { report: TrackedReport }) {
+function TrackedReportView({ report, onChanged }: { report: TrackedReport; onChanged(): void }) {
   const { t } = useTranslation();
   const english = currentLanguage() === 'en';
   const labels = useTrackLabels();
@@ -124,6 +127,8 @@ function TrackedReportView({ report }: { report: TrackedReport }) {
           </dd>
         </div>
       </dl>
+
+      <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} onChanged={onChanged} />
 
       <section className="track-section" aria-labelledby="track-description-title">
         <h2 id="track-description-title">{t('track.fields.description')}</h2>

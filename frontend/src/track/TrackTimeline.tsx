@@ -28,7 +28,11 @@ export function TrackTimeline({ events }: { events: readonly TimelineEvent[] }) 
               <span className="track-muted"> · {labels.status(event.status)}</span>
             )}
           </p>
-          {event.message && <p className="track-timeline__message">{event.message}</p>}
+          {event.message && (
+            <p className="track-timeline__message" data-testid="track-event-message">
+              {event.message}
+            </p>
+          )}
         </li>
       ))}
     </ol>

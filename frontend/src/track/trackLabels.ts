@@ -14,6 +14,12 @@ const EVENT_TYPES = [
   'closed',
   'rejected',
   'caller_attached',
+  'accepted',
+  'info_requested',
+  'citizen_replied',
+  'rated',
+  'merged',
+  'note',
 ] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 

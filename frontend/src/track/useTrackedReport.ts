@@ -9,7 +9,8 @@ export type TrackedReportState =
   | { status: 'error'; httpStatus: number }
   | { status: 'ready'; report: TrackedReport };
 
-export function useTrackedReport(code: string | null): TrackedReportState {
+/** `revision` asks again for the same code (after the citizen acted); the shown report stays until the answer. */
+export function useTrackedReport(code: string | null, revision = 0): TrackedReportState {
   const [state, setState] = useState<TrackedReportState & { for: string | null }>({ status: 'loading', for: null });
 
   useEffect(() => {
@@ -23,7 +24,7 @@ export function useTrackedReport(code: string | null): TrackedReportState {
         else setState({ status: 'error', httpStatus: error instanceof ApiError ? error.status : 0, for: code });
       });
     return () => controller.abort();
-  }, [code]);
+  }, [code, revision]);
 
   return state.for === code ? state : { status: 'loading' };
 }

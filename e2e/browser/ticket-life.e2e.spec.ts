@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, api, login } from '../support/api';
+import { baseUrl, launchBrowser } from '../support/browser';
+
+/**
+ * The whole life of a ticket through two browsers: a citizen files an illegal-construction
+ * report in Phường Bến Thành; the worker routes it to the ward; the ward official works it
+ * from the workbench (accept, ask for more, resolve with a photo), the citizen answers on the
+ * tracking page, disputes the first result, and rates the second, which closes the ticket.
+ * Another ward's official cannot see or touch it (invariant 4).
+ */
+
+// In Phường Bến Thành, across from the market's west gate.
+const POINT = { lat: 10.7725, lng: 106.6981 };
+const ROUTING_WAIT_MS = 15_000;
+
+async function waitUntilRouted(code: string): Promise<{ name: string; kind: string }> {
+  const deadline = Date.now() + ROUTING_WAIT_MS;
+  for (;;) {
+    const tracked = await api('GET', `/api/v1/track/${code}`);
+    expect(tracked.status).toBe(200);
+    if (tracked.body.assignedUnit) return tracked.body.assignedUnit;
+    if (Date.now() > deadline) throw new Error(`${code} was not routed within ${ROUTING_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A real JPEG, drawn and encoded by the browser itself. */
+async function makeJpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#2f855a';
+    context.fillRect(0, 0, 64, 48);
+    context.fillStyle = '#f6e05e';
+    context.fillRect(16, 12, 32, 24);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+async function ticketStatus(page: Page, status: string): Promise<void> {
+  await page.locator(`[data-testid="wb-ticket"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+}
+
+async function trackStatus(page: Page, status: string): Promise<void> {
+  await page.locator(`[data-testid="track-status"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+}
+
+describe('the life of a ticket, official and citizen in the browser', () => {
+  let browser: Browser;
+  let officialContext: BrowserContext;
+  let citizenContext: BrowserContext;
+  let official: Page;
+  let citizen: Page;
+  let code: string;
+  let id: string;
+  let wardToken: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    wardToken = await login('ward.benthanh');
+    const filed = await api('POST', '/api/v1/reports', {
+      json: { category: 'illegal-construction', ...POINT, description: `Công trình xây thêm tầng không phép trên vỉa hè, kiểm thử ${randomUUID().slice(0, 8)}`, channel: 'web' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(filed.status).toBe(201);
+    code = filed.body.code;
+    id = filed.body.id;
+    officialContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
+    // The citizen is on a phone.
+    citizenContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    official = await officialContext.newPage();
+    citizen = await citizenContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is routed to the People’s Committee of Phường Bến Thành', async () => {
+    const unit = await waitUntilRouted(code);
+    expect(unit.kind).toBe('ward_committee');
+    expect(unit.name).toContain('Phường Bến Thành');
+  });
+
+  it('the ward official finds it in the workbench queue and accepts it', async () => {
+    await official.goto(`${baseUrl}/login`);
+    await official.getByTestId('login-username').fill('ward.benthanh');
+    await official.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await official.getByTestId('login-submit').click();
+    // The official's home is the workbench.
+    await official.waitForURL(/\/workbench$/);
+    await official.getByTestId('wb-queue').waitFor();
+    expect(await official.getByTestId('wb-unit').textContent()).toContain('Bến Thành');
+
+    await official.getByTestId('wb-filter-text').fill(code.toLowerCase());
+    const row = official.locator(`[data-testid="wb-queue-item"][data-code="${code}"]`);
+    await row.waitFor();
+    expect(await official.getByTestId('wb-queue-item').count()).toBe(1);
+    expect(await row.getAttribute('data-status')).toBe('assigned');
+    expect(['ok', 'warning']).toContain(await row.getByTestId('wb-deadline').getAttribute('data-state'));
+
+    await row.getByTestId('wb-queue-open').click();
+    await official.waitForURL(new RegExp(`/workbench/tickets/${id}$`));
+    await ticketStatus(official, 'assigned');
+    expect(await official.getByTestId('wb-ticket-code').textContent()).toBe(code);
+    expect(await official.getByTestId('wb-ticket-ward').textContent()).toBe('Phường Bến Thành');
+    expect(await official.locator('[data-testid="wb-sla-clock"]').count()).toBeGreaterThan(0);
+
+    await official.getByTestId('wb-action-accept').click();
+    await official.getByTestId('wb-action-submit').click();
+    await ticketStatus(official, 'in_progress');
+    expect(await official.getByTestId('wb-action-done').getAttribute('data-status')).toBe('in_progress');
+  });
+
+  it('asks the citizen for more information, with an internal note the citizen never sees', async () => {
+    await official.getByTestId('wb-action-request-info').click();
+    // The public answer is required: an empty one is refused before anything is sent.
+    await official.getByTestId('wb-action-submit').click();
+    expect(await official.getByTestId('wb-action-error').getAttribute('data-kind')).toBe('field');
+    await official.getByTestId('wb-action-public').fill('Đề nghị cho biết số nhà chính xác của công trình.');
+    await official.getByTestId('wb-action-note').fill('Đội trật tự đô thị đã xác nhận có thi công.');
+    await official.getByTestId('wb-action-submit').click();
+    await ticketStatus(official, 'waiting_citizen');
+    await official.getByTestId('wb-waiting-citizen').waitFor();
+
+    const internal = official.locator('[data-testid="wb-event"][data-public="false"]');
+    expect(await internal.count()).toBe(1);
+    expect(await internal.getByTestId('wb-event-internal').textContent()).toBe('Nội bộ');
+    expect(await internal.getByTestId('wb-event-message').textContent()).toBe('Đội trật tự đô thị đã xác nhận có thi công.');
+    // The resolution clock pauses while the citizen is asked.
+    expect(await official.locator('[data-testid="wb-sla-clock"][data-kind="resolution"]').getAttribute('data-state')).toBe('paused');
+  });
+
+  it('the citizen answers on the tracking page', async () => {
+    await citizen.goto(`${baseUrl}/track/${code}`);
+    await trackStatus(citizen, 'waiting_citizen');
+    expect(await citizen.getByTestId('track-request-message').textContent()).toBe('Đề nghị cho biết số nhà chính xác của công trình.');
+    expect(await citizen.getByTestId('track-page').textContent()).not.toContain('Đội trật tự đô thị');
+    await citizen.getByTestId('track-reply-input').fill('Số nhà 12, ngay cổng tây chợ Bến Thành.');
+    await citizen.getByTestId('track-reply-submit').click();
+    await trackStatus(citizen, 'in_progress');
+    expect(await citizen.getByTestId('track-timeline').textContent()).toContain('Số nhà 12, ngay cổng tây chợ Bến Thành.');
+  });
+
+  it('the official resolves with a public answer and a photo', async () => {
+    await official.reload();
+    await ticketStatus(official, 'in_progress');
+    expect(await official.getByTestId('wb-timeline').textContent()).toContain('Số nhà 12, ngay cổng tây chợ Bến Thành.');
+    await official.getByTestId('wb-action-resolve').click();
+    await official.getByTestId('wb-action-public').fill('Đã lập biên bản và buộc tháo dỡ phần xây dựng không phép.');
+    await official.getByTestId('report-photo-input').setInputFiles({ name: 'hien-truong.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(official) });
+    await official.locator('[data-testid="report-photo"][data-status="done"]').waitFor({ timeout: 15_000 });
+    await official.getByTestId('wb-action-submit').click();
+    await ticketStatus(official, 'resolved');
+    await official.getByTestId('wb-ticket-photo').first().waitFor();
+  });
+
+  it('the citizen sees the answer and does not agree: the ticket reopens', async () => {
+    await citizen.reload();
+    await trackStatus(citizen, 'resolved');
+    expect(await citizen.getByTestId('track-answer').textContent()).toBe('Đã lập biên bản và buộc tháo dỡ phần xây dựng không phép.');
+    await citizen.getByTestId('track-photo').first().waitFor();
+    await citizen.getByTestId('track-reject-open').click();
+    await citizen.getByTestId('track-reject-input').fill('Công trình vẫn đang tiếp tục xây, chưa tháo dỡ.');
+    await citizen.getByTestId('track-reject-submit').click();
+    await trackStatus(citizen, 'reopened');
+  });
+
+  it('the official resolves again, after a stale version is refused and reloaded', async () => {
+    await official.reload();
+    await ticketStatus(official, 'reopened');
+    const before = await api('GET', `/api/v1/reports/${id}`, { token: wardToken });
+    expect(before.body.status).toBe('reopened');
+    const stale = await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: wardToken, json: { version: before.body.version - 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('tickets.stale_version');
+
+    // A colleague accepts the ticket while this official writes the answer: the page was
+    // loaded on the older version, so the resolve is refused and the page reloads.
+    await official.getByTestId('wb-action-resolve').click();
+    await official.getByTestId('wb-action-public').fill('Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.');
+    const colleague = await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: wardToken, json: { version: before.body.version } });
+    expect(colleague.status).toBe(200);
+    await official.getByTestId('wb-action-submit').click();
+    const conflict = official.getByTestId('wb-conflict');
+    await conflict.waitFor();
+    expect(await conflict.getAttribute('data-kind')).toBe('stale');
+    expect(await conflict.textContent()).toBe('Phiếu vừa được cập nhật bởi người khác — tải lại');
+    await ticketStatus(official, 'in_progress');
+    expect(await official.locator('[data-testid="wb-ticket"]').getAttribute('data-version')).toBe(String(colleague.body.version));
+
+    await official.getByTestId('wb-action-resolve').click();
+    await official.getByTestId('wb-action-public').fill('Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.');
+    await official.getByTestId('wb-action-submit').click();
+    await ticketStatus(official, 'resolved');
+  });
+
+  it('the citizen rates the result 4 and the ticket closes', async () => {
+    await citizen.reload();
+    await trackStatus(citizen, 'resolved');
+    expect(await citizen.getByTestId('track-answer').textContent()).toBe('Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.');
+    await citizen.getByTestId('track-rating-star-4').click();
+    await citizen.getByTestId('track-rating-comment').fill('Cảm ơn phường đã xử lý.');
+    await citizen.getByTestId('track-rating-submit').click();
+    await trackStatus(citizen, 'closed');
+    expect(await citizen.getByTestId('track-actions').count()).toBe(0);
+
+    const ticket = await api('GET', `/api/v1/reports/${id}`, { token: wardToken });
+    expect(ticket.status).toBe(200);
+    expect(ticket.body.status).toBe('closed');
+    const types = ticket.body.timeline.map((event: { type: string }) => event.type);
+    expect(types).toEqual(expect.arrayContaining(['accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'rated', 'closed']));
+    const rated = ticket.body.timeline.find((event: { type: string }) => event.type === 'rated');
+    expect(rated.data).toMatchObject({ rating: 4, comment: 'Cảm ơn phường đã xử lý.' });
+    const internal = ticket.body.timeline.filter((event: { isPublic: boolean }) => !event.isPublic);
+    expect(internal.map((event: { message: string }) => event.message)).toEqual(['Đội trật tự đô thị đã xác nhận có thi công.']);
+    expect(ticket.body.photos.length).toBeGreaterThanOrEqual(1);
+    const photo = await fetch(`${baseUrl}${ticket.body.photos[0].url}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+
+    // The public view never carries the internal note.
+    const tracked = await api('GET', `/api/v1/track/${code}`);
+    expect(JSON.stringify(tracked.body)).not.toContain('Đội trật tự đô thị');
+
+    await official.reload();
+    await ticketStatus(official, 'closed');
+    expect(await official.getByTestId('wb-no-actions').isVisible()).toBe(true);
+  });
+
+  it('another ward’s official gets 404 on the ticket and on an action', async () => {
+    const saigon = await login('ward.saigon');
+    const read = await api('GET', `/api/v1/reports/${id}`, { token: saigon });
+    expect(read.status).toBe(404);
+    const act = await api('POST', `/api/v1/reports/${id}/actions/reopen`, { token: saigon, json: { version: 1 } });
+    expect(act.status).toBe(404);
+  });
+});

@@ -1,0 +1,77 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { citizenProblemOf, type CitizenProblem } from './citizenErrors';
+import { rateResolution } from './trackApi';
+
+const STARS = [1, 2, 3, 4, 5] as const;
+
+/** 1–5 stars and an optional comment; rating a resolved report closes it. */
+export function RatingForm({ code, onSent }: { code: string; onSent(): void }) {
+  const { t } = useTranslation();
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [problem, setProblem] = useState<CitizenProblem | 'noRating' | null>(null);
+  const [sending, setSending] = useState(false);
+  const commentId = useId();
+  const legendId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (rating < 1) {
+      setProblem('noRating');
+      return;
+    }
+    setSending(true);
+    setProblem(null);
+    try {
+      await rateResolution(code, rating, comment.trim());
+      onSent();
+    } catch (error) {
+      setProblem(citizenProblemOf(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="track-action" onSubmit={(event) => void submit(event)} noValidate data-testid="track-rating-form">
+      <fieldset className="track-stars" aria-labelledby={legendId}>
+        <legend id={legendId} className="track-form__label">
+          {t('track.actions.rating.label')}
+        </legend>
+        {STARS.map((star) => (
+          <label key={star} className={`track-star ${star <= rating ? 'track-star--on' : ''}`} data-testid={`track-rating-star-${star}`}>
+            <input type="radio" name="rating" value={star} checked={rating === star} className="visually-hidden" onChange={() => setRating(star)} />
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">{t('track.actions.rating.star', { count: star })}</span>
+          </label>
+        ))}
+        {rating > 0 && (
+          <span className="track-muted" data-testid="track-rating-value">
+            {t('track.actions.rating.star', { count: rating })}
+          </span>
+        )}
+      </fieldset>
+      <label htmlFor={commentId} className="track-form__label">
+        {t('track.actions.rating.comment')} <span className="track-muted">({t('track.actions.optional')})</span>
+      </label>
+      <textarea
+        id={commentId}
+        className="track-action__text"
+        rows={3}
+        maxLength={2000}
+        value={comment}
+        data-testid="track-rating-comment"
+        onChange={(event) => setComment(event.target.value)}
+      />
+      {problem && (
+        <p className="track-error" role="alert" data-testid="track-rating-error" data-problem={problem}>
+          {t(`track.actions.problems.${problem}`, { min: 1 })}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={sending} data-testid="track-rating-submit">
+        {sending ? t('track.actions.sending') : t('track.actions.rating.submit')}
+      </button>
+    </form>
+  );
+}

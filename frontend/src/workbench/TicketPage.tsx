@@ -1,0 +1,224 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/httpClient';
+import { LoadProblem } from '../admin/LoadProblem';
+import { useApiData } from '../admin/useApiData';
+import { useAuth } from '../auth/useAuth';
+import { useTrackLabels } from '../track/trackLabels';
+import { NoteForm } from './NoteForm';
+import { SlaClocks } from './SlaClocks';
+import { TicketActions } from './TicketActions';
+import { TicketTimeline } from './TicketTimeline';
+import type { ActionProblem } from './ticketActions';
+import { useNow } from './useNow';
+import { useWorkbenchFormat } from './useWorkbenchFormat';
+import { fetchQueue, fetchTicket } from './workbenchApi';
+import type { Ticket } from './workbenchTypes';
+import '../admin/admin.css';
+import './workbench.css';
+
+type Notice = { kind: 'done'; status: string } | { kind: 'conflict'; problem: ActionProblem } | null;
+
+/** `/workbench/tickets/:id`: one ticket of the unit, its history and what can be done with it now. */
+export default function TicketPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { user, token } = useAuth();
+  const navigate = useNavigate();
+  const ticket = useApiData(token ? `ticket:${id}` : null, (signal) => fetchTicket(id, token!, signal));
+  const unitId = user?.unit?.id ?? null;
+  const queue = useApiData(unitId && token ? `queue:${unitId}` : null, (signal) => fetchQueue(unitId!, token!, signal));
+  const [notice, setNotice] = useState<Notice>(null);
+  const labels = useTrackLabels();
+  // Another unit's ticket answers 404 (invariant 4): it is "not found", not "forbidden".
+  const missing = ticket.status === 'error' && ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400);
+  const shown = ticket.data && ticket.data.id === id ? ticket.data : null;
+
+  return (
+    <section className="admin wb wb-ticket" data-testid="wb-ticket-page">
+      <p className="wb-back">
+        <Link to="/workbench" data-testid="wb-back">
+          ← {t('workbench.back')}
+        </Link>
+      </p>
+      {notice?.kind === 'conflict' && (
+        <div className="wb-problem" role="alert" data-testid="wb-conflict" data-kind={notice.problem.kind}>
+          <span>{notice.problem.kind === 'stale' ? t('workbench.errors.stale') : t('workbench.errors.illegal')}</span>
+        </div>
+      )}
+      {notice?.kind === 'done' && (
+        <p className="wb-done" role="status" data-testid="wb-action-done" data-status={notice.status}>
+          {t('workbench.done', { status: labels.status(notice.status) })}
+        </p>
+      )}
+      {missing ? (
+        <p className="admin-problem" role="alert" data-testid="wb-ticket-not-found">
+          {t('workbench.notFound')}
+        </p>
+      ) : (
+        <LoadProblem data={ticket} testId="wb-ticket" />
+      )}
+      {shown && token && !missing && (
+        <TicketView
+          ticket={shown}
+          token={token}
+          reloading={ticket.status === 'loading'}
+          actions={
+            <TicketActions
+              ticket={shown}
+              token={token}
+              queue={queue.data ?? []}
+              onChanged={(result) => {
+                setNotice({ kind: 'done', status: result.status });
+                ticket.reload();
+                queue.reload();
+              }}
+              onConflict={(problem) => {
+                setNotice({ kind: 'conflict', problem });
+                ticket.reload();
+              }}
+              onTransferred={() => void navigate('/workbench', { state: { transferred: shown.code } })}
+            />
+          }
+          onNote={() => ticket.reload()}
+        />
+      )}
+    </section>
+  );
+}
+
+function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Ticket; token: string; reloading: boolean; actions: ReactNode; onNote(): void }) {
+  const { t } = useTranslation();
+  const labels = useTrackLabels();
+  const format = useWorkbenchFormat();
+  const now = useNow();
+  const reporter = ticket.reporter;
+
+  return (
+    <article className="wb-ticket__body" data-testid="wb-ticket" data-id={ticket.id} data-code={ticket.code} data-status={ticket.status} data-version={ticket.version} aria-busy={reloading}>
+      <header className="wb-ticket__head">
+        <h1 data-testid="wb-ticket-code">{ticket.code}</h1>
+        <span className={`wb-status wb-status--${ticket.status}`} data-testid="wb-ticket-status" data-status={ticket.status}>
+          {labels.status(ticket.status)}
+        </span>
+        {ticket.priority !== 'normal' && (
+          <span className="wb-badge wb-badge--priority">{t(`workbench.priorities.${ticket.priority}`, { defaultValue: ticket.priority })}</span>
+        )}
+      </header>
+
+      <div className="wb-ticket__grid">
+        <div className="wb-ticket__main">
+          <dl className="wb-facts">
+            <div>
+              <dt>{t('track.fields.category')}</dt>
+              <dd data-testid="wb-ticket-category">{format.category(ticket.category)}</dd>
+            </div>
+            <div>
+              <dt>{t('track.fields.ward')}</dt>
+              <dd data-testid="wb-ticket-ward">{ticket.ward.name}</dd>
+            </div>
+            <div>
+              <dt>{t('track.fields.unit')}</dt>
+              <dd data-testid="wb-ticket-unit">{ticket.assignedUnit ? format.unit(ticket.assignedUnit) : t('track.unassigned')}</dd>
+            </div>
+            {ticket.address && (
+              <div>
+                <dt>{t('track.fields.address')}</dt>
+                <dd data-testid="wb-ticket-address">{ticket.address}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('workbench.fields.location')}</dt>
+              <dd data-testid="wb-ticket-location">
+                {ticket.location.lat.toFixed(5)}, {ticket.location.lng.toFixed(5)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('track.fields.createdAt')}</dt>
+              <dd>
+                <time dateTime={ticket.createdAt}>{format.dateTime(ticket.createdAt)}</time>
+                <span className="admin-muted"> · {t(`workbench.channels.${ticket.channel}`, { defaultValue: ticket.channel })}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('track.fields.followers')}</dt>
+              <dd data-testid="wb-ticket-followers" data-count={ticket.followerCount}>
+                {ticket.followerCount > 0 ? t('track.followers', { count: ticket.followerCount }) : t('track.noFollowers')}
+              </dd>
+            </div>
+          </dl>
+
+          <section className="admin-panel">
+            <h2>{t('track.fields.description')}</h2>
+            <p className="wb-description" data-testid="wb-ticket-description">
+              {ticket.description}
+            </p>
+            {ticket.photos.length > 0 && (
+              <ul className="wb-photos" data-testid="wb-ticket-photos">
+                {ticket.photos.map((photo, index) => (
+                  <li key={photo.id}>
+                    <a href={photo.url} target="_blank" rel="noreferrer">
+                      <img src={photo.url} loading="lazy" alt={t('track.photoAlt', { index: index + 1 })} data-testid="wb-ticket-photo" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="admin-panel" aria-labelledby="wb-timeline-title">
+            <h2 id="wb-timeline-title">{t('track.timeline')}</h2>
+            <TicketTimeline events={ticket.timeline} />
+            <NoteForm ticketId={ticket.id} token={token} onDone={onNote} />
+          </section>
+        </div>
+
+        <aside className="wb-ticket__side">
+          <section className="admin-panel" aria-labelledby="wb-actions-title">
+            <h2 id="wb-actions-title">{t('workbench.actionsTitle')}</h2>
+            {actions}
+          </section>
+          <section className="admin-panel" aria-labelledby="wb-sla-title">
+            <h2 id="wb-sla-title">{t('workbench.sla.title')}</h2>
+            <SlaClocks clocks={ticket.sla} now={now} />
+          </section>
+          <section className="admin-panel" aria-labelledby="wb-reporter-title" data-testid="wb-reporter">
+            <h2 id="wb-reporter-title">{t('workbench.reporter.title')}</h2>
+            {reporter ? (
+              <dl className="wb-facts wb-facts--compact">
+                {reporter.name && (
+                  <div>
+                    <dt>{t('workbench.reporter.name')}</dt>
+                    <dd data-testid="wb-reporter-name">{reporter.name}</dd>
+                  </div>
+                )}
+                {reporter.phone && (
+                  <div>
+                    <dt>{t('workbench.reporter.phone')}</dt>
+                    <dd data-testid="wb-reporter-phone">
+                      <a href={`tel:${reporter.phone}`}>{reporter.phone}</a>
+                    </dd>
+                  </div>
+                )}
+                {reporter.email && (
+                  <div>
+                    <dt>{t('workbench.reporter.email')}</dt>
+                    <dd data-testid="wb-reporter-email">
+                      <a href={`mailto:${reporter.email}`}>{reporter.email}</a>
+                    </dd>
+                  </div>
+                )}
+                {reporter.hideIdentity && <p className="admin-muted">{t('workbench.reporter.hidden')}</p>}
+              </dl>
+            ) : (
+              <p className="admin-muted" data-testid="wb-reporter-none">
+                {t('workbench.reporter.none')}
+              </p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiData } from '../admin/useApiData';
+import { ProblemMessage } from './ProblemMessage';
+import { actionProblemOf, type ActionProblem } from './ticketActions';
+import { useWorkbenchFormat } from './useWorkbenchFormat';
+import { fetchUnits, postTransfer } from './workbenchApi';
+import type { Ticket } from './workbenchTypes';
+
+const MIN_REASON = 3;
+
+/** Sends a mis-routed ticket to another unit; the reason is recorded in the timeline (invariant 2). */
+export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Ticket; token: string; onDone(): void; onCancel(): void }) {
+  const { t, i18n } = useTranslation();
+  const format = useWorkbenchFormat();
+  const units = useApiData(`units`, (signal) => fetchUnits(token, signal));
+  const [unitId, setUnitId] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [sending, setSending] = useState(false);
+  const unitFieldId = useId();
+  const reasonId = useId();
+  const choices = (units.data ?? []).filter((unit) => unit.id !== ticket.assignedUnit?.id);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!unitId) {
+      setProblem({ kind: 'field', field: 'unitId', message: t('workbench.transfer.unitRequired') });
+      return;
+    }
+    if (reason.trim().length < MIN_REASON) {
+      setProblem({ kind: 'field', field: 'reason', message: t('workbench.transfer.reasonRequired', { min: MIN_REASON }) });
+      return;
+    }
+    setSending(true);
+    setProblem(null);
+    try {
+      await postTransfer(ticket.id, unitId, reason.trim(), token);
+      onDone();
+    } catch (error) {
+      setProblem(actionProblemOf(error, i18n.resolvedLanguage !== 'en'));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="wb-form" onSubmit={(event) => void submit(event)} noValidate data-testid="wb-transfer-form">
+      <h3>{t('workbench.transfer.title')}</h3>
+      <div className="wb-field">
+        <label htmlFor={unitFieldId}>{t('workbench.transfer.unit')}</label>
+        <select id={unitFieldId} value={unitId} data-testid="wb-transfer-unit" disabled={units.data === null} onChange={(event) => setUnitId(event.target.value)}>
+          <option value="">{units.data === null ? t('common.loading') : t('workbench.transfer.choose')}</option>
+          {choices.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {format.unit(unit)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="wb-field">
+        <label htmlFor={reasonId}>{t('workbench.transfer.reason')}</label>
+        <textarea id={reasonId} rows={2} value={reason} maxLength={1000} data-testid="wb-transfer-reason" onChange={(event) => setReason(event.target.value)} />
+        <small className="admin-muted">{t('workbench.transfer.reasonHelp')}</small>
+      </div>
+      {units.status === 'error' && <p className="wb-problem" role="alert">{t('workbench.errors.network')}</p>}
+      {problem && <ProblemMessage problem={problem} testId="wb-transfer-error" />}
+      <div className="wb-form__buttons">
+        <button type="submit" className="button" disabled={sending} data-testid="wb-transfer-submit">
+          {sending ? t('workbench.form.sending') : t('workbench.transfer.submit')}
+        </button>
+        <button type="button" className="button button--secondary" disabled={sending} data-testid="wb-transfer-cancel" onClick={onCancel}>
+          {t('workbench.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
