@@ -6,6 +6,7 @@ import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
 import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
@@ -21,6 +22,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     RoutingWorkerModule,
     SlaWorkerModule,
     AttachmentsWorkerModule,
+    NotificationsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -29,6 +29,18 @@ const schema = z.object({
   // so 30 per address in 10 minutes leaves room for a family behind one NAT but not for a flood.
   UPLOAD_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
   UPLOAD_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(600),
+  // Notification delivery (worker). 'recording' sends nothing: the row is the record, so
+  // development and tests need no network; 'smtp' needs SMTP_URL (smtp://user:pass@host:587).
+  NOTIFY_EMAIL_DRIVER: z.enum(['recording', 'smtp']).default('recording'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Tổng đài 1022 TP.HCM <no-reply@1022.tphcm.gov.vn>'),
+  // Prefixed to the tracking path in messages (/track/<code>); empty leaves the path relative.
+  NOTIFY_PUBLIC_BASE_URL: z.string().default(''),
+  NOTIFY_DELIVERY_EVERY_MS: z.coerce.number().int().min(500).default(5000),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  // Retry after base * 2^(attempt-1): with the defaults 1, 2, 4, 8, 16 minutes, then failed.
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export interface AppConfig {
@@ -43,6 +55,16 @@ export interface AppConfig {
   demoSeed: boolean;
   logLevel: string;
   uploads: { throttleLimit: number; throttleTtlSeconds: number };
+  notifications: {
+    emailDriver: 'recording' | 'smtp';
+    smtpUrl: string | null;
+    smtpFrom: string;
+    publicBaseUrl: string;
+    deliveryEveryMs: number;
+    batchSize: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.NODE_ENV === 'production' && c.OPEN311_API_KEYS.split(',').some((k) => k.trim() === 'demo-open311-key')) {
     throw new ConfigError('Invalid configuration:\n  OPEN311_API_KEYS: the demo key is not allowed in production');
   }
+  if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
+  }
   return {
     env: c.NODE_ENV,
     http: { host: c.HOST, port: c.PORT, trustProxy: c.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean) },
@@ -79,5 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSeed: c.NODE_ENV === 'production' ? false : c.DEMO_SEED,
     logLevel: c.LOG_LEVEL,
     uploads: { throttleLimit: c.UPLOAD_THROTTLE_LIMIT, throttleTtlSeconds: c.UPLOAD_THROTTLE_TTL_SECONDS },
+    notifications: {
+      emailDriver: c.NOTIFY_EMAIL_DRIVER,
+      smtpUrl: c.SMTP_URL ?? null,
+      smtpFrom: c.SMTP_FROM,
+      publicBaseUrl: c.NOTIFY_PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      deliveryEveryMs: c.NOTIFY_DELIVERY_EVERY_MS,
+      batchSize: c.NOTIFY_BATCH_SIZE,
+      maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
@@ -6,6 +6,8 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
 @Entity('notification')
 @Unique('uq_notification_dedupe', ['dedupeKey'])
 @Index('ix_notification_report', ['reportId'])
+@Index('ix_notification_pending', ['id'], { where: `status = 'recorded'` })
+@Check('ck_notification_status', `status IN ('recorded', 'sent', 'failed')`)
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -41,6 +43,22 @@ export class NotificationEntity {
 
   @Column({ type: 'text', default: 'recorded' })
   status: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** The provider's message id, or `recording:<id>` when the recording driver "sent" it. */
+  @Column({ name: 'provider_id', type: 'text', nullable: true })
+  providerId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

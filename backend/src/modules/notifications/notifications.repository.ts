@@ -37,6 +37,19 @@ export class NotificationsRepository {
     );
   }
 
+  /** Internal notifications to units for many reports, in one statement. */
+  async recordForUnits(tx: EntityManager, list: { reportId: string; unitId: string; template: string; dedupeKey: string }[]): Promise<void> {
+    if (list.length === 0) return;
+    await tx.query(
+      `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
+       SELECT u.report_id, 'internal', h.code, h.id, u.template, jsonb_build_object('reportId', u.report_id), u.dedupe_key
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(report_id, unit_id, template, dedupe_key)
+         JOIN handling_unit h ON h.id = u.unit_id
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [list.map((n) => n.reportId), list.map((n) => n.unitId), list.map((n) => n.template), list.map((n) => n.dedupeKey)],
+    );
+  }
+
   /** An internal notification addressed to a unit by its code, in one statement. */
   async recordForUnit(tx: EntityManager, n: { reportId: string; unitId: string; template: string; payload: Record<string, unknown>; dedupeKey: string }): Promise<boolean> {
     const rows = await tx.query(

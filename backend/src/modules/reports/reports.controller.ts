@@ -1,12 +1,18 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { PublicReportView, StaffReportView } from './reports.repository';
 import { ReportsService } from './reports.service';
+
+const revealBody = z
+  .object({ reason: text(1000).pipe(z.string().min(10)) })
+  .strict()
+  .meta({ id: 'RevealReporterRequest' });
 
 @ApiTags('reports')
 @Controller('api/v1')
@@ -25,5 +31,18 @@ export class ReportsController {
   @Get('reports/:id')
   get(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<StaffReportView> {
     return this.reports.forStaff(id, principal);
+  }
+
+  /** An admin reads a hidden reporter's contact details; the reason goes into the timeline. */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Post('reports/:id/reveal-reporter')
+  @HttpCode(200)
+  revealReporter(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: revealBody }) body: z.infer<typeof revealBody>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ reporter: StaffReportView['reporter'] }> {
+    return this.reports.revealReporter(id, body.reason, principal);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainException } from '../../engine/errors/domain.exception';
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
@@ -21,16 +22,40 @@ export class ReportsService {
     return view;
   }
 
+  /** The audit event is written before the data leaves: no view without its trace. */
   async forStaff(id: string, principal: Principal): Promise<StaffReportView> {
     const view = await this.reports.staffById(id, ticketScope(principal));
     if (!view) throw IntakeException.notFound(id);
-    return { ...view, reporter: mayReadReporter(principal, view) ? view.reporter : null, allowedActions: allowedActions(view.status as ReportStatus) };
+    const reporter = mayReadReporter(principal, view) ? view.reporter : null;
+    if (reporter) {
+      await this.reports.recordPersonalDataAccess({ reportId: id, type: 'personal_data_viewed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(reporter) });
+    }
+    return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus) };
   }
+
+  /**
+   * The only way past a hidden identity: an admin, with a reason kept in the timeline
+   * (invariant 4; the controller admits admins only, this re-checks so no other caller can).
+   */
+  async revealReporter(id: string, reason: string, principal: Principal): Promise<{ reporter: StaffReportView['reporter'] }> {
+    if (principal.role !== 'admin') throw new DomainException('forbidden', 'reports.reveal_admin_only', 'Only an administrator can reveal a reporter', { messageVi: 'Chỉ quản trị viên được xem danh tính người phản ánh' });
+    const view = await this.reports.staffById(id, ticketScope(principal));
+    if (!view) throw IntakeException.notFound(id);
+    if (view.reporter) {
+      await this.reports.recordPersonalDataAccess({ reportId: id, type: 'personal_data_revealed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(view.reporter), reason });
+    }
+    return { reporter: view.reporter };
+  }
+}
+
+function shownFields(reporter: NonNullable<StaffReportView['reporter']>): string[] {
+  return (['name', 'phone', 'email'] as const).filter((f) => reporter[f] !== null && reporter[f] !== '');
 }
 
 /**
  * Invariant 4: contact details go to the call centre and to the unit handling the ticket, and
- * to nobody when the reporter chose to hide their identity.
+ * to nobody when the reporter chose to hide their identity (leaders and admins included; an
+ * admin goes through revealReporter, with a reason).
  */
 function mayReadReporter(principal: Principal, view: StaffReportView): boolean {
   if (!view.reporter || view.reporter.hideIdentity) return false;

@@ -1,10 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { Batcher } from '../../engine/queue/batcher';
 import { QueueName } from '../../engine/queue/queue-name';
 import { NoRouteError } from './route-resolution';
 import { SlaTimersService } from '../sla/sla-timers.service';
-import { RoutingService } from './routing.service';
+import { RouteOutcome, RoutingService } from './routing.service';
 
 /** Job data of `route-report`: the report id only, never personal data. */
 export interface RouteReportJob {
@@ -12,22 +13,34 @@ export interface RouteReportJob {
 }
 
 /** Assigns each new report to its unit. Idempotent: a retried or replayed job assigns once. */
-@Processor(QueueName.Routing, { concurrency: 8 })
+// Jobs picked up together are routed together (Batcher): one transaction per batch.
+@Processor(QueueName.Routing, { concurrency: 200 })
 export class RoutingProcessor extends WorkerHost {
   private readonly logger = new Logger(RoutingProcessor.name);
+
+  private readonly batcher: Batcher<string, RouteOutcome>;
 
   constructor(
     private readonly routing: RoutingService,
     private readonly timers: SlaTimersService,
   ) {
     super();
+    this.batcher = new Batcher(
+      async (ids) => {
+        const { outcomes, timers } = await this.routing.routeMany(ids);
+        await this.timers.add(timers);
+        return ids.map((id) => outcomes.get(id) ?? { outcome: 'missing' as const });
+      },
+      100,
+      5,
+    );
   }
 
   async process(job: Job<RouteReportJob>): Promise<string> {
     if (job.name !== 'route-report') throw new UnrecoverableError(`no handler for ${QueueName.Routing}/${job.name}`);
     try {
-      const result = await this.routing.routeNew(job.data.id);
-      if (result.outcome === 'assigned') await this.timers.add(result.timers);
+      const result = await this.batcher.add(job.data.id);
+      if (result.outcome === 'no_route') throw new NoRouteError(result.reason);
       return result.outcome;
     } catch (err) {
       // A ward without a committee and a category without a unit is configuration, not load:

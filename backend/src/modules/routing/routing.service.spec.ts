@@ -62,6 +62,20 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
     expect(r.resolution_due_at.getTime()).toBeGreaterThan(r.response_due_at.getTime());
   });
 
+  it('routes a batch in one go, leaving already-assigned reports alone', async () => {
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => file(i % 2 ? 'street-light' : 'illegal-construction')));
+    await routing.routeNew(ids[0]);
+    const { outcomes, timers } = await routing.routeMany([...ids, ids[3]]);
+    expect(outcomes.get(ids[0])).toEqual({ outcome: 'already_assigned' });
+    expect(ids.slice(1).every((id) => outcomes.get(id)?.outcome === 'assigned')).toBe(true);
+    expect(timers).toHaveLength(2 * 11);
+    for (const id of ids) expect(await events(id, 'assigned')).toBe(1);
+    expect(await unitCode(ids[1])).toBe('SAPULICO');
+    expect(await unitCode(ids[2])).toBe('UBND-26743');
+    const clocks = await db.query(`SELECT count(*)::int AS n FROM sla_clock WHERE report_id = ANY($1)`, [ids]);
+    expect(clocks[0].n).toBe(24);
+  });
+
   it('records a transfer with who and why, and keeps the SLA clock', async () => {
     const id = await file('illegal-construction');
     await routing.routeNew(id);

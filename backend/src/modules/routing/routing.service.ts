@@ -5,13 +5,13 @@ import type { Principal } from '../auth/principal';
 import { GeoService } from '../geo/geo.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SlaService, TimerPlan } from '../sla/sla.service';
-import { resolveRoute, Route } from './route-resolution';
+import { NoRouteError, resolveRoute, Route } from './route-resolution';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository } from './routing.repository';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'merged']);
 
-export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] } | { outcome: 'already_assigned' | 'missing' };
+export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] } | { outcome: 'already_assigned' | 'missing' } | { outcome: 'no_route'; reason: string };
 
 /**
  * Invariant 2: every report is with exactly one unit at a time, and every move is on the
@@ -30,25 +30,47 @@ export class RoutingService {
 
   /** First assignment of a new report; a second run for the same report changes nothing. */
   async routeNew(reportId: string, now = new Date()): Promise<RouteOutcome> {
+    const { outcomes, timers } = await this.routeMany([reportId], now);
+    const outcome = outcomes.get(reportId) ?? { outcome: 'missing' as const };
+    return outcome.outcome === 'assigned' ? { ...outcome, timers } : outcome;
+  }
+
+  /**
+   * First assignments for a batch of new reports in one transaction (a handful of statements
+   * whatever its size): the router's throughput under load. Reports already assigned are left
+   * alone, so a job replayed or run twice assigns once.
+   */
+  async routeMany(reportIds: string[], now = new Date()): Promise<{ outcomes: Map<string, RouteOutcome>; timers: TimerPlan['add'] }> {
     return this.routing.transaction(async (tx) => {
-      const locked = await this.routing.lockWithFacts(tx, reportId, now);
-      if (!locked) return { outcome: 'missing' as const };
-      const { ticket, facts } = locked;
-      if (ticket.status !== 'new' || ticket.assignedUnitId) return { outcome: 'already_assigned' as const };
-      const route = resolveRoute(facts);
-      const { timers, deadlines } = await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: now }, { fresh: true });
-      await this.routing.assignNew(tx, reportId, route.unitId, deadlines);
-      await this.routing.insertEvent(tx, {
-        reportId,
-        type: 'assigned',
-        fromStatus: 'new',
-        toStatus: 'assigned',
-        toUnitId: route.unitId,
-        isPublic: true,
-        data: { reason: route.reason, ruleId: route.ruleId },
-      });
-      await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:new`);
-      return { outcome: 'assigned' as const, route, timers };
+      const outcomes = new Map<string, RouteOutcome>();
+      const locked = await this.routing.lockWithFactsMany(tx, reportIds, now);
+      const fresh = locked.filter(({ ticket }) => ticket.status === 'new' && !ticket.assignedUnitId);
+      const freshIds = new Set(fresh.map((f) => f.ticket.id));
+      for (const { ticket } of locked) if (!freshIds.has(ticket.id)) outcomes.set(ticket.id, { outcome: 'already_assigned' });
+      const routes = new Map<string, Route>();
+      for (const { ticket, facts } of fresh) {
+        try {
+          routes.set(ticket.id, resolveRoute(facts));
+        } catch (err) {
+          // One misconfigured ward must not hold up the others in the batch.
+          if (!(err instanceof NoRouteError) || reportIds.length === 1) throw err;
+          outcomes.set(ticket.id, { outcome: 'no_route', reason: err.message });
+        }
+      }
+      const routed = fresh.filter(({ ticket }) => routes.has(ticket.id));
+      if (routed.length === 0) return { outcomes, timers: [] };
+      const { deadlines, timers } = await this.sla.startFreshClocks(tx, routed.map(({ ticket }) => ({ reportId: ticket.id, categoryId: ticket.categoryId, priority: ticket.priority, at: now })));
+      await this.routing.assignNewMany(
+        tx,
+        routed.map(({ ticket }) => {
+          const route = routes.get(ticket.id)!;
+          const d = deadlines.get(ticket.id) ?? { responseDueAt: null, resolutionDueAt: null };
+          return { id: ticket.id, unitId: route.unitId, ...d, reason: route.reason, ruleId: route.ruleId };
+        }),
+      );
+      await this.notifications.unitsAssigned(tx, routed.map(({ ticket }) => ({ reportId: ticket.id, unitId: routes.get(ticket.id)!.unitId })));
+      for (const { ticket } of routed) outcomes.set(ticket.id, { outcome: 'assigned', route: routes.get(ticket.id)!, timers: [] });
+      return { outcomes, timers };
     });
   }
 

@@ -104,12 +104,12 @@ export class SlaRepository {
   }
 
   /** Several clocks in one statement (a new ticket's two). */
-  async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<{ id: string; kind: SlaKind }[]> {
+  async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<{ id: string; reportId: string; kind: SlaKind }[]> {
     return tx.query(
       `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
        SELECT * FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::int[], $5::sla_mode[], $6::bigint[], $7::jsonb[], $8::text[],
                             $9::timestamptz[], $10::text[], $11::timestamptz[], $12::boolean[])
-       ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, kind::text AS kind`,
+       ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, report_id AS "reportId", kind::text AS kind`,
       [
         clocks.map((c) => c.reportId),
         clocks.map((c) => c.kind),

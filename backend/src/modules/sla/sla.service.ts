@@ -7,7 +7,7 @@ import type { BusinessTime } from './calendar/business-calendar';
 import { CalendarService } from './calendar/calendar.service';
 import { dueAt, elapsedMs, SlaClock, stageInstants, state } from './calendar/sla-clock';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
-import { ClockDerived, ClockRow, PolicyCandidate, PolicyRow, SlaRepository } from './sla.repository';
+import { ClockDerived, ClockRow, NewClock, PolicyCandidate, PolicyRow, SlaRepository } from './sla.repository';
 import { SLA_STAGES, SlaStageName, timerJobId } from './sla-stages';
 
 const KINDS: SlaKind[] = ['response', 'resolution'];
@@ -76,13 +76,48 @@ export class SlaService {
       const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
       return { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
     });
-    const ids = new Map((await this.sla.insertClocks(tx, clocks)).map((r) => [r.kind, r.id]));
+    const ids = new Map((await this.sla.insertClocks(tx, clocks)).map((r) => [r.kind as string, r.id]));
     const timers = clocks
       .filter((c) => c.derived.nextStage && c.derived.nextStageAt && ids.has(c.kind))
       .map((c) => ({ jobId: timerJobId(ids.get(c.kind)!, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt!.getTime() - Date.now()) }));
     const deadlines = { responseDueAt: clocks[0].derived.dueAt, resolutionDueAt: clocks[1].derived.dueAt };
     if (!options.fresh) await this.sla.setReportDeadlines(tx, t.reportId, deadlines);
     return { timers, deadlines };
+  }
+
+  /**
+   * `startClocks` with `fresh` for many new tickets at once (the router's batches): one insert for
+   * all their clocks. Returns per ticket its deadlines, and the first timers of all.
+   */
+  async startFreshClocks(
+    tx: EntityManager,
+    tickets: { reportId: string; categoryId: number; priority: string; at: Date }[],
+  ): Promise<{ deadlines: Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }>; timers: TimerPlan['add'] }> {
+    const calendar = await this.calendars.current();
+    const clocks: NewClock[] = [];
+    for (const t of tickets) {
+      const policy = await this.policyFor(t.categoryId, t.priority, t.at);
+      const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
+      for (const kind of KINDS) {
+        const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
+        clocks.push({ reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) });
+      }
+    }
+    const inserted = await this.sla.insertClocks(tx, clocks);
+    const idOf = new Map(inserted.map((r) => [`${r.reportId}|${r.kind}`, r.id]));
+    const deadlines = new Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }>();
+    const timers: TimerPlan['add'] = [];
+    for (const c of clocks) {
+      const d = deadlines.get(c.reportId) ?? { responseDueAt: null, resolutionDueAt: null };
+      if (c.kind === 'response') d.responseDueAt = c.derived.dueAt;
+      else d.resolutionDueAt = c.derived.dueAt;
+      deadlines.set(c.reportId, d);
+      const id = idOf.get(`${c.reportId}|${c.kind}`);
+      if (id && c.derived.nextStage && c.derived.nextStageAt) {
+        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt.getTime() - Date.now()) });
+      }
+    }
+    return { deadlines, timers };
   }
 
   /**

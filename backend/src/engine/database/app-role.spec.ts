@@ -1,0 +1,78 @@
+import { QueryRunner } from 'typeorm';
+import { AppRole1764201600000 } from '../../../../migrations/1764201600000-app-role';
+import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
+
+/**
+ * Invariant 6, second wall: the application's database role cannot rewrite the audit tables
+ * (privileges), and neither can the table owner (the append-only triggers).
+ */
+describe('the application database role (real PostgreSQL)', () => {
+  let db: ScratchDatabase;
+  let q: QueryRunner;
+  let reportId: string;
+
+  beforeAll(async () => {
+    db = await createScratchDatabase({ migrate: true });
+    // One connection: SET ROLE is per session.
+    q = db.dataSource.createQueryRunner();
+    await q.connect();
+    await q.query(`INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`);
+    await q.query(`INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('t','T','T','g','G','G','ward')`);
+    [{ id: reportId }] = await q.query(`
+      INSERT INTO report (code, channel, category_id, description, point, point_3857, admin_unit_id, ward_code)
+      SELECT 'HCM-T-1', 'web', c.id, 'x', ST_SetSRID(ST_MakePoint(106.7, 10.77), 4326), ST_SetSRID(ST_MakePoint(0, 0), 3857), a.id, a.code
+        FROM category c, admin_unit a RETURNING id`);
+    await q.query(`INSERT INTO report_event (report_id, type) VALUES ($1, 'created')`, [reportId]);
+  });
+  afterEach(async () => {
+    await q.query(`RESET ROLE`);
+  });
+  afterAll(async () => {
+    await q?.release();
+    await db.drop();
+  });
+
+  it('is a role nobody logs in as directly', async () => {
+    const [role] = await q.query(`SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'hcmc1022_app'`);
+    expect(role).toEqual({ rolcanlogin: false, rolsuper: false, rolbypassrls: false });
+  });
+
+  it('appends timeline events and works business tables, but cannot update, delete or truncate the audit tables', async () => {
+    await q.query(`SET ROLE hcmc1022_app`);
+    await q.query(`INSERT INTO report_event (report_id, type, data) VALUES ($1, 'personal_data_viewed', '{"fields":["email"]}')`, [reportId]);
+    await q.query(`UPDATE report SET description = 'edited by the app' WHERE id = $1`, [reportId]);
+    expect((await q.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1`, [reportId]))[0].n).toBe(2);
+
+    for (const sql of [
+      `UPDATE report_event SET type = 'forged' WHERE report_id = $1`,
+      `DELETE FROM report_event WHERE report_id = $1`,
+      `UPDATE sla_stage_event SET stage = stage WHERE report_id = $1`,
+      `DELETE FROM sla_stage_event WHERE report_id = $1`,
+    ]) {
+      await expect(q.query(sql, [reportId])).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied for table (report_event|sla_stage_event)$/) });
+    }
+    await expect(q.query(`TRUNCATE report_event CASCADE`)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/^permission denied/) });
+    await q.query(`RESET ROLE`);
+    expect((await q.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND type <> 'forged'`, [reportId]))[0].n).toBe(2);
+  });
+
+  it('still refuses the table owner, through the append-only triggers', async () => {
+    const [{ owner }] = await q.query(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'report_event'`);
+    expect((await q.query(`SELECT current_user AS u`))[0].u).toBe(owner);
+    await expect(q.query(`UPDATE report_event SET type = 'forged' WHERE report_id = $1`, [reportId])).rejects.toThrow('report_event is append-only');
+    await expect(q.query(`DELETE FROM report_event WHERE report_id = $1`, [reportId])).rejects.toThrow('report_event is append-only');
+  });
+
+  it('re-runs idempotently, and its down leaves this database granting the role nothing', async () => {
+    const migration = new AppRole1764201600000();
+    await migration.up(q);
+    const privilege = async () =>
+      (await q.query(`SELECT count(*)::int AS n FROM information_schema.role_table_grants WHERE grantee = 'hcmc1022_app' AND table_catalog = current_database()`))[0].n;
+    expect(await privilege()).toBeGreaterThan(0);
+    await migration.down(q);
+    expect(await privilege()).toBe(0);
+    await migration.up(q);
+    await q.query(`SET ROLE hcmc1022_app`);
+    await expect(q.query(`DELETE FROM report_event WHERE report_id = $1`, [reportId])).rejects.toMatchObject({ code: '42501' });
+  });
+});

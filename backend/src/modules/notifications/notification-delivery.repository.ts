@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotificationChannel } from './notification-driver';
+
+export interface PendingNotification {
+  id: string;
+  reportId: string | null;
+  channel: NotificationChannel;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** The delivery side of the notification table: claim due rows, mark each outcome. */
+@Injectable()
+export class NotificationDeliveryRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** Due rows, locked until the transaction ends; rows another worker holds are skipped, not waited on. */
+  async claim(tx: EntityManager, limit: number, now: Date): Promise<PendingNotification[]> {
+    const rows: { id: string; report_id: string | null; channel: NotificationChannel; recipient: string; template: string; payload: Record<string, unknown>; attempts: number }[] = await tx.query(
+      `SELECT id, report_id, channel, recipient, template, payload, attempts
+         FROM notification
+        WHERE status = 'recorded' AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+        ORDER BY id
+        LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+      [limit, now],
+    );
+    return rows.map((r) => ({ id: String(r.id), reportId: r.report_id, channel: r.channel, recipient: r.recipient, template: r.template, payload: r.payload ?? {}, attempts: r.attempts }));
+  }
+
+  async markSent(tx: EntityManager, id: string, providerId: string | null, now: Date): Promise<void> {
+    await tx.query(
+      `UPDATE notification SET status = 'sent', sent_at = $2, attempts = attempts + 1, provider_id = $3, last_error = NULL, next_attempt_at = NULL WHERE id = $1`,
+      [id, now, providerId],
+    );
+  }
+
+  /** One more failed attempt: retried at `retryAt`, or given up on ('failed') when retryAt is null. */
+  async markAttemptFailed(tx: EntityManager, id: string, error: string, retryAt: Date | null): Promise<void> {
+    await tx.query(
+      `UPDATE notification
+          SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3,
+              status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE status END
+        WHERE id = $1`,
+      [id, error, retryAt],
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../engine/config/app-config';
+import { APP_CONFIG } from '../../engine/config/config.module';
+import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
+import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
+import { renderNotification, UnknownTemplateError } from './notification-templates';
+
+export interface DeliverySettings {
+  batchSize: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  publicBaseUrl: string;
+}
+
+export interface DeliveryOutcome {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+class UnknownChannelError extends Error {
+  constructor(channel: string) {
+    super(`no driver for channel "${channel}"`);
+  }
+}
+
+/** Longest wait between two attempts, whatever the base and attempt count. */
+const MAX_RETRY_DELAY_MS = 6 * 3600_000;
+
+/** Retry after base * 2^(attempt-1), capped; null once `attempts` (including this one) reaches the cap. */
+export function nextAttemptAt(now: Date, attempts: number, s: Pick<DeliverySettings, 'maxAttempts' | 'retryBaseMs'>): Date | null {
+  if (attempts >= s.maxAttempts) return null;
+  return new Date(now.getTime() + Math.min(MAX_RETRY_DELAY_MS, s.retryBaseMs * 2 ** (attempts - 1)));
+}
+
+/**
+ * Sends recorded notifications. Each pass claims a batch with FOR UPDATE SKIP LOCKED, sends every
+ * row through its channel's driver and marks it in the same transaction, after the driver
+ * returned: two workers never send the same row, and a row is marked sent only once it was sent.
+ *
+ * At-least-once edge: if the process dies (or the commit fails) after a driver accepted a message
+ * but before the transaction committed, the row is still 'recorded' and the next pass sends it
+ * again. The SMTP driver carries the row id in a header so a relay or mailbox can deduplicate;
+ * a row is never lost, at worst sent twice.
+ */
+@Injectable()
+export class NotificationDeliveryService {
+  private readonly logger = new Logger(NotificationDeliveryService.name);
+  private readonly drivers: NotificationDrivers;
+  private readonly settings: DeliverySettings;
+
+  constructor(
+    private readonly repo: NotificationDeliveryRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(INTERNAL_DRIVER) internal: NotificationDriver,
+    @Inject(EMAIL_DRIVER) email: NotificationDriver,
+    @Inject(SMS_DRIVER) sms: NotificationDriver,
+  ) {
+    this.drivers = { internal, email, sms };
+    const n = config.notifications;
+    this.settings = { batchSize: n.batchSize, maxAttempts: n.maxAttempts, retryBaseMs: n.retryBaseMs, publicBaseUrl: n.publicBaseUrl };
+  }
+
+  /** One pass over at most one batch. `now` is injectable so retries can be tested without waiting. */
+  async deliverDue(now: Date = new Date()): Promise<DeliveryOutcome> {
+    return this.repo.transaction(async (tx) => {
+      const out: DeliveryOutcome = { sent: 0, retried: 0, failed: 0 };
+      for (const row of await this.repo.claim(tx, this.settings.batchSize, now)) {
+        try {
+          const result = await this.send(row);
+          await this.repo.markSent(tx, row.id, result.providerId ?? null, now);
+          out.sent++;
+        } catch (err) {
+          // A template that does not render never will: give up at once instead of retrying.
+          const retryAt = err instanceof UnknownTemplateError || err instanceof UnknownChannelError ? null : nextAttemptAt(now, row.attempts + 1, this.settings);
+          await this.repo.markAttemptFailed(tx, row.id, describe(err), retryAt);
+          if (retryAt) out.retried++;
+          else out.failed++;
+          // Ids and codes only: the recipient and the provider's message may hold personal data.
+          this.logger.warn({ notificationId: row.id, channel: row.channel, template: row.template, attempt: row.attempts + 1, gaveUp: !retryAt, code: errorCode(err) }, 'notification delivery failed');
+        }
+      }
+      return out;
+    });
+  }
+
+  private send(row: PendingNotification) {
+    const driver = this.drivers[row.channel];
+    if (!driver) throw new UnknownChannelError(row.channel);
+    const { subject, text } = renderNotification(row.template, { reportId: row.reportId, ...row.payload }, { publicBaseUrl: this.settings.publicBaseUrl });
+    return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+  }
+}
+
+/** Stored in last_error for the operators (the table, like the recipient column, is not public). */
+function describe(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; message?: string };
+  return [e.code, e.responseCode, e.message ?? String(err)].filter((p) => p !== undefined && p !== '').join(' ').slice(0, 1000);
+}
+
+function errorCode(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; name?: string };
+  return String(e.code ?? e.responseCode ?? e.name ?? 'unknown');
+}

@@ -1,0 +1,86 @@
+/**
+ * Subject and body of every notification template, in Vietnamese. Pure: the payload is what the
+ * row holds (ids, codes, stage names, never a citizen's name or address), so a rendered message
+ * contains nothing the row does not.
+ */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+}
+
+export class UnknownTemplateError extends Error {
+  constructor(readonly template: string) {
+    super(`unknown notification template "${template}"`);
+  }
+}
+
+const STATUS_VI: Record<string, string> = {
+  new: 'đã được tiếp nhận',
+  assigned: 'đã được chuyển đến đơn vị xử lý',
+  in_progress: 'đang được xử lý',
+  waiting_citizen: 'đang chờ bổ sung thông tin từ người phản ánh',
+  resolved: 'đã được xử lý xong',
+  reopened: 'đã được mở lại',
+  closed: 'đã đóng',
+  rejected: 'không được tiếp nhận',
+  merged: 'đã được gộp với một phản ánh cùng nội dung',
+};
+
+const SLA_VI: Record<string, { subject: string; line: string }> = {
+  warn50: { subject: 'Nhắc hạn: đã qua 50% thời hạn', line: 'đã qua 50% thời hạn' },
+  warn75: { subject: 'Nhắc hạn: đã qua 75% thời hạn', line: 'đã qua 75% thời hạn' },
+  warn90: { subject: 'Sắp quá hạn: đã qua 90% thời hạn', line: 'đã qua 90% thời hạn' },
+  breach: { subject: 'Quá hạn xử lý', line: 'đã quá thời hạn' },
+  escalate: { subject: 'Chuyển cấp: phiếu quá hạn kéo dài', line: 'quá hạn kéo dài và được chuyển lên cấp trên' },
+};
+
+const KIND_VI: Record<string, string> = { response: 'phản hồi', resolution: 'giải quyết' };
+
+const SIGNATURE = 'Tổng đài 1022 - Thành phố Hồ Chí Minh';
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null;
+}
+
+/** The citizen-facing tracking link: a path, or a full URL when a public base URL is configured. */
+export function trackingLink(code: string, publicBaseUrl = ''): string {
+  return `${publicBaseUrl}/track/${encodeURIComponent(code)}`;
+}
+
+export function renderNotification(template: string, payload: Record<string, unknown>, options: { publicBaseUrl?: string } = {}): RenderedMessage {
+  if (template.startsWith('citizen.status.')) {
+    const status = template.slice('citizen.status.'.length);
+    const code = str(payload.code);
+    const phrase = STATUS_VI[status];
+    if (!phrase || !code) throw new UnknownTemplateError(template);
+    return {
+      subject: `Phản ánh ${code} ${phrase}`,
+      text: [
+        'Kính gửi Quý người dân,',
+        '',
+        `Phản ánh mã ${code} của Quý người dân ${phrase}.`,
+        `Theo dõi tiến độ tại: ${trackingLink(code, options.publicBaseUrl)}`,
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
+  if (template === 'ticket.assigned') {
+    const ref = str(payload.code) ?? str(payload.reportId);
+    return {
+      subject: 'Phiếu phản ánh mới được giao cho đơn vị',
+      text: [`Đơn vị vừa được giao phiếu phản ánh${ref ? ` ${ref}` : ''}.`, 'Vui lòng tiếp nhận và xử lý trong thời hạn quy định.', '', SIGNATURE].join('\n'),
+    };
+  }
+  if (template.startsWith('sla.')) {
+    const stage = SLA_VI[template.slice('sla.'.length)];
+    if (!stage) throw new UnknownTemplateError(template);
+    const kind = KIND_VI[str(payload.kind) ?? ''] ?? 'xử lý';
+    const ref = str(payload.code) ?? str(payload.reportId);
+    return {
+      subject: stage.subject,
+      text: [`Phiếu phản ánh${ref ? ` ${ref}` : ''} ${stage.line} ${kind}.`, 'Vui lòng kiểm tra và xử lý.', '', SIGNATURE].join('\n'),
+    };
+  }
+  throw new UnknownTemplateError(template);
+}
