@@ -3,16 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { hitFixedWindow } from '../../engine/redis/fixed-window';
 import { REDIS } from '../../engine/redis/redis.module';
 import { AttachmentsException } from './attachments.exception';
 
-// Fixed window per client address in Redis, shared by every API replica (as the login
-// throttle); it runs before the body is read, so a flood costs no decoding.
-const INCR_WINDOW = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return { hits, redis.call('PTTL', KEYS[1]) }`;
-
+// A fixed window per client address, shared by every API replica (as the login throttle); it
+// runs before the body is read, so a flood costs no decoding.
 @Injectable()
 export class UploadThrottleGuard implements CanActivate {
   constructor(
@@ -25,9 +21,8 @@ export class UploadThrottleGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const { throttleLimit, throttleTtlSeconds } = this.config.uploads;
     const key = `${this.config.redis.queuePrefix}:upload:${request.ip}`;
-    const [hits, ttlMs] = (await this.redis.eval(INCR_WINDOW, 1, key, throttleTtlSeconds * 1000)) as [number, number];
+    const { hits, retryAfterSeconds: retryAfter } = await hitFixedWindow(this.redis, key, throttleTtlSeconds);
     if (hits <= throttleLimit) return true;
-    const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
     void http.getResponse<FastifyReply>().header('retry-after', String(retryAfter));
     throw AttachmentsException.tooManyUploads(retryAfter);
   }

@@ -63,8 +63,11 @@ const SEES_REPORTER: Record<string, Role[]> = {
  * a stale version for state changes, a transfer to the unit already holding it, the same
  * category for a reclassification. The access decision comes before each of those checks.
  */
+/** Merging needs a master other than the ticket itself; any well-formed id reaches the access check. */
+const MASTER_ID = '7d3c6a0e-5b1f-4c2a-9e8d-1f2a3b4c5d6e';
+
 const BODIES: Record<string, (t: Ticket) => object> = {
-  'POST /api/v1/reports/{id}/actions/{action}': (t) => ({ version: 999_999, publicMessage: 'Kiểm tra phân quyền', masterId: t.id }),
+  'POST /api/v1/reports/{id}/actions/{action}': (t) => ({ version: 999_999, publicMessage: 'Kiểm tra phân quyền', masterId: MASTER_ID }),
   'POST /api/v1/reports/{id}/notes': () => ({ message: 'Ghi chú kiểm tra phân quyền' }),
   'POST /api/v1/reports/{id}/transfer': (t) => ({ unitId: t.unitId, reason: 'Kiểm tra phân quyền' }),
   'POST /api/v1/reports/{id}/reclassify': (t) => ({ category: t.category, reason: 'Kiểm tra phân quyền' }),
@@ -85,10 +88,10 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
     return { status: res.statusCode, text: res.body, body: res.body ? JSON.parse(res.body) : null };
   };
 
-  const file = async (key: TicketKey, category: string, hideIdentity = false): Promise<Ticket> => {
+  const file = async (key: TicketKey, category: string, hideIdentity = false, attributes: Record<string, string> = {}): Promise<Ticket> => {
     const email = `matrix.${key.toLowerCase()}.${Date.now()}@example.com`;
     const filed = await call('POST', '/api/v1/reports', 'anonymous', {
-      category, lat: 10.7725, lng: 106.6981, description: `Phản ánh kiểm tra phân quyền ${key}`, reporter: { name: 'Nguyễn Văn Kiểm', email, hideIdentity }, consent: true,
+      category, lat: 10.7725, lng: 106.6981, description: `Phản ánh kiểm tra phân quyền ${key}`, attributes, reporter: { name: 'Nguyễn Văn Kiểm', email, hideIdentity }, consent: true,
     });
     expect({ category, status: filed.status, issues: filed.body.issues }).toEqual({ category, status: 201, issues: undefined });
     await app.get(RoutingService).routeNew(filed.body.id);
@@ -104,7 +107,7 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
     }
     tickets.A = await file('A', 'illegal-construction');
     tickets.B = await file('B', 'street-light');
-    tickets.C = await file('C', 'traffic-light');
+    tickets.C = await file('C', 'traffic-light', false, { fault: 'tat' });
     const [units] = await db.query(
       `SELECT (SELECT unit_id FROM app_user WHERE username = 'ward.benthanh') AS ward, (SELECT unit_id FROM app_user WHERE username = 'dept.xaydung') AS dept,
               (SELECT id FROM handling_unit WHERE code = 'SAPULICO') AS sapulico`,

@@ -3,16 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { hitFixedWindow } from '../../engine/redis/fixed-window';
 import { REDIS } from '../../engine/redis/redis.module';
 import { AuthException } from './auth.exception';
 
-// Fixed window per (client address, username) kept in Redis so that every API replica counts
-// the same attempts; INCR + PEXPIRE NX in one script keeps the window from sliding forever.
-const INCR_WINDOW = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return { hits, redis.call('PTTL', KEYS[1]) }`;
-
+// A fixed window per (client address, username), so that every API replica counts the same attempts.
 @Injectable()
 export class LoginThrottleGuard implements CanActivate {
   constructor(
@@ -26,8 +21,8 @@ export class LoginThrottleGuard implements CanActivate {
     const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
     const key = `${this.config.redis.queuePrefix}:login:${request.ip}:${username}`;
     const { loginLimit, loginTtlSeconds } = this.config.auth;
-    const [hits, ttlMs] = (await this.redis.eval(INCR_WINDOW, 1, key, loginTtlSeconds * 1000)) as [number, number];
-    if (hits > loginLimit) throw AuthException.tooManyAttempts(Math.max(1, Math.ceil(ttlMs / 1000)));
+    const { hits, retryAfterSeconds } = await hitFixedWindow(this.redis, key, loginTtlSeconds);
+    if (hits > loginLimit) throw AuthException.tooManyAttempts(retryAfterSeconds);
     return true;
   }
 }

@@ -56,38 +56,9 @@ export class RoutingRepository {
   }
 
   /**
-   * A new report's routing in one round trip: the ticket locked for the transaction, with the
-   * facts the routing rule needs as of `at`.
+   * New reports' routing facts in one round trip: the tickets locked for the transaction (in id
+   * order, so two batches never deadlock), with what the routing rule needs as of `at`.
    */
-  async lockWithFacts(tx: EntityManager, id: string, at: Date): Promise<{ ticket: LockedTicket; facts: RoutingFacts } | null> {
-    const rows = await tx.query(
-      `SELECT r.id, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
-              r.category_id AS "categoryId", r.priority::text AS priority,
-              c.handling_level::text AS "handlingLevel", c.default_unit_id AS "categoryDefaultUnitId",
-              (SELECT h.id FROM handling_unit h WHERE h.kind = 'ward_committee' AND h.admin_unit_code = r.ward_code AND h.active) AS "wardCommitteeId",
-              coalesce((SELECT json_agg(json_build_object('id', x.id, 'adminUnitCode', x.admin_unit_code, 'handlingUnitId', x.handling_unit_id, 'validFrom', x.valid_from))
-                          FROM routing_rule x JOIN handling_unit u ON u.id = x.handling_unit_id AND u.active
-                         WHERE x.category_id = r.category_id AND (x.admin_unit_code = r.ward_code OR x.admin_unit_code IS NULL)
-                           AND x.valid_from <= $2 AND (x.valid_to IS NULL OR x.valid_to > $2)), '[]') AS rules
-         FROM report r JOIN category c ON c.id = r.category_id
-        WHERE r.id = $1 FOR UPDATE OF r`,
-      [id, at],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      ticket: { id: r.id, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
-      facts: {
-        wardCode: r.wardCode,
-        handlingLevel: r.handlingLevel,
-        categoryDefaultUnitId: r.categoryDefaultUnitId,
-        wardCommitteeId: r.wardCommitteeId,
-        rules: r.rules.map((x: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...x, validFrom: new Date(x.validFrom) })),
-      },
-    };
-  }
-
-  /** lockWithFacts for a batch of reports, locked in id order (two batches never deadlock). */
   async lockWithFactsMany(tx: EntityManager, ids: string[], at: Date): Promise<{ ticket: LockedTicket; facts: RoutingFacts }[]> {
     const rows = await tx.query(
       `SELECT r.id, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
@@ -128,16 +99,6 @@ export class RoutingRepository {
        SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id)
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[]) AS u(id, unit_id, reason, rule_id)`,
       [rows.map((r) => r.id), rows.map((r) => r.unitId), rows.map((r) => r.reason), rows.map((r) => r.ruleId)],
-    );
-  }
-
-  /** First assignment with the SLA deadlines it starts, in one update. */
-  async assignNew(tx: EntityManager, id: string, unitId: string, deadlines: { responseDueAt: Date | null; resolutionDueAt: Date | null }): Promise<void> {
-    await tx.query(
-      `UPDATE report SET assigned_unit_id = $2, status = 'assigned', response_due_at = $3, resolution_due_at = $4,
-              updated_at = now(), version = version + 1
-        WHERE id = $1`,
-      [id, unitId, deadlines.responseDueAt, deadlines.resolutionDueAt],
     );
   }
 
