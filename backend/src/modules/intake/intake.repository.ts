@@ -45,13 +45,13 @@ export class IntakeRepository {
     return this.db.transaction(work);
   }
 
-  async activeCategory(code: string): Promise<IntakeCategory | null> {
-    const rows = await this.db.query(
+  /** Every active category by code (thirty-odd rows): the service caches it. */
+  async activeCategories(): Promise<Map<string, IntakeCategory>> {
+    const rows: IntakeCategory[] = await this.db.query(
       `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", default_priority AS "defaultPriority", attributes
-         FROM category WHERE code = $1 AND active`,
-      [code],
+         FROM category WHERE active`,
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((r) => [r.code, r]));
   }
 
   /**

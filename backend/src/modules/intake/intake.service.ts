@@ -7,6 +7,7 @@ import { IntakeException } from './intake.exception';
 import { IntakeCategory, IntakeRepository, NewReport } from './intake.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const CATEGORY_CACHE_MS = 60_000;
 
 /**
  * The one way a report enters the system, whatever the channel: validate, find the ward that
@@ -21,9 +22,17 @@ export class IntakeService {
     private readonly outbox: OutboxRepository,
   ) {}
 
+  private categories: { byCode: Map<string, IntakeCategory>; at: number } | null = null;
+
+  /** Categories change rarely (an admin edit); a minute's cache spares intake a query per report. */
+  private async category(code: string): Promise<IntakeCategory | null> {
+    if (!this.categories || Date.now() - this.categories.at > CATEGORY_CACHE_MS) this.categories = { byCode: await this.intake.activeCategories(), at: Date.now() };
+    return this.categories.byCode.get(code) ?? null;
+  }
+
   async submit(input: IntakeInput, ctx: IntakeContext = {}): Promise<{ result: IntakeResult; replayed: boolean }> {
     if (ctx.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ctx.idempotencyKey)) throw IntakeException.invalidIdempotencyKey();
-    const category = await this.intake.activeCategory(input.categoryCode);
+    const category = await this.category(input.categoryCode);
     if (!category) throw IntakeException.unknownCategory(input.categoryCode);
     const attributes = checkAttributes(category, input.attributes ?? {});
     const ward = await this.geo.locate(input.lat, input.lng);
