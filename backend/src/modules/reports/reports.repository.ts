@@ -13,6 +13,8 @@ export interface TimelineEntry {
 export interface PublicReportView {
   code: string;
   status: string;
+  /** A duplicate merged into another ticket follows it: the master's code and status. */
+  mergedInto: { code: string; status: string } | null;
   category: { code: string; nameVi: string; nameEn: string };
   ward: { code: string; name: string };
   assignedUnit: { name: string; nameEn: string; kind: string } | null;
@@ -49,6 +51,7 @@ const BASE = `
          c.code AS category_code, c.name_vi AS category_vi, c.name_en AS category_en,
          a.code AS ward_code, a.name AS ward_name,
          h.name AS unit_name, h.name_en AS unit_name_en, h.kind AS unit_kind,
+         (SELECT json_build_object('code', m.code, 'status', m.status) FROM report m WHERE m.id = r.master_report_id) AS merged_into,
          (SELECT coalesce(json_agg(json_build_object('id', t.id, 'width', t.width, 'height', t.height) ORDER BY t.created_at), '[]')
             FROM attachment t WHERE t.report_id = r.id) AS photos
     FROM report r
@@ -133,6 +136,7 @@ function publicView(r: Record<string, any>): Omit<PublicReportView, 'timeline'> 
   return {
     code: r.code,
     status: r.status,
+    mergedInto: r.merged_into ?? null,
     category: { code: r.category_code, nameVi: r.category_vi, nameEn: r.category_en },
     ward: { code: r.ward_code, name: r.ward_name },
     assignedUnit: r.unit_name ? { name: r.unit_name, nameEn: r.unit_name_en, kind: r.unit_kind } : null,

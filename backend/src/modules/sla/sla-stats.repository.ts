@@ -11,6 +11,9 @@ export interface OnTimeRow {
   onTime: number;
   /** On-time rate as the city publishes it: resolved on time ÷ resolved (null when none resolved). */
   rate: number | null;
+  /** Citizens' ratings (1–5) of the answers in the group: how many, and their mean. */
+  rated: number;
+  satisfaction: number | null;
 }
 
 const GROUPS: Record<OnTimeGrouping, { key: string; name: string; join: string }> = {
@@ -32,8 +35,13 @@ export class SlaStatsRepository {
   async onTime(groupBy: OnTimeGrouping, from: Date, to: Date, filter: { unitId?: string; categoryCode?: string }): Promise<OnTimeRow[]> {
     const g = GROUPS[groupBy];
     const rows = await this.db.query(
-      `SELECT ${g.key} AS key, ${g.name} AS name, count(*)::int AS resolved, count(*) FILTER (WHERE r.resolved_on_time)::int AS "onTime"
+      `SELECT ${g.key} AS key, ${g.name} AS name, count(*)::int AS resolved, count(*) FILTER (WHERE r.resolved_on_time)::int AS "onTime",
+              count(rt.rating)::int AS rated, round(avg(rt.rating), 2)::float8 AS satisfaction
          FROM report r ${g.join}
+         LEFT JOIN LATERAL (
+           SELECT (e.data->>'rating')::int AS rating FROM report_event e
+            WHERE e.report_id = r.id AND e.type IN ('rated', 'closed') AND e.data ? 'rating'
+            ORDER BY e.id DESC LIMIT 1) rt ON true
         WHERE r.resolved_at >= $1 AND r.resolved_at < $2 AND r.resolved_on_time IS NOT NULL
           AND ($3::uuid IS NULL OR r.assigned_unit_id = $3)
           AND ($4::text IS NULL OR r.category_id = (SELECT id FROM category WHERE code = $4))

@@ -84,6 +84,31 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(JSON.stringify(track.body)).not.toContain('Đã liên hệ đội trật tự');
     const notes = await db.query(`SELECT count(*)::int AS n FROM notification WHERE report_id = $1 AND channel = 'email'`, [id]);
     expect(notes[0].n).toBeGreaterThanOrEqual(7);
+
+    // The rating feeds the unit's published figures.
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const stats = await call('GET', `/api/v1/stats/on-time?groupBy=unit&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, 'ward.benthanh');
+    const own = stats.body.find((row: { key: string }) => row.key === 'UBND-26743');
+    expect(own.rated).toBeGreaterThanOrEqual(1);
+    expect(own.satisfaction).toBeGreaterThanOrEqual(1);
+    expect(own.satisfaction).toBeLessThanOrEqual(5);
+  });
+
+  it('merges a duplicate into its master, which the duplicate then follows', async () => {
+    const file = async (description: string) => {
+      const f = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description });
+      await app.get(RoutingService).routeNew(f.body.id);
+      return f.body as { id: string; code: string };
+    };
+    const master = await file('Quán nhậu mở nhạc lớn sau nửa đêm');
+    const duplicate = await file('Quán nhậu ồn ào sau 24 giờ');
+    const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [duplicate.id]);
+    const merged = await call('POST', `/api/v1/reports/${duplicate.id}/actions/merge`, 'ward.benthanh', { version, masterId: master.id });
+    expect(merged.body.status).toBe('merged');
+    const tracked = await call('GET', `/api/v1/track/${duplicate.code}`);
+    expect(tracked.body.mergedInto).toEqual({ code: master.code, status: 'assigned' });
+    expect((await call('GET', `/api/v1/track/${master.code}`)).body.followerCount).toBe(1);
   });
 
   it('refuses an answer without its public message, naming the field', async () => {
