@@ -15,6 +15,7 @@ import { CategoriesModule } from './modules/categories/categories.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { MapsModule } from './modules/maps/maps.module';
 import { Open311Module } from './modules/open311/open311.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
@@ -24,7 +25,7 @@ import { UnitsModule } from './modules/units/units.module';
 
 /** The HTTP API process. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

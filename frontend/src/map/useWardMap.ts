@@ -4,8 +4,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&ur
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { API_BASE } from '../api/httpClient';
 import { BASEMAP_SOURCE, WARDS_FILL_LAYER, WARDS_SOURCE_LAYER, createBasemapStyle } from './basemapStyle';
-import { WARD_LABEL_FONT_SIZE, WARD_LABEL_MIN_ZOOM, createWardLabelLayer } from './createWardLabelLayer';
-import { declutterLabels, type LabelCandidate } from './declutterLabels';
+import { useWardLabels } from './useWardLabels';
 import type { WardsState } from './useWards';
 import type { WardProperties } from './wardTypes';
 
@@ -135,47 +134,7 @@ export function useWardMap(
     };
   }, [map, wards]);
 
-  // Labels: all units in a stable array, the decluttered subset shown, recomputed once per frame of movement.
-  useEffect(() => {
-    const overlay = overlayRef.current;
-    if (!map || !overlay || wards.status !== 'ready') return;
-    const labels: LabelCandidate[] = [...wards.wards]
-      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
-      .map((ward) => ({ code: ward.code, text: ward.shortName || ward.name, position: [ward.labelLng, ward.labelLat] }));
-    let frame = 0;
-    let lastKey: string | null = null;
-
-    const update = () => {
-      frame = 0;
-      const visible = map.getZoom() >= WARD_LABEL_MIN_ZOOM;
-      const canvas = map.getCanvas();
-      const shownLabels = visible
-        ? declutterLabels(labels, (position) => map.project(position), {
-            width: canvas.clientWidth,
-            height: canvas.clientHeight,
-            fontSize: WARD_LABEL_FONT_SIZE,
-          })
-        : [];
-      const shownKey = `${visible}:${shownLabels.map((label) => label.code).join(',')}`;
-      if (shownKey === lastKey) return;
-      lastKey = shownKey;
-      const shown = new Set(shownLabels.map((label) => label.code));
-      overlay.setProps({ layers: [createWardLabelLayer({ labels, shown, shownKey, visible })] });
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-
-    update();
-    map.on('move', schedule);
-    map.on('resize', schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      map.off('move', schedule);
-      map.off('resize', schedule);
-      if (overlayRef.current === overlay) overlay.setProps({ layers: [] });
-    };
-  }, [map, wards]);
+  useWardLabels(map, overlayRef, wards, labelOfWard);
 
   useFeatureState(map, liveMap, hoveredCode, 'hover');
   useFeatureState(map, liveMap, selectedCode, 'selected');
@@ -204,4 +163,8 @@ function useFeatureState(
       if (liveMap.current === map) map.removeFeatureState(wardKey(code), key);
     };
   }, [map, liveMap, code, key]);
+}
+
+function labelOfWard(ward: WardProperties): string {
+  return ward.shortName || ward.name;
 }

@@ -4,8 +4,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&ur
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { API_BASE } from '../api/httpClient';
 import { BASEMAP_SOURCE, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
-import { WARD_LABEL_FONT_SIZE, WARD_LABEL_MIN_ZOOM, createWardLabelLayer } from '../map/createWardLabelLayer';
-import { declutterLabels, type LabelCandidate } from '../map/declutterLabels';
+import { useWardLabels } from '../map/useWardLabels';
 import type { WardsState } from '../map/useWards';
 import type { LngLat, PinPlacement } from './reportForm';
 
@@ -154,45 +153,11 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
     };
   }, [map, wardCode]);
 
-  // Ward names (deck.gl, no glyph server needed), decluttered once per frame of camera movement.
-  useEffect(() => {
-    const overlay = overlayRef.current;
-    if (!map || !overlay || wards.status !== 'ready') return;
-    const labels: LabelCandidate[] = [...wards.wards]
-      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
-      .map((ward) => ({ code: ward.code, text: ward.name, position: [ward.labelLng, ward.labelLat] }));
-    let frame = 0;
-    let lastKey = '';
-    const update = () => {
-      frame = 0;
-      const visible = map.getZoom() >= WARD_LABEL_MIN_ZOOM;
-      const canvas = map.getCanvas();
-      const shownLabels = visible
-        ? declutterLabels(labels, (position) => map.project(position), {
-            width: canvas.clientWidth,
-            height: canvas.clientHeight,
-            fontSize: WARD_LABEL_FONT_SIZE,
-          })
-        : [];
-      const shownKey = `${visible}:${shownLabels.map((label) => label.code).join(',')}`;
-      if (shownKey === lastKey) return;
-      lastKey = shownKey;
-      const shown = new Set(shownLabels.map((label) => label.code));
-      overlay.setProps({ layers: [createWardLabelLayer({ labels, shown, shownKey, visible })] });
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    map.on('move', schedule);
-    map.on('resize', schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      map.off('move', schedule);
-      map.off('resize', schedule);
-      if (overlayRef.current === overlay) overlay.setProps({ layers: [] });
-    };
-  }, [map, wards]);
+  useWardLabels(map, overlayRef, wards, fullWardName);
 
   return { ready };
+}
+
+function fullWardName(ward: { name: string }): string {
+  return ward.name;
 }

@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Public } from '../../engine/http/public.decorator';
+import { isoInstant } from '../../engine/http/text.schema';
+import { Roles } from '../auth/roles.decorator';
+import { REPORT_STATUSES } from '../reports/report.entity';
+import { MapsService } from './maps.service';
+
+const tileParams = z.object({
+  z: z.coerce.number().int(),
+  x: z.coerce.number().int(),
+  y: z.coerce.number().int(),
+});
+
+const code = '[a-z0-9-]+';
+const status = `(?:${REPORT_STATUSES.join('|')})`;
+const reportTileQuery = z.object({
+  category: z.string().max(1000).regex(new RegExp(`^${code}(,${code})*$`)).optional(),
+  group: z.string().max(64).regex(new RegExp(`^${code}$`)).optional(),
+  status: z.string().max(200).regex(new RegExp(`^${status}(,${status})*$`)).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
+});
+
+const MVT = 'application/vnd.mapbox-vector-tile';
+
+@ApiTags('maps')
+@Controller('api/v1')
+export class MapsController {
+  constructor(private readonly maps: MapsService) {}
+
+  /** The leaders' map: `heat` (count, open, overdue) up to z13, `points` (id, code, status, category) from z14. */
+  @Get('tiles/reports/:z/:x/:y.mvt')
+  @ApiBearerAuth()
+  @Roles('leader', 'admin')
+  @ApiProduces(MVT)
+  @Header('content-type', MVT)
+  @Header('cache-control', 'private, max-age=60')
+  async reportTile(
+    @Param({ schema: tileParams }) p: z.infer<typeof tileParams>,
+    @Query({ schema: reportTileQuery }) q: z.infer<typeof reportTileQuery>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    void reply.send(await this.maps.reportTile(p.z, p.x, p.y, q));
+  }
+
+  /** The transparency map: public categories, last 30 days, `heat` with `count` only, ≥ 5 reports per ≥ 100 m cell. */
+  @Get('public/tiles/reports/:z/:x/:y.mvt')
+  @Public()
+  @ApiProduces(MVT)
+  @Header('content-type', MVT)
+  @Header('cache-control', 'public, max-age=300')
+  async publicTile(@Param({ schema: tileParams }) p: z.infer<typeof tileParams>, @Res() reply: FastifyReply): Promise<void> {
+    void reply.send(await this.maps.publicTile(p.z, p.x, p.y));
+  }
+}

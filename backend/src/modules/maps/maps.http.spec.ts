@@ -1,0 +1,179 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { createTestHttpApp } from '../../testing/http-app';
+import { heatCellMetres, PUBLIC_SNAP_M, tileOf, toMercator, WORLD_M } from './tile-grid';
+
+// swc compiles `import()` to `require()`, which cannot load these ESM-only packages; eval keeps a real dynamic import.
+const esm = (name: string): Promise<any> => eval(`import(${JSON.stringify(name)})`);
+
+interface DecodedFeature {
+  properties: Record<string, number | string | boolean>;
+  /** Tile units, 0–4096. */
+  x: number;
+  y: number;
+}
+type DecodedTile = Record<string, DecodedFeature[]>;
+
+async function decode(body: Buffer): Promise<DecodedTile> {
+  const { VectorTile } = await esm('@mapbox/vector-tile');
+  const { PbfReader } = await esm('pbf');
+  const tile = new VectorTile(new PbfReader(body));
+  const out: DecodedTile = {};
+  for (const [name, layer] of Object.entries<any>(tile.layers)) {
+    out[name] = [];
+    for (let i = 0; i < layer.length; i++) {
+      const f = layer.feature(i);
+      const [[p]] = f.loadGeometry();
+      out[name].push({ properties: f.properties, x: p.x, y: p.y });
+    }
+  }
+  return out;
+}
+
+// Chợ Bến Thành (Phường Bến Thành). The reports go to one point moved to ≥ 8 m inside both a z12
+// heat cell and a 100 m public snap cell, so grid edges cannot split them.
+const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
+const ORIGIN = -WORLD_M / 2;
+const R = WORLD_M / (2 * Math.PI);
+const margin = (v: number, size: number) => {
+  const r = (((v - ORIGIN) % size) + size) % size;
+  return Math.min(r, size - r);
+};
+const toLatLng = (x: number, y: number) => ({ lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI), lng: (x / R) * (180 / Math.PI) });
+
+function clusterCentre(): { x: number; y: number } {
+  const m = toMercator(BEN_THANH.lat, BEN_THANH.lng);
+  const ok = (v: number) => margin(v, heatCellMetres(12)) >= 8 && margin(v, PUBLIC_SNAP_M) >= 8;
+  let dx = 0;
+  while (!ok(m.x + dx)) dx++;
+  let dy = 0;
+  while (!ok(m.y + dy)) dy++;
+  return { x: m.x + dx, y: m.y + dy };
+}
+
+/** Where a 3857 point falls in a tile, in tile units. */
+function inTile(t: { z: number; x: number; y: number }, p: { x: number; y: number }) {
+  const size = WORLD_M / 2 ** t.z;
+  return { x: ((p.x - ORIGIN - t.x * size) / size) * 4096, y: ((-ORIGIN - p.y - t.y * size) / size) * 4096 };
+}
+
+describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process, real PostgreSQL and Redis)', () => {
+  let app: NestFastifyApplication;
+  const tokens: Record<string, string> = {};
+  const codes: string[] = [];
+  const centre = clusterCentre();
+  const at = toLatLng(centre.x, centre.y);
+  const z12 = tileOf(12, at.lat, at.lng);
+  const z15 = tileOf(15, at.lat, at.lng);
+  const tileUrl = (t: { z: number; x: number; y: number }, query = '') => `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt${query}`;
+  const publicUrl = (t: { z: number; x: number; y: number }) => `/api/v1/public/tiles/reports/${t.z}/${t.x}/${t.y}.mvt`;
+
+  const get = (url: string, user?: string) =>
+    app.inject({ method: 'GET', url, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
+  const tile = async (url: string, user?: string): Promise<DecodedTile> => {
+    const res = await get(url, user);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    return decode(res.rawPayload);
+  };
+  /** The heat cell holding the cluster: the feature nearest its position, within one cell. */
+  const clusterCell = (t: DecodedTile, tileZ: { z: number; x: number; y: number }, cellM: number) => {
+    const p = inTile(tileZ, centre);
+    const reach = (cellM / (WORLD_M / 2 ** tileZ.z)) * 4096;
+    return (t.heat ?? []).find((f) => Math.abs(f.x - p.x) <= reach / 2 + 1 && Math.abs(f.y - p.y) <= reach / 2 + 1);
+  };
+
+  beforeAll(async () => {
+    app = await createTestHttpApp();
+    for (const username of ['leader', 'ward.benthanh']) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' }, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode).toBe(200);
+      tokens[username] = res.json().accessToken;
+    }
+    const run = randomUUID();
+    for (let k = 0; k < 6; k++) {
+      // ±2 m around the centre: inside one cell of every grid involved.
+      const p = toLatLng(centre.x + ((k % 3) - 1) * 2, centre.y + (k < 3 ? -2 : 2));
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { 'content-type': 'application/json' },
+        payload: { category: 'garbage', lat: p.lat, lng: p.lng, description: `Bản đồ nhiệt: rác chất đống ${run} #${k}` },
+      });
+      expect(res.statusCode).toBe(201);
+      codes.push(res.json().code);
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('places the cluster in the z12 tile 3261/1924', () => {
+    expect(z12).toEqual({ z: 12, x: 3261, y: 1924 });
+  });
+
+  it('gives leaders a z12 heat layer with the cluster counted, open and not overdue yet', async () => {
+    const t = await tile(tileUrl(z12), 'leader');
+    expect(t.points).toBeUndefined();
+    const cell = clusterCell(t, z12, heatCellMetres(12));
+    expect(cell).toBeDefined();
+    expect(cell!.properties.count).toBeGreaterThanOrEqual(6);
+    expect(cell!.properties.open).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(cell!.properties).sort()).toEqual(['count', 'open', 'overdue']);
+  });
+
+  it('gives leaders z15 points with code, status and category, never personal data', async () => {
+    const t = await tile(tileUrl(z15), 'leader');
+    expect(t.heat).toBeUndefined();
+    const mine = t.points.filter((f) => codes.includes(String(f.properties.code)));
+    expect(mine.map((f) => f.properties.code).sort()).toEqual([...codes].sort());
+    expect(mine.every((f) => f.properties.category === 'garbage' && typeof f.properties.status === 'string' && typeof f.properties.id === 'string')).toBe(true);
+    for (const f of t.points) {
+      expect(Object.keys(f.properties).sort()).toEqual(['category', 'code', 'id', 'status']);
+      expect(Object.keys(f.properties).filter((k) => /reporter|phone|email|name|description/i.test(k))).toEqual([]);
+    }
+  });
+
+  it('filters: category=pothole drops the garbage cell, category=garbage keeps it, a future period is empty', async () => {
+    const all = clusterCell(await tile(tileUrl(z12), 'leader'), z12, heatCellMetres(12))!;
+    const garbage = clusterCell(await tile(tileUrl(z12, '?category=garbage,illegal-dumping'), 'leader'), z12, heatCellMetres(12));
+    expect(garbage!.properties.count).toBeGreaterThanOrEqual(6);
+    const pothole = clusterCell(await tile(tileUrl(z12, '?category=pothole'), 'leader'), z12, heatCellMetres(12));
+    expect(pothole === undefined || Number(pothole.properties.count) <= Number(all.properties.count) - 6).toBe(true);
+    const byGroup = clusterCell(await tile(tileUrl(z12, '?group=transport'), 'leader'), z12, heatCellMetres(12));
+    expect(byGroup === undefined || Number(byGroup.properties.count) <= Number(all.properties.count) - 6).toBe(true);
+    const resolved = await tile(tileUrl(z15, '?status=resolved,closed'), 'leader');
+    expect((resolved.points ?? []).filter((f) => codes.includes(String(f.properties.code)))).toEqual([]);
+    const future = await tile(tileUrl(z12, '?from=2099-01-01T00:00:00Z&to=2099-01-02T00:00:00Z'), 'leader');
+    expect(future).toEqual({});
+  });
+
+  it('serves the public tile without login: heat only, count only, no cell under 5', async () => {
+    for (const t of [z12, z15, { z: 10, x: z12.x >> 2, y: z12.y >> 2 }]) {
+      const decoded = await tile(publicUrl(t));
+      expect(Object.keys(decoded).filter((l) => l !== 'heat')).toEqual([]);
+      for (const f of decoded.heat ?? []) {
+        expect(Object.keys(f.properties)).toEqual(['count']);
+        expect(f.properties.count).toBeGreaterThanOrEqual(5);
+      }
+    }
+    const cell = clusterCell(await tile(publicUrl(z15)), z15, PUBLIC_SNAP_M);
+    expect(cell!.properties.count).toBeGreaterThanOrEqual(6);
+  });
+
+  it('refuses anonymous callers (401) and ward officials (403) on the staff tiles', async () => {
+    expect((await get(tileUrl(z12))).statusCode).toBe(401);
+    expect((await get(tileUrl(z12), 'ward.benthanh')).statusCode).toBe(403);
+  });
+
+  it('answers 400 for an impossible tile or a backwards period', async () => {
+    const bad = await get('/api/v1/tiles/reports/3/8/0.mvt', 'leader');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('maps.invalid_tile');
+    expect((await get('/api/v1/public/tiles/reports/23/0/0.mvt')).statusCode).toBe(400);
+    const backwards = await get(tileUrl(z12, '?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z'), 'leader');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().code).toBe('maps.bad_period');
+    expect((await get(tileUrl(z12, '?status=bogus'), 'leader')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,37 @@
+import { heatCellMetres, publicCellMetres, tileOf, toMercator, WORLD_M } from './tile-grid';
+
+describe('tile grid', () => {
+  it.each([
+    [0, WORLD_M / 128],
+    [12, 76.43702828517625],
+    [13, 38.21851414258813],
+  ])('heat cell at z%i is %f m', (z, m) => {
+    expect(heatCellMetres(z)).toBeCloseTo(m, 6);
+  });
+
+  it.each([
+    [10, heatCellMetres(10)],
+    [11, heatCellMetres(11)],
+    [12, 100],
+    [18, 100],
+  ])('public cell at z%i is %f m (never under 100 m)', (z, m) => {
+    expect(publicCellMetres(z)).toBeCloseTo(m, 6);
+  });
+
+  it('a whole number of heat cells spans a tile, so cells never straddle tiles', () => {
+    for (const z of [0, 5, 12, 13]) expect((WORLD_M / 2 ** z / heatCellMetres(z)) % 1).toBe(0);
+  });
+
+  it.each([
+    [12, 10.7725, 106.6981, 3261, 1924],
+    [0, 10.7725, 106.6981, 0, 0],
+  ])('z%i tile of %f, %f is %i/%i', (z, lat, lng, x, y) => {
+    expect(tileOf(z, lat, lng)).toEqual({ z, x, y });
+  });
+
+  it('projects to EPSG:3857', () => {
+    const p = toMercator(10.7725, 106.6981); // ST_Transform of the same point gives 11877578.1606, 1206317.4972
+    expect(p.x).toBeCloseTo(11877578.16, 1);
+    expect(p.y).toBeCloseTo(1206317.50, 1);
+  });
+});
