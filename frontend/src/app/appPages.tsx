@@ -14,6 +14,8 @@ const RoutingRulesPage = lazy(() => import('../admin/routing/RoutingRulesPage'))
 const SlaPoliciesPage = lazy(() => import('../admin/sla/SlaPoliciesPage'));
 const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
 const OnTimePage = lazy(() => import('../admin/on-time/OnTimePage'));
+// The leaders' dashboard carries its own map (MapLibre, deck.gl), so it loads on its own too.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage'));
 const WorkbenchTicketPage = lazy(() => import('../workbench/TicketPage'));
 
@@ -26,7 +28,8 @@ export type NavLabelKey =
   | 'track.navLabel'
   | 'admin.nav.routing'
   | 'admin.nav.sla'
-  | 'admin.nav.onTime';
+  | 'admin.nav.onTime'
+  | 'dashboard.nav';
 
 export interface AppPage {
   id: string;
@@ -35,7 +38,7 @@ export interface AppPage {
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
   nav?: {
-    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time';
+    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;
@@ -93,6 +96,14 @@ export const APP_PAGES: readonly AppPage[] = [
     audiences: ['leader'],
     nav: { id: 'home', labelKey: 'nav.home' },
     render: () => <HomePage />,
+  },
+  // The leaders' working screen; its header link is the leader's way in from the home page.
+  {
+    id: 'dashboard',
+    path: '/dashboard',
+    audiences: ['leader', 'admin'],
+    nav: { id: 'dashboard', labelKey: 'dashboard.nav' },
+    render: () => <DashboardPage />,
   },
   {
     id: 'admin-home',
