@@ -37,6 +37,10 @@ const env = childEnv({
   WEB_DIR: join(ROOT, 'frontend', 'dist'),
   STORAGE_DIR: join(ROOT, 'var', 'test-storage'),
   E2E_BASE_URL: baseUrl,
+  // The e2e suites sign in as the same demo users from one address many times a minute; the
+  // server's limit is raised for them and the throttle test reads it (E2E_LOGIN_LIMIT).
+  LOGIN_THROTTLE_LIMIT: '60',
+  E2E_LOGIN_LIMIT: '60',
   // Every e2e upload comes from 127.0.0.1; the per-address limit is for the public, not the suite.
   UPLOAD_THROTTLE_LIMIT: '1000',
   // Jest loads the ESM-only NestJS 12 packages through require(esm), which needs vm modules.
