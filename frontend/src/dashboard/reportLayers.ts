@@ -7,7 +7,7 @@ export const POINTS_LAYER = 'reports-points';
 export const POINTS_MIN_ZOOM = 14;
 export const REPORTS_MAX_ZOOM = 14;
 
-export const POINT_COLOURS = { open: '#e08e0b', resolved: '#2e8b57' } as const;
+export const POINT_COLOURS = { open: '#e08e0b', overdue: '#c0392b', resolved: '#2e8b57' } as const;
 export const HOTSPOT_COLOUR: [number, number, number] = [123, 44, 191];
 
 export const HEAT_LAYER_SPEC: LayerSpecification = {
@@ -47,11 +47,11 @@ export const POINTS_LAYER_SPEC: LayerSpecification = {
   'source-layer': 'points',
   minzoom: POINTS_MIN_ZOOM,
   paint: {
-    // Point tiles carry the status only, not whether the report is overdue.
     'circle-color': [
-      'match',
-      ['get', 'status'],
-      ['resolved', 'closed'],
+      'case',
+      ['==', ['get', 'overdue'], true],
+      POINT_COLOURS.overdue,
+      ['in', ['get', 'status'], ['literal', ['resolved', 'closed']]],
       POINT_COLOURS.resolved,
       POINT_COLOURS.open,
     ],

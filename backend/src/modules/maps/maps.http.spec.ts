@@ -129,7 +129,7 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     expect(mine.map((f) => f.properties.code).sort()).toEqual([...codes].sort());
     expect(mine.every((f) => f.properties.category === 'garbage' && typeof f.properties.status === 'string' && typeof f.properties.id === 'string')).toBe(true);
     for (const f of t.points) {
-      expect(Object.keys(f.properties).sort()).toEqual(['category', 'code', 'id', 'status']);
+      expect(Object.keys(f.properties).sort()).toEqual(['category', 'code', 'id', 'overdue', 'status']);
       expect(Object.keys(f.properties).filter((k) => /reporter|phone|email|name|description/i.test(k))).toEqual([]);
     }
   });

@@ -59,7 +59,7 @@ export class MapsRepository {
         SELECT ST_AsMVTGeom(cells.centre, b.env, ${TILE_EXTENT}, 64, true) AS geom, cells.count, cells.open, cells.overdue
           FROM cells, b WHERE ST_Intersects(cells.centre, b.env)),
       points AS (
-        SELECT ST_AsMVTGeom(r.pt, b.env, ${TILE_EXTENT}, 64, true) AS geom, r.id, r.code, r.status, r.category
+        SELECT ST_AsMVTGeom(r.pt, b.env, ${TILE_EXTENT}, 64, true) AS geom, r.id, r.code, r.status, r.category, coalesce(r.overdue, false) AS overdue
           FROM r, b WHERE $12)
       SELECT (SELECT coalesce(ST_AsMVT(heat.*, 'heat', ${TILE_EXTENT}, 'geom'), '') FROM heat WHERE geom IS NOT NULL)
           || (SELECT coalesce(ST_AsMVT(points.*, 'points', ${TILE_EXTENT}, 'geom'), '') FROM points WHERE geom IS NOT NULL) AS tile`,
