@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, login } from '../support/api';
 import { baseUrl, launchBrowser } from '../support/browser';
+import { decodePng, type DecodedPng } from '../support/png';
 
 /**
  * The leaders' dashboard through a real browser: eight garbage reports filed next to Bến Thành
@@ -29,59 +29,6 @@ interface MapHandle {
   once(event: 'idle', listener: () => void): void;
   triggerRepaint(): void;
   getSource(id: string): { tiles?: string[] } | undefined;
-}
-
-interface DecodedPng {
-  width: number;
-  height: number;
-  channels: number;
-  pixels: Uint8Array;
-}
-
-/** Minimal PNG reader for Chromium screenshots: 8-bit RGB or RGBA, not interlaced (as in map.e2e.spec.ts). */
-function decodePng(png: Buffer): DecodedPng {
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const compressed: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      if (data[8] !== 8 || data[12] !== 0 || (data[9] !== 2 && data[9] !== 6)) throw new Error('unsupported PNG');
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === 'IDAT') compressed.push(data);
-    else if (type === 'IEND') break;
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(compressed));
-  const stride = width * channels;
-  const pixels = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const source = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const row = y * stride;
-    for (let x = 0; x < stride; x++) {
-      const left = x >= channels ? pixels[row + x - channels] : 0;
-      const up = y > 0 ? pixels[row - stride + x] : 0;
-      const upLeft = y > 0 && x >= channels ? pixels[row - stride + x - channels] : 0;
-      let predictor = 0;
-      if (filter === 1) predictor = left;
-      else if (filter === 2) predictor = up;
-      else if (filter === 3) predictor = (left + up) >> 1;
-      else if (filter === 4) {
-        const estimate = left + up - upLeft;
-        const [dLeft, dUp, dUpLeft] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
-        predictor = dLeft <= dUp && dLeft <= dUpLeft ? left : dUp <= dUpLeft ? up : upLeft;
-      }
-      pixels[row + x] = (source[x] + predictor) & 0xff;
-    }
-  }
-  return { width, height, channels, pixels };
 }
 
 /** Pixels of a box that differ clearly between two screenshots of the same view. */
