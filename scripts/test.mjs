@@ -22,7 +22,8 @@ const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const port = Number(process.env.TEST_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
-const results = join(ROOT, 'var', 'test-results');
+// Per port, so two runs against separate databases on one machine keep their results apart.
+const results = join(ROOT, 'var', 'test-results', String(port));
 
 const env = childEnv({
   NODE_ENV: 'test',
@@ -35,7 +36,7 @@ const env = childEnv({
   DEMO_SEED: 'true',
   LOG_LEVEL: 'warn',
   WEB_DIR: join(ROOT, 'frontend', 'dist'),
-  STORAGE_DIR: join(ROOT, 'var', 'test-storage'),
+  STORAGE_DIR: join(ROOT, 'var', 'test-storage', String(port)),
   E2E_BASE_URL: baseUrl,
   // The e2e suites sign in as the same demo users from one address many times a minute; the
   // server's limit is raised for them and the throttle test reads it (E2E_LOGIN_LIMIT).
