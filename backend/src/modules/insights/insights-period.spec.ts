@@ -1,4 +1,4 @@
-import { InsightsPeriod, periodBounds } from './insights-period';
+import { ChangePeriod, changeWindows, filterPeriod, InsightsPeriod, periodBounds } from './insights-period';
 
 describe('periodBounds (Asia/Ho_Chi_Minh)', () => {
   it.each<[InsightsPeriod, string, string, string, string]>([
@@ -21,5 +21,38 @@ describe('periodBounds (Asia/Ho_Chi_Minh)', () => {
     ['week', 7, 86_400],
   ])('%s trend has %i buckets of %i s', (period, buckets, bucketSeconds) => {
     expect(periodBounds(period, new Date('2026-11-22T00:00:00Z'))).toMatchObject({ buckets, bucketSeconds });
+  });
+});
+
+describe('filterPeriod', () => {
+  const now = new Date('2026-11-22T05:00:00Z');
+  it.each<[string | undefined, string | undefined, string | null, string | null]>([
+    [undefined, undefined, '2026-10-23T05:00:00.000Z', '2026-11-22T05:00:00.000Z'],
+    ['2026-11-01T00:00:00+07:00', undefined, '2026-10-31T17:00:00.000Z', '2026-11-22T05:00:00.000Z'],
+    [undefined, '2026-02-01T00:00:00Z', '2026-01-02T00:00:00.000Z', '2026-02-01T00:00:00.000Z'],
+    ['2025-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2025-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'],
+    // 367 days, backwards, empty.
+    ['2025-01-01T00:00:00Z', '2026-01-03T00:00:00Z', null, null],
+    ['2026-02-01T00:00:00Z', '2026-01-01T00:00:00Z', null, null],
+    ['2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', null, null],
+  ])('from %s to %s is [%s, %s)', (from, to, expectedFrom, expectedTo) => {
+    const p = filterPeriod(now, from, to);
+    expect(p && [p.from.toISOString(), p.to.toISOString()]).toEqual(expectedFrom === null ? null : [expectedFrom, expectedTo]);
+  });
+});
+
+describe('changeWindows', () => {
+  it.each<[ChangePeriod, string, string, string]>([
+    ['day', '2026-11-22T05:00:00Z', '2026-11-21T05:00:00.000Z', '2026-11-20T05:00:00.000Z'],
+    ['week', '2026-11-22T05:00:00Z', '2026-11-15T05:00:00.000Z', '2026-11-08T05:00:00.000Z'],
+    ['month', '2026-03-01T00:00:00Z', '2026-01-30T00:00:00.000Z', '2025-12-31T00:00:00.000Z'],
+  ])('%s ending %s starts %s, the previous one %s', (period, at, currentFrom, previousFrom) => {
+    const w = changeWindows(period, new Date(at));
+    expect([w.current.from.toISOString(), w.current.to.toISOString(), w.previous.from.toISOString(), w.previous.to.toISOString()]).toEqual([
+      currentFrom,
+      new Date(at).toISOString(),
+      previousFrom,
+      currentFrom,
+    ]);
   });
 });

@@ -29,3 +29,37 @@ export function periodBounds(period: InsightsPeriod, at: Date): PeriodBounds {
     bucketSeconds: period === 'day' ? 3600 : 86_400,
   };
 }
+
+export const DEFAULT_PERIOD_DAYS = 30;
+export const MAX_PERIOD_DAYS = 366;
+
+/**
+ * The figures' period from the `from` / `to` filters: `to` defaults to now, `from` to 30 days
+ * before `to`. Null when it runs backwards, is empty or spans more than 366 days.
+ */
+export function filterPeriod(now: Date, fromIso?: string, toIso?: string): { from: Date; to: Date } | null {
+  const to = toIso ? new Date(toIso) : now;
+  const from = fromIso ? new Date(fromIso) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+  if (!(from < to) || to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) return null;
+  return { from, to };
+}
+
+export type ChangePeriod = 'day' | 'week' | 'month';
+
+/** Rolling lengths, as the dashboard's time window (a month is 30 days, so both halves are equal). */
+export const CHANGE_PERIOD_DAYS: Record<ChangePeriod, number> = { day: 1, week: 7, month: 30 };
+
+export interface ChangeWindows {
+  current: { from: Date; to: Date };
+  previous: { from: Date; to: Date };
+}
+
+/** The period ending at `at` and the one of equal length just before it. */
+export function changeWindows(period: ChangePeriod, at: Date): ChangeWindows {
+  const length = CHANGE_PERIOD_DAYS[period] * DAY_MS;
+  const to = at.getTime();
+  return {
+    current: { from: new Date(to - length), to: new Date(to) },
+    previous: { from: new Date(to - 2 * length), to: new Date(to - length) },
+  };
+}

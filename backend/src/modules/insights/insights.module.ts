@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
+import { SlaModule } from '../sla/sla.module';
+import { InsightsFiguresRepository } from './insights-figures.repository';
+import { InsightsFiguresService } from './insights-figures.service';
 import { systemInsightsClock, INSIGHTS_CLOCK } from './insights.clock';
 import { InsightsController } from './insights.controller';
 import { InsightsRepository } from './insights.repository';
 import { InsightsService } from './insights.service';
+import { PublicInsightsController } from './public-insights.controller';
+import { PublicInsightsService } from './public-insights.service';
 
-/** Read-only figures for the leaders' dashboard. */
+/** Read-only figures for the leaders' dashboard and the public transparency map. */
 @Module({
-  controllers: [InsightsController],
-  providers: [InsightsRepository, InsightsService, { provide: INSIGHTS_CLOCK, useValue: systemInsightsClock }],
+  imports: [SlaModule],
+  controllers: [InsightsController, PublicInsightsController],
+  providers: [InsightsRepository, InsightsService, InsightsFiguresRepository, InsightsFiguresService, PublicInsightsService, { provide: INSIGHTS_CLOCK, useValue: systemInsightsClock }],
 })
 export class InsightsModule {}

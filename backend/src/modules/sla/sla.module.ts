@@ -5,6 +5,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaAdminService } from './sla-admin.service';
 import { SlaStatsRepository } from './sla-stats.repository';
+import { SlaStatsService } from './sla-stats.service';
 import { SlaTimersService } from './sla-timers.service';
 import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
@@ -12,7 +13,7 @@ import { SlaService } from './sla.service';
 @Module({
   imports: [CalendarModule, NotificationsModule, OutboxModule],
   controllers: [SlaAdminController],
-  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaAdminService, SlaTimersService],
-  exports: [SlaService, SlaRepository, SlaTimersService],
+  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaStatsService, SlaAdminService, SlaTimersService],
+  exports: [SlaService, SlaRepository, SlaTimersService, SlaStatsService],
 })
 export class SlaModule {}

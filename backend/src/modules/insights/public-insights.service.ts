@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PUBLIC_MIN_COUNT, publicCellMetres, toMercator, WORLD_M } from '../maps/tile-grid';
+import { SlaStatsService } from '../sla/sla-stats.service';
+import { onTimeRate } from './insights-figures';
+import { InsightsFiguresRepository } from './insights-figures.repository';
+import { DEFAULT_PERIOD_DAYS } from './insights-period';
+import { INSIGHTS_CLOCK, InsightsClock } from './insights.clock';
+import { PublicCellInsights, PublicWardsInsights } from './insights.dto';
+
+const DAY_MS = 86_400_000;
+const NO_FILTER = { group: null, categories: null, unitId: null };
+
+/**
+ * What the transparency map shows besides its tiles, under the tiles' rules: public categories
+ * only, the last 30 days, counts only (no code, text or contact ever leaves), and nothing for a
+ * cell of fewer than PUBLIC_MIN_COUNT reports.
+ */
+@Injectable()
+export class PublicInsightsService {
+  constructor(
+    private readonly figures: InsightsFiguresRepository,
+    private readonly slaStats: SlaStatsService,
+    @Inject(INSIGHTS_CLOCK) private readonly clock: InsightsClock,
+  ) {}
+
+  /** The public cell at zoom `z` holding the point, by category. */
+  async cell(q: { lat: number; lng: number; z: number }): Promise<PublicCellInsights> {
+    const { from, to } = this.lastDays();
+    const cellM = publicCellMetres(q.z);
+    const { x, y } = toMercator(q.lat, q.lng);
+    const i = Math.floor((x + WORLD_M / 2) / cellM);
+    const j = Math.floor((y + WORLD_M / 2) / cellM);
+    const categories = await this.figures.publicCellCounts({ from, to, cellM, i, j });
+    const total = categories.reduce((s, c) => s + c.count, 0);
+    if (total < PUBLIC_MIN_COUNT) return { hidden: true };
+    return { hidden: false, from: from.toISOString(), to: to.toISOString(), cellM, total, categories };
+  }
+
+  /** Received, resolved and the on-time rate per ward, public categories only. */
+  async wards(): Promise<PublicWardsInsights> {
+    const { from, to } = this.lastDays();
+    const [rows, stats] = await Promise.all([
+      this.figures.wardCounts({ from, to, now: to, filter: NO_FILTER, publicOnly: true }),
+      this.slaStats.onTime('ward', from, to, { publicOnly: true }),
+    ]);
+    const byWard = new Map<string, { resolved: number; onTime: number }>();
+    for (const s of stats) {
+      const sum = byWard.get(s.key) ?? { resolved: 0, onTime: 0 };
+      byWard.set(s.key, { resolved: sum.resolved + s.resolved, onTime: sum.onTime + s.onTime });
+    }
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      wards: rows.map((w) => {
+        const s = byWard.get(w.code) ?? { resolved: 0, onTime: 0 };
+        return { code: w.code, name: w.name, received: w.received, resolved: s.resolved, onTimeRate: onTimeRate(s.onTime, s.resolved) };
+      }),
+    };
+  }
+
+  private lastDays(): { from: Date; to: Date } {
+    const to = this.clock.now();
+    return { from: new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS), to };
+  }
+}
