@@ -16,6 +16,8 @@ const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
 const OnTimePage = lazy(() => import('../admin/on-time/OnTimePage'));
 // The leaders' dashboard carries its own map (MapLibre, deck.gl), so it loads on its own too.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+// The transparency map: aggregates only, open to everyone.
+const PublicMapPage = lazy(() => import('../public-map/PublicMapPage'));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage'));
 const WorkbenchTicketPage = lazy(() => import('../workbench/TicketPage'));
 
@@ -29,7 +31,8 @@ export type NavLabelKey =
   | 'admin.nav.routing'
   | 'admin.nav.sla'
   | 'admin.nav.onTime'
-  | 'dashboard.nav';
+  | 'dashboard.nav'
+  | 'publicMap.nav';
 
 export interface AppPage {
   id: string;
@@ -38,7 +41,7 @@ export interface AppPage {
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
   nav?: {
-    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard';
+    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard' | 'public-map';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;
@@ -167,6 +170,13 @@ export const APP_PAGES: readonly AppPage[] = [
     audiences: 'everyone',
     nav: { id: 'map', labelKey: 'nav.map' },
     render: () => <MapPage />,
+  },
+  {
+    id: 'public-map',
+    path: '/public-map',
+    audiences: 'everyone',
+    nav: { id: 'public-map', labelKey: 'publicMap.nav' },
+    render: () => <PublicMapPage />,
   },
 ];
 

@@ -1,17 +1,27 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../report/reportTypes';
-import type { DashboardFilters, StatusFilter, TimeWindow } from './dashboardApi';
+import { STATUS_FILTERS, type DashboardFilters, type HandlingUnit, type StatusFilter } from './dashboardApi';
 
-const WINDOWS: readonly TimeWindow[] = ['day', 'week', 'month'];
-const STATUSES: readonly Exclude<StatusFilter, ''>[] = ['open', 'resolved'];
+/** Departments and utilities first (few, city-wide), then the 168 ward committees by name. */
+function unitGroups(units: readonly HandlingUnit[], en: boolean) {
+  const label = (unit: HandlingUnit) => (en && unit.nameEn ? unit.nameEn : unit.name);
+  const sorted = [...units].sort((a, b) => label(a).localeCompare(label(b), 'vi'));
+  return {
+    city: sorted.filter((unit) => unit.kind !== 'ward_committee'),
+    wards: sorted.filter((unit) => unit.kind === 'ward_committee'),
+    label,
+  };
+}
 
 export function DashboardFiltersBar({
   categories,
+  units,
   filters,
   onChange,
 }: {
   categories: readonly Category[];
+  units: readonly HandlingUnit[];
   filters: DashboardFilters;
   onChange(next: DashboardFilters): void;
 }) {
@@ -23,16 +33,13 @@ export function DashboardFiltersBar({
     return [...seen];
   }, [categories, en]);
   const shownCategories = filters.group ? categories.filter((category) => category.groupCode === filters.group) : categories;
+  const unitOptions = useMemo(() => unitGroups(units, en), [units, en]);
 
   return (
     <form className="dashboard-filters map-panel" onSubmit={(event) => event.preventDefault()} aria-label={t('dashboard.filters')} data-testid="dashboard-filters">
       <label>
         <span>{t('dashboard.group')}</span>
-        <select
-          value={filters.group}
-          onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })}
-          data-testid="dashboard-group"
-        >
+        <select value={filters.group} onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })} data-testid="dashboard-group">
           <option value="">{t('dashboard.all')}</option>
           {groups.map(([code, name]) => (
             <option key={code} value={code}>
@@ -53,36 +60,40 @@ export function DashboardFiltersBar({
         </select>
       </label>
       <label>
-        <span>{t('dashboard.status')}</span>
-        <select
-          value={filters.status}
-          onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })}
-          data-testid="dashboard-status"
-        >
+        <span>{t('dashboard.unit')}</span>
+        <select value={filters.unit} onChange={(event) => onChange({ ...filters, unit: event.target.value })} data-testid="dashboard-unit">
           <option value="">{t('dashboard.all')}</option>
-          {STATUSES.map((status) => (
+          {unitOptions.city.length > 0 && (
+            <optgroup label={t('dashboard.unitGroups.city')}>
+              {unitOptions.city.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unitOptions.label(unit)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {unitOptions.wards.length > 0 && (
+            <optgroup label={t('dashboard.unitGroups.wards')}>
+              {unitOptions.wards.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unitOptions.label(unit)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      <label>
+        <span>{t('dashboard.status')}</span>
+        <select value={filters.status} onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })} data-testid="dashboard-status">
+          <option value="">{t('dashboard.all')}</option>
+          {STATUS_FILTERS.map((status) => (
             <option key={status} value={status}>
               {t(`dashboard.statuses.${status}`)}
             </option>
           ))}
         </select>
       </label>
-      <fieldset className="dashboard-filters__window">
-        <legend>{t('dashboard.window')}</legend>
-        {WINDOWS.map((window) => (
-          <label key={window}>
-            <input
-              type="radio"
-              name="dashboard-window"
-              value={window}
-              checked={filters.window === window}
-              onChange={() => onChange({ ...filters, window })}
-              data-testid={`dashboard-window-${window}`}
-            />
-            {t(`dashboard.windows.${window}`)}
-          </label>
-        ))}
-      </fieldset>
     </form>
   );
 }

@@ -1,31 +1,106 @@
 import { useTranslation } from 'react-i18next';
+import { CHANGE_LEGEND, CHOROPLETH_METRICS, NO_DATA_COLOUR, STATUS_COLOURS, STATUS_ORDER, type ChoroplethMetric, type LegendClass } from './colourScales';
 import type { LayerVisibility } from './useDashboardMap';
-import { POINT_COLOURS } from './reportLayers';
 
-const LAYERS: readonly (keyof LayerVisibility)[] = ['heat', 'points', 'hotspots'];
+const LAYERS: readonly (keyof LayerVisibility)[] = ['density', 'status', 'choropleth', 'hotspots', 'recurring', 'compare'];
 
-export function DashboardLegend({ visibility, onToggle }: { visibility: LayerVisibility; onToggle(layer: keyof LayerVisibility): void }) {
+export type LayerLoadState = Partial<Record<keyof LayerVisibility, 'loading' | 'error' | 'ready' | 'idle'>>;
+
+function useClassLabel(metric: ChoroplethMetric) {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const show = (value: number) => (metric === 'onTimeRate' ? percent.format(value) : number.format(value));
+  return (cls: LegendClass) => (cls.from === null ? `< ${show(cls.to ?? 0)}` : cls.to === null ? `≥ ${show(cls.from)}` : `${show(cls.from)} – ${show(cls.to)}`);
+}
+
+export function DashboardLegend({
+  visibility,
+  onToggle,
+  metric,
+  onMetric,
+  classes,
+  loadState,
+  compareLabel,
+}: {
+  visibility: LayerVisibility;
+  onToggle(layer: keyof LayerVisibility): void;
+  metric: ChoroplethMetric;
+  onMetric(metric: ChoroplethMetric): void;
+  classes: readonly LegendClass[];
+  loadState: LayerLoadState;
+  /** "this week against last week" etc., from the change answer. */
+  compareLabel: string | null;
+}) {
   const { t } = useTranslation();
+  const classLabel = useClassLabel(metric);
   return (
     <section className="dashboard-legend map-panel" aria-labelledby="dashboard-legend-title" data-testid="dashboard-legend">
       <h2 id="dashboard-legend-title">{t('dashboard.legend')}</h2>
       <ul>
         {LAYERS.map((layer) => (
-          <li key={layer}>
+          <li key={layer} data-testid={`dashboard-legend-${layer}`} data-state={loadState[layer] ?? 'ready'}>
             <label>
               <input type="checkbox" checked={visibility[layer]} onChange={() => onToggle(layer)} data-testid={`dashboard-layer-${layer}`} />
               <span className={`dashboard-legend__swatch dashboard-legend__swatch--${layer}`} aria-hidden="true" />
               {t(`dashboard.layers.${layer}`)}
             </label>
-            {layer === 'points' && (
+            {visibility[layer] && loadState[layer] === 'error' && (
+              <p className="dashboard-legend__problem" role="alert">
+                {t('dashboard.layerError')}
+              </p>
+            )}
+            {layer === 'density' && visibility.density && <p className="dashboard-legend__note">{t('dashboard.densityNote')}</p>}
+            {layer === 'status' && visibility.status && (
               <ul className="dashboard-legend__statuses">
-                {(Object.keys(POINT_COLOURS) as (keyof typeof POINT_COLOURS)[]).map((status) => (
+                {STATUS_ORDER.map((status) => (
                   <li key={status}>
-                    <span className="dashboard-legend__dot" style={{ background: POINT_COLOURS[status] }} aria-hidden="true" />
+                    <span className="dashboard-legend__dot" style={{ background: STATUS_COLOURS[status] }} aria-hidden="true" />
                     {t(`dashboard.pointStatus.${status}`)}
                   </li>
                 ))}
               </ul>
+            )}
+            {layer === 'choropleth' && visibility.choropleth && (
+              <div className="dashboard-legend__choropleth">
+                <div role="radiogroup" aria-label={t('dashboard.metric')} className="dashboard-legend__metrics">
+                  {CHOROPLETH_METRICS.map((candidate) => (
+                    <label key={candidate}>
+                      <input
+                        type="radio"
+                        name="dashboard-metric"
+                        checked={metric === candidate}
+                        onChange={() => onMetric(candidate)}
+                        data-testid={`dashboard-metric-${candidate}`}
+                      />
+                      {t(`dashboard.metrics.${candidate}`)}
+                    </label>
+                  ))}
+                </div>
+                <ul className="dashboard-legend__classes" data-testid="dashboard-choropleth-classes">
+                  {classes.map((cls) => (
+                    <li key={cls.colour}>
+                      <span className="dashboard-legend__box" style={{ background: cls.colour }} aria-hidden="true" />
+                      {classLabel(cls)}
+                    </li>
+                  ))}
+                  <li>
+                    <span className="dashboard-legend__box" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+                    {t('dashboard.noData')}
+                  </li>
+                </ul>
+              </div>
+            )}
+            {layer === 'compare' && visibility.compare && (
+              <div className="dashboard-legend__compare">
+                {compareLabel && <p className="dashboard-legend__note">{compareLabel}</p>}
+                <span className="dashboard-legend__ramp" style={{ background: `linear-gradient(to right, ${CHANGE_LEGEND.better}, #f2f2f2, ${CHANGE_LEGEND.worse})` }} aria-hidden="true" />
+                <span className="dashboard-legend__ramp-labels">
+                  <span>{t('dashboard.compare.better')}</span>
+                  <span>{t('dashboard.compare.worse')}</span>
+                </span>
+              </div>
             )}
           </li>
         ))}

@@ -4,23 +4,37 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   setWorkerUrl,
+  type MapMouseEvent,
   type VectorTileSource,
 } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
 import { API_BASE } from '../api/httpClient';
-import { createBasemapStyle } from '../map/basemapStyle';
-import { REPORT_TILES_PATH, type Hotspot } from './dashboardApi';
+import { BASEMAP_SOURCE, WARDS_FILL_LAYER, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
+import type { WardsState } from '../map/useWards';
+import { choroplethExpression, type LegendClass } from './colourScales';
+import { CHANGE_LAYER_ID, RECURRING_LAYER_ID } from './createInsightLayers';
+import { REPORT_TILES_PATH, type ChangeCell, type RecurringLocation } from './dashboardApi';
 import {
-  HEAT_LAYER,
+  CHOROPLETH_LAYER,
+  CHOROPLETH_LAYER_SPEC,
+  DENSITY_LAYERS,
+  DOTS_LAYER_SPEC,
   HEAT_LAYER_SPEC,
-  HOTSPOT_COLOUR,
-  POINTS_LAYER,
-  POINTS_LAYER_SPEC,
+  HEX_LAYER_SPEC,
   REPORTS_MAX_ZOOM,
   REPORTS_SOURCE,
+  STATUS_CELLS_LAYER_SPEC,
+  STATUS_DOT_IMAGE,
+  STATUS_HEX_LAYER_SPEC,
+  STATUS_LAYERS,
+  STATUS_POINTS_LAYER,
+  STATUS_POINTS_LAYER_SPEC,
+  DOTS_LAYER,
+  statusDotImage,
 } from './reportLayers';
+import { useWardLabelLayer } from './useWardLabelLayer';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -33,37 +47,59 @@ declare global {
 
 const INITIAL_CENTER: [number, number] = [106.7, 10.78];
 const INITIAL_ZOOM = 11;
+/** Pixels around a click searched for a report point: a finger is not a mouse. */
+const PICK_RADIUS_PX = 8;
 
 export interface LayerVisibility {
-  heat: boolean;
-  points: boolean;
+  density: boolean;
+  status: boolean;
+  choropleth: boolean;
   hotspots: boolean;
+  recurring: boolean;
+  compare: boolean;
+}
+
+export type MapPick =
+  | { kind: 'point'; id: string; lngLat: [number, number] }
+  | { kind: 'ward'; code: string }
+  | { kind: 'recurring'; location: RecurringLocation; lngLat: [number, number] }
+  | { kind: 'change'; cell: ChangeCell; lngLat: [number, number] };
+
+export interface DashboardMapOptions {
+  token: string | null;
+  tileUrl: string;
+  visibility: LayerVisibility;
+  attribution: string;
+  wards: WardsState;
+  /** Ward code → metric value for the choropleth, with its classes. */
+  choropleth: { values: ReadonlyMap<string, number | null>; classes: readonly LegendClass[] };
+  selectedWard: string | null;
+  /** deck.gl layers built by the page (hotspots, recurring locations, change), in drawing order. */
+  insightLayers: readonly Layer[];
+  onPick(pick: MapPick | null): void;
 }
 
 export interface DashboardMap {
+  map: MapLibreMap | null;
   /** True once the style and the first view of the report tiles are loaded. */
   ready: boolean;
-  flyTo(lng: number, lat: number): void;
+  flyTo(lng: number, lat: number, zoom?: number): void;
 }
 
 function basemapTileUrl(): string {
   return `${window.location.origin}${API_BASE}/tiles/basemap/{z}/{x}/{y}.mvt`;
 }
 
+function wardKey(code: string) {
+  return { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: code };
+}
+
 /**
- * One MapLibre map: our basemap, the report tiles (heatmap to z13, status points from z14),
- * deck.gl hotspots. The tile URL carries the filters; changing it re-fetches every layer.
+ * One MapLibre map: our basemap with the ward choropleth, the report tiles (density and status
+ * layers), and a deck.gl overlay for the insight layers and ward names. The tile URL carries
+ * the filters, the window and the live generation; changing it re-fetches every report layer.
  */
-export function useDashboardMap(
-  containerRef: RefObject<HTMLDivElement | null>,
-  options: {
-    token: string | null;
-    tileUrl: string;
-    hotspots: readonly Hotspot[];
-    visibility: LayerVisibility;
-    attribution: string;
-  },
-): DashboardMap {
+export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const liveMap = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -72,18 +108,25 @@ export function useDashboardMap(
   const tokenRef = useRef(options.token);
   tokenRef.current = options.token;
   const firstTileUrl = useRef(options.tileUrl);
+  const onPickRef = useRef(options.onPick);
+  onPickRef.current = options.onPick;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const style = createBasemapStyle(basemapTileUrl());
-    style.sources[REPORTS_SOURCE] = {
-      type: 'vector',
-      tiles: [firstTileUrl.current],
-      minzoom: 0,
-      maxzoom: REPORTS_MAX_ZOOM,
-    };
-    style.layers.push(HEAT_LAYER_SPEC, POINTS_LAYER_SPEC);
+    style.sources[REPORTS_SOURCE] = { type: 'vector', tiles: [firstTileUrl.current], minzoom: 0, maxzoom: REPORTS_MAX_ZOOM };
+    // The choropleth sits on the ward fills, under water, roads and outlines.
+    const wardsFill = style.layers.findIndex((layer) => layer.id === WARDS_FILL_LAYER);
+    style.layers.splice(wardsFill + 1, 0, CHOROPLETH_LAYER_SPEC);
+    style.layers.push(
+      HEAT_LAYER_SPEC,
+      HEX_LAYER_SPEC,
+      DOTS_LAYER_SPEC,
+      STATUS_CELLS_LAYER_SPEC,
+      STATUS_HEX_LAYER_SPEC,
+      STATUS_POINTS_LAYER_SPEC,
+    );
     const instance = new MapLibreMap({
       container,
       style,
@@ -105,11 +148,49 @@ export function useDashboardMap(
     });
     instance.touchZoomRotate.disableRotation();
     instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.on('styleimagemissing', (event) => {
+      if (event.id === STATUS_DOT_IMAGE && !instance.hasImage(STATUS_DOT_IMAGE)) instance.addImage(STATUS_DOT_IMAGE, statusDotImage(), { sdf: true });
+    });
     const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
     instance.addControl(overlay);
     liveMap.current = instance;
     overlayRef.current = overlay;
     window.__dashboardMap1022 = instance;
+
+    // A report point wins over an insight mark, which wins over the ward underneath.
+    const onClick = (event: MapMouseEvent) => {
+      const { x, y } = event.point;
+      const box: [[number, number], [number, number]] = [
+        [x - PICK_RADIUS_PX, y - PICK_RADIUS_PX],
+        [x + PICK_RADIUS_PX, y + PICK_RADIUS_PX],
+      ];
+      const pointLayers = [STATUS_POINTS_LAYER, DOTS_LAYER].filter((id) => instance.getLayoutProperty(id, 'visibility') !== 'none');
+      const [point] = pointLayers.length ? instance.queryRenderedFeatures(box, { layers: pointLayers }) : [];
+      if (point?.properties?.id) {
+        const [lng, lat] = point.geometry.type === 'Point' ? (point.geometry.coordinates as [number, number]) : [event.lngLat.lng, event.lngLat.lat];
+        onPickRef.current({ kind: 'point', id: String(point.properties.id), lngLat: [lng, lat] });
+        return;
+      }
+      const picked = overlay.pickObject({ x, y, radius: 4, layerIds: [RECURRING_LAYER_ID, CHANGE_LAYER_ID] });
+      const lngLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
+      if (picked?.object && picked.layer?.id === RECURRING_LAYER_ID) {
+        onPickRef.current({ kind: 'recurring', location: picked.object as RecurringLocation, lngLat });
+        return;
+      }
+      if (picked?.object && picked.layer?.id === CHANGE_LAYER_ID) {
+        onPickRef.current({ kind: 'change', cell: picked.object as ChangeCell, lngLat });
+        return;
+      }
+      const [ward] = instance.queryRenderedFeatures(event.point, { layers: [WARDS_FILL_LAYER] });
+      const code = ward?.properties?.code;
+      onPickRef.current(code === undefined || code === null ? null : { kind: 'ward', code: String(code) });
+    };
+    instance.on('click', onClick);
+    const pointer = (on: boolean) => () => (instance.getCanvas().style.cursor = on ? 'pointer' : '');
+    for (const id of [STATUS_POINTS_LAYER, DOTS_LAYER]) {
+      instance.on('mouseenter', id, pointer(true));
+      instance.on('mouseleave', id, pointer(false));
+    }
 
     let cancelled = false;
     const markReadyWhenLoaded = () => {
@@ -142,47 +223,53 @@ export function useDashboardMap(
     };
   }, [map, options.attribution]);
 
-  // Filters: one URL for the source, so the heatmap and the points follow together.
+  // Filters, window and live generation: one URL for the source, so every report layer follows together.
   useEffect(() => {
     if (!map) return;
     const source = map.getSource<VectorTileSource>(REPORTS_SOURCE);
     if (source && source.tiles?.[0] !== options.tileUrl) source.setTiles([options.tileUrl]);
   }, [map, options.tileUrl]);
 
-  const { heat, points, hotspots: showHotspots } = options.visibility;
+  const { density, status, choropleth } = options.visibility;
   useEffect(() => {
     if (!map) return;
-    map.setLayoutProperty(HEAT_LAYER, 'visibility', heat ? 'visible' : 'none');
-    map.setLayoutProperty(POINTS_LAYER, 'visibility', points ? 'visible' : 'none');
-  }, [map, heat, points]);
+    for (const id of DENSITY_LAYERS) map.setLayoutProperty(id, 'visibility', density ? 'visible' : 'none');
+    for (const id of STATUS_LAYERS) map.setLayoutProperty(id, 'visibility', status ? 'visible' : 'none');
+    map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', choropleth ? 'visible' : 'none');
+  }, [map, density, status, choropleth]);
 
+  // Choropleth: one feature-state value per ward code; the fill reads it through the class steps.
+  const { values, classes } = options.choropleth;
+  useEffect(() => {
+    if (!map) return;
+    map.setPaintProperty(CHOROPLETH_LAYER, 'fill-color', choroplethExpression(classes));
+    for (const [code, value] of values) map.setFeatureState(wardKey(code), { value });
+    return () => {
+      if (liveMap.current !== map) return;
+      for (const code of values.keys()) map.setFeatureState(wardKey(code), { value: null });
+    };
+  }, [map, values, classes]);
+
+  const { selectedWard } = options;
+  useEffect(() => {
+    if (!map || !selectedWard) return;
+    map.setFeatureState(wardKey(selectedWard), { selected: true });
+    return () => {
+      if (liveMap.current === map) map.setFeatureState(wardKey(selectedWard), { selected: false });
+    };
+  }, [map, selectedWard]);
+
+  const labelLayer = useWardLabelLayer(map, options.wards);
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!map || !overlay) return;
-    overlay.setProps({
-      layers: [
-        new ScatterplotLayer<Hotspot>({
-          id: 'hotspots',
-          data: options.hotspots as Hotspot[],
-          visible: showHotspots,
-          getPosition: (hotspot) => [hotspot.cell.lng, hotspot.cell.lat],
-          // ~500 m cells (insights CELL_M): a ring the size of the cell, stronger for higher z.
-          getRadius: 250,
-          radiusUnits: 'meters',
-          radiusMinPixels: 4,
-          stroked: true,
-          filled: true,
-          getFillColor: (hotspot) => [...HOTSPOT_COLOUR, Math.min(90, 20 + Math.round(hotspot.z * 10))],
-          getLineColor: [...HOTSPOT_COLOUR, 160],
-          lineWidthMinPixels: 1,
-        }),
-      ],
-    });
-  }, [map, options.hotspots, showHotspots]);
+    overlay.setProps({ layers: [...options.insightLayers, ...(labelLayer ? [labelLayer] : [])] });
+  }, [map, options.insightLayers, labelLayer]);
 
-  const flyTo = (lng: number, lat: number) => {
-    liveMap.current?.flyTo({ center: [lng, lat], zoom: 15, essential: true });
+  const flyTo = (lng: number, lat: number, zoom = 15) => {
+    liveMap.current?.flyTo({ center: [lng, lat], zoom, essential: true });
   };
 
-  return { ready, flyTo };
+  return { map, ready, flyTo };
 }
+

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../report/reportTypes';
+import type { MapPick } from './useDashboardMap';
+
+/** What a recurring location or a compare cell holds, in a popup. */
+export function InsightPopupContent({ pick, categories }: { pick: Extract<MapPick, { kind: 'recurring' | 'change' }>; categories: readonly Category[] }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });
+  const number = new Intl.NumberFormat(en ? 'en-GB' : 'vi-VN', { signDisplay: 'exceptZero' });
+
+  if (pick.kind === 'change') {
+    const { cell } = pick;
+    return (
+      <div className="dashboard-point" data-testid="dashboard-change-cell">
+        <strong>{t('dashboard.compare.cell')}</strong>
+        <dl>
+          <div>
+            <dt>{t('dashboard.compare.current')}</dt>
+            <dd>{cell.current}</dd>
+          </div>
+          <div>
+            <dt>{t('dashboard.compare.previous')}</dt>
+            <dd>{cell.previous}</dd>
+          </div>
+          <div>
+            <dt>{t('dashboard.compare.delta')}</dt>
+            <dd className={cell.delta > 0 ? 'dashboard-point__late' : undefined}>{number.format(cell.delta)}</dd>
+          </div>
+        </dl>
+      </div>
+    );
+  }
+
+  const { location } = pick;
+  const category = categories.find((candidate) => candidate.code === location.category);
+  return (
+    <div className="dashboard-point" data-testid="dashboard-recurring">
+      <strong>{category ? (en ? category.nameEn : category.nameVi) : location.categoryName}</strong>
+      <dl>
+        <div>
+          <dt>{t('dashboard.recurring.occurrences')}</dt>
+          <dd>{location.occurrences}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.recurring.lastClosed')}</dt>
+          <dd>{date.format(new Date(location.lastClosedAt))}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.recurring.lastReported')}</dt>
+          <dd>{date.format(new Date(location.lastReportedAt))}</dd>
+        </div>
+      </dl>
+      {location.codes.length > 0 && <p className="dashboard-point__codes">{location.codes.slice(0, 6).join(', ')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ReportSummary } from './dashboardApi';
+import type { Loadable } from './useDashboardData';
+
+/** The staff summary of one report point: no reporter, no description, a link to the ticket. */
+export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const dateTime = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  const report = summary.data;
+
+  if (summary.status === 'error') return <p role="alert">{t('dashboard.pointError')}</p>;
+  if (!report) return <p role="status">{t('common.loading')}</p>;
+
+  const clock = report.sla.find((candidate) => candidate.kind === 'resolution') ?? report.sla[0] ?? null;
+  const late = clock !== null && clock.state === 'running' && clock.dueAt !== null && Date.parse(clock.dueAt) < Date.now();
+  const unitName = report.assignedUnit ? (en && report.assignedUnit.nameEn ? report.assignedUnit.nameEn : report.assignedUnit.name) : null;
+
+  return (
+    <div className="dashboard-point" data-testid="dashboard-point" data-id={report.id}>
+      <strong data-testid="dashboard-point-code">{report.code}</strong>
+      <dl>
+        <div>
+          <dt>{t('dashboard.point.category')}</dt>
+          <dd>{en ? report.category.nameEn : report.category.nameVi}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.point.status')}</dt>
+          <dd data-testid="dashboard-point-status">{t(`operator.status.${report.status}` as 'operator.status.new', { defaultValue: report.status })}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.point.created')}</dt>
+          <dd>
+            <time dateTime={report.createdAt}>{dateTime.format(new Date(report.createdAt))}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.point.unit')}</dt>
+          <dd>{unitName ?? t('dashboard.point.unassigned')}</dd>
+        </div>
+        {report.ward && (
+          <div>
+            <dt>{t('dashboard.point.ward')}</dt>
+            <dd>{report.ward.name}</dd>
+          </div>
+        )}
+        {clock?.dueAt && (
+          <div>
+            <dt>{t('dashboard.point.due')}</dt>
+            <dd className={late ? 'dashboard-point__late' : undefined}>
+              <time dateTime={clock.dueAt}>{dateTime.format(new Date(clock.dueAt))}</time>
+              {late && ` · ${t('dashboard.pointStatus.overdue')}`}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <Link to={`/workbench/tickets/${encodeURIComponent(report.id)}`} data-testid="dashboard-point-link">
+        {t('dashboard.point.open')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { TextLayer } from '@deck.gl/layers';
+import { WARD_LABEL_FONT_SIZE, WARD_LABEL_MIN_ZOOM, createWardLabelLayer } from '../map/createWardLabelLayer';
+import { declutterLabels, type LabelCandidate } from '../map/declutterLabels';
+import type { WardsState } from '../map/useWards';
+
+/**
+ * Ward names as a deck.gl layer the caller composes with its own layers (the map page's
+ * useWardLabels owns its overlay's whole layer list). Decluttered at most once per frame of movement.
+ */
+export function useWardLabelLayer(map: MapLibreMap | null, wards: WardsState): TextLayer<LabelCandidate> | null {
+  const [layer, setLayer] = useState<TextLayer<LabelCandidate> | null>(null);
+  useEffect(() => {
+    if (!map || wards.status !== 'ready') return;
+    const labels: LabelCandidate[] = [...wards.wards]
+      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+      .map((ward) => ({ code: ward.code, text: ward.shortName || ward.name, position: [ward.labelLng, ward.labelLat] }));
+    let frame = 0;
+    let lastKey: string | null = null;
+    const update = () => {
+      frame = 0;
+      const visible = map.getZoom() >= WARD_LABEL_MIN_ZOOM;
+      const canvas = map.getCanvas();
+      const shownLabels = visible
+        ? declutterLabels(labels, (position) => map.project(position), { width: canvas.clientWidth, height: canvas.clientHeight, fontSize: WARD_LABEL_FONT_SIZE })
+        : [];
+      const shownKey = `${visible}:${shownLabels.map((label) => label.code).join(',')}`;
+      if (shownKey === lastKey) return;
+      lastKey = shownKey;
+      setLayer(createWardLabelLayer({ labels, shown: new Set(shownLabels.map((label) => label.code)), shownKey, visible }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    map.on('move', schedule);
+    map.on('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('move', schedule);
+      map.off('resize', schedule);
+    };
+  }, [map, wards]);
+  return layer;
+}

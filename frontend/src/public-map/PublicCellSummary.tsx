@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { Loadable } from '../dashboard/useDashboardData';
+import type { PublicCell } from './publicMapApi';
+
+/** What a clicked public cell holds: counts by public category, or nothing under 5 reports. */
+export function PublicCellSummary({ cell }: { cell: Loadable<PublicCell> }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  if (cell.status === 'error') return <p role="alert">{t('publicMap.cellError')}</p>;
+  if (!cell.data) return <p role="status">{t('common.loading')}</p>;
+  if (cell.data.hidden) {
+    return (
+      <p data-testid="public-cell" data-hidden="true">
+        {t('publicMap.cellHidden')}
+      </p>
+    );
+  }
+  return (
+    <div className="public-cell" data-testid="public-cell" data-hidden="false" data-total={cell.data.total}>
+      <strong>{t('publicMap.cellTitle')}</strong>
+      <p>{t('publicMap.cellTotal', { count: cell.data.total })}</p>
+      <ul>
+        {cell.data.categories.map((row) => (
+          <li key={row.category} data-category={row.category} data-count={row.count}>
+            <span>{en ? row.nameEn : row.name}</span>
+            <span>{row.count}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
