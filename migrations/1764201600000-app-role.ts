@@ -32,6 +32,16 @@ export class AppRole1764201600000 implements MigrationInterface {
     await q.query(`GRANT USAGE ON SCHEMA public TO hcmc1022_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO hcmc1022_app`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON report_event, sla_stage_event FROM hcmc1022_app`);
+    // Every table the append-only trigger guards (later ones too: audit_event), so that running
+    // this again after the GRANT above never hands the writes back.
+    await q.query(`
+      DO $$
+      DECLARE t regclass;
+      BEGIN
+        FOR t IN SELECT DISTINCT tgrelid::regclass FROM pg_trigger WHERE tgfoid = 'forbid_change'::regproc LOOP
+          EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM hcmc1022_app', t);
+        END LOOP;
+      END $$`);
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hcmc1022_app`);
     await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO hcmc1022_app`);
     await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO hcmc1022_app`);

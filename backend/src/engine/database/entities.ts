@@ -1,3 +1,4 @@
+import { AuditEventEntity } from '../../modules/audit/audit-event.entity';
 import { CategoryEntity } from '../../modules/categories/category.entity';
 import { IdempotencyKeyEntity } from '../../modules/intake/idempotency-key.entity';
 import { ReportCallerEntity } from '../../modules/intake/report-caller.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   BusinessHoursEntity,
   CalendarDayEntity,
   CalendarChangeEntity,
+  AuditEventEntity,
 ];

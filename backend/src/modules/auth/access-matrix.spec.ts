@@ -229,7 +229,9 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
       `SELECT type, actor_role AS role, is_public AS "isPublic", message, data FROM report_event WHERE report_id = $1 AND type LIKE 'personal_data_%' ORDER BY id`,
       [hidden.id],
     );
+    // The whole trace of this reporter's details: stored at filing (anonymous web form), then revealed once.
     expect(events).toEqual([
+      { type: 'personal_data_recorded', role: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' } },
       { type: 'personal_data_revealed', role: 'admin', isPublic: false, message: 'Yêu cầu của cơ quan điều tra số 12/2025', data: { fields: ['name', 'email'], reason: 'Yêu cầu của cơ quan điều tra số 12/2025' } },
     ]);
   });

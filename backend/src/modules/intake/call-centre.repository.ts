@@ -94,17 +94,20 @@ export class CallCentreRepository {
         [reportId],
       );
       if (!rows[0]) return null;
-      await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5)`, [
+      const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         reportId,
         caller.phone,
         caller.name,
         caller.note,
         operator.userId,
       ]);
+      // The public line says a caller was added; the non-public one which personal data the
+      // operator stored (field names and the caller row, never the values: invariant 6).
+      const fields = caller.name ? ['phone', 'name'] : ['phone'];
       await tx.query(
         `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
-         VALUES ($1, 'caller_attached', $2, $3, true, $4)`,
-        [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }],
+         VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`,
+        [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }, { subject: 'caller', callerId: stored.id, fields }],
       );
       return rows[0];
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { CallCentreRepository, CallerReport, DuplicateRow } from './call-centre.repository';
 import { duplicateScore } from './duplicate-score';
@@ -11,7 +12,10 @@ const OPEN = new Set(['new', 'assigned', 'in_progress', 'waiting_citizen', 'reop
 /** The operator's helpers during a call: who is calling, and is this already reported? */
 @Injectable()
 export class CallCentreService {
-  constructor(private readonly calls: CallCentreRepository) {}
+  constructor(
+    private readonly calls: CallCentreRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async likelyDuplicates(q: { category: string; lat: number; lng: number; text?: string }): Promise<DuplicateCandidate[]> {
     const rows = await this.calls.nearbyCandidates(q.category, q.lng, q.lat, q.text ?? '');
@@ -25,8 +29,10 @@ export class CallCentreService {
       .slice(0, 10);
   }
 
-  async callerHistory(phone: string): Promise<CallerReport[]> {
+  /** Which reports a number filed or called about is personal data: the search is audited before it answers. */
+  async callerHistory(phone: string, operator: Principal): Promise<CallerReport[]> {
     const rows = await this.calls.callerHistory(phone);
+    await this.audit.callerHistorySearched(operator, phone, rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   }
 

@@ -75,8 +75,8 @@ export class IntakeController {
   @ApiBearerAuth()
   @Roles('operator')
   @Get('callers/:phone/reports')
-  callerHistory(@Param('phone', { schema: phoneSchema }) phone: string): Promise<CallerReport[]> {
-    return this.calls.callerHistory(phone);
+  callerHistory(@Param('phone', { schema: phoneSchema }) phone: string, @CurrentPrincipal() principal: Principal): Promise<CallerReport[]> {
+    return this.calls.callerHistory(phone, principal);
   }
 
   @ApiBearerAuth()

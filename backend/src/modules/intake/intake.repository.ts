@@ -79,8 +79,10 @@ export class IntakeRepository {
   }
 
   /**
-   * The report, its first public timeline event and its outbox row in one statement: atomic on
-   * its own (no transaction needed when nothing else is written) and one round trip. A tracking
+   * The report, its first public timeline event (and, when the reporter left contact details,
+   * the non-public record of who stored which of them: invariant 6 for personal data) and its
+   * outbox row in one statement: atomic on its own (no transaction needed when nothing else is
+   * written) and one round trip. A tracking
    * code collision (2^30 codes a day) surfaces as a unique violation on uq_report_code, which
    * the service retries with a new code.
    */
@@ -94,13 +96,18 @@ export class IntakeRepository {
          RETURNING id, code, created_at),
        ev AS (
          INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at)
-         SELECT id, 'created', $17, $18, 'new', true, $19, created_at FROM rep),
+         SELECT id, 'created', $17, $18, 'new', true, $19, created_at FROM rep
+         RETURNING report_id, created_at),
+       -- Reads ev, so it is inserted after it: the timeline still opens with 'created'.
+       pd AS (
+         INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data, created_at)
+         SELECT report_id, 'personal_data_recorded', $17, $18, false, $20::jsonb, created_at FROM ev WHERE $20::jsonb IS NOT NULL),
        ob AS (
          INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep)
        SELECT id, code, created_at AS "createdAt" FROM rep`,
       [trackingCode(r.createdAt), r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.adminUnitId, r.wardCode, r.priority,
         r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt,
-        r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }],
+        r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r)],
     );
     return rows[0];
   }
@@ -123,6 +130,12 @@ export class IntakeRepository {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** The audit line of a report filed with contact details: which fields were stored, never their values. */
+function personalDataRecorded(r: NewReport): Record<string, unknown> | null {
+  const fields = (['name', 'phone', 'email'] as const).filter((f) => r.reporter[f] !== null && r.reporter[f] !== '');
+  return fields.length === 0 ? null : { subject: 'reporter', fields, hideIdentity: r.reporter.hideIdentity, channel: r.channel };
 }
 
 // Built once: constructing an Intl formatter per report was a measurable share of intake's CPU.

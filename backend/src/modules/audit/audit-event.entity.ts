@@ -1,0 +1,46 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppUserEntity } from '../users/app-user.entity';
+
+export const AUDIT_EVENT_TYPES = ['caller_history_searched'] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/**
+ * An audit event tied to no single ticket (a ticket's own events are its timeline, report_event).
+ * Append-only: the database refuses UPDATE, DELETE and TRUNCATE, and the application role may
+ * only SELECT and INSERT.
+ */
+@Entity('audit_event')
+@Index('ix_audit_event_subject', ['subject', 'createdAt'])
+@Index('ix_audit_event_actor', ['actorUserId', 'createdAt'])
+@Check('ck_audit_event_type', `type IN ('caller_history_searched')`)
+@Check('ck_audit_event_result_count', `result_count >= 0`)
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  type: AuditEventType;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @ManyToOne(() => AppUserEntity)
+  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'audit_event_actor_user_id_fkey' })
+  actorUser?: AppUserEntity | null;
+
+  @Column({ name: 'actor_role', type: 'text', nullable: true })
+  actorRole: string | null;
+
+  /** What was looked at: for a caller-history search, the normalised phone number. */
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ name: 'result_count', type: 'integer', nullable: true })
+  resultCount: number | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  data: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
