@@ -20,6 +20,7 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const PublicMapPage = lazy(() => import('../public-map/PublicMapPage'));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage'));
 const WorkbenchTicketPage = lazy(() => import('../workbench/TicketPage'));
+const RankingsPage = lazy(() => import('../rankings/RankingsPage'));
 
 export type NavLabelKey =
   | 'nav.home'
@@ -32,7 +33,8 @@ export type NavLabelKey =
   | 'admin.nav.sla'
   | 'admin.nav.onTime'
   | 'dashboard.nav'
-  | 'publicMap.nav';
+  | 'publicMap.nav'
+  | 'rankings.nav';
 
 export interface AppPage {
   id: string;
@@ -41,7 +43,7 @@ export interface AppPage {
   audiences: 'everyone' | readonly Audience[];
   /** Pages with a nav entry appear in the header for the audiences that may open them. */
   nav?: {
-    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard' | 'public-map';
+    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard' | 'public-map' | 'rankings';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;
@@ -107,6 +109,13 @@ export const APP_PAGES: readonly AppPage[] = [
     audiences: ['leader', 'admin'],
     nav: { id: 'dashboard', labelKey: 'dashboard.nav' },
     render: () => <DashboardPage />,
+  },
+  {
+    id: 'rankings',
+    path: '/rankings',
+    audiences: ['leader', 'admin'],
+    nav: { id: 'rankings', labelKey: 'rankings.nav' },
+    render: () => <RankingsPage />,
   },
   {
     id: 'admin-home',
