@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, api, login } from '../support/api';
 import { baseUrl, launchBrowser } from '../support/browser';
+import { decodePng } from '../support/png';
 
 /**
  * The whole life of a ticket through two browsers: a citizen files an illegal-construction
@@ -40,6 +41,37 @@ async function makeJpeg(page: Page): Promise<Buffer> {
     return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
   });
   return Buffer.from(base64, 'base64');
+}
+
+/** The workbench map's marker colours by deadline state (frontend workbench/createQueueMarkerLayer.ts). */
+const MARKER_RGB: Record<string, [number, number, number]> = {
+  overdue: [0xb9, 0x1c, 0x1c],
+  warning: [0xd9, 0x77, 0x06],
+  ok: [0x04, 0x78, 0x57],
+  paused: [0x6b, 0x72, 0x80],
+  none: [0x6b, 0x72, 0x80],
+};
+
+interface WorkbenchMapHandle {
+  queryRenderedFeatures(options: { layers: string[] }): { properties: { id: string; code: string; state: string } }[];
+  project(lngLat: [number, number]): { x: number; y: number };
+  once(event: 'idle', listener: () => void): void;
+  triggerRepaint(): void;
+}
+
+/** Waits for the workbench map to be idle, then reads the markers it drew (one per ticket id). */
+async function renderedMarkers(page: Page): Promise<Map<string, { code: string; state: string }>> {
+  await page.locator('[data-testid="wb-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+  const markers = await page.evaluate(
+    () =>
+      new Promise<{ id: string; code: string; state: string }[]>((resolve) => {
+        const map = (globalThis as unknown as { __workbenchMap1022: WorkbenchMapHandle }).__workbenchMap1022;
+        map.once('idle', () => resolve(map.queryRenderedFeatures({ layers: ['queue-markers'] }).map((feature) => feature.properties)));
+        map.triggerRepaint();
+      }),
+  );
+  // A point on a tile edge can come back from each tile.
+  return new Map(markers.map((marker) => [marker.id, { code: marker.code, state: marker.state }]));
 }
 
 async function ticketStatus(page: Page, status: string): Promise<void> {
@@ -87,7 +119,7 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     expect(unit.name).toContain('Phường Bến Thành');
   });
 
-  it('the ward official finds it in the workbench queue and accepts it', async () => {
+  it('the ward official finds it in the workbench queue and on its map, and opens it from the map', async () => {
     await official.goto(`${baseUrl}/login`);
     await official.getByTestId('login-username').fill('ward.benthanh');
     await official.getByTestId('login-password').fill(DEMO_PASSWORD);
@@ -97,20 +129,48 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     await official.getByTestId('wb-queue').waitFor();
     expect(await official.getByTestId('wb-unit').textContent()).toContain('Bến Thành');
 
+    // The whole queue: one marker per row, each in its row's deadline colour.
+    const rows = await official.getByTestId('wb-queue-item').evaluateAll((items) =>
+      items.map((item) => ({ id: item.getAttribute('data-id')!, state: item.querySelector('[data-testid="wb-deadline"]')!.getAttribute('data-state')! })),
+    );
+    expect(rows.map((row) => row.id)).toContain(id);
+    const allMarkers = await renderedMarkers(official);
+    expect(await official.getByTestId('wb-map').getAttribute('data-count')).toBe(String(rows.length));
+    expect([...allMarkers.keys()].sort()).toEqual(rows.map((row) => row.id).sort());
+    for (const row of rows) expect({ id: row.id, state: allMarkers.get(row.id)?.state }).toEqual({ id: row.id, state: row.state });
+
+    // The map follows the filter: only this ticket is left, in view and drawn in its badge colour.
     await official.getByTestId('wb-filter-text').fill(code.toLowerCase());
     const row = official.locator(`[data-testid="wb-queue-item"][data-code="${code}"]`);
     await row.waitFor();
     expect(await official.getByTestId('wb-queue-item').count()).toBe(1);
     expect(await row.getAttribute('data-status')).toBe('assigned');
-    expect(['ok', 'warning']).toContain(await row.getByTestId('wb-deadline').getAttribute('data-state'));
+    const state = (await row.getByTestId('wb-deadline').getAttribute('data-state'))!;
+    expect(['ok', 'warning']).toContain(state);
+    await official.locator('[data-testid="wb-map"][data-count="1"]').waitFor();
+    const markers = await renderedMarkers(official);
+    expect([...markers.entries()]).toEqual([[id, { code, state }]]);
+    const at = await official.evaluate(
+      (lngLat) => (globalThis as unknown as { __workbenchMap1022: WorkbenchMapHandle }).__workbenchMap1022.project(lngLat),
+      [POINT.lng, POINT.lat] as [number, number],
+    );
+    const shot = decodePng(await official.getByTestId('wb-map').screenshot());
+    const i = (Math.round(at.y) * shot.width + Math.round(at.x)) * shot.channels;
+    const drawn = [shot.pixels[i], shot.pixels[i + 1], shot.pixels[i + 2]];
+    const distance = drawn.reduce((sum, value, k) => sum + Math.abs(value - MARKER_RGB[state][k]), 0);
+    expect({ drawn, distance: distance < 40 }).toEqual({ drawn, distance: true });
 
-    await row.getByTestId('wb-queue-open').click();
+    // A click on the marker opens the ticket.
+    const box = (await official.getByTestId('wb-map').boundingBox())!;
+    await official.mouse.click(box.x + at.x, box.y + at.y);
     await official.waitForURL(new RegExp(`/workbench/tickets/${id}$`));
     await ticketStatus(official, 'assigned');
     expect(await official.getByTestId('wb-ticket-code').textContent()).toBe(code);
     expect(await official.getByTestId('wb-ticket-ward').textContent()).toBe('Phường Bến Thành');
     expect(await official.locator('[data-testid="wb-sla-clock"]').count()).toBeGreaterThan(0);
+  });
 
+  it('accepts it', async () => {
     await official.getByTestId('wb-action-accept').click();
     await official.getByTestId('wb-action-submit').click();
     await ticketStatus(official, 'in_progress');

@@ -20,6 +20,9 @@ const EVENT_TYPES = [
   'rated',
   'merged',
   'note',
+  'personal_data_recorded',
+  'personal_data_viewed',
+  'personal_data_revealed',
 ] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 

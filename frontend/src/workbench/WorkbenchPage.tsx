@@ -7,6 +7,7 @@ import { useAuth } from '../auth/useAuth';
 import { useUnitName } from '../auth/useUnitName';
 import { QueueFilters } from './QueueFilters';
 import { QueueList } from './QueueList';
+import { QueueMap } from './QueueMap';
 import { deadlineOf } from './deadline';
 import { FILTER_KEYS, filterQueue, queueChoices, type QueueFilter } from './queueFilter';
 import { useNow } from './useNow';
@@ -25,11 +26,12 @@ export default function WorkbenchPage() {
   // Filters live in the address so that going back from a ticket finds the queue as it was left.
   const [params, setParams] = useSearchParams();
   const transferred = (useLocation().state as { transferred?: string } | null)?.transferred;
-  const filter = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter;
+  const filter = useMemo(() => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter, [params]);
 
   const items = useMemo(() => queue.data ?? [], [queue.data]);
   const choices = useMemo(() => queueChoices(items), [items]);
-  const shown = filterQueue(items, filter);
+  // Memoised so the map gets new markers only when the queue or a filter changes.
+  const shown = useMemo(() => filterQueue(items, filter), [items, filter]);
   const counts = { overdue: 0, warning: 0, paused: 0 };
   for (const item of items) {
     const state = deadlineOf(item, now).state;
@@ -100,6 +102,8 @@ export default function WorkbenchPage() {
               {t('workbench.noMatch')}
             </p>
           )}
+          {/* The map shows what the list shows: the same filtered tickets. */}
+          {items.length > 0 && <QueueMap items={shown} now={now} />}
           {shown.length > 0 && <QueueList items={shown} now={now} />}
         </>
       )}

@@ -6,6 +6,8 @@ export interface QueueItem {
   priority: string;
   category: { code: string; nameVi: string; nameEn: string };
   ward: { code: string; name: string };
+  /** Where it was reported (WGS 84): the workbench map's marker. */
+  location: { lat: number; lng: number };
   createdAt: string;
   responseDueAt: string | null;
   resolutionDueAt: string | null;

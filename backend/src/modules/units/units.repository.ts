@@ -19,6 +19,8 @@ export interface QueueItem {
   priority: string;
   category: { code: string; nameVi: string; nameEn: string };
   ward: { code: string; name: string };
+  /** The reported point (WGS 84), for the workbench's map of the queue. */
+  location: { lat: number; lng: number };
   createdAt: string;
   responseDueAt: string | null;
   resolutionDueAt: string | null;
@@ -42,6 +44,7 @@ export class UnitsRepository {
       `SELECT r.id, r.code, r.status::text AS status, r.priority::text AS priority,
               json_build_object('code', c.code, 'nameVi', c.name_vi, 'nameEn', c.name_en) AS category,
               json_build_object('code', a.code, 'name', a.name) AS ward,
+              json_build_object('lat', ST_Y(r.point), 'lng', ST_X(r.point)) AS location,
               r.created_at AS "createdAt", r.response_due_at AS "responseDueAt", r.resolution_due_at AS "resolutionDueAt",
               (SELECT s.state FROM sla_clock s WHERE s.report_id = r.id AND s.kind = 'resolution' ORDER BY s.cycle DESC LIMIT 1) AS "slaState"
          FROM report r

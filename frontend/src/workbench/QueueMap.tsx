@@ -1,0 +1,48 @@
+import { useMemo, useRef } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { DEADLINE_COLOURS, queueFeatures, type QueueMarkerProperties } from './createQueueMarkerLayer';
+import { deadlineOf, type DeadlineState } from './deadline';
+import { useQueueMap } from './useQueueMap';
+import type { QueueItem } from './workbenchTypes';
+
+const LEGEND: DeadlineState[] = ['overdue', 'warning', 'ok', 'paused'];
+
+/** "A small map of my tickets": the queue as shown (filters applied), one dot per ticket. */
+export function QueueMap({ items, now }: { items: readonly QueueItem[]; now: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const features = useMemo(() => queueFeatures(items, (item) => deadlineOf(item, now).state), [items, now]);
+  const { ready } = useQueueMap(containerRef, {
+    features,
+    attribution: t('map.osmAttribution'),
+    describe: (marker: QueueMarkerProperties) => `${marker.code} · ${t(`workbench.map.state.${marker.state}`)}`,
+    onOpen: (id) => navigate(`/workbench/tickets/${id}`),
+  });
+
+  return (
+    <figure className="wb-map" data-testid="wb-map-panel">
+      <div
+        ref={containerRef}
+        className="wb-map__canvas"
+        role="region"
+        aria-label={t('workbench.map.label')}
+        aria-busy={!ready}
+        data-testid="wb-map"
+        data-ready={ready ? 'true' : 'false'}
+        data-count={features.features.length}
+      />
+      <figcaption className="wb-map__legend">
+        {LEGEND.map((state) => (
+          <span key={state} className="wb-map__key" data-testid="wb-map-key" data-state={state}>
+            <span className="wb-map__dot" style={{ background: DEADLINE_COLOURS[state] }} aria-hidden="true" />
+            {t(`workbench.map.state.${state}`)}
+          </span>
+        ))}
+        <span className="wb-map__hint">{t('workbench.map.hint')}</span>
+      </figcaption>
+    </figure>
+  );
+}
