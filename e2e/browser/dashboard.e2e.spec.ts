@@ -260,6 +260,20 @@ describe('leaders dashboard in the browser', () => {
       expect(pothole.received).toBeLessThanOrEqual(all.figures.received - REPORTS);
       const after = await screenshot(page, 'dashboard-map');
       expect(changedPixels(before, after, anchor)).toBeGreaterThan(200);
+
+      // The handling unit filter reaches the tiles and the figures: the ward's own committee.
+      const units = await api('GET', '/api/v1/units', { token });
+      const committee = (units.body as { id: string; kind: string; wardCode: string | null }[]).find((unit) => unit.kind === 'ward_committee' && unit.wardCode === BEN_THANH);
+      expect(committee).toBeDefined();
+      await page.getByTestId('dashboard-category').selectOption('');
+      const unitAnswer = page.waitForResponse((response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`) && response.url().includes(`unit=${committee!.id}`));
+      await page.getByTestId('dashboard-unit').selectOption(committee!.id);
+      const unitResponse = await unitAnswer;
+      await waitForTiles(page, `unit=${committee!.id}`);
+      await page.locator('[data-testid="dashboard-ward"][data-status="ready"]').waitFor();
+      const apiUnit = await api('GET', `/api/v1/insights/wards/${BEN_THANH}${new URL(unitResponse.url()).search}`, { token });
+      expect(apiUnit.status).toBe(200);
+      expect(await wardPanelFigures(page)).toEqual(figuresOf(apiUnit.body));
     },
     TIMEOUT_MS,
   );
