@@ -1,109 +1,133 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import {
+  ANSWER_TIMEOUT_MS,
+  classify,
+  EXACT,
+  isOfficial,
+  OTHER,
+  OWN,
+  POINT,
+  querySample,
+  pathSample,
+  ROLES,
+  RULES,
+  STREAM_MS,
+  USERS,
+  type Answer,
+  type Cell,
+  type Method,
+  type Policy,
+  type Role,
+  type Ticket,
+  type TicketKey,
+} from '../../testing/access-policy';
 import { createTestHttpApp } from '../../testing/http-app';
 import { RoutingService } from '../routing/routing.service';
-import type { UserRole } from '../users/app-user.entity';
 
 /**
- * Invariant 4 as a matrix: every staff operation on one ticket or unit (read from the OpenAPI
- * document, so a new route without a policy here fails) × every role × (own unit's ticket,
- * another unit's ticket). Each cell asserts the access decision and that no contact data leaks.
+ * Invariant 4 as a matrix over the whole API: every operation of the OpenAPI document × every
+ * role (anonymous included) × (own unit's ticket or unit, another unit's) where the operation
+ * names one, through real HTTP. Each cell asserts the access decision (401 anonymous, 403 a role
+ * the operation does not admit, 403/404 an official reaching across units), that no answer
+ * carries reporter contact details the role may not see, that no answer to an official carries
+ * another unit's ticket, and that no write moves a ticket. The policy is in
+ * testing/access-policy.ts; an operation it does not classify fails the first test.
  */
-type Role = UserRole | 'anonymous';
-type TicketKey = 'A' | 'B' | 'C';
-interface Ticket {
-  id: string;
-  unitId: string;
-  category: string;
-  email: string;
-}
 interface Operation {
-  method: 'GET' | 'POST';
+  method: Method;
   template: string;
-  /** OpenAPI path with the concrete enum value of any second path parameter. */
+  /** The template with any enumerated path parameter (action, format) filled in. */
   label: string;
-  path: (t: Ticket) => string;
+  policy: Policy;
+  path: (c: Cell) => string;
+  requiredQuery: { name: string; schema: Record<string, any> }[];
   requestSchema?: { required?: string[]; properties?: Record<string, unknown> };
 }
 
-const USERS: Record<Exclude<Role, 'anonymous'>, string> = {
-  operator: 'operator',
-  ward_official: 'ward.benthanh',
-  department_official: 'dept.xaydung',
-  leader: 'leader',
-  admin: 'admin',
-};
-const ROLES: Role[] = [...(Object.keys(USERS) as Role[]), 'anonymous'];
-const OFFICIALS: Role[] = ['ward_official', 'department_official'];
-
-/** Own and other ticket per role: A sits with UBND Bến Thành, B with SAPULICO, C with Sở Xây dựng. */
-const OWN: Record<Role, TicketKey> = { operator: 'A', ward_official: 'A', department_official: 'C', leader: 'A', admin: 'A', anonymous: 'A' };
-const OTHER: TicketKey = 'B';
-
-/** The policy under test: who the route admits at all; officials are further held to their unit. */
-const ADMITTED: Record<string, Role[]> = {
-  'GET /api/v1/reports/{id}': ['operator', 'ward_official', 'department_official', 'leader', 'admin'],
-  'POST /api/v1/reports/{id}/actions/{action}': ['ward_official', 'department_official', 'admin'],
-  'POST /api/v1/reports/{id}/notes': ['ward_official', 'department_official', 'admin'],
-  'POST /api/v1/reports/{id}/transfer': ['ward_official', 'department_official', 'admin'],
-  'POST /api/v1/reports/{id}/reclassify': ['ward_official', 'department_official', 'operator', 'admin'],
-  'POST /api/v1/reports/{id}/callers': ['operator'],
-  'POST /api/v1/reports/{id}/reveal-reporter': ['admin'],
-  'GET /api/v1/units/{id}/queue': ['operator', 'ward_official', 'department_official', 'leader', 'admin'],
-};
-/** Who may see a reporter's contact details in a 2xx answer of this route (own ticket for officials). */
-const SEES_REPORTER: Record<string, Role[]> = {
-  'GET /api/v1/reports/{id}': ['operator', 'ward_official', 'department_official'],
-  'POST /api/v1/reports/{id}/reveal-reporter': ['admin'],
-};
-
-/**
- * Minimal valid bodies. Writes are chosen to pass validation but leave the ticket where it is:
- * a stale version for state changes, a transfer to the unit already holding it, the same
- * category for a reclassification. The access decision comes before each of those checks.
- */
-/** Merging needs a master other than the ticket itself; any well-formed id reaches the access check. */
-const MASTER_ID = '7d3c6a0e-5b1f-4c2a-9e8d-1f2a3b4c5d6e';
-
-const BODIES: Record<string, (t: Ticket) => object> = {
-  'POST /api/v1/reports/{id}/actions/{action}': (t) => ({ version: 999_999, publicMessage: 'Kiểm tra phân quyền', masterId: MASTER_ID }),
-  'POST /api/v1/reports/{id}/notes': () => ({ message: 'Ghi chú kiểm tra phân quyền' }),
-  'POST /api/v1/reports/{id}/transfer': (t) => ({ unitId: t.unitId, reason: 'Kiểm tra phân quyền' }),
-  'POST /api/v1/reports/{id}/reclassify': (t) => ({ category: t.category, reason: 'Kiểm tra phân quyền' }),
-  'POST /api/v1/reports/{id}/callers': () => ({ phone: '0901234567' }),
-  'POST /api/v1/reports/{id}/reveal-reporter': () => ({ reason: 'Kiểm tra ma trận phân quyền' }),
-};
-
-describe('access matrix: role × operation × (own unit, another unit) from the OpenAPI document', () => {
+describe('access matrix: every OpenAPI operation × role × (own unit, another unit)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
+  let baseUrl: string;
   const tokens: Partial<Record<Role, string>> = {};
   const tickets = {} as Record<TicketKey, Ticket>;
-  let operations: Operation[] = [];
+  const operations: Operation[] = [];
+  const unclassified: string[] = [];
+  const run = randomUUID().slice(0, 8);
 
-  const call = async (method: 'GET' | 'POST', url: string, role: Role, payload?: object) => {
+  /** Real HTTP, so a streamed answer (server-sent events) can be read for a while and dropped. */
+  const call = async (method: Method, url: string, role: Role, payload?: { json?: object; form?: Record<string, string> }): Promise<Answer> => {
     const token = tokens[role];
-    const res = await app.inject({ method, url, payload, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } });
-    return { status: res.statusCode, text: res.body, body: res.body ? JSON.parse(res.body) : null };
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    let body: string | undefined;
+    if (payload?.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(payload.form).toString();
+    } else if (payload?.json) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(payload.json);
+    }
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), ANSWER_TIMEOUT_MS);
+    try {
+      const res = await fetch(`${baseUrl}${url}`, { method, headers, body, signal: controller.signal });
+      let text: string;
+      if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+        const reader = res.body!.getReader();
+        const decoder = new TextDecoder();
+        const until = Date.now() + STREAM_MS;
+        let pending: ReturnType<typeof reader.read> | null = null;
+        text = '';
+        while (Date.now() < until) {
+          pending ??= reader.read();
+          const chunk = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, until - Date.now())))]);
+          if (!chunk) break;
+          pending = null;
+          if (chunk.done) break;
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+        pending?.catch(() => undefined);
+        await reader.cancel().catch(() => undefined);
+        controller.abort();
+      } else {
+        text = await res.text();
+      }
+      let json: any = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON (a tile, a photo, XML, a stream): the text is still searched for leaks
+      }
+      return { status: res.status, text, json };
+    } finally {
+      clearTimeout(timeout);
+    }
   };
 
   const file = async (key: TicketKey, category: string, hideIdentity = false, attributes: Record<string, string> = {}): Promise<Ticket> => {
-    const email = `matrix.${key.toLowerCase()}.${Date.now()}@example.com`;
+    const names: Record<TicketKey, string> = { A: 'Nguyễn Văn An', B: 'Trần Thị Bình', C: 'Lê Văn Cường' };
+    const person = { name: `${names[key]} ${run}`, email: `matrix.${key.toLowerCase()}.${run}@example.com`, phone: `09${String(Date.now() + key.charCodeAt(0)).slice(-8)}` };
+    const tag = `kiemtra-${run}-${key}${hideIdentity ? '-an' : ''}`;
     const filed = await call('POST', '/api/v1/reports', 'anonymous', {
-      category, lat: 10.7725, lng: 106.6981, description: `Phản ánh kiểm tra phân quyền ${key}`, attributes, reporter: { name: 'Nguyễn Văn Kiểm', email, hideIdentity }, consent: true,
+      json: { category, ...POINT, description: `Phản ánh kiểm tra phân quyền ${tag}`, attributes, reporter: { ...person, hideIdentity }, consent: true },
     });
-    expect({ category, status: filed.status, issues: filed.body.issues }).toEqual({ category, status: 201, issues: undefined });
-    await app.get(RoutingService).routeNew(filed.body.id);
-    const [row] = await db.query(`SELECT assigned_unit_id AS "unitId" FROM report WHERE id = $1`, [filed.body.id]);
-    return { id: filed.body.id, unitId: row.unitId, category, email };
+    expect({ category, status: filed.status, issues: filed.json?.issues }).toEqual({ category, status: 201, issues: undefined });
+    await app.get(RoutingService).routeNew(filed.json.id);
+    const [row] = await db.query(`SELECT r.assigned_unit_id AS "unitId", h.code AS "unitCode" FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`, [
+      filed.json.id,
+    ]);
+    return { key, id: filed.json.id, code: filed.json.code, unitId: row.unitId, unitCode: row.unitCode, category, tag, ...person };
   };
 
   beforeAll(async () => {
     app = await createTestHttpApp();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = await app.getUrl();
     db = app.get(getDataSourceToken());
     for (const [role, username] of Object.entries(USERS)) {
-      tokens[role as Role] = (await call('POST', '/api/v1/auth/login', 'anonymous', { username, password: '1022demo!' })).body.accessToken;
+      tokens[role as Role] = (await call('POST', '/api/v1/auth/login', 'anonymous', { json: { username, password: '1022demo!' } })).json.accessToken;
     }
     tickets.A = await file('A', 'illegal-construction');
     tickets.B = await file('B', 'street-light');
@@ -114,24 +138,34 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
     );
     expect([tickets.A.unitId, tickets.B.unitId, tickets.C.unitId]).toEqual([units.ward, units.sapulico, units.dept]);
 
-    const doc = (await call('GET', '/api/docs-json', 'anonymous')).body;
+    const doc = (await call('GET', '/api/docs-json', 'anonymous')).json;
     for (const [template, item] of Object.entries<Record<string, any>>(doc.paths)) {
-      if (!/^\/api\/v1\/reports\/\{id\}/.test(template) && template !== '/api/v1/units/{id}/queue') continue;
-      for (const [method, op] of Object.entries<any>(item)) {
-        const ref: string | undefined = op.requestBody?.content?.['application/json']?.schema?.$ref;
-        const inline = op.requestBody?.content?.['application/json']?.schema;
-        const requestSchema = ref ? doc.components.schemas[ref.split('/').pop()!] : inline;
-        const extra = (op.parameters ?? []).find((p: any) => p.in === 'path' && p.name !== 'id');
-        const values: string[] = extra ? extra.schema.enum : [''];
-        expect({ template, extraParameterValues: values }).toEqual({ template, extraParameterValues: expect.arrayContaining([expect.any(String)]) });
-        for (const value of values) {
-          const upper = method.toUpperCase() as 'GET' | 'POST';
+      for (const [lower, op] of Object.entries<any>(item)) {
+        const method = lower.toUpperCase() as Method;
+        if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) continue;
+        const policy = classify(method, template);
+        if (!policy) {
+          unclassified.push(`${method} ${template}`);
+          continue;
+        }
+        const json = op.requestBody?.content?.['application/json']?.schema;
+        const requestSchema = json?.$ref ? doc.components.schemas[json.$ref.split('/').pop()] : json;
+        const parameters: any[] = op.parameters ?? [];
+        // An enumerated path parameter (an action, a format) makes one operation per value.
+        const enumerated = parameters.find((p) => p.in === 'path' && p.schema?.enum);
+        const ids = (c: Cell) => (policy.scope === 'unit' ? c.ticket.unitId : policy.scope === 'ticket' ? c.ticket.id : null);
+        for (const value of enumerated ? (enumerated.schema.enum as string[]) : [null]) {
           operations.push({
-            method: upper,
+            method,
             template,
-            label: `${upper} ${extra ? template.replace(`{${extra.name}}`, value) : template}`,
+            label: `${method} ${value === null ? template : template.replace(`{${enumerated.name}}`, value)}`,
+            policy,
             requestSchema,
-            path: (t) => (template.includes('/units/') ? template.replace('{id}', t.unitId) : template.replace('{id}', t.id)).replace(extra ? `{${extra.name}}` : '\u0000', value),
+            requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+            path: (c) =>
+              template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+                encodeURIComponent(name === enumerated?.name ? value! : name === 'id' && ids(c) ? ids(c)! : pathSample(name, template, c)),
+              ),
           });
         }
       }
@@ -141,60 +175,114 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
     await app?.close();
   });
 
-  it('has a policy and a valid body for every operation the document lists', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(8);
+  const urlOf = (op: Operation, c: Cell) => {
+    const query = new URLSearchParams();
+    for (const p of op.requiredQuery) query.set(p.name, querySample(p.name, p.schema, c));
+    for (const [k, v] of Object.entries(op.policy.query?.(c) ?? {})) query.set(k, v);
+    const qs = query.toString();
+    return `${op.path(c)}${qs ? `?${qs}` : ''}`;
+  };
+  const payloadOf = (op: Operation, c: Cell) => {
+    if (op.method === 'GET' || op.method === 'DELETE') return undefined;
+    if (op.policy.form) return { form: op.policy.form(c) };
+    return { json: op.policy.body?.(c) ?? {} };
+  };
+
+  it('classifies every operation the document lists, with a valid body for the writes that need one', () => {
+    expect({
+      unclassified,
+      fix: unclassified.length ? 'classify each in backend/src/testing/access-policy.ts: an EXACT entry, or a path under a RULE (' + RULES.map((r) => r.rule).join('; ') + ')' : '',
+    }).toEqual({ unclassified: [], fix: '' });
+    expect(operations.length).toBeGreaterThanOrEqual(40);
     for (const op of operations) {
-      const key = `${op.method} ${op.template}`;
-      expect({ operation: key, hasPolicy: key in ADMITTED }).toEqual({ operation: key, hasPolicy: true });
-      if (op.method === 'POST') {
-        const body = BODIES[key]?.(tickets.A) ?? {};
-        const known = Object.keys(op.requestSchema?.properties ?? {});
-        expect({ operation: key, missing: (op.requestSchema?.required ?? []).filter((f) => !(f in body)), unknown: Object.keys(body).filter((f) => !known.includes(f)) }).toEqual({
-          operation: key,
-          missing: [],
-          unknown: [],
-        });
-      }
+      if (!op.policy.body) continue;
+      const body = op.policy.body({ role: 'admin', side: 'own', ticket: tickets.A, tickets }) as Record<string, unknown>;
+      const known = Object.keys(op.requestSchema?.properties ?? {});
+      expect({ operation: op.label, missing: (op.requestSchema?.required ?? []).filter((f) => !(f in body)), unknown: Object.keys(body).filter((f) => !known.includes(f)) }).toEqual({
+        operation: op.label,
+        missing: [],
+        unknown: [],
+      });
     }
   });
 
-  it('decides every cell: no leak, no write across units, 401 for anonymous', async () => {
+  it('decides every cell: 401 anonymous, 403 roles not admitted, officials held to their unit, no leak, no write across units', async () => {
     const failures: string[] = [];
     let cells = 0;
     for (const op of operations) {
-      const key = `${op.method} ${op.template}`;
+      const { policy } = op;
+      const sided = policy.scope === 'ticket' || policy.scope === 'unit';
+      const admitted = (role: Role) => policy.admits === 'anyone' || policy.admits.includes(role);
       for (const role of ROLES) {
-        for (const [side, ticketKey] of [['own', OWN[role]], ['other', OTHER]] as const) {
-          const t = tickets[ticketKey];
-          const res = await call(op.method, op.path(t), role, op.method === 'POST' ? BODIES[key](t) : undefined);
+        for (const side of sided ? (['own', 'other'] as const) : [null]) {
+          const ticket = tickets[side === 'other' ? OTHER : OWN[role]];
+          const c: Cell = { role, side, ticket, tickets };
+          const res = await call(op.method, urlOf(op, c), role, payloadOf(op, c));
           cells++;
-          const cell = `${role} × ${op.label} × ${side} unit's ticket ${ticketKey} → ${res.status}`;
-          const ok2xx = res.status >= 200 && res.status < 300;
-          if (role === 'anonymous') {
-            if (res.status !== 401) failures.push(`${cell}: anonymous must get 401`);
-            continue;
-          }
+          const cell = `${role} × ${op.label}${side ? ` × ${side} unit's ${policy.scope} (${ticket.key})` : ''} → ${res.status}`;
+          const ok = res.status >= 200 && res.status < 300;
           if (res.status >= 500) failures.push(`${cell}: server error`);
-          if (!ADMITTED[key].includes(role)) {
-            if (res.status !== 403) failures.push(`${cell}: the route does not admit ${role}, expected 403`);
-          } else if (OFFICIALS.includes(role) && side === 'other') {
-            if (![403, 404].includes(res.status)) failures.push(`${cell}: an official reached another unit's ticket, expected 403/404`);
-          } else if ([401, 403, 404].includes(res.status)) {
-            failures.push(`${cell}: access refused to a caller the policy admits`);
+          if (!admitted(role)) {
+            const expected = role === 'anonymous' ? 401 : 403;
+            if (res.status !== expected) failures.push(`${cell}: not admitted, expected ${expected}`);
+          } else if (isOfficial(role) && side === 'other') {
+            if (![403, 404].includes(res.status)) failures.push(`${cell}: an official reached another unit's ${policy.scope}, expected 403/404`);
+          } else if ([401, 403].includes(res.status) || (sided && res.status === 404)) {
+            failures.push(`${cell}: refused a caller the policy admits`);
           }
-          const mayShow = (SEES_REPORTER[key] ?? []).includes(role) && (!OFFICIALS.includes(role) || side === 'own');
-          const leaked = res.text.includes(t.email) || res.text.includes('Nguyễn Văn Kiểm');
-          if (leaked && !mayShow) failures.push(`${cell}: reporter data leaked`);
-          if (ok2xx && key === 'GET /api/v1/reports/{id}' && mayShow && !res.body.reporter) failures.push(`${cell}: reporter missing for a role that needs it`);
+
+          // Contact details: only the cell's own ticket, only to roles that need them, never on public operations.
+          for (const t of Object.values(tickets)) {
+            const shown = [t.email, t.name, t.phone].filter((v) => res.text.includes(v));
+            if (shown.length === 0) continue;
+            const mayShow =
+              policy.scope !== 'public' && sided && t === ticket && (policy.seesReporter ?? []).includes(role) && (!isOfficial(role) || side === 'own');
+            if (!mayShow) failures.push(`${cell}: contact details of ticket ${t.key} leaked (${shown.length} field(s))`);
+          }
+          // Another unit's tickets never reach an official, in any list or figure.
+          if (ok && isOfficial(role) && policy.scope !== 'public') {
+            for (const t of Object.values(tickets)) {
+              if (t.unitId === tickets[OWN[role]].unitId) continue;
+              if ([t.id, t.code, t.tag].some((v) => res.text.includes(v))) failures.push(`${cell}: another unit's ticket ${t.key} reached an official`);
+            }
+          }
+          if (ok && op.template === '/api/v1/reports/{id}' && (policy.seesReporter ?? []).includes(role) && (!isOfficial(role) || side === 'own') && !res.json.reporter) {
+            failures.push(`${cell}: reporter missing for a role that needs it`);
+          }
+          failures.push(...(policy.check?.(c, res) ?? []).map((f) => `${cell}: ${f}`));
         }
       }
     }
     expect(failures).toEqual([]);
-    expect(cells).toBe(operations.length * ROLES.length * 2);
+    expect(cells).toBe(operations.reduce((n, op) => n + ROLES.length * (op.policy.scope === 'ticket' || op.policy.scope === 'unit' ? 2 : 1), 0));
 
-    // Nothing moved: the stale, same-unit and same-category writes changed no assignment.
-    const rows = await db.query(`SELECT id, assigned_unit_id AS "unitId", category_id FROM report WHERE id = ANY($1)`, [[tickets.A.id, tickets.B.id, tickets.C.id]]);
-    for (const t of Object.values(tickets)) expect(rows.find((r: { id: string }) => r.id === t.id).unitId).toBe(t.unitId);
+    // Nothing moved: the stale, same-unit and same-category writes changed no assignment or category.
+    const rows = await db.query(`SELECT r.id, r.assigned_unit_id AS "unitId", c.code AS category FROM report r JOIN category c ON c.id = r.category_id WHERE r.id = ANY($1)`, [
+      Object.values(tickets).map((t) => t.id),
+    ]);
+    for (const t of Object.values(tickets)) expect(rows.find((r: { id: string }) => r.id === t.id)).toMatchObject({ unitId: t.unitId, category: t.category });
+    // The caller-history searches that were answered (the operator's only) are each in the audit, the refused ones nowhere.
+    const searches = await db.query(`SELECT a.actor_role AS role, a.result_count AS "resultCount" FROM audit_event a WHERE a.type = 'caller_history_searched' AND a.subject = $1`, [
+      tickets.B.phone,
+    ]);
+    expect(searches).toEqual([{ role: 'operator', resultCount: 1 }]);
+  }, 300_000);
+
+  it('has data for its checks to find: they could fail', async () => {
+    // The operator's own view of a ticket carries the reporter; the same answer on a public
+    // operation, or for another ticket, would be a leak by the rules above.
+    const view = await call('GET', `/api/v1/reports/${tickets.A.id}`, 'operator');
+    expect(view.text).toContain(tickets.A.email);
+    // The other unit has on-time figures an unscoped answer would hand an official.
+    const cell: Cell = { role: 'leader', side: null, ticket: tickets.A, tickets };
+    const figures = await call('GET', `/api/v1/stats/on-time?${new URLSearchParams({ to: new Date().toISOString(), ...EXACT['GET /api/v1/stats/on-time'].query!(cell) })}`, 'leader');
+    expect(figures.json.map((row: { key: string }) => row.key)).toEqual([tickets.B.unitCode]);
+    const official = await call('GET', `/api/v1/units/${tickets.A.unitId}/queue?limit=500`, 'ward_official');
+    expect(official.status).toBe(200);
+    expect(official.text).toContain(tickets.A.id);
+    expect(official.text).not.toContain(tickets.B.id);
+    const operator = await call('GET', `/api/v1/callers/${tickets.B.phone}/reports`, 'operator');
+    expect(operator.json.map((r: { id: string }) => r.id)).toEqual([tickets.B.id]);
   });
 
   it('audits every reporter view, with actor, role and fields', async () => {
@@ -206,8 +294,8 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
       [tickets.A.id, before[0].n],
     );
     expect(events).toEqual([
-      { role: 'operator', username: 'operator', data: { fields: ['name', 'email'] }, isPublic: false },
-      { role: 'ward_official', username: 'ward.benthanh', data: { fields: ['name', 'email'] }, isPublic: false },
+      { role: 'operator', username: 'operator', data: { fields: ['name', 'phone', 'email'] }, isPublic: false },
+      { role: 'ward_official', username: 'ward.benthanh', data: { fields: ['name', 'phone', 'email'] }, isPublic: false },
     ]);
   });
 
@@ -215,24 +303,30 @@ describe('access matrix: role × operation × (own unit, another unit) from the 
     const hidden = await file('A', 'illegal-construction', true);
     for (const role of ['operator', 'ward_official', 'leader', 'admin'] as Role[]) {
       const res = await call('GET', `/api/v1/reports/${hidden.id}`, role);
-      expect({ role, status: res.status, reporter: res.body.reporter, leaked: res.text.includes(hidden.email) }).toEqual({ role, status: 200, reporter: null, leaked: false });
+      expect({ role, status: res.status, reporter: res.json.reporter, leaked: res.text.includes(hidden.email) }).toEqual({ role, status: 200, reporter: null, leaked: false });
     }
-    const short = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { reason: 'vì sao' });
+    const short = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { json: { reason: 'vì sao' } });
     expect(short.status).toBe(400);
-    expect(short.body.issues[0].field).toBe('reason');
-    expect((await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'leader', { reason: 'Yêu cầu của cơ quan điều tra' })).status).toBe(403);
+    expect(short.json.issues[0].field).toBe('reason');
+    expect((await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'leader', { json: { reason: 'Yêu cầu của cơ quan điều tra' } })).status).toBe(403);
 
-    const revealed = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { reason: 'Yêu cầu của cơ quan điều tra số 12/2025' });
+    const revealed = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { json: { reason: 'Yêu cầu của cơ quan điều tra số 12/2025' } });
     expect(revealed.status).toBe(200);
-    expect(revealed.body.reporter).toMatchObject({ email: hidden.email, hideIdentity: true });
+    expect(revealed.json.reporter).toMatchObject({ email: hidden.email, hideIdentity: true });
     const events = await db.query(
       `SELECT type, actor_role AS role, is_public AS "isPublic", message, data FROM report_event WHERE report_id = $1 AND type LIKE 'personal_data_%' ORDER BY id`,
       [hidden.id],
     );
     // The whole trace of this reporter's details: stored at filing (anonymous web form), then revealed once.
     expect(events).toEqual([
-      { type: 'personal_data_recorded', role: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' } },
-      { type: 'personal_data_revealed', role: 'admin', isPublic: false, message: 'Yêu cầu của cơ quan điều tra số 12/2025', data: { fields: ['name', 'email'], reason: 'Yêu cầu của cơ quan điều tra số 12/2025' } },
+      { type: 'personal_data_recorded', role: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['name', 'phone', 'email'], hideIdentity: true, channel: 'web' } },
+      {
+        type: 'personal_data_revealed',
+        role: 'admin',
+        isPublic: false,
+        message: 'Yêu cầu của cơ quan điều tra số 12/2025',
+        data: { fields: ['name', 'phone', 'email'], reason: 'Yêu cầu của cơ quan điều tra số 12/2025' },
+      },
     ]);
   });
 });
