@@ -113,7 +113,7 @@ export const STATUS_HEX_LAYER_SPEC: LayerSpecification = {
   maxzoom: POINTS_MIN_ZOOM,
   layout: {
     'icon-image': STATUS_DOT_IMAGE,
-    // The image is 32 px across: size 1 is a 32 px circle.
+    // The disc is 20 px across at size 1 (statusDotImage).
     'icon-size': ['interpolate', ['linear'], ['sqrt', count], 1, 0.25, 5, 0.7, 20, 1.6],
     'icon-allow-overlap': true,
     'icon-ignore-placement': true,
