@@ -5,12 +5,13 @@ import { LoggingModule } from './engine/logging/logging.module';
 import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
+import { MapsWorkerModule } from './modules/maps/maps-worker.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
 import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
-/** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler; no HTTP. */
+/** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler, map aggregator; no HTTP. */
 @Module({
   imports: [
     ConfigModule,
@@ -23,6 +24,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     SlaWorkerModule,
     AttachmentsWorkerModule,
     NotificationsWorkerModule,
+    MapsWorkerModule,
   ],
 })
 export class WorkerModule {}

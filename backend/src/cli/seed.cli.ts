@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { loadConfig } from '../engine/config/app-config';
+import { rebuildAggregates } from '../modules/maps/aggregates/report-aggregates';
 import { runSeed } from '../../../seed/src/run-seed';
 import { parseSeedArgs } from '../../../seed/src/seed-args';
 
@@ -17,6 +18,19 @@ async function main(): Promise<void> {
       reports: args.reports,
       log: (line) => console.log(line),
     });
+    const client = await pool.connect();
+    try {
+      const t = performance.now();
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const n = await rebuildAggregates((text, params) => client.query(text, params).then((r) => r.rows));
+      await client.query('COMMIT');
+      console.log(`map aggregates rebuilt over ${n} reports in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
     console.log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await pool.end();

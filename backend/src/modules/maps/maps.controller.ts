@@ -6,6 +6,7 @@ import { Public } from '../../engine/http/public.decorator';
 import { isoInstant } from '../../engine/http/text.schema';
 import { Roles } from '../auth/roles.decorator';
 import { REPORT_STATUSES } from '../reports/report.entity';
+import { LiveReportsService } from './live-reports.service';
 import { MapsService } from './maps.service';
 
 const tileParams = z.object({
@@ -20,6 +21,10 @@ const reportTileQuery = z.object({
   category: z.string().max(1000).regex(new RegExp(`^${code}(,${code})*$`)).optional(),
   group: z.string().max(64).regex(new RegExp(`^${code}$`)).optional(),
   status: z.string().max(200).regex(new RegExp(`^${status}(,${status})*$`)).optional(),
+  unit: z.uuid().optional(),
+  sla: z.enum(['warning', 'overdue']).optional(),
+  /** Ignored by the server: lets a live map bust its own cache after a change. */
+  g: z.string().max(32).optional(),
   from: isoInstant().optional(),
   to: isoInstant().optional(),
 });
@@ -29,9 +34,15 @@ const MVT = 'application/vnd.mapbox-vector-tile';
 @ApiTags('maps')
 @Controller('api/v1')
 export class MapsController {
-  constructor(private readonly maps: MapsService) {}
+  constructor(
+    private readonly maps: MapsService,
+    private readonly live: LiveReportsService,
+  ) {}
 
-  /** The leaders' map: `heat` (count, open, overdue) up to z13, `points` (id, code, status, category) from z14. */
+  /**
+   * The leaders' map: `heat` cells (count, open, warning, overdue, resolved) up to z11, `hex` H3
+   * cells with the same figures at z12–13, `points` (id, code, status, category, sla) from z14.
+   */
   @Get('tiles/reports/:z/:x/:y.mvt')
   @ApiBearerAuth()
   @Roles('leader', 'admin')
@@ -54,5 +65,27 @@ export class MapsController {
   @Header('cache-control', 'public, max-age=300')
   async publicTile(@Param({ schema: tileParams }) p: z.infer<typeof tileParams>, @Res() reply: FastifyReply): Promise<void> {
     void reply.send(await this.maps.publicTile(p.z, p.x, p.y));
+  }
+
+  /**
+   * Server-sent events: `reports` with `{ generation, changed, at }` each time new or changed reports
+   * reach the map aggregates (about once a second under load); refetch tiles with `g=<generation>`.
+   */
+  @Get('live/reports')
+  @ApiBearerAuth()
+  @Roles('leader', 'admin')
+  @ApiProduces('text/event-stream')
+  liveReports(@Res() reply: FastifyReply): void {
+    reply.hijack();
+    this.live.open(reply.raw);
+  }
+
+  /** The same events for the transparency map (they carry no report data). */
+  @Get('public/live/reports')
+  @Public()
+  @ApiProduces('text/event-stream')
+  publicLiveReports(@Res() reply: FastifyReply): void {
+    reply.hijack();
+    this.live.open(reply.raw);
   }
 }

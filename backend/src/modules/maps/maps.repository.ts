@@ -1,95 +1,270 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PUBLIC_MIN_COUNT, PUBLIC_SNAP_M, TILE_EXTENT, WORLD_M } from './tile-grid';
+import { OPEN_STATUS_SQL } from './aggregates/report-aggregates';
+import { HEAT_CELL_UNITS, PUBLIC_MAX_LEVEL, PUBLIC_MIN_COUNT, TILE_EXTENT, WORLD_M, heatCellMetres } from './tile-grid';
 
-export interface ReportTileQuery {
+export interface ReportFilters {
+  categories: string[] | null;
+  group: string | null;
+  unit: string | null;
+  /** null: every status but rejected (spam and out-of-scope are not issues). */
+  statuses: string[] | null;
+  /** 1: warning (75 % of the resolution time gone), 2: overdue. */
+  sla: 1 | 2 | null;
+}
+
+export interface TileAddress {
   z: number;
   x: number;
   y: number;
-  from: Date;
-  to: Date;
-  now: Date;
-  categories: string[] | null;
-  group: string | null;
-  /** null: every status but rejected (spam and out-of-scope are not issues). */
-  statuses: string[] | null;
 }
 
-export interface TileLayers {
-  heat: boolean;
-  points: boolean;
-  /** Side of a heat cell in projected metres. */
-  cellM: number;
+/** A window read from the aggregates: whole local days, some of them as whole months. */
+export interface AggregateWindow {
+  months: string[];
+  /** Up to two inclusive day ranges. */
+  days: [string, string][];
+}
+
+/** A window short enough to count from the reports themselves. */
+export interface RawWindow {
+  from: Date;
+  to: Date;
 }
 
 const ORIGIN = -WORLD_M / 2;
-const OPEN = `r.status NOT IN ('resolved', 'closed', 'rejected', 'merged')`;
+const CELL_UNITS = HEAT_CELL_UNITS;
+const CELLS_PER_TILE = TILE_EXTENT / HEAT_CELL_UNITS;
+/** Aggregate levels kept (see the migration): a tile at zoom z reads the first at or above z. */
+const LEVELS = [8, 10, 12];
+
+const sourceLevel = (z: number) => LEVELS.find((l) => l >= z) ?? 12;
+const GY_MASK = 1048575;
+
+/** Per-cell sums over rows with `n` and the dimensions status and sla. */
+const SUMS = (a: string) => `
+  sum(${a}.n)::int AS count,
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status NOT IN ${OPEN_STATUS_SQL}), 0)::int AS open,
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.sla = 1), 0)::int AS warning,
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.sla = 2), 0)::int AS overdue,
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status IN ('resolved', 'closed')), 0)::int AS resolved`;
+
+/** The filters on a row with category_id, unit_id, status and sla; parameters named, bound by `bind`. */
+const FILTERS = (a: string) => `
+  ($cat::text[] IS NULL OR ${a}.category_id IN (SELECT id FROM category WHERE code = ANY($cat::text[])))
+  AND ($grp::text IS NULL OR ${a}.category_id IN (SELECT id FROM category WHERE group_code = $grp::text))
+  AND ($unit::uuid IS NULL OR ${a}.unit_id = $unit::uuid)
+  AND CASE WHEN $st::text[] IS NULL THEN ${a}.status <> 'rejected' ELSE ${a}.status::text = ANY($st::text[]) END
+  AND ($sla::smallint IS NULL OR ${a}.sla = $sla::smallint)`;
+
+/** Replaces `$name` placeholders with positional ones, in order of first use. */
+function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
+  const order: string[] = [];
+  const text = sql.replace(/\$([a-z][a-z0-9]*)/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no value for $${name}`);
+    let i = order.indexOf(name);
+    if (i < 0) i = order.push(name) - 1;
+    return `$${i + 1}`;
+  });
+  return [text, order.map((n) => values[n])];
+}
+
+const filterValues = (f: ReportFilters) => ({ cat: f.categories, grp: f.group, unit: f.unit, st: f.statuses, sla: f.sla });
+const isUnfiltered = (f: ReportFilters) => !f.categories && !f.group && !f.unit && !f.statuses && !f.sla;
 
 /**
- * Cell of a point on a grid aligned with the tile origin, as its centre. A cell belongs to the
- * tile holding its centre, so each cell is counted whole and in exactly one tile per zoom.
+ * Tile-space point at the centre of cell (ix, iy) of zoom z in tile (x, y): 32 units a cell, y down.
+ * Cells come from the integer grid, so no reprojection or clipping is needed.
  */
-const cellCentre = (geom: string, size: string) =>
-  `ST_SetSRID(ST_MakePoint(${ORIGIN} + (floor((ST_X(${geom}) - ${ORIGIN}) / ${size}) + 0.5) * ${size},
-                           ${ORIGIN} + (floor((ST_Y(${geom}) - ${ORIGIN}) / ${size}) + 0.5) * ${size}), 3857)`;
+const cellPoint = `ST_MakePoint((ix - $x0 + 0.5) * ${CELL_UNITS}, ($ytop - iy + 0.5) * ${CELL_UNITS})`;
 
 @Injectable()
 export class MapsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The leaders' tile: `heat` cells with open/overdue counts and/or `points` without personal data. */
-  async reportTile(q: ReportTileQuery, layers: TileLayers): Promise<Buffer> {
-    const rows: { tile: Buffer }[] = await this.db.query(
-      `WITH b AS (SELECT ST_TileEnvelope($1, $2, $3) AS env),
-      r AS (
-        SELECT r.id, r.code, r.status::text AS status, c.code AS category, r.point_3857 AS pt,
-               ${OPEN} AS open, ${OPEN} AND r.resolution_due_at < $6 AS overdue
-          FROM report r JOIN category c ON c.id = r.category_id, b
-         WHERE r.point_3857 && ST_Expand(b.env, $9)
-           AND r.created_at >= $4 AND r.created_at < $5
-           AND ($7::text[] IS NULL OR c.code = ANY($7))
-           AND ($8::text IS NULL OR c.group_code = $8)
-           AND CASE WHEN $10::text[] IS NULL THEN r.status <> 'rejected' ELSE r.status::text = ANY($10) END),
-      cells AS (
-        SELECT ${cellCentre('r.pt', '$9::float8')} AS centre, count(*)::int AS count,
-               count(*) FILTER (WHERE r.open)::int AS open, count(*) FILTER (WHERE r.overdue)::int AS overdue
-          FROM r WHERE $11 GROUP BY 1),
-      heat AS (
-        SELECT ST_AsMVTGeom(cells.centre, b.env, ${TILE_EXTENT}, 64, true) AS geom, cells.count, cells.open, cells.overdue
-          FROM cells, b WHERE ST_Intersects(cells.centre, b.env)),
-      points AS (
-        SELECT ST_AsMVTGeom(r.pt, b.env, ${TILE_EXTENT}, 64, true) AS geom, r.id, r.code, r.status, r.category, coalesce(r.overdue, false) AS overdue
-          FROM r, b WHERE $12)
-      SELECT (SELECT coalesce(ST_AsMVT(heat.*, 'heat', ${TILE_EXTENT}, 'geom'), '') FROM heat WHERE geom IS NOT NULL)
-          || (SELECT coalesce(ST_AsMVT(points.*, 'points', ${TILE_EXTENT}, 'geom'), '') FROM points WHERE geom IS NOT NULL) AS tile`,
-      [q.z, q.x, q.y, q.from, q.to, q.now, q.categories, q.group, layers.cellM, q.statuses, layers.heat, layers.points],
-    );
-    return rows[0].tile;
+  private async tile(sql: string, values: Record<string, unknown>): Promise<Buffer> {
+    const [text, params] = bind(sql, values);
+    const rows: { tile: Buffer | null }[] = await this.db.query(text, params);
+    return rows[0]?.tile ?? Buffer.alloc(0);
+  }
+
+  /** Grid bounds of tile t at its own zoom, and the shift from the source level's cells. */
+  private gridOf(t: TileAddress, level: number) {
+    const shift = level - t.z;
+    const x0 = t.x * CELLS_PER_TILE;
+    const yBottom = (2 ** t.z - 1 - t.y) * CELLS_PER_TILE;
+    return {
+      shift,
+      x0,
+      ytop: yBottom + CELLS_PER_TILE - 1,
+      gx0: x0 * 2 ** shift,
+      gx1: (x0 + CELLS_PER_TILE) * 2 ** shift - 1,
+      gy0: yBottom * 2 ** shift,
+      gy1: (yBottom + CELLS_PER_TILE) * 2 ** shift - 1,
+    };
   }
 
   /**
-   * The transparency tile: public categories only, points snapped to ~100 m before anything else,
-   * counts only, cells under the minimum dropped.
+   * Per-cell sums of one aggregate kind over a window: unfiltered from the totals (whole months and
+   * days around them), filtered from the daily detail. `cellCond` picks the tile's cells.
    */
-  async publicTile(q: { z: number; x: number; y: number; from: Date; to: Date; cellM: number }): Promise<Buffer> {
-    const rows: { tile: Buffer }[] = await this.db.query(
-      `WITH b AS (SELECT ST_TileEnvelope($1, $2, $3) AS env),
-      snapped AS (
-        SELECT ${cellCentre('r.point_3857', `${PUBLIC_SNAP_M}`)} AS pt
-          FROM report r JOIN category c ON c.id = r.category_id, b
-         WHERE c.is_public AND r.status <> 'rejected'
-           AND r.point_3857 && ST_Expand(b.env, $6::float8 + ${PUBLIC_SNAP_M})
-           AND r.created_at >= $4 AND r.created_at < $5),
-      cells AS (
-        SELECT ${cellCentre('pt', '$6::float8')} AS centre, count(*)::int AS count
-          FROM snapped GROUP BY 1 HAVING count(*) >= ${PUBLIC_MIN_COUNT}),
-      heat AS (
-        SELECT ST_AsMVTGeom(cells.centre, b.env, ${TILE_EXTENT}, 64, true) AS geom, cells.count
-          FROM cells, b WHERE ST_Intersects(cells.centre, b.env))
-      SELECT coalesce((SELECT ST_AsMVT(heat.*, 'heat', ${TILE_EXTENT}, 'geom') FROM heat WHERE geom IS NOT NULL), '') AS tile`,
-      [q.z, q.x, q.y, q.from, q.to, q.cellM],
+  private cellSums(kind: number, cellCond: (a: string) => string, w: AggregateWindow, f: ReportFilters): [string, Record<string, unknown>] {
+    if (isUnfiltered(f)) {
+      const [d1, d2] = [w.days[0] ?? [null, null], w.days[1] ?? [null, null]];
+      return [
+        `SELECT a.cell, sum(a.n - a.rejected)::int AS count, sum(a.open)::int AS open, sum(a.warning)::int AS warning,
+                sum(a.overdue)::int AS overdue, sum(a.resolved)::int AS resolved
+           FROM report_cell_total a
+          WHERE a.kind = $kind AND ${cellCond('a')}
+            AND ((a.grain = 2 AND a.start = ANY($months::date[]))
+                 OR (a.grain = 1 AND (a.start BETWEEN $d1a::date AND $d1b::date OR a.start BETWEEN $d2a::date AND $d2b::date)))
+          GROUP BY a.cell HAVING sum(a.n - a.rejected) > 0`,
+        { kind, months: w.months, d1a: d1[0], d1b: d1[1], d2a: d2[0], d2b: d2[1] },
+      ];
+    }
+    const all = [...w.months.map((m) => [m, endOfMonth(m)] as [string, string]), ...w.days].sort((x, y) => x[0].localeCompare(y[0]));
+    return [
+      `SELECT a.cell, ${SUMS('a')} FROM report_cell_day a
+        WHERE a.kind = $kind AND a.day BETWEEN $first::date AND $last::date AND ${cellCond('a')} AND ${FILTERS('a')}
+        GROUP BY a.cell`,
+      { kind, first: all[0][0], last: all[all.length - 1][1], ...filterValues(f) },
+    ];
+  }
+
+  /**
+   * `heat` (z ≤ 11): one point per grid cell of the tile's zoom with count, open, warning, overdue and
+   * resolved, from the aggregates of the first kept level at or above the zoom.
+   */
+  heatFromAggregates(t: TileAddress, w: AggregateWindow, f: ReportFilters): Promise<Buffer> {
+    const level = sourceLevel(t.z);
+    const g = this.gridOf(t, level);
+    const inTile = (a: string) =>
+      `${a}.cell BETWEEN $gx0::bigint << 20 AND ($gx1::bigint << 20) | ${GY_MASK} AND (${a}.cell & ${GY_MASK}) BETWEEN $gy0 AND $gy1`;
+    const [sums, values] = this.cellSums(level, inTile, w, f);
+    return this.tile(
+      `WITH sums AS (${sums}),
+       cells AS (
+         SELECT (cell >> 20) >> $shift AS ix, (cell & ${GY_MASK}) >> $shift AS iy, sum(count)::int AS count, sum(open)::int AS open,
+                sum(warning)::int AS warning, sum(overdue)::int AS overdue, sum(resolved)::int AS resolved
+           FROM sums GROUP BY 1, 2)
+       SELECT ST_AsMVT(f, 'heat', ${TILE_EXTENT}, 'geom') AS tile
+         FROM (SELECT ${cellPoint} AS geom, count, open, warning, overdue, resolved FROM cells) f`,
+      { ...values, shift: g.shift, x0: g.x0, ytop: g.ytop, gx0: g.gx0, gx1: g.gx1, gy0: g.gy0, gy1: g.gy1 },
     );
-    return rows[0].tile;
+  }
+
+  /** `heat` for a short window, counted from the reports (to the minute). */
+  heatFromReports(t: TileAddress, w: RawWindow, f: ReportFilters): Promise<Buffer> {
+    const g = this.gridOf(t, t.z);
+    const cell = heatCellMetres(t.z);
+    return this.tile(
+      `WITH b AS (SELECT ST_TileEnvelope($z, $tx, $ty) AS env),
+       r AS (${rawReports('r.point_3857 && b.env')}),
+       cells AS (
+         SELECT floor((ST_X(r.pt) - (${ORIGIN})) / ${cell})::int AS ix, floor((ST_Y(r.pt) - (${ORIGIN})) / ${cell})::int AS iy,
+                ${SUMS('r')} FROM r GROUP BY 1, 2)
+       SELECT ST_AsMVT(f, 'heat', ${TILE_EXTENT}, 'geom') AS tile
+         FROM (SELECT ${cellPoint} AS geom, count, open, warning, overdue, resolved FROM cells
+                WHERE ix BETWEEN $x0 AND $x0 + ${CELLS_PER_TILE - 1} AND iy BETWEEN $ytop - ${CELLS_PER_TILE - 1} AND $ytop) f`,
+      { z: t.z, tx: t.x, ty: t.y, from: w.from, to: w.to, x0: g.x0, ytop: g.ytop, ...filterValues(f) },
+    );
+  }
+
+  /** `hex` (z 12–13): H3 cells of resolution `res` with the same sums as the heat. */
+  hexFromAggregates(t: TileAddress, res: 8 | 9, w: AggregateWindow, f: ReportFilters): Promise<Buffer> {
+    const [sums, values] = this.cellSums(100 + res, (a) => `${a}.cell IN (SELECT h3 FROM hx)`, w, f);
+    return this.tile(
+      `WITH b AS (SELECT ST_TileEnvelope($z, $tx, $ty) AS env),
+       hx AS (SELECT c.h3, c.geom FROM h3_cell c, b WHERE c.res = $res AND c.geom && b.env),
+       cells AS (SELECT cell AS h3, count, open, warning, overdue, resolved FROM (${sums}) s)
+       ${HEX_MVT}`,
+      { ...values, z: t.z, tx: t.x, ty: t.y, res },
+    );
+  }
+
+  /** `hex` for a short window, from the reports and their H3 cells. */
+  hexFromReports(t: TileAddress, res: 8 | 9, w: RawWindow, f: ReportFilters): Promise<Buffer> {
+    return this.tile(
+      `WITH b AS (SELECT ST_TileEnvelope($z, $tx, $ty) AS env),
+       r AS (${rawReports('r.point_3857 && ST_Expand(b.env, 1000)')}),
+       hx AS (SELECT c.h3, c.geom FROM h3_cell c, b WHERE c.res = $res AND c.geom && b.env),
+       cells AS (
+         SELECT CASE WHEN $res = 8 THEN r.h8 ELSE r.h9 END AS h3, ${SUMS('r')} FROM r GROUP BY 1)
+       ${HEX_MVT}`,
+      { z: t.z, tx: t.x, ty: t.y, res, from: w.from, to: w.to, ...filterValues(f) },
+    );
+  }
+
+  /** `points` (z ≥ 14): one feature per report, no personal data. */
+  points(t: TileAddress, w: RawWindow, f: ReportFilters): Promise<Buffer> {
+    return this.tile(
+      `WITH b AS (SELECT ST_TileEnvelope($z, $tx, $ty) AS env),
+       r AS (${rawReports('r.point_3857 && ST_Expand(b.env, 100)')})
+       SELECT ST_AsMVT(f, 'points', ${TILE_EXTENT}, 'geom') AS tile
+         FROM (SELECT ST_AsMVTGeom(r.pt, b.env, ${TILE_EXTENT}, 64, true) AS geom, r.id, r.code, r.status::text AS status,
+                      (SELECT c.code FROM category c WHERE c.id = r.category_id) AS category,
+                      CASE r.sla WHEN 2 THEN 'overdue' WHEN 1 THEN 'warning' ELSE 'ok' END AS sla
+                 FROM r, b) f
+        WHERE f.geom IS NOT NULL`,
+      { z: t.z, tx: t.x, ty: t.y, from: w.from, to: w.to, ...filterValues(f) },
+    );
+  }
+
+  /**
+   * The transparency tile from the aggregates: public categories, cells of the tile's zoom but never
+   * finer than level 12 (~150 m), `count` only, cells under the minimum dropped. A cell is drawn in
+   * the one tile holding its centre.
+   */
+  publicHeat(t: TileAddress, w: { first: string; last: string }): Promise<Buffer> {
+    const cellZoom = Math.min(t.z, PUBLIC_MAX_LEVEL);
+    const level = sourceLevel(cellZoom);
+    const shift = level - cellZoom;
+    const scale = 2 ** (t.z - cellZoom);
+    const span = CELLS_PER_TILE / scale; // the tile's width in public cells (a fraction when zoomed deep)
+    const x0 = t.x * span;
+    const top = (2 ** t.z - t.y) * span;
+    const [ix0, ix1] = [Math.floor(x0), Math.ceil(x0 + span) - 1];
+    const [iy0, iy1] = [Math.floor(top - span), Math.ceil(top) - 1];
+    return this.tile(
+      `WITH cells AS (
+         SELECT (a.cell >> 20) >> $shift AS ix, (a.cell & ${GY_MASK}) >> $shift AS iy, sum(a.n)::int AS count
+           FROM report_cell_day a
+          WHERE a.kind = $level AND a.day BETWEEN $first::date AND $last::date
+            AND a.cell BETWEEN $gx0::bigint << 20 AND ($gx1::bigint << 20) | ${GY_MASK} AND (a.cell & ${GY_MASK}) BETWEEN $gy0 AND $gy1
+            AND a.status <> 'rejected' AND a.category_id IN (SELECT id FROM category WHERE is_public)
+          GROUP BY 1, 2 HAVING sum(a.n) >= ${PUBLIC_MIN_COUNT}),
+       placed AS (SELECT (ix + 0.5 - $x0::float8) * $u::float8 AS px, ($top::float8 - iy - 0.5) * $u::float8 AS py, count FROM cells)
+       SELECT ST_AsMVT(f, 'heat', ${TILE_EXTENT}, 'geom') AS tile
+         FROM (SELECT ST_MakePoint(px, py) AS geom, count FROM placed
+                WHERE px >= 0 AND px < ${TILE_EXTENT} AND py >= 0 AND py < ${TILE_EXTENT}) f`,
+      {
+        level, shift, first: w.first, last: w.last, x0, top, u: CELL_UNITS * scale,
+        gx0: ix0 * 2 ** shift, gx1: (ix1 + 1) * 2 ** shift - 1, gy0: iy0 * 2 ** shift, gy1: (iy1 + 1) * 2 ** shift - 1,
+      },
+    );
   }
 }
+
+/** Reports of the window inside `where` that pass the filters, with their aggregate state (SLA, H3 cells). */
+const rawReports = (where: string) => `
+  SELECT * FROM (
+    SELECT r.id, r.code, r.status, r.category_id, r.assigned_unit_id AS unit_id, r.point_3857 AS pt, 1 AS n,
+           coalesce(s.sla, CASE WHEN r.status NOT IN ${OPEN_STATUS_SQL} AND r.resolution_due_at <= now() THEN 2 ELSE 0 END)::smallint AS sla,
+           s.h8, s.h9
+      FROM report r LEFT JOIN report_agg_state s ON s.report_id = r.id, b
+     WHERE r.created_at >= $from AND r.created_at < $to AND ${where}) r
+   WHERE ${FILTERS('r')}`;
+
+const HEX_MVT = `
+  SELECT ST_AsMVT(f, 'hex', ${TILE_EXTENT}, 'geom') AS tile
+    FROM (SELECT ST_AsMVTGeom(hx.geom, b.env, ${TILE_EXTENT}, 64, true) AS geom, to_hex(cells.h3) AS h3,
+                 cells.count, cells.open, cells.warning, cells.overdue, cells.resolved
+            FROM cells JOIN hx ON hx.h3 = cells.h3, b WHERE cells.count > 0) f
+   WHERE f.geom IS NOT NULL`;
+
+const endOfMonth = (month: string): string => {
+  const d = new Date(`${month}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+};

@@ -3,14 +3,16 @@
 /** The full width of the EPSG:3857 world square, in projected metres. */
 export const WORLD_M = 2 * 20037508.342789244;
 export const TILE_EXTENT = 4096;
-// 32 of 4096 units (8 screen px on a 512 px tile): fine enough for a heatmap, coarse enough that
-// a z12 tile carries at most 128 × 128 cells.
-export const HEAT_CELL_UNITS = 32;
-/** Heat up to here; one feature per report from the next zoom on. */
-export const MAX_HEAT_ZOOM = 13;
-// The transparency map never shows anything finer than ~100 m nor a cell of fewer than 5 reports,
-// so a single household's complaint cannot be singled out.
-export const PUBLIC_SNAP_M = 100;
+// 64 of 4096 units (8 screen px on a 512 px tile): fine enough for a heatmap, coarse enough that
+// a tile carries at most 64 × 64 cells and stays well under 150 KB.
+export const HEAT_CELL_UNITS = 64;
+/** Heat up to here; H3 hexagons at the next zooms (see HEX_RESOLUTION_AT). */
+export const MAX_GRID_ZOOM = 11;
+/** The H3 resolution drawn at each hexagon zoom. */
+export const HEX_RESOLUTION_AT: Record<number, 8 | 9> = { 12: 8, 13: 9 };
+// The transparency map never shows anything finer than a level-12 cell (~150 m on the ground) nor
+// a cell of fewer than 5 reports, so a single household's complaint cannot be singled out.
+export const PUBLIC_MAX_LEVEL = 12;
 export const PUBLIC_MIN_COUNT = 5;
 
 /** Side of a heat cell at zoom z, in projected metres; cells are aligned with the tile edges. */
@@ -18,7 +20,10 @@ export function heatCellMetres(z: number): number {
   return WORLD_M / 2 ** z / (TILE_EXTENT / HEAT_CELL_UNITS);
 }
 
-/** The public map's cell: the zoom's heat cell, never finer than the 100 m snap. */
+/** The public snap: every public figure is counted on this grid or a coarser one aligned with it. */
+export const PUBLIC_SNAP_M = heatCellMetres(PUBLIC_MAX_LEVEL);
+
+/** The public map's cell: the zoom's heat cell, never finer than the public snap. */
 export function publicCellMetres(z: number): number {
   return Math.max(heatCellMetres(z), PUBLIC_SNAP_M);
 }

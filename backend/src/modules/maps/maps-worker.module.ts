@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ReportAggregatorService } from './aggregates/report-aggregator.service';
+import { TileGenerations } from './tile-generations';
+
+/** The worker's side of the maps: the density aggregator. */
+@Module({
+  providers: [ReportAggregatorService, TileGenerations],
+  exports: [ReportAggregatorService],
+})
+export class MapsWorkerModule {}
