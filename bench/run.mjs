@@ -9,8 +9,10 @@ import ingest from './benchmarks/ingest.mjs';
 import routingLatency from './benchmarks/routing-latency.mjs';
 import seedGenerator from './benchmarks/seed-generator.mjs';
 import slaTimers from './benchmarks/sla-timers.mjs';
+import heatFreshness from './benchmarks/heat-freshness.mjs';
+import tiles from './benchmarks/tiles.mjs';
 
-const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers, ingest, import: importBenchmark };
+const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers, ingest, import: importBenchmark, 'heat-freshness': heatFreshness, tiles };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
 const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });

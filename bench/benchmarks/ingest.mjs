@@ -79,7 +79,7 @@ function pgbench(databaseUrl, scriptFile, seconds, first) {
   return { tps, latencyMs: latency };
 }
 
-function body(i) {
+export function body(i) {
   const rnd = () => (Math.random() * 2 - 1) * SPREAD;
   return JSON.stringify({
     category: CATEGORIES[i % CATEGORIES.length],
@@ -90,7 +90,8 @@ function body(i) {
   });
 }
 
-function cannon(url, seconds) {
+/** POSTs reports for `seconds` at 16 connections, as fast as they go or at `overallRate` per second. */
+export function cannon(url, seconds, overallRate = undefined) {
   let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -98,6 +99,7 @@ function cannon(url, seconds) {
         url,
         connections: CONNECTIONS,
         duration: seconds,
+        ...(overallRate ? { overallRate } : {}),
         headers: { 'content-type': 'application/json' },
         requests: [{ method: 'POST', path: '/api/v1/reports', setupRequest: (req) => ({ ...req, body: body(i++) }) }],
       },
@@ -107,7 +109,7 @@ function cannon(url, seconds) {
 }
 
 /** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -41,6 +41,10 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   // Retry after base * 2^(attempt-1): with the defaults 1, 2, 4, 8, 16 minutes, then failed.
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(60_000),
+  // Map tiles stay cached this long unless their region changes first; 0 turns the cache off.
+  TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
+  // The worker keeps the map's density aggregates current; off only to measure what it costs.
+  MAP_AGGREGATOR: bool.default(true),
 });
 
 export interface AppConfig {
@@ -65,6 +69,7 @@ export interface AppConfig {
     maxAttempts: number;
     retryBaseMs: number;
   };
+  maps: { tileCacheSeconds: number; aggregator: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -114,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
     },
+    maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
   };
 }

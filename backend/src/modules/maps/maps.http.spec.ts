@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { latLngToCell } from 'h3-js';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../engine/config/config.module';
 import { createTestHttpApp } from '../../testing/http-app';
 import { ReportAggregatorService } from './aggregates/report-aggregator.service';
 import { heatCellMetres, PUBLIC_SNAP_M, tileOf, toMercator, WORLD_M } from './tile-grid';
@@ -109,7 +110,7 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
   beforeAll(async () => {
     app = await createTestHttpApp();
     db = app.get(DataSource);
-    aggregator = new ReportAggregatorService(db, app.get(TileGenerations));
+    aggregator = new ReportAggregatorService(db, app.get(TileGenerations), app.get(APP_CONFIG));
     for (const username of ['leader', 'ward.benthanh']) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' }, headers: { 'content-type': 'application/json' } });
       expect(res.statusCode).toBe(200);

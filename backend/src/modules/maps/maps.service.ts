@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { AppConfig } from '../../engine/config/app-config';
+import { APP_CONFIG } from '../../engine/config/config.module';
 import { isTile } from '../geo/geo.service';
 import { localDay, RAW_WINDOW_MS, splitWindow, windowDays } from './aggregates/aggregate-window';
 import { MAPS_CLOCK, MapsClock } from './maps.clock';
@@ -11,7 +13,6 @@ import { throughCache, TileGenerations } from './tile-generations';
 const DAY_MS = 86_400_000;
 const DEFAULT_PERIOD_DAYS = 30;
 const MAX_PERIOD_DAYS = 366;
-const TILE_TTL_S = 600;
 
 export interface ReportTileFilters {
   /** Comma-separated category codes. */
@@ -31,6 +32,7 @@ export class MapsService {
     private readonly maps: MapsRepository,
     private readonly generations: TileGenerations,
     @Inject(MAPS_CLOCK) private readonly clock: MapsClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -55,7 +57,7 @@ export class MapsService {
     // Aggregate tiles depend on the days only; the others on the minute.
     const window = raw ? `${minute(from)}-${minute(to)}` : `${days.first}-${days.last}-${localDay(now)}`;
     const key = `r:${z}/${x}/${y}:${digest({ ...f, window })}`;
-    return throughCache(this.generations, t, key, TILE_TTL_S, () => this.compute(t, f, { from, to }, raw, days, now));
+    return throughCache(this.generations, t, key, this.config.maps.tileCacheSeconds, () => this.compute(t, f, { from, to }, raw, days, now));
   }
 
   private compute(t: TileAddress, f: ReportFilters, w: { from: Date; to: Date }, raw: boolean, days: { first: string; last: string }, now: Date): Promise<Buffer> {
@@ -73,7 +75,7 @@ export class MapsService {
     const now = this.clock.now();
     const { from, to } = this.period(now);
     const days = windowDays(from, to);
-    return throughCache(this.generations, { z, x, y }, `p:${z}/${x}/${y}:${days.first}-${days.last}`, TILE_TTL_S, () =>
+    return throughCache(this.generations, { z, x, y }, `p:${z}/${x}/${y}:${days.first}-${days.last}`, this.config.maps.tileCacheSeconds, () =>
       this.maps.publicHeat({ z, x, y }, days),
     );
   }

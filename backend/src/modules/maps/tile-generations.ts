@@ -63,7 +63,7 @@ export class TileGenerations implements OnApplicationShutdown {
   }
 }
 
-/** Serves tiles through the cache; any Redis failure falls back to computing the tile. */
+/** Serves tiles through the cache (ttl 0: no cache); any Redis failure falls back to computing the tile. */
 export async function throughCache(
   gens: TileGenerations,
   t: { z: number; x: number; y: number },
@@ -71,6 +71,7 @@ export async function throughCache(
   ttlSeconds: number,
   compute: () => Promise<Buffer>,
 ): Promise<Buffer> {
+  if (ttlSeconds === 0) return compute();
   let full: string;
   try {
     full = `${key}@${await gens.of(t.z, t.x, t.y)}`;

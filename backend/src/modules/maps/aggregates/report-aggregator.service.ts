@@ -1,6 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../../engine/config/app-config';
+import { APP_CONFIG } from '../../../engine/config/config.module';
 import { TileGenerations } from '../tile-generations';
 import { aggregatePending, AggregatePass, rebuildAggregates, Sql } from './report-aggregates';
 
@@ -25,9 +27,11 @@ export class ReportAggregatorService implements OnApplicationBootstrap, OnApplic
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly generations: TileGenerations,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.maps.aggregator) return;
     await this.rebuildIfEmpty();
     this.running = true;
     this.loop = this.run();
