@@ -157,6 +157,7 @@ export default async function tiles({ env }) {
   } else {
     log(`tiles: reusing ${DATABASE_URL} (${existing} reports)`);
     migrate(dbEnv);
+    seed(dbEnv); // the demo users (idempotent)
   }
   psql(DATABASE_URL, 'VACUUM ANALYZE');
   const reports = Number(psql(DATABASE_URL, 'SELECT count(*) FROM report'));

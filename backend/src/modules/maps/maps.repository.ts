@@ -50,10 +50,13 @@ const SUMS = (a: string) => `
   coalesce(sum(${a}.n) FILTER (WHERE ${a}.sla = 2), 0)::int AS overdue,
   coalesce(sum(${a}.n) FILTER (WHERE ${a}.status IN ('resolved', 'closed')), 0)::int AS resolved`;
 
-/** The filters on a row with category_id, unit_id, status and sla; parameters named, bound by `bind`. */
+/**
+ * The filters on a row with category_id, unit_id, status and sla; parameters named, bound by `bind`.
+ * Category sets are arrays computed once (an InitPlan), never a join the planner could misjudge.
+ */
 const FILTERS = (a: string) => `
-  ($cat::text[] IS NULL OR ${a}.category_id IN (SELECT id FROM category WHERE code = ANY($cat::text[])))
-  AND ($grp::text IS NULL OR ${a}.category_id IN (SELECT id FROM category WHERE group_code = $grp::text))
+  ($cat::text[] IS NULL OR ${a}.category_id = ANY(ARRAY(SELECT id FROM category WHERE code = ANY($cat::text[]))))
+  AND ($grp::text IS NULL OR ${a}.category_id = ANY(ARRAY(SELECT id FROM category WHERE group_code = $grp::text)))
   AND ($unit::uuid IS NULL OR ${a}.unit_id = $unit::uuid)
   AND CASE WHEN $st::text[] IS NULL THEN ${a}.status <> 'rejected' ELSE ${a}.status::text = ANY($st::text[]) END
   AND ($sla::smallint IS NULL OR ${a}.sla = $sla::smallint)`;
@@ -232,7 +235,7 @@ export class MapsRepository {
            FROM report_cell_day a
           WHERE a.kind = $level AND a.day BETWEEN $first::date AND $last::date
             AND a.cell BETWEEN $gx0::bigint << 20 AND ($gx1::bigint << 20) | ${GY_MASK} AND (a.cell & ${GY_MASK}) BETWEEN $gy0 AND $gy1
-            AND a.status <> 'rejected' AND a.category_id IN (SELECT id FROM category WHERE is_public)
+            AND a.status <> 'rejected' AND a.category_id = ANY(ARRAY(SELECT id FROM category WHERE is_public))
           GROUP BY 1, 2 HAVING sum(a.n) >= ${PUBLIC_MIN_COUNT}),
        placed AS (SELECT (ix + 0.5 - $x0::float8) * $u::float8 AS px, ($top::float8 - iy - 0.5) * $u::float8 AS py, count FROM cells)
        SELECT ST_AsMVT(f, 'heat', ${TILE_EXTENT}, 'geom') AS tile
