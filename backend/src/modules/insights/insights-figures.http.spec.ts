@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestHttpApp } from '../../testing/http-app';
-import { toMercator, WORLD_M } from '../maps/tile-grid';
+import { PUBLIC_SNAP_M, toMercator, WORLD_M } from '../maps/tile-grid';
 import type { ChangeCells, PublicCellInsights, PublicWardsInsights, RecurringLocations, UnitRanking, UnitRankings, WardInsights, WardsInsights } from './insights.dto';
 
 /**
@@ -387,16 +387,16 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
   });
 
   describe('public figures (anonymous)', () => {
-    /** A 100 m public cell (z ≥ 12) near Bến Thành with no report within 300 m in the last 31 days. */
+    /** A public snap cell (~150 m, the cell at z ≥ 12) near Bến Thành with no report within 300 m in the last 32 days. */
     async function emptyCell(): Promise<{ centre: LatLng; i: number; j: number }> {
       for (let attempt = 0; attempt < 20; attempt++) {
         const probe = { lat: 10.76 + Math.random() * 0.03, lng: 106.68 + Math.random() * 0.03 };
         const { x, y } = toMercator(probe.lat, probe.lng);
-        const i = Math.floor((x + WORLD_M / 2) / 100);
-        const j = Math.floor((y + WORLD_M / 2) / 100);
-        const centre = fromMercator(-WORLD_M / 2 + (i + 0.5) * 100, -WORLD_M / 2 + (j + 0.5) * 100);
+        const i = Math.floor((x + WORLD_M / 2) / PUBLIC_SNAP_M);
+        const j = Math.floor((y + WORLD_M / 2) / PUBLIC_SNAP_M);
+        const centre = fromMercator(-WORLD_M / 2 + (i + 0.5) * PUBLIC_SNAP_M, -WORLD_M / 2 + (j + 0.5) * PUBLIC_SNAP_M);
         const [{ n }] = await db.query(
-          `SELECT count(*)::int AS n FROM report WHERE created_at > now() - interval '31 days'
+          `SELECT count(*)::int AS n FROM report WHERE created_at > now() - interval '32 days'
               AND ST_DWithin(point::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 300)`,
           [centre.lng, centre.lat],
         );
@@ -411,10 +411,10 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       const near = (k: number) => east({ lat: centre.lat + ((k % 3) - 1) * 0.0002, lng: centre.lng }, ((k % 2) - 0.5) * 30);
       const recent = (hours: number) => new Date(Date.now() - hours * HOUR);
       for (let k = 0; k < 4; k++) await report(`pub${k}`, { unit: 'U4', category: 'garbage', where: near(k), created: recent(k + 1), status: 'assigned' });
-      // Not counted: a category kept off public maps, a rejected report, one older than 30 days.
+      // Not counted: a category kept off public maps, a rejected report, one filed before the window (30 local days back).
       await report('pubHidden', { unit: 'U4', category: 'public-order', where: near(4), created: recent(2), status: 'assigned' });
       await report('pubRejected', { unit: 'U4', category: 'garbage', where: near(5), created: recent(2), status: 'rejected' });
-      await report('pubOld', { unit: 'U4', category: 'garbage', where: near(6), created: new Date(Date.now() - 31 * DAY), status: 'assigned' });
+      await report('pubOld', { unit: 'U4', category: 'garbage', where: near(6), created: new Date(Date.now() - 31.5 * DAY), status: 'assigned' });
 
       const four = await get(cellUrl(centre, 18));
       expect(four.statusCode).toBe(200);
@@ -426,7 +426,7 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
         expect(res.statusCode).toBe(200);
         expect(res.headers['cache-control']).toBe('public, max-age=300');
         const body = res.json<PublicCellInsights>();
-        expect(body).toMatchObject({ hidden: false, cellM: 100, total: 5 });
+        expect(body).toMatchObject({ hidden: false, cellM: PUBLIC_SNAP_M, total: 5 });
         if (body.hidden) throw new Error('hidden');
         expect(body.categories.map((c) => [c.category, c.count])).toEqual([
           ['garbage', 4],
@@ -436,8 +436,11 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
         expect(body.categories.every((c) => Object.keys(c).sort().join() === 'category,count,name,nameEn')).toBe(true);
         expect(res.body).not.toMatch(/Nguyễn Văn Kiểm|0901234567|kiem\.thu@example\.com|kiểm thử số liệu|TI[0-9a-f]{8}-/);
       }
-      // A click just outside the cell is another (empty) cell.
-      expect((await get(cellUrl(east(centre, 150), 18))).json()).toEqual({ hidden: true });
+      // A click just outside the cell is another (empty) cell; a zoom out reads the coarser cell holding it.
+      expect((await get(cellUrl(east(centre, PUBLIC_SNAP_M), 18))).json()).toEqual({ hidden: true });
+      const coarse = (await get(cellUrl(centre, 10))).json<PublicCellInsights>();
+      expect(coarse).toMatchObject({ hidden: false, cellM: PUBLIC_SNAP_M * 4 });
+      if (!coarse.hidden) expect(coarse.total).toBeGreaterThanOrEqual(5);
     });
 
     it('publishes received, resolved and the on-time rate per ward for public categories', async () => {
@@ -463,7 +466,9 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       );
       expect(now.resolved).toBe(stats.resolved);
       expect(now.onTimeRate).toBe(Math.round((stats.on_time / stats.resolved) * 10_000) / 10_000);
-      expect(new Date(after.to).getTime() - new Date(after.from).getTime()).toBe(30 * DAY);
+      // The transparency map's window: the 31 local days from 30 days ago to today, whole.
+      expect(new Date(after.to).getTime() - new Date(after.from).getTime()).toBe(31 * DAY);
+      expect(after.to.endsWith('T17:00:00.000Z')).toBe(true);
     });
 
     it('refuses a point off the map or a zoom out of range', async () => {

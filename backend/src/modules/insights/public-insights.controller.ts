@@ -12,7 +12,11 @@ import { PublicInsightsService } from './public-insights.service';
 export class PublicInsightsController {
   constructor(private readonly insights: PublicInsightsService) {}
 
-  /** The public tile cell at zoom `z` holding the point, by public category; `{ hidden: true }` under 5 reports. */
+  /**
+   * The public tile cell at zoom `z` holding the point (never finer than ~150 m), by public
+   * category, over the tiles' window (the last 30 local days, today included); `{ hidden: true }`
+   * under 5 reports.
+   */
   @Get('cell')
   @Header('cache-control', 'public, max-age=300')
   @ApiOkResponse({ standardSchema: publicCellResponse })

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PUBLIC_MIN_COUNT, publicCellMetres, toMercator, WORLD_M } from '../maps/tile-grid';
+import { windowDays } from '../maps/aggregates/aggregate-window';
+import { PUBLIC_MAX_LEVEL, PUBLIC_MIN_COUNT, PUBLIC_SNAP_M, publicCellMetres, toMercator, WORLD_M } from '../maps/tile-grid';
 import { SlaStatsService } from '../sla/sla-stats.service';
 import { onTimeRate } from './insights-figures';
 import { InsightsFiguresRepository } from './insights-figures.repository';
@@ -23,14 +24,15 @@ export class PublicInsightsService {
     @Inject(INSIGHTS_CLOCK) private readonly clock: InsightsClock,
   ) {}
 
-  /** The public cell at zoom `z` holding the point, by category. */
+  /** The public cell at zoom `z` holding the point (the tile's cell: level min(z, 12)), by category. */
   async cell(q: { lat: number; lng: number; z: number }): Promise<PublicCellInsights> {
     const { from, to } = this.lastDays();
     const cellM = publicCellMetres(q.z);
+    const shift = PUBLIC_MAX_LEVEL - Math.min(q.z, PUBLIC_MAX_LEVEL);
     const { x, y } = toMercator(q.lat, q.lng);
-    const i = Math.floor((x + WORLD_M / 2) / cellM);
-    const j = Math.floor((y + WORLD_M / 2) / cellM);
-    const categories = await this.figures.publicCellCounts({ from, to, cellM, i, j });
+    const i = Math.floor(Math.floor((x + WORLD_M / 2) / PUBLIC_SNAP_M) / 2 ** shift);
+    const j = Math.floor(Math.floor((y + WORLD_M / 2) / PUBLIC_SNAP_M) / 2 ** shift);
+    const categories = await this.figures.publicCellCounts({ from, to, shift, i, j });
     const total = categories.reduce((s, c) => s + c.count, 0);
     if (total < PUBLIC_MIN_COUNT) return { hidden: true };
     return { hidden: false, from: from.toISOString(), to: to.toISOString(), cellM, total, categories };
@@ -58,8 +60,10 @@ export class PublicInsightsService {
     };
   }
 
+  /** The public tiles' window: the whole local days touched by the last 30 days, today included. */
   private lastDays(): { from: Date; to: Date } {
-    const to = this.clock.now();
-    return { from: new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS), to };
+    const now = this.clock.now();
+    const days = windowDays(new Date(now.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS), now);
+    return { from: new Date(`${days.first}T00:00:00+07:00`), to: new Date(Date.parse(`${days.last}T00:00:00+07:00`) + DAY_MS) };
   }
 }

@@ -6,6 +6,8 @@ import { REPORT_STATUSES, ReportEntity, ReportStatus } from './report.entity';
 /** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('report_event')
 @Index('ix_report_event_report', ['reportId', 'id'])
+// Partial index over the rating events, made by the insight-indexes migration.
+@Index('ix_report_event_rating', { synchronize: false })
 export class ReportEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

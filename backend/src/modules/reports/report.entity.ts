@@ -49,6 +49,9 @@ export const REPORT_STATUSES: ReportStatus[] = [
 // Expression index (attributes ->> 'external_id') WHERE channel = 'import', made by the import migration.
 @Index('ux_report_import_external_id', { synchronize: false })
 @Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: "status NOT IN ('resolved', 'closed', 'rejected', 'merged')" })
+// Made by the insight-indexes migration: GiST over (point_3857, resolved_at) for recurring places, and resolved_at for the on-time figures.
+@Index('ix_report_done_point', { synchronize: false })
+@Index('ix_report_resolved_at', { synchronize: false })
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
