@@ -2,9 +2,9 @@ import { heatCellMetres, publicCellMetres, tileOf, toMercator, WORLD_M } from '.
 
 describe('tile grid', () => {
   it.each([
-    [0, WORLD_M / 128],
-    [12, 76.43702828517625],
-    [13, 38.21851414258813],
+    [0, WORLD_M / 64],
+    [12, 152.8740565703525],
+    [13, 76.43702828517625],
   ])('heat cell at z%i is %f m', (z, m) => {
     expect(heatCellMetres(z)).toBeCloseTo(m, 6);
   });
