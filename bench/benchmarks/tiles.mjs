@@ -81,7 +81,8 @@ async function apiLatencies(baseUrl, path, token) {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.toString().slice(0, 200)}`);
     return { ms: performance.now() - started, bytes: body.length };
   };
-  for (let i = 0; i < 5; i++) await get();
+  // Warm the API process (JIT, pool connections) and the database pages this tile reads.
+  for (let i = 0; i < 20; i++) await get();
   const out = [];
   for (let i = 0; i < REQUESTS; i++) out.push(await get());
   return out;
