@@ -1,4 +1,10 @@
-import { addDays, cityMidnightIso, cityToday } from '../admin/cityTime';
+// No imports: the browser test reads this file too (e2e, another module resolution).
+// Asia/Ho_Chi_Minh is UTC+7 all year, so city dates are a fixed offset away (see admin/cityTime.ts).
+const CITY_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+const cityToday = (now: number) => new Date(now + CITY_OFFSET_MS).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const cityMidnightIso = (date: string) => `${date}T00:00:00+07:00`;
 
 export type RankingPeriod = 'thisMonth' | 'lastMonth' | 'last90';
 export const RANKING_PERIODS: readonly RankingPeriod[] = ['thisMonth', 'lastMonth', 'last90'];
