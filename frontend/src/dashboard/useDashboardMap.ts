@@ -1,17 +1,10 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import {
-  AttributionControl,
-  Map as MapLibreMap,
-  NavigationControl,
-  setWorkerUrl,
-  type MapMouseEvent,
-  type VectorTileSource,
-} from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
-import { API_BASE } from '../api/httpClient';
-import { BASEMAP_SOURCE, WARDS_FILL_LAYER, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
+import { WARDS_FILL_LAYER, addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
+import { useBasemapMap, useDeckLayers, useSourceTiles } from '../map/useBasemapMap';
+import { useWardHighlight } from '../map/useWardHighlight';
+import { useWardLabelLayer } from '../map/useWardLabelLayer';
 import type { WardsState } from '../map/useWards';
 import { choroplethExpression, type LegendClass } from './colourScales';
 import { CHANGE_LAYER_ID, RECURRING_LAYER_ID } from './createInsightLayers';
@@ -34,19 +27,7 @@ import {
   DOTS_LAYER,
   statusDotImage,
 } from './reportLayers';
-import { useWardLabelLayer } from './useWardLabelLayer';
 
-setWorkerUrl(maplibreWorkerUrl);
-
-declare global {
-  interface Window {
-    /** Test hook for the browser e2e tests (queryRenderedFeatures, camera); nothing else reads it. */
-    __dashboardMap1022?: MapLibreMap;
-  }
-}
-
-const INITIAL_CENTER: [number, number] = [106.7, 10.78];
-const INITIAL_ZOOM = 11;
 /** Pixels around a click searched for a report point: a finger is not a mouse. */
 const PICK_RADIUS_PX = 8;
 
@@ -86,58 +67,23 @@ export interface DashboardMap {
   flyTo(lng: number, lat: number, zoom?: number): void;
 }
 
-function basemapTileUrl(): string {
-  return `${window.location.origin}${API_BASE}/tiles/basemap/{z}/{x}/{y}.mvt`;
-}
-
-function wardKey(code: string) {
-  return { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: code };
-}
-
 /**
  * One MapLibre map: our basemap with the ward choropleth, the report tiles (density and status
  * layers), and a deck.gl overlay for the insight layers and ward names. The tile URL carries
  * the filters, the window and the live generation; changing it re-fetches every report layer.
  */
 export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
-  const [map, setMap] = useState<MapLibreMap | null>(null);
-  const liveMap = useRef<MapLibreMap | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
-  const [ready, setReady] = useState(false);
   // Read by transformRequest at every tile request, so a refreshed token is used without a new map.
   const tokenRef = useRef(options.token);
   tokenRef.current = options.token;
-  const firstTileUrl = useRef(options.tileUrl);
   const onPickRef = useRef(options.onPick);
   onPickRef.current = options.onPick;
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const style = createBasemapStyle(basemapTileUrl());
-    style.sources[REPORTS_SOURCE] = { type: 'vector', tiles: [firstTileUrl.current], minzoom: 0, maxzoom: REPORTS_MAX_ZOOM };
-    // The choropleth sits on the ward fills, under water, roads and outlines.
-    const wardsFill = style.layers.findIndex((layer) => layer.id === WARDS_FILL_LAYER);
-    style.layers.splice(wardsFill + 1, 0, CHOROPLETH_LAYER_SPEC);
-    style.layers.push(
-      HEAT_LAYER_SPEC,
-      HEX_LAYER_SPEC,
-      DOTS_LAYER_SPEC,
-      STATUS_CELLS_LAYER_SPEC,
-      STATUS_HEX_LAYER_SPEC,
-      STATUS_POINTS_LAYER_SPEC,
-    );
-    const instance = new MapLibreMap({
-      container,
-      style,
-      center: INITIAL_CENTER,
-      zoom: INITIAL_ZOOM,
-      minZoom: 5,
-      maxZoom: 18,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
+  const basemap = useBasemapMap(containerRef, {
+    testHook: '__dashboardMap1022',
+    minZoom: 5,
+    attribution: options.attribution,
+    mapOptions: {
       transformRequest: (url) => {
         const token = tokenRef.current;
         if (token && url.startsWith(`${window.location.origin}${REPORT_TILES_PATH}`)) {
@@ -145,90 +91,67 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
         }
         return { url };
       },
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    instance.on('styleimagemissing', (event) => {
-      if (event.id === STATUS_DOT_IMAGE && !instance.hasImage(STATUS_DOT_IMAGE)) instance.addImage(STATUS_DOT_IMAGE, statusDotImage(), { sdf: true });
-    });
-    const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-    instance.addControl(overlay);
-    liveMap.current = instance;
-    overlayRef.current = overlay;
-    window.__dashboardMap1022 = instance;
+    },
+    extendStyle: (style) => {
+      // The first URL; later ones reach the source through useSourceTiles.
+      style.sources[REPORTS_SOURCE] = { type: 'vector', tiles: [options.tileUrl], minzoom: 0, maxzoom: REPORTS_MAX_ZOOM };
+      addLayerOverWardFills(style, CHOROPLETH_LAYER_SPEC);
+      style.layers.push(
+        HEAT_LAYER_SPEC,
+        HEX_LAYER_SPEC,
+        DOTS_LAYER_SPEC,
+        STATUS_CELLS_LAYER_SPEC,
+        STATUS_HEX_LAYER_SPEC,
+        STATUS_POINTS_LAYER_SPEC,
+      );
+    },
+    deckOverlay: true,
+    setup: (instance, overlay) => {
+      instance.on('styleimagemissing', (event) => {
+        if (event.id === STATUS_DOT_IMAGE && !instance.hasImage(STATUS_DOT_IMAGE)) instance.addImage(STATUS_DOT_IMAGE, statusDotImage(), { sdf: true });
+      });
 
-    // A report point wins over an insight mark, which wins over the ward underneath.
-    const onClick = (event: MapMouseEvent) => {
-      const { x, y } = event.point;
-      const box: [[number, number], [number, number]] = [
-        [x - PICK_RADIUS_PX, y - PICK_RADIUS_PX],
-        [x + PICK_RADIUS_PX, y + PICK_RADIUS_PX],
-      ];
-      const pointLayers = [STATUS_POINTS_LAYER, DOTS_LAYER].filter((id) => instance.getLayoutProperty(id, 'visibility') !== 'none');
-      const [point] = pointLayers.length ? instance.queryRenderedFeatures(box, { layers: pointLayers }) : [];
-      if (point?.properties?.id) {
-        const [lng, lat] = point.geometry.type === 'Point' ? (point.geometry.coordinates as [number, number]) : [event.lngLat.lng, event.lngLat.lat];
-        onPickRef.current({ kind: 'point', id: String(point.properties.id), lngLat: [lng, lat] });
-        return;
+      // A report point wins over an insight mark, which wins over the ward underneath.
+      const onClick = (event: MapMouseEvent) => {
+        const { x, y } = event.point;
+        const box: [[number, number], [number, number]] = [
+          [x - PICK_RADIUS_PX, y - PICK_RADIUS_PX],
+          [x + PICK_RADIUS_PX, y + PICK_RADIUS_PX],
+        ];
+        const pointLayers = [STATUS_POINTS_LAYER, DOTS_LAYER].filter((id) => instance.getLayoutProperty(id, 'visibility') !== 'none');
+        const [point] = pointLayers.length ? instance.queryRenderedFeatures(box, { layers: pointLayers }) : [];
+        if (point?.properties?.id) {
+          const [lng, lat] = point.geometry.type === 'Point' ? (point.geometry.coordinates as [number, number]) : [event.lngLat.lng, event.lngLat.lat];
+          onPickRef.current({ kind: 'point', id: String(point.properties.id), lngLat: [lng, lat] });
+          return;
+        }
+        const picked = overlay?.pickObject({ x, y, radius: 4, layerIds: [RECURRING_LAYER_ID, CHANGE_LAYER_ID] });
+        const lngLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
+        if (picked?.object && picked.layer?.id === RECURRING_LAYER_ID) {
+          onPickRef.current({ kind: 'recurring', location: picked.object as RecurringLocation, lngLat });
+          return;
+        }
+        if (picked?.object && picked.layer?.id === CHANGE_LAYER_ID) {
+          onPickRef.current({ kind: 'change', cell: picked.object as ChangeCell, lngLat });
+          return;
+        }
+        const [ward] = instance.queryRenderedFeatures(event.point, { layers: [WARDS_FILL_LAYER] });
+        const code = ward?.properties?.code;
+        onPickRef.current(code === undefined || code === null ? null : { kind: 'ward', code: String(code) });
+      };
+      instance.on('click', onClick);
+      const pointer = (on: boolean) => () => (instance.getCanvas().style.cursor = on ? 'pointer' : '');
+      for (const id of [STATUS_POINTS_LAYER, DOTS_LAYER]) {
+        instance.on('mouseenter', id, pointer(true));
+        instance.on('mouseleave', id, pointer(false));
       }
-      const picked = overlay.pickObject({ x, y, radius: 4, layerIds: [RECURRING_LAYER_ID, CHANGE_LAYER_ID] });
-      const lngLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
-      if (picked?.object && picked.layer?.id === RECURRING_LAYER_ID) {
-        onPickRef.current({ kind: 'recurring', location: picked.object as RecurringLocation, lngLat });
-        return;
-      }
-      if (picked?.object && picked.layer?.id === CHANGE_LAYER_ID) {
-        onPickRef.current({ kind: 'change', cell: picked.object as ChangeCell, lngLat });
-        return;
-      }
-      const [ward] = instance.queryRenderedFeatures(event.point, { layers: [WARDS_FILL_LAYER] });
-      const code = ward?.properties?.code;
-      onPickRef.current(code === undefined || code === null ? null : { kind: 'ward', code: String(code) });
-    };
-    instance.on('click', onClick);
-    const pointer = (on: boolean) => () => (instance.getCanvas().style.cursor = on ? 'pointer' : '');
-    for (const id of [STATUS_POINTS_LAYER, DOTS_LAYER]) {
-      instance.on('mouseenter', id, pointer(true));
-      instance.on('mouseleave', id, pointer(false));
-    }
-
-    let cancelled = false;
-    const markReadyWhenLoaded = () => {
-      if (cancelled) return;
-      if (instance.isSourceLoaded(REPORTS_SOURCE)) setReady(true);
-      else instance.once('idle', markReadyWhenLoaded);
-    };
-    instance.once('load', () => {
-      setMap(instance);
-      instance.once('idle', markReadyWhenLoaded);
-    });
-
-    return () => {
-      cancelled = true;
-      liveMap.current = null;
-      overlayRef.current = null;
-      if (window.__dashboardMap1022 === instance) delete window.__dashboardMap1022;
-      setMap(null);
-      setReady(false);
-      instance.remove();
-    };
-  }, [containerRef]);
-
-  useEffect(() => {
-    if (!map) return;
-    const control = new AttributionControl({ compact: false, customAttribution: options.attribution });
-    map.addControl(control, 'bottom-right');
-    return () => {
-      if (liveMap.current === map) map.removeControl(control);
-    };
-  }, [map, options.attribution]);
+    },
+    readyWhen: (instance) => instance.isSourceLoaded(REPORTS_SOURCE),
+  });
+  const { map, liveMap } = basemap;
 
   // Filters, window and live generation: one URL for the source, so every report layer follows together.
-  useEffect(() => {
-    if (!map) return;
-    const source = map.getSource<VectorTileSource>(REPORTS_SOURCE);
-    if (source && source.tiles?.[0] !== options.tileUrl) source.setTiles([options.tileUrl]);
-  }, [map, options.tileUrl]);
+  useSourceTiles(map, REPORTS_SOURCE, options.tileUrl);
 
   const { density, status, choropleth } = options.visibility;
   useEffect(() => {
@@ -243,33 +166,22 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
   useEffect(() => {
     if (!map) return;
     map.setPaintProperty(CHOROPLETH_LAYER, 'fill-color', choroplethExpression(classes));
-    for (const [code, value] of values) map.setFeatureState(wardKey(code), { value });
+    for (const [code, value] of values) map.setFeatureState(wardFeature(code), { value });
     return () => {
       if (liveMap.current !== map) return;
-      for (const code of values.keys()) map.setFeatureState(wardKey(code), { value: null });
+      for (const code of values.keys()) map.setFeatureState(wardFeature(code), { value: null });
     };
-  }, [map, values, classes]);
+  }, [map, liveMap, values, classes]);
 
-  const { selectedWard } = options;
-  useEffect(() => {
-    if (!map || !selectedWard) return;
-    map.setFeatureState(wardKey(selectedWard), { selected: true });
-    return () => {
-      if (liveMap.current === map) map.setFeatureState(wardKey(selectedWard), { selected: false });
-    };
-  }, [map, selectedWard]);
+  useWardHighlight(basemap, options.selectedWard);
 
   const labelLayer = useWardLabelLayer(map, options.wards);
-  useEffect(() => {
-    const overlay = overlayRef.current;
-    if (!map || !overlay) return;
-    overlay.setProps({ layers: [...options.insightLayers, ...(labelLayer ? [labelLayer] : [])] });
-  }, [map, options.insightLayers, labelLayer]);
+  const { insightLayers } = options;
+  useDeckLayers(basemap, useMemo(() => [...insightLayers, labelLayer], [insightLayers, labelLayer]));
 
   const flyTo = (lng: number, lat: number, zoom = 15) => {
     liveMap.current?.flyTo({ center: [lng, lat], zoom, essential: true });
   };
 
-  return { map, ready, flyTo };
+  return { map, ready: basemap.ready, flyTo };
 }
-

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import {
   LAND,
   ROAD,
@@ -18,6 +18,17 @@ export const WARDS_FILL_LAYER = 'wards-fill';
 export const WARDS_LINE_LAYER = 'wards-line';
 /** The backend cuts tiles down to this zoom; MapLibre over-zooms them beyond. */
 export const BASEMAP_MAX_ZOOM = 14;
+
+/** A ward's feature on the basemap, for feature-state keyed by its official code (promoteId). */
+export function wardFeature(code: string): { source: string; sourceLayer: string; id: string } {
+  return { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: code };
+}
+
+/** Puts a layer on the ward fills, under water, roads and outlines (a choropleth). */
+export function addLayerOverWardFills(style: StyleSpecification, layer: LayerSpecification): void {
+  const wardsFill = style.layers.findIndex((candidate) => candidate.id === WARDS_FILL_LAYER);
+  style.layers.splice(wardsFill + 1, 0, layer);
+}
 
 const wardFillColor: ExpressionSpecification = [
   'match',

@@ -1,25 +1,10 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { AttributionControl, Map as MapLibreMap, Marker, setWorkerUrl } from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { API_BASE } from '../api/httpClient';
-import { BASEMAP_SOURCE, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { Marker } from 'maplibre-gl';
+import { useBasemapMap, useDeckLayers } from '../map/useBasemapMap';
+import { useWardHighlight } from '../map/useWardHighlight';
 import { createSearchRadiusLayer } from './createSearchRadiusLayer';
 import type { LatLng } from './intakeTypes';
 
-// A bundled MapLibre cannot find its worker next to itself; Vite emits it as its own file.
-setWorkerUrl(maplibreWorkerUrl);
-
-declare global {
-  interface Window {
-    /** Test hook for the operator e2e test (project a point to click it); nothing else reads it. */
-    __operatorMap1022?: MapLibreMap;
-  }
-}
-
-// Central Ho Chi Minh City at a zoom where the old inner districts fill the small map.
-const INITIAL_CENTER: [number, number] = [106.7, 10.78];
-const INITIAL_ZOOM = 11;
 /** A ward picked by name is shown at street level, where the pin can be dragged to the house. */
 const STREET_ZOOM = 15;
 const PIN_COLOUR = '#b91c1c';
@@ -39,10 +24,6 @@ interface PinMapOptions {
  */
 export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, options: PinMapOptions): { ready: boolean } {
   const { pin, wardCode, attribution, onPinChange } = options;
-  const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [ready, setReady] = useState(false);
-  const liveMap = useRef<MapLibreMap | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markerRef = useRef<Marker | null>(null);
   // The last pin this map produced itself; any other pin came from outside and moves the camera.
   const emittedRef = useRef<LatLng | null>(null);
@@ -51,73 +32,41 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
     onPinChangeRef.current = onPinChange;
   }, [onPinChange]);
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const instance = new MapLibreMap({
-      container,
-      style: createBasemapStyle(`${window.location.origin}${API_BASE}/tiles/basemap/{z}/{x}/{y}.mvt`),
-      center: INITIAL_CENTER,
-      zoom: INITIAL_ZOOM,
-      minZoom: 8,
-      maxZoom: 18,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      // Arrow keys belong to the form; keyboard users place the pin through the ward search.
-      keyboard: false,
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.getCanvas().tabIndex = -1;
-    const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-    instance.addControl(overlay);
-    overlayRef.current = overlay;
-    liveMap.current = instance;
+  // Central Ho Chi Minh City at a zoom where the old inner districts fill the small map.
+  const basemap = useBasemapMap(containerRef, {
+    testHook: '__operatorMap1022',
+    minZoom: 8,
+    // Arrow keys belong to the form; keyboard users place the pin through the ward search.
+    mapOptions: { keyboard: false },
+    navigation: false,
+    attribution,
+    deckOverlay: true,
+    setup: (instance) => {
+      instance.getCanvas().tabIndex = -1;
+      const marker = new Marker({ draggable: true, color: PIN_COLOUR });
+      marker.getElement().dataset.testid = 'call-map-pin';
+      const emit = (lngLat: { lng: number; lat: number }) => {
+        const next = { lat: round(lngLat.lat), lng: round(lngLat.lng) };
+        emittedRef.current = next;
+        onPinChangeRef.current(next);
+      };
+      marker.on('dragend', () => emit(marker.getLngLat()));
+      markerRef.current = marker;
+      instance.on('click', (event) => emit(event.lngLat));
+      return () => {
+        markerRef.current = null;
+        marker.remove();
+      };
+    },
+    readyWhen: () => true,
+  });
+  const { map } = basemap;
 
-    const marker = new Marker({ draggable: true, color: PIN_COLOUR });
-    marker.getElement().dataset.testid = 'call-map-pin';
-    const emit = (lngLat: { lng: number; lat: number }) => {
-      const next = { lat: round(lngLat.lat), lng: round(lngLat.lng) };
-      emittedRef.current = next;
-      onPinChangeRef.current(next);
-    };
-    marker.on('dragend', () => emit(marker.getLngLat()));
-    markerRef.current = marker;
-
-    instance.on('click', (event) => emit(event.lngLat));
-    instance.once('load', () => {
-      setMap(instance);
-      instance.once('idle', () => setReady(true));
-    });
-    window.__operatorMap1022 = instance;
-
-    return () => {
-      if (window.__operatorMap1022 === instance) delete window.__operatorMap1022;
-      liveMap.current = null;
-      overlayRef.current = null;
-      markerRef.current = null;
-      marker.remove();
-      setMap(null);
-      setReady(false);
-      instance.remove();
-    };
-  }, [containerRef]);
-
-  const attributionText = attribution.join('\n');
-  useEffect(() => {
-    if (!map) return;
-    const control = new AttributionControl({ compact: false, customAttribution: attributionText.split('\n') });
-    map.addControl(control, 'bottom-right');
-    return () => {
-      if (liveMap.current === map) map.removeControl(control);
-    };
-  }, [map, attributionText]);
+  useDeckLayers(basemap, useMemo(() => [createSearchRadiusLayer(pin)], [pin]));
 
   useEffect(() => {
     const marker = markerRef.current;
     if (!map || !marker) return;
-    overlayRef.current?.setProps({ layers: [createSearchRadiusLayer(pin)] });
     if (!pin) {
       marker.remove();
       return;
@@ -128,16 +77,9 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
     }
   }, [map, pin]);
 
-  useEffect(() => {
-    if (!map || !wardCode) return;
-    const key = { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: wardCode };
-    map.setFeatureState(key, { selected: true });
-    return () => {
-      if (liveMap.current === map) map.removeFeatureState(key, 'selected');
-    };
-  }, [map, wardCode]);
+  useWardHighlight(basemap, wardCode);
 
-  return { ready };
+  return { ready: basemap.ready };
 }
 
 /** Six decimals is ~0.1 m: finer digits are noise from the pointer, and shorter URLs. */

@@ -1,15 +1,10 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { AttributionControl, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { API_BASE } from '../api/httpClient';
-import { BASEMAP_SOURCE, WARDS_SOURCE_LAYER, createBasemapStyle } from '../map/basemapStyle';
-import { useWardLabels } from '../map/useWardLabels';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { Marker } from 'maplibre-gl';
+import { useBasemapMap, useDeckLayers } from '../map/useBasemapMap';
+import { useWardHighlight } from '../map/useWardHighlight';
+import { useWardLabelLayer } from '../map/useWardLabelLayer';
 import type { WardsState } from '../map/useWards';
 import type { LngLat, PinPlacement } from './reportForm';
-
-// A bundled MapLibre cannot find its worker next to itself; Vite emits it as its own file.
-setWorkerUrl(maplibreWorkerUrl);
 
 /** Around Bến Thành market: where most people picture "the city" before they place the pin. */
 export const DEFAULT_CENTER: LngLat = { lng: 106.6981, lat: 10.7769 };
@@ -34,11 +29,6 @@ export interface PinMapOptions {
   onPlace(position: LngLat): void;
 }
 
-function tileUrlTemplate(): string {
-  // Absolute because tiles are fetched from MapLibre's worker, which has no page URL to resolve against.
-  return `${window.location.origin}${API_BASE}/tiles/basemap/{z}/{x}/{y}.mvt`;
-}
-
 function roundCoordinate(value: number): number {
   // ~1 cm: more digits only add noise to what is stored and compared.
   return Math.round(value * 1e7) / 1e7;
@@ -51,10 +41,7 @@ function roundCoordinate(value: number): number {
  */
 export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, options: PinMapOptions): { ready: boolean } {
   const { pin, wardCode, wards, text, onPlace } = options;
-  const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [ready, setReady] = useState(false);
   const markerRef = useRef<Marker | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const onPlaceRef = useRef(onPlace);
   const initial = useRef({ pin, text });
 
@@ -62,71 +49,48 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
     onPlaceRef.current = onPlace;
   }, [onPlace]);
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const start = initial.current.pin ?? DEFAULT_CENTER;
-    const instance = new MapLibreMap({
-      container,
-      style: createBasemapStyle(tileUrlTemplate()),
-      center: [start.lng, start.lat],
-      zoom: initial.current.pin ? PLACED_ZOOM : DEFAULT_ZOOM,
-      minZoom: 8,
-      maxZoom: 19,
-      attributionControl: false,
+  const start = initial.current.pin ?? DEFAULT_CENTER;
+  const basemap = useBasemapMap(containerRef, {
+    testHook: '__map1022',
+    center: [start.lng, start.lat],
+    zoom: initial.current.pin ? PLACED_ZOOM : DEFAULT_ZOOM,
+    minZoom: 8,
+    maxZoom: 19,
+    mapOptions: {
       // The map sits in a scrolling form: one finger or the wheel scrolls the page, not the map.
       cooperativeGestures: true,
       locale: initial.current.text.locale,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    instance.addControl(
-      new AttributionControl({ compact: false, customAttribution: [...initial.current.text.attribution] }),
-      'bottom-right',
-    );
-    const overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
-    instance.addControl(overlay);
+    },
+    attribution: initial.current.text.attribution,
+    deckOverlay: true,
+    setup: (instance) => {
+      const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' })
+        .setLngLat([start.lng, start.lat])
+        .addTo(instance);
+      const element = marker.getElement();
+      element.setAttribute('data-testid', 'report-pin');
+      element.setAttribute('aria-label', initial.current.text.pinLabel);
 
-    const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' })
-      .setLngLat([start.lng, start.lat])
-      .addTo(instance);
-    const element = marker.getElement();
-    element.setAttribute('data-testid', 'report-pin');
-    element.setAttribute('aria-label', initial.current.text.pinLabel);
-
-    const place = (lng: number, lat: number) => onPlaceRef.current({ lng: roundCoordinate(lng), lat: roundCoordinate(lat) });
-    // MapLibre's draggable marker also moves with the arrow keys and ends that with a dragend.
-    marker.on('dragend', () => {
-      const { lng, lat } = marker.getLngLat();
-      place(lng, lat);
-    });
-    instance.on('click', (event) => {
-      // A click on the pin itself is not a new position (its tip is below the pointer).
-      if (event.originalEvent.target instanceof Node && element.contains(event.originalEvent.target)) return;
-      place(event.lngLat.lng, event.lngLat.lat);
-    });
-
-    markerRef.current = marker;
-    overlayRef.current = overlay;
-    window.__map1022 = instance;
-    instance.once('load', () => {
-      setMap(instance);
-      instance.once('idle', () => setReady(true));
-    });
-
-    return () => {
-      markerRef.current = null;
-      overlayRef.current = null;
-      if (window.__map1022 === instance) delete window.__map1022;
-      setMap(null);
-      setReady(false);
-      marker.remove();
-      instance.remove();
-    };
-  }, [containerRef]);
+      const place = (lng: number, lat: number) => onPlaceRef.current({ lng: roundCoordinate(lng), lat: roundCoordinate(lat) });
+      // MapLibre's draggable marker also moves with the arrow keys and ends that with a dragend.
+      marker.on('dragend', () => {
+        const { lng, lat } = marker.getLngLat();
+        place(lng, lat);
+      });
+      instance.on('click', (event) => {
+        // A click on the pin itself is not a new position (its tip is below the pointer).
+        if (event.originalEvent.target instanceof Node && element.contains(event.originalEvent.target)) return;
+        place(event.lngLat.lng, event.lngLat.lat);
+      });
+      markerRef.current = marker;
+      return () => {
+        markerRef.current = null;
+        marker.remove();
+      };
+    },
+    readyWhen: () => true,
+  });
+  const { map } = basemap;
 
   // The pin follows the form; a position from the search or the device also brings the camera.
   useEffect(() => {
@@ -144,18 +108,12 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
   }, [map, pin]);
 
   // Highlights the unit the pin lies in, so a pin near a boundary shows which side it is on.
-  useEffect(() => {
-    if (!map || !wardCode) return;
-    const key = { source: BASEMAP_SOURCE, sourceLayer: WARDS_SOURCE_LAYER, id: wardCode };
-    map.setFeatureState(key, { selected: true });
-    return () => {
-      if (map.getStyle()) map.removeFeatureState(key, 'selected');
-    };
-  }, [map, wardCode]);
+  useWardHighlight(basemap, wardCode);
 
-  useWardLabels(map, overlayRef, wards, fullWardName);
+  const labelLayer = useWardLabelLayer(map, wards, fullWardName);
+  useDeckLayers(basemap, useMemo(() => [labelLayer], [labelLayer]));
 
-  return { ready };
+  return { ready: basemap.ready };
 }
 
 function fullWardName(ward: { name: string }): string {
