@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './dashboard.css';
 import { useAuth } from '../auth/useAuth';
 import { useWards } from '../map/useWards';
+import { MapLoading, MapRegion } from '../map/MapRegion';
 import { classBreaks, legendClasses, type ChoroplethMetric } from './colourScales';
 import { createChangeLayer, createHotspotLayer, createRecurringLayer } from './createInsightLayers';
 import { DEFAULT_FILTERS, LIVE_REPORTS_PATH, insightsQuery, reportTileUrl, type DashboardFilters } from './dashboardApi';
@@ -122,18 +123,17 @@ export default function DashboardPage() {
   return (
     <section className="map-page dashboard" data-testid="dashboard-page" data-panels={panelsOpen ? 'open' : 'closed'} aria-label={t('dashboard.title')}>
       <h1 className="visually-hidden">{t('dashboard.title')}</h1>
-      <div
-        ref={containerRef}
-        className="map-page__canvas"
-        role="region"
-        aria-label={t('dashboard.regionLabel')}
-        aria-busy={!ready}
-        data-testid="dashboard-map"
-        data-ready={ready ? 'true' : 'false'}
-        data-tiles={tileUrl}
-        data-change-cells={change.data?.cells.length ?? ''}
-        data-recurring={recurring.data?.locations.length ?? ''}
-        data-wards-figures={wardsFigures.data?.wards.length ?? ''}
+      <MapRegion
+        containerRef={containerRef}
+        label={t('dashboard.regionLabel')}
+        testId="dashboard-map"
+        ready={ready}
+        data={{
+          'data-tiles': tileUrl,
+          'data-change-cells': change.data?.cells.length ?? '',
+          'data-recurring': recurring.data?.locations.length ?? '',
+          'data-wards-figures': wardsFigures.data?.wards.length ?? '',
+        }}
       />
       <button
         type="button"
@@ -172,11 +172,9 @@ export default function DashboardPage() {
           <InsightPopupContent pick={pick} categories={categories.data ?? []} />
         </MapPopup>
       )}
-      {!ready && (
-        <p className="map-page__loading" role="status" data-testid="dashboard-loading">
-          {t('dashboard.loading')}
-        </p>
-      )}
+      <MapLoading ready={ready} testId="dashboard-loading">
+        {t('dashboard.loading')}
+      </MapLoading>
     </section>
   );
 }

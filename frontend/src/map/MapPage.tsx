@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLegend } from './MapLegend';
+import { MapLoading, MapRegion } from './MapRegion';
 import { useWardMap } from './useWardMap';
 import { useWards } from './useWards';
 import { WardInfoPanel } from './WardInfoPanel';
@@ -18,15 +19,7 @@ export default function MapPage() {
   return (
     <section className="map-page" data-testid="map-page" aria-label={t('map.title')}>
       <h1 className="visually-hidden">{t('map.title')}</h1>
-      <div
-        ref={containerRef}
-        className="map-page__canvas"
-        role="region"
-        aria-label={t('map.regionLabel')}
-        aria-busy={!ready}
-        data-testid="map-container"
-        data-ready={ready ? 'true' : 'false'}
-      />
+      <MapRegion containerRef={containerRef} label={t('map.regionLabel')} testId="map-container" ready={ready} />
       <div className="map-page__overlay map-page__overlay--top-left">
         <WardInfoPanel ward={shown} pinned={shown !== null && shown.code === selected?.code} onClose={clearSelection} />
         {wards.status === 'error' && (
@@ -37,11 +30,9 @@ export default function MapPage() {
         {/* Kept at the top: the bottom edge belongs to the attribution, which must stay visible. */}
         <MapLegend />
       </div>
-      {!ready && (
-        <p className="map-page__loading" role="status" data-testid="map-loading">
-          {t('map.loading')}
-        </p>
-      )}
+      <MapLoading ready={ready} testId="map-loading">
+        {t('map.loading')}
+      </MapLoading>
     </section>
   );
 }

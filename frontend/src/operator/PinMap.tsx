@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapRegion } from '../map/MapRegion';
 import type { LatLng } from './intakeTypes';
 import { usePinMap } from './usePinMap';
 
@@ -17,15 +18,13 @@ export function PinMap({ pin, wardCode, onPinChange }: PinMapProps) {
   const { ready } = usePinMap(containerRef, { pin, wardCode, attribution, onPinChange });
 
   return (
-    <div
-      ref={containerRef}
+    <MapRegion
+      containerRef={containerRef}
       className="call-map"
-      role="region"
-      aria-label={t('operator.location.map')}
-      aria-busy={!ready}
-      data-testid="call-map"
-      data-ready={ready ? 'true' : 'false'}
-      data-pin={pin ? `${pin.lat},${pin.lng}` : ''}
+      label={t('operator.location.map')}
+      testId="call-map"
+      ready={ready}
+      data={{ 'data-pin': pin ? `${pin.lat},${pin.lng}` : '' }}
     />
   );
 }

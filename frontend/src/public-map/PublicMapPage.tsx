@@ -4,7 +4,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import '../dashboard/dashboard.css';
 import './publicMap.css';
 import { useWards } from '../map/useWards';
-import { classBreaks, legendClasses, NO_DATA_COLOUR } from '../dashboard/colourScales';
+import { MapLoading, MapRegion } from '../map/MapRegion';
+import { ChoroplethClasses } from '../dashboard/ChoroplethClasses';
+import { classBreaks, legendClasses } from '../dashboard/colourScales';
 import { LiveIndicator } from '../dashboard/LiveIndicator';
 import { MapPopup } from '../dashboard/MapPopup';
 import { useLoad } from '../dashboard/useDashboardData';
@@ -19,7 +21,7 @@ import { usePublicMap, type PublicMapClick } from './usePublicMap';
  * (public categories, cells of at least 100 m, none under 5 reports) and per-ward figures.
  */
 export default function PublicMapPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const wards = useWards();
   const live = useLiveGeneration(PUBLIC_LIVE_PATH, null, false);
@@ -50,20 +52,11 @@ export default function PublicMapPage() {
     const ward = wards.byCode.get(code);
     if (ward) map.flyTo({ center: [ward.labelLng, ward.labelLat], zoom: 13, essential: true });
   };
-  const percent = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 0 });
 
   return (
     <section className="map-page dashboard public-map" data-testid="public-map-page" aria-label={t('publicMap.title')}>
       <h1 className="visually-hidden">{t('publicMap.title')}</h1>
-      <div
-        ref={containerRef}
-        className="map-page__canvas"
-        role="region"
-        aria-label={t('publicMap.regionLabel')}
-        aria-busy={!ready}
-        data-testid="public-map"
-        data-ready={ready ? 'true' : 'false'}
-      />
+      <MapRegion containerRef={containerRef} label={t('publicMap.regionLabel')} testId="public-map" ready={ready} />
       <div className="map-page__overlay map-page__overlay--top-left dashboard__left">
         <section className="map-panel public-map__intro" aria-labelledby="public-map-title">
           <h2 id="public-map-title">{t('publicMap.title')}</h2>
@@ -83,18 +76,7 @@ export default function PublicMapPage() {
                 {t('publicMap.legendOnTime')}
               </label>
               {showOnTime && (
-                <ul className="dashboard-legend__classes public-map__classes">
-                  {onTime.classes.map((cls) => (
-                    <li key={cls.colour}>
-                      <span className="dashboard-legend__box" style={{ background: cls.colour }} aria-hidden="true" />
-                      {cls.from === null ? `< ${percent.format(cls.to ?? 0)}` : cls.to === null ? `≥ ${percent.format(cls.from)}` : `${percent.format(cls.from)} – ${percent.format(cls.to)}`}
-                    </li>
-                  ))}
-                  <li>
-                    <span className="dashboard-legend__box" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
-                    {t('dashboard.noData')}
-                  </li>
-                </ul>
+                <ChoroplethClasses metric="onTimeRate" classes={onTime.classes} className="dashboard-legend__classes public-map__classes" />
               )}
             </li>
           </ul>
@@ -109,11 +91,9 @@ export default function PublicMapPage() {
           <PublicCellSummary cell={cell} />
         </MapPopup>
       )}
-      {!ready && (
-        <p className="map-page__loading" role="status" data-testid="public-map-loading">
-          {t('publicMap.loading')}
-        </p>
-      )}
+      <MapLoading ready={ready} testId="public-map-loading">
+        {t('publicMap.loading')}
+      </MapLoading>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapRegion } from '../map/MapRegion';
 import type { WardsState } from '../map/useWards';
 import type { LngLat, PinPlacement } from './reportForm';
 import { usePinMap } from './usePinMap';
@@ -35,15 +36,13 @@ export function PinMap({ pin, wardCode, wards, onPlace, describedBy }: PinMapPro
   const { ready } = usePinMap(containerRef, { pin, wardCode, wards, text, onPlace });
 
   return (
-    <div
-      ref={containerRef}
+    <MapRegion
+      containerRef={containerRef}
       className="report-map"
-      role="region"
-      aria-label={t('report.location.mapLabel')}
-      aria-describedby={describedBy}
-      aria-busy={!ready}
-      data-testid="report-map"
-      data-ready={ready ? 'true' : 'false'}
+      label={t('report.location.mapLabel')}
+      describedBy={describedBy}
+      testId="report-map"
+      ready={ready}
     />
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapRegion } from '../map/MapRegion';
 import { DEADLINE_COLOURS, queueFeatures, type QueueMarkerProperties } from './createQueueMarkerLayer';
 import { deadlineOf, type DeadlineState } from './deadline';
 import { useQueueMap } from './useQueueMap';
@@ -24,15 +25,13 @@ export function QueueMap({ items, now }: { items: readonly QueueItem[]; now: num
 
   return (
     <figure className="wb-map" data-testid="wb-map-panel">
-      <div
-        ref={containerRef}
+      <MapRegion
+        containerRef={containerRef}
         className="wb-map__canvas"
-        role="region"
-        aria-label={t('workbench.map.label')}
-        aria-busy={!ready}
-        data-testid="wb-map"
-        data-ready={ready ? 'true' : 'false'}
-        data-count={features.features.length}
+        label={t('workbench.map.label')}
+        testId="wb-map"
+        ready={ready}
+        data={{ 'data-count': features.features.length }}
       />
       <figcaption className="wb-map__legend">
         {LEGEND.map((state) => (
