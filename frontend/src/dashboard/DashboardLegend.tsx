@@ -1,19 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { CHANGE_LEGEND, CHOROPLETH_METRICS, NO_DATA_COLOUR, STATUS_COLOURS, STATUS_ORDER, type ChoroplethMetric, type LegendClass } from './colourScales';
+import { ChoroplethClasses } from './ChoroplethClasses';
+import { CHANGE_LEGEND, CHOROPLETH_METRICS, STATUS_COLOURS, STATUS_ORDER, type ChoroplethMetric, type LegendClass } from './colourScales';
 import type { LayerVisibility } from './useDashboardMap';
 
 const LAYERS: readonly (keyof LayerVisibility)[] = ['density', 'status', 'choropleth', 'hotspots', 'recurring', 'compare'];
 
 export type LayerLoadState = Partial<Record<keyof LayerVisibility, 'loading' | 'error' | 'ready' | 'idle'>>;
-
-function useClassLabel(metric: ChoroplethMetric) {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const show = (value: number) => (metric === 'onTimeRate' ? percent.format(value) : number.format(value));
-  return (cls: LegendClass) => (cls.from === null ? `< ${show(cls.to ?? 0)}` : cls.to === null ? `≥ ${show(cls.from)}` : `${show(cls.from)} – ${show(cls.to)}`);
-}
 
 export function DashboardLegend({
   visibility,
@@ -34,7 +26,6 @@ export function DashboardLegend({
   compareLabel: string | null;
 }) {
   const { t } = useTranslation();
-  const classLabel = useClassLabel(metric);
   return (
     <section className="dashboard-legend map-panel" aria-labelledby="dashboard-legend-title" data-testid="dashboard-legend">
       <h2 id="dashboard-legend-title">{t('dashboard.legend')}</h2>
@@ -78,18 +69,7 @@ export function DashboardLegend({
                     </label>
                   ))}
                 </div>
-                <ul className="dashboard-legend__classes" data-testid="dashboard-choropleth-classes">
-                  {classes.map((cls) => (
-                    <li key={cls.colour}>
-                      <span className="dashboard-legend__box" style={{ background: cls.colour }} aria-hidden="true" />
-                      {classLabel(cls)}
-                    </li>
-                  ))}
-                  <li>
-                    <span className="dashboard-legend__box" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
-                    {t('dashboard.noData')}
-                  </li>
-                </ul>
+                <ChoroplethClasses metric={metric} classes={classes} className="dashboard-legend__classes" testId="dashboard-choropleth-classes" />
               </div>
             )}
             {layer === 'compare' && visibility.compare && (

@@ -25,7 +25,26 @@ export const STATUS_LAYERS = [STATUS_CELLS_LAYER, STATUS_HEX_LAYER, STATUS_POINT
 export const HOTSPOT_COLOUR: [number, number, number] = [123, 44, 191];
 export const RECURRING_COLOUR: [number, number, number] = [0, 105, 120];
 
-const count: ExpressionSpecification = ['to-number', ['get', 'count'], 0];
+/** A tile feature's `count` (heat cells and hexagons), 0 where it has none. */
+export const TILE_COUNT: ExpressionSpecification = ['to-number', ['get', 'count'], 0];
+
+/** The heat's ramp, the same on the leaders' and the public map: clear to dark red as reports pile up. */
+export const HEAT_COLOUR: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['heatmap-density'],
+  0,
+  'rgba(255, 255, 178, 0)',
+  0.15,
+  'rgb(254, 217, 118)',
+  0.4,
+  'rgb(253, 141, 60)',
+  0.7,
+  'rgb(240, 59, 32)',
+  1,
+  'rgb(189, 0, 38)',
+];
+export const HEAT_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 24];
 
 export const HEAT_LAYER_SPEC: LayerSpecification = {
   id: HEAT_LAYER,
@@ -34,24 +53,10 @@ export const HEAT_LAYER_SPEC: LayerSpecification = {
   'source-layer': 'heat',
   maxzoom: POINTS_MIN_ZOOM,
   paint: {
-    'heatmap-weight': ['interpolate', ['linear'], count, 0, 0, 1, 0.3, 10, 1],
+    'heatmap-weight': ['interpolate', ['linear'], TILE_COUNT, 0, 0, 1, 0.3, 10, 1],
     'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.5],
-    'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 24],
-    'heatmap-color': [
-      'interpolate',
-      ['linear'],
-      ['heatmap-density'],
-      0,
-      'rgba(255, 255, 178, 0)',
-      0.15,
-      'rgb(254, 217, 118)',
-      0.4,
-      'rgb(253, 141, 60)',
-      0.7,
-      'rgb(240, 59, 32)',
-      1,
-      'rgb(189, 0, 38)',
-    ],
+    'heatmap-radius': HEAT_RADIUS,
+    'heatmap-color': HEAT_COLOUR,
     // Older servers send heat up to z13: it fades out there as the single reports take over at z14.
     'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.85, 14, 0],
   },
@@ -66,7 +71,7 @@ export const HEX_LAYER_SPEC: LayerSpecification = {
   minzoom: HEX_MIN_ZOOM,
   maxzoom: POINTS_MIN_ZOOM,
   paint: {
-    'fill-color': ['interpolate', ['linear'], count, 1, 'rgb(254, 217, 118)', 5, 'rgb(253, 141, 60)', 15, 'rgb(240, 59, 32)', 40, 'rgb(189, 0, 38)'],
+    'fill-color': ['interpolate', ['linear'], TILE_COUNT, 1, 'rgb(254, 217, 118)', 5, 'rgb(253, 141, 60)', 15, 'rgb(240, 59, 32)', 40, 'rgb(189, 0, 38)'],
     'fill-opacity': 0.7,
     'fill-outline-color': 'rgba(255, 255, 255, 0.8)',
   },
@@ -86,7 +91,7 @@ export const DOTS_LAYER_SPEC: LayerSpecification = {
 };
 
 /** Radius from the count, so a busy cell reads as a cluster. */
-const cellRadius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', count], 1, 4, 5, 11, 20, 26];
+const cellRadius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', TILE_COUNT], 1, 4, 5, 11, 20, 26];
 
 export const STATUS_CELLS_LAYER_SPEC: LayerSpecification = {
   id: STATUS_CELLS_LAYER,
@@ -114,7 +119,7 @@ export const STATUS_HEX_LAYER_SPEC: LayerSpecification = {
   layout: {
     'icon-image': STATUS_DOT_IMAGE,
     // The disc is 20 px across at size 1 (statusDotImage).
-    'icon-size': ['interpolate', ['linear'], ['sqrt', count], 1, 0.25, 5, 0.7, 20, 1.6],
+    'icon-size': ['interpolate', ['linear'], ['sqrt', TILE_COUNT], 1, 0.25, 5, 0.7, 20, 1.6],
     'icon-allow-overlap': true,
     'icon-ignore-placement': true,
   },

@@ -1,6 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import { BASEMAP_SOURCE, WARDS_SOURCE_LAYER } from '../map/basemapStyle';
 import { NO_DATA_COLOUR } from '../dashboard/colourScales';
+import { HEAT_COLOUR, HEAT_RADIUS, TILE_COUNT } from '../dashboard/reportLayers';
 
 export const PUBLIC_SOURCE = 'public-reports';
 export const PUBLIC_HEAT_LAYER = 'public-heat';
@@ -18,24 +19,10 @@ export const PUBLIC_HEAT_LAYER_SPEC: LayerSpecification = {
   'source-layer': 'heat',
   maxzoom: PUBLIC_CELLS_MIN_ZOOM + 1,
   paint: {
-    'heatmap-weight': ['interpolate', ['linear'], ['to-number', ['get', 'count'], 0], 0, 0, 5, 0.4, 30, 1],
+    'heatmap-weight': ['interpolate', ['linear'], TILE_COUNT, 0, 0, 5, 0.4, 30, 1],
     'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 13, 1.4],
-    'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 24],
-    'heatmap-color': [
-      'interpolate',
-      ['linear'],
-      ['heatmap-density'],
-      0,
-      'rgba(255, 255, 178, 0)',
-      0.15,
-      'rgb(254, 217, 118)',
-      0.4,
-      'rgb(253, 141, 60)',
-      0.7,
-      'rgb(240, 59, 32)',
-      1,
-      'rgb(189, 0, 38)',
-    ],
+    'heatmap-radius': HEAT_RADIUS,
+    'heatmap-color': HEAT_COLOUR,
     'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.85, PUBLIC_CELLS_MIN_ZOOM + 1, 0],
   },
 };
@@ -47,7 +34,7 @@ export const PUBLIC_CELLS_LAYER_SPEC: LayerSpecification = {
   'source-layer': 'heat',
   minzoom: PUBLIC_CELLS_MIN_ZOOM,
   paint: {
-    'circle-color': ['interpolate', ['linear'], ['to-number', ['get', 'count'], 0], 5, 'rgb(253, 141, 60)', 30, 'rgb(189, 0, 38)'],
+    'circle-color': ['interpolate', ['linear'], TILE_COUNT, 5, 'rgb(253, 141, 60)', 30, 'rgb(189, 0, 38)'],
     // About half a 100 m cell: ~4.7 m per pixel at z14 in the city's latitude, halving at each zoom.
     'circle-radius': ['interpolate', ['exponential', 2], ['zoom'], 14, 10, 18, 160],
     'circle-opacity': ['interpolate', ['linear'], ['zoom'], PUBLIC_CELLS_MIN_ZOOM, 0, PUBLIC_CELLS_MIN_ZOOM + 1, 0.55],
