@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, api, login } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { api, login } from '../support/api';
+import { baseUrl } from '../support/browser';
+import { pagePerTest, signIn } from '../support/session';
 
 /**
  * The admin pages through a real browser: a routing rule added in the form routes the next
@@ -30,14 +31,6 @@ interface Rule {
   validFrom: string;
   validTo: string | null;
   note: string;
-}
-
-async function signInAsAdmin(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/admin$/);
 }
 
 async function openNoiseRules(token: string): Promise<Rule[]> {
@@ -73,16 +66,14 @@ async function assignedUnitName(code: string, expected: string): Promise<string 
 }
 
 describe('admin pages in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let token: string;
   let police: Unit;
   let wardCommittee: Unit;
   const createdRuleIds: number[] = [];
+  pagePerTest({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await login('admin');
     const units = await api<(Unit & { kind: string; wardCode: string | null })[]>('GET', '/api/v1/units', { token });
     expect(units.status).toBe(200);
@@ -103,23 +94,13 @@ describe('admin pages in the browser', () => {
       const open = (await openNoiseRules(token)).some((rule) => rule.id === id);
       if (open) await api('POST', `/api/v1/admin/routing-rules/${id}/close`, { token });
     }
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   it(
     'adds a ward rule in the form, routes a report by it, then closes it so the next report goes to the ward',
     async () => {
       const tag = `kiemthu${Date.now().toString(36)}`;
-      await signInAsAdmin(page);
+      await signIn(page, 'admin', /\/admin$/);
       await page.getByTestId('admin-home-routing').click();
       await page.waitForURL(/\/admin\/routing$/);
       await page.getByTestId('admin-routing-page').waitFor();
@@ -203,7 +184,7 @@ describe('admin pages in the browser', () => {
   it(
     'shows Tết 2026 as a holiday on the work calendar',
     async () => {
-      await signInAsAdmin(page);
+      await signIn(page, 'admin', /\/admin$/);
       await page.getByTestId('admin-home-calendar').click();
       await page.waitForURL(/\/admin\/calendar$/);
       await page.getByTestId('admin-calendar-page').waitFor();
@@ -248,11 +229,7 @@ describe('admin pages in the browser', () => {
   it(
     'gives a leader the routing rules and on-time rates read-only',
     async () => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByTestId('login-username').fill('leader');
-      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/leader$/);
+      await signIn(page, 'leader', /\/leader$/);
 
       await page.getByTestId('nav-admin-routing').click();
       await page.locator('[data-testid="routing-rule-row"]').first().waitFor();

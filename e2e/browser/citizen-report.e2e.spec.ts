@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { api } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
+import { baseUrl } from '../support/browser';
+import { pagePerTest } from '../support/session';
 
 /**
  * The citizen's report form through a real browser, against the running API: an anonymous
@@ -144,14 +145,13 @@ function coordinatesShown(text: string | null): LngLat {
 }
 
 describe('citizen report form in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let floodingNameVi: string;
   let benThanhLabel: LngLat;
+  // Reduced motion: the map jumps instead of flying, so the pin is where the test expects it.
+  pagePerTest({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', reducedMotion: 'reduce' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     const categories = await api('GET', '/api/v1/categories');
     expect(categories.status).toBe(200);
     floodingNameVi = categories.body.find((category: { code: string }) => category.code === 'flooding').nameVi;
@@ -161,19 +161,6 @@ describe('citizen report form in the browser', () => {
     benThanhLabel = { lng: hit.lng, lat: hit.lat };
   }, TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    // Reduced motion: the map jumps instead of flying, so the pin is where the test expects it.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', reducedMotion: 'reduce' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it(
     'files one report with a photo from an anonymous citizen and tracks it without personal data',

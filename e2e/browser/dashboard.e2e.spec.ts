@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { api, login } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
 import { queryDatabase } from '../support/db';
-import { changedPixels, countAround, screenshot, settle, type MapHandle } from '../support/map-page';
+import { changedPixels, countAround, pixelsOfLayer, screenshot, settle, type MapHandle } from '../support/map-page';
+import { pagePerTest, signIn } from '../support/session';
 
 /**
  * The leaders' dashboard through a real browser: eight garbage reports filed next to Bến Thành
@@ -12,7 +12,6 @@ import { changedPixels, countAround, screenshot, settle, type MapHandle } from '
  * the tile window; compare mode paints; a new report reaches the heat without a reload.
  */
 
-const PASSWORD = '1022demo!';
 const TIMEOUT_MS = 180_000;
 const HOOK = '__dashboardMap1022';
 const CENTRE = { lat: 10.7725, lng: 106.6981 };
@@ -32,16 +31,8 @@ const CITY_OFFSET_MS = 7 * 3_600_000;
 const MERCATOR_R = 6_378_137;
 const CELL_M = 500;
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('leader');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/leader$/);
-}
-
 async function openDashboard(page: Page): Promise<void> {
-  await signIn(page);
+  await signIn(page, 'leader', /\/leader$/);
   await page.getByTestId('nav-dashboard').click();
   await page.waitForURL(/\/dashboard$/);
   await page.locator('[data-testid="dashboard-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
@@ -121,13 +112,11 @@ function figuresOf(body: any): WardPanelFigures {
 }
 
 describe('leaders dashboard in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let token: string;
+  pagePerTest({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await login('leader');
     const tag = randomUUID().slice(0, 8);
     for (let k = 0; k < REPORTS; k++) {
@@ -146,18 +135,6 @@ describe('leaders dashboard in the browser', () => {
     }
   }, TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it(
     'paints the heat of the seeded hotspots and of new reports, lists the day top issues as the API and the database do, and follows the category filter',
@@ -170,24 +147,13 @@ describe('leaders dashboard in the browser', () => {
       await settle(page, HOOK, SEEDED_HOTSPOT, 11);
       const seeded = await countAround(page, HOOK, SEEDED_HOTSPOT, ['reports-heat'], BOX_PX);
       expect(seeded.count).toBeGreaterThan(0);
-      const seededOn = await screenshot(page, 'dashboard-map');
-      await page.getByTestId('dashboard-layer-density').uncheck();
-      await settle(page, HOOK);
-      const seededOff = await screenshot(page, 'dashboard-map');
-      expect(changedPixels(seededOn, seededOff, seeded.anchor)).toBeGreaterThan(200);
-      await page.getByTestId('dashboard-layer-density').check();
+      expect(await pixelsOfLayer(page, HOOK, 'dashboard-map', 'dashboard-layer-density', seeded.anchor)).toBeGreaterThan(200);
 
       // Zoom 13: the rendered density holds our eight reports, and it reaches the screen.
       await settle(page, HOOK, CENTRE_LNGLAT, 13);
       const allHeat = await countAround(page, HOOK, CENTRE_LNGLAT, DENSITY_LAYERS, BOX_PX);
       expect(allHeat.count).toBeGreaterThanOrEqual(REPORTS);
-      const withHeat = await screenshot(page, 'dashboard-map');
-      await page.getByTestId('dashboard-layer-density').uncheck();
-      await settle(page, HOOK);
-      const withoutHeat = await screenshot(page, 'dashboard-map');
-      expect(changedPixels(withHeat, withoutHeat, allHeat.anchor)).toBeGreaterThan(200);
-      await page.getByTestId('dashboard-layer-density').check();
-      await settle(page, HOOK);
+      expect(await pixelsOfLayer(page, HOOK, 'dashboard-map', 'dashboard-layer-density', allHeat.anchor)).toBeGreaterThan(200);
 
       // The day's top 10 as the API has it, and every item's count as the database has it.
       const top = await api('GET', '/api/v1/insights/top-issues?period=day', { token });

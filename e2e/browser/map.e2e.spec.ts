@@ -1,6 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser } from '../support/browser';
-import { decodePng, type DecodedPng } from '../support/png';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/api';
+import { baseUrl } from '../support/browser';
+import { screenshot, settle, type MapHandle } from '../support/map-page';
+import type { DecodedPng } from '../support/png';
+import { pagePerTest } from '../support/session';
 
 /**
  * The public ward map through a real browser: sign in as the leader through the form, open the
@@ -9,9 +12,9 @@ import { decodePng, type DecodedPng } from '../support/png';
  * English on request.
  */
 
-const PASSWORD = '1022demo!';
 const UNIT_COUNT = 168;
 const TIMEOUT_MS = 120_000;
+const HOOK = '__map1022';
 
 // Ward fills as they reach the screen: frontend/src/map/mapPalette.ts blends each kind's colour
 // at WARD_FILL_OPACITY (0.35) over LAND (#f3f1ea). phuong #f4a259, xa #8cc084.
@@ -25,15 +28,6 @@ type Rgb = [number, number, number];
 
 interface WardsResponse {
   features: { properties: { code: string; name: string; labelLng: number; labelLat: number } }[];
-}
-
-/** The slice of MapLibre's Map the test drives through the page's documented test hook. */
-interface MapHandle {
-  queryRenderedFeatures(geometry: undefined, options: { layers: string[] }): { properties: Record<string, unknown> }[];
-  jumpTo(options: { center: [number, number]; zoom: number }): void;
-  project(lngLat: [number, number]): { x: number; y: number };
-  once(event: 'idle', listener: () => void): void;
-  triggerRepaint(): void;
 }
 
 interface Region {
@@ -64,24 +58,6 @@ const near =
 
 const isInk = ([r, g, b]: Rgb): boolean => r <= INK_MAX_CHANNEL && g <= INK_MAX_CHANNEL && b <= INK_MAX_CHANNEL;
 
-async function screenshotMap(page: Page): Promise<DecodedPng> {
-  return decodePng(await page.getByTestId('map-container').screenshot());
-}
-
-/** Moves the camera and resolves once MapLibre has loaded every tile of the new view. */
-async function moveMapAndSettle(page: Page, center: [number, number], zoom: number): Promise<void> {
-  await page.evaluate(
-    ({ center, zoom }) =>
-      new Promise<void>((resolve) => {
-        const map = (globalThis as unknown as { __map1022: MapHandle }).__map1022;
-        map.once('idle', () => resolve());
-        map.jumpTo({ center, zoom });
-        map.triggerRepaint();
-      }),
-    { center, zoom },
-  );
-}
-
 /** Label ink in a box around a geographic point, polled because deck.gl redraws a frame after MapLibre. */
 async function inkAround(page: Page, lngLat: [number, number], expectInk: boolean): Promise<number> {
   const deadline = Date.now() + 10_000;
@@ -90,7 +66,7 @@ async function inkAround(page: Page, lngLat: [number, number], expectInk: boolea
       (point) => (globalThis as unknown as { __map1022: MapHandle }).__map1022.project(point),
       lngLat,
     );
-    const image = await screenshotMap(page);
+    const image = await screenshot(page, 'map-container');
     const ink = countPixels(image, isInk, {
       left: anchor.x - 70,
       right: anchor.x + 70,
@@ -103,27 +79,9 @@ async function inkAround(page: Page, lngLat: [number, number], expectInk: boolea
 }
 
 describe('ward map in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    // An English-speaking browser: the app must still open in Vietnamese.
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  // An English-speaking browser: the app must still open in Vietnamese.
+  pagePerTest({ viewport: { width: 1280, height: 800 }, locale: 'en-US' }, (opened) => (page = opened));
 
   it(
     'shows all 168 units in ward colours with labels from zoom 10, then switches to English',
@@ -137,7 +95,7 @@ describe('ward map in the browser', () => {
       await page.goto(`${baseUrl}/login`);
       expect(await page.locator('html').getAttribute('lang')).toBe('vi');
       await page.getByTestId('login-username').fill('leader');
-      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.waitForURL(/\/leader$/);
       expect(await page.getByTestId('home-role').textContent()).toBe('Lãnh đạo thành phố');
@@ -157,7 +115,7 @@ describe('ward map in the browser', () => {
       expect(renderedCodes).toEqual(apiCodes);
 
       // The fills reach the screen: a blank or background-only canvas has none of these pixels.
-      const cityView = await screenshotMap(page);
+      const cityView = await screenshot(page, 'map-container');
       const mapArea = cityView.width * cityView.height;
       const phuongPixels = countPixels(cityView, near(PHUONG_ON_SCREEN));
       const xaPixels = countPixels(cityView, near(XA_ON_SCREEN));
@@ -171,9 +129,9 @@ describe('ward map in the browser', () => {
       const benThanh = wards.find((ward) => ward.name === 'Phường Bến Thành');
       expect(benThanh).toBeDefined();
       const labelPoint: [number, number] = [benThanh!.labelLng, benThanh!.labelLat];
-      await moveMapAndSettle(page, labelPoint, 9.5);
+      await settle(page, HOOK, labelPoint, 9.5);
       expect(await inkAround(page, labelPoint, false)).toBe(0);
-      await moveMapAndSettle(page, labelPoint, 14);
+      await settle(page, HOOK, labelPoint, 14);
       expect(await inkAround(page, labelPoint, true)).toBeGreaterThan(40);
 
       await page.getByTestId('lang-en').click();

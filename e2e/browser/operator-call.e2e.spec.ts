@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, api, login } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { api, login } from '../support/api';
+import type { MapHandle } from '../support/map-page';
+import { pagePerTest, signIn } from '../support/session';
 
 /**
  * The call-centre console through a real browser, keyboard first: a caller reports a pothole
@@ -19,12 +20,6 @@ interface CallerReport {
   relation: 'reporter' | 'caller';
 }
 
-/** The slice of MapLibre's Map the test drives through the console's test hook. */
-interface MapHandle {
-  project(lngLat: [number, number]): { x: number; y: number };
-  jumpTo(options: { center: [number, number] }): void;
-}
-
 /** A mobile number nobody has used yet, so the caller's history starts empty. */
 async function unusedPhone(token: string): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -37,12 +32,8 @@ async function unusedPhone(token: string): Promise<string> {
 }
 
 async function signInAsOperator(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill('operator');
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
   // The operator's home is the call console.
-  await page.waitForURL(/\/operator\/call$/);
+  await signIn(page, 'operator', /\/operator\/call$/);
   await page.locator('[data-testid="call-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
 }
 
@@ -70,28 +61,13 @@ async function clickMapAt(page: Page, point: { lat: number; lng: number }): Prom
 }
 
 describe('operator call console in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let token: string;
+  pagePerTest({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await login('operator');
   }, TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it(
     'attaches a call to the nearby ticket it duplicates instead of opening a new one',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { api } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
-import { changedPixels, countAround, screenshot, settle, type MapHandle } from '../support/map-page';
+import { baseUrl } from '../support/browser';
+import { changedPixels, countAround, pixelsOfLayer, screenshot, settle, type MapHandle } from '../support/map-page';
 import { decodeTile } from '../support/mvt';
+import { pagePerTest } from '../support/session';
 
 /**
  * The public transparency map, signed out: it paints the heat of public reports, a cell shows
@@ -87,30 +88,16 @@ async function publicCountAt(z: number, point: [number, number], atLeast: number
 }
 
 describe('public transparency map in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
+  pagePerTest({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     for (let k = 0; k < BUSY_REPORTS; k++) await fileReport('garbage', BUSY, 'Rác tồn đọng bên bờ sông, kiểm thử bản đồ minh bạch');
     for (let k = 0; k < BUSY_REPORTS; k++) await fileReport('public-order', PRIVATE_SPOT, 'Mất trật tự nơi công cộng, kiểm thử bản đồ minh bạch');
     await fileReport('garbage', LONE, 'Rác trôi dạt ven biển, kiểm thử bản đồ minh bạch');
     expect(await publicCountAt(13, BUSY, BUSY_REPORTS)).toBeGreaterThanOrEqual(BUSY_REPORTS);
   }, TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it(
     'paints the public heat, summarises a cell, hides small cells, and loads nothing personal',
@@ -142,13 +129,7 @@ describe('public transparency map in the browser', () => {
       await settle(page, HOOK, BUSY, 13);
       const heat = await countAround(page, HOOK, BUSY, ['public-heat'], 20);
       expect(heat.count).toBeGreaterThanOrEqual(BUSY_REPORTS);
-      const on = await screenshot(page, 'public-map');
-      await page.getByTestId('public-layer-heat').uncheck();
-      await settle(page, HOOK);
-      const off = await screenshot(page, 'public-map');
-      expect(changedPixels(on, off, heat.anchor)).toBeGreaterThan(150);
-      await page.getByTestId('public-layer-heat').check();
-      await settle(page, HOOK);
+      expect(await pixelsOfLayer(page, HOOK, 'public-map', 'public-layer-heat', heat.anchor)).toBeGreaterThan(150);
 
       // A click on the cell: its counts by public category, ours among them.
       const cellAnswer = page.waitForResponse((response) => response.url().includes('/api/v1/public/insights/cell?'));

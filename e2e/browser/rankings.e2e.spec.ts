@@ -1,14 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { rankingPeriod, type RankingPeriod } from '../../frontend/src/rankings/rankingPeriods';
 import { api, login } from '../support/api';
-import { baseUrl, launchBrowser } from '../support/browser';
+import { baseUrl } from '../support/browser';
+import { pagePerTest, signIn } from '../support/session';
 
 /**
  * The unit rankings page through a real browser: a leader opens it from the header, and the
  * table's first rows are the API's ranking for the period and kind picked.
  */
 
-const PASSWORD = '1022demo!';
 const TIMEOUT_MS = 120_000;
 const FIRST_ROWS = 10;
 
@@ -35,28 +35,13 @@ describe('the period picker’s city dates', () => {
 });
 
 describe('unit rankings in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let token: string;
+  pagePerTest({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' }, (opened) => (page = opened));
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     token = await login('leader');
   }, TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   /** The API's answer for the table's period and `kind`, once the table shows that answer's first unit. */
   async function apiAnswerShown(kind: string): Promise<ApiUnit[]> {
@@ -95,11 +80,7 @@ describe('unit rankings in the browser', () => {
   it(
     'opens from the header for a leader; the first rows are the API’s ranking, through the kind and period filters',
     async () => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByTestId('login-username').fill('leader');
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/leader$/);
+      await signIn(page, 'leader', /\/leader$/);
       expect(await page.getByTestId('nav-rankings').textContent()).toBe('Xếp hạng đơn vị');
       await page.getByTestId('nav-rankings').click();
       await page.waitForURL(/\/rankings$/);
@@ -142,11 +123,7 @@ describe('unit rankings in the browser', () => {
   it(
     'is not in an official’s header, and refuses the page to an official',
     async () => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByTestId('login-username').fill('ward.benthanh');
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/workbench$/);
+      await signIn(page, 'ward.benthanh', /\/workbench$/);
       expect(await page.getByTestId('nav-rankings').count()).toBe(0);
       await page.goto(`${baseUrl}/rankings`);
       await page.getByTestId('forbidden-page').waitFor();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, api, login } from '../support/api';
+import { api, login } from '../support/api';
 import { baseUrl, launchBrowser } from '../support/browser';
-import { decodePng } from '../support/png';
+import { screenshot } from '../support/map-page';
+import { signIn } from '../support/session';
 
 /**
  * The whole life of a ticket through two browsers: a citizen files an illegal-construction
@@ -120,12 +121,8 @@ describe('the life of a ticket, official and citizen in the browser', () => {
   });
 
   it('the ward official finds it in the workbench queue and on its map, and opens it from the map', async () => {
-    await official.goto(`${baseUrl}/login`);
-    await official.getByTestId('login-username').fill('ward.benthanh');
-    await official.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await official.getByTestId('login-submit').click();
     // The official's home is the workbench.
-    await official.waitForURL(/\/workbench$/);
+    await signIn(official, 'ward.benthanh', /\/workbench$/);
     await official.getByTestId('wb-queue').waitFor();
     expect(await official.getByTestId('wb-unit').textContent()).toContain('Bến Thành');
 
@@ -154,7 +151,7 @@ describe('the life of a ticket, official and citizen in the browser', () => {
       (lngLat) => (globalThis as unknown as { __workbenchMap1022: WorkbenchMapHandle }).__workbenchMap1022.project(lngLat),
       [POINT.lng, POINT.lat] as [number, number],
     );
-    const shot = decodePng(await official.getByTestId('wb-map').screenshot());
+    const shot = await screenshot(official, 'wb-map');
     const i = (Math.round(at.y) * shot.width + Math.round(at.x)) * shot.channels;
     const drawn = [shot.pixels[i], shot.pixels[i + 1], shot.pixels[i + 2]];
     const distance = drawn.reduce((sum, value, k) => sum + Math.abs(value - MARKER_RGB[state][k]), 0);

@@ -7,7 +7,7 @@ export interface MapHandle {
     geometry: [[number, number], [number, number]] | undefined,
     options: { layers: string[] },
   ): { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
-  jumpTo(options: { center: [number, number]; zoom: number }): void;
+  jumpTo(options: { center: [number, number]; zoom?: number }): void;
   project(lngLat: [number, number]): { x: number; y: number };
   once(event: 'idle', listener: () => void): void;
   triggerRepaint(): void;
@@ -76,4 +76,15 @@ export function changedPixels(a: DecodedPng, b: DecodedPng, centre?: { x: number
     }
   }
   return count;
+}
+
+/** Pixels within 40 px of `anchor` that a layer's checkbox changes: the map with the layer on, off, and on again when it returns. */
+export async function pixelsOfLayer(page: Page, hook: string, mapTestId: string, layerTestId: string, anchor: { x: number; y: number }): Promise<number> {
+  const on = await screenshot(page, mapTestId);
+  await page.getByTestId(layerTestId).uncheck();
+  await settle(page, hook);
+  const off = await screenshot(page, mapTestId);
+  await page.getByTestId(layerTestId).check();
+  await settle(page, hook);
+  return changedPixels(on, off, anchor);
 }
