@@ -1,6 +1,6 @@
 // `npm test`: the same preparation as `npm start` against a separate test database, then every
 // suite (backend unit + integration, e2e API + browser), ending with one line "N passed, N failed".
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   API_SCRIPT,
@@ -35,7 +35,9 @@ const env = childEnv({
   PORT: String(port),
   DEMO_SEED: 'true',
   LOG_LEVEL: 'warn',
-  WEB_DIR: join(ROOT, 'frontend', 'dist'),
+  // A copy of the built web app per port: a rebuild of frontend/dist during the run (another run,
+  // a developer) cannot pull the assets from under the browser tests.
+  WEB_DIR: join(ROOT, 'var', 'test-web', String(port)),
   STORAGE_DIR: join(ROOT, 'var', 'test-storage', String(port)),
   E2E_BASE_URL: baseUrl,
   // The e2e suites sign in as the same demo users from one address many times a minute; the
@@ -68,6 +70,8 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
 async function main() {
   mkdirSync(results, { recursive: true });
   await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+  rmSync(env.WEB_DIR, { recursive: true, force: true });
+  cpSync(join(ROOT, 'frontend', 'dist'), env.WEB_DIR, { recursive: true });
   seed(env, ['--reports', '3000']);
   ensureChromium();
 
