@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { api, login } from '../support/api';
 import { queryDatabase } from '../support/db';
 import { changedPixels, countAround, pixelsOfLayer, screenshot, settle, type MapHandle } from '../support/map-page';
+import { baseUrl } from '../support/browser';
 import { pagePerTest, signIn } from '../support/session';
 
 /**
@@ -210,8 +211,10 @@ describe('leaders dashboard in the browser', () => {
       expect(apiAll.status).toBe(200);
       expect(all.figures).toEqual(figuresOf(apiAll.body));
       expect(all.figures.received).toBeGreaterThanOrEqual(REPORTS);
-      const link = await page.getByTestId('dashboard-ward-tickets').getAttribute('href');
-      expect(link).toBe(`/workbench?ward=${BEN_THANH}`);
+      // "Its tickets": the ward committee's queue (followed at the end of this test).
+      const link = new URL((await page.getByTestId('dashboard-ward-tickets').getAttribute('href'))!, baseUrl);
+      expect(link.pathname).toBe('/workbench');
+      expect(link.searchParams.get('ward')).toBe(BEN_THANH);
 
       const anchor = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), { hook: HOOK, lngLat: CENTRE_LNGLAT });
       const before = await screenshot(page, 'dashboard-map');
@@ -240,6 +243,15 @@ describe('leaders dashboard in the browser', () => {
       const apiUnit = await api('GET', `/api/v1/insights/wards/${BEN_THANH}${new URL(unitResponse.url()).search}`, { token });
       expect(apiUnit.status).toBe(200);
       expect(await wardPanelFigures(page)).toEqual(figuresOf(apiUnit.body));
+
+      // A leader reads the committee's queue and its tickets, with no action to take.
+      expect(link.searchParams.get('unit')).toBe(committee!.id);
+      await page.goto(link.href);
+      await page.getByTestId('wb-queue-item').first().waitFor();
+      await page.getByTestId('wb-queue-open').first().click();
+      await page.getByTestId('wb-ticket-page').waitFor();
+      await page.getByTestId('wb-reporter').waitFor();
+      expect(await page.locator('#wb-actions-title').count()).toBe(0);
     },
     TIMEOUT_MS,
   );

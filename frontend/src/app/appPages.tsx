@@ -41,8 +41,9 @@ export interface AppPage {
   path: string;
   /** 'everyone' includes anonymous visitors (citizens); a list names who may open the page. */
   audiences: 'everyone' | readonly Audience[];
-  /** Pages with a nav entry appear in the header for the audiences that may open them. */
+  /** Pages with a nav entry appear in the header for the audiences that may open them (or only `audiences`). */
   nav?: {
+    audiences?: readonly Audience[];
     id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard' | 'public-map' | 'rankings';
     labelKey: NavLabelKey;
   };
@@ -85,14 +86,15 @@ export const APP_PAGES: readonly AppPage[] = [
   {
     id: 'workbench',
     path: '/workbench',
-    audiences: ['ward_official', 'department_official'],
-    nav: { id: 'workbench', labelKey: 'workbench.nav' },
+    // Leaders read any unit's queue, named in the address (`?unit=`), from the dashboard's ward panel.
+    audiences: ['ward_official', 'department_official', 'leader'],
+    nav: { id: 'workbench', labelKey: 'workbench.nav', audiences: ['ward_official', 'department_official'] },
     render: () => <WorkbenchPage />,
   },
   {
     id: 'workbench-ticket',
     path: '/workbench/tickets/:id',
-    audiences: ['ward_official', 'department_official'],
+    audiences: ['ward_official', 'department_official', 'leader'],
     render: () => <WorkbenchTicketPage />,
   },
   {
@@ -206,7 +208,7 @@ export function allows(page: AppPage, audience: Audience): boolean {
 }
 
 export function navPagesFor(audience: Audience): AppPage[] {
-  return APP_PAGES.filter((page) => page.nav && allows(page, audience));
+  return APP_PAGES.filter((page) => page.nav && allows(page, audience) && (!page.nav.audiences || page.nav.audiences.includes(audience)));
 }
 
 /** True when `pathname` is a page this audience may open (used to honour a post-login return path). */

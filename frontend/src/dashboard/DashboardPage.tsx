@@ -159,7 +159,14 @@ export default function DashboardPage() {
       </div>
       <div className="map-page__overlay dashboard__right">
         <LiveIndicator live={live} />
-        {wardCode && <WardPanel code={wardCode} detail={wardDetail} onClose={closePick} />}
+        {wardCode && (
+          <WardPanel
+            code={wardCode}
+            detail={wardDetail}
+            committee={(units.data ?? []).find((u) => u.kind === 'ward_committee' && u.wardCode === wardCode) ?? null}
+            onClose={closePick}
+          />
+        )}
         <TopIssuesPanel token={token} onShow={(issue) => flyTo(issue.cell.lng, issue.cell.lat)} />
       </div>
       {map && pick?.kind === 'point' && (

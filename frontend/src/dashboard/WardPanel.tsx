@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { WardDetail } from './dashboardApi';
+import type { HandlingUnit, WardDetail } from './dashboardApi';
 import type { Loadable } from './useDashboardData';
 
 export function useFigureFormat() {
@@ -15,7 +15,8 @@ export function useFigureFormat() {
 }
 
 /** A clicked ward's figures for the window and filters, and the way to its tickets. */
-export function WardPanel({ code, detail, onClose }: { code: string; detail: Loadable<WardDetail>; onClose(): void }) {
+/** `committee`: the ward's People's Committee, whose queue "its tickets" opens (read-only for leaders). */
+export function WardPanel({ code, detail, committee, onClose }: { code: string; detail: Loadable<WardDetail>; committee: HandlingUnit | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const format = useFigureFormat();
@@ -98,9 +99,15 @@ export function WardPanel({ code, detail, onClose }: { code: string; detail: Loa
               </ul>
             </>
           )}
-          <Link className="button button--secondary" to={`/workbench?ward=${encodeURIComponent(code)}`} data-testid="dashboard-ward-tickets">
-            {t('dashboard.wardTickets')}
-          </Link>
+          {committee && (
+            <Link
+              className="button button--secondary"
+              to={`/workbench?${new URLSearchParams({ unit: committee.id, unitName: committee.name, ward: code })}`}
+              data-testid="dashboard-ward-tickets"
+            >
+              {t('dashboard.wardTickets')}
+            </Link>
+          )}
         </>
       )}
     </aside>

@@ -65,6 +65,7 @@ export default function TicketPage() {
           token={token}
           reloading={ticket.status === 'loading'}
           actions={
+            unitId === null ? null : (
             <TicketActions
               ticket={shown}
               token={token}
@@ -80,6 +81,7 @@ export default function TicketPage() {
               }}
               onTransferred={() => void navigate('/workbench', { state: { transferred: shown.code } })}
             />
+            )
           }
           onNote={() => ticket.reload()}
         />
@@ -88,7 +90,8 @@ export default function TicketPage() {
   );
 }
 
-function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Ticket; token: string; reloading: boolean; actions: ReactNode; onNote(): void }) {
+/** `actions` null: read-only (a leader), no actions and no notes. */
+function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Ticket; token: string; reloading: boolean; actions: ReactNode | null; onNote(): void }) {
   const { t } = useTranslation();
   const labels = useTrackLabels();
   const format = useWorkbenchFormat();
@@ -170,15 +173,17 @@ function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Tic
           <section className="admin-panel" aria-labelledby="wb-timeline-title">
             <h2 id="wb-timeline-title">{t('track.timeline')}</h2>
             <TicketTimeline events={ticket.timeline} />
-            <NoteForm ticketId={ticket.id} token={token} onDone={onNote} />
+            {actions !== null && <NoteForm ticketId={ticket.id} token={token} onDone={onNote} />}
           </section>
         </div>
 
         <aside className="wb-ticket__side">
-          <section className="admin-panel" aria-labelledby="wb-actions-title">
-            <h2 id="wb-actions-title">{t('workbench.actionsTitle')}</h2>
-            {actions}
-          </section>
+          {actions !== null && (
+            <section className="admin-panel" aria-labelledby="wb-actions-title">
+              <h2 id="wb-actions-title">{t('workbench.actionsTitle')}</h2>
+              {actions}
+            </section>
+          )}
           <section className="admin-panel" aria-labelledby="wb-sla-title">
             <h2 id="wb-sla-title">{t('workbench.sla.title')}</h2>
             <SlaClocks clocks={ticket.sla} now={now} />

@@ -19,12 +19,14 @@ import './workbench.css';
 export default function WorkbenchPage() {
   const { t } = useTranslation();
   const { user, token } = useAuth();
-  const unit = user?.unit ?? null;
+  // Filters live in the address so that going back from a ticket finds the queue as it was left.
+  const [params, setParams] = useSearchParams();
+  // Officials see their own unit; a leader (no unit) reads the unit the address names, read-only.
+  const named = params.get('unit');
+  const unit = user?.unit ?? (named ? { id: named, name: params.get('unitName') ?? '', kind: 'ward_committee' } : null);
   const unitName = useUnitName(unit);
   const now = useNow();
   const queue = useApiData(unit && token ? `queue:${unit.id}` : null, (signal) => fetchQueue(unit!.id, token!, signal));
-  // Filters live in the address so that going back from a ticket finds the queue as it was left.
-  const [params, setParams] = useSearchParams();
   const transferred = (useLocation().state as { transferred?: string } | null)?.transferred;
   const filter = useMemo(() => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter, [params]);
 
