@@ -30,15 +30,8 @@ export interface Hotspot {
   z: number;
 }
 
-/** GET /units: a handling unit (ward committee, department, utility, the city). */
-export interface HandlingUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  wardCode: string | null;
-}
+export type { HandlingUnit } from '../api/units';
+export { fetchUnits } from '../api/units';
 
 /** One ward's figures for the choropleth (GET /insights/wards). */
 export interface WardFigures {
@@ -201,10 +194,6 @@ export function fetchChange(query: string, token: string, signal: AbortSignal): 
 
 export function fetchReportSummary(id: string, token: string, signal: AbortSignal): Promise<ReportSummary> {
   return apiRequest<ReportSummary>(`/reports/${encodeURIComponent(id)}`, { token, signal });
-}
-
-export function fetchUnits(token: string, signal: AbortSignal): Promise<HandlingUnit[]> {
-  return apiRequest<HandlingUnit[]>('/units', { token, signal });
 }
 
 export function fetchCategories(signal: AbortSignal): Promise<Category[]> {

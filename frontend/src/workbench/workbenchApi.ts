@@ -1,5 +1,5 @@
 import { apiRequest } from '../api/httpClient';
-import type { ActionBody, ActionResult, HandlingUnit, QueueItem, Ticket, TicketAction } from './workbenchTypes';
+import type { ActionBody, ActionResult, QueueItem, Ticket, TicketAction } from './workbenchTypes';
 
 /** The queue is one page of at most 500 tickets; a unit with more works the most urgent first anyway. */
 export const QUEUE_LIMIT = 500;
@@ -12,9 +12,7 @@ export function fetchTicket(id: string, token: string, signal: AbortSignal): Pro
   return apiRequest<Ticket>(`/reports/${encodeURIComponent(id)}`, { token, signal });
 }
 
-export function fetchUnits(token: string, signal: AbortSignal): Promise<HandlingUnit[]> {
-  return apiRequest<HandlingUnit[]>('/units', { token, signal });
-}
+export { fetchUnits } from '../api/units';
 
 export function postAction(id: string, action: TicketAction, body: ActionBody, token: string): Promise<ActionResult> {
   return apiRequest<ActionResult>(`/reports/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body, token });

@@ -75,11 +75,3 @@ export interface ActionResult {
   allowedActions: string[];
 }
 
-export interface HandlingUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  wardCode: string | null;
-}
