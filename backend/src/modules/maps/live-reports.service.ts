@@ -54,10 +54,6 @@ export class LiveReportsService implements OnModuleInit, BeforeApplicationShutdo
     res.on('close', () => this.streams.delete(res));
   }
 
-  get listeners(): number {
-    return this.streams.size;
-  }
-
   private broadcast(event: string, data: string): void {
     this.write(`event: ${event}\ndata: ${data}\n\n`);
   }

@@ -1,8 +1,5 @@
 import { cellToBoundary, cellToParent, latLngToCell } from 'h3-js';
 
-/** H3 resolutions kept in the aggregates: 8 (~0.7 km²) for zoom 12, 9 (~0.1 km²) for zoom 13. */
-export const HEX_RESOLUTIONS = [8, 9] as const;
-
 /** An H3 index as PostgreSQL's bigint, in decimal text (the 64-bit index never sets the sign bit). */
 export const h3ToBigint = (h3: string): string => BigInt(`0x${h3}`).toString();
 export const bigintToH3 = (n: string): string => BigInt(n).toString(16);
