@@ -1,8 +1,8 @@
-// Intake throughput: POST /api/v1/reports (no photos) through the real API process, with the
-// real worker routing what it files, at 16 connections, against pgbench doing what intake's
-// SQL does per report (the current ward containing a random point, the report row, its
-// 'created' event and the outbox row, in one transaction) at 8 clients, same machine, same
-// database, same run. Each side warms up, then runs SECONDS.
+// Intake throughput: POST /api/v1/reports (no photos) through the real API process at 16
+// connections (then again with the real worker routing what it files at the same time), against
+// pgbench doing what intake's SQL does per report (the current ward containing a random point,
+// the report row, its 'created' event and the outbox row, in one transaction) at 8 clients, same
+// machine, same database, same run. Each side warms up, then runs SECONDS.
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { API_SCRIPT, freePort, round, startNode, startRedis, waitUntil, WORKER_S
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 5);
 const CONNECTIONS = 16;
+// Extra settings for the worker, as JSON (e.g. '{"MAP_AGGREGATOR":"false"}'), to measure what each part costs.
+const WORKER_ENV = JSON.parse(process.env.BENCH_INGEST_WORKER_ENV ?? '{}');
 const PGBENCH_CLIENTS = 8;
 // The API's pool: the configured default unless the run overrides it.
 const POOL_SIZE = process.env.BENCH_INGEST_POOL_SIZE ?? '20';
@@ -148,40 +150,63 @@ export default async function ingest({ databaseUrl, env }) {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  // The intake endpoint as the baseline measures the SQL: the worker starts when the run is over
+  // and drains what was filed. Then the same with the worker relaying and routing on the same
+  // two cores while the API takes reports.
+  const alone = await measure({ databaseUrl, env, workerDuring: false });
+  const routing = await measure({ databaseUrl, env, workerDuring: true });
+  const ratio = alone.reportsPerSecond / base.tps;
+  const routingRatio = routing.reportsPerSecond / base.tps;
+  return {
+    api: alone,
+    apiWhileRouting: routing,
+    pgbench: { clients: PGBENCH_CLIENTS, tps: round(base.tps, 1), latencyMs: base.latencyMs },
+    setup: { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, apiProcesses: 1, workerProcesses: 1, databasePoolSize: Number(POOL_SIZE), logLevel: 'warn', nodeEnv: env.NODE_ENV ?? 'development', node: process.version },
+    ratio: round(ratio, 2),
+    ratioWhileRouting: round(routingRatio, 2),
+    summary:
+      `API ${alone.reportsPerSecond.toFixed(0)} reports/s (p99 ${alone.p99Ms} ms, ${CONNECTIONS} connections, pool ${POOL_SIZE}); ` +
+      `pgbench ward lookup + insert ${base.tps.toFixed(0)} tx/s (${PGBENCH_CLIENTS} clients); ratio ${ratio.toFixed(2)} (target ≥ 0.5, p99 ≤ 20 ms); ` +
+      `with the worker routing at the same time: ${routing.reportsPerSecond.toFixed(0)} reports/s, p99 ${routing.p99Ms} ms, ratio ${routingRatio.toFixed(2)}`,
+  };
+}
+
+/** One API (and one worker, during the run or after it) on a Redis of its own; the worker drains everything filed. */
+async function measure({ databaseUrl, env, workerDuring }) {
   const redis = await startRedis();
   const port = await freePort();
   const config = { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-ingest}', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: POOL_SIZE };
   const api = startNode(API_SCRIPT, { ...env, ...config });
-  const worker = startNode(WORKER_SCRIPT, { ...env, ...config });
+  const startWorker = () => startNode(WORKER_SCRIPT, { ...env, ...config, ...WORKER_ENV });
+  let worker = workerDuring ? startWorker() : null;
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitReady(baseUrl);
     await cannon(baseUrl, WARMUP_SECONDS);
-    const cpuBefore = { api: cpuSeconds(api.child.pid), worker: cpuSeconds(worker.child.pid) };
+    const workerCpu = () => (worker ? cpuSeconds(worker.child.pid) : 0);
+    const cpuBefore = { api: cpuSeconds(api.child.pid), worker: workerCpu() };
     const result = await cannon(baseUrl, SECONDS);
-    const cpu = { api: cpuSeconds(api.child.pid) - cpuBefore.api, worker: cpuSeconds(worker.child.pid) - cpuBefore.worker };
+    const cpu = { api: cpuSeconds(api.child.pid) - cpuBefore.api, worker: workerCpu() - cpuBefore.worker };
     const created = result['2xx'];
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`API answered ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests.sent}`);
 
     // Routing must keep up too: wait for the worker to relay everything filed.
     const drainStarted = performance.now();
+    worker ??= startWorker();
     await waitUntil(() => psql(databaseUrl, `SELECT count(*) = 0 FROM outbox WHERE published_at IS NULL`) === 't', 'outbox drain', 120_000, 250);
-    const drainSeconds = (performance.now() - drainStarted) / 1000;
-
-    const rate = created / result.duration;
-    const ratio = rate / base.tps;
-    const p99 = result.latency.p99;
     return {
-      api: { reportsPerSecond: round(rate, 1), p50Ms: result.latency.p50, p99Ms: p99, maxMs: result.latency.max, created, apiCpuMsPerReport: round((cpu.api / created) * 1000, 2), apiCpuPercent: round((cpu.api / result.duration) * 100, 0), workerCpuPercent: round((cpu.worker / result.duration) * 100, 0), outboxDrainSeconds: round(drainSeconds, 1) },
-      pgbench: { clients: PGBENCH_CLIENTS, tps: round(base.tps, 1), latencyMs: base.latencyMs },
-      setup: { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, apiProcesses: 1, workerProcesses: 1, databasePoolSize: Number(POOL_SIZE), logLevel: 'warn', nodeEnv: env.NODE_ENV ?? 'development', node: process.version },
-      ratio: round(ratio, 2),
-      summary:
-        `API ${rate.toFixed(0)} reports/s (p99 ${p99} ms, ${CONNECTIONS} connections, pool ${POOL_SIZE}, 1 API + 1 worker); ` +
-        `pgbench ward lookup + insert ${base.tps.toFixed(0)} tx/s (${PGBENCH_CLIENTS} clients); ratio ${ratio.toFixed(2)} (target ≥ 0.5, p99 ≤ 20 ms)`,
+      reportsPerSecond: round(created / result.duration, 1),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      maxMs: result.latency.max,
+      created,
+      apiCpuMsPerReport: round((cpu.api / created) * 1000, 2),
+      apiCpuPercent: round((cpu.api / result.duration) * 100, 0),
+      workerCpuPercent: round((cpu.worker / result.duration) * 100, 0),
+      outboxDrainSeconds: round((performance.now() - drainStarted) / 1000, 1),
     };
   } finally {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([api.stop(), worker?.stop()]);
     await redis.stop();
   }
 }

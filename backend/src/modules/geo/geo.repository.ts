@@ -19,6 +19,23 @@ export interface WardSearchHit {
   lat: number;
 }
 
+/**
+ * SQL for the current unit containing the point (lng, lat) given as SQL expressions: id, code,
+ * name, at most one row. The boundaries are simplified (~50 m) and leave slivers between
+ * neighbours, so a point in a sliver goes to the nearest unit within 100 m. Intake inlines it
+ * into the statement that writes the report.
+ */
+export function wardContaining(lng: string, lat: string): string {
+  return `WITH p AS (SELECT ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326) AS pt)
+    (SELECT a.id, a.code, a.name FROM admin_unit a, p
+      WHERE a.valid_to IS NULL AND ST_Intersects(a.geom, p.pt) ORDER BY a.code LIMIT 1)
+    UNION ALL
+    (SELECT a.id, a.code, a.name FROM admin_unit a, p
+      WHERE a.valid_to IS NULL AND ST_DWithin(a.geom::geography, p.pt::geography, 100)
+      ORDER BY ST_Distance(a.geom::geography, p.pt::geography) LIMIT 1)
+    LIMIT 1`;
+}
+
 @Injectable()
 export class GeoRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -43,22 +60,9 @@ export class GeoRepository {
     return rows[0].doc;
   }
 
-  /**
-   * The current unit containing a point. The boundaries are simplified (~50 m) and leave slivers
-   * between neighbours, so a point in a sliver goes to the nearest unit within 100 m.
-   */
+  /** The current unit containing a point (see wardContaining). */
   async locate(lng: number, lat: number): Promise<LocatedWard | null> {
-    const rows: LocatedWard[] = await this.db.query(
-      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS pt)
-       (SELECT a.id, a.code, a.name FROM admin_unit a, p
-         WHERE a.valid_to IS NULL AND ST_Intersects(a.geom, p.pt) ORDER BY a.code LIMIT 1)
-       UNION ALL
-       (SELECT a.id, a.code, a.name FROM admin_unit a, p
-         WHERE a.valid_to IS NULL AND ST_DWithin(a.geom::geography, p.pt::geography, 100)
-         ORDER BY ST_Distance(a.geom::geography, p.pt::geography) LIMIT 1)
-       LIMIT 1`,
-      [lng, lat],
-    );
+    const rows: LocatedWard[] = await this.db.query(wardContaining('$1', '$2'), [lng, lat]);
     return rows[0] ?? null;
   }
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
-import { GeoModule } from '../geo/geo.module';
 import { CallCentreRepository } from './call-centre.repository';
 import { CallCentreService } from './call-centre.service';
 import { IntakeController } from './intake.controller';
@@ -9,7 +8,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [GeoModule, OutboxModule, AuditModule],
+  imports: [OutboxModule, AuditModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

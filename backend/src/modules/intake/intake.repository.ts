@@ -4,6 +4,8 @@ import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CategoryAttribute, Priority } from '../categories/category.entity';
 import type { ReportChannel } from '../reports/report.entity';
+import { preparedQuery } from '../../engine/database/prepared-query';
+import { LocatedWard, wardContaining } from '../geo/geo.repository';
 import { formatTrackingCode, TRACKING_TIME_ZONE } from './tracking-code';
 
 export interface IntakeCategory {
@@ -23,13 +25,18 @@ export interface NewReport {
   lng: number;
   lat: number;
   address: string | null;
-  adminUnitId: string;
-  wardCode: string;
   priority: Priority;
   reporter: { name: string | null; phone: string | null; email: string | null; hideIdentity: boolean };
   attributes: Record<string, unknown>;
   createdAt: Date;
   actor: { userId: string; role: string } | null;
+}
+
+export interface SavedReport {
+  id: string;
+  code: string;
+  createdAt: Date;
+  ward: LocatedWard;
 }
 
 export interface StoredAnswer {
@@ -79,37 +86,20 @@ export class IntakeRepository {
   }
 
   /**
-   * The report, its first public timeline event (and, when the reporter left contact details,
-   * the non-public record of who stored which of them: invariant 6 for personal data) and its
-   * outbox row in one statement: atomic on its own (no transaction needed when nothing else is
-   * written) and one round trip. A tracking
-   * code collision (2^30 codes a day) surfaces as a unique violation on uq_report_code, which
-   * the service retries with a new code.
+   * The ward containing the point, the report, its first public timeline event (and, when the
+   * reporter left contact details, the non-public record of who stored which of them: invariant
+   * 6 for personal data) and its outbox row in one prepared statement: atomic on its own (no
+   * transaction needed when nothing else is written) and one round trip. No row when the point
+   * is outside the city (nothing written). A tracking code collision (2^30 codes a day) surfaces
+   * as a unique violation on uq_report_code, which the service retries with a new code.
    */
-  async insertReport(q: EntityManager, r: NewReport): Promise<{ id: string; code: string; createdAt: Date }> {
-    const rows = await q.query(
-      `WITH rep AS (
-         INSERT INTO report (code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code,
-                             priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), 3857),
-                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-         RETURNING id, code, created_at),
-       ev AS (
-         INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at)
-         SELECT id, 'created', $17, $18, 'new', true, $19, created_at FROM rep
-         RETURNING report_id, created_at),
-       -- Reads ev, so it is inserted after it: the timeline still opens with 'created'.
-       pd AS (
-         INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data, created_at)
-         SELECT report_id, 'personal_data_recorded', $17, $18, false, $20::jsonb, created_at FROM ev WHERE $20::jsonb IS NOT NULL),
-       ob AS (
-         INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep)
-       SELECT id, code, created_at AS "createdAt" FROM rep`,
-      [trackingCode(r.createdAt), r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.adminUnitId, r.wardCode, r.priority,
-        r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt,
-        r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r)],
-    );
-    return rows[0];
+  async insertReport(q: EntityManager, r: NewReport): Promise<SavedReport | null> {
+    const rows = await preparedQuery<SavedReport>(q, 'intake-insert-report', INSERT_REPORT, [
+      trackingCode(r.createdAt), r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.priority,
+      r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt,
+      r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r),
+    ]);
+    return rows[0] ?? null;
   }
 
   get manager(): EntityManager {
@@ -131,6 +121,27 @@ export class IntakeRepository {
     return rows.map((r) => r.id);
   }
 }
+
+const INSERT_REPORT = `
+  WITH ward AS (${wardContaining('$5', '$6')}),
+  rep AS (
+    INSERT INTO report (code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code,
+                        priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at)
+    SELECT $1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), 3857),
+           $7, ward.id, ward.code, $8, $9, $10, $11, $12, $13, $14, $14 FROM ward
+    RETURNING id, code, created_at),
+  ev AS (
+    INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at)
+    SELECT id, 'created', $15, $16, 'new', true, $17, created_at FROM rep
+    RETURNING report_id, created_at),
+  -- Reads ev, so it is inserted after it: the timeline still opens with 'created'.
+  pd AS (
+    INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data, created_at)
+    SELECT report_id, 'personal_data_recorded', $15, $16, false, $18::jsonb, created_at FROM ev WHERE $18::jsonb IS NOT NULL),
+  ob AS (
+    INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep)
+  SELECT rep.id, rep.code, rep.created_at AS "createdAt", json_build_object('id', ward.id, 'code', ward.code, 'name', ward.name) AS ward
+    FROM rep, ward`;
 
 /** The audit line of a report filed with contact details: which fields were stored, never their values. */
 function personalDataRecorded(r: NewReport): Record<string, unknown> | null {

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
-import { GeoService } from '../geo/geo.service';
+import { GeoException } from '../geo/geo.exception';
 import { IntakeContext, IntakeInput, IntakeResult } from './intake.dto';
 import { IntakeException } from './intake.exception';
-import { IntakeCategory, IntakeRepository, NewReport } from './intake.repository';
+import { IntakeCategory, IntakeRepository, NewReport, SavedReport } from './intake.repository';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CATEGORY_CACHE_MS = 60_000;
 
 /**
  * The one way a report enters the system, whatever the channel: validate, find the ward that
- * contains the point, then write the report, its first timeline event, its photos and an outbox
+ * contains the point and write the report, its first timeline event, its photos and an outbox
  * row in one transaction (invariant 1). Routing happens after commit, from the outbox.
  */
 @Injectable()
 export class IntakeService {
   constructor(
     private readonly intake: IntakeRepository,
-    private readonly geo: GeoService,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -35,7 +34,6 @@ export class IntakeService {
     const category = await this.category(input.categoryCode);
     if (!category) throw IntakeException.unknownCategory(input.categoryCode);
     const attributes = checkAttributes(category, input.attributes ?? {});
-    const ward = await this.geo.locate(input.lat, input.lng);
     const scope = ctx.actor?.userId ?? 'anonymous';
     const requestHash = fingerprint(input);
 
@@ -47,8 +45,6 @@ export class IntakeService {
       lng: input.lng,
       lat: input.lat,
       address: input.address ?? null,
-      adminUnitId: ward.id,
-      wardCode: ward.code,
       priority: category.defaultPriority,
       reporter: {
         name: input.reporter?.name ?? null,
@@ -61,16 +57,19 @@ export class IntakeService {
       actor: ctx.actor ?? null,
     };
     const photos = [...new Set(input.photoUploadIds ?? [])];
-    const toResult = (saved: { id: string; code: string; createdAt: Date }): IntakeResult => ({
-      id: saved.id,
-      code: saved.code,
-      status: 'new',
-      channel: input.channel,
-      category: { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn },
-      ward: { code: ward.code, name: ward.name },
-      createdAt: new Date(saved.createdAt).toISOString(),
-      trackingUrl: `/track/${saved.code}`,
-    });
+    const toResult = (saved: SavedReport | null): IntakeResult => {
+      if (!saved) throw GeoException.outsideCity(input.lat, input.lng);
+      return {
+        id: saved.id,
+        code: saved.code,
+        status: 'new',
+        channel: input.channel,
+        category: { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn },
+        ward: { code: saved.ward.code, name: saved.ward.name },
+        createdAt: new Date(saved.createdAt).toISOString(),
+        trackingUrl: `/track/${saved.code}`,
+      };
+    };
 
     const outcome = await withCodeRetry(async () => {
       // Nothing else to write: the one statement is the transaction.
@@ -84,11 +83,10 @@ export class IntakeService {
             return { result: stored.response as unknown as IntakeResult, replayed: true };
           }
         }
-        const saved = await this.intake.insertReport(tx, report);
-        const claimed = await this.intake.claimUploads(tx, saved.id, photos);
+        const result = toResult(await this.intake.insertReport(tx, report));
+        const claimed = await this.intake.claimUploads(tx, result.id, photos);
         if (claimed.length !== photos.length) throw IntakeException.unknownUpload(photos.filter((p) => !claimed.includes(p)));
-        const result = toResult(saved);
-        if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, saved.id, result);
+        if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, result.id, result);
         return { result, replayed: false };
       });
     });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { latLngToCell } from 'h3-js';
 import { randomUUID } from 'node:crypto';
@@ -204,7 +205,7 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
 
   it('streams a live event to leaders when new reports reach the aggregates', async () => {
     await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address();
+    const { port } = app.getHttpServer().address() as AddressInfo;
     const abort = new AbortController();
     const refused = await fetch(`http://127.0.0.1:${port}/api/v1/live/reports`, { signal: abort.signal });
     expect(refused.status).toBe(401);
