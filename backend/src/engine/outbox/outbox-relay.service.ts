@@ -11,7 +11,6 @@ import { OutboxRepository } from './outbox.repository';
 const BATCH = 500;
 // A NOTIFY wakes the relay at once; the poll only covers a lost LISTEN connection.
 const POLL_MS = 1000;
-const GATHER_MS = 3;
 // Redis may be down: an add that does not finish by then counts as failed and is retried.
 const PUBLISH_TIMEOUT_MS = 5000;
 
@@ -70,9 +69,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         const timer = setTimeout(resolve, POLL_MS);
         this.wake = () => {
           clearTimeout(timer);
-          // Gather what commits in the next few ms into the same batch: under load one claim
-          // and one addBulk serve many reports instead of one each.
-          setTimeout(resolve, this.running ? GATHER_MS : 0);
+          // No waiting to gather: what commits while a pass runs is the next pass's batch, so
+          // batches grow by themselves under load (one claim and one addBulk for many reports).
+          setImmediate(resolve);
           this.wake = null;
         };
       });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -29,7 +30,9 @@ export class NotificationsRepository {
   /** Many notifications in one statement (a batch of SLA stages); duplicates by key are skipped. */
   async recordMany(tx: EntityManager, list: NewNotification[]): Promise<void> {
     if (list.length === 0) return;
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'notifications-for-units',
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
        ON CONFLICT (dedupe_key) DO NOTHING`,
@@ -40,7 +43,9 @@ export class NotificationsRepository {
   /** Internal notifications to units for many reports, in one statement. */
   async recordForUnits(tx: EntityManager, list: { reportId: string; unitId: string; template: string; dedupeKey: string }[]): Promise<void> {
     if (list.length === 0) return;
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'notifications-for-units',
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT u.report_id, 'internal', h.code, h.id, u.template, jsonb_build_object('reportId', u.report_id), u.dedupe_key
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(report_id, unit_id, template, dedupe_key)

@@ -31,8 +31,8 @@ export class RoutingProcessor extends WorkerHost {
         await this.timers.add(timers);
         return ids.map((id) => outcomes.get(id) ?? { outcome: 'missing' as const });
       },
-      100,
-      5,
+      // At once when idle; under load, the next batch is what arrived while two were running.
+      { size: 100, inFlight: 2 },
     );
   }
 

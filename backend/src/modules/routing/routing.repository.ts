@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoutingFacts } from './route-resolution';
@@ -60,7 +61,9 @@ export class RoutingRepository {
    * order, so two batches never deadlock), with what the routing rule needs as of `at`.
    */
   async lockWithFactsMany(tx: EntityManager, ids: string[], at: Date): Promise<{ ticket: LockedTicket; facts: RoutingFacts }[]> {
-    const rows = await tx.query(
+    const rows = await preparedQuery<Record<string, any>>(
+      tx,
+      'routing-lock-with-facts',
       `SELECT r.id, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
               r.category_id AS "categoryId", r.priority::text AS priority,
               c.handling_level::text AS "handlingLevel", c.default_unit_id AS "categoryDefaultUnitId",
@@ -73,7 +76,7 @@ export class RoutingRepository {
         WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE OF r`,
       [[...new Set(ids)], at],
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       ticket: { id: r.id, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
       facts: {
         wardCode: r.wardCode,
@@ -87,14 +90,18 @@ export class RoutingRepository {
 
   /** First assignments of a batch: reports, their `assigned` events, in two statements. */
   async assignNewMany(tx: EntityManager, rows: { id: string; unitId: string; responseDueAt: Date | null; resolutionDueAt: Date | null; reason: string; ruleId: number | null }[]): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'routing-assign-new',
       `UPDATE report r SET assigned_unit_id = u.unit_id, status = 'assigned', response_due_at = u.response_due, resolution_due_at = u.resolution_due,
               updated_at = now(), version = r.version + 1
          FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(id, unit_id, response_due, resolution_due)
         WHERE r.id = u.id`,
       [rows.map((r) => r.id), rows.map((r) => r.unitId), rows.map((r) => r.responseDueAt), rows.map((r) => r.resolutionDueAt)],
     );
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'routing-assigned-events',
       `INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
        SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id)
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[]) AS u(id, unit_id, reason, rule_id)`,

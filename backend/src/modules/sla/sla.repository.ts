@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
@@ -105,7 +106,9 @@ export class SlaRepository {
 
   /** Several clocks in one statement (a new ticket's two). */
   async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<{ id: string; reportId: string; kind: SlaKind }[]> {
-    return tx.query(
+    return preparedQuery(
+      tx,
+      'sla-insert-clocks',
       `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
        SELECT * FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::int[], $5::sla_mode[], $6::bigint[], $7::jsonb[], $8::text[],
                             $9::timestamptz[], $10::text[], $11::timestamptz[], $12::boolean[])

@@ -6,7 +6,7 @@ export class StageBatcher {
   private readonly batcher: Batcher<StageRef, FireOutcome>;
 
   constructor(fireMany: (refs: StageRef[]) => Promise<FireOutcome[]>, size = 500, waitMs = 10) {
-    this.batcher = new Batcher(fireMany, size, waitMs);
+    this.batcher = new Batcher(fireMany, { size, waitMs });
   }
 
   fire(ref: StageRef): Promise<FireOutcome> {
