@@ -53,6 +53,17 @@ export default async function routingLatency({ databaseUrl, env }) {
 
     const committed = new Map();
     const runId = Date.now().toString(36);
+    // As intake wakes the relay: one NOTIFY at a time, one more for the commits made meanwhile.
+    let notifying = false;
+    let again = false;
+    const notify = () => {
+      if (notifying) return void (again = true);
+      notifying = true;
+      pool.query(`SELECT pg_notify('outbox', '')`).finally(() => {
+        notifying = false;
+        if (again) (again = false), notify();
+      });
+    };
     // As intake writes: the report, its 'created' event and its outbox row in one statement (its
     // own transaction), then the relay woken after the commit.
     const file = async (i, committed) => {
@@ -68,7 +79,7 @@ export default async function routingLatency({ databaseUrl, env }) {
         values: [`BENCH-${runId}-${i}`, ref.category_id, ref.admin_unit_id, ref.ward_code],
       });
       committed?.set(rows[0].id, Date.now());
-      await pool.query(`SELECT pg_notify('outbox', '')`);
+      notify();
     };
     await paced((i) => file(`w${i}`, null), WARMUP_SECONDS);
     const seconds = await paced((i) => file(i, committed));

@@ -38,7 +38,12 @@ function psql(url, sql) {
 /** The SQL and parameters the API runs for a tile, captured from the service itself. */
 async function tileSql(z, x, y, query, now) {
   let captured = null;
-  const repo = new MapsRepository({ query: async (text, params) => ((captured = { text, params }), [{ tile: Buffer.alloc(0) }]) });
+  // A data source whose pool only records what it is asked (the repository runs prepared statements).
+  const pool = { query: async ({ text, values }) => ((captured = { text, params: values }), { rows: [{ tile: Buffer.alloc(0) }] }) };
+  const repo = new MapsRepository({
+    query: async (text, params) => ((captured = { text, params }), [{ tile: Buffer.alloc(0) }]),
+    manager: { queryRunner: undefined, connection: { driver: { master: pool } } },
+  });
   const service = new MapsService(repo, null, { now: () => now }, { maps: { tileCacheSeconds: 0 } });
   await service.reportTile(z, x, y, query);
   return captured;
@@ -55,13 +60,16 @@ function literal(v) {
 
 const inline = ({ text, params }) => text.replace(/\$(\d+)/g, (_, i) => literal(params[Number(i) - 1]));
 
-/** pgbench running one statement on one client; latencies from its per-transaction log. */
-function pgbenchLatencies(url, sql) {
+/**
+ * pgbench running one statement on one client; latencies from its per-transaction log. `simple`
+ * parses and plans the statement every time; `prepared` once (as the API's prepared statements).
+ */
+function pgbenchLatencies(url, sql, protocol = 'simple') {
   const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-tiles-'));
   try {
     const file = join(dir, 'tile.sql');
     writeFileSync(file, `${sql.replace(/\s+/g, ' ').trim()};\n`);
-    const r = spawnSync('pgbench', ['-n', '-c', '1', '-T', String(PGBENCH_SECONDS), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url], { encoding: 'utf8' });
+    const r = spawnSync('pgbench', ['-n', '-c', '1', '-M', protocol, '-T', String(PGBENCH_SECONDS), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
     const logFile = readdirSync(dir).find((f) => f.startsWith('log'));
     return readFileSync(join(dir, logFile), 'utf8')
@@ -190,10 +198,21 @@ export default async function tiles({ env }) {
       const api = await apiLatencies(baseUrl, `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt${qs ? `?${qs}` : ''}`, token);
       const sql = inline(await tileSql(t.z, t.x, t.y, c.query, now));
       const pg = pgbenchLatencies(DATABASE_URL, sql);
+      const pgPrepared = pgbenchLatencies(DATABASE_URL, sql, 'prepared');
       const apiP95 = percentile(api.map((a) => a.ms), 95);
       const pgP95 = percentile(pg, 95);
-      latency.push({ case: c.name, tile: `${t.z}/${t.x}/${t.y}`, bytes: api[0].bytes, apiP95Ms: round(apiP95, 1), pgbenchP95Ms: round(pgP95, 1), ratio: round(apiP95 / pgP95, 2) });
-      log(`tiles: ${c.name}: API p95 ${apiP95.toFixed(1)} ms, pgbench p95 ${pgP95.toFixed(1)} ms`);
+      const pgPreparedP95 = percentile(pgPrepared, 95);
+      latency.push({
+        case: c.name,
+        tile: `${t.z}/${t.x}/${t.y}`,
+        bytes: api[0].bytes,
+        apiP95Ms: round(apiP95, 1),
+        pgbenchP95Ms: round(pgP95, 1),
+        ratio: round(apiP95 / pgP95, 2),
+        pgbenchPreparedP95Ms: round(pgPreparedP95, 1),
+        ratioToPrepared: round(apiP95 / pgPreparedP95, 2),
+      });
+      log(`tiles: ${c.name}: API p95 ${apiP95.toFixed(1)} ms, pgbench p95 ${pgP95.toFixed(1)} ms (prepared ${pgPreparedP95.toFixed(1)} ms)`);
     }
 
     // z8 heat over every report of the year against ST_AsMVT of the raw points of the same tile.

@@ -22,6 +22,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private listener: Client | null = null;
   private running = false;
   private wake: (() => void) | null = null;
+  /** A notification came while a pass ran: what it announced may have committed after the pass's claim. */
+  private woken = false;
   private loop: Promise<void> | null = null;
 
   constructor(
@@ -60,19 +62,21 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       try {
         await this.drain();
       } catch (err) {
         this.logger.warn(`outbox relay: ${(err as Error).message}`);
       }
+      // No waiting to gather: what commits while a pass runs is the next pass's batch, so
+      // batches grow by themselves under load (one claim and one addBulk for many reports).
+      if (this.woken && this.running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.wake = () => {
           clearTimeout(timer);
-          // No waiting to gather: what commits while a pass runs is the next pass's batch, so
-          // batches grow by themselves under load (one claim and one addBulk for many reports).
-          setImmediate(resolve);
           this.wake = null;
+          resolve();
         };
       });
     }
@@ -80,7 +84,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.config.database.url, application_name: 'hcmc1022-outbox' });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      this.woken = true;
+      this.wake?.();
+    });
     client.on('error', (err) => {
       this.logger.warn(`outbox listener lost: ${err.message}; polling until reconnect`);
       this.listener = null;

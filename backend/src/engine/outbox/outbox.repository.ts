@@ -7,12 +7,31 @@ import { OUTBOX_CHANNEL, OutboxMessage } from './outbox-topics';
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  private notifying = false;
+  private notifyAgain = false;
+
   /**
    * Wakes the relays now (fire and forget). Callers use it after their commit; a NOTIFY inside a
    * transaction would hold PostgreSQL's notify lock until commit and serialise the writers.
+   * One NOTIFY at a time: calls made while one is on its way are served by a single next one,
+   * sent as soon as it returns (under load, one wake-up for many reports, none later than now).
    */
   notify(): void {
-    this.db.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]).catch(() => undefined);
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    void this.db
+      .query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL])
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notify();
+        }
+      });
   }
 
   /** Writes a message inside the caller's transaction; NOTIFY is delivered only if it commits. */

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OPEN_STATUS_SQL } from './aggregates/report-aggregates';
@@ -86,9 +88,11 @@ const cellPoint = `ST_MakePoint((ix - $x0 + 0.5) * ${CELL_UNITS}, ($ytop - iy + 
 export class MapsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Runs tile SQL as a prepared statement named after its text (a few dozen shapes: layer × zoom × filters). */
   private async tile(sql: string, values: Record<string, unknown>): Promise<Buffer> {
     const [text, params] = bind(sql, values);
-    const rows: { tile: Buffer | null }[] = await this.db.query(text, params);
+    const name = `tile-${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
+    const rows = await preparedQuery<{ tile: Buffer | null }>(this.db.manager, name, text, params);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
 

@@ -14,6 +14,17 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
+/**
+ * The INSERT of internal notifications to units, addressed by the unit's code, from `rows`: a
+ * FROM item aliased `u` with report_id, unit_id, template and dedupe_key. Duplicates by key are skipped.
+ */
+export function unitNotificationsSql(rows: string): string {
+  return `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
+     SELECT u.report_id, 'internal', h.code, h.id, u.template, jsonb_build_object('reportId', u.report_id), u.dedupe_key
+       FROM ${rows} JOIN handling_unit h ON h.id = u.unit_id
+     ON CONFLICT (dedupe_key) DO NOTHING`;
+}
+
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -32,26 +43,11 @@ export class NotificationsRepository {
     if (list.length === 0) return;
     await preparedQuery(
       tx,
-      'notifications-for-units',
+      'notifications-record-many',
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [list.map((n) => n.reportId), list.map((n) => n.channel), list.map((n) => n.recipient), list.map((n) => n.unitId), list.map((n) => n.template), list.map((n) => JSON.stringify(n.payload)), list.map((n) => n.dedupeKey)],
-    );
-  }
-
-  /** Internal notifications to units for many reports, in one statement. */
-  async recordForUnits(tx: EntityManager, list: { reportId: string; unitId: string; template: string; dedupeKey: string }[]): Promise<void> {
-    if (list.length === 0) return;
-    await preparedQuery(
-      tx,
-      'notifications-for-units',
-      `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
-       SELECT u.report_id, 'internal', h.code, h.id, u.template, jsonb_build_object('reportId', u.report_id), u.dedupe_key
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS u(report_id, unit_id, template, dedupe_key)
-         JOIN handling_unit h ON h.id = u.unit_id
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [list.map((n) => n.reportId), list.map((n) => n.unitId), list.map((n) => n.template), list.map((n) => n.dedupeKey)],
     );
   }
 

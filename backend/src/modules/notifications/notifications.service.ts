@@ -18,13 +18,13 @@ export class NotificationsService {
     return this.notifications.recordMany(tx, list);
   }
 
-  /** unitAssigned for a batch of first assignments. */
-  unitsAssigned(tx: EntityManager, list: { reportId: string; unitId: string }[]): Promise<void> {
-    return this.notifications.recordForUnits(tx, list.map((a) => ({ ...a, template: 'ticket.assigned', dedupeKey: `assigned:${a.reportId}:${a.unitId}:new` })));
-  }
-
   /** Tells a unit, in the transaction that assigned it, that a ticket landed in its queue. */
   async unitAssigned(tx: EntityManager, reportId: string, unitId: string, dedupeKey: string): Promise<boolean> {
     return this.notifications.recordForUnit(tx, { reportId, unitId, template: 'ticket.assigned', payload: { reportId }, dedupeKey });
   }
+}
+
+/** The notice a unit gets when a new ticket is first assigned to it (once per ticket and unit). */
+export function newTicketAssigned(reportId: string, unitId: string): { template: string; dedupeKey: string } {
+  return { template: 'ticket.assigned', dedupeKey: `assigned:${reportId}:${unitId}:new` };
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { unitNotificationsSql } from '../notifications/notifications.repository';
+import { clockArrays, insertClocksSql, NewClock } from '../sla/sla.repository';
 import type { RoutingFacts } from './route-resolution';
 
 export interface LockedTicket {
@@ -25,6 +27,18 @@ export interface TicketEvent {
   isPublic: boolean;
   message?: string | null;
   data?: Record<string, unknown>;
+}
+
+export interface NewAssignment {
+  id: string;
+  /** The version the routing facts were read at. */
+  version: number;
+  unitId: string;
+  responseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  reason: string;
+  ruleId: number | null;
+  notice: { template: string; dedupeKey: string };
 }
 
 export interface RoutingRuleView {
@@ -57,14 +71,14 @@ export class RoutingRepository {
   }
 
   /**
-   * New reports' routing facts in one round trip: the tickets locked for the transaction (in id
-   * order, so two batches never deadlock), with what the routing rule needs as of `at`.
+   * New reports' routing facts in one round trip, with each report's version: what the routing
+   * rule needs as of `at`. Nothing is locked: assignNew writes only where the version is unchanged.
    */
-  async lockWithFactsMany(tx: EntityManager, ids: string[], at: Date): Promise<{ ticket: LockedTicket; facts: RoutingFacts }[]> {
+  async factsMany(ids: string[], at: Date): Promise<{ ticket: LockedTicket & { version: number }; facts: RoutingFacts }[]> {
     const rows = await preparedQuery<Record<string, any>>(
-      tx,
-      'routing-lock-with-facts',
-      `SELECT r.id, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
+      this.db.manager,
+      'routing-facts',
+      `SELECT r.id, r.version, r.status::text AS status, r.assigned_unit_id AS "assignedUnitId", r.ward_code AS "wardCode",
               r.category_id AS "categoryId", r.priority::text AS priority,
               c.handling_level::text AS "handlingLevel", c.default_unit_id AS "categoryDefaultUnitId",
               (SELECT h.id FROM handling_unit h WHERE h.kind = 'ward_committee' AND h.admin_unit_code = r.ward_code AND h.active) AS "wardCommitteeId",
@@ -73,11 +87,11 @@ export class RoutingRepository {
                          WHERE x.category_id = r.category_id AND (x.admin_unit_code = r.ward_code OR x.admin_unit_code IS NULL)
                            AND x.valid_from <= $2 AND (x.valid_to IS NULL OR x.valid_to > $2)), '[]') AS rules
          FROM report r JOIN category c ON c.id = r.category_id
-        WHERE r.id = ANY($1::uuid[]) ORDER BY r.id FOR UPDATE OF r`,
+        WHERE r.id = ANY($1::uuid[])`,
       [[...new Set(ids)], at],
     );
     return rows.map((r) => ({
-      ticket: { id: r.id, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
+      ticket: { id: r.id, version: r.version, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
       facts: {
         wardCode: r.wardCode,
         handlingLevel: r.handlingLevel,
@@ -88,25 +102,49 @@ export class RoutingRepository {
     }));
   }
 
-  /** First assignments of a batch: reports, their `assigned` events, in two statements. */
-  async assignNewMany(tx: EntityManager, rows: { id: string; unitId: string; responseDueAt: Date | null; resolutionDueAt: Date | null; reason: string; ruleId: number | null }[]): Promise<void> {
-    await preparedQuery(
-      tx,
+  /**
+   * First assignments in one statement (its own transaction): each report still new, unassigned
+   * and at the version its facts were read at gets its unit and deadlines, its `assigned` event,
+   * its SLA clocks and the unit's notice. A report changed meanwhile is left alone; a second run
+   * for the same report finds it assigned. Returns the reports assigned and the clocks inserted.
+   */
+  async assignNew(rows: NewAssignment[], clocks: NewClock[]): Promise<{ assigned: string[]; clocks: { id: string; reportId: string; kind: string }[] }> {
+    const out = await preparedQuery<{ reportId: string; clockId: string | null; kind: string | null }>(
+      this.db.manager,
       'routing-assign-new',
-      `UPDATE report r SET assigned_unit_id = u.unit_id, status = 'assigned', response_due_at = u.response_due, resolution_due_at = u.resolution_due,
-              updated_at = now(), version = r.version + 1
-         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(id, unit_id, response_due, resolution_due)
-        WHERE r.id = u.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.unitId), rows.map((r) => r.responseDueAt), rows.map((r) => r.resolutionDueAt)],
+      `WITH a AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::int[], $8::text[], $9::text[])
+           AS a(id, version, unit_id, response_due, resolution_due, reason, rule_id, template, dedupe_key)),
+       upd AS (
+         UPDATE report r SET assigned_unit_id = a.unit_id, status = 'assigned', response_due_at = a.response_due, resolution_due_at = a.resolution_due,
+                updated_at = now(), version = r.version + 1
+           FROM a WHERE r.id = a.id AND r.version = a.version AND r.status = 'new' AND r.assigned_unit_id IS NULL
+         RETURNING r.id, a.unit_id, a.reason, a.rule_id, a.template, a.dedupe_key),
+       ev AS (
+         INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
+         SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id) FROM upd),
+       nt AS (${unitNotificationsSql('(SELECT id AS report_id, unit_id, template, dedupe_key FROM upd) u')}),
+       cl AS (${insertClocksSql(10, 'upd')})
+       SELECT id AS "reportId", NULL::bigint AS "clockId", NULL::text AS kind FROM upd
+       UNION ALL
+       SELECT "reportId", id, kind FROM cl`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.version),
+        rows.map((r) => r.unitId),
+        rows.map((r) => r.responseDueAt),
+        rows.map((r) => r.resolutionDueAt),
+        rows.map((r) => r.reason),
+        rows.map((r) => r.ruleId),
+        rows.map((r) => r.notice.template),
+        rows.map((r) => r.notice.dedupeKey),
+        ...clockArrays(clocks),
+      ],
     );
-    await preparedQuery(
-      tx,
-      'routing-assigned-events',
-      `INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
-       SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id)
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[]) AS u(id, unit_id, reason, rule_id)`,
-      [rows.map((r) => r.id), rows.map((r) => r.unitId), rows.map((r) => r.reason), rows.map((r) => r.ruleId)],
-    );
+    return {
+      assigned: out.filter((r) => r.clockId === null).map((r) => r.reportId),
+      clocks: out.filter((r) => r.clockId !== null).map((r) => ({ id: String(r.clockId), reportId: r.reportId, kind: r.kind! })),
+    };
   }
 
   /** Everything the routing rule needs, as of the instant `at` (rules are effective-dated). */

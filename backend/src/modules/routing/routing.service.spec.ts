@@ -57,9 +57,22 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
     expect(outcomes.filter((o) => o.outcome === 'assigned')).toHaveLength(1);
     expect(await events(id, 'assigned')).toBe(1);
     expect(Number((await db.query(`SELECT count(*) AS n FROM sla_clock WHERE report_id = $1`, [id]))[0].n)).toBe(2);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM notification WHERE report_id = $1 AND template = 'ticket.assigned'`, [id]))[0].n)).toBe(1);
     const [r] = await db.query(`SELECT status, response_due_at, resolution_due_at FROM report WHERE id = $1`, [id]);
     expect(r.status).toBe('assigned');
     expect(r.resolution_due_at.getTime()).toBeGreaterThan(r.response_due_at.getTime());
+  });
+
+  it('assigns each report of overlapping batches running at once exactly once', async () => {
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => file(i % 2 ? 'street-light' : 'illegal-construction')));
+    const batches = [ids, [...ids].reverse(), ids.slice(2), ids.slice(0, 5), [...ids.slice(4), ...ids.slice(0, 4)]];
+    const results = await Promise.all(batches.map((b) => routing.routeMany(b)));
+    for (const id of ids) {
+      expect(results.filter((r) => r.outcomes.get(id)?.outcome === 'assigned')).toHaveLength(1);
+      expect(await events(id, 'assigned')).toBe(1);
+    }
+    expect(results.flatMap((r) => r.timers)).toHaveLength(2 * ids.length);
+    expect((await db.query(`SELECT count(*)::int AS n FROM sla_clock WHERE report_id = ANY($1)`, [ids]))[0].n).toBe(2 * ids.length);
   });
 
   it('routes a batch in one go, leaving already-assigned reports alone', async () => {

@@ -3,20 +3,23 @@ import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { GeoService } from '../geo/geo.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, newTicketAssigned } from '../notifications/notifications.service';
 import { SlaService, TimerPlan } from '../sla/sla.service';
 import { NoRouteError, resolveRoute, Route } from './route-resolution';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository } from './routing.repository';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'merged']);
+// Reads and writes of a first assignment, should the report keep changing in between.
+const ROUTE_ATTEMPTS = 3;
 
 export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] } | { outcome: 'already_assigned' | 'missing' } | { outcome: 'no_route'; reason: string };
 
 /**
  * Invariant 2: every report is with exactly one unit at a time, and every move is on the
- * timeline with who and why. The ticket row is locked for each decision, so concurrent routers,
- * retried jobs and officials acting at once serialise on it.
+ * timeline with who and why. A first assignment writes only over the version it read; every
+ * later decision locks the ticket row, so concurrent routers, retried jobs and officials acting
+ * at once serialise on it.
  */
 @Injectable()
 export class RoutingService {
@@ -36,17 +39,20 @@ export class RoutingService {
   }
 
   /**
-   * First assignments for a batch of new reports in one transaction (a handful of statements
-   * whatever its size): the router's throughput under load. Reports already assigned are left
-   * alone, so a job replayed or run twice assigns once.
+   * First assignments for a batch of new reports: their facts in one read, their assignments,
+   * events, clocks and notices in one statement (two round trips whatever the batch's size: the
+   * router's latency and throughput under load). Reports already assigned are left alone, so a job
+   * replayed or run twice assigns once; a report changed between the read and the write (its
+   * version moved) is read again.
    */
   async routeMany(reportIds: string[], now = new Date()): Promise<{ outcomes: Map<string, RouteOutcome>; timers: TimerPlan['add'] }> {
-    return this.routing.transaction(async (tx) => {
-      const outcomes = new Map<string, RouteOutcome>();
-      const locked = await this.routing.lockWithFactsMany(tx, reportIds, now);
-      const fresh = locked.filter(({ ticket }) => ticket.status === 'new' && !ticket.assignedUnitId);
-      const freshIds = new Set(fresh.map((f) => f.ticket.id));
-      for (const { ticket } of locked) if (!freshIds.has(ticket.id)) outcomes.set(ticket.id, { outcome: 'already_assigned' });
+    const outcomes = new Map<string, RouteOutcome>();
+    const timers: TimerPlan['add'] = [];
+    let pending = [...new Set(reportIds)];
+    for (let attempt = 1; pending.length > 0 && attempt <= ROUTE_ATTEMPTS; attempt++) {
+      const candidates = await this.routing.factsMany(pending, now);
+      const fresh = candidates.filter(({ ticket }) => ticket.status === 'new' && !ticket.assignedUnitId);
+      for (const c of candidates) if (!fresh.includes(c)) outcomes.set(c.ticket.id, { outcome: 'already_assigned' });
       const routes = new Map<string, Route>();
       for (const { ticket, facts } of fresh) {
         try {
@@ -58,20 +64,27 @@ export class RoutingService {
         }
       }
       const routed = fresh.filter(({ ticket }) => routes.has(ticket.id));
-      if (routed.length === 0) return { outcomes, timers: [] };
-      const { deadlines, timers } = await this.sla.startFreshClocks(tx, routed.map(({ ticket }) => ({ reportId: ticket.id, categoryId: ticket.categoryId, priority: ticket.priority, at: now })));
-      await this.routing.assignNewMany(
-        tx,
+      if (routed.length === 0) {
+        pending = [];
+        break;
+      }
+      const planned = await this.sla.planFreshClocks(routed.map(({ ticket }) => ({ reportId: ticket.id, categoryId: ticket.categoryId, priority: ticket.priority, at: now })));
+      const written = await this.routing.assignNew(
         routed.map(({ ticket }) => {
           const route = routes.get(ticket.id)!;
-          const d = deadlines.get(ticket.id) ?? { responseDueAt: null, resolutionDueAt: null };
-          return { id: ticket.id, unitId: route.unitId, ...d, reason: route.reason, ruleId: route.ruleId };
+          const d = planned.deadlines.get(ticket.id)!;
+          return { id: ticket.id, version: ticket.version, unitId: route.unitId, ...d, reason: route.reason, ruleId: route.ruleId, notice: newTicketAssigned(ticket.id, route.unitId) };
         }),
+        planned.clocks,
       );
-      await this.notifications.unitsAssigned(tx, routed.map(({ ticket }) => ({ reportId: ticket.id, unitId: routes.get(ticket.id)!.unitId })));
-      for (const { ticket } of routed) outcomes.set(ticket.id, { outcome: 'assigned', route: routes.get(ticket.id)!, timers: [] });
-      return { outcomes, timers };
-    });
+      for (const id of written.assigned) outcomes.set(id, { outcome: 'assigned', route: routes.get(id)!, timers: [] });
+      timers.push(...this.sla.timersFor(planned.clocks, written.clocks));
+      const assigned = new Set(written.assigned);
+      pending = routed.filter(({ ticket }) => !assigned.has(ticket.id)).map(({ ticket }) => ticket.id);
+    }
+    // Changed under the router every time: whoever changed it last decides (a re-route routes).
+    for (const id of pending) if (!outcomes.has(id)) outcomes.set(id, { outcome: 'already_assigned' });
+    return { outcomes, timers };
   }
 
   /** An official hands a mis-routed ticket to another unit; the SLA clocks keep running. */

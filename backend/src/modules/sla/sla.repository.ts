@@ -50,6 +50,38 @@ export interface NewClock {
   derived: ClockDerived;
 }
 
+/**
+ * The INSERT of new clocks given as twelve parallel arrays from parameter `$first` on (see
+ * clockArrays); with `onlyFor`, a relation with an `id` column written by the same statement,
+ * only the clocks of those reports. Returns id, "reportId" and kind of each clock inserted.
+ */
+export function insertClocksSql(first: number, onlyFor?: string): string {
+  const types = ['uuid', 'sla_kind', 'int', 'int', 'sla_mode', 'bigint', 'jsonb', 'text', 'timestamptz', 'text', 'timestamptz', 'boolean'];
+  return `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
+     SELECT * FROM unnest(${types.map((t, i) => `$${first + i}::${t}[]`).join(', ')})
+       AS c(report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
+     ${onlyFor ? `WHERE c.report_id IN (SELECT id FROM ${onlyFor})` : ''}
+     ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, report_id AS "reportId", kind::text AS kind`;
+}
+
+/** The parameters of insertClocksSql, in its order. */
+export function clockArrays(clocks: NewClock[]): unknown[] {
+  return [
+    clocks.map((c) => c.reportId),
+    clocks.map((c) => c.kind),
+    clocks.map((c) => c.cycle),
+    clocks.map((c) => c.policyId),
+    clocks.map((c) => c.mode),
+    clocks.map((c) => c.targetMs),
+    clocks.map((c) => JSON.stringify(c.transitions)),
+    clocks.map((c) => c.derived.state),
+    clocks.map((c) => c.derived.dueAt),
+    clocks.map((c) => c.derived.nextStage),
+    clocks.map((c) => c.derived.nextStageAt),
+    clocks.map((c) => c.derived.met),
+  ];
+}
+
 const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c.mode::text AS mode, c.target_ms::float8 AS "targetMs",
                c.transitions, c.state, r.assigned_unit_id AS "assignedUnitId"`;
 
@@ -106,28 +138,7 @@ export class SlaRepository {
 
   /** Several clocks in one statement (a new ticket's two). */
   async insertClocks(tx: EntityManager, clocks: NewClock[]): Promise<{ id: string; reportId: string; kind: SlaKind }[]> {
-    return preparedQuery(
-      tx,
-      'sla-insert-clocks',
-      `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
-       SELECT * FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::int[], $5::sla_mode[], $6::bigint[], $7::jsonb[], $8::text[],
-                            $9::timestamptz[], $10::text[], $11::timestamptz[], $12::boolean[])
-       ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, report_id AS "reportId", kind::text AS kind`,
-      [
-        clocks.map((c) => c.reportId),
-        clocks.map((c) => c.kind),
-        clocks.map((c) => c.cycle),
-        clocks.map((c) => c.policyId),
-        clocks.map((c) => c.mode),
-        clocks.map((c) => c.targetMs),
-        clocks.map((c) => JSON.stringify(c.transitions)),
-        clocks.map((c) => c.derived.state),
-        clocks.map((c) => c.derived.dueAt),
-        clocks.map((c) => c.derived.nextStage),
-        clocks.map((c) => c.derived.nextStageAt),
-        clocks.map((c) => c.derived.met),
-      ],
-    );
+    return preparedQuery(tx, 'sla-insert-clocks', insertClocksSql(1), clockArrays(clocks));
   }
 
   async updateClock(tx: EntityManager, id: string, c: { transitions: StoredTransition[]; targetMs?: number; policyId?: number | null; mode?: SlaMode; derived: ClockDerived }): Promise<void> {

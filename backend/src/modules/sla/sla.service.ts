@@ -69,55 +69,50 @@ export class SlaService {
   ): Promise<{ timers: TimerPlan['add']; deadlines: { responseDueAt: Date | null; resolutionDueAt: Date | null } }> {
     const none = { timers: [], deadlines: { responseDueAt: null, resolutionDueAt: null } };
     if (!options.fresh && (await this.sla.lockCurrentClocks(tx, t.reportId)).length > 0) return none;
-    const policy = await this.policyFor(t.categoryId, t.priority, t.at);
-    const calendar = await this.calendars.current();
-    const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
-    const clocks = KINDS.map((kind) => {
-      const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
-      return { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
-    });
-    const ids = new Map((await this.sla.insertClocks(tx, clocks)).map((r) => [r.kind as string, r.id]));
-    const timers = clocks
-      .filter((c) => c.derived.nextStage && c.derived.nextStageAt && ids.has(c.kind))
-      .map((c) => ({ jobId: timerJobId(ids.get(c.kind)!, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt!.getTime() - Date.now()) }));
-    const deadlines = { responseDueAt: clocks[0].derived.dueAt, resolutionDueAt: clocks[1].derived.dueAt };
+    const planned = await this.planFreshClocks([t]);
+    const timers = this.timersFor(planned.clocks, await this.sla.insertClocks(tx, planned.clocks));
+    const deadlines = planned.deadlines.get(t.reportId)!;
     if (!options.fresh) await this.sla.setReportDeadlines(tx, t.reportId, deadlines);
     return { timers, deadlines };
   }
 
   /**
-   * `startClocks` with `fresh` for many new tickets at once (the router's batches): one insert for
-   * all their clocks. Returns per ticket its deadlines, and the first timers of all.
+   * The clocks `startClocks` would start for many new tickets at once (the router's batches),
+   * for the caller to insert with its own statement (insertClocksSql), and each ticket's deadlines.
    */
-  async startFreshClocks(
-    tx: EntityManager,
+  async planFreshClocks(
     tickets: { reportId: string; categoryId: number; priority: string; at: Date }[],
-  ): Promise<{ deadlines: Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }>; timers: TimerPlan['add'] }> {
+  ): Promise<{ clocks: NewClock[]; deadlines: Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }> }> {
     const calendar = await this.calendars.current();
     const clocks: NewClock[] = [];
+    const deadlines = new Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }>();
     for (const t of tickets) {
       const policy = await this.policyFor(t.categoryId, t.priority, t.at);
       const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
+      const d = { responseDueAt: null as Date | null, resolutionDueAt: null as Date | null };
       for (const kind of KINDS) {
         const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
-        clocks.push({ reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) });
+        const clock = { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
+        clocks.push(clock);
+        if (kind === 'response') d.responseDueAt = clock.derived.dueAt;
+        else d.resolutionDueAt = clock.derived.dueAt;
       }
+      deadlines.set(t.reportId, d);
     }
-    const inserted = await this.sla.insertClocks(tx, clocks);
+    return { clocks, deadlines };
+  }
+
+  /** The first timers of planned clocks that were inserted, for the caller to schedule after commit. */
+  timersFor(clocks: NewClock[], inserted: { id: string; reportId: string; kind: string }[]): TimerPlan['add'] {
     const idOf = new Map(inserted.map((r) => [`${r.reportId}|${r.kind}`, r.id]));
-    const deadlines = new Map<string, { responseDueAt: Date | null; resolutionDueAt: Date | null }>();
     const timers: TimerPlan['add'] = [];
     for (const c of clocks) {
-      const d = deadlines.get(c.reportId) ?? { responseDueAt: null, resolutionDueAt: null };
-      if (c.kind === 'response') d.responseDueAt = c.derived.dueAt;
-      else d.resolutionDueAt = c.derived.dueAt;
-      deadlines.set(c.reportId, d);
       const id = idOf.get(`${c.reportId}|${c.kind}`);
       if (id && c.derived.nextStage && c.derived.nextStageAt) {
         timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt.getTime() - Date.now()) });
       }
     }
-    return { deadlines, timers };
+    return timers;
   }
 
   /**
