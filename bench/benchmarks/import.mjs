@@ -54,7 +54,7 @@ const quote = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
  * N rows at points drawn by PostGIS inside the current units (in proportion to population),
  * active categories, three years of history: 85 % closed, 4 % resolved, 3 % rejected, 8 % open.
  */
-async function writeCsv(databaseUrl, file, n) {
+export async function writeCsv(databaseUrl, file, n) {
   const categories = psql(databaseUrl, `SELECT code FROM category WHERE active ORDER BY code`).split('\n');
   const points = psql(
     databaseUrl,

@@ -69,10 +69,10 @@ WITH staged AS (
   SELECT s.*, s.created_at::timestamptz AS created_tz, s.closed_at::timestamptz AS closed_tz,
          ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326) AS pt, (random() * ${CODE_BITS})::bigint AS bits, k.known IS NOT NULL AS known
   FROM import_stage s
-  -- One index probe per row: as an EXISTS the planner may hash every imported id on each batch,
-  -- which grows with the table.
+  -- One probe of the unique index per row: as an EXISTS the planner may hash every imported id
+  -- on each batch, which grows with the table; with a LIMIT it may scan the table for each row.
   LEFT JOIN LATERAL (
-    SELECT true AS known FROM report r WHERE r.channel = 'import' AND r.attributes ->> 'external_id' = s.external_id LIMIT 1
+    SELECT true AS known FROM report r WHERE r.channel = 'import' AND r.attributes ->> 'external_id' = s.external_id
   ) k ON true
 ), resolved AS (
   SELECT s.*, c.id AS category_id, c.default_priority, w.id AS admin_unit_id, w.code AS ward_code
