@@ -31,11 +31,15 @@ const STATE = `
          floor((ST_Y(r.point_3857) - (${ORIGIN})) / ${CELL12})::int AS gy
     FROM report r`;
 
-/** State rows of the reports whose ids and H3 cells are the parameters numbered from `p`. */
+/**
+ * State rows of the reports whose ids and H3 cells are the parameters numbered from `p`. One
+ * primary-key probe per report (OFFSET 0 keeps the planner from hashing the whole report table
+ * instead, which grows with the city's history while a pass stays the same size).
+ */
 const newState = (p: number) => `
   SELECT s.report_id, s.day, s.category_id, s.unit_id, s.status, s.sla, s.gx, s.gy, t.h8, t.h9
     FROM unnest($${p}::uuid[], $${p + 1}::bigint[], $${p + 2}::bigint[]) AS t(id, h8, h9)
-    JOIN LATERAL (${STATE} WHERE r.id = t.id) s ON true`;
+    JOIN LATERAL (${STATE} WHERE r.id = t.id OFFSET 0) s ON true`;
 
 /** The cells a state row counts in: grid levels 8, 10, 12 and H3 resolutions 8, 9 (see the migration). */
 const CELLS_OF = (x: string) => `
@@ -52,20 +56,22 @@ const CELLS_OF = (x: string) => `
  */
 const applyDelta = (before: string, delta: string, fresh = false) => `
   WITH ${before ? `${before},` : ''} delta AS (${delta}),
-  cells AS (SELECT k.kind, k.cell, x.* FROM delta x CROSS JOIN LATERAL ${CELLS_OF('x')}),
+  cells AS (
+    SELECT k.kind, x.day, k.cell, x.category_id, x.unit_id, x.status, x.sla, sum(x.d) AS n
+      FROM delta x CROSS JOIN LATERAL ${CELLS_OF('x')}
+     GROUP BY 1, 2, 3, 4, 5, 6, 7),
   detail AS (
     INSERT INTO report_cell_day AS t (kind, day, cell, category_id, unit_id, status, sla, n)
-    SELECT kind, day, cell, category_id, unit_id, status, sla, sum(d) FROM cells
-     GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(d) <> 0
+    SELECT kind, day, cell, category_id, unit_id, status, sla, n FROM cells WHERE n <> 0
     ${fresh ? 'ORDER BY 1, 2, 3' : 'ON CONFLICT (kind, day, cell, category_id, unit_id, status, sla) DO UPDATE SET n = t.n + excluded.n'}),
   totals AS (
     INSERT INTO report_cell_total AS t (kind, grain, start, cell, n, open, warning, overdue, resolved, rejected)
-    SELECT c.kind, g.grain, CASE g.grain WHEN 1 THEN c.day ELSE date_trunc('month', c.day)::date END, c.cell, sum(c.d),
-           coalesce(sum(c.d) FILTER (WHERE c.status NOT IN ${OPEN_STATUS_SQL}), 0),
-           coalesce(sum(c.d) FILTER (WHERE c.sla = 1), 0),
-           coalesce(sum(c.d) FILTER (WHERE c.sla = 2), 0),
-           coalesce(sum(c.d) FILTER (WHERE c.status IN ('resolved', 'closed')), 0),
-           coalesce(sum(c.d) FILTER (WHERE c.status = 'rejected'), 0)
+    SELECT c.kind, g.grain, CASE g.grain WHEN 1 THEN c.day ELSE date_trunc('month', c.day)::date END, c.cell, sum(c.n),
+           coalesce(sum(c.n) FILTER (WHERE c.status NOT IN ${OPEN_STATUS_SQL}), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.sla = 1), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.sla = 2), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.status IN ('resolved', 'closed')), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.status = 'rejected'), 0)
       FROM cells c CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS g(grain)
      GROUP BY 1, 2, 3, 4
     ${fresh ? 'ORDER BY 1, 2, 3, 4' : `ON CONFLICT (kind, grain, start, cell) DO UPDATE
