@@ -5,9 +5,10 @@
 //   3. 500 reports/s with the aggregator on, sampling every 200 ms how long the oldest new report
 //      not yet in the aggregates has waited (target: never over 5 s).
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { waitReady } from '../../scripts/prepare.mjs';
 import { API_SCRIPT, freePort, percentile, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
-import { cannon } from './ingest.mjs';
+import { cannon, paced } from './ingest.mjs';
 
 const SECONDS = Number(process.env.BENCH_FRESHNESS_SECONDS ?? 20);
 const WARMUP_SECONDS = 5;
@@ -65,23 +66,26 @@ export default async function heatFreshness({ databaseUrl, env }) {
     const started = new Date().toISOString();
     const samples = [];
     let running = true;
+    // On a connection of its own, without blocking the loop that files the reports.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
     const sampler = (async () => {
       while (running) {
         // A new report is on the heat once it has a state row; changes to older ones (routing,
         // stages) move counts between statuses, not onto the map.
-        const lag = psql(
-          databaseUrl,
-          `SELECT coalesce(extract(epoch FROM clock_timestamp() - min(r.created_at)) * 1000, 0) FROM report r
-            WHERE r.created_at > '${started}' AND NOT EXISTS (SELECT 1 FROM report_agg_state s WHERE s.report_id = r.id)`,
+        const { rows } = await db.query(
+          `SELECT coalesce(extract(epoch FROM clock_timestamp() - min(r.created_at)) * 1000, 0) AS lag FROM report r
+            WHERE r.created_at > $1 AND NOT EXISTS (SELECT 1 FROM report_agg_state s WHERE s.report_id = r.id)`,
+          [started],
         );
-        samples.push(Number(lag));
+        samples.push(Number(rows[0].lag));
         await new Promise((r) => setTimeout(r, SAMPLE_MS));
       }
-    })();
-    const r = await cannon(baseUrl, SECONDS, RATE);
+    })().finally(() => db.end());
+    const r = await paced(baseUrl, SECONDS, RATE);
     running = false;
     await sampler;
-    return { samples, sent: r['2xx'] / r.duration };
+    return { samples, sent: r.rate };
   });
 
   const ratio = withAggregator.rate / without.rate;

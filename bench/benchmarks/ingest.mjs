@@ -4,6 +4,7 @@
 // the report row, its 'created' event and the outbox row, in one transaction) at 8 clients, same
 // machine, same database, same run. Each side warms up, then runs SECONDS.
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -108,6 +109,45 @@ export function cannon(url, seconds, overallRate = undefined) {
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
+}
+
+/**
+ * POSTs reports at a steady `rate` per second for `seconds` (spread over 5 ms ticks), as many at
+ * once as arrive (up to 64 connections): autocannon's rate limit hands each of its connections a
+ * budget per second, which comes in bursts and fell 10–15 % short of 500/s here. Resolves with
+ * how many were created and the rate.
+ */
+export async function paced(url, seconds, rate) {
+  const pool = new Pool(url, { connections: 64 });
+  const total = Math.round(rate * seconds);
+  const pending = [];
+  let created = 0;
+  let failed = 0;
+  const started = performance.now();
+  try {
+    for (let sent = 0; sent < total; ) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
+      for (; sent < due; sent++) {
+        const i = sent;
+        pending.push(
+          pool
+            .request({ method: 'POST', path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, body: body(i) })
+            .then(async (res) => {
+              await res.body.dump();
+              if (res.statusCode === 201) created++;
+              else failed++;
+            }, () => failed++),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(pending);
+  } finally {
+    await pool.close();
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  if (failed > 0) throw new Error(`API refused ${failed} of ${total} reports`);
+  return { created, rate: created / elapsed };
 }
 
 /** CPU seconds a process has used (user + system), from /proc. */
