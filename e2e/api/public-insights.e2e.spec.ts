@@ -82,7 +82,7 @@ describe('public insight figures (anonymous, e2e)', () => {
     centre = await quietCell();
   });
 
-  it('hides a cell under 5 reports and shows only counts by public category from 5 on', async () => {
+  it('hides a cell under 5 reports and names only categories of 5 reports or more', async () => {
     for (let k = 0; k < 4; k++) await file('garbage', k);
     // Kept off public maps: reports that may name people.
     await file('public-order', 4);
@@ -93,14 +93,16 @@ describe('public insight figures (anonymous, e2e)', () => {
     expect(hidden.body).toEqual({ hidden: true });
 
     await file('noise', 5);
+    const unnamed = await api('GET', url);
+    expect(unnamed.status).toBe(200);
+    // Five reports make the cell; no category of them has five, so none is named.
+    expect(unnamed.body).toMatchObject({ hidden: false, cellM: PUBLIC_SNAP_M, total: 5, categories: [], others: 5 });
+
+    await file('garbage', 6);
     const shown = await api('GET', url);
-    expect(shown.status).toBe(200);
-    expect(shown.body).toMatchObject({ hidden: false, cellM: PUBLIC_SNAP_M, total: 5 });
-    expect(shown.body.categories.map((c: { category: string; count: number }) => [c.category, c.count])).toEqual([
-      ['garbage', 4],
-      ['noise', 1],
-    ]);
-    expect(Object.keys(shown.body).sort()).toEqual(['categories', 'cellM', 'from', 'hidden', 'to', 'total']);
+    expect(shown.body).toMatchObject({ hidden: false, total: 6, others: 1 });
+    expect(shown.body.categories.map((c: { category: string; count: number }) => [c.category, c.count])).toEqual([['garbage', 5]]);
+    expect(Object.keys(shown.body).sort()).toEqual(['categories', 'cellM', 'from', 'hidden', 'others', 'to', 'total']);
     for (const c of shown.body.categories) expect(Object.keys(c).sort()).toEqual(['category', 'count', 'name', 'nameEn']);
     const text = JSON.stringify(shown.body);
     expect(leaks(text)).toEqual([]);

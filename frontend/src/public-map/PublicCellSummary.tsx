@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Loadable } from '../dashboard/useDashboardData';
 import type { PublicCell } from './publicMapApi';
 
-/** What a clicked public cell holds: counts by public category, or nothing under 5 reports. */
+/** What a clicked public cell holds: counts by public category from 5 on, or nothing under 5 reports. */
 export function PublicCellSummary({ cell }: { cell: Loadable<PublicCell> }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -26,6 +26,12 @@ export function PublicCellSummary({ cell }: { cell: Loadable<PublicCell> }) {
             <span>{row.count}</span>
           </li>
         ))}
+        {cell.data.others > 0 && (
+          <li data-category="" data-count={cell.data.others}>
+            <span>{t('publicMap.cellOthers')}</span>
+            <span>{cell.data.others}</span>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -10,6 +10,8 @@ export type PublicCell =
       cellM: number;
       total: number;
       categories: { category: string; name: string; nameEn: string; count: number }[];
+      /** Reports of categories with fewer than 5 in the cell, not named. */
+      others: number;
     };
 
 /** GET /public/insights/wards: per ward, public categories, last 30 days. */

@@ -142,7 +142,8 @@ export const publicCellResponse = z
       ...period,
       cellM: z.number().describe('Side of the public cell in Web-Mercator metres'),
       total: count,
-      categories: z.array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count })),
+      categories: z.array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count })).describe('Categories with at least 5 reports in the cell'),
+      others: count.describe('Reports of categories with fewer than 5 in the cell, not named'),
     }),
   ])
   .meta({ id: 'PublicCellInsights' });

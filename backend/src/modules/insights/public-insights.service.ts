@@ -14,7 +14,7 @@ const NO_FILTER = { group: null, categories: null, unitId: null };
 /**
  * What the transparency map shows besides its tiles, under the tiles' rules: public categories
  * only, the last 30 days, counts only (no code, text or contact ever leaves), and nothing for a
- * cell of fewer than PUBLIC_MIN_COUNT reports.
+ * cell, or a category within one, of fewer than PUBLIC_MIN_COUNT reports.
  */
 @Injectable()
 export class PublicInsightsService {
@@ -32,10 +32,14 @@ export class PublicInsightsService {
     const { x, y } = toMercator(q.lat, q.lng);
     const i = Math.floor(Math.floor((x + WORLD_M / 2) / PUBLIC_SNAP_M) / 2 ** shift);
     const j = Math.floor(Math.floor((y + WORLD_M / 2) / PUBLIC_SNAP_M) / 2 ** shift);
-    const categories = await this.figures.publicCellCounts({ from, to, shift, i, j });
-    const total = categories.reduce((s, c) => s + c.count, 0);
+    const counts = await this.figures.publicCellCounts({ from, to, shift, i, j });
+    const total = counts.reduce((s, c) => s + c.count, 0);
     if (total < PUBLIC_MIN_COUNT) return { hidden: true };
-    return { hidden: false, from: from.toISOString(), to: to.toISOString(), cellM, total, categories };
+    // The same rule inside a shown cell: a category is named from 5 reports on; the rest are one
+    // unnamed remainder, so no small count is tied to a kind of problem at a place.
+    const categories = counts.filter((c) => c.count >= PUBLIC_MIN_COUNT);
+    const others = total - categories.reduce((s, c) => s + c.count, 0);
+    return { hidden: false, from: from.toISOString(), to: to.toISOString(), cellM, total, categories, others };
   }
 
   /** Received, resolved and the on-time rate per ward, public categories only. */
