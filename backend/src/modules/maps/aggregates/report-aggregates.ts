@@ -155,24 +155,23 @@ export async function aggregatePending(sql: Sql, limit: number, knownCells: Set<
   return { reports: ids.length, tiles };
 }
 
-/** Rebuilds every aggregate from the reports (seed, nightly repair): truncates, then one pass. */
+/** Rebuilds every aggregate from the reports (seed, nightly repair): truncates, then one pass. Runs in the caller's transaction. */
 export async function rebuildAggregates(sql: Sql, knownCells: Set<string> = new Set()): Promise<number> {
   await sql(`SELECT pg_advisory_xact_lock(${AGGREGATES_LOCK})`);
   // Changes committed before this snapshot are in what follows; later ones stay in the feed.
   await sql(`DELETE FROM report_agg_pending`);
   await sql(`TRUNCATE report_agg_state, report_cell_day, report_cell_total`);
-  let after = '00000000-0000-0000-0000-000000000000';
+  // One sequential pass over the table through a cursor: chunks in key order read the heap at
+  // random, which on a table larger than memory (10M reports) ran at a few MB/s.
+  await sql(`DECLARE rebuild_reports NO SCROLL CURSOR FOR SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r`);
   let total = 0;
   for (;;) {
-    const rows: StateRow[] = await sql(
-      `SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r WHERE r.id > $1 ORDER BY r.id LIMIT ${REBUILD_CHUNK}`,
-      [after],
-    );
+    const rows: StateRow[] = await sql(`FETCH ${REBUILD_CHUNK} FROM rebuild_reports`);
     if (rows.length === 0) break;
-    after = rows[rows.length - 1].report_id;
     total += rows.length;
     await insertState(sql, withHexCells(rows));
   }
+  await sql(`CLOSE rebuild_reports`);
   const cells: { h: string }[] = await sql(`SELECT DISTINCT h8::text AS h FROM report_agg_state UNION SELECT DISTINCT h9::text FROM report_agg_state`);
   const known: { h: string }[] = await sql(`SELECT h3::text AS h FROM h3_cell`);
   for (const k of known) knownCells.add(k.h);
