@@ -27,9 +27,10 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
       tokens[username] = res.json().accessToken;
     }
     const run = randomUUID();
-    for (let k = 0; k < 12; k++) {
-      const east = (k % 4) * 20; // 0–60 m east
-      const north = (Math.floor(k / 4) - 1) * 25; // −25…25 m
+    // Two dozen: a cluster that stands out whatever else the other suites filed that day.
+    for (let k = 0; k < 24; k++) {
+      const east = (k % 6) * 12; // 0–60 m east
+      const north = (Math.floor(k / 6) - 1.5) * 16; // −24…24 m
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/reports',
