@@ -316,10 +316,15 @@ describe('leaders dashboard in the browser', () => {
       await settle(page, HOOK, CENTRE_LNGLAT, 16);
       const point = await page.evaluate(({ hook }) => {
         const map = (globalThis as unknown as Record<string, MapHandle>)[hook];
-        const [feature] = map.queryRenderedFeatures(undefined, { layers: ['reports-status-points'] });
-        if (!feature) return null;
-        const coordinates = feature.geometry.coordinates as [number, number];
-        return { id: String(feature.properties.id), code: String(feature.properties.code), at: map.project(coordinates) };
+        const container = (map as unknown as { getContainer(): HTMLElement }).getContainer();
+        const box = container.getBoundingClientRect();
+        // A point a user can click: the map, not the legend or another panel laid over it, takes the click there.
+        for (const feature of map.queryRenderedFeatures(undefined, { layers: ['reports-status-points'] })) {
+          const at = map.project(feature.geometry.coordinates as [number, number]);
+          const hit = document.elementFromPoint(box.left + at.x, box.top + at.y);
+          if (hit && container.contains(hit)) return { id: String(feature.properties.id), code: String(feature.properties.code), at };
+        }
+        return null;
       }, { hook: HOOK });
       expect(point).not.toBeNull();
       await page.getByTestId('dashboard-map').click({ position: point!.at });
