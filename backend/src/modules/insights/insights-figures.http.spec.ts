@@ -108,7 +108,10 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     }
 
     // U5: a garbage problem fixed and reported again at one place in Phường Sài Gòn, window [T0, T0 + 60 d).
-    place = east({ lat: saiGon.lat + (Math.random() - 0.5) * 0.004, lng: saiGon.lng }, (Math.random() - 0.5) * 400);
+    // A random spot (earlier runs' reports are elsewhere) 400–600 m from the label point, where the
+    // other units' reports are, so no chain takes theirs in ("far" stays 200 m or more from it too).
+    const side = Math.random() < 0.5 ? -1 : 1;
+    place = east({ lat: saiGon.lat + (Math.random() - 0.5) * 0.002, lng: saiGon.lng }, side * (400 + Math.random() * 200));
     const u5 = { unit: 'U5', ward: SAI_GON };
     // No SLA verdict on a and b (as imported history), so U5 stays out of the rankings above.
     await report('a', { ...u5, category: 'garbage', where: place, created: at(0), status: 'closed', resolved: at(1), closed: at(1, 2) });
