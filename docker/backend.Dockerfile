@@ -57,4 +57,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ready', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["node", "backend/dist/backend/src/main.js"]
+# V8 flags as scripts/prepare.mjs NODE_FLAGS (why: there).
+CMD ["node", "--max-semi-space-size=64", "backend/dist/backend/src/main.js"]

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/prepare.mjs';
+import { NODE_FLAGS, ROOT } from '../../scripts/prepare.mjs';
 
 export const WORKER_SCRIPT = join(ROOT, 'backend', 'dist', 'backend', 'src', 'worker.js');
 export const API_SCRIPT = join(ROOT, 'backend', 'dist', 'backend', 'src', 'main.js');
@@ -47,9 +47,9 @@ export async function startRedis() {
   };
 }
 
-/** A backend process (API or worker) with the given environment; stop() waits for its exit. */
+/** A backend process (API or worker) with the given environment and the V8 flags it is deployed with; stop() waits for its exit. */
 export function startNode(script, env) {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   process.once('exit', () => child.kill('SIGKILL'));
   return {
     child,
