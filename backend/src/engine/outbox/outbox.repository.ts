@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { OUTBOX_CHANNEL, OutboxMessage } from './outbox-topics';
 
 @Injectable()
@@ -50,25 +52,39 @@ export class OutboxRepository {
   /**
    * Claims a batch of pending messages, lets `publish` hand them on, and stamps the ones it
    * published — all in one transaction, so two relays never publish the same row twice at once
-   * (SKIP LOCKED) and a crash before commit simply leaves the rows pending.
+   * (SKIP LOCKED) and a crash before commit simply leaves the rows pending. Two round trips a
+   * pass (BEGIN with the claim, the stamps with COMMIT): the relay runs a pass for every few
+   * reports under load, and each round trip costs both processes a wake-up.
    */
   async relayBatch(limit: number, publish: (batch: OutboxMessage[]) => Promise<{ published: string[]; failed: { id: string; error: string }[] }>): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: { id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }[] = await tx.query(
-        `SELECT id, topic, aggregate_id, payload FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      if (rows.length === 0) return 0;
-      const { published, failed } = await publish(rows.map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, payload: r.payload })));
-      if (published.length) {
-        await tx.query(`UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [published]);
-      }
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`relay batch limit must be a positive integer, got ${limit}`);
+    const client = await ((this.db.driver as PostgresDriver).master as Pool).connect();
+    let inTransaction = false;
+    let broken: Error | undefined;
+    try {
+      inTransaction = true;
+      const [, claimed] = (await client.query(
+        `BEGIN; SELECT id, topic, aggregate_id, payload FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+      )) as unknown as QueryResult<{ id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }>[];
+      const rows = claimed.rows;
+      const { published, failed } = rows.length
+        ? await publish(rows.map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, payload: r.payload })))
+        : { published: [], failed: [] };
       for (const f of failed) {
-        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [f.id, f.error.slice(0, 1000)]);
+        await client.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [f.id, f.error.slice(0, 1000)]);
       }
+      // Ids are bigint text read from the table just now: safe to write into the statement.
+      const stamp = published.length ? `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY('{${published.filter((id) => /^\d+$/.test(id)).join(',')}}'::bigint[]); ` : '';
+      await client.query(`${stamp}COMMIT`);
+      inTransaction = false;
       return published.length;
-    });
+    } catch (err) {
+      if (inTransaction) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
   }
 
   async pendingCount(): Promise<number> {

@@ -107,6 +107,9 @@ export class RoutingRepository {
    * and at the version its facts were read at gets its unit and deadlines, its `assigned` event,
    * its SLA clocks and the unit's notice. A report changed meanwhile is left alone; a second run
    * for the same report finds it assigned. Returns the reports assigned and the clocks inserted.
+   * The state check is one row comparison on purpose: as `status = 'new' AND assigned_unit_id IS
+   * NULL` the planner reads it through the unit/status index (it expects one new report), which
+   * under load holds an entry, mostly dead, for every report routed since the last vacuum.
    */
   async assignNew(rows: NewAssignment[], clocks: NewClock[]): Promise<{ assigned: string[]; clocks: { id: string; reportId: string; kind: string }[] }> {
     const out = await preparedQuery<{ reportId: string; clockId: string | null; kind: string | null }>(
@@ -118,7 +121,7 @@ export class RoutingRepository {
        upd AS (
          UPDATE report r SET assigned_unit_id = a.unit_id, status = 'assigned', response_due_at = a.response_due, resolution_due_at = a.resolution_due,
                 updated_at = now(), version = r.version + 1
-           FROM a WHERE r.id = a.id AND r.version = a.version AND r.status = 'new' AND r.assigned_unit_id IS NULL
+           FROM a WHERE r.id = a.id AND r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
          RETURNING r.id, a.unit_id, a.reason, a.rule_id, a.template, a.dedupe_key),
        ev AS (
          INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
