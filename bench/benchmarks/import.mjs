@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/prepare.mjs';
+import { NODE_FLAGS, ROOT } from '../../scripts/prepare.mjs';
 
 const N = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 const PREFIX = 'bench-import-';
@@ -107,7 +107,7 @@ export default async function importBenchmark({ databaseUrl, env }) {
     cleanUp(databaseUrl);
 
     const started = performance.now();
-    const r = spawnSync('node', [IMPORT_CLI, '--format', 'csv', file], { env, encoding: 'utf8' });
+    const r = spawnSync('node', [...NODE_FLAGS, IMPORT_CLI, '--format', 'csv', file], { env, encoding: 'utf8' });
     const importSeconds = (performance.now() - started) / 1000;
     if (r.status !== 0) throw new Error(`import failed: ${r.stderr || r.stdout}`);
     const summary = r.stdout.trim().split('\n').at(-1);
