@@ -187,10 +187,11 @@ export function reportCount(databaseUrl) {
 }
 
 /**
- * V8 flags of the API, worker and import processes (also in docker/ and backend/package.json). A young generation of up to 64 MB
- * a half: with the default, each tile's text (its bytea in hex) and each batch's objects were
- * promoted before they died, and a full collection every second put 5–15 ms on one request in
- * twenty (measured on a z10 tile: p95 14 → 10 ms, full collections 28 → 4 in 20 s).
+ * V8 flags of the API, worker and import processes (also in docker/ and backend/package.json).
+ * A young generation of up to 64 MB a half: with the default, each tile's text (its bytea in
+ * hex) and each batch's objects were promoted before they died, and a full collection every
+ * second put 5–15 ms on one request in twenty (measured on a z10 tile: p95 14 → 10 ms, full
+ * collections 28 → 4 in 20 s).
  */
 export const NODE_FLAGS = ['--max-semi-space-size=64'];
 
