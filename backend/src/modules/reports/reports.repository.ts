@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { scopeCondition, TicketScope } from '../auth/access-scope';
 
 export interface TimelineEntry {
@@ -63,16 +63,26 @@ const BASE = `
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * A view's reads in one snapshot: the report and its timeline as of one instant, never a status
+   * from before a change next to the event of that change (the router assigns within milliseconds).
+   */
+  private snapshot<T>(read: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', read);
+  }
+
   /** The citizen's view by tracking code: public events only, nothing about the reporter. */
   async publicByCode(code: string): Promise<PublicReportView | null> {
-    const rows = await this.db.query(`${BASE} WHERE r.code = $1`, [code]);
-    if (!rows[0]) return null;
-    const events = await this.db.query(
-      `SELECT type, created_at AS at, to_status AS status, message FROM report_event
-        WHERE report_id = $1 AND is_public ORDER BY id`,
-      [rows[0].id],
-    );
-    return { ...publicView(rows[0]), timeline: events.map(timelineEntry) };
+    return this.snapshot(async (m) => {
+      const rows = await m.query(`${BASE} WHERE r.code = $1`, [code]);
+      if (!rows[0]) return null;
+      const events = await m.query(
+        `SELECT type, created_at AS at, to_status AS status, message FROM report_event
+          WHERE report_id = $1 AND is_public ORDER BY id`,
+        [rows[0].id],
+      );
+      return { ...publicView(rows[0]), timeline: events.map(timelineEntry) };
+    });
   }
 
   /**
@@ -89,18 +99,22 @@ export class ReportsRepository {
 
   /** A staff member's view, within the caller's ticket scope (invariant 4). */
   async staffById(id: string, scope: TicketScope): Promise<StaffReportView | null> {
+    return this.snapshot((m) => this.staffView(m, id, scope));
+  }
+
+  private async staffView(m: EntityManager, id: string, scope: TicketScope): Promise<StaffReportView | null> {
     const params: unknown[] = [id];
-    const rows = await this.db.query(`${BASE} WHERE r.id = $1 AND ${scopeCondition(scope, 'r', params)}`, params);
+    const rows = await m.query(`${BASE} WHERE r.id = $1 AND ${scopeCondition(scope, 'r', params)}`, params);
     const r = rows[0];
     if (!r) return null;
-    const events = await this.db.query(
+    const events = await m.query(
       `SELECT e.id, e.type, e.created_at AS at, e.to_status AS status, e.message, e.is_public, e.data,
               u.username, u.full_name
          FROM report_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
         WHERE e.report_id = $1 ORDER BY e.id`,
       [id],
     );
-    const clocks = await this.db.query(
+    const clocks = await m.query(
       `SELECT DISTINCT ON (kind) kind::text AS kind, cycle, state, due_at AS "dueAt", next_stage AS "nextStage"
          FROM sla_clock WHERE report_id = $1 ORDER BY kind, cycle DESC`,
       [id],
