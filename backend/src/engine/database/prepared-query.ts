@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -10,7 +10,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  */
 export async function preparedQuery<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
-  const client: Pool | PoolClient = runner && !runner.isReleased ? ((await runner.connect()) as PoolClient) : ((manager.connection.driver as PostgresDriver).master as Pool);
+  const client: Pool | PoolClient = runner && !runner.isReleased ? ((await runner.connect()) as PoolClient) : pgPool(manager.connection);
   const result = await client.query<T & object>({ name, text, values });
   return result.rows;
+}
+
+/** node-postgres's pool under TypeORM's: for raw protocol use (named statements, several statements in one query). */
+export function pgPool(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, QueryResult } from 'pg';
+import type { QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { pgPool } from '../database/prepared-query';
 import { OUTBOX_CHANNEL, OutboxMessage } from './outbox-topics';
 
 @Injectable()
@@ -58,7 +58,7 @@ export class OutboxRepository {
    */
   async relayBatch(limit: number, publish: (batch: OutboxMessage[]) => Promise<{ published: string[]; failed: { id: string; error: string }[] }>): Promise<number> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`relay batch limit must be a positive integer, got ${limit}`);
-    const client = await ((this.db.driver as PostgresDriver).master as Pool).connect();
+    const client = await pgPool(this.db).connect();
     let inTransaction = false;
     let broken: Error | undefined;
     try {
