@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import './i18n/i18n';
 import './styles.css';
+import './ui/forms.css';
 import { APP_PAGES } from './app/appPages';
 import { NotFoundPage } from './app/NotFoundPage';
 import { PageGate } from './app/PageGate';

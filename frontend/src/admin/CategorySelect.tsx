@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { AdminCategory } from './adminTypes';
+import { controlAttributes } from './FormField';
 import { useAdminFormat } from './useAdminFormat';
 
 interface CategorySelectProps {
@@ -28,14 +29,11 @@ export function CategorySelect(props: CategorySelectProps) {
 
   return (
     <select
-      id={props.id}
+      {...controlAttributes(props)}
       ref={props.selectRef}
       value={props.value}
       onChange={(event) => props.onChange(event.target.value)}
-      aria-invalid={props.invalid ? true : undefined}
-      aria-describedby={props.describedBy}
       disabled={props.disabled}
-      data-testid={props.testId}
     >
       <option value="">{props.emptyLabel}</option>
       {[...groups.entries()].map(([code, group]) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from './FormActions';
 
 interface ConfirmDialogProps {
   title: string;
@@ -49,23 +50,18 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, b
         <h2 id={`${testId}-title`}>{title}</h2>
         <div className="admin-dialog__body">{children}</div>
         {error && (
-          <p className="admin-field__error" role="alert" data-testid={`${testId}-error`}>
+          <p className="field__error" role="alert" data-testid={`${testId}-error`}>
             {error}
           </p>
         )}
-        <div className="admin-actions">
-          <button
-            type="submit"
-            className={danger ? 'button button--danger' : 'button'}
-            disabled={busy}
-            data-testid={`${testId}-confirm`}
-          >
-            {busy ? t('admin.common.working') : confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} data-testid={`${testId}-cancel`}>
-            {t('admin.common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={busy ? t('admin.common.working') : confirmLabel}
+          submitTestId={`${testId}-confirm`}
+          cancelTestId={`${testId}-cancel`}
+          danger={danger}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
     </dialog>
   );

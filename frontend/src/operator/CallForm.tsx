@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/useAuth';
+import { FieldMessage } from '../ui/FieldMessage';
 import { buildReportBody, phoneError, validateDraft, type CallDraft } from './callBody';
 import { errorsFromFailure, firstErrorField, type CallError, type CallErrors, type CallField } from './callErrors';
 import type { CallOutcome } from './callOutcome';
@@ -9,7 +10,6 @@ import { CallTimer } from './CallTimer';
 import { CallerFields } from './CallerFields';
 import { CategoryField } from './CategoryField';
 import { DuplicatesPanel } from './DuplicatesPanel';
-import { FieldError } from './FieldError';
 import { newIdempotencyKey } from './idempotencyKey';
 import type { AttributeAnswer, Category, CategoryRef, LatLng, WardRef, WardSearchHit } from './intakeTypes';
 import { LocationSection } from './LocationSection';
@@ -299,7 +299,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
 
           <fieldset className="call-section">
             <legend>{t('operator.description.label')}</legend>
-            <div className="call-field">
+            <div className="field call-field">
               <label htmlFor="call-description" className="visually-hidden">
                 {t('operator.description.label')}
               </label>
@@ -318,11 +318,11 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
                 aria-keyshortcuts="Control+Enter"
                 data-testid="call-description"
               />
-              <FieldError id="call-description-error" testId="call-description-error" message={errorText(errors.description)} />
+              <FieldMessage id="call-description-error" testId="call-description-error" message={errorText(errors.description)} />
             </div>
           </fieldset>
 
-          <FieldError id="call-form-error" testId="call-form-error" message={errorText(errors.form)} />
+          <FieldMessage id="call-form-error" testId="call-form-error" message={errorText(errors.form)} />
           <div className="call-actions">
             <button
               type="button"

@@ -1,6 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from './FieldError';
+import { FieldMessage } from '../ui/FieldMessage';
 
 interface CallerFieldsProps {
   phone: string;
@@ -23,7 +23,7 @@ export function CallerFields(props: CallerFieldsProps) {
     <fieldset className="call-section">
       <legend>{t('operator.caller.heading')}</legend>
       <div className="call-row call-row--caller">
-        <div className="call-field call-field--phone">
+        <div className="field call-field call-field--phone">
           <label htmlFor="call-phone">{t('operator.caller.phone')}</label>
           <input
             id="call-phone"
@@ -40,12 +40,12 @@ export function CallerFields(props: CallerFieldsProps) {
             aria-describedby={props.phoneError ? 'call-phone-error' : 'call-phone-hint'}
             data-testid="call-phone"
           />
-          <p id="call-phone-hint" className="call-field__hint">
+          <p id="call-phone-hint" className="field__hint">
             {t('operator.caller.phoneHint')}
           </p>
-          <FieldError id="call-phone-error" testId="call-phone-error" message={props.phoneError} />
+          <FieldMessage id="call-phone-error" testId="call-phone-error" message={props.phoneError} />
         </div>
-        <div className="call-field">
+        <div className="field call-field">
           <label htmlFor="call-caller-name">{t('operator.caller.name')}</label>
           <input
             id="call-caller-name"
@@ -57,9 +57,9 @@ export function CallerFields(props: CallerFieldsProps) {
             aria-describedby={props.callerNameError ? 'call-caller-name-error' : undefined}
             data-testid="call-caller-name"
           />
-          <FieldError id="call-caller-name-error" testId="call-caller-name-error" message={props.callerNameError} />
+          <FieldMessage id="call-caller-name-error" testId="call-caller-name-error" message={props.callerNameError} />
         </div>
-        <div className="call-field call-field--check">
+        <div className="field call-field call-field--check">
           <label className="call-check">
             <input
               type="checkbox"
@@ -70,7 +70,7 @@ export function CallerFields(props: CallerFieldsProps) {
             />
             {t('operator.caller.hideIdentity')}
           </label>
-          <p id="call-hide-identity-hint" className="call-field__hint">
+          <p id="call-hide-identity-hint" className="field__hint">
             {t('operator.caller.hideIdentityHint')}
           </p>
         </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { FieldMessage } from '../ui/FieldMessage';
 import type { AttributeAnswer, CategoryAttribute } from './intakeTypes';
-import { FieldError } from './FieldError';
 
 interface CategoryAttributesProps {
   attributes: readonly CategoryAttribute[];
@@ -32,7 +32,7 @@ export function CategoryAttributes({ attributes, answers, onAnswer, errorOf }: C
           } as const;
           const answer = answers[attribute.code];
           return (
-            <div key={attribute.code} className="call-field">
+            <div key={attribute.code} className="field call-field">
               <label htmlFor={attribute.datatype === 'multivaluelist' ? undefined : id} id={`${id}-label`}>
                 {label}
                 {attribute.required && <span className="call-field__required"> ({t('operator.attributes.required')})</span>}
@@ -80,7 +80,7 @@ export function CategoryAttributes({ attributes, answers, onAnswer, errorOf }: C
                   onChange={(event) => onAnswer(attribute.code, event.target.value.trim() === '' ? null : event.target.value)}
                 />
               )}
-              <FieldError id={`${id}-error`} testId={`${id}-error`} message={error} />
+              <FieldMessage id={`${id}-error`} testId={`${id}-error`} message={error} />
             </div>
           );
         })}

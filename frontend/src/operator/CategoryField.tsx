@@ -1,8 +1,8 @@
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Combobox } from '../ui/Combobox';
 import { matchCategories } from './categoryMatch';
 import { CategoryAttributes } from './CategoryAttributes';
-import { Combobox } from './Combobox';
 import type { AttributeAnswer, Category } from './intakeTypes';
 import type { CategoriesState } from './useCategories';
 
@@ -38,6 +38,7 @@ export function CategoryField(props: CategoryFieldProps) {
     <fieldset className="call-section">
       <legend>{t('operator.category.label')}</legend>
       <Combobox<Category>
+        className="call-field"
         label={t('operator.category.label')}
         hideLabel
         testId="call-category"
@@ -60,7 +61,7 @@ export function CategoryField(props: CategoryFieldProps) {
         error={props.error ?? loadError}
         note={
           category && (
-            <p className="call-field__hint" data-testid="call-category-picked" data-code={category.code}>
+            <p className="field__hint" data-testid="call-category-picked" data-code={category.code}>
               {t('operator.category.group', { group: english ? category.groupEn : category.groupVi })}
               {hint && ` — ${hint}`}
             </p>

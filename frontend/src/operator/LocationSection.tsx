@@ -1,7 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Combobox } from './Combobox';
-import { FieldError } from './FieldError';
+import { Combobox } from '../ui/Combobox';
+import { FieldMessage } from '../ui/FieldMessage';
 import type { LatLng, WardSearchHit } from './intakeTypes';
 import { PinMap } from './PinMap';
 import type { PinWardState } from './usePinWard';
@@ -57,6 +57,7 @@ export function LocationSection(props: LocationSectionProps) {
       <legend>{t('operator.location.heading')}</legend>
       <div className="call-row">
         <Combobox<WardSearchHit>
+          className="call-field"
           label={t('operator.location.ward')}
           testId="call-ward"
           value={props.wardQuery}
@@ -71,7 +72,7 @@ export function LocationSection(props: LocationSectionProps) {
           emptyText={search.failed ? t('operator.location.wardError') : t('operator.location.wardEmpty')}
           error={props.locationError}
         />
-        <div className="call-field">
+        <div className="field call-field">
           <label htmlFor="call-address">{t('operator.location.address')}</label>
           <input
             id="call-address"
@@ -85,7 +86,7 @@ export function LocationSection(props: LocationSectionProps) {
             aria-describedby={props.addressError ? 'call-address-error' : undefined}
             data-testid="call-address"
           />
-          <FieldError id="call-address-error" testId="call-address-error" message={props.addressError} />
+          <FieldMessage id="call-address-error" testId="call-address-error" message={props.addressError} />
         </div>
       </div>
       <PinMap pin={props.pin} wardCode={pinWard.status === 'inside' ? pinWard.ward.code : null} onPinChange={props.onPinChange} />

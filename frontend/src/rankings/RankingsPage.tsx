@@ -32,7 +32,7 @@ export default function RankingsPage() {
       </header>
 
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="rankings-filters">
-        <div className="admin-field">
+        <div className="field admin-field">
           <label htmlFor="rankings-period">{t('rankings.period')}</label>
           <select
             id="rankings-period"
@@ -51,7 +51,7 @@ export default function RankingsPage() {
             ))}
           </select>
         </div>
-        <div className="admin-field">
+        <div className="field admin-field">
           <label htmlFor="rankings-kind">{t('rankings.kind')}</label>
           <select id="rankings-kind" value={kind} onChange={(event) => setKind(event.target.value as UnitKind | '')} data-testid="rankings-kind">
             <option value="">{t('rankings.allKinds')}</option>

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { deleteCalendarDay, putCalendarDay } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import { CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind } from '../adminTypes';
-import { FieldMessage } from '../FieldMessage';
+import { ChoiceField } from '../ChoiceField';
+import { FormActions } from '../FormActions';
+import { controlAttributes, FormField } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 import { isoWeekday, suggestedKind, type WeekdayKey } from './calendarDates';
 
@@ -105,64 +108,51 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
           </p>
         )}
 
-        <fieldset className="admin-field" data-testid="calendar-day-kind">
-          <legend>{t('admin.calendar.editor.kind')}</legend>
-          {CALENDAR_DAY_KINDS.map((option) => (
-            <label key={option} className="admin-check">
-              <input
-                type="radio"
-                name="calendar-day-kind"
-                value={option}
-                checked={kind === option}
-                onChange={() => {
-                  setKind(option);
-                  setErrors({});
-                }}
-                data-testid={`calendar-day-kind-${option}`}
-              />
-              <span className={`calendar-swatch calendar-swatch--${option}`} aria-hidden="true" />
-              <span>
-                {t(`admin.calendar.kinds.${option}`)}
-                <span className="admin-field__hint admin-field__hint--inline">{t(`admin.calendar.kindHints.${option}`)}</span>
-              </span>
-            </label>
-          ))}
-          <FieldMessage id="calendar-day-kind-error" testId="calendar-day-kind-error" message={errorText(errors.kind)} />
-        </fieldset>
+        <ChoiceField
+          testId="calendar-day-kind"
+          legend={t('admin.calendar.editor.kind')}
+          choices={CALENDAR_DAY_KINDS}
+          value={kind}
+          onChange={(option) => {
+            setKind(option);
+            setErrors({});
+          }}
+          label={(option) => t(`admin.calendar.kinds.${option}`)}
+          hint={(option) => t(`admin.calendar.kindHints.${option}`)}
+          mark={(option) => <span className={`calendar-swatch calendar-swatch--${option}`} aria-hidden="true" />}
+          error={errorText(errors.kind)}
+        />
 
-        <div className="admin-field">
-          <label htmlFor="calendar-day-name">{t('admin.calendar.editor.name')}</label>
-          <input
-            id="calendar-day-name"
-            type="text"
-            maxLength={200}
-            value={name}
-            placeholder={t('admin.calendar.editor.namePlaceholder')}
-            onChange={(event) => {
-              setName(event.target.value);
-              setErrors({});
-            }}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? 'calendar-day-name-error' : undefined}
-            data-testid="calendar-day-name"
-          />
-          <FieldMessage id="calendar-day-name-error" testId="calendar-day-name-error" message={errorText(errors.name)} />
-        </div>
+        <FormField id="calendar-day-name" testId="calendar-day-name" label={t('admin.calendar.editor.name')} error={errorText(errors.name)}>
+          {(control) => (
+            <input
+              {...controlAttributes(control)}
+              type="text"
+              maxLength={200}
+              value={name}
+              placeholder={t('admin.calendar.editor.namePlaceholder')}
+              onChange={(event) => {
+                setName(event.target.value);
+                setErrors({});
+              }}
+            />
+          )}
+        </FormField>
 
         <FieldMessage id="calendar-day-form-error" testId="calendar-day-error" message={errorText(errors.form)} />
-        <div className="admin-actions">
-          <button type="submit" className="button" disabled={busy !== null} data-testid="calendar-day-save">
-            {busy === 'save' ? t('admin.common.saving') : t('admin.calendar.editor.save')}
-          </button>
+        <FormActions
+          submitLabel={busy === 'save' ? t('admin.common.saving') : t('admin.calendar.editor.save')}
+          submitTestId="calendar-day-save"
+          cancelTestId="calendar-day-cancel"
+          busy={busy !== null}
+          onCancel={onCancel}
+        >
           {entry && (
             <button type="button" className="button button--danger-quiet" onClick={() => void clear()} disabled={busy !== null} data-testid="calendar-day-clear">
               {busy === 'clear' ? t('admin.common.working') : t('admin.calendar.editor.clear')}
             </button>
           )}
-          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy !== null} data-testid="calendar-day-cancel">
-            {t('admin.common.cancel')}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </dialog>
   );

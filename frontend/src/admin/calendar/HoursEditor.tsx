@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { putWorkingHours } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import type { HoursRange } from '../adminTypes';
-import { FieldMessage } from '../FieldMessage';
+import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { WEEKDAYS, type WeekdayKey } from './calendarDates';
 import { draftOfHours, newRange, rangeIndexOfField, requestOfDraft, type RangeDraft, type WeekDraft } from './hoursDraft';
@@ -82,17 +83,7 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
   };
 
   return (
-    <form
-      className="admin-panel hours-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      noValidate
-      aria-labelledby="hours-title"
-      data-testid="hours-editor"
-    >
-      <h2 id="hours-title">{t('admin.calendar.hours.title')}</h2>
+    <FormPanel testId="hours-editor" title={t('admin.calendar.hours.title')} className="hours-editor" onSubmit={() => void save()}>
       <p className="admin-muted">{t('admin.calendar.hours.lead')}</p>
       <table className="admin-table hours-editor__table">
         <tbody>
@@ -115,7 +106,7 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
                         );
                       return (
                         <li key={row.id} data-testid="hours-range" data-weekday={weekday} data-position={position}>
-                          <span className="hours-editor__range">
+                          <span className="field hours-editor__range">
                             <input
                               type="text"
                               inputMode="numeric"
@@ -202,6 +193,6 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
           </button>
         </div>
       )}
-    </form>
+    </FormPanel>
   );
 }

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../admin.css';
 import { useAuth } from '../../auth/useAuth';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { fetchOnTime } from '../adminApi';
 import { errorsFromFailure, useErrorText } from '../adminErrors';
 import type { OnTimeGrouping } from '../adminTypes';
 import { addDays, cityMidnightIso, cityToday, isIsoDate } from '../cityTime';
-import { FieldMessage } from '../FieldMessage';
 import { useAdminFormat } from '../useAdminFormat';
 import { useApiData } from '../useApiData';
 import { useReferenceData } from '../useReferenceData';
@@ -17,6 +17,39 @@ const GROUPINGS: readonly OnTimeGrouping[] = ['unit', 'category', 'ward', 'month
 const DEFAULT_DAYS = 30;
 // The API refuses longer periods (sla-admin.service.ts).
 const MAX_DAYS = 400;
+
+const PERIOD_ERROR_ID = 'on-time-period-error';
+
+interface PeriodDateProps {
+  /** Also the input's data-testid. */
+  id: string;
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onChange(value: string): void;
+  invalid: boolean;
+}
+
+/** One end of the period; both ends point at the one error under the filters. */
+function PeriodDate({ id, label, value, min, max, onChange, invalid }: PeriodDateProps) {
+  return (
+    <div className="field admin-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min={min}
+        max={max}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? PERIOD_ERROR_ID : undefined}
+        data-testid={id}
+      />
+    </div>
+  );
+}
 
 function defaultOrder(groupBy: OnTimeGrouping): SortOrder {
   return groupBy === 'month' ? { key: 'name', descending: false } : { key: 'resolved', descending: true };
@@ -79,7 +112,7 @@ export default function OnTimePage() {
       </header>
 
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="on-time-filters">
-        <div className="admin-field">
+        <div className="field admin-field">
           <label htmlFor="on-time-group">{t('admin.onTime.groupBy')}</label>
           <select
             id="on-time-group"
@@ -98,32 +131,8 @@ export default function OnTimePage() {
             ))}
           </select>
         </div>
-        <div className="admin-field">
-          <label htmlFor="on-time-from">{t('admin.onTime.from')}</label>
-          <input
-            id="on-time-from"
-            type="date"
-            value={from}
-            max={to}
-            onChange={(event) => setFrom(event.target.value)}
-            aria-invalid={periodError ? true : undefined}
-            aria-describedby={periodError ? 'on-time-period-error' : undefined}
-            data-testid="on-time-from"
-          />
-        </div>
-        <div className="admin-field">
-          <label htmlFor="on-time-to">{t('admin.onTime.to')}</label>
-          <input
-            id="on-time-to"
-            type="date"
-            value={to}
-            min={from}
-            onChange={(event) => setTo(event.target.value)}
-            aria-invalid={periodError ? true : undefined}
-            aria-describedby={periodError ? 'on-time-period-error' : undefined}
-            data-testid="on-time-to"
-          />
-        </div>
+        <PeriodDate id="on-time-from" label={t('admin.onTime.from')} value={from} max={to} onChange={setFrom} invalid={periodError !== null} />
+        <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={periodError !== null} />
         <button
           type="button"
           className="button button--secondary"
@@ -136,7 +145,7 @@ export default function OnTimePage() {
           {t('admin.onTime.last30')}
         </button>
       </form>
-      <FieldMessage id="on-time-period-error" testId="on-time-period-error" message={periodError ?? serverError} />
+      <FieldMessage id={PERIOD_ERROR_ID} testId="on-time-period-error" message={periodError ?? serverError} />
       {serverError && (
         <button type="button" className="button button--secondary" onClick={figures.reload} data-testid="on-time-retry">
           {t('admin.common.retry')}

@@ -4,10 +4,10 @@ import { closeRoutingRule, createRoutingRule } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import type { HandlingUnit, RoutingRule } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { FieldMessage } from '../FieldMessage';
 import { RuleDescription } from './RuleDescription';
 import type { RuleNames } from './ruleNames';
-import { UnitSelect } from './UnitSelect';
+import { RuleNoteField } from './RuleNoteField';
+import { UnitField } from './UnitField';
 
 type ReplaceField = 'unit' | 'note';
 
@@ -81,38 +81,20 @@ export function ReplaceRuleDialog({ rule, names, units, token, onReplaced, onPar
       testId="rule-replace-dialog"
     >
       <RuleDescription rule={rule} names={names} />
-      <div className="admin-field">
-        <label htmlFor="replace-unit">{t('admin.routing.replace.unit')}</label>
-        <UnitSelect
-          id="replace-unit"
-          testId="rule-replace-unit"
-          units={units}
-          value={unitId}
-          onChange={(id) => {
-            setUnitId(id);
-            setErrors({});
-          }}
-          excludeId={rule.unit.id}
-          invalid={Boolean(errors.unit)}
-          describedBy={errors.unit ? 'replace-unit-error' : undefined}
-        />
-        <FieldMessage id="replace-unit-error" testId="rule-replace-unit-error" message={errorText(errors.unit)} />
-      </div>
-      <div className="admin-field">
-        <label htmlFor="replace-note">{t('admin.routing.form.note')}</label>
-        <textarea
-          id="replace-note"
-          rows={2}
-          maxLength={1000}
-          value={note}
-          placeholder={t('admin.routing.form.notePlaceholder')}
-          onChange={(event) => setNote(event.target.value)}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? 'replace-note-error' : undefined}
-          data-testid="rule-replace-note"
-        />
-        <FieldMessage id="replace-note-error" testId="rule-replace-note-error" message={errorText(errors.note)} />
-      </div>
+      <UnitField
+        id="replace-unit"
+        testId="rule-replace-unit"
+        label={t('admin.routing.replace.unit')}
+        units={units}
+        value={unitId}
+        onChange={(id) => {
+          setUnitId(id);
+          setErrors({});
+        }}
+        error={errorText(errors.unit)}
+        excludeId={rule.unit.id}
+      />
+      <RuleNoteField id="replace-note" testId="rule-replace-note" value={note} onChange={setNote} error={errorText(errors.note)} />
       <p className="admin-muted">{t('admin.routing.replace.effect')}</p>
     </ConfirmDialog>
   );

@@ -26,7 +26,7 @@ export function RuleFilters({ values, onChange, categories, wards, wardsBusy }: 
   const filtered = values.category !== '' || values.ward !== null || !values.activeOnly;
   return (
     <form className="admin-filters" role="search" onSubmit={(event) => event.preventDefault()} data-testid="routing-filters">
-      <div className="admin-field">
+      <div className="field admin-field">
         <label htmlFor="filter-category">{t('admin.routing.filters.category')}</label>
         <CategorySelect
           id="filter-category"

@@ -1,14 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { createRoutingRule, fetchRoutingRules } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import type { AdminCategory, HandlingUnit, WardName } from '../adminTypes';
 import { CategorySelect } from '../CategorySelect';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FieldMessage } from '../FieldMessage';
+import { FormActions } from '../FormActions';
+import { FormField } from '../FormField';
+import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { useApiData } from '../useApiData';
-import { UnitSelect } from './UnitSelect';
+import { ValidFromField } from '../ValidFromField';
+import { RuleNoteField } from './RuleNoteField';
+import { UnitField } from './UnitField';
 import type { WardChoice } from './wardChoice';
 import { WardPicker } from './WardPicker';
 
@@ -81,6 +86,11 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
       return rest as FormErrors<RuleField>;
     });
 
+  const edit = <V,>(field: RuleField, set: (value: V) => void) => (value: V) => {
+    set(value);
+    clear(field);
+  };
+
   const submit = async () => {
     if (busy) return;
     const fromIso = validFrom === prefilledFrom ? undefined : cityInputToIso(validFrom);
@@ -112,114 +122,67 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
     }
   };
 
-  const described = (field: RuleField) => (errors[field] ? `rule-${field}-error` : undefined);
-
   return (
-    <form
-      className="admin-panel admin-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      noValidate
-      aria-labelledby="rule-form-title"
-      data-testid="rule-form"
-    >
-      <h2 id="rule-form-title">{t('admin.routing.form.title')}</h2>
+    <FormPanel testId="rule-form" title={t('admin.routing.form.title')} className="admin-form" onSubmit={() => void submit()}>
       <div className="admin-form__grid">
-        <div className="admin-field">
-          <label htmlFor="rule-category">{t('admin.routing.form.category')}</label>
-          <CategorySelect
-            id="rule-category"
-            testId="rule-category"
-            categories={categories}
-            value={category}
-            onChange={(code) => {
-              setCategory(code);
-              clear('category');
-            }}
-            emptyLabel={t('admin.routing.form.chooseCategory')}
-            selectRef={categoryRef}
-            invalid={Boolean(errors.category)}
-            describedBy={described('category')}
-          />
-          {picked && (
-            <p className="admin-field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
-              {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
-            </p>
+        <FormField id="rule-category" testId="rule-category" label={t('admin.routing.form.category')} error={errorText(errors.category)}>
+          {(control) => (
+            <>
+              <CategorySelect
+                {...control}
+                categories={categories}
+                value={category}
+                onChange={edit('category', setCategory)}
+                emptyLabel={t('admin.routing.form.chooseCategory')}
+                selectRef={categoryRef}
+              />
+              {picked && (
+                <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
+                  {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
+                </p>
+              )}
+            </>
           )}
-          <FieldMessage id="rule-category-error" testId="rule-category-error" message={errorText(errors.category)} />
-        </div>
+        </FormField>
 
         <WardPicker
           label={t('admin.routing.form.ward')}
           testId="rule-ward"
           wards={wards}
           value={ward}
-          onChange={(choice) => {
-            setWard(choice);
-            clear('ward');
-          }}
+          onChange={edit('ward', setWard)}
           cityWide
           placeholder={t('admin.routing.form.wardPlaceholder')}
           error={errorText(errors.ward)}
         />
 
-        <div className="admin-field">
-          <label htmlFor="rule-unit">{t('admin.routing.form.unit')}</label>
-          <UnitSelect
-            id="rule-unit"
-            testId="rule-unit"
-            units={units}
-            value={unitId}
-            onChange={(id) => {
-              setUnitId(id);
-              clear('unit');
-            }}
-            invalid={Boolean(errors.unit)}
-            describedBy={described('unit')}
-          />
-          <FieldMessage id="rule-unit-error" testId="rule-unit-error" message={errorText(errors.unit)} />
-        </div>
+        <UnitField
+          id="rule-unit"
+          testId="rule-unit"
+          label={t('admin.routing.form.unit')}
+          units={units}
+          value={unitId}
+          onChange={edit('unit', setUnitId)}
+          error={errorText(errors.unit)}
+        />
 
-        <div className="admin-field">
-          <label htmlFor="rule-valid-from">{t('admin.routing.form.validFrom')}</label>
-          <input
-            id="rule-valid-from"
-            type="datetime-local"
-            value={validFrom}
-            onChange={(event) => {
-              setValidFrom(event.target.value);
-              clear('validFrom');
-            }}
-            aria-invalid={errors.validFrom ? true : undefined}
-            aria-describedby={described('validFrom') ?? 'rule-valid-from-hint'}
-            data-testid="rule-valid-from"
-          />
-          <p id="rule-valid-from-hint" className="admin-field__hint">
-            {t('admin.common.cityTimeHint')}
-          </p>
-          <FieldMessage id="rule-validFrom-error" testId="rule-valid-from-error" message={errorText(errors.validFrom)} />
-        </div>
+        <ValidFromField
+          id="rule-valid-from"
+          testId="rule-valid-from"
+          label={t('admin.routing.form.validFrom')}
+          value={validFrom}
+          onChange={edit('validFrom', setValidFrom)}
+          error={errorText(errors.validFrom)}
+        />
 
-        <div className="admin-field admin-field--wide">
-          <label htmlFor="rule-note">{t('admin.routing.form.note')}</label>
-          <textarea
-            id="rule-note"
-            rows={2}
-            maxLength={1000}
-            value={note}
-            placeholder={t('admin.routing.form.notePlaceholder')}
-            onChange={(event) => {
-              setNote(event.target.value);
-              clear('note');
-            }}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={described('note')}
-            data-testid="rule-note"
-          />
-          <FieldMessage id="rule-note-error" testId="rule-note-error" message={errorText(errors.note)} />
-        </div>
+        <RuleNoteField
+          id="rule-note"
+          testId="rule-note"
+          value={note}
+          onChange={edit('note', setNote)}
+          error={errorText(errors.note)}
+          wide
+        />
       </div>
 
       {picked && ward && unit && (
@@ -241,14 +204,13 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
       )}
 
       <FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />
-      <div className="admin-actions">
-        <button type="submit" className="button" disabled={busy} data-testid="rule-submit">
-          {busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} data-testid="rule-cancel">
-          {t('admin.common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
+        submitTestId="rule-submit"
+        cancelTestId="rule-cancel"
+        busy={busy}
+        onCancel={onCancel}
+      />
+    </FormPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldMessage } from '../FieldMessage';
+import { FieldMessage } from '../../ui/FieldMessage';
 
 export interface DurationDraft {
   hours: string;
@@ -32,7 +32,7 @@ export function DurationField({ id, testId, legend, value, onChange, error, hint
   const { t } = useTranslation();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className="admin-field admin-duration" data-testid={testId}>
+    <fieldset className="field admin-field admin-duration" data-testid={testId}>
       <legend>{legend}</legend>
       <div className="admin-duration__parts">
         <label>
@@ -66,7 +66,7 @@ export function DurationField({ id, testId, legend, value, onChange, error, hint
         </label>
       </div>
       {hint && (
-        <p id={`${id}-hint`} className="admin-field__hint">
+        <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       )}

@@ -1,16 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { createSlaPolicy } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import { PRIORITIES, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminTypes';
 import { CategorySelect } from '../CategorySelect';
+import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FieldMessage } from '../FieldMessage';
+import { FormActions } from '../FormActions';
+import { controlAttributes, FormField } from '../FormField';
+import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
+import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
 import { policyInForce } from './policyGroups';
 
 type PolicyField = 'category' | 'priority' | 'response' | 'resolution' | 'mode' | 'validFrom';
+
+const MODES: readonly SlaMode[] = ['business', 'calendar'];
 
 function fieldOfIssue(field: string): PolicyField | 'form' {
   switch (field) {
@@ -127,52 +134,36 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
   };
 
   return (
-    <form
-      className="admin-panel admin-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-      noValidate
-      aria-labelledby="policy-form-title"
-      data-testid="policy-form"
-    >
-      <h2 id="policy-form-title">{t('admin.sla.form.title')}</h2>
+    <FormPanel testId="policy-form" title={t('admin.sla.form.title')} className="admin-form" onSubmit={() => void submit()}>
       <div className="admin-form__grid">
-        <div className="admin-field">
-          <label htmlFor="policy-category">{t('admin.sla.form.category')}</label>
-          <CategorySelect
-            id="policy-category"
-            testId="policy-category"
-            categories={categories}
-            value={draft.category}
-            onChange={(category) => change('category', { category })}
-            emptyLabel={t('admin.sla.defaults')}
-            selectRef={firstRef}
-            invalid={Boolean(errors.category)}
-            describedBy={errors.category ? 'policy-category-error' : undefined}
-          />
-          <FieldMessage id="policy-category-error" testId="policy-category-error" message={errorText(errors.category)} />
-        </div>
+        <FormField id="policy-category" testId="policy-category" label={t('admin.sla.form.category')} error={errorText(errors.category)}>
+          {(control) => (
+            <CategorySelect
+              {...control}
+              categories={categories}
+              value={draft.category}
+              onChange={(category) => change('category', { category })}
+              emptyLabel={t('admin.sla.defaults')}
+              selectRef={firstRef}
+            />
+          )}
+        </FormField>
 
-        <div className="admin-field">
-          <label htmlFor="policy-priority">{t('admin.sla.form.priority')}</label>
-          <select
-            id="policy-priority"
-            value={draft.priority}
-            onChange={(event) => change('priority', { priority: event.target.value as Priority })}
-            aria-invalid={errors.priority ? true : undefined}
-            aria-describedby={errors.priority ? 'policy-priority-error' : undefined}
-            data-testid="policy-priority"
-          >
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`admin.priorities.${priority}`)}
-              </option>
-            ))}
-          </select>
-          <FieldMessage id="policy-priority-error" testId="policy-priority-error" message={errorText(errors.priority)} />
-        </div>
+        <FormField id="policy-priority" testId="policy-priority" label={t('admin.sla.form.priority')} error={errorText(errors.priority)}>
+          {(control) => (
+            <select
+              {...controlAttributes(control)}
+              value={draft.priority}
+              onChange={(event) => change('priority', { priority: event.target.value as Priority })}
+            >
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {t(`admin.priorities.${priority}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
 
         <DurationField
           id="policy-response"
@@ -193,46 +184,28 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
           hint={t('admin.sla.form.resolutionHint')}
         />
 
-        <fieldset className="admin-field" data-testid="policy-mode">
-          <legend>{t('admin.sla.form.mode')}</legend>
-          {(['business', 'calendar'] as const).map((mode) => (
-            <label key={mode} className="admin-check">
-              <input
-                type="radio"
-                name="policy-mode"
-                value={mode}
-                checked={draft.mode === mode}
-                onChange={() => change('mode', { mode })}
-                data-testid={`policy-mode-${mode}`}
-              />
-              <span>
-                {t(`admin.sla.modes.${mode}`)}
-                <span className="admin-field__hint admin-field__hint--inline">{t(`admin.sla.modeHints.${mode}`)}</span>
-              </span>
-            </label>
-          ))}
-          <FieldMessage id="policy-mode-error" testId="policy-mode-error" message={errorText(errors.mode)} />
-        </fieldset>
+        <ChoiceField
+          testId="policy-mode"
+          legend={t('admin.sla.form.mode')}
+          choices={MODES}
+          value={draft.mode}
+          onChange={(mode) => change('mode', { mode })}
+          label={(mode) => t(`admin.sla.modes.${mode}`)}
+          hint={(mode) => t(`admin.sla.modeHints.${mode}`)}
+          error={errorText(errors.mode)}
+        />
 
-        <div className="admin-field">
-          <label htmlFor="policy-valid-from">{t('admin.sla.form.validFrom')}</label>
-          <input
-            id="policy-valid-from"
-            type="datetime-local"
-            value={validFrom}
-            onChange={(event) => {
-              setValidFrom(event.target.value);
-              setErrors(({ validFrom: _dropped, ...rest }) => rest);
-            }}
-            aria-invalid={errors.validFrom ? true : undefined}
-            aria-describedby={errors.validFrom ? 'policy-validFrom-error' : 'policy-valid-from-hint'}
-            data-testid="policy-valid-from"
-          />
-          <p id="policy-valid-from-hint" className="admin-field__hint">
-            {t('admin.common.cityTimeHint')}
-          </p>
-          <FieldMessage id="policy-validFrom-error" testId="policy-valid-from-error" message={errorText(errors.validFrom)} />
-        </div>
+        <ValidFromField
+          id="policy-valid-from"
+          testId="policy-valid-from"
+          label={t('admin.sla.form.validFrom')}
+          value={validFrom}
+          onChange={(value) => {
+            setValidFrom(value);
+            setErrors(({ validFrom: _dropped, ...rest }) => rest);
+          }}
+          error={errorText(errors.validFrom)}
+        />
       </div>
 
       <p className="admin-summary" data-testid="policy-supersedes" data-id={inForce?.id ?? ''}>
@@ -248,14 +221,13 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
       </p>
 
       <FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />
-      <div className="admin-actions">
-        <button type="submit" className="button" disabled={busy} data-testid="policy-submit">
-          {busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} data-testid="policy-cancel">
-          {t('admin.common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
+        submitTestId="policy-submit"
+        cancelTestId="policy-cancel"
+        busy={busy}
+        onCancel={onCancel}
+      />
+    </FormPanel>
   );
 }

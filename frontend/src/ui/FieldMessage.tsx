@@ -2,7 +2,7 @@
 export function FieldMessage({ id, testId, message }: { id: string; testId: string; message: string | null }) {
   if (!message) return null;
   return (
-    <p id={id} className="admin-field__error" role="alert" data-testid={testId}>
+    <p id={id} className="field__error" role="alert" data-testid={testId}>
       {message}
     </p>
   );
