@@ -2,7 +2,6 @@
  * Times as the city reads them. Asia/Ho_Chi_Minh is UTC+7 all year (Vietnam has kept no summer
  * time since 1975), so a fixed offset is exact, whatever zone the admin's browser is set to.
  */
-export const CITY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const CITY_OFFSET = '+07:00';
 const CITY_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;

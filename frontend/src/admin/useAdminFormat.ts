@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cityDateTime } from '../i18n/cityDateTime';
 import type { AdminCategory, HandlingUnit } from './adminTypes';
-import { CITY_TIME_ZONE } from './cityTime';
 
 /** Dates, durations and names of the admin pages in the active language; times in city time. */
 export function useAdminFormat() {
@@ -10,14 +10,6 @@ export function useAdminFormat() {
 
   return useMemo(() => {
     const locale = english ? 'en-GB' : 'vi-VN';
-    const dateTime = new Intl.DateTimeFormat(locale, {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: CITY_TIME_ZONE,
-    });
     const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
     const monthYear = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -26,10 +18,7 @@ export function useAdminFormat() {
     return {
       english,
       locale,
-      dateTime: (iso: string) => {
-        const at = new Date(iso);
-        return Number.isNaN(at.getTime()) ? iso : dateTime.format(at);
-      },
+      dateTime: cityDateTime(locale),
       /** A calendar date (YYYY-MM-DD), not an instant: formatted in UTC so no zone shifts it. */
       date: (isoDate: string) => {
         const at = new Date(`${isoDate}T00:00:00Z`);

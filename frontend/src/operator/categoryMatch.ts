@@ -1,4 +1,4 @@
-import { foldText } from './foldText';
+import { foldText } from '../i18n/foldText';
 import type { Category } from './intakeTypes';
 
 export interface IndexedCategory {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { cityDateTime } from '../i18n/cityDateTime';
 import type { CategoryRef } from './intakeTypes';
 
 const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_citizen', 'resolved', 'reopened', 'closed', 'rejected', 'merged'] as const;
@@ -18,14 +19,6 @@ export function useCallFormat() {
   const english = i18n.resolvedLanguage === 'en';
   const locale = english ? 'en-GB' : 'vi-VN';
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 
   return {
@@ -42,10 +35,7 @@ export function useCallFormat() {
       if (elapsed < DAY) return relative.format(-Math.round(elapsed / HOUR), 'hour');
       return relative.format(-Math.round(elapsed / DAY), 'day');
     },
-    dateTime: (iso: string) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-    },
+    dateTime: cityDateTime(locale),
     metres: (distance: number) => t('operator.duplicates.distance', { distance: integer.format(Math.round(distance)) }),
     /** m:ss of a call. */
     duration: (ms: number) => {

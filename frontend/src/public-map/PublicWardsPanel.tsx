@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldText } from '../report/foldText';
 import type { Loadable } from '../dashboard/useDashboardData';
 import { useFigureFormat } from '../dashboard/WardPanel';
+import { foldText } from '../i18n/foldText';
 import type { PublicWards } from './publicMapApi';
 
 /** Every ward's public figures, findable by name without diacritics; a click centres the map on it. */

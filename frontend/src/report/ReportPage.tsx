@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/httpClient';
 import { AttributeFields } from './AttributeFields';
@@ -46,6 +46,31 @@ function revealField(field: FieldKey | null): void {
     target?.scrollIntoView({ block: 'center' });
     control?.focus({ preventScroll: true });
   });
+}
+
+const STEPS = ['category', 'location', 'details', 'contact'] as const;
+
+interface ReportStepProps {
+  step: (typeof STEPS)[number];
+  /** revealField scrolls here for this field's error when it finds neither a control nor the message. */
+  anchor: FieldKey;
+  children: ReactNode;
+}
+
+/** One numbered step of the form, named by its heading. */
+function ReportStep({ step, anchor, children }: ReportStepProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="report-step" aria-labelledby={`report-step-${step}`} data-field-anchor={anchor}>
+      <h2 id={`report-step-${step}`} className="report-step__title">
+        <span className="report-step__number" aria-hidden="true">
+          {STEPS.indexOf(step) + 1}
+        </span>
+        {t(`report.steps.${step}`)}
+      </h2>
+      {children}
+    </section>
+  );
 }
 
 function withoutField(errors: FieldErrors, matches: (field: string) => boolean): FieldErrors {
@@ -168,13 +193,7 @@ export default function ReportPage() {
       </header>
 
       <form className="report-form" noValidate onSubmit={(event) => void onSubmit(event)} data-testid="report-form">
-        <section className="report-step" aria-labelledby="report-step-category" data-field-anchor="category">
-          <h2 id="report-step-category" className="report-step__title">
-            <span className="report-step__number" aria-hidden="true">
-              1
-            </span>
-            {t('report.steps.category')}
-          </h2>
+        <ReportStep step="category" anchor="category">
           <CategoryPicker
             state={categories.state}
             onReload={categories.reload}
@@ -185,15 +204,9 @@ export default function ReportPage() {
           {category && (
             <AttributeFields category={category} values={draft.attributes} onChange={onAttribute} errors={errors} />
           )}
-        </section>
+        </ReportStep>
 
-        <section className="report-step" aria-labelledby="report-step-location" data-field-anchor="location">
-          <h2 id="report-step-location" className="report-step__title">
-            <span className="report-step__number" aria-hidden="true">
-              2
-            </span>
-            {t('report.steps.location')}
-          </h2>
+        <ReportStep step="location" anchor="location">
           <LocationPicker
             pin={draft.pin}
             located={located}
@@ -202,15 +215,9 @@ export default function ReportPage() {
             onAddress={onAddress}
             errors={errors}
           />
-        </section>
+        </ReportStep>
 
-        <section className="report-step" aria-labelledby="report-step-details" data-field-anchor="description">
-          <h2 id="report-step-details" className="report-step__title">
-            <span className="report-step__number" aria-hidden="true">
-              3
-            </span>
-            {t('report.steps.details')}
-          </h2>
+        <ReportStep step="details" anchor="description">
           <div className="report-field">
             <label htmlFor={descriptionId} className="report-label">
               {t('report.description.label')}
@@ -242,15 +249,9 @@ export default function ReportPage() {
             <FieldErrorMessage field="description" error={errors.description} />
           </div>
           <PhotoPicker uploads={photos} error={errors.photos} />
-        </section>
+        </ReportStep>
 
-        <section className="report-step" aria-labelledby="report-step-contact" data-field-anchor="consent">
-          <h2 id="report-step-contact" className="report-step__title">
-            <span className="report-step__number" aria-hidden="true">
-              4
-            </span>
-            {t('report.steps.contact')}
-          </h2>
+        <ReportStep step="contact" anchor="consent">
           <ContactFields
             contact={draft.contact}
             onContact={onContact}
@@ -258,7 +259,7 @@ export default function ReportPage() {
             onConsent={(consent) => change({ consent }, (field) => field === 'consent')}
             errors={errors}
           />
-        </section>
+        </ReportStep>
 
         <div className="report-submit">
           {problem && (

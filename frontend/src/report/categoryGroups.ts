@@ -1,5 +1,5 @@
+import { foldText } from '../i18n/foldText';
 import type { Language } from '../i18n/i18n';
-import { foldText } from './foldText';
 import type { Category } from './reportTypes';
 
 export interface CategoryGroup {

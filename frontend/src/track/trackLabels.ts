@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { cityDateTime } from '../i18n/cityDateTime';
 
 const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_citizen', 'resolved', 'reopened', 'closed', 'rejected', 'merged'] as const;
 type Status = (typeof STATUSES)[number];
@@ -45,16 +46,5 @@ export function useTrackLabels() {
 /** Dates in the city's own time zone, whatever the device's. */
 export function useDateTimeFormat(): (iso: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
-  return (iso) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : format.format(date);
-  };
+  return cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
 }

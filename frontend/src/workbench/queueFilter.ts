@@ -1,4 +1,4 @@
-import { foldText } from '../report/foldText';
+import { foldText } from '../i18n/foldText';
 import type { QueueItem } from './workbenchTypes';
 
 export interface QueueFilter {

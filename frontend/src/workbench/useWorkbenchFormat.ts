@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cityDateTime } from '../i18n/cityDateTime';
 import { durationParts } from './deadline';
 
 /** Dates in city time, durations and bilingual names for the workbench, in the active language. */
@@ -8,20 +9,9 @@ export function useWorkbenchFormat() {
   const english = i18n.resolvedLanguage === 'en';
 
   return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(english ? 'en-GB' : 'vi-VN', {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    });
     return {
       english,
-      dateTime: (iso: string) => {
-        const at = new Date(iso);
-        return Number.isNaN(at.getTime()) ? iso : dateTime.format(at);
-      },
+      dateTime: cityDateTime(english ? 'en-GB' : 'vi-VN'),
       duration: (ms: number) => {
         const { days, hours, minutes } = durationParts(ms);
         const parts: string[] = [];

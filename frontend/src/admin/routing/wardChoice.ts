@@ -1,4 +1,4 @@
-import { foldText } from '../../operator/foldText';
+import { foldText } from '../../i18n/foldText';
 import type { WardName } from '../adminTypes';
 
 /** Where a rule applies: one ward or commune, or the whole city. */

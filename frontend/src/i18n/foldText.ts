@@ -1,6 +1,7 @@
 /**
  * Vietnamese text folded for matching what people type without diacritics: "ngap" finds
- * "Ngập nước". đ/Đ are letters of their own, not d plus a mark, so NFD alone leaves them.
+ * "Ngập nước", "den duong" finds "Đèn đường". đ/Đ are letters of their own, not d plus a mark,
+ * so NFD alone leaves them.
  */
 export function foldText(text: string): string {
   return text
