@@ -110,6 +110,8 @@ export class RoutingRepository {
    * The state check is one row comparison on purpose: as `status = 'new' AND assigned_unit_id IS
    * NULL` the planner reads it through the unit/status index (it expects one new report), which
    * under load holds an entry, mostly dead, for every report routed since the last vacuum.
+   * Rows are locked in id order first: two batches sharing reports (a replayed job, a re-route)
+   * would otherwise lock them in whatever order each join reads them, and deadlock.
    */
   async assignNew(rows: NewAssignment[], clocks: NewClock[]): Promise<{ assigned: string[]; clocks: { id: string; reportId: string; kind: string }[] }> {
     const out = await preparedQuery<{ reportId: string; clockId: string | null; kind: string | null }>(
@@ -118,10 +120,14 @@ export class RoutingRepository {
       `WITH a AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::int[], $8::text[], $9::text[])
            AS a(id, version, unit_id, response_due, resolution_due, reason, rule_id, template, dedupe_key)),
+       lk AS (
+         SELECT r.id FROM report r JOIN a ON a.id = r.id
+          WHERE r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
+          ORDER BY r.id FOR UPDATE OF r),
        upd AS (
          UPDATE report r SET assigned_unit_id = a.unit_id, status = 'assigned', response_due_at = a.response_due, resolution_due_at = a.resolution_due,
                 updated_at = now(), version = r.version + 1
-           FROM a WHERE r.id = a.id AND r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
+           FROM a, lk WHERE r.id = a.id AND lk.id = r.id AND r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
          RETURNING r.id, a.unit_id, a.reason, a.rule_id, a.template, a.dedupe_key),
        ev AS (
          INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
