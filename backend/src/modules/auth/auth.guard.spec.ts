@@ -55,4 +55,28 @@ describe('AuthGuard', () => {
     const { ctx } = context('signedIn', `Bearer ${other.sign({ sub: 'u', username: 'x', role: 'admin', unitId: null })}`);
     await expect(guard.canActivate(ctx)).rejects.toMatchObject({ code: 'auth.invalid_token' });
   });
+
+  describe('a token it verified before', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('is taken again until it expires, then refused', async () => {
+      jest.useFakeTimers({ now: new Date('2026-07-01T08:00:00Z') });
+      const fresh = new AuthGuard(new Reflector(), jwt);
+      const header = `Bearer ${jwt.sign({ sub: 'user-2', username: 'y', role: 'leader', unitId: null }, { expiresIn: 60 })}`;
+      for (const _ of [1, 2]) {
+        const { ctx, request } = context('leadersOnly', header);
+        await expect(fresh.canActivate(ctx)).resolves.toBe(true);
+        expect(request.principal).toEqual({ userId: 'user-2', username: 'y', role: 'leader', unitId: null });
+      }
+      jest.setSystemTime(new Date('2026-07-01T08:01:00Z'));
+      await expect(fresh.canActivate(context('leadersOnly', header).ctx)).rejects.toMatchObject({ code: 'auth.invalid_token' });
+    });
+
+    it('still answers for its own role only', async () => {
+      const fresh = new AuthGuard(new Reflector(), jwt);
+      const header = `Bearer ${jwt.sign({ sub: 'user-3', username: 'z', role: 'operator', unitId: null }, { expiresIn: 60 })}`;
+      await expect(fresh.canActivate(context('signedIn', header).ctx)).resolves.toBe(true);
+      await expect(fresh.canActivate(context('leadersOnly', header).ctx)).rejects.toMatchObject({ code: 'auth.forbidden' });
+    });
+  });
 });

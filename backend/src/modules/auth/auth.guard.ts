@@ -7,13 +7,18 @@ import type { UserRole } from '../users/app-user.entity';
 import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 import { ROLES } from './roles.decorator';
+import { VerifiedTokens } from './verified-tokens';
 
 interface TokenClaims {
   sub: string;
   username: string;
   role: UserRole;
   unitId: string | null;
+  /** Expiry, seconds since the epoch (always set: tokens are signed with expiresIn). */
+  exp: number;
 }
+
+const REMEMBERED_TOKENS = 10_000;
 
 /**
  * Global guard: a valid bearer token becomes `request.principal`; routes are closed unless
@@ -22,6 +27,8 @@ interface TokenClaims {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens<Principal>(REMEMBERED_TOKENS);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -36,8 +43,7 @@ export class AuthGuard implements CanActivate {
 
     if (token) {
       try {
-        const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-        request.principal = { userId: claims.sub, username: claims.username, role: claims.role, unitId: claims.unitId };
+        request.principal = await this.verify(token);
       } catch {
         if (!isPublic) throw AuthException.invalidToken();
       }
@@ -48,6 +54,15 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) throw AuthException.forbidden(roles);
     return true;
+  }
+
+  private async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
+    const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    const principal: Principal = Object.freeze({ userId: claims.sub, username: claims.username, role: claims.role, unitId: claims.unitId });
+    if (typeof claims.exp === 'number') this.verified.set(token, principal, claims.exp * 1000);
+    return principal;
   }
 }
 
