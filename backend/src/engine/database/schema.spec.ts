@@ -1,3 +1,4 @@
+import { NoJit1764547200000 } from '../../../../migrations/1764547200000-no-jit';
 import { createDataSource } from './data-source';
 import { pendingMigrations, runMigrations } from './migrator';
 import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
@@ -61,6 +62,29 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
     await expect(q.query(`UPDATE report_event SET type = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(q.query(`DELETE FROM report_event`)).rejects.toThrow(/append-only/);
     await expect(q.query(`TRUNCATE report_event CASCADE`)).rejects.toThrow(/append-only/);
+  });
+
+  it('gives new sessions no JIT compilation, and gives it back when rolled back', async () => {
+    const jitOfNewSession = async () => {
+      const session = createDataSource(testConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '1' }));
+      await session.initialize();
+      try {
+        return (await session.query('SHOW jit'))[0].jit;
+      } finally {
+        await session.destroy();
+      }
+    };
+    const migration = new NoJit1764547200000();
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      expect(await jitOfNewSession()).toBe('off');
+      await migration.down(runner);
+      expect(await jitOfNewSession()).toBe('on');
+      await migration.up(runner);
+      expect(await jitOfNewSession()).toBe('off');
+    } finally {
+      await runner.release();
+    }
   });
 
   it('rolls back to nothing and forward again', async () => {
