@@ -88,11 +88,16 @@ const cellPoint = `ST_MakePoint((ix - $x0 + 0.5) * ${CELL_UNITS}, ($ytop - iy + 
 export class MapsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Runs tile SQL as a prepared statement named after its text (a few dozen shapes: layer × zoom × filters). */
-  private async tile(sql: string, values: Record<string, unknown>): Promise<Buffer> {
+  /**
+   * Runs tile SQL as a prepared statement named after its text (a few dozen shapes: layer × zoom ×
+   * filters), planned once per connection; `plan: 'each'` plans it for its values every time.
+   */
+  private async tile(sql: string, values: Record<string, unknown>, plan: 'once' | 'each' = 'once'): Promise<Buffer> {
     const [text, params] = bind(sql, values);
-    const name = `tile-${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
-    const rows = await preparedQuery<{ tile: Buffer | null }>(this.db.manager, name, text, params);
+    const rows: { tile: Buffer | null }[] =
+      plan === 'each'
+        ? await this.db.query(text, params)
+        : await preparedQuery(this.db.manager, `tile-${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`, text, params);
     return rows[0]?.tile ?? Buffer.alloc(0);
   }
 
@@ -114,9 +119,12 @@ export class MapsRepository {
 
   /**
    * Per-cell sums of one aggregate kind over a window: unfiltered from the totals (whole months and
-   * days around them), filtered from the daily detail. `cellCond` picks the tile's cells.
+   * days around them), filtered from the daily detail. `cellCond` picks the tile's cells. The
+   * filtered reads are planned for their values each time: the plan PostgreSQL keeps for the
+   * prepared statement, blind to which filters are set, ran a category group over a year 15–30 %
+   * slower (a million reports: p50 330–356 ms against 240–275 ms), and planning is ~2 ms of that.
    */
-  private cellSums(kind: number, cellCond: (a: string) => string, w: AggregateWindow, f: ReportFilters): [string, Record<string, unknown>] {
+  private cellSums(kind: number, cellCond: (a: string) => string, w: AggregateWindow, f: ReportFilters): [string, Record<string, unknown>, 'once' | 'each'] {
     if (isUnfiltered(f)) {
       const [d1, d2] = [w.days[0] ?? [null, null], w.days[1] ?? [null, null]];
       return [
@@ -128,6 +136,7 @@ export class MapsRepository {
                  OR (a.grain = 1 AND (a.start BETWEEN $d1a::date AND $d1b::date OR a.start BETWEEN $d2a::date AND $d2b::date)))
           GROUP BY a.cell HAVING sum(a.n - a.rejected) > 0`,
         { kind, months: w.months, d1a: d1[0], d1b: d1[1], d2a: d2[0], d2b: d2[1] },
+        'once',
       ];
     }
     const all = [...w.months.map((m) => [m, endOfMonth(m)] as [string, string]), ...w.days].sort((x, y) => x[0].localeCompare(y[0]));
@@ -136,6 +145,7 @@ export class MapsRepository {
         WHERE a.kind = $kind AND a.day BETWEEN $first::date AND $last::date AND ${cellCond('a')} AND ${FILTERS('a')}
         GROUP BY a.cell`,
       { kind, first: all[0][0], last: all[all.length - 1][1], ...filterValues(f) },
+      'each',
     ];
   }
 
@@ -148,7 +158,7 @@ export class MapsRepository {
     const g = this.gridOf(t, level);
     const inTile = (a: string) =>
       `${a}.cell BETWEEN $gx0::bigint << 20 AND ($gx1::bigint << 20) | ${GY_MASK} AND (${a}.cell & ${GY_MASK}) BETWEEN $gy0 AND $gy1`;
-    const [sums, values] = this.cellSums(level, inTile, w, f);
+    const [sums, values, plan] = this.cellSums(level, inTile, w, f);
     return this.tile(
       `WITH sums AS (${sums}),
        cells AS (
@@ -158,6 +168,7 @@ export class MapsRepository {
        SELECT ST_AsMVT(f, 'heat', ${TILE_EXTENT}, 'geom') AS tile
          FROM (SELECT ${cellPoint} AS geom, count, open, warning, overdue, resolved FROM cells) f`,
       { ...values, shift: g.shift, x0: g.x0, ytop: g.ytop, gx0: g.gx0, gx1: g.gx1, gy0: g.gy0, gy1: g.gy1 },
+      plan,
     );
   }
 
@@ -180,13 +191,14 @@ export class MapsRepository {
 
   /** `hex` (z 12–13): H3 cells of resolution `res` with the same sums as the heat. */
   hexFromAggregates(t: TileAddress, res: 8 | 9, w: AggregateWindow, f: ReportFilters): Promise<Buffer> {
-    const [sums, values] = this.cellSums(100 + res, (a) => `${a}.cell IN (SELECT h3 FROM hx)`, w, f);
+    const [sums, values, plan] = this.cellSums(100 + res, (a) => `${a}.cell IN (SELECT h3 FROM hx)`, w, f);
     return this.tile(
       `WITH b AS (SELECT ST_TileEnvelope($z, $tx, $ty) AS env),
        hx AS (SELECT c.h3, c.geom FROM h3_cell c, b WHERE c.res = $res AND c.geom && b.env),
        cells AS (SELECT cell AS h3, count, open, warning, overdue, resolved FROM (${sums}) s)
        ${HEX_MVT}`,
       { ...values, z: t.z, tx: t.x, ty: t.y, res },
+      plan,
     );
   }
 
