@@ -15,11 +15,21 @@ import { API_SCRIPT, freePort, percentile, round, startNode, startRedis } from '
 
 const REPORTS = Number(process.env.BENCH_TILES_REPORTS ?? 1_000_000);
 const DATABASE_URL = process.env.BENCH_TILES_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/hcmc1022_bench_tiles_${REPORTS}`;
-const REQUESTS = Number(process.env.BENCH_TILES_REQUESTS ?? 100);
-const PGBENCH_SECONDS = Number(process.env.BENCH_TILES_PGBENCH_SECONDS ?? 10);
+// Each side (API, pgbench simple, pgbench prepared) is measured for about SIDE_MS, in slices of
+// about SLICE_MS taken in turn, in an order that rotates, and never fewer than MIN_SAMPLES. This
+// machine has slow spells of a second or two: one 10 s block after another measured the same SQL
+// 30 % apart, and with 1 s slices a spell could still fall on one side's slice alone and move its
+// p95.
+const SIDE_MS = Number(process.env.BENCH_TILES_SIDE_MS ?? 10_000);
+const SLICE_MS = Number(process.env.BENCH_TILES_SLICE_MS ?? 200);
+const MIN_SAMPLES = 25;
 // Warm-up per tile: this many requests, or fewer once this much time has gone (slow tiles).
 const WARMUP_REQUESTS = 300;
 const WARMUP_MS = 3000;
+// Before the first case, the API serves the fast tiles in turn this long, as a process in service
+// has: a fresh one spent 2.5 ms of CPU on a z8 tile request in its first second of them and
+// 1.0–1.3 ms after a thousand (V8 still compiling the request path; 12 % of its samples).
+const PROCESS_WARMUP_MS = 15_000;
 // Chợ Bến Thành: the city centre.
 const CENTRE = { lat: 10.7725, lng: 106.6981 };
 // The city after the 2025 merger (with the former Bình Dương and Bà Rịa–Vũng Tàu).
@@ -65,20 +75,21 @@ function literal(v) {
 const inline = ({ text, params }) => text.replace(/\$(\d+)/g, (_, i) => literal(params[Number(i) - 1]));
 
 /**
- * pgbench running one statement on one client; latencies from its per-transaction log. `simple`
- * parses and plans the statement every time; `prepared` once (as the API's prepared statements).
+ * pgbench running one statement on one client, `transactions` times; latencies from its
+ * per-transaction log. `simple` parses and plans the statement every time; `prepared` once (as the
+ * API's prepared statements). The first transaction is left out: it runs on a new connection (cold
+ * catalog caches, the Parse), where the API's pool connection is warm.
  */
-function pgbenchLatencies(url, sql, protocol = 'simple') {
+function pgbenchLatencies(url, file, protocol, transactions) {
   const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-tiles-'));
   try {
-    const file = join(dir, 'tile.sql');
-    writeFileSync(file, `${sql.replace(/\s+/g, ' ').trim()};\n`);
-    const r = spawnSync('pgbench', ['-n', '-c', '1', '-M', protocol, '-T', String(PGBENCH_SECONDS), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url], { encoding: 'utf8' });
+    const r = spawnSync('pgbench', ['-n', '-c', '1', '-M', protocol, '-t', String(transactions), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
     const logFile = readdirSync(dir).find((f) => f.startsWith('log'));
     return readFileSync(join(dir, logFile), 'utf8')
       .trim()
       .split('\n')
+      .slice(1)
       .map((l) => Number(l.split(' ')[2]) / 1000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -105,17 +116,55 @@ function tileClient(baseUrl, token) {
   };
 }
 
-async function apiLatencies(baseUrl, path, token) {
+/**
+ * API and pgbench (simple and prepared) on one tile, in turns: slices of the same number of
+ * measured requests and transactions, each after one left out (a slice's first request, a
+ * pgbench run's first transaction).
+ */
+async function interleavedLatencies(baseUrl, path, token, sql) {
   const client = tileClient(baseUrl, token);
+  const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-tile-sql-'));
+  const file = join(dir, 'tile.sql');
+  writeFileSync(file, `${sql.replace(/\s+/g, ' ').trim()};\n`);
+  const out = { api: [], simple: [], prepared: [] };
   try {
     // Warm the API process and the database pages this tile reads: a long-running API has its
     // request path compiled by V8's optimising tier, which takes a few hundred requests (measured:
     // 20 left the p50 of a z8 tile 1.2 ms above that of the same process a minute later).
-    for (let i = 0, until = performance.now() + WARMUP_MS; i < WARMUP_REQUESTS && (i < 20 || performance.now() < until); i++) await client.get(path);
-    const out = [];
-    // As long as pgbench runs (at least REQUESTS requests), so both p95s rest on as many samples.
-    for (const until = performance.now() + PGBENCH_SECONDS * 1000; out.length < REQUESTS || performance.now() < until; ) out.push(await client.get(path));
-    return out;
+    const warm = [];
+    for (let i = 0, until = performance.now() + WARMUP_MS; i < WARMUP_REQUESTS && (i < 20 || performance.now() < until); i++) warm.push((await client.get(path)).ms);
+    const typicalMs = percentile(warm.slice(warm.length >> 1), 50);
+    const perSlice = Math.max(1, Math.round(SLICE_MS / typicalMs));
+    const rounds = Math.ceil(Math.max(MIN_SAMPLES, SIDE_MS / typicalMs) / perSlice);
+    const sides = {
+      api: async () => {
+        await client.get(path);
+        const slice = [];
+        while (slice.length < perSlice) slice.push((await client.get(path)).ms);
+        return slice;
+      },
+      simple: async () => pgbenchLatencies(DATABASE_URL, file, 'simple', perSlice + 1),
+      prepared: async () => pgbenchLatencies(DATABASE_URL, file, 'prepared', perSlice + 1),
+    };
+    const order = Object.keys(sides);
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < order.length; i++) {
+        const side = order[(round + i) % order.length];
+        out[side].push(...(await sides[side]()));
+      }
+    }
+    const { bytes } = await client.get(path);
+    return { ...out, bytes, slices: rounds };
+  } finally {
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function warmProcess(baseUrl, token, paths) {
+  const client = tileClient(baseUrl, token);
+  try {
+    for (let i = 0, until = performance.now() + PROCESS_WARMUP_MS; performance.now() < until; i++) await client.get(paths[i % paths.length]);
   } finally {
     await client.close();
   }
@@ -216,21 +265,26 @@ export default async function tiles({ env }) {
       { name: 'heat z8, 365 days', z: 8, query: year },
       { name: 'heat z10, 365 days, category group', z: 10, query: { ...year, group: 'environment' } },
     ];
+    const pathOf = (c) => {
+      const t = tileOf(c.z, CENTRE.lat, CENTRE.lng);
+      const qs = new URLSearchParams(c.query).toString();
+      return `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt${qs ? `?${qs}` : ''}`;
+    };
+    await warmProcess(baseUrl, token, cases.filter((c) => !c.query.group).map(pathOf));
     const latency = [];
     for (const c of cases) {
       const t = tileOf(c.z, CENTRE.lat, CENTRE.lng);
-      const qs = new URLSearchParams(c.query).toString();
-      const api = await apiLatencies(baseUrl, `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt${qs ? `?${qs}` : ''}`, token);
       const sql = inline(await tileSql(t.z, t.x, t.y, c.query, now));
-      const pg = pgbenchLatencies(DATABASE_URL, sql);
-      const pgPrepared = pgbenchLatencies(DATABASE_URL, sql, 'prepared');
-      const apiP95 = percentile(api.map((a) => a.ms), 95);
+      const m = await interleavedLatencies(baseUrl, pathOf(c), token, sql);
+      const [api, pg, pgPrepared] = [m.api, m.simple, m.prepared];
+      const apiP95 = percentile(api, 95);
       const pgP95 = percentile(pg, 95);
       const pgPreparedP95 = percentile(pgPrepared, 95);
       latency.push({
         case: c.name,
         tile: `${t.z}/${t.x}/${t.y}`,
-        bytes: api[0].bytes,
+        bytes: m.bytes,
+        samples: { slices: m.slices, api: api.length, pgbench: pg.length, pgbenchPrepared: pgPrepared.length },
         apiP95Ms: round(apiP95, 1),
         pgbenchP95Ms: round(pgP95, 1),
         ratio: round(apiP95 / pgP95, 2),
