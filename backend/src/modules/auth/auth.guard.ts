@@ -14,8 +14,8 @@ interface TokenClaims {
   username: string;
   role: UserRole;
   unitId: string | null;
-  /** Expiry, seconds since the epoch (always set: tokens are signed with expiresIn). */
-  exp: number;
+  /** Expiry, seconds since the epoch: set on every token this service signs (expiresIn). */
+  exp?: number;
 }
 
 const REMEMBERED_TOKENS = 10_000;
@@ -61,7 +61,8 @@ export class AuthGuard implements CanActivate {
     if (known) return known;
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
     const principal: Principal = Object.freeze({ userId: claims.sub, username: claims.username, role: claims.role, unitId: claims.unitId });
-    if (typeof claims.exp === 'number') this.verified.set(token, principal, claims.exp * 1000);
+    // A token without an expiry is verified each time, never remembered.
+    if (claims.exp !== undefined) this.verified.set(token, principal, claims.exp * 1000);
     return principal;
   }
 }
