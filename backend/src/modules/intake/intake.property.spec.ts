@@ -10,6 +10,9 @@ import { createTestHttpApp } from '../../testing/http-app';
  */
 
 const VALID = { category: 'pothole', lat: 10.7725, lng: 106.6981, description: 'Ổ gà sâu trước chợ' };
+// Wider than the city on every side, so that no coordinate outside it can be a real point.
+const CITY_BOX = { lat: [8, 12], lng: [105.5, 108] } as const;
+const REPORTER_KEYS = ['name', 'phone', 'email', 'hideIdentity'];
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 50 }),
@@ -37,16 +40,23 @@ const brokenBody = fc.oneof(
     .filter(({ field, value }) => !(field === 'description' && typeof value === 'string' && value.trim().length >= 5 && value.trim().length <= 5000 && !value.includes('\u0000')))
     .filter(({ field, value }) => !(field === 'address' && typeof value === 'string' && value.length <= 500 && !value.includes('\u0000')))
     .filter(({ field, value }) => !(field === 'attributes' && value !== null && typeof value === 'object' && !Array.isArray(value)))
-    // An object that reaches the server empty is a valid reporter ({"": undefined} is sent as {}).
-    .filter(({ field, value }) => !(field === 'reporter' && value !== null && typeof value === 'object' && !Array.isArray(value) && JSON.stringify(value) === '{}'))
     .filter(({ field, value }) => !(field === 'photos' && Array.isArray(value) && value.length === 0))
+    // Since the 2025 merger the city spans about 8.5–11.5° N and 106.2–107.1° E: a number drawn
+    // inside the box could be a real point, so a broken coordinate is never one.
+    .filter(({ field, value }) => !(field === 'lat' && typeof value === 'number' && value >= CITY_BOX.lat[0] && value <= CITY_BOX.lat[1]))
+    .filter(({ field, value }) => !(field === 'lng' && typeof value === 'number' && value >= CITY_BOX.lng[0] && value <= CITY_BOX.lng[1]))
+    // A short lowercase word could be a real category or channel code.
+    .filter(({ field, value }) => !((field === 'category' || field === 'channel') && typeof value === 'string' && /^\s*[a-z][a-z0-9_.-]*\s*$/.test(value)))
+    // A reporter whose keys are all known fields may well be valid ({"name": "a"}; {} included,
+    // and {"": undefined} reaches the server as {}).
+    .filter(({ field, value }) => !(field === 'reporter' && value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(JSON.parse(JSON.stringify(value))).every((k) => REPORTER_KEYS.includes(k))))
     .map(({ field, value }) => ({ ...VALID, [field]: value })),
   // ('constructor' and 'prototype' are dropped before validation by the framework's own
   // prototype-pollution guard; '__proto__' is refused by the JSON parser.)
   fc.dictionary(fc.constantFrom('__proto__', 'isAdmin', 'status', 'assignedUnitId', 'id'), hostileValue, { minKeys: 1 }).map((extra) => ({ ...VALID, ...extra })),
   fc.anything().filter((v) => !(v !== null && typeof v === 'object' && !Array.isArray(v))),
   fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) })
-    .filter(({ lat, lng }) => lat < 8 || lat > 12 || lng < 105.5 || lng > 108)
+    .filter(({ lat, lng }) => lat < CITY_BOX.lat[0] || lat > CITY_BOX.lat[1] || lng < CITY_BOX.lng[0] || lng > CITY_BOX.lng[1])
     .map((p) => ({ ...VALID, ...p })),
 );
 
