@@ -3,7 +3,7 @@
 // figures are recorded in docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
+import { announceMode, build, childEnv, ensureDatabase, log, migrate, ROOT, seed } from '../scripts/prepare.mjs';
 import importBenchmark from './benchmarks/import.mjs';
 import ingest from './benchmarks/ingest.mjs';
 import routingLatency from './benchmarks/routing-latency.mjs';
@@ -15,13 +15,15 @@ import tiles from './benchmarks/tiles.mjs';
 const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers, ingest, import: importBenchmark, 'heat-freshness': heatFreshness, tiles };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
-const env = childEnv({ DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });
+// Development mode: the tile benchmark signs in as a demo account (the backend refuses them in production).
+const env = childEnv({ NODE_ENV: 'development', DATABASE_URL: databaseUrl, DEMO_SEED: 'false', LOG_LEVEL: 'warn' });
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
   for (const n of names) if (!BENCHMARKS[n]) throw new Error(`no benchmark "${n}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
 
+  announceMode(env);
   build();
   log(`bench database ${databaseUrl} (recreated)`);
   ensureDatabase(databaseUrl, { recreate: true });

@@ -26,6 +26,15 @@ export function childEnv(extra = {}) {
   return { ...process.env, PATH: `${BIN}:${process.env.PATH}`, ...extra };
 }
 
+/**
+ * The backend treats an unset NODE_ENV as production and refuses its demo settings there; the
+ * scripts that run it on a developer's machine set development (or test) mode and say so.
+ */
+export function announceMode(env) {
+  if (!['development', 'test'].includes(env.NODE_ENV)) return log(`mode: NODE_ENV=${env.NODE_ENV ?? '(unset)'}: production rules, the demo settings are refused`);
+  log(`mode: NODE_ENV=${env.NODE_ENV}: demo accounts, the built-in signing secret and the demo Open311 key are allowed; never for real data`);
+}
+
 export function run(cmd, args, { env = childEnv(), cwd = ROOT, quiet = false } = {}) {
   const r = spawnSync(cmd, args, { cwd, env, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (r.error) throw new PrepareError(`could not run ${cmd}: ${r.error.message}`);

@@ -1,6 +1,7 @@
 // `npm start`: prepare everything, then run the API (serving the web app) and the worker.
 import { join } from 'node:path';
 import {
+  announceMode,
   API_SCRIPT,
   childEnv,
   DEMO_LOGINS,
@@ -22,6 +23,8 @@ const demoReports = Number(process.env.DEMO_REPORTS ?? 50000);
 const demo = (process.env.DEMO_SEED ?? 'true') !== 'false';
 
 const env = childEnv({
+  // A developer's machine: the backend's demo settings need an explicit mode (unset is production).
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   PORT: String(port),
@@ -31,6 +34,7 @@ const env = childEnv({
 });
 
 async function main() {
+  announceMode(env);
   await prepare({ databaseUrl, redisUrl, env });
   seed(env, demo ? [] : ['--no-demo']);
   if (demo && demoReports > 0 && reportCount(databaseUrl) === 0) seed(env, ['--reports', String(demoReports)]);

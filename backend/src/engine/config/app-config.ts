@@ -1,11 +1,15 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ACCESS_KEY, SIGNING_SECRET, weakSecretReason } from './secret-strength';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Unset means production: the development conveniences below (a built-in signing secret, demo
+  // accounts, the demo Open311 key) need NODE_ENV=development or test, which npm start/test/bench set.
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   // Which proxies may set X-Forwarded-For (Fastify's trustProxy): by default only private
@@ -21,7 +25,8 @@ const schema = z.object({
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
   OPEN311_API_KEYS: z.string().default('demo-open311-key'),
-  DEMO_SEED: bool.default(true),
+  // Default: on in development and test, off in production (where setting it stops the process).
+  DEMO_SEED: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -45,6 +50,20 @@ const schema = z.object({
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
   // The worker keeps the map's density aggregates current; off only to measure what it costs.
   MAP_AGGREGATOR: bool.default(true),
+  // Public surfaces (issue 14, docs/security.md). The address the public reaches the app at, for
+  // absolute links (Open311, messages) instead of the request's Host; HSTS when it is https.
+  PUBLIC_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').optional(),
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(180 * 24 * 3600),
+  // Origins (scheme://host[:port], comma-separated) another site may call the API from; none by default.
+  CORS_ORIGINS: z.string().default(''),
+  // The OpenAPI page and document: default on in development and test, off in production.
+  API_DOCS: bool.optional(),
+  // /metrics answers a bearer METRICS_TOKEN, or a client address in METRICS_ALLOW (IPs or CIDRs).
+  METRICS_TOKEN: z.string().optional(),
+  METRICS_ALLOW: z.string().default('127.0.0.1/32,::1/128'),
+  // Open live-event streams per API process for one client: a signed-in user, or an address (a
+  // mobile carrier's NAT puts many citizens behind one, hence not 1 or 2).
+  LIVE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export interface AppConfig {
@@ -70,6 +89,15 @@ export interface AppConfig {
     retryBaseMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
+  surface: {
+    publicBaseUrl: string;
+    hstsMaxAgeSeconds: number | null;
+    corsOrigins: string[];
+    apiDocs: boolean;
+    metricsToken: string | null;
+    metricsAllow: string[];
+    liveStreamsPerClient: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -83,11 +111,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.NODE_ENV === 'production' && c.JWT_SECRET.startsWith('local-dev-secret')) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set in production');
+  const production = c.NODE_ENV === 'production';
+  const unsafe = production ? unsafeInProduction(c) : [];
+  if (unsafe.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration for production (NODE_ENV unset or production; NODE_ENV=development allows the demo settings):\n${unsafe.map((l) => `  ${l}`).join('\n')}`,
+    );
   }
-  if (c.NODE_ENV === 'production' && c.OPEN311_API_KEYS.split(',').some((k) => k.trim() === 'demo-open311-key')) {
-    throw new ConfigError('Invalid configuration:\n  OPEN311_API_KEYS: the demo key is not allowed in production');
+  const badAddress = c.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean).find((a) => !isAddressOrSubnet(a));
+  if (badAddress !== undefined) throw new ConfigError(`Invalid configuration:\n  METRICS_ALLOW: "${badAddress}" is not an IP address or CIDR range`);
+  const corsOrigins = c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const badOrigin = corsOrigins.find((o) => !isOrigin(o));
+  if (badOrigin !== undefined) {
+    throw new ConfigError(`Invalid configuration:\n  CORS_ORIGINS: "${badOrigin}" is not an origin (scheme://host[:port], no path, never "*" or "null")`);
   }
   if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
@@ -106,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginTtlSeconds: c.LOGIN_THROTTLE_TTL_SECONDS,
     },
     open311ApiKeys: c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
-    demoSeed: c.NODE_ENV === 'production' ? false : c.DEMO_SEED,
+    demoSeed: !production && (c.DEMO_SEED ?? true),
     logLevel: c.LOG_LEVEL,
     uploads: { throttleLimit: c.UPLOAD_THROTTLE_LIMIT, throttleTtlSeconds: c.UPLOAD_THROTTLE_TTL_SECONDS },
     notifications: {
@@ -120,5 +156,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
+    surface: {
+      publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+      hstsMaxAgeSeconds: c.PUBLIC_BASE_URL?.startsWith('https:') && c.HSTS_MAX_AGE_SECONDS > 0 ? c.HSTS_MAX_AGE_SECONDS : null,
+      corsOrigins: corsOrigins.map((o) => new URL(o).origin),
+      apiDocs: c.API_DOCS ?? !production,
+      metricsToken: c.METRICS_TOKEN ?? null,
+      metricsAllow: c.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean),
+      liveStreamsPerClient: c.LIVE_STREAMS_PER_CLIENT,
+    },
   };
+}
+
+const DEMO_OPEN311_KEY = 'demo-open311-key';
+
+/** Settings a development machine may keep but production may not, each naming its variable. */
+function unsafeInProduction(c: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  if (c.JWT_SECRET.startsWith('local-dev-secret')) problems.push('JWT_SECRET: must be set (e.g. openssl rand -hex 32); the built-in one is public');
+  else {
+    const weak = weakSecretReason(c.JWT_SECRET, SIGNING_SECRET);
+    if (weak) problems.push(`JWT_SECRET: too weak: ${weak}`);
+  }
+  for (const [i, key] of c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean).entries()) {
+    if (key === DEMO_OPEN311_KEY) problems.push(`OPEN311_API_KEYS: the demo key "${DEMO_OPEN311_KEY}" is public (set keys, e.g. openssl rand -hex 16 each)`);
+    else {
+      const weak = weakSecretReason(key, ACCESS_KEY);
+      if (weak) problems.push(`OPEN311_API_KEYS: key ${i + 1} is too weak: ${weak}`);
+    }
+  }
+  if (c.DEMO_SEED === true) problems.push('DEMO_SEED: demo accounts share a published password; never in production');
+  if (c.METRICS_TOKEN !== undefined) {
+    const weak = weakSecretReason(c.METRICS_TOKEN, ACCESS_KEY);
+    if (weak) problems.push(`METRICS_TOKEN: too weak: ${weak}`);
+  }
+  if (c.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: must be set to the address the public uses (e.g. https://1022.tphcm.gov.vn)');
+  return problems;
+}
+
+function isAddressOrSubnet(value: string): boolean {
+  const [address, prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
