@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  announceMode,
   API_SCRIPT,
   childEnv,
   ensureChromium,
@@ -40,6 +41,8 @@ const env = childEnv({
   WEB_DIR: join(ROOT, 'var', 'test-web', String(port)),
   STORAGE_DIR: join(ROOT, 'var', 'test-storage', String(port)),
   E2E_BASE_URL: baseUrl,
+  // Open311 links are written from the configured public address, not from the request's Host.
+  PUBLIC_BASE_URL: baseUrl,
   // The e2e suites sign in as the same demo users from one address many times a minute; the
   // server's limit is raised for them and the throttle test reads it (E2E_LOGIN_LIMIT).
   LOGIN_THROTTLE_LIMIT: '60',
@@ -68,6 +71,7 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
 }
 
 async function main() {
+  announceMode(env);
   mkdirSync(results, { recursive: true });
   await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
   rmSync(env.WEB_DIR, { recursive: true, force: true });

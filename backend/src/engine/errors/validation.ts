@@ -65,6 +65,36 @@ export function validationException(issues: readonly StandardSchemaV1.Issue[]): 
   });
 }
 
+const NUL = '\u0000';
+
+/**
+ * Where the first NUL character sits in a request value (a string, or any key or string inside it),
+ * as a schema path. PostgreSQL's text refuses NUL, so one left in any field (a login name, an
+ * attribute's code or answer) would fail in the database as a 500 instead of a 400 naming it.
+ */
+export function findNul(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
+  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes(NUL)) return [...path, key.replaceAll(NUL, '\u2400')];
+    const found = findNul(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The schema pipe, refusing NUL characters anywhere in a validated value before its schema runs. */
+class TextSafeValidationPipe extends StandardSchemaValidationPipe {
+  protected override validate<T = unknown>(value: unknown, schema: StandardSchemaV1, options?: Record<string, unknown>) {
+    const at = findNul(value);
+    if (at) {
+      const issue = { code: 'custom', path: at, message: 'must not contain NUL characters' };
+      return { issues: [issue] } as StandardSchemaV1.FailureResult;
+    }
+    return super.validate<T>(value, schema, options);
+  }
+}
+
 export function createValidationPipe(): StandardSchemaValidationPipe {
-  return new StandardSchemaValidationPipe({ exceptionFactory: validationException });
+  return new TextSafeValidationPipe({ exceptionFactory: validationException });
 }

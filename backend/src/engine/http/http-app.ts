@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
+import { registerSecurityHeaders } from './security-headers';
 
 // Paths that are never the single-page app: an unknown one is a JSON 404, a missing asset a 404.
 const NOT_SPA = ['/api/', '/open311/', '/health', '/ready', '/metrics', '/assets/'];
@@ -24,7 +25,9 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.enableShutdownHooks();
-  app.enableCors({ origin: true, credentials: false });
+  // Only the configured origins; never a reflected Origin, never "null" (a sandboxed frame's).
+  app.enableCors({ origin: config.surface.corsOrigins, credentials: false });
+  await registerSecurityHeaders(app, config);
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
@@ -32,7 +35,8 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
     metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
-  setupOpenApi(app);
+  // The OpenAPI page maps every route: on in development, in production only when API_DOCS says so.
+  if (config.surface.apiDocs) setupOpenApi(app);
   await serveWeb(app, config);
   return app;
 }

@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { isoInstant } from '../../engine/http/text.schema';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { REPORT_STATUSES } from '../reports/report.entity';
 import { LiveReportsService } from './live-reports.service';
@@ -75,17 +77,15 @@ export class MapsController {
   @ApiBearerAuth()
   @Roles('leader', 'admin')
   @ApiProduces('text/event-stream')
-  liveReports(@Res() reply: FastifyReply): void {
-    reply.hijack();
-    this.live.open(reply.raw);
+  liveReports(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): void {
+    this.live.open(request, reply, `user:${principal.userId}`);
   }
 
   /** The same events for the transparency map (they carry no report data). */
   @Get('public/live/reports')
   @Public()
   @ApiProduces('text/event-stream')
-  publicLiveReports(@Res() reply: FastifyReply): void {
-    reply.hijack();
-    this.live.open(reply.raw);
+  publicLiveReports(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    this.live.open(request, reply, `address:${request.ip}`);
   }
 }

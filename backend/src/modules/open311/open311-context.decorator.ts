@@ -5,9 +5,9 @@ import { Open311Exception } from './open311.exception';
 import { resolveLocale } from './open311-mapping';
 
 /**
- * The language of the answer and the absolute origin for its links, from the request: links in a
- * feed are read by other systems, so they are absolute (behind the proxy, X-Forwarded-Proto/Host
- * count as Fastify's trustProxy allows).
+ * The language of the answer, from the request. Not the origin for links: Host and
+ * X-Forwarded-Host are the client's to choose, and a feed other systems cache would carry a
+ * stranger's host (Open311Service writes links from PUBLIC_BASE_URL).
  */
 export const Open311Context = createParamDecorator((_: unknown, ctx: ExecutionContext): Open311RequestContext => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
@@ -15,5 +15,5 @@ export const Open311Context = createParamDecorator((_: unknown, ctx: ExecutionCo
   const explicit = Array.isArray(raw) ? String(raw[0]) : typeof raw === 'string' ? raw : undefined;
   const locale = resolveLocale(explicit, request.headers['accept-language']);
   if (!locale) throw Open311Exception.unsupportedLocale(explicit ?? '');
-  return { origin: `${request.protocol}://${request.host}`, locale };
+  return { locale };
 });

@@ -1,5 +1,5 @@
 import type { ReportStatus } from '../reports/report.entity';
-import { internalStatuses, parseW3cDatetime, REDACTED, redactContacts, resolveLocale, toOpen311Status, w3cDatetime } from './open311-mapping';
+import { internalStatuses, parseW3cDatetime, resolveLocale, toOpen311Status, w3cDatetime } from './open311-mapping';
 
 describe('toOpen311Status', () => {
   it.each<[ReportStatus, 'open' | 'closed']>([
@@ -89,19 +89,5 @@ describe('resolveLocale', () => {
     [undefined, '*', 'vi'],
   ])('locale=%j, Accept-Language=%j → %j', (explicit, header, expected) => {
     expect(resolveLocale(explicit, header)).toBe(expected);
-  });
-});
-
-describe('redactContacts', () => {
-  it.each([
-    ['Gọi tôi 0901234567 nhé', `Gọi tôi ${REDACTED} nhé`],
-    ['SĐT: +84 901 234 567.', `SĐT: ${REDACTED}.`],
-    ['liên hệ 090.123.4567', `liên hệ ${REDACTED}`],
-    ['email an.nguyen@example.vn giúp', `email ${REDACTED} giúp`],
-    ['Ổ gà trước số nhà 123/45 Lê Lợi, sâu 30 cm', 'Ổ gà trước số nhà 123/45 Lê Lợi, sâu 30 cm'],
-    ['Ngày 21/11/2026 lúc 08:30', 'Ngày 21/11/2026 lúc 08:30'],
-    ['trụ đèn số 0123', 'trụ đèn số 0123'],
-  ])('%j → %j', (input, expected) => {
-    expect(redactContacts(input)).toBe(expected);
   });
 });

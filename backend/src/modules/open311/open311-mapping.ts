@@ -88,13 +88,3 @@ export function resolveLocale(explicit: string | undefined, acceptLanguage: stri
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.locale ?? 'vi';
 }
-
-// Contact details typed into free text (a phone number in the description) must not reach a
-// public feed (invariant 4); house numbers, dates and amounts are shorter and stay.
-const PHONE_IN_TEXT = /(?<![\d+])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
-const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-export const REDACTED = '[…]';
-
-export function redactContacts(text: string): string {
-  return text.replace(EMAIL_IN_TEXT, REDACTED).replace(PHONE_IN_TEXT, REDACTED);
-}

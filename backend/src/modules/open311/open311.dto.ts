@@ -110,9 +110,8 @@ export interface ListFilter {
   limit: number;
 }
 
-/** Where and how a request was made: the absolute base for links, and the answer's language. */
+/** How a request was made: the answer's language (links come from PUBLIC_BASE_URL). */
 export interface Open311RequestContext {
-  origin: string;
   locale: (typeof LOCALES)[number];
 }
 

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../engine/config/app-config';
+import { APP_CONFIG } from '../../engine/config/config.module';
+import { redactPersonalText } from '../../engine/privacy/redact-personal-text';
 import type { CategoryAttribute } from '../categories/category.entity';
 import { IntakeService } from '../intake/intake.service';
 import {
@@ -15,7 +18,7 @@ import {
 import { Open311Exception } from './open311.exception';
 import { Open311LocationService } from './open311-location.service';
 import { coerceAttributes } from './open311-form';
-import { internalStatuses, Locale, redactContacts, toOpen311Status, w3cDatetime } from './open311-mapping';
+import { internalStatuses, Locale, toOpen311Status, w3cDatetime } from './open311-mapping';
 import { Open311Repository, PublicRequestRow, ServiceRow } from './open311.repository';
 
 export const OPEN311_BASE_PATH = '/open311/v2';
@@ -40,9 +43,16 @@ export class Open311Service {
     private readonly repo: Open311Repository,
     private readonly intake: IntakeService,
     private readonly location: Open311LocationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  discovery({ origin, locale }: Open311RequestContext): DiscoveryJson {
+  /** Links are absolute (other systems read them) and come from PUBLIC_BASE_URL, never from the request's Host. */
+  private get origin(): string {
+    return this.config.surface.publicBaseUrl;
+  }
+
+  discovery({ locale }: Open311RequestContext): DiscoveryJson {
+    const origin = this.origin;
     const vi = locale === 'vi';
     return {
       changeset: CHANGESET,
@@ -126,7 +136,7 @@ export class Open311Service {
       },
       { actor: null, idempotencyKey: ctx.idempotencyKey },
     );
-    const trackingUrl = new URL(result.trackingUrl, `${ctx.origin}/`).toString();
+    const trackingUrl = new URL(result.trackingUrl, `${this.origin}/`).toString();
     return {
       created: {
         service_request_id: result.code,
@@ -184,27 +194,27 @@ export class Open311Service {
     return this.location.pointOfAddress(form.address_string);
   }
 
-  private toRequest(r: PublicRequestRow, { origin, locale }: Open311RequestContext): ServiceRequestJson {
+  private toRequest(r: PublicRequestRow, { locale }: Open311RequestContext): ServiceRequestJson {
     const en = locale === 'en';
     return {
       service_request_id: r.code,
       status: toOpen311Status(r.status),
-      status_notes: r.statusNotes ? redactContacts(r.statusNotes) : null,
+      status_notes: r.statusNotes ? redactPersonalText(r.statusNotes) : null,
       service_name: en ? r.serviceNameEn : r.serviceNameVi,
       service_code: r.serviceCode,
-      description: r.description ? redactContacts(r.description) : null,
+      description: r.description ? redactPersonalText(r.description) : null,
       agency_responsible: (en ? r.unitNameEn : r.unitNameVi) ?? null,
       service_notice: null,
       requested_datetime: w3cDatetime(r.createdAt),
       updated_datetime: w3cDatetime(r.updatedAt),
       // The SLA deadline is not public yet; the spec lets it be left out.
       expected_datetime: null,
-      address: r.address ? redactContacts(r.address) : null,
+      address: r.address ? redactPersonalText(r.address) : null,
       address_id: null,
       zipcode: null,
       lat: r.lat,
       long: r.lng,
-      media_url: r.attachmentId ? `${origin}/api/v1/attachments/${r.attachmentId}` : null,
+      media_url: r.attachmentId ? `${this.origin}/api/v1/attachments/${r.attachmentId}` : null,
     };
   }
 }
