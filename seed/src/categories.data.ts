@@ -24,6 +24,12 @@ export interface CategorySeed {
   isPublic?: boolean;
 }
 
+/**
+ * Problems in a public place, whose point public surfaces may show unsnapped unless the reporter
+ * hid their identity (DESIGN.md, category model); migration 1764892800000 marks the same.
+ */
+export const EXACT_PUBLIC_POINT = ['pothole', 'road-damage', 'traffic-light', 'bus-stop', 'flooding', 'drainage-blocked', 'manhole-cover', 'street-light', 'canal-garbage', 'fallen-tree', 'park-damage'];
+
 const TRANSPORT: CategoryGroup = { code: 'transport', vi: 'Hạ tầng giao thông', en: 'Transport infrastructure' };
 const UTILITIES: CategoryGroup = { code: 'utilities', vi: 'Điện, nước, thoát nước', en: 'Power, water and drainage' };
 const ENVIRONMENT: CategoryGroup = { code: 'environment', vi: 'Môi trường', en: 'Environment' };

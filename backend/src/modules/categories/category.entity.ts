@@ -70,6 +70,10 @@ export class CategoryEntity {
   @Column({ name: 'is_public', type: 'boolean', default: true })
   isPublic: boolean;
 
+  /** A public-place problem: its point may be shown unsnapped, unless the reporter hid their identity. */
+  @Column({ name: 'exact_public_point', type: 'boolean', default: false })
+  exactPublicPoint: boolean;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

@@ -65,14 +65,16 @@ export class CallCentreRepository {
 
   /** Reports the number filed, and those it called about, newest first. */
   callerHistory(phone: string): Promise<CallerReport[]> {
+    // A reporter who hid their identity is never matched by their number: a caller ID proves
+    // nothing, and "this number filed that report" is what they chose not to tell.
     return this.db.query(
       `SELECT * FROM (
          SELECT DISTINCT ON (r.id) ${SUMMARY}, r.created_at AS "createdAt",
-                CASE WHEN r.reporter_phone = $1 THEN 'reporter' ELSE 'caller' END AS relation
+                CASE WHEN r.reporter_phone = $1 AND NOT r.hide_identity THEN 'reporter' ELSE 'caller' END AS relation
            FROM report r
            JOIN category c ON c.id = r.category_id
            JOIN admin_unit a ON a.id = r.admin_unit_id
-          WHERE r.reporter_phone = $1
+          WHERE (r.reporter_phone = $1 AND NOT r.hide_identity)
              OR r.id IN (SELECT report_id FROM report_caller WHERE phone = $1)
           ORDER BY r.id) x
        ORDER BY "createdAt" DESC LIMIT 50`,

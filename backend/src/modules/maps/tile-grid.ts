@@ -37,6 +37,23 @@ export function tileOf(z: number, lat: number, lng: number): { z: number; x: num
   return { z, x, y };
 }
 
+/**
+ * A point as public surfaces may show it (Open311, open data): the centre of its public snap cell,
+ * the same grid the transparency map counts on, so no surface shows a point finer than ~150 m.
+ */
+export function snapToPublicCell(lat: number, lng: number): { lat: number; lng: number } {
+  const { x, y } = toMercator(lat, lng);
+  const centre = (v: number) => (Math.floor((v + WORLD_M / 2) / PUBLIC_SNAP_M) + 0.5) * PUBLIC_SNAP_M - WORLD_M / 2;
+  return fromMercator(centre(x), centre(y));
+}
+
+/** EPSG:3857 metres → WGS 84, rounded to 6 decimals (~0.1 m). */
+export function fromMercator(x: number, y: number): { lat: number; lng: number } {
+  const r = WORLD_M / (2 * Math.PI);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return { lat: round(((2 * Math.atan(Math.exp(y / r)) - Math.PI / 2) * 180) / Math.PI), lng: round(((x / r) * 180) / Math.PI) };
+}
+
 /** WGS 84 → EPSG:3857 metres. */
 export function toMercator(lat: number, lng: number): { x: number; y: number } {
   const r = WORLD_M / (2 * Math.PI);

@@ -27,6 +27,8 @@ export interface PublicRequestRow {
   updatedAt: Date;
   lat: number;
   lng: number;
+  /** The point may be shown as filed: a public-place category, and a reporter who did not hide their identity. */
+  exactPoint: boolean;
   serviceCode: string;
   serviceNameVi: string;
   serviceNameEn: string;
@@ -54,6 +56,7 @@ const PUBLIC_REQUEST_SELECT = `
   SELECT r.id, r.code, r.status::text AS status, r.description, r.address,
          r.created_at AS "createdAt", r.updated_at AS "updatedAt",
          round(ST_Y(r.point)::numeric, 6)::float8 AS lat, round(ST_X(r.point)::numeric, 6)::float8 AS lng,
+         (c.exact_public_point AND NOT r.hide_identity) AS "exactPoint",
          c.code AS "serviceCode", c.name_vi AS "serviceNameVi", c.name_en AS "serviceNameEn",
          u.name AS "unitNameVi", u.name_en AS "unitNameEn",
          n.message AS "statusNotes", a.id AS "attachmentId"

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../engine/config/config.module';
 import { redactPersonalText } from '../../engine/privacy/redact-personal-text';
 import type { CategoryAttribute } from '../categories/category.entity';
 import { IntakeService } from '../intake/intake.service';
+import { snapToPublicCell } from '../maps/tile-grid';
 import {
   CreatedRequestJson,
   DiscoveryJson,
@@ -196,6 +197,9 @@ export class Open311Service {
 
   private toRequest(r: PublicRequestRow, { locale }: Open311RequestContext): ServiceRequestJson {
     const en = locale === 'en';
+    // Snapped as the transparency map snaps, unless the category is a public-place problem
+    // (never for a reporter who hid their identity: the repository decides exactPoint).
+    const point = r.exactPoint ? { lat: r.lat, lng: r.lng } : snapToPublicCell(r.lat, r.lng);
     return {
       service_request_id: r.code,
       status: toOpen311Status(r.status),
@@ -212,8 +216,8 @@ export class Open311Service {
       address: r.address ? redactPersonalText(r.address) : null,
       address_id: null,
       zipcode: null,
-      lat: r.lat,
-      long: r.lng,
+      lat: point.lat,
+      long: point.lng,
       media_url: r.attachmentId ? `${this.origin}/api/v1/attachments/${r.attachmentId}` : null,
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../engine/errors/domain.exception';
+import { redactOptional, redactPersonalText } from '../../engine/privacy/redact-personal-text';
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
@@ -19,7 +20,7 @@ export class ReportsService {
     const code = compact.length === 15 ? `${compact.slice(0, 3)}-${compact.slice(3, 9)}-${compact.slice(9)}` : rawCode;
     const view = CODE.test(code) ? await this.reports.publicByCode(code) : null;
     if (!view) throw IntakeException.notFound(rawCode.slice(0, 40));
-    return view;
+    return redactPublicView(view);
   }
 
   /** The audit event is written before the data leaves: no view without its trace. */
@@ -46,6 +47,19 @@ export class ReportsService {
     }
     return { reporter: view.reporter };
   }
+}
+
+/**
+ * The tracking code is public (printed, read out, shared): the page it opens shows the text with
+ * the phone numbers, e-mail addresses, ID numbers and plates people type into it masked.
+ */
+function redactPublicView(view: PublicReportView): PublicReportView {
+  return {
+    ...view,
+    description: redactPersonalText(view.description),
+    address: redactOptional(view.address),
+    timeline: view.timeline.map((e) => ({ ...e, message: redactOptional(e.message) })),
+  };
 }
 
 function shownFields(reporter: NonNullable<StaffReportView['reporter']>): string[] {
