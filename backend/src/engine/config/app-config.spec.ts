@@ -104,6 +104,11 @@ describe('loadConfig', () => {
   });
 
   it('writes links from the configured public address, without a trailing slash', () => {
-    expect(loadConfig({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://1022.tphcm.gov.vn/' }).surface.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
+    const c = loadConfig({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://1022.tphcm.gov.vn/' });
+    expect(c.surface.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
+    // Messages link to the same address unless they have their own.
+    expect(c.notifications.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
+    expect(loadConfig({ ...PRODUCTION, NOTIFY_PUBLIC_BASE_URL: 'https://tin.1022.vn' }).notifications.publicBaseUrl).toBe('https://tin.1022.vn');
+    expect(loadConfig({ NODE_ENV: 'development' }).notifications.publicBaseUrl).toBe('');
   });
 });

@@ -149,7 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       emailDriver: c.NOTIFY_EMAIL_DRIVER,
       smtpUrl: c.SMTP_URL ?? null,
       smtpFrom: c.SMTP_FROM,
-      publicBaseUrl: c.NOTIFY_PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      // The public address by default: a message's link must not depend on who happened to send it.
+      publicBaseUrl: (c.NOTIFY_PUBLIC_BASE_URL || c.PUBLIC_BASE_URL || '').replace(/\/+$/, ''),
       deliveryEveryMs: c.NOTIFY_DELIVERY_EVERY_MS,
       batchSize: c.NOTIFY_BATCH_SIZE,
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
