@@ -45,6 +45,9 @@ const schema = z.object({
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
   // The worker keeps the map's density aggregates current; off only to measure what it costs.
   MAP_AGGREGATOR: bool.default(true),
+  // Reporter links (invariant 7): the link token in each message to a reporter acts on the
+  // ticket like the filing secret for this many days; the filing secret itself does not expire.
+  REPORTER_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface AppConfig {
@@ -70,6 +73,7 @@ export interface AppConfig {
     retryBaseMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
+  reporterAccess: { messageLinkTtlDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -120,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
+    reporterAccess: { messageLinkTtlDays: c.REPORTER_LINK_TTL_DAYS },
   };
 }
