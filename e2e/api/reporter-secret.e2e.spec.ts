@@ -200,4 +200,26 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
       { type: 'rated', role: 'operator', username: 'operator', onBehalfOf: 'reporter', cycle: 2 },
     ]);
   });
+
+  it("gives each message to the reporter its own link token: hashed, with an expiry, never in the message's row", async () => {
+    const t = await ticket('resolved');
+    // Accepting and resolving each told the reporter (e-mail); the worker sends them.
+    const tokens = await until(async () => {
+      // One statement: a message is marked sent in the transaction that stored its token.
+      const rows = await db.query<{ notification: string; expiresAt: Date | null; payload: string }>(
+        `SELECT n.id::text AS notification, s.expires_at AS "expiresAt", n.payload::text AS payload
+           FROM notification n LEFT JOIN reporter_secret s ON s.notification_id = n.id AND s.kind = 'message' AND s.report_id = n.report_id
+          WHERE n.report_id = $1 AND n.template LIKE 'citizen.%' AND n.status = 'sent'`,
+        [t.id],
+      );
+      return rows.length >= 2 ? rows : null;
+    }, 30_000);
+    for (const r of tokens) {
+      expect(r.expiresAt).not.toBeNull();
+      const days = (new Date(r.expiresAt!).getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(29);
+      expect(days).toBeLessThanOrEqual(30);
+      expect(r.payload).not.toMatch(/secret/i);
+    }
+  });
 });
