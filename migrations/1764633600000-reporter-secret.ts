@@ -11,8 +11,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * report_rating makes "one rating per ticket cycle" a constraint: its key is (report, cycle),
  * where a cycle ends when a resolved ticket is reopened. The rating itself stays in the 'rated'
- * timeline event, which the figures read; earlier ratings are carried over here, the first of
- * each cycle.
+ * timeline event, which the figures read; earlier ratings (in 'rated' events, or in the 'closed'
+ * event of imported and seeded history, as the figures read them) are carried over here, the
+ * first of each cycle.
  *
  * Reports filed before this change have no secret: each reporter who left a contact and whose
  * ticket they may still act on is sent a message carrying a link (the dedupe key makes a second
@@ -54,7 +55,7 @@ export class ReporterSecret1764633600000 implements MigrationInterface {
              1 + (SELECT count(*) FROM report_event o WHERE o.report_id = e.report_id AND o.type = 'reopened' AND o.id < e.id),
              e.id, e.created_at
         FROM report_event e
-       WHERE e.type = 'rated'
+       WHERE e.type IN ('rated', 'closed') AND e.data ? 'rating'
        ORDER BY e.id
       ON CONFLICT DO NOTHING`);
 
