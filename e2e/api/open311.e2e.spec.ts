@@ -175,7 +175,16 @@ describe('Open311 POST and GET a request', () => {
     const r = await postForm(`${V2}/requests.json`, { api_key: API_KEY, service_code: 'pothole', ...BEN_THANH, account_id: 'acc-42', description: 'Ổ gà lớn giữa làn xe máy.' });
     expect(r.status).toBe(201);
     expect(r.type).toBe('application/json; charset=utf-8');
-    expect(r.json).toEqual([{ service_request_id: expect.any(String), token: expect.any(String), service_notice: expect.stringContaining('Phường Bến Thành'), account_id: 'acc-42' }]);
+    expect(r.json).toEqual([
+      {
+        service_request_id: expect.any(String),
+        token: expect.any(String),
+        service_notice: expect.stringContaining('Phường Bến Thành'),
+        account_id: 'acc-42',
+        reporter_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        reporter_url: expect.stringContaining('#secret='),
+      },
+    ]);
   });
 
   it('serves the request as JSON, open, in +07:00, without any reporter data', async () => {
@@ -298,13 +307,18 @@ describe('Open311 POST encodings and addresses', () => {
     expect(r.status).toBe(201);
   });
 
-  it('replays the first answer for a retried Idempotency-Key', async () => {
+  it('replays the first answer for a retried Idempotency-Key, with a new reporter secret replacing the first', async () => {
     const key = `open311-e2e-${Date.now()}`;
     const fields = { api_key: API_KEY, service_code: 'noise', ...BEN_THANH, 'attribute[source]': 'karaoke', description: 'Karaoke sau 22 giờ (e2e idempotency).' };
     const first = await postForm(`${V2}/requests.json`, fields, { 'idempotency-key': key });
     const retry = await postForm(`${V2}/requests.json`, fields, { 'idempotency-key': key });
     expect(first.status).toBe(201);
-    expect(retry.json).toEqual(first.json);
+    // Only the secret's hash is kept, so a replay cannot repeat it: it answers a new one.
+    const { reporter_secret: firstSecret, reporter_url: _firstUrl, ...firstRest } = first.json[0];
+    const { reporter_secret: retrySecret, reporter_url: retryUrl, ...retryRest } = retry.json[0];
+    expect(retryRest).toEqual(firstRest);
+    expect(retrySecret).not.toBe(firstSecret);
+    expect(retryUrl).toContain(`#secret=${retrySecret}`);
   });
 });
 

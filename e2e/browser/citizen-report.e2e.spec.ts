@@ -251,6 +251,13 @@ describe('citizen report form in the browser', () => {
       expect(sent.consent).toBe(true);
       expect(metresBetween({ lng: sent.lng, lat: sent.lat }, target)).toBeLessThan(15);
 
+      // The private link, shown once with a note to keep it: the retry's answer, whose secret replaced the first.
+      const link = (await page.getByTestId('report-reporter-link').textContent())!.trim();
+      expect(link).toMatch(new RegExp(`^${baseUrl}/track/${code}#secret=[A-Za-z0-9_-]{43}$`));
+      const linkSecret = link.split('#secret=')[1];
+      expect((await api('GET', `/api/v1/track/${code}`, { headers: { 'x-reporter-secret': linkSecret } })).body.asReporter).toBe(true);
+      expect(await page.getByTestId('report-reporter-link-box').textContent()).toContain('Hãy lưu đường dẫn này');
+
       await page.getByTestId('report-track-link').click();
       await page.waitForURL(new RegExp(`/track/${code}$`));
       await page.getByTestId('track-report').waitFor();

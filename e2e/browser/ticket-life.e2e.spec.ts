@@ -7,10 +7,11 @@ import { signIn } from '../support/session';
 
 /**
  * The whole life of a ticket through two browsers: a citizen files an illegal-construction
- * report in Phường Bến Thành; the worker routes it to the ward; the ward official works it
- * from the workbench (accept, ask for more, resolve with a photo), the citizen answers on the
- * tracking page, disputes the first result, and rates the second, which closes the ticket.
- * Another ward's official cannot see or touch it (invariant 4).
+ * report in Phường Bến Thành, with contact details; the worker routes it to the ward; the ward
+ * official works it from the workbench (accept, ask for more, resolve with a photo), the
+ * citizen answers from their private reporter link, disputes the first result, and rates the
+ * second, which closes the ticket. Someone with the public tracking code alone only reads
+ * (invariant 7). Another ward's official cannot see or touch it (invariant 4).
  */
 
 // In Phường Bến Thành, across from the market's west gate.
@@ -91,18 +92,28 @@ describe('the life of a ticket, official and citizen in the browser', () => {
   let citizen: Page;
   let code: string;
   let id: string;
+  let reporterUrl: string;
   let wardToken: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     wardToken = await login('ward.benthanh');
     const filed = await api('POST', '/api/v1/reports', {
-      json: { category: 'illegal-construction', ...POINT, description: `Công trình xây thêm tầng không phép trên vỉa hè, kiểm thử ${randomUUID().slice(0, 8)}`, channel: 'web' },
+      json: {
+        category: 'illegal-construction',
+        ...POINT,
+        description: `Công trình xây thêm tầng không phép trên vỉa hè, kiểm thử ${randomUUID().slice(0, 8)}`,
+        channel: 'web',
+        reporter: { name: 'Phạm Thị Dung', email: `dung.${randomUUID().slice(0, 8)}@example.com`, hideIdentity: false },
+        consent: true,
+      },
       headers: { 'idempotency-key': randomUUID() },
     });
     expect(filed.status).toBe(201);
     code = filed.body.code;
     id = filed.body.id;
+    reporterUrl = filed.body.reporterUrl;
+    expect(reporterUrl).toBe(`/track/${code}#secret=${filed.body.reporterSecret}`);
     officialContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
     // The citizen is on a phone.
     citizenContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -185,7 +196,8 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     await ticketStatus(official, 'waiting_citizen');
     await official.getByTestId('wb-waiting-citizen').waitFor();
 
-    const internal = official.locator('[data-testid="wb-event"][data-public="false"]');
+    // The internal note; the other non-public events record who stored and viewed the reporter's contact details.
+    const internal = official.locator('[data-testid="wb-event"][data-public="false"][data-type="note"]');
     expect(await internal.count()).toBe(1);
     expect(await internal.getByTestId('wb-event-internal').textContent()).toBe('Nội bộ');
     expect(await internal.getByTestId('wb-event-message').textContent()).toBe('Đội trật tự đô thị đã xác nhận có thi công.');
@@ -193,9 +205,28 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     expect(await official.locator('[data-testid="wb-sla-clock"][data-kind="resolution"]').getAttribute('data-state')).toBe('paused');
   });
 
-  it('the citizen answers on the tracking page', async () => {
-    await citizen.goto(`${baseUrl}/track/${code}`);
+  it('someone with the public tracking code alone only reads', async () => {
+    const strangerContext = await browser.newContext({ locale: 'vi-VN' });
+    try {
+      const stranger = await strangerContext.newPage();
+      await stranger.goto(`${baseUrl}/track/${code}`);
+      await trackStatus(stranger, 'waiting_citizen');
+      await stranger.getByTestId('track-readonly-hint').waitFor();
+      expect(await stranger.getByTestId('track-reply-input').count()).toBe(0);
+      expect(await stranger.getByTestId('track-actions').count()).toBe(0);
+      // Nor can the API be asked directly with the code alone.
+      const forged = await api('POST', `/api/v1/track/${code}/reply`, { json: { message: 'Không phải người phản ánh' } });
+      expect(forged.status).toBe(401);
+    } finally {
+      await strangerContext.close();
+    }
+  });
+
+  it('the citizen answers from their private link', async () => {
+    await citizen.goto(`${baseUrl}${reporterUrl}`);
     await trackStatus(citizen, 'waiting_citizen');
+    // The secret leaves the address bar; this browser keeps it for the code.
+    await citizen.waitForURL(new RegExp(`/track/${code}$`));
     expect(await citizen.getByTestId('track-request-message').textContent()).toBe('Đề nghị cho biết số nhà chính xác của công trình.');
     expect(await citizen.getByTestId('track-page').textContent()).not.toContain('Đội trật tự đô thị');
     await citizen.getByTestId('track-reply-input').fill('Số nhà 12, ngay cổng tây chợ Bến Thành.');
@@ -274,7 +305,7 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     expect(types).toEqual(expect.arrayContaining(['accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'rated', 'closed']));
     const rated = ticket.body.timeline.find((event: { type: string }) => event.type === 'rated');
     expect(rated.data).toMatchObject({ rating: 4, comment: 'Cảm ơn phường đã xử lý.' });
-    const internal = ticket.body.timeline.filter((event: { isPublic: boolean }) => !event.isPublic);
+    const internal = ticket.body.timeline.filter((event: { isPublic: boolean; type: string }) => !event.isPublic && !event.type.startsWith('personal_data_'));
     expect(internal.map((event: { message: string }) => event.message)).toEqual(['Đội trật tự đô thị đã xác nhận có thi công.']);
     expect(ticket.body.photos.length).toBeGreaterThanOrEqual(1);
     const photo = await fetch(`${baseUrl}${ticket.body.photos[0].url}`);

@@ -23,6 +23,8 @@ export interface Ticket {
   name: string;
   email: string;
   phone: string;
+  /** The reporter's secret from the filing answer. */
+  secret: string;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface Policy {
   query?: (c: Cell) => Record<string, string>;
   /** JSON body of a write; without it an empty object, which validation refuses after the guard has decided. */
   body?: (c: Cell) => object;
+  /** Request headers beyond the bearer token (the reporter's secret). */
+  headers?: (c: Cell) => Record<string, string>;
   /** A form-encoded body instead (Open311). */
   form?: (c: Cell) => Record<string, string>;
   /** Further assertions on a cell's answer; returns what failed. */
@@ -104,9 +108,15 @@ export const EXACT: Record<string, Policy> = {
   // Filing is open to anyone; an empty body is refused field by field after the guard.
   'POST /api/v1/reports': { admits: 'anyone', scope: 'public' },
   'GET /api/v1/track/{code}': { admits: 'anyone', scope: 'public' },
-  'POST /api/v1/track/{code}/reply': { admits: 'anyone', scope: 'public' },
-  'POST /api/v1/track/{code}/reject': { admits: 'anyone', scope: 'public' },
-  'POST /api/v1/track/{code}/rating': { admits: 'anyone', scope: 'public' },
+  // The reporter acts with the secret from the filing answer; on an assigned ticket each action is
+  // refused by the state machine (409), after the secret was checked.
+  'POST /api/v1/track/{code}/reply': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ message: 'Kiểm tra phân quyền' }) },
+  'POST /api/v1/track/{code}/reject': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ message: 'Kiểm tra phân quyền' }) },
+  'POST /api/v1/track/{code}/rating': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ rating: 5 }) },
+  // The call centre acts for a caller without a web link.
+  'POST /api/v1/reports/{id}/for-reporter/reply': { admits: ['operator'], scope: 'ticket', body: () => ({ message: 'Người gọi bổ sung thông tin' }) },
+  'POST /api/v1/reports/{id}/for-reporter/reject': { admits: ['operator'], scope: 'ticket', body: () => ({ message: 'Người gọi không đồng ý' }) },
+  'POST /api/v1/reports/{id}/for-reporter/rating': { admits: ['operator'], scope: 'ticket', body: () => ({ rating: 5 }) },
 
   'GET /api/v1/reports/{id}': { admits: STAFF, scope: 'ticket', seesReporter: ['operator', 'ward_official', 'department_official'] },
   'POST /api/v1/reports/{id}/actions/{action}': {
@@ -141,6 +151,10 @@ export const EXACT: Record<string, Policy> = {
   'GET /api/v1/admin/routing-rules': { admits: ['admin', 'leader'], scope: 'results' },
   'GET /api/v1/admin/sla-policies': { admits: ['admin', 'leader'], scope: 'results' },
 };
+
+function reporterSecret(c: Cell): Record<string, string> {
+  return { 'x-reporter-secret': c.ticket.secret };
+}
 
 /** Whole families by path, so an operation added under them is covered as soon as it exists. */
 export const RULES: { rule: string; applies: (method: Method, template: string) => boolean; policy: Policy }[] = [

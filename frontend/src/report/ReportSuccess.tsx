@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
+import { rememberSecret } from '../track/reporterSecret';
 import { categoryName } from './categoryGroups';
 import type { CreatedReport } from './reportTypes';
 
@@ -21,11 +22,17 @@ async function copyText(text: string): Promise<boolean> {
 export function ReportSuccess({ report, onAnother }: { report: CreatedReport; onAnother(): void }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>('idle');
+  const [linkCopy, setLinkCopy] = useState<CopyState>('idle');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const codeRef = useRef<HTMLElement>(null);
+  const reporterLink = new URL(report.reporterUrl, window.location.origin).toString();
 
   // The page changes under a screen reader's cursor; the heading announces the outcome.
   useEffect(() => headingRef.current?.focus(), []);
+  // This browser keeps the secret for the code, so "Track" below can act too.
+  useEffect(() => rememberSecret(report.code, report.reporterSecret), [report.code, report.reporterSecret]);
+
+  const onCopyLink = async () => setLinkCopy((await copyText(reporterLink)) ? 'copied' : 'failed');
 
   const onCopy = async () => {
     if (await copyText(report.code)) {
@@ -70,6 +77,23 @@ export function ReportSuccess({ report, onAnother }: { report: CreatedReport; on
         </div>
       </div>
       <p className="report-muted">{t('report.success.keepCode')}</p>
+      <div className="report-success__code-box" data-testid="report-reporter-link-box">
+        <p className="report-success__code-label">{t('report.success.linkLabel')}</p>
+        <a className="report-success__link" href={reporterLink} data-testid="report-reporter-link">
+          {reporterLink}
+        </a>
+        <p className="report-success__keep" role="note">
+          {t('report.success.keepLink')}
+        </p>
+        <div className="report-success__actions">
+          <button type="button" className="button report-button--secondary" data-testid="report-copy-link" onClick={() => void onCopyLink()}>
+            {t('report.success.copyLink')}
+          </button>
+          <span role="status" className="report-muted">
+            {linkCopy === 'copied' ? t('report.success.linkCopied') : linkCopy === 'failed' ? t('report.success.copyManually') : ''}
+          </span>
+        </div>
+      </div>
       <p className="report-success__links">
         <Link to={`/track/${encodeURIComponent(report.code)}`} className="button" data-testid="report-track-link">
           {t('report.success.track')}

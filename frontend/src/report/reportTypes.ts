@@ -80,4 +80,8 @@ export interface CreatedReport {
   ward: WardRef;
   createdAt: string;
   trackingUrl: string;
+  /** The reporter's secret, given once: acting on the report needs it (the code alone only reads). */
+  reporterSecret: string;
+  /** The private link (a path; the secret is in its fragment). */
+  reporterUrl: string;
 }

@@ -6,14 +6,26 @@ import { rejectResolution, replyToReport } from './trackApi';
 import type { TrackedReport } from './trackTypes';
 
 /**
- * What the citizen can do on their report: answer a request for information, or accept
- * (rate) or dispute a resolution. Each sends, then the page reloads the report.
+ * What the reporter can do on their report: answer a request for information, or accept (rate)
+ * or dispute a resolution. The server's allowedActions decide, for the holder of the reporter's
+ * secret; without it the page only reads, with a hint. Each sends, then the page reloads the report.
  */
-export function CitizenActions({ report, onChanged }: { report: TrackedReport; onChanged(): void }) {
+export function CitizenActions({ report, secret, onChanged }: { report: TrackedReport; secret: string | null; onChanged(): void }) {
   const { t } = useTranslation();
   const [disputing, setDisputing] = useState(false);
+  const allowed = new Set(report.allowedActions);
 
-  if (report.status === 'waiting_citizen') {
+  if (!report.asReporter || !secret) {
+    // Only where the reporter would have something to do: the hint says how.
+    if (!['waiting_citizen', 'resolved'].includes(report.status)) return null;
+    return (
+      <p className="track-notice" data-testid="track-readonly-hint">
+        {secret ? t('track.readOnly.invalidLink') : t('track.readOnly.hint')}
+      </p>
+    );
+  }
+
+  if (allowed.has('reply')) {
     const request = [...report.timeline].reverse().find((event) => event.type === 'info_requested' && event.message);
     return (
       <section className="track-section track-actions" aria-labelledby="track-reply-title" data-testid="track-actions">
@@ -23,12 +35,12 @@ export function CitizenActions({ report, onChanged }: { report: TrackedReport; o
             {request.message}
           </blockquote>
         )}
-        <CitizenMessageForm kind="reply" send={(message) => replyToReport(report.code, message)} onSent={onChanged} />
+        <CitizenMessageForm kind="reply" send={(message) => replyToReport(report.code, secret, message)} onSent={onChanged} />
       </section>
     );
   }
 
-  if (report.status === 'resolved') {
+  if (allowed.has('rate') || allowed.has('reject')) {
     const answer = [...report.timeline].reverse().find((event) => event.type === 'resolved' && event.message);
     return (
       <section className="track-section track-actions" aria-labelledby="track-result-title" data-testid="track-actions">
@@ -39,14 +51,15 @@ export function CitizenActions({ report, onChanged }: { report: TrackedReport; o
           </blockquote>
         )}
         <p className="track-muted">{t('track.actions.result.help')}</p>
-        <RatingForm code={report.code} onSent={onChanged} />
-        {disputing ? (
-          <CitizenMessageForm kind="reject" send={(message) => rejectResolution(report.code, message)} onSent={onChanged} />
-        ) : (
-          <button type="button" className="button button--quiet track-dispute" data-testid="track-reject-open" onClick={() => setDisputing(true)}>
-            {t('track.actions.reject.open')}
-          </button>
-        )}
+        {allowed.has('rate') && <RatingForm code={report.code} secret={secret} onSent={onChanged} />}
+        {allowed.has('reject') &&
+          (disputing ? (
+            <CitizenMessageForm kind="reject" send={(message) => rejectResolution(report.code, secret, message)} onSent={onChanged} />
+          ) : (
+            <button type="button" className="button button--quiet track-dispute" data-testid="track-reject-open" onClick={() => setDisputing(true)}>
+              {t('track.actions.reject.open')}
+            </button>
+          ))}
       </section>
     );
   }

@@ -6,7 +6,7 @@ import { rateResolution } from './trackApi';
 const STARS = [1, 2, 3, 4, 5] as const;
 
 /** 1–5 stars and an optional comment; rating a resolved report closes it. */
-export function RatingForm({ code, onSent }: { code: string; onSent(): void }) {
+export function RatingForm({ code, secret, onSent }: { code: string; secret: string; onSent(): void }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -24,7 +24,7 @@ export function RatingForm({ code, onSent }: { code: string; onSent(): void }) {
     setSending(true);
     setProblem(null);
     try {
-      await rateResolution(code, rating, comment.trim());
+      await rateResolution(code, secret, rating, comment.trim());
       onSent();
     } catch (error) {
       setProblem(citizenProblemOf(error));

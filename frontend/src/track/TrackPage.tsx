@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
 import { CitizenActions } from './CitizenActions';
 import { TrackCodeForm } from './TrackCodeForm';
 import { TrackTimeline } from './TrackTimeline';
 import { useDateTimeFormat, useTrackLabels } from './trackLabels';
+import { rememberSecret, secretFromFragment, storedSecret } from './reporterSecret';
 import { normaliseTrackingCode } from './trackingCode';
 import type { TrackedReport } from './trackTypes';
 import { useTrackedReport } from './useTrackedReport';
@@ -16,11 +17,23 @@ export default function TrackPage() {
   const { t } = useTranslation();
   const { code: rawCode } = useParams();
   const code = rawCode === undefined ? null : normaliseTrackingCode(rawCode);
+  const location = useLocation();
+  const navigate = useNavigate();
   const [revision, setRevision] = useState(0);
-  const state = useTrackedReport(code, revision);
+  // The private link's secret, from its fragment (kept for this code in this browser) or from an earlier visit.
+  const linkSecret = secretFromFragment(location.hash);
+  const secret = code ? (linkSecret ?? storedSecret(code)) : null;
+  const state = useTrackedReport(code, secret, revision);
+
+  useEffect(() => {
+    if (!code || !linkSecret) return;
+    rememberSecret(code, linkSecret);
+    // The address bar no longer shows the secret (a screenshot or a shared address would carry it).
+    navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [code, linkSecret, location.pathname, location.search, navigate]);
 
   // One address per report: a code typed in lowercase or without dashes goes to its canonical URL.
-  if (rawCode !== undefined && code !== null && code !== rawCode) return <Navigate to={`/track/${code}`} replace />;
+  if (rawCode !== undefined && code !== null && code !== rawCode) return <Navigate to={{ pathname: `/track/${code}`, hash: location.hash }} replace />;
 
   return (
     <div className="page track-page" data-testid="track-page">
@@ -48,7 +61,7 @@ export default function TrackPage() {
           {state.httpStatus === 0 ? t('track.errors.network') : t('track.errors.server', { status: state.httpStatus })}
         </p>
       )}
-      {state.status === 'ready' && <TrackedReportView report={state.report} onChanged={() => setRevision((current) => current + 1)} />}
+      {state.status === 'ready' && <TrackedReportView report={state.report} secret={secret} onChanged={() => setRevision((current) => current + 1)} />}
 
       {rawCode === undefined && (
         <p className="track-muted">
@@ -59,7 +72,7 @@ export default function TrackPage() {
   );
 }
 
-function TrackedReportView({ report, onChanged }: { report: TrackedReport; onChanged(): void }) {
+function TrackedReportView({ report, secret, onChanged }: { report: TrackedReport; secret: string | null; onChanged(): void }) {
   const { t } = useTranslation();
   const english = currentLanguage() === 'en';
   const labels = useTrackLabels();
@@ -128,7 +141,7 @@ function TrackedReportView({ report, onChanged }: { report: TrackedReport; onCha
         </div>
       </dl>
 
-      <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} onChanged={onChanged} />
+      <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} onChanged={onChanged} />
 
       <section className="track-section" aria-labelledby="track-description-title">
         <h2 id="track-description-title">{t('track.fields.description')}</h2>

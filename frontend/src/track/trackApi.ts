@@ -1,8 +1,10 @@
 import { apiRequest } from '../api/httpClient';
+import { secretHeaders } from './reporterSecret';
 import type { TrackedReport } from './trackTypes';
 
-export function fetchTrackedReport(code: string, signal?: AbortSignal): Promise<TrackedReport> {
-  return apiRequest<TrackedReport>(`/track/${encodeURIComponent(code)}`, { signal });
+/** With the reporter's secret the answer also says what the reporter may do (allowedActions). */
+export function fetchTrackedReport(code: string, secret: string | null, signal?: AbortSignal): Promise<TrackedReport> {
+  return apiRequest<TrackedReport>(`/track/${encodeURIComponent(code)}`, { signal, headers: secretHeaders(secret) });
 }
 
 /** What the citizen's actions answer: the ticket's new status. */
@@ -12,19 +14,20 @@ export interface CitizenActionResult {
 }
 
 /** The citizen's answer to a request for more information (status waiting_citizen). */
-export function replyToReport(code: string, message: string): Promise<CitizenActionResult> {
-  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reply`, { method: 'POST', body: { message } });
+export function replyToReport(code: string, secret: string, message: string): Promise<CitizenActionResult> {
+  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reply`, { method: 'POST', body: { message }, headers: secretHeaders(secret) });
 }
 
 /** "I do not agree with the result": within 7 days of resolution the ticket reopens. */
-export function rejectResolution(code: string, message: string): Promise<CitizenActionResult> {
-  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reject`, { method: 'POST', body: { message } });
+export function rejectResolution(code: string, secret: string, message: string): Promise<CitizenActionResult> {
+  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reject`, { method: 'POST', body: { message }, headers: secretHeaders(secret) });
 }
 
 /** Rates the answer 1–5; a resolved ticket is then closed. */
-export function rateResolution(code: string, rating: number, comment: string): Promise<CitizenActionResult> {
+export function rateResolution(code: string, secret: string, rating: number, comment: string): Promise<CitizenActionResult> {
   return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/rating`, {
     method: 'POST',
     body: comment ? { rating, comment } : { rating },
+    headers: secretHeaders(secret),
   });
 }

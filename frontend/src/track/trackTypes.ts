@@ -12,7 +12,13 @@ export interface TrackedReport {
   followerCount: number;
   photos: { id: string; url: string; width: number; height: number }[];
   timeline: TimelineEvent[];
+  /** Whether the request carried the reporter's secret for this report. */
+  asReporter: boolean;
+  /** What the reporter may do now (empty without the secret: the page is then read-only). */
+  allowedActions: CitizenAction[];
 }
+
+export type CitizenAction = 'reply' | 'reject' | 'rate';
 
 export interface TimelineEvent {
   type: string;

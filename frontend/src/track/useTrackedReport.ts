@@ -10,13 +10,13 @@ export type TrackedReportState =
   | { status: 'ready'; report: TrackedReport };
 
 /** `revision` asks again for the same code (after the citizen acted); the shown report stays until the answer. */
-export function useTrackedReport(code: string | null, revision = 0): TrackedReportState {
+export function useTrackedReport(code: string | null, secret: string | null, revision = 0): TrackedReportState {
   const [state, setState] = useState<TrackedReportState & { for: string | null }>({ status: 'loading', for: null });
 
   useEffect(() => {
     if (!code) return;
     const controller = new AbortController();
-    fetchTrackedReport(code, controller.signal)
+    fetchTrackedReport(code, secret, controller.signal)
       .then((report) => setState({ status: 'ready', report, for: code }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -24,7 +24,7 @@ export function useTrackedReport(code: string | null, revision = 0): TrackedRepo
         else setState({ status: 'error', httpStatus: error instanceof ApiError ? error.status : 0, for: code });
       });
     return () => controller.abort();
-  }, [code, revision]);
+  }, [code, secret, revision]);
 
   return state.for === code ? state : { status: 'loading' };
 }

@@ -64,6 +64,9 @@ const schema = z.object({
   // Open live-event streams per API process for one client: a signed-in user, or an address (a
   // mobile carrier's NAT puts many citizens behind one, hence not 1 or 2).
   LIVE_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(10),
+  // Reporter links (invariant 7): the link token in each message to a reporter acts on the
+  // ticket like the filing secret for this many days; the filing secret itself does not expire.
+  REPORTER_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface AppConfig {
@@ -98,6 +101,7 @@ export interface AppConfig {
     metricsAllow: string[];
     liveStreamsPerClient: number;
   };
+  reporterAccess: { messageLinkTtlDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       metricsAllow: c.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean),
       liveStreamsPerClient: c.LIVE_STREAMS_PER_CLIENT,
     },
+    reporterAccess: { messageLinkTtlDays: c.REPORTER_LINK_TTL_DAYS },
   };
 }
 

@@ -17,6 +17,8 @@ import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
 import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
 import { AppUserEntity } from '../../modules/users/app-user.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { ReporterSecretEntity } from '../../modules/reporter-access/reporter-secret.entity';
+import { ReportRatingEntity } from '../../modules/tickets/report-rating.entity';
 import { BusinessHoursEntity } from '../../modules/sla/calendar/business-hours.entity';
 import { CalendarChangeEntity } from '../../modules/sla/calendar/calendar-change.entity';
 import { CalendarDayEntity } from '../../modules/sla/calendar/calendar-day.entity';
@@ -44,4 +46,6 @@ export const ENTITIES = [
   CalendarDayEntity,
   CalendarChangeEntity,
   AuditEventEntity,
+  ReporterSecretEntity,
+  ReportRatingEntity,
 ];

@@ -58,9 +58,9 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
   const run = randomUUID().slice(0, 8);
 
   /** Real HTTP, so a streamed answer (server-sent events) can be read for a while and dropped. */
-  const call = async (method: Method, url: string, role: Role, payload?: { json?: object; form?: Record<string, string> }): Promise<Answer> => {
+  const call = async (method: Method, url: string, role: Role, payload?: { json?: object; form?: Record<string, string> }, extraHeaders: Record<string, string> = {}): Promise<Answer> => {
     const token = tokens[role];
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const headers: Record<string, string> = { ...extraHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     let body: string | undefined;
     if (payload?.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -118,7 +118,7 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     const [row] = await db.query(`SELECT r.assigned_unit_id AS "unitId", h.code AS "unitCode" FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`, [
       filed.json.id,
     ]);
-    return { key, id: filed.json.id, code: filed.json.code, unitId: row.unitId, unitCode: row.unitCode, category, tag, ...person };
+    return { key, id: filed.json.id, code: filed.json.code, unitId: row.unitId, unitCode: row.unitCode, category, tag, secret: filed.json.reporterSecret, ...person };
   };
 
   beforeAll(async () => {
@@ -217,7 +217,7 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
         for (const side of sided ? (['own', 'other'] as const) : [null]) {
           const ticket = tickets[side === 'other' ? OTHER : OWN[role]];
           const c: Cell = { role, side, ticket, tickets };
-          const res = await call(op.method, urlOf(op, c), role, payloadOf(op, c));
+          const res = await call(op.method, urlOf(op, c), role, payloadOf(op, c), policy.headers?.(c));
           cells++;
           const cell = `${role} × ${op.label}${side ? ` × ${side} unit's ${policy.scope} (${ticket.key})` : ''} → ${res.status}`;
           const ok = res.status >= 200 && res.status < 300;

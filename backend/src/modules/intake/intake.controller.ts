@@ -9,7 +9,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CallCentreService, DuplicateCandidate } from './call-centre.service';
 import { CallerReport } from './call-centre.repository';
 import { text } from '../../engine/http/text.schema';
-import { CreateReportRequest, createReportSchema, IntakeResult, phoneSchema } from './intake.dto';
+import { CreateReportRequest, createReportSchema, FiledReport, phoneSchema } from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeService } from './intake.service';
 
@@ -42,7 +42,7 @@ export class IntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentPrincipal() principal: Principal | null,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeResult> {
+  ): Promise<FiledReport> {
     const hasContact = Boolean(body.reporter?.name || body.reporter?.phone || body.reporter?.email);
     // Citizens filing for themselves consent on the form; an operator records a caller by phone.
     if (hasContact && !principal && body.channel === 'web' && body.consent !== true) throw IntakeException.consentRequired();

@@ -80,3 +80,12 @@ export interface IntakeResult {
   createdAt: string;
   trackingUrl: string;
 }
+
+/**
+ * The answer to the filer: the report plus, this once, the reporter's secret and private link
+ * (invariant 7). Only the secret's hash is stored; a replay of the same filing rotates it.
+ */
+export interface FiledReport extends IntakeResult {
+  reporterSecret: string;
+  reporterUrl: string;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
+import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
 import { CallCentreRepository } from './call-centre.repository';
 import { CallCentreService } from './call-centre.service';
 import { IntakeController } from './intake.controller';
@@ -8,7 +9,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [OutboxModule, AuditModule],
+  imports: [OutboxModule, AuditModule, ReporterAccessModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

@@ -30,6 +30,8 @@ export interface NewReport {
   attributes: Record<string, unknown>;
   createdAt: Date;
   actor: { userId: string; role: string } | null;
+  /** SHA-256 of the reporter's secret (see reporter-access). */
+  secretHash: Buffer;
 }
 
 export interface SavedReport {
@@ -90,14 +92,14 @@ export class IntakeRepository {
    * reporter left contact details, the non-public record of who stored which of them: invariant
    * 6 for personal data) and its outbox row in one prepared statement: atomic on its own (no
    * transaction needed when nothing else is written) and one round trip. No row when the point
-   * is outside the city (nothing written). A tracking code collision (2^30 codes a day) surfaces
+   * is outside the city (nothing written). The reporter's secret (its hash) is written with it. A tracking code collision (2^30 codes a day) surfaces
    * as a unique violation on uq_report_code, which the service retries with a new code.
    */
   async insertReport(q: EntityManager, r: NewReport): Promise<SavedReport | null> {
     const rows = await preparedQuery<SavedReport>(q, 'intake-insert-report', INSERT_REPORT, [
       trackingCode(r.createdAt), r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.priority,
       r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt,
-      r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r),
+      r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r), r.secretHash,
     ]);
     return rows[0] ?? null;
   }
@@ -139,7 +141,11 @@ const INSERT_REPORT = `
     INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data, created_at)
     SELECT report_id, 'personal_data_recorded', $15, $16, false, $18::jsonb, created_at FROM ev WHERE $18::jsonb IS NOT NULL),
   ob AS (
-    INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep)
+    INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep),
+  -- The reporter's secret, hashed (reporter_secret belongs to reporter-access; written here so
+  -- that filing stays one statement).
+  sec AS (
+    INSERT INTO reporter_secret (report_id, kind, secret_hash) SELECT id, 'filing', $19 FROM rep)
   SELECT rep.id, rep.code, rep.created_at AS "createdAt", json_build_object('id', ward.id, 'code', ward.code, 'name', ward.name) AS ward
     FROM rep, ward`;
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { GeoException } from '../geo/geo.exception';
-import { IntakeContext, IntakeInput, IntakeResult } from './intake.dto';
+import { ReporterAccessService } from '../reporter-access/reporter-access.service';
+import { FiledReport, IntakeContext, IntakeInput, IntakeResult } from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeCategory, IntakeRepository, NewReport, SavedReport } from './intake.repository';
 
@@ -19,6 +20,7 @@ export class IntakeService {
   constructor(
     private readonly intake: IntakeRepository,
     private readonly outbox: OutboxRepository,
+    private readonly reporterAccess: ReporterAccessService,
   ) {}
 
   private categories: { byCode: Map<string, IntakeCategory>; at: number } | null = null;
@@ -29,7 +31,12 @@ export class IntakeService {
     return this.categories.byCode.get(code) ?? null;
   }
 
-  async submit(input: IntakeInput, ctx: IntakeContext = {}): Promise<{ result: IntakeResult; replayed: boolean }> {
+  /**
+   * Files a report and answers it with the reporter's secret. A replay of an idempotent filing
+   * cannot repeat the first secret (only its hash is kept): it issues a new one, which replaces
+   * the first, so whoever retried holds the one secret that works.
+   */
+  async submit(input: IntakeInput, ctx: IntakeContext = {}): Promise<{ result: FiledReport; replayed: boolean }> {
     if (ctx.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ctx.idempotencyKey)) throw IntakeException.invalidIdempotencyKey();
     const category = await this.category(input.categoryCode);
     if (!category) throw IntakeException.unknownCategory(input.categoryCode);
@@ -55,6 +62,7 @@ export class IntakeService {
       attributes,
       createdAt: input.createdAt ?? new Date(),
       actor: ctx.actor ?? null,
+      secretHash: Buffer.alloc(0),
     };
     const photos = [...new Set(input.photoUploadIds ?? [])];
     const toResult = (saved: SavedReport | null): IntakeResult => {
@@ -71,23 +79,30 @@ export class IntakeService {
       };
     };
 
+    const { secret, hash } = this.reporterAccess.newFilingSecret();
+    report.secretHash = hash;
+    const withSecret = (result: IntakeResult, s: string): FiledReport => ({ ...result, reporterSecret: s, reporterUrl: this.reporterAccess.link(result.code, s) });
+
     const outcome = await withCodeRetry(async () => {
       // Nothing else to write: the one statement is the transaction.
-      if (!ctx.idempotencyKey && photos.length === 0) return { result: toResult(await this.intake.insertReport(this.intake.manager, report)), replayed: false };
+      if (!ctx.idempotencyKey && photos.length === 0) return { result: withSecret(toResult(await this.intake.insertReport(this.intake.manager, report)), secret), replayed: false };
       return this.intake.transaction(async (tx) => {
         if (ctx.idempotencyKey) {
           if (!(await this.intake.tryLockKey(tx, scope, ctx.idempotencyKey))) throw IntakeException.idempotencyInProgress();
           const stored = await this.intake.storedAnswer(tx, scope, ctx.idempotencyKey);
           if (stored) {
             if (stored.requestHash !== requestHash) throw IntakeException.idempotencyKeyReused();
-            return { result: stored.response as unknown as IntakeResult, replayed: true };
+            const first = stored.response as unknown as IntakeResult;
+            const rotated = await this.reporterAccess.issueFilingSecret(tx, first.id, first.code);
+            return { result: withSecret(first, rotated.secret), replayed: true };
           }
         }
         const result = toResult(await this.intake.insertReport(tx, report));
         const claimed = await this.intake.claimUploads(tx, result.id, photos);
         if (claimed.length !== photos.length) throw IntakeException.unknownUpload(photos.filter((p) => !claimed.includes(p)));
+        // The stored answer never holds the secret: a replay gets a new one.
         if (ctx.idempotencyKey) await this.intake.storeAnswer(tx, scope, ctx.idempotencyKey, requestHash, result.id, result);
-        return { result, replayed: false };
+        return { result: withSecret(result, secret), replayed: false };
       });
     });
     // After the commit, not inside it: NOTIFY inside a transaction holds a global lock through

@@ -1,6 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { createHash } from 'node:crypto';
 import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
+import { ReporterAccessRepository } from '../reporter-access/reporter-access.repository';
+import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { testConfig } from '../../testing/test-env';
 import { NotificationDriver, OutgoingMessage } from './notification-driver';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
@@ -85,8 +88,29 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
   });
 
   const config = testConfig({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_RETRY_BASE_MS: '60000', NOTIFY_BATCH_SIZE: '10' });
+  const reporterAccess = new ReporterAccessService(new ReporterAccessRepository(), config);
   const service = (drivers: { internal?: NotificationDriver; email?: NotificationDriver; sms?: NotificationDriver }) =>
-    new NotificationDeliveryService(repo, config, drivers.internal ?? new RecordingDriver(), drivers.email ?? new RecordingDriver(), drivers.sms ?? new RecordingDriver());
+    new NotificationDeliveryService(repo, config, drivers.internal ?? new RecordingDriver(), drivers.email ?? new RecordingDriver(), drivers.sms ?? new RecordingDriver(), reporterAccess);
+
+  /** A report to send about (the link tokens reference it). */
+  async function aReport(code: string): Promise<string> {
+    const q = db.dataSource;
+    await q.query(
+      `INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source)
+       SELECT '00001','Phường Thử','Thử','phuong','79','2025-07-01','test' WHERE NOT EXISTS (SELECT 1 FROM admin_unit WHERE code = '00001')`,
+    );
+    await q.query(
+      `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level)
+       SELECT 't','T','T','g','G','G','ward' WHERE NOT EXISTS (SELECT 1 FROM category WHERE code = 't')`,
+    );
+    const [{ id }] = await q.query(
+      `INSERT INTO report (code, channel, category_id, description, point, point_3857, admin_unit_id, ward_code)
+       SELECT $1, 'web', c.id, 'x', ST_SetSRID(ST_MakePoint(106.7, 10.77), 4326), ST_SetSRID(ST_MakePoint(0, 0), 3857), a.id, a.code
+         FROM category c, admin_unit a WHERE c.code = 't' AND a.code = '00001' LIMIT 1 RETURNING id`,
+      [code],
+    );
+    return id;
+  }
 
   async function insert(channel: string, recipient: string, template: string, payload: Record<string, unknown>, key: string): Promise<string> {
     const [{ id }] = await db.dataSource.query(
@@ -124,6 +148,36 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
 
       expect(await delivery.deliverDue(new Date(now.getTime() + 3600_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
       expect(smtp.received).toHaveLength(1);
+    } finally {
+      email.close();
+      await smtp.close();
+    }
+  });
+
+  it("gives each message to a reporter its own link token: hashed with an expiry, never in the row, replaced on a retry", async () => {
+    const reportId = await aReport('HCM-251124-TOKEN2');
+    const smtp = await startSmtp();
+    const email = new SmtpDriver(smtp.url, '1022 <no-reply@1022.test>');
+    try {
+      const [{ id }] = await db.dataSource.query(
+        `INSERT INTO notification (report_id, channel, recipient, template, payload, dedupe_key) VALUES ($1, 'email', 'citizen@example.vn', 'citizen.status.resolved', $2, 'citizen:token:email') RETURNING id`,
+        [reportId, { code: 'HCM-251124-TOKEN2', status: 'resolved' }],
+      );
+      const now = new Date('2025-11-24T03:00:00Z');
+      expect(await service({ email }).deliverDue(now)).toEqual({ sent: 1, retried: 0, failed: 0 });
+      const text = parseMail(smtp.received[0].raw).text;
+      const secret = /\/track\/HCM-251124-TOKEN2#secret=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+      expect(secret).toBeDefined();
+
+      const stored = await db.dataSource.query(`SELECT kind, notification_id::text AS "notificationId", expires_at AS "expiresAt", encode(secret_hash, 'hex') AS hash FROM reporter_secret WHERE report_id = $1`, [reportId]);
+      expect(stored).toEqual([{ kind: 'message', notificationId: String(id), expiresAt: new Date(now.getTime() + 30 * 86_400_000), hash: createHash('sha256').update(secret!).digest('hex') }]);
+      const [{ payload }] = await db.dataSource.query(`SELECT payload::text AS payload FROM notification WHERE id = $1`, [id]);
+      expect(payload).not.toContain(secret);
+
+      // The token acts on its own report until it expires, and on no other.
+      expect(await reporterAccess.mayAct(db.dataSource.manager, reportId, secret, new Date(now.getTime() + 29 * 86_400_000))).toBe(true);
+      expect(await reporterAccess.mayAct(db.dataSource.manager, reportId, secret, new Date(now.getTime() + 31 * 86_400_000))).toBe(false);
+      expect(await reporterAccess.mayAct(db.dataSource.manager, await aReport('HCM-251124-OTHER2'), secret, now)).toBe(false);
     } finally {
       email.close();
       await smtp.close();

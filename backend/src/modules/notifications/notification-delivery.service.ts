@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { ReporterAccessService } from '../reporter-access/reporter-access.service';
+import { EntityManager } from 'typeorm';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
 import { renderNotification, UnknownTemplateError } from './notification-templates';
@@ -55,6 +57,7 @@ export class NotificationDeliveryService {
     @Inject(INTERNAL_DRIVER) internal: NotificationDriver,
     @Inject(EMAIL_DRIVER) email: NotificationDriver,
     @Inject(SMS_DRIVER) sms: NotificationDriver,
+    private readonly reporterAccess: ReporterAccessService,
   ) {
     this.drivers = { internal, email, sms };
     const n = config.notifications;
@@ -67,7 +70,7 @@ export class NotificationDeliveryService {
       const out: DeliveryOutcome = { sent: 0, retried: 0, failed: 0 };
       for (const row of await this.repo.claim(tx, this.settings.batchSize, now)) {
         try {
-          const result = await this.send(row);
+          const result = await this.send(tx, row, now);
           await this.repo.markSent(tx, row.id, result.providerId ?? null, now);
           out.sent++;
         } catch (err) {
@@ -84,10 +87,19 @@ export class NotificationDeliveryService {
     });
   }
 
-  private send(row: PendingNotification) {
+  private async send(tx: EntityManager, row: PendingNotification, now: Date) {
     const driver = this.drivers[row.channel];
     if (!driver) throw new UnknownChannelError(row.channel);
-    const { subject, text } = renderNotification(row.template, { reportId: row.reportId, ...row.payload }, { publicBaseUrl: this.settings.publicBaseUrl });
+    // A message to the reporter carries its own link token, made now and kept hashed only: the
+    // row's payload never holds it, and a retry makes a new one in place of the last.
+    const payload = { reportId: row.reportId, ...row.payload };
+    let message = renderNotification(row.template, payload, { publicBaseUrl: this.settings.publicBaseUrl });
+    const code = typeof row.payload.code === 'string' ? row.payload.code : null;
+    if (row.template.startsWith('citizen.') && row.reportId && code) {
+      const { url } = await this.reporterAccess.issueMessageToken(tx, row.reportId, row.id, code, now);
+      message = renderNotification(row.template, payload, { publicBaseUrl: this.settings.publicBaseUrl, reporterUrl: url });
+    }
+    const { subject, text } = message;
     return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
   }
 }

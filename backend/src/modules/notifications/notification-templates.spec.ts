@@ -36,4 +36,21 @@ describe('renderNotification', () => {
     expect(trackingLink(code, base)).toBe(link);
     expect(renderNotification('citizen.status.resolved', { code }, { publicBaseUrl: base }).text).toContain(link);
   });
+
+  it.each([
+    ['citizen.status.resolved', { code: 'HCM-1' }],
+    ['citizen.reporter_link', { code: 'HCM-1' }],
+  ])("%s carries the message's private link when it has one, never the public link beside it", (template, payload) => {
+    const reporterUrl = 'https://1022.tphcm.gov.vn/track/HCM-1#secret=' + 'k'.repeat(43);
+    const text = renderNotification(template, payload, { publicBaseUrl: 'https://1022.tphcm.gov.vn', reporterUrl }).text;
+    expect(text).toContain(reporterUrl);
+    expect(text.split(reporterUrl).join('')).not.toContain('/track/HCM-1');
+  });
+
+  it('tells an earlier reporter that acting now takes the private link', () => {
+    const m = renderNotification('citizen.reporter_link', { code: 'HCM-7' }, { reporterUrl: '/track/HCM-7#secret=s' });
+    expect(m.subject).toBe('Đường dẫn riêng cho phản ánh HCM-7');
+    expect(m.text).toContain('Đường dẫn riêng (không chia sẻ cho người khác): /track/HCM-7#secret=s');
+    expect(() => renderNotification('citizen.reporter_link', {})).toThrow(UnknownTemplateError);
+  });
 });

@@ -47,7 +47,27 @@ export function trackingLink(code: string, publicBaseUrl = ''): string {
   return `${publicBaseUrl}/track/${encodeURIComponent(code)}`;
 }
 
-export function renderNotification(template: string, payload: Record<string, unknown>, options: { publicBaseUrl?: string } = {}): RenderedMessage {
+/**
+ * `reporterUrl` is the private link of this one message (its own token, made when it is sent and
+ * never stored in plain): the reporter acts from it. Without one, the public tracking link.
+ */
+export function renderNotification(template: string, payload: Record<string, unknown>, options: { publicBaseUrl?: string; reporterUrl?: string } = {}): RenderedMessage {
+  if (template === 'citizen.reporter_link') {
+    const code = str(payload.code);
+    if (!code) throw new UnknownTemplateError(template);
+    const link = options.reporterUrl ?? trackingLink(code, options.publicBaseUrl);
+    return {
+      subject: `Đường dẫn riêng cho phản ánh ${code}`,
+      text: [
+        'Kính gửi Quý người dân,',
+        '',
+        `Từ nay, để trả lời, không đồng ý với kết quả hoặc đánh giá phản ánh mã ${code}, Quý người dân dùng đường dẫn riêng dưới đây; mã tra cứu chỉ dùng để xem tiến độ.`,
+        `Đường dẫn riêng (không chia sẻ cho người khác): ${link}`,
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
   if (template.startsWith('citizen.status.')) {
     const status = template.slice('citizen.status.'.length);
     const code = str(payload.code);
@@ -59,7 +79,9 @@ export function renderNotification(template: string, payload: Record<string, unk
         'Kính gửi Quý người dân,',
         '',
         `Phản ánh mã ${code} của Quý người dân ${phrase}.`,
-        `Theo dõi tiến độ tại: ${trackingLink(code, options.publicBaseUrl)}`,
+        options.reporterUrl
+          ? `Theo dõi, trả lời hoặc đánh giá tại đường dẫn riêng (không chia sẻ cho người khác): ${options.reporterUrl}`
+          : `Theo dõi tiến độ tại: ${trackingLink(code, options.publicBaseUrl)}`,
         '',
         SIGNATURE,
       ].join('\n'),

@@ -1,6 +1,7 @@
 import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryProcessor } from './notification-delivery.processor';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
@@ -10,6 +11,7 @@ import { SmtpDriver } from './smtp.driver';
 
 /** Delivery runs in the worker only: the API process records notifications and never opens SMTP. */
 @Module({
+  imports: [ReporterAccessModule],
   providers: [
     // Internal (unit) notifications are read in the officials' UI: recording is their delivery.
     { provide: INTERNAL_DRIVER, useFactory: (): NotificationDriver => new RecordingDriver() },

@@ -164,6 +164,13 @@ export interface CreatedRequestJson {
   token: string;
   service_notice: string;
   account_id: string | null;
+  /**
+   * Extension: the reporter's secret, given this once (only its hash is kept). Sent as the
+   * X-Reporter-Secret header, it lets the filer reply, reject an answer and rate it.
+   */
+  reporter_secret: string;
+  /** Extension: the reporter's private link (the secret in its fragment). */
+  reporter_url: string;
 }
 
 export interface TokenJson {

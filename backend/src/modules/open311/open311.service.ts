@@ -147,6 +147,8 @@ export class Open311Service {
             ? `Received in ${result.ward.name}. Tracking code ${result.code}; follow it at ${trackingUrl}`
             : `Đã tiếp nhận phản ánh tại ${result.ward.name}. Mã tra cứu ${result.code}; theo dõi tại ${trackingUrl}`,
         account_id: form.account_id ?? null,
+        reporter_secret: result.reporterSecret,
+        reporter_url: new URL(result.reporterUrl, `${ctx.origin}/`).toString(),
       },
       replayed,
     };

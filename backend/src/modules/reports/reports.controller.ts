@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { PublicReportView, StaffReportView } from './reports.repository';
-import { ReportsService } from './reports.service';
+import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
+import { StaffReportView } from './reports.repository';
+import { ReportsService, TrackedReport } from './reports.service';
 
 const revealBody = z
   .object({ reason: text(1000).pipe(z.string().min(10)) })
@@ -19,11 +20,15 @@ const revealBody = z
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  /** The public status page's data: no personal data, public events only. */
+  /**
+   * The public status page's data: no personal data, public events only. The tracking code alone
+   * reads; with the reporter's secret the answer also says what the reporter may do.
+   */
   @Public()
+  @ApiHeader({ name: REPORTER_SECRET_HEADER, required: false, description: "The reporter's secret: the answer's allowedActions are then the reporter's" })
   @Get('track/:code')
-  track(@Param('code', { schema: z.string().max(40) }) code: string): Promise<PublicReportView> {
-    return this.reports.track(code);
+  track(@Param('code', { schema: z.string().max(40) }) code: string, @Headers(REPORTER_SECRET_HEADER) secret: string | undefined): Promise<TrackedReport> {
+    return this.reports.track(code, secret);
   }
 
   @ApiBearerAuth()

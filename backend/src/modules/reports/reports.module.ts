@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
+@Module({ imports: [TicketsModule], controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
 export class ReportsModule {}

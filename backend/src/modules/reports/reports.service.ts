@@ -4,23 +4,36 @@ import { redactOptional, redactPersonalText } from '../../engine/privacy/redact-
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
+import type { CitizenAction } from '../tickets/citizen-actions';
 import { allowedActions } from '../tickets/ticket-state-machine';
+import { TicketsService } from '../tickets/tickets.service';
 import type { ReportStatus } from './report.entity';
 import { PublicReportView, ReportsRepository, StaffReportView } from './reports.repository';
+
+export interface TrackedReport extends PublicReportView {
+  /** Whether the request carried a secret that acts on this ticket. */
+  asReporter: boolean;
+  /** What the reporter may do now; empty without their secret (the page is then read-only). */
+  allowedActions: CitizenAction[];
+}
 
 const CODE = /^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/;
 
 @Injectable()
 export class ReportsService {
-  constructor(private readonly reports: ReportsRepository) {}
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly tickets: TicketsService,
+  ) {}
 
   /** Accepts what people type: lowercase, spaces or no dashes. */
-  async track(rawCode: string): Promise<PublicReportView> {
+  async track(rawCode: string, secret?: string): Promise<TrackedReport> {
     const compact = rawCode.toUpperCase().replace(/[^0-9A-Z]/g, '');
     const code = compact.length === 15 ? `${compact.slice(0, 3)}-${compact.slice(3, 9)}-${compact.slice(9)}` : rawCode;
     const view = CODE.test(code) ? await this.reports.publicByCode(code) : null;
     if (!view) throw IntakeException.notFound(rawCode.slice(0, 40));
-    return redactPublicView(view);
+    const actions = await this.tickets.reporterActions(code, secret);
+    return { ...redactPublicView(view), asReporter: actions !== null, allowedActions: actions ?? [] };
   }
 
   /** The audit event is written before the data leaves: no view without its trace. */

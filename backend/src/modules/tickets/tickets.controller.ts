@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
 import { TicketAction } from './ticket-state-machine';
 import { ActionResult, TicketsService } from './tickets.service';
 
@@ -32,6 +33,11 @@ const actionBody = z
 
 const messageBody = z.object({ message: text(5000).pipe(z.string().min(2)) }).strict();
 const ratingBody = z.object({ rating: z.number().int().min(1).max(5), comment: text(2000).optional() }).strict();
+const REPORTER_SECRET = {
+  name: REPORTER_SECRET_HEADER,
+  required: true,
+  description: "The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter",
+};
 const codeParam = z.string().regex(/^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/);
 
 @ApiTags('tickets')
@@ -61,24 +67,66 @@ export class TicketsController {
     return this.tickets.note(id, body.message, p);
   }
 
+  // The reporter's own actions: the tracking code names the ticket, the secret gives the right
+  // to act on it (invariant 7). Without the header: 401; with one that does not fit: 403.
   @Public()
+  @ApiHeader(REPORTER_SECRET)
   @Post('track/:code/reply')
   @HttpCode(200)
-  reply(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
-    return this.tickets.citizenReply(code, body.message);
+  reply(
+    @Param('code', { schema: codeParam }) code: string,
+    @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
+    @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
+  ): Promise<ActionResult> {
+    return this.tickets.citizenReply(code, secret, body.message);
   }
 
   @Public()
+  @ApiHeader(REPORTER_SECRET)
   @Post('track/:code/reject')
   @HttpCode(200)
-  reject(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
-    return this.tickets.citizenReject(code, body.message);
+  reject(
+    @Param('code', { schema: codeParam }) code: string,
+    @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
+    @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
+  ): Promise<ActionResult> {
+    return this.tickets.citizenReject(code, secret, body.message);
   }
 
   @Public()
+  @ApiHeader(REPORTER_SECRET)
   @Post('track/:code/rating')
   @HttpCode(200)
-  rate(@Param('code', { schema: codeParam }) code: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>): Promise<ActionResult> {
-    return this.tickets.rate(code, body.rating, body.comment);
+  rate(
+    @Param('code', { schema: codeParam }) code: string,
+    @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
+    @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>,
+  ): Promise<ActionResult> {
+    return this.tickets.rate(code, secret, body.rating, body.comment);
+  }
+
+  // A caller without a web link: the call-centre operator acts for them, recorded as such.
+  @ApiBearerAuth()
+  @Roles('operator')
+  @Post('reports/:id/for-reporter/reply')
+  @HttpCode(200)
+  replyForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+    return this.tickets.actForReporter(id, 'reply', { message: body.message }, p);
+  }
+
+  @ApiBearerAuth()
+  @Roles('operator')
+  @Post('reports/:id/for-reporter/reject')
+  @HttpCode(200)
+  rejectForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+    return this.tickets.actForReporter(id, 'reject', { message: body.message }, p);
+  }
+
+  @ApiBearerAuth()
+  @Roles('operator')
+  @Post('reports/:id/for-reporter/rating')
+  @HttpCode(200)
+  rateForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+    return this.tickets.actForReporter(id, 'rate', { rating: body.rating, comment: body.comment }, p);
   }
 }

@@ -9,6 +9,10 @@ export enum TicketsErrorCode {
   UnknownUpload = 'tickets.unknown_upload',
   RejectWindowClosed = 'tickets.reject_window_closed',
   BadMaster = 'tickets.bad_master',
+  ReporterSecretRequired = 'tickets.reporter_secret_required',
+  ReporterSecretInvalid = 'tickets.reporter_secret_invalid',
+  AlreadyRated = 'tickets.already_rated',
+  NotRateable = 'tickets.not_rateable',
 }
 
 export class TicketsException extends DomainException {
@@ -41,6 +45,30 @@ export class TicketsException extends DomainException {
   static rejectWindowClosed(): TicketsException {
     return new TicketsException('conflict', TicketsErrorCode.RejectWindowClosed, 'An answer can be rejected only within 7 days of resolution', {
       messageVi: 'Chỉ có thể không đồng ý với kết quả trong vòng 7 ngày',
+    });
+  }
+  static reporterSecretRequired(): TicketsException {
+    return new TicketsException('unauthorized', TicketsErrorCode.ReporterSecretRequired, 'Acting on a ticket needs the reporter link (X-Reporter-Secret header); the tracking code alone only reads', {
+      messageVi: 'Cần đường dẫn riêng của người phản ánh để thao tác; mã tra cứu chỉ dùng để xem',
+      issues: [{ field: 'X-Reporter-Secret', rule: 'required', message: 'The reporter secret is required', messageVi: 'Thiếu mã bí mật của người phản ánh' }],
+    });
+  }
+  static reporterSecretInvalid(): TicketsException {
+    return new TicketsException('forbidden', TicketsErrorCode.ReporterSecretInvalid, 'This reporter link is not valid for this ticket (or has expired)', {
+      messageVi: 'Đường dẫn riêng không hợp lệ với phản ánh này hoặc đã hết hạn',
+      issues: [{ field: 'X-Reporter-Secret', rule: 'invalid', message: 'Not valid for this ticket', messageVi: 'Không hợp lệ với phản ánh này' }],
+    });
+  }
+  static alreadyRated(cycle: number): TicketsException {
+    return new TicketsException('conflict', TicketsErrorCode.AlreadyRated, 'This answer was already rated; a ticket takes one rating until it is reopened', {
+      messageVi: 'Kết quả này đã được đánh giá; mỗi lần xử lý chỉ được đánh giá một lần',
+      cycle,
+    });
+  }
+  static notRateable(status: string): TicketsException {
+    return new TicketsException('conflict', TicketsErrorCode.NotRateable, `A ${status} ticket cannot be rated; only an answered (resolved or closed) one`, {
+      messageVi: 'Chỉ có thể đánh giá phản ánh đã được xử lý',
+      status,
     });
   }
   static badMaster(): TicketsException {

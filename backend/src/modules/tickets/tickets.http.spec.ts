@@ -9,8 +9,13 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   let db: DataSource;
   const tokens: Record<string, string> = {};
 
-  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object) => {
-    const res = await app.inject({ method, url, payload, headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } });
+  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object, secret?: string) => {
+    const res = await app.inject({
+      method,
+      url,
+      payload,
+      headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}), ...(secret ? { 'x-reporter-secret': secret } : {}) },
+    });
     return { status: res.statusCode, body: res.json() };
   };
 
@@ -33,6 +38,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     await app.get(RoutingService).routeNew(filed.body.id);
     const id = filed.body.id;
     const code = filed.body.code;
+    const secret = filed.body.reporterSecret;
     const version = async () => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version;
     const clock = async (kind: string) => (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
 
@@ -62,7 +68,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'tickets.illegal_transition', allowedActions: ['citizen_reply', 'reject', 'merge'] });
 
-    r = await call('POST', `/api/v1/track/${code}/reply`, undefined, { message: 'Số 12 đường Lê Lợi' });
+    r = await call('POST', `/api/v1/track/${code}/reply`, undefined, { message: 'Số 12 đường Lê Lợi' }, secret);
     expect(r.body.status).toBe('in_progress');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 1 });
 
@@ -70,12 +76,12 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('resolved');
     expect(await clock('resolution')).toMatchObject({ state: 'stopped' });
 
-    r = await call('POST', `/api/v1/track/${code}/reject`, undefined, { message: 'Vẫn còn thi công ban đêm' });
+    r = await call('POST', `/api/v1/track/${code}/reject`, undefined, { message: 'Vẫn còn thi công ban đêm' }, secret);
     expect(r.body.status).toBe('reopened');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 2 });
 
     r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép' });
-    r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' });
+    r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
 
     const track = await call('GET', `/api/v1/track/${code}`);

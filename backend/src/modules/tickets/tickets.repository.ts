@@ -75,6 +75,33 @@ export class TicketsRepository {
     await tx.query(`UPDATE report SET follower_count = follower_count + $2, version = version + 1, updated_at = now() WHERE id = $1`, [masterId, count]);
   }
 
+  /** How many times the ticket was reopened (its cycle is one more). */
+  async reopenings(q: EntityManager, reportId: string): Promise<number> {
+    const rows = await q.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND type = 'reopened'`, [reportId]);
+    return rows[0].n;
+  }
+
+  async ratedInCycle(q: EntityManager, reportId: string, cycle: number): Promise<boolean> {
+    const rows = await q.query(`SELECT 1 FROM report_rating WHERE report_id = $1 AND cycle = $2`, [reportId, cycle]);
+    return rows.length > 0;
+  }
+
+  /** Claims the cycle's one rating for the event; false when the cycle was already rated (its key is taken). */
+  async claimRating(tx: EntityManager, reportId: string, cycle: number, eventId: string): Promise<boolean> {
+    const rows = await tx.query(`INSERT INTO report_rating (report_id, cycle, event_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING cycle`, [reportId, cycle, eventId]);
+    return rows.length > 0;
+  }
+
+  /** The ticket by code, without a lock (a read of the public page). */
+  async byCode(code: string): Promise<TicketRow | null> {
+    const rows = await this.db.query(`SELECT ${TICKET} FROM report WHERE code = $1`, [code]);
+    return rows[0] ?? null;
+  }
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
   async categoryOf(id: string): Promise<{ categoryId: number; priority: string } | null> {
     const rows = await this.db.query(`SELECT category_id AS "categoryId", priority::text AS priority FROM report WHERE id = $1`, [id]);
     return rows[0] ?? null;

@@ -4,7 +4,9 @@ import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { ReportStatus } from '../reports/report.entity';
+import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { SlaService } from '../sla/sla.service';
+import { CitizenAction, citizenActions, mayReject, ticketCycle } from './citizen-actions';
 import { allowedActions, CLOCK_EFFECTS, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
 import { TicketsException } from './tickets.exception';
 import { TicketRow, TicketsRepository } from './tickets.repository';
@@ -21,7 +23,13 @@ const EVENT_TYPE: Record<TicketAction, string> = {
 };
 // What the citizen must be told in words.
 const NEEDS_PUBLIC_MESSAGE: TicketAction[] = ['request_info', 'resolve', 'reject'];
-const REJECT_WINDOW_MS = 7 * 86_400_000;
+
+/** Who acts: staff by account; an operator may act on behalf of the reporter (a caller on the phone). */
+interface Actor {
+  userId: string;
+  role: string;
+  onBehalfOf?: 'reporter';
+}
 
 export interface ActionInput {
   version: number;
@@ -50,6 +58,7 @@ export class TicketsService {
     private readonly tickets: TicketsRepository,
     private readonly sla: SlaService,
     private readonly notifications: NotificationsService,
+    private readonly reporterAccess: ReporterAccessService,
   ) {}
 
   async act(reportId: string, action: TicketAction, input: ActionInput, actor: Principal): Promise<ActionResult> {
@@ -69,27 +78,84 @@ export class TicketsService {
     });
   }
 
-  /** The citizen answers a request for more information (by tracking code, no login). */
-  citizenReply(code: string, message: string): Promise<ActionResult> {
-    return this.byCode(code, 'citizen_reply', { publicMessage: message });
+  /** The reporter answers a request for more information. */
+  citizenReply(code: string, secret: string | undefined, message: string): Promise<ActionResult> {
+    return this.asReporter(code, secret, (tx, ticket) => this.apply(tx, ticket, 'citizen_reply', { publicMessage: message, version: ticket.version }, null));
   }
 
-  /** The citizen does not accept the answer: within 7 days of resolution the ticket reopens. */
-  citizenReject(code: string, reason: string): Promise<ActionResult> {
-    return this.byCode(code, 'reopen', { publicMessage: reason }, (t) => {
-      if (!t.resolvedAt || Date.now() - new Date(t.resolvedAt).getTime() > REJECT_WINDOW_MS) throw TicketsException.rejectWindowClosed();
+  /** The reporter does not accept the answer: within 7 days of resolution the ticket reopens. */
+  citizenReject(code: string, secret: string | undefined, reason: string): Promise<ActionResult> {
+    return this.asReporter(code, secret, (tx, ticket) => this.reopenFor(tx, ticket, reason, null));
+  }
+
+  /** The reporter rates the answer, once per cycle; a resolved ticket is then closed. */
+  rate(code: string, secret: string | undefined, rating: number, comment: string | undefined): Promise<ActionResult> {
+    return this.asReporter(code, secret, (tx, ticket) => this.rateFor(tx, ticket, rating, comment, null));
+  }
+
+  /**
+   * What the holder of `secret` may do on the ticket, or null when the secret does not act on it
+   * (the public page then stays read-only).
+   */
+  async reporterActions(code: string, secret: string | undefined, now: Date = new Date()): Promise<CitizenAction[] | null> {
+    if (secret === undefined) return null;
+    const ticket = await this.tickets.byCode(code);
+    if (!ticket || !(await this.reporterAccess.mayAct(this.tickets.manager, ticket.id, secret, now))) return null;
+    const ratedThisCycle = await this.tickets.ratedInCycle(this.tickets.manager, ticket.id, ticketCycle(await this.tickets.reopenings(this.tickets.manager, ticket.id)));
+    return citizenActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, ratedThisCycle }, now);
+  }
+
+  /**
+   * A call-centre operator acts for a reporter on the phone (no web link): the same rules as the
+   * reporter's own action, recorded in the timeline with the operator as actor, on behalf of the
+   * reporter.
+   */
+  async actForReporter(reportId: string, action: 'reply' | 'reject' | 'rate', input: { message?: string; rating?: number; comment?: string }, operator: Principal): Promise<ActionResult> {
+    if (operator.role !== 'operator') throw TicketsException.notFound(reportId);
+    const actor = { userId: operator.userId, role: operator.role, onBehalfOf: 'reporter' as const };
+    return this.tickets.transaction(async (tx) => {
+      const ticket = await this.tickets.lock(tx, { id: reportId });
+      if (!ticket) throw TicketsException.notFound(reportId);
+      if (action === 'reply') return this.apply(tx, ticket, 'citizen_reply', { publicMessage: input.message, version: ticket.version }, actor);
+      if (action === 'reject') return this.reopenFor(tx, ticket, input.message!, actor);
+      return this.rateFor(tx, ticket, input.rating!, input.comment, actor);
     });
   }
 
-  /** The citizen rates the answer; a resolved ticket is then closed. */
-  async rate(code: string, rating: number, comment: string | undefined): Promise<ActionResult> {
+  /** Every reporter action goes through here: the ticket locked, the secret checked, then the work (invariant 7). */
+  private asReporter(code: string, secret: string | undefined, work: (tx: EntityManager, ticket: TicketRow) => Promise<ActionResult>): Promise<ActionResult> {
+    if (!secret) throw TicketsException.reporterSecretRequired();
     return this.tickets.transaction(async (tx) => {
       const ticket = await this.tickets.lock(tx, { code });
-      if (!ticket || !['resolved', 'closed'].includes(ticket.status)) throw TicketsException.notFound(code);
-      await this.tickets.insertEvent(tx, { reportId: ticket.id, type: 'rated', actorUserId: null, actorRole: 'citizen', fromStatus: ticket.status, toStatus: null, isPublic: true, message: null, data: { rating, comment: comment ?? null } });
-      if (ticket.status === 'resolved') return this.apply(tx, ticket, 'close', { version: ticket.version }, null);
-      return { id: ticket.id, code: ticket.code, status: ticket.status, version: ticket.version, allowedActions: allowedActions(ticket.status) };
+      if (!ticket) throw TicketsException.notFound(code);
+      if (!(await this.reporterAccess.mayAct(tx, ticket.id, secret))) throw TicketsException.reporterSecretInvalid();
+      return work(tx, ticket);
     });
+  }
+
+  private reopenFor(tx: EntityManager, ticket: TicketRow, reason: string, actor: Actor | null): Promise<ActionResult> {
+    if (ticket.status === 'resolved' && !mayReject(ticket, new Date())) throw TicketsException.rejectWindowClosed();
+    return this.apply(tx, ticket, 'reopen', { publicMessage: reason, version: ticket.version }, actor);
+  }
+
+  private async rateFor(tx: EntityManager, ticket: TicketRow, rating: number, comment: string | undefined, actor: Actor | null): Promise<ActionResult> {
+    if (!['resolved', 'closed'].includes(ticket.status)) throw TicketsException.notRateable(ticket.status);
+    const cycle = ticketCycle(await this.tickets.reopenings(tx, ticket.id));
+    const eventId = await this.tickets.insertEvent(tx, {
+      reportId: ticket.id,
+      type: 'rated',
+      actorUserId: actor?.userId ?? null,
+      actorRole: actor?.role ?? 'citizen',
+      fromStatus: ticket.status,
+      toStatus: null,
+      isPublic: true,
+      message: null,
+      data: { rating, comment: comment ?? null, cycle, ...(actor ? { onBehalfOf: actor.onBehalfOf } : {}) },
+    });
+    // The key (report, cycle) holds even against a concurrent rating: the loser rolls back.
+    if (!(await this.tickets.claimRating(tx, ticket.id, cycle, eventId))) throw TicketsException.alreadyRated(cycle);
+    if (ticket.status === 'resolved') return this.apply(tx, ticket, 'close', { version: ticket.version }, actor);
+    return { id: ticket.id, code: ticket.code, status: ticket.status, version: ticket.version, allowedActions: allowedActions(ticket.status) };
   }
 
   async note(reportId: string, message: string, actor: Principal): Promise<{ id: string }> {
@@ -101,16 +167,7 @@ export class TicketsService {
     });
   }
 
-  private byCode(code: string, action: TicketAction, input: Omit<ActionInput, 'version'>, check?: (t: TicketRow) => void): Promise<ActionResult> {
-    return this.tickets.transaction(async (tx) => {
-      const ticket = await this.tickets.lock(tx, { code });
-      if (!ticket) throw TicketsException.notFound(code);
-      check?.(ticket);
-      return this.apply(tx, ticket, action, { ...input, version: ticket.version }, null);
-    });
-  }
-
-  private async apply(tx: EntityManager, ticket: TicketRow, action: TicketAction, input: ActionInput, actor: { userId: string; role: string } | null): Promise<ActionResult> {
+  private async apply(tx: EntityManager, ticket: TicketRow, action: TicketAction, input: ActionInput, actor: Actor | null): Promise<ActionResult> {
     let to: ReportStatus;
     try {
       to = nextStatus(ticket.status, action);
@@ -134,7 +191,7 @@ export class TicketsService {
       toStatus: to,
       isPublic: true,
       message: input.publicMessage ?? null,
-      data: action === 'merge' ? { masterId: input.masterId } : {},
+      data: { ...(action === 'merge' ? { masterId: input.masterId } : {}), ...(actor?.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) },
     });
     if (input.internalNote) {
       await this.tickets.insertEvent(tx, { reportId: ticket.id, type: 'note', actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, fromStatus: to, toStatus: null, isPublic: false, message: input.internalNote });

@@ -1,0 +1,47 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { ReportEntity } from '../reports/report.entity';
+
+export type ReporterSecretKind = 'filing' | 'message';
+
+/**
+ * What lets a reporter act on their ticket, stored as a SHA-256 hash only: the secret given once
+ * in the filing answer, and the link token of each message sent to them (with an expiry).
+ */
+@Entity('reporter_secret')
+@Index('uq_reporter_secret_filing', ['reportId'], { unique: true, where: `kind = 'filing'` })
+@Index('uq_reporter_secret_notification', ['notificationId'], { unique: true, where: 'notification_id IS NOT NULL' })
+@Index('ix_reporter_secret_report', ['reportId'])
+@Check('ck_reporter_secret_kind', `kind IN ('filing', 'message')`)
+@Check('ck_reporter_secret_hash', 'octet_length(secret_hash) = 32')
+@Check('ck_reporter_secret_message', `kind = 'filing' OR (notification_id IS NOT NULL AND expires_at IS NOT NULL)`)
+export class ReporterSecretEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'report_id', type: 'uuid' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'reporter_secret_report_id_fkey' })
+  report?: ReportEntity;
+
+  @Column({ type: 'text' })
+  kind: ReporterSecretKind;
+
+  @Column({ name: 'secret_hash', type: 'bytea' })
+  secretHash: Buffer;
+
+  @Column({ name: 'notification_id', type: 'bigint', nullable: true })
+  notificationId: string | null;
+
+  @ManyToOne(() => NotificationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'notification_id', foreignKeyConstraintName: 'reporter_secret_notification_id_fkey' })
+  notification?: NotificationEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+}

@@ -1,0 +1,31 @@
+import { Check, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
+import { ReportEventEntity } from '../reports/report-event.entity';
+import { ReportEntity } from '../reports/report.entity';
+
+/**
+ * One rating per ticket cycle, as a key: a second rating of the same cycle is a unique violation
+ * whatever the timing. The rating itself is the 'rated' timeline event this row points to.
+ */
+@Entity('report_rating')
+@Check('ck_report_rating_cycle', 'cycle >= 1')
+export class ReportRatingEntity {
+  @PrimaryColumn({ name: 'report_id', type: 'uuid', primaryKeyConstraintName: 'pk_report_rating' })
+  reportId: string;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_rating_report_id_fkey' })
+  report?: ReportEntity;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_report_rating' })
+  cycle: number;
+
+  @Column({ name: 'event_id', type: 'bigint' })
+  eventId: string;
+
+  @ManyToOne(() => ReportEventEntity)
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'report_rating_event_id_fkey' })
+  event?: ReportEventEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
