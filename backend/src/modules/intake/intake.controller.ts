@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -35,6 +36,7 @@ export class IntakeController {
 
   /** Files a report from the web, the app or the call centre (anonymous allowed). */
   @Public()
+  @RateLimit('filing')
   @Post('reports')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })
   async create(
@@ -81,6 +83,7 @@ export class IntakeController {
 
   @ApiBearerAuth()
   @Roles('operator')
+  @RateLimit('filing')
   @Post('reports/:id/callers')
   @HttpCode(201)
   attachCaller(

@@ -3,6 +3,7 @@ import { NoFilesInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import {
   FormatParams,
   formatParams,
@@ -90,6 +91,7 @@ export class Open311Controller {
   }
 
   @Get('requests.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET Service Requests: newest first, the last 90 days and at most 1000 unless filtered' })
   async requests(
     @Param({ schema: formatParams }) { format }: FormatParams,
@@ -101,6 +103,7 @@ export class Open311Controller {
   }
 
   @Get('requests/:service_request_id.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET Service Request: one request by its tracking code' })
   async request(
     @Param({ schema: requestParams }) { service_request_id: id, format }: RequestParams,
@@ -112,6 +115,7 @@ export class Open311Controller {
   }
 
   @Get('tokens/:token.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET service_request_id from a token' })
   async token(
     @Param({ schema: tokenParams }) { token, format }: TokenParams,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -21,6 +22,7 @@ export class ReportsController {
 
   /** The public status page's data: no personal data, public events only. */
   @Public()
+  @RateLimit('tracking')
   @Get('track/:code')
   track(@Param('code', { schema: z.string().max(40) }) code: string): Promise<PublicReportView> {
     return this.reports.track(code);

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -62,6 +63,7 @@ export class TicketsController {
   }
 
   @Public()
+  @RateLimit('citizenAction')
   @Post('track/:code/reply')
   @HttpCode(200)
   reply(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
@@ -69,6 +71,7 @@ export class TicketsController {
   }
 
   @Public()
+  @RateLimit('citizenAction')
   @Post('track/:code/reject')
   @HttpCode(200)
   reject(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
@@ -76,6 +79,7 @@ export class TicketsController {
   }
 
   @Public()
+  @RateLimit('citizenAction')
   @Post('track/:code/rating')
   @HttpCode(200)
   rate(@Param('code', { schema: codeParam }) code: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>): Promise<ActionResult> {
