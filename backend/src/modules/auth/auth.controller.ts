@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { LoginRequest, LoginResponse, loginSchema, SessionUser } from './auth.dto';
@@ -15,6 +16,7 @@ export class AuthController {
 
   @Public()
   @RateLimit('login', { account: loginAccount })
+  @BodyLimit(8 * 1024)
   @UseInterceptors(LoginLimiterInterceptor)
   @Post('login')
   @HttpCode(200)

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters, Us
 import { NoFilesInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import {
@@ -74,6 +75,8 @@ export class Open311Controller {
   }
 
   @Post('requests.:format')
+  // Form-encoded, a 4,000-character description in Vietnamese takes up to ~36 KB.
+  @BodyLimit(128 * 1024)
   @ApiOperation({ summary: 'POST Service Request (api_key required); answers the tracking code and a token at once' })
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
@@ -64,6 +65,7 @@ export class TicketsController {
 
   @Public()
   @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/reply')
   @HttpCode(200)
   reply(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
@@ -72,6 +74,7 @@ export class TicketsController {
 
   @Public()
   @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/reject')
   @HttpCode(200)
   reject(@Param('code', { schema: codeParam }) code: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>): Promise<ActionResult> {
@@ -80,6 +83,7 @@ export class TicketsController {
 
   @Public()
   @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/rating')
   @HttpCode(200)
   rate(@Param('code', { schema: codeParam }) code: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>): Promise<ActionResult> {
