@@ -35,8 +35,8 @@ export const digest = (value: string): string => createHash('sha256').update(val
 
 /**
  * The buckets one request counts in under a policy, narrowest first. Staff are counted per user
- * only; a device id that is not one (wrong form) counts as none; secrets and names are hashed so
- * Redis never holds an API key or a username in clear.
+ * only; a device id that is not one (wrong form) counts as none. Addresses, device ids, names
+ * and keys are hashed, so Redis never holds a client's address, a username or an API key in clear.
  */
 export function bucketsFor(policy: RateLimitPolicy, subject: RateLimitSubject): BucketKey[] {
   const keys: Partial<Record<Dimension, string>> = {};
@@ -44,8 +44,8 @@ export function bucketsFor(policy: RateLimitPolicy, subject: RateLimitSubject): 
     keys.user = subject.userId;
   } else {
     const device = Array.isArray(subject.deviceId) ? subject.deviceId[0] : subject.deviceId;
-    if (device && DEVICE_ID.test(device)) keys.device = `${subject.ip}|${device}`;
-    keys.client = subject.ip;
+    if (device && DEVICE_ID.test(device)) keys.device = digest(`${subject.ip}|${device}`);
+    keys.client = digest(subject.ip);
     if (subject.account) keys.account = digest(subject.account.slice(0, 256));
     if (subject.apiKey) keys.apiKey = digest(subject.apiKey);
     keys.global = 'all';

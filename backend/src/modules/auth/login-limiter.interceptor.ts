@@ -53,9 +53,8 @@ export class LoginLimiterInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const account = loginAccount(request);
-    const client = `client:${request.ip}`;
-    const named = account === null ? null : digest(account);
-    const keys = named === null ? { client } : { client, account: `account:${named}`, pair: `pair:${request.ip}|${named}` };
+    const client = `client:${digest(request.ip)}`;
+    const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${request.ip}|${account}`)}` };
 
     return from(this.limits.backoffWait(BACKOFF, Object.values(keys))).pipe(
       mergeMap((wait) => {
