@@ -42,6 +42,15 @@ export class TestRedisServer {
     await waitPort(this.port, false);
   }
 
+  /** SIGSTOP: Redis keeps its connections open but answers nothing, as a stalled node does. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });

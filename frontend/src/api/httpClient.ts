@@ -1,3 +1,5 @@
+import { DEVICE_HEADER, deviceId } from './deviceId';
+
 /** Base path of the REST API; the SPA is served by the same origin as the API. */
 export const API_BASE = '/api/v1';
 
@@ -59,7 +61,7 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
 }
 
 export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', [DEVICE_HEADER]: deviceId() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
 

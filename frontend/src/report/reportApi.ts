@@ -1,4 +1,5 @@
 import { API_BASE, ApiError, apiRequest, type ApiErrorBody } from '../api/httpClient';
+import { DEVICE_HEADER, deviceId } from '../api/deviceId';
 import type { Category, CreateReportBody, CreatedReport, PlaceMatch, UploadedPhoto, WardRef } from './reportTypes';
 
 export function fetchCategories(signal?: AbortSignal): Promise<Category[]> {
@@ -39,6 +40,7 @@ export function uploadPhoto(file: File, onProgress: (fraction: number) => void):
   const done = new Promise<UploadedPhoto>((resolve, reject) => {
     xhr.open('POST', `${API_BASE}/uploads`);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader(DEVICE_HEADER, deviceId());
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);

@@ -54,6 +54,11 @@ describe('loadConfig', () => {
     [{ LIVE_STREAMS_PER_CLIENT: '0' }, 'LIVE_STREAMS_PER_CLIENT'],
     [{ METRICS_ALLOW: '10.0.0.0/8,prometheus' }, 'METRICS_ALLOW'],
     [{ METRICS_ALLOW: '10.0.0.0/33' }, 'METRICS_ALLOW'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-production-secret' }, 'OPEN311_API_KEYS'],
+    [{ RATE_LIMIT_FILING: 'client=60' }, 'RATE_LIMIT_FILING'],
+    [{ RATE_LIMIT_LOGIN: 'phone=5/60' }, 'RATE_LIMIT_LOGIN'],
+    [{ RATE_LIMIT_REDIS_TIMEOUT_MS: '0' }, 'RATE_LIMIT_REDIS_TIMEOUT_MS'],
   ])('rejects %j naming %s', (env, field) => {
     expect(() => loadConfig({ NODE_ENV: 'development', ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'development', ...env })).toThrow(field);
@@ -110,5 +115,13 @@ describe('loadConfig', () => {
     expect(c.notifications.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
     expect(loadConfig({ ...PRODUCTION, NOTIFY_PUBLIC_BASE_URL: 'https://tin.1022.vn' }).notifications.publicBaseUrl).toBe('https://tin.1022.vn');
     expect(loadConfig({ NODE_ENV: 'development' }).notifications.publicBaseUrl).toBe('');
+  });
+
+  it('reads every rate-limit policy, and trusts no proxy unless told', () => {
+    const c = loadConfig({ NODE_ENV: 'development', RATE_LIMIT_OPEN311_POST: 'apiKey=5/60', TRUST_PROXY: ' 172.30.22.10 , 10.0.0.0/8 ' });
+    expect(c.rateLimits.policies.open311Post).toEqual({ apiKey: { limit: 5, windowSeconds: 60 } });
+    expect(Object.keys(c.rateLimits.policies).sort()).toEqual(['citizenAction', 'filing', 'login', 'open311Post', 'tracking', 'upload']);
+    expect(c.http.trustProxy).toEqual(['172.30.22.10', '10.0.0.0/8']);
+    expect(loadConfig({ NODE_ENV: 'development' }).http.trustProxy).toEqual([]);
   });
 });

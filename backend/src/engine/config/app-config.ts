@@ -1,10 +1,25 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY, SIGNING_SECRET, weakSecretReason } from './secret-strength';
+import { parsePolicy, PolicyName, RateLimitPolicy } from '../rate-limit/rate-limit-policy';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+// A rate-limit policy setting (see RATE_LIMIT_* below), parsed at boot.
+const policy = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const parsed = parsePolicy(text);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    });
 
 const schema = z.object({
   // Unset means production: the development conveniences below (a built-in signing secret, demo
@@ -12,9 +27,10 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  // Which proxies may set X-Forwarded-For (Fastify's trustProxy): by default only private
-  // networks, where the load balancer lives; a client on the internet cannot fake its address.
-  TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
+  // Which proxies may set X-Forwarded-For (Fastify's trustProxy): addresses or CIDRs of the load
+  // balancers, comma-separated. None by default: any other host on a private network (another
+  // container, a compromised machine) could otherwise name its own client address and dodge limits.
+  TRUST_PROXY: z.string().default(''),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
@@ -28,12 +44,28 @@ const schema = z.object({
   // Default: on in development and test, off in production (where setting it stops the process).
   DEMO_SEED: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(10),
-  LOGIN_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
-  // Photo uploads are public and cost a re-encode each: a citizen sends a handful per report,
-  // so 30 per address in 10 minutes leaves room for a family behind one NAT but not for a flood.
-  UPLOAD_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
-  UPLOAD_THROTTLE_TTL_SECONDS: z.coerce.number().int().min(1).default(600),
+  // Rate limits (engine/rate-limit): one setting per policy, `dimension=limit/seconds` pairs
+  // (rate-limit-policy.ts says what each dimension counts; docs/operations.md the reasons for the
+  // defaults). Counted in Redis for every API process; while Redis is away, per process.
+  RATE_LIMIT_FILING: policy('device=10/3600,client=60/600,global=300/60,user=600/3600'),
+  RATE_LIMIT_UPLOAD: policy('device=30/600,client=120/600,global=1200/60,user=2000/3600'),
+  RATE_LIMIT_CITIZEN_ACTION: policy('device=20/3600,client=60/600,global=300/60,user=600/3600'),
+  RATE_LIMIT_TRACKING: policy('device=120/60,client=300/60,global=6000/60,user=6000/60'),
+  RATE_LIMIT_OPEN311_POST: policy('apiKey=120/60,global=600/60'),
+  RATE_LIMIT_LOGIN: policy('account=20/60,client=30/60,global=600/60'),
+  // A limit check waits this long for Redis before counting in the process instead.
+  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
+  // Failed sign-ins in a row (per account, per address, per account from one address) are free up
+  // to FREE_FAILURES, then wait BASE, 2·BASE … seconds; per account capped at ACCOUNT_MAX_SECONDS
+  // so that nobody can shut out an official by naming them, per address at MAX_SECONDS.
+  LOGIN_BACKOFF_FREE_FAILURES: z.coerce.number().int().min(0).default(5),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(1),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_BACKOFF_ACCOUNT_MAX_SECONDS: z.coerce.number().int().min(1).default(30),
+  // Password hashing is CPU-bound (argon2, ~0.1 s each): at most CONCURRENCY sign-ins per process
+  // hash at once and QUEUE wait; the rest hear 503 with Retry-After at once.
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   // Notification delivery (worker). 'recording' sends nothing: the row is the record, so
   // development and tests need no network; 'smtp' needs SMTP_URL (smtp://user:pass@host:587).
   NOTIFY_EMAIL_DRIVER: z.enum(['recording', 'smtp']).default('recording'),
@@ -76,11 +108,16 @@ export interface AppConfig {
   redis: { url: string; queuePrefix: string };
   storageDir: string;
   webDir: string;
-  auth: { jwtSecret: string; jwtTtlSeconds: number; loginLimit: number; loginTtlSeconds: number };
+  auth: { jwtSecret: string; jwtTtlSeconds: number };
   open311ApiKeys: string[];
   demoSeed: boolean;
   logLevel: string;
-  uploads: { throttleLimit: number; throttleTtlSeconds: number };
+  rateLimits: {
+    policies: Record<PolicyName, RateLimitPolicy>;
+    redisTimeoutMs: number;
+    loginBackoff: { freeFailures: number; baseSeconds: number; maxSeconds: number; accountMaxSeconds: number };
+    loginHashes: { concurrency: number; queue: number };
+  };
   notifications: {
     emailDriver: 'recording' | 'smtp';
     smtpUrl: string | null;
@@ -139,16 +176,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     storageDir: c.STORAGE_DIR,
     webDir: c.WEB_DIR,
-    auth: {
-      jwtSecret: c.JWT_SECRET,
-      jwtTtlSeconds: c.JWT_TTL_SECONDS,
-      loginLimit: c.LOGIN_THROTTLE_LIMIT,
-      loginTtlSeconds: c.LOGIN_THROTTLE_TTL_SECONDS,
-    },
+    auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
     open311ApiKeys: c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
     demoSeed: !production && (c.DEMO_SEED ?? true),
     logLevel: c.LOG_LEVEL,
-    uploads: { throttleLimit: c.UPLOAD_THROTTLE_LIMIT, throttleTtlSeconds: c.UPLOAD_THROTTLE_TTL_SECONDS },
+    rateLimits: {
+      policies: {
+        filing: c.RATE_LIMIT_FILING,
+        upload: c.RATE_LIMIT_UPLOAD,
+        citizenAction: c.RATE_LIMIT_CITIZEN_ACTION,
+        tracking: c.RATE_LIMIT_TRACKING,
+        open311Post: c.RATE_LIMIT_OPEN311_POST,
+        login: c.RATE_LIMIT_LOGIN,
+      },
+      redisTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS,
+      loginBackoff: {
+        freeFailures: c.LOGIN_BACKOFF_FREE_FAILURES,
+        baseSeconds: c.LOGIN_BACKOFF_BASE_SECONDS,
+        maxSeconds: c.LOGIN_BACKOFF_MAX_SECONDS,
+        accountMaxSeconds: c.LOGIN_BACKOFF_ACCOUNT_MAX_SECONDS,
+      },
+      loginHashes: { concurrency: c.LOGIN_HASH_CONCURRENCY, queue: c.LOGIN_HASH_QUEUE },
+    },
     notifications: {
       emailDriver: c.NOTIFY_EMAIL_DRIVER,
       smtpUrl: c.SMTP_URL ?? null,

@@ -31,6 +31,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
+    setRetryAfter(reply, exception);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -56,6 +57,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
   }
+}
+
+/** A 429 or 503 that says how long to wait says it in the standard header too (RFC 9110 §10.2.3). */
+export function setRetryAfter(reply: FastifyReply, exception: unknown): void {
+  const seconds = exception instanceof DomainException ? exception.details.retryAfterSeconds : undefined;
+  if (typeof seconds === 'number' && Number.isFinite(seconds)) void reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
 }
 
 function httpCode(status: number): string {

@@ -10,6 +10,7 @@ import { AppModule } from '../../app.module';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { registerSecurityHeaders } from './security-headers';
+import { applyRouteBodyLimits } from './body-limit.decorator';
 
 // Paths that are never the single-page app: an unknown one is a JSON 404, a missing asset a 404.
 const NOT_SPA = ['/api/', '/open311/', '/health', '/ready', '/metrics', '/assets/'];
@@ -22,6 +23,7 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
     new FastifyAdapter({ trustProxy: config.http.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } }),
     { bufferLogs: true },
   );
+  applyRouteBodyLimits(app.getHttpAdapter().getInstance());
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.enableShutdownHooks();

@@ -1,13 +1,13 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { AttachmentParams, attachmentParams, UploadResponse, uploadResponseSchema } from './attachments.dto';
 import { AttachmentsService } from './attachments.service';
 import { MAX_UPLOAD_BYTES } from './photo-encoder';
 import { UPLOAD_FIELD, UploadErrorsInterceptor } from './upload-errors.interceptor';
-import { UploadThrottleGuard } from './upload-throttle.guard';
 
 // One file part and a few small text parts at most (a form may send its other fields along).
 const UPLOAD_LIMITS = { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 10, fieldSize: 1024, parts: 11 };
@@ -20,7 +20,8 @@ export class AttachmentsController {
 
   @Post('uploads')
   @HttpCode(201)
-  @UseGuards(UploadThrottleGuard)
+  // A guard, so a refused upload is never read: a flood costs no decoding.
+  @RateLimit('upload')
   @UseInterceptors(UploadErrorsInterceptor, FileInterceptor(UPLOAD_FIELD, { limits: UPLOAD_LIMITS }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -28,7 +29,6 @@ export class AttachmentsController {
     schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } },
   })
   @ApiCreatedResponse({ description: 'The stored photo; attach it to a report by id within 24 h', schema: uploadResponseSchema })
-  @ApiTooManyRequestsResponse({ description: 'Too many uploads from this address (Retry-After says when to try again)' })
   upload(@UploadedFile() file: UploadedMultipartFile | undefined): Promise<UploadResponse> {
     return this.attachments.upload(file?.buffer);
   }

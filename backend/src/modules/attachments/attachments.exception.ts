@@ -8,7 +8,6 @@ export enum AttachmentsErrorCode {
   TooLarge = 'attachments.too_large',
   InvalidImage = 'attachments.invalid_image',
   NotFound = 'attachments.not_found',
-  TooManyUploads = 'attachments.too_many_uploads',
 }
 
 const ACCEPTED = 'JPEG, PNG or WebP';
@@ -71,12 +70,5 @@ export class AttachmentsException extends DomainException {
 
   static notFound(id: string): AttachmentsException {
     return new AttachmentsException('not_found', AttachmentsErrorCode.NotFound, `No attachment ${id}`, { messageVi: 'Không tìm thấy ảnh' });
-  }
-
-  static tooManyUploads(retryAfterSeconds: number): AttachmentsException {
-    return new AttachmentsException('rate_limited', AttachmentsErrorCode.TooManyUploads, `Too many uploads from this address; try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-      messageVi: `Tải lên quá nhiều ảnh; hãy thử lại sau ${retryAfterSeconds} giây`,
-    });
   }
 }

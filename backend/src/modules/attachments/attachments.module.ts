@@ -6,14 +6,12 @@ import { AttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { LocalDiskStorage } from './local-disk.storage';
-import { UploadThrottleGuard } from './upload-throttle.guard';
 
 @Module({
   controllers: [AttachmentsController],
   providers: [
     AttachmentsRepository,
     AttachmentsService,
-    UploadThrottleGuard,
     // The one place that picks the storage driver (see AttachmentStorage for the S3 seam).
     { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new LocalDiskStorage(c.storageDir) },
   ],

@@ -8,7 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottleGuard } from './login-throttle.guard';
+import { LoginLimiterInterceptor } from './login-limiter.interceptor';
 
 @Module({
   imports: [
@@ -21,6 +21,6 @@ import { LoginThrottleGuard } from './login-throttle.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginLimiterInterceptor, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -35,6 +37,8 @@ export class IntakeController {
 
   /** Files a report from the web, the app or the call centre (anonymous allowed). */
   @Public()
+  @RateLimit('filing')
+  @BodyLimit(64 * 1024)
   @Post('reports')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })
   async create(
@@ -81,6 +85,8 @@ export class IntakeController {
 
   @ApiBearerAuth()
   @Roles('operator')
+  @RateLimit('filing')
+  @BodyLimit(16 * 1024)
   @Post('reports/:id/callers')
   @HttpCode(201)
   attachCaller(

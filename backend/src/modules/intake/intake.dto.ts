@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../engine/http/text.schema';
+import { atMostAttributes } from './report-attributes';
 
 export { text };
 import { REPORT_CHANNELS, ReportChannel } from '../reports/report.entity';
@@ -39,7 +40,10 @@ export const createReportSchema = z
     address: text(500).optional(),
     channel: z.enum(REPORT_CHANNELS.filter((c) => c !== 'import') as [ReportChannel, ...ReportChannel[]]).default('web'),
     reporter: reporterSchema.optional(),
-    attributes: z.record(z.string().max(64), z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(50)])).optional(),
+    attributes: z
+      .record(text(64).min(1), z.union([text(1000), z.number().finite(), z.boolean(), z.array(text(200)).max(50)]))
+      .superRefine(atMostAttributes)
+      .optional(),
     photos: z.array(z.string().uuid()).max(MAX_PHOTOS).optional(),
     consent: z.boolean().optional(),
   })
@@ -58,6 +62,8 @@ export interface IntakeInput {
   channel: ReportChannel;
   reporter?: { name?: string; phone?: string; email?: string; hideIdentity: boolean };
   attributes?: Record<string, unknown>;
+  /** An Open311 client's link to its own photo, kept among the attributes (never fetched). */
+  mediaUrl?: string;
   photoUploadIds?: string[];
   /** When the report happened, for imports of historical data; otherwise now. */
   createdAt?: Date;

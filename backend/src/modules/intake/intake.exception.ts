@@ -4,6 +4,7 @@ export enum IntakeErrorCode {
   UnknownCategory = 'intake.unknown_category',
   MissingAttribute = 'intake.missing_attribute',
   InvalidAttribute = 'intake.invalid_attribute',
+  UnknownAttribute = 'intake.unknown_attribute',
   UnknownUpload = 'intake.unknown_upload',
   ConsentRequired = 'intake.consent_required',
   IdempotencyKeyReused = 'intake.idempotency_key_reused',
@@ -26,6 +27,18 @@ export class IntakeException extends DomainException {
   static invalidAttribute(code: string, allowed: string[]): IntakeException {
     const list = allowed.join(', ');
     return new IntakeException('validation', IntakeErrorCode.InvalidAttribute, `Attribute "${code}" must be one of: ${list}`, field(`attributes.${code}`, 'invalid_value', `Must be one of: ${list}`, `Chỉ nhận: ${list}`));
+  }
+
+  /** One issue for them all, naming a few: thousands of unknown keys must not make a thousand-line answer. */
+  static unknownAttributes(codes: string[]): IntakeException {
+    const shown = codes.slice(0, 10).map((c) => JSON.stringify(c.slice(0, 64))).join(', ');
+    const more = codes.length > 10 ? ` (+${codes.length - 10})` : '';
+    return new IntakeException(
+      'validation',
+      IntakeErrorCode.UnknownAttribute,
+      `The category does not ask for: ${shown}${more}`,
+      field('attributes', 'unknown_attribute', `Not asked by this category: ${shown}${more}`, `Lĩnh vực này không có câu hỏi: ${shown}${more}`),
+    );
   }
 
   static unknownUpload(ids: string[]): IntakeException {

@@ -6,6 +6,7 @@ import { ReporterAccessService } from '../reporter-access/reporter-access.servic
 import { FiledReport, IntakeContext, IntakeInput, IntakeResult } from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeCategory, IntakeRepository, NewReport, SavedReport } from './intake.repository';
+import { checkAttributes } from './report-attributes';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CATEGORY_CACHE_MS = 60_000;
@@ -40,7 +41,7 @@ export class IntakeService {
     if (ctx.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ctx.idempotencyKey)) throw IntakeException.invalidIdempotencyKey();
     const category = await this.category(input.categoryCode);
     if (!category) throw IntakeException.unknownCategory(input.categoryCode);
-    const attributes = checkAttributes(category, input.attributes ?? {});
+    const attributes = { ...checkAttributes(category.attributes, input.attributes ?? {}), ...(input.mediaUrl ? { media_url: input.mediaUrl } : {}) };
     const scope = ctx.actor?.userId ?? 'anonymous';
     const requestHash = fingerprint(input);
 
@@ -125,20 +126,6 @@ async function withCodeRetry<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** Required attributes present, list answers among the allowed keys; unknown attributes are kept as given. */
-function checkAttributes(category: IntakeCategory, given: Record<string, unknown>): Record<string, unknown> {
-  for (const attr of category.attributes) {
-    const value = given[attr.code];
-    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-    if (attr.required && empty) throw IntakeException.missingAttribute(attr.code);
-    if (!empty && attr.values?.length && (attr.datatype === 'singlevaluelist' || attr.datatype === 'multivaluelist')) {
-      const keys = new Set(attr.values.map((v) => v.key));
-      const answers = Array.isArray(value) ? value : [value];
-      if (!answers.every((a) => keys.has(String(a)))) throw IntakeException.invalidAttribute(attr.code, [...keys]);
-    }
-  }
-  return given;
-}
-
 /** A stable digest of what was asked, so a reused key with another body is told apart from a retry. */
 export function fingerprint(input: IntakeInput): string {
   const canonical = (v: unknown): unknown =>

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainErrorKind, DomainException, FieldIssue } from '../../engine/errors/domain.exception';
+import { setRetryAfter } from '../../engine/errors/http-exception.filter';
 import { IntakeErrorCode } from '../intake/intake.exception';
 import { open311Field } from './open311-form';
 import { Locale, resolveLocale } from './open311-mapping';
@@ -72,6 +73,7 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     const locale = resolveLocale(typeof query.locale === 'string' ? query.locale : undefined, request.headers['accept-language']) ?? 'vi';
     const { status, errors } = toErrorList(exception, locale);
     if (status >= 500) this.logger.error(exception);
+    setRetryAfter(reply, exception);
     send(reply, formatOfUrl(request.url), status, 'errors', errors);
   }
 }

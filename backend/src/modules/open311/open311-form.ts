@@ -87,7 +87,7 @@ export function coerceAttributes(
       if (parseW3cDatetime(one)) values[code] = one.trim();
       else fail(code, 'datetime', 'Must be a W3C datetime, e.g. 2026-11-21T08:30:00+07:00', 'Phải là ngày giờ dạng 2026-11-21T08:30:00+07:00');
     } else {
-      // Unknown codes are kept as sent, as intake does for every channel.
+      // Unknown codes are kept as sent for intake to refuse, as it does for every channel.
       values[code] = datatype ? one : answer;
     }
   }
@@ -100,6 +100,7 @@ export function open311Field(field: string): string {
   if (attribute) return `attribute[${attribute[1]}]`;
   const names: Record<string, string> = {
     category: 'service_code',
+    attributes: 'attribute',
     lng: 'long',
     address: 'address_string',
     'reporter.name': 'first_name',

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters, Us
 import { NoFilesInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiConsumes, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import {
   FormatParams,
   formatParams,
@@ -73,6 +75,8 @@ export class Open311Controller {
   }
 
   @Post('requests.:format')
+  // Form-encoded, a 4,000-character description in Vietnamese takes up to ~36 KB.
+  @BodyLimit(128 * 1024)
   @ApiOperation({ summary: 'POST Service Request (api_key required); answers the tracking code and a token at once' })
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })
@@ -90,6 +94,7 @@ export class Open311Controller {
   }
 
   @Get('requests.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET Service Requests: newest first, the last 90 days and at most 1000 unless filtered' })
   async requests(
     @Param({ schema: formatParams }) { format }: FormatParams,
@@ -101,6 +106,7 @@ export class Open311Controller {
   }
 
   @Get('requests/:service_request_id.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET Service Request: one request by its tracking code' })
   async request(
     @Param({ schema: requestParams }) { service_request_id: id, format }: RequestParams,
@@ -112,6 +118,7 @@ export class Open311Controller {
   }
 
   @Get('tokens/:token.:format')
+  @RateLimit('tracking')
   @ApiOperation({ summary: 'GET service_request_id from a token' })
   async token(
     @Param({ schema: tokenParams }) { token, format }: TokenParams,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneSchema, text } from '../intake/intake.dto';
+import { atMostAttributes } from '../intake/report-attributes';
 import { normalizeForm } from './open311-form';
 import { LOCALES, Open311Status, parseW3cDatetime } from './open311-mapping';
 
@@ -95,6 +96,7 @@ export const postRequestSchema = z.preprocess(
     media_url: text(2000).pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).optional(),
     attribute: z
       .record(text(64).min(1), z.union([text(1000), z.array(text(200)).max(50)]))
+      .superRefine(atMostAttributes)
       .default({})
       .meta({ description: 'Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist' }),
   }),

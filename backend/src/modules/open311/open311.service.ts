@@ -115,9 +115,6 @@ export class Open311Service {
     const service = await this.publicService(form.service_code);
     const { values, issues } = coerceAttributes(service.attributes, form.attribute);
     if (issues.length > 0) throw Open311Exception.invalidAttributes(issues);
-    // media_url is kept as the client's link, never fetched: a server-side fetch of any URL a
-    // client names would let it probe the city's network.
-    if (form.media_url) values.media_url = form.media_url;
 
     const point = await this.point(form);
     // Vietnamese names are written family name first (Nguyễn Văn An): last_name, then first_name.
@@ -134,6 +131,9 @@ export class Open311Service {
         channel: 'open311',
         reporter,
         attributes: values,
+        // Kept as the client's link, never fetched: a server-side fetch of any URL a client names
+        // would let it probe the city's network.
+        mediaUrl: form.media_url,
       },
       { actor: null, idempotencyKey: ctx.idempotencyKey },
     );
@@ -148,7 +148,7 @@ export class Open311Service {
             : `Đã tiếp nhận phản ánh tại ${result.ward.name}. Mã tra cứu ${result.code}; theo dõi tại ${trackingUrl}`,
         account_id: form.account_id ?? null,
         reporter_secret: result.reporterSecret,
-        reporter_url: new URL(result.reporterUrl, `${ctx.origin}/`).toString(),
+        reporter_url: new URL(result.reporterUrl, `${this.origin}/`).toString(),
       },
       replayed,
     };

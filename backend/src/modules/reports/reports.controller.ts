@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -26,6 +27,7 @@ export class ReportsController {
    */
   @Public()
   @ApiHeader({ name: REPORTER_SECRET_HEADER, required: false, description: "The reporter's secret: the answer's allowedActions are then the reporter's" })
+  @RateLimit('tracking')
   @Get('track/:code')
   track(@Param('code', { schema: z.string().max(40) }) code: string, @Headers(REPORTER_SECRET_HEADER) secret: string | undefined): Promise<TrackedReport> {
     return this.reports.track(code, secret);

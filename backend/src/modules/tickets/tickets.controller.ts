@@ -1,7 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
+import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -71,6 +73,8 @@ export class TicketsController {
   // to act on it (invariant 7). Without the header: 401; with one that does not fit: 403.
   @Public()
   @ApiHeader(REPORTER_SECRET)
+  @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/reply')
   @HttpCode(200)
   reply(
@@ -83,6 +87,8 @@ export class TicketsController {
 
   @Public()
   @ApiHeader(REPORTER_SECRET)
+  @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/reject')
   @HttpCode(200)
   reject(
@@ -95,6 +101,8 @@ export class TicketsController {
 
   @Public()
   @ApiHeader(REPORTER_SECRET)
+  @RateLimit('citizenAction')
+  @BodyLimit(32 * 1024)
   @Post('track/:code/rating')
   @HttpCode(200)
   rate(

@@ -1,0 +1,45 @@
+import { DomainException } from '../errors/domain.exception';
+import type { Dimension, PolicyName } from './rate-limit-policy';
+
+export enum RateLimitErrorCode {
+  Exceeded = 'rate_limit.exceeded',
+  Busy = 'rate_limit.busy',
+}
+
+const WHAT_VI: Record<PolicyName, string> = {
+  filing: 'gửi phản ánh',
+  upload: 'tải ảnh lên',
+  citizenAction: 'thao tác trên phản ánh',
+  tracking: 'tra cứu phản ánh',
+  open311Post: 'gửi yêu cầu Open311',
+  login: 'đăng nhập',
+};
+
+const WHAT_EN: Record<PolicyName, string> = {
+  filing: 'reports filed',
+  upload: 'uploads',
+  citizenAction: 'actions on reports',
+  tracking: 'tracking look-ups',
+  open311Post: 'Open311 requests',
+  login: 'sign-in attempts',
+};
+
+/** 429 or 503 with the seconds to wait; the exception filters turn retryAfterSeconds into Retry-After. */
+export class RateLimitException extends DomainException {
+  static exceeded(policy: PolicyName, dimension: Dimension | 'backoff', retryAfterSeconds: number): RateLimitException {
+    return new RateLimitException('rate_limited', RateLimitErrorCode.Exceeded, `Too many ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
+      messageVi: `Quá nhiều lượt ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
+      policy,
+      dimension,
+      retryAfterSeconds,
+    });
+  }
+
+  static busy(policy: PolicyName, retryAfterSeconds: number): RateLimitException {
+    return new RateLimitException('unavailable', RateLimitErrorCode.Busy, `The server is busy with ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
+      messageVi: `Hệ thống đang bận xử lý ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
+      policy,
+      retryAfterSeconds,
+    });
+  }
+}

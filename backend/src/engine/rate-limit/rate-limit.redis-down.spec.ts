@@ -1,0 +1,72 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { createTestHttpApp } from '../../testing/http-app';
+import { TestRedisServer } from '../../testing/redis-server';
+
+// Chợ Bến Thành: inside Phường Bến Thành (26743).
+const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
+const SETTINGS: Record<string, string> = {
+  RATE_LIMIT_FILING: 'client=3/600,global=100000/600',
+  RATE_LIMIT_LOGIN: 'account=100/600,client=100/600,global=100000/600',
+};
+
+describe('rate limits while Redis is away (own redis-server, killed)', () => {
+  let redis: TestRedisServer;
+  let app: NestFastifyApplication;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    redis = await TestRedisServer.start();
+    for (const [k, v] of Object.entries({ ...SETTINGS, REDIS_URL: redis.url })) [saved[k], process.env[k]] = [process.env[k], v];
+    app = await createTestHttpApp();
+  });
+  afterAll(async () => {
+    for (const k of Object.keys(saved)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    await redis.restart();
+    await app?.close();
+    await redis.stop();
+  });
+
+  const file = (remoteAddress: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      remoteAddress,
+      payload: { category: 'pothole', ...BEN_THANH, description: `Ổ gà sâu giữa làn đường ${randomUUID()}` },
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it('counts in Redis while it is up', async () => {
+    expect((await file('203.0.113.90')).statusCode).toBe(201);
+  });
+
+  it('counts in the process when Redis stops answering (RATE_LIMIT_REDIS_TIMEOUT_MS), instead of hanging', async () => {
+    redis.pause();
+    try {
+      expect((await file('203.0.113.94')).statusCode).toBe(201);
+    } finally {
+      redis.resume();
+    }
+  });
+
+  it('falls back to a per-process limit at once: filing still works, the limit still holds, never a 500', async () => {
+    await redis.kill();
+    const ip = '203.0.113.91';
+    // Each answer is awaited: a limit that waited for Redis would hang here until the suite's timeout.
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await file(ip)).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await file(ip);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address still files.
+    expect((await file('203.0.113.92')).statusCode).toBe(201);
+  });
+
+  it('keeps sign-in answering (backoff and limits in the process), never a 500', async () => {
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.93', payload: { username: 'leader', password: 'not-it' } });
+    expect(wrong.statusCode).toBe(401);
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.93', payload: { username: 'leader', password: '1022demo!' } });
+    expect(right.statusCode).toBe(200);
+  });
+});

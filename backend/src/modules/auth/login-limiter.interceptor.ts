@@ -1,0 +1,79 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { catchError, finalize, from, mergeMap, Observable, tap, throwError } from 'rxjs';
+import { AppConfig } from '../../engine/config/app-config';
+import { APP_CONFIG } from '../../engine/config/config.module';
+import { BackoffRule } from '../../engine/rate-limit/backoff';
+import { digest } from '../../engine/rate-limit/rate-limit-keys';
+import { RateLimitException } from '../../engine/rate-limit/rate-limit.exception';
+import { RateLimitService } from '../../engine/rate-limit/rate-limit.service';
+import { Semaphore } from '../../engine/rate-limit/semaphore';
+import { usernameKey } from '../users/username-key';
+import { AuthErrorCode, AuthException } from './auth.exception';
+
+const BACKOFF = 'login';
+// An office of officials behind one address mistypes more often than one person does.
+const CLIENT_FREE_FACTOR = 4;
+
+/** The account a sign-in names, in the one canonical form (usernameKey); null when it names none. */
+export function loginAccount(request: FastifyRequest): string | null {
+  const username = (request.body as { username?: unknown } | undefined)?.username;
+  if (typeof username !== 'string') return null;
+  const key = usernameKey(username.slice(0, 256));
+  return key === '' ? null : key;
+}
+
+/**
+ * What sign-ins need beyond the request limits (@RateLimit('login')):
+ *  - failures in a row slow the next attempt down (backoff.ts) for the account from this
+ *    address, for the address (spraying many usernames) and, capped low, for the account;
+ *    a success forgets the account's failures;
+ *  - at most LOGIN_HASH_CONCURRENCY sign-ins of this process verify a password at once and
+ *    LOGIN_HASH_QUEUE wait; the rest hear 503 with Retry-After at once, so a burst of sign-ins
+ *    cannot take the whole CPU (argon2) from the rest of the API.
+ */
+@Injectable()
+export class LoginLimiterInterceptor implements NestInterceptor {
+  private readonly hashing: Semaphore;
+  private readonly rules: { pair: BackoffRule; client: BackoffRule; account: BackoffRule };
+
+  constructor(
+    private readonly limits: RateLimitService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const { loginBackoff: b, loginHashes } = config.rateLimits;
+    this.hashing = new Semaphore(loginHashes.concurrency, loginHashes.queue);
+    this.rules = {
+      pair: { freeFailures: b.freeFailures, baseSeconds: b.baseSeconds, maxSeconds: b.maxSeconds },
+      client: { freeFailures: b.freeFailures * CLIENT_FREE_FACTOR, baseSeconds: b.baseSeconds, maxSeconds: b.maxSeconds },
+      account: { freeFailures: b.freeFailures, baseSeconds: b.baseSeconds, maxSeconds: Math.min(b.accountMaxSeconds, b.maxSeconds) },
+    };
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const account = loginAccount(request);
+    const client = `client:${digest(request.ip)}`;
+    const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${request.ip}|${account}`)}` };
+
+    return from(this.limits.backoffWait(BACKOFF, Object.values(keys))).pipe(
+      mergeMap((wait) => {
+        if (wait > 0) throw RateLimitException.exceeded('login', 'backoff', wait);
+        const slot = this.hashing.tryAcquire();
+        if (!slot) throw RateLimitException.busy('login', 1);
+        return from(slot);
+      }),
+      mergeMap((release) =>
+        next.handle().pipe(
+          finalize(release),
+          tap({ next: () => void this.limits.clearFailures(BACKOFF, [keys.account, keys.pair].filter((k): k is string => Boolean(k))) }),
+          catchError((err: unknown) => {
+            if (!(err instanceof AuthException && err.code === AuthErrorCode.InvalidCredentials)) return throwError(() => err);
+            const failures = Object.entries(keys).map(([kind, key]) => ({ key, rule: this.rules[kind as keyof typeof keys] }));
+            return from(this.limits.recordFailure(BACKOFF, failures)).pipe(mergeMap(() => throwError(() => err)));
+          }),
+        ),
+      ),
+    );
+  }
+}
