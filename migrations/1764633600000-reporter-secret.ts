@@ -1,6 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * One message with a private link per contact of each report its reporter may still act on
+ * (open or resolved). The dedupe key makes a second run queue nothing.
+ */
+export const QUEUE_REPORTER_LINKS = `
+      INSERT INTO notification (report_id, channel, recipient, template, payload, dedupe_key)
+      SELECT r.id, c.channel, c.recipient, 'citizen.reporter_link', jsonb_build_object('code', r.code), 'reporter-link:' || r.id || ':' || c.channel
+        FROM report r
+       CROSS JOIN LATERAL (VALUES ('email', r.reporter_email), ('sms', r.reporter_phone)) AS c (channel, recipient)
+       WHERE c.recipient IS NOT NULL AND c.recipient <> ''
+         AND r.status::text IN ('new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened', 'resolved')
+       ORDER BY r.created_at
+      ON CONFLICT (dedupe_key) DO NOTHING`;
+
+/**
  * Acting on a ticket needs the reporter's secret, never the public tracking code alone
  * (invariant 7).
  *
@@ -59,15 +73,7 @@ export class ReporterSecret1764633600000 implements MigrationInterface {
        ORDER BY e.id
       ON CONFLICT DO NOTHING`);
 
-    await q.query(`
-      INSERT INTO notification (report_id, channel, recipient, template, payload, dedupe_key)
-      SELECT r.id, c.channel, c.recipient, 'citizen.reporter_link', jsonb_build_object('code', r.code), 'reporter-link:' || r.id || ':' || c.channel
-        FROM report r
-       CROSS JOIN LATERAL (VALUES ('email', r.reporter_email), ('sms', r.reporter_phone)) AS c (channel, recipient)
-       WHERE c.recipient IS NOT NULL AND c.recipient <> ''
-         AND r.status::text IN ('new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened', 'resolved')
-       ORDER BY r.created_at
-      ON CONFLICT (dedupe_key) DO NOTHING`);
+    await q.query(QUEUE_REPORTER_LINKS);
   }
 
   async down(q: QueryRunner): Promise<void> {

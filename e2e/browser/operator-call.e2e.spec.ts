@@ -243,4 +243,57 @@ describe('operator call console in the browser', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    "acts for a caller without a web link: answers the unit's question and rates the result, on behalf of the reporter",
+    async () => {
+      const phone = await unusedPhone(token);
+      const ward = await login('ward.benthanh');
+      const filed = await api('POST', '/api/v1/reports', {
+        json: { category: 'illegal-construction', ...POINT, description: `Xây dựng không phép, gọi điện ${Date.now().toString(36)}`, channel: 'phone', reporter: { phone, hideIdentity: false } },
+        token,
+      });
+      expect(filed.status).toBe(201);
+      const id: string = filed.body.id;
+      for (let i = 0; ; i++) {
+        if ((await api('GET', `/api/v1/track/${filed.body.code}`)).body.status === 'assigned') break;
+        if (i > 60) throw new Error('not routed');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const version = async () => (await api('GET', `/api/v1/reports/${id}`, { token: ward })).body.version as number;
+      expect((await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: ward, json: { version: await version() } })).status).toBe(200);
+      expect((await api('POST', `/api/v1/reports/${id}/actions/request-info`, { token: ward, json: { version: await version(), publicMessage: 'Xin cho biết số nhà cụ thể' } })).status).toBe(200);
+
+      await signInAsOperator(page);
+      await page.keyboard.type(phone);
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="caller-history-item"][data-id="${id}"]`).click();
+      await page.locator('.call-status--waiting_citizen[data-testid="report-detail-status"]').waitFor();
+      expect(await page.getByTestId('for-caller-rate').count()).toBe(0);
+      await page.getByTestId('for-caller-message').fill('Người gọi cho biết: số nhà 12 Lê Lợi');
+      await page.getByTestId('for-caller-reply').click();
+      await page.locator('.call-status--in_progress[data-testid="report-detail-status"]').waitFor();
+      // Nothing more for the caller to do until the unit answers.
+      expect(await page.getByTestId('for-caller').count()).toBe(0);
+
+      expect((await api('POST', `/api/v1/reports/${id}/actions/resolve`, { token: ward, json: { version: await version(), publicMessage: 'Đã đình chỉ thi công' } })).status).toBe(200);
+      await page.getByTestId('report-detail-close').click();
+      await page.locator(`[data-testid="caller-history-item"][data-id="${id}"]`).click();
+      await page.locator('.call-status--resolved[data-testid="report-detail-status"]').waitFor();
+      await page.getByTestId('for-caller-rating').selectOption('5');
+      await page.getByTestId('for-caller-rate').click();
+      await page.locator('.call-status--closed[data-testid="report-detail-status"]').waitFor();
+
+      const view = await api('GET', `/api/v1/reports/${id}`, { token: ward });
+      const onBehalf = view.body.timeline
+        .filter((e: { data: { onBehalfOf?: string } }) => e.data?.onBehalfOf === 'reporter')
+        .map((e: { type: string; actor: { username: string } }) => [e.type, e.actor.username]);
+      expect(onBehalf).toEqual([
+        ['citizen_replied', 'operator'],
+        ['rated', 'operator'],
+        ['closed', 'operator'],
+      ]);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -80,7 +80,8 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
   const history = useCallerHistory(token);
   const pinWard = usePinWard(pin);
   const duplicates = useDuplicates(category?.code ?? null, pin, description, token);
-  const detail = useReportDetail(viewed?.id ?? null, token);
+  const [detailRevision, setDetailRevision] = useState(0);
+  const detail = useReportDetail(viewed?.id ?? null, token, detailRevision);
 
   const draft: CallDraft = { phone, callerName, hideIdentity, category, answers, pin, address, description };
   const started = () => setStartedAt((at) => at ?? Date.now());
@@ -350,6 +351,8 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
               attaching={busy?.kind === 'attach'}
               onAttach={(report) => void attach(report)}
               onClose={() => setViewed(null)}
+              token={token}
+              onChanged={() => setDetailRevision((current) => current + 1)}
             />
           ) : (
             <>

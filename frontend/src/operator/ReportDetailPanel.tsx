@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ForCallerActions } from './ForCallerActions';
 import { isOpenStatus, type ReportDetail } from './intakeTypes';
 import type { CallFormat } from './useCallFormat';
 import type { ReportDetailState } from './useReportDetail';
@@ -14,10 +15,13 @@ interface ReportDetailPanelProps {
   attaching: boolean;
   onAttach(report: ReportDetail): void;
   onClose(): void;
+  /** Acting for the caller needs the operator's token; the panel then reloads the ticket. */
+  token: string | null;
+  onChanged(): void;
 }
 
 /** One earlier ticket in the side panel, with "attach this call" while it is still open. */
-export function ReportDetailPanel({ code, state, format, attaching, onAttach, onClose }: ReportDetailPanelProps) {
+export function ReportDetailPanel({ code, state, format, attaching, onAttach, onClose, token, onChanged }: ReportDetailPanelProps) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [code]);
@@ -106,6 +110,7 @@ export function ReportDetailPanel({ code, state, format, attaching, onAttach, on
               {t('operator.detail.finished')}
             </p>
           )}
+          {token && <ForCallerActions key={`${state.report.status}-${state.report.timeline.length}`} reportId={state.report.id} actions={state.report.reporterActions ?? []} token={token} onDone={onChanged} />}
           {state.report.timeline.length > 0 && (
             <>
               <h3>{t('operator.detail.timeline')}</h3>

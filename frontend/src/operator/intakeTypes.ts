@@ -155,7 +155,11 @@ export interface ReportDetail {
   createdAt: string;
   followerCount?: number;
   timeline: TimelineEntry[];
+  /** What the reporter may do now, which the operator may do for a caller (operators only). */
+  reporterActions?: ReporterAction[];
 }
+
+export type ReporterAction = 'reply' | 'reject' | 'rate';
 
 export interface LatLng {
   lat: number;

@@ -8,6 +8,7 @@ import type {
   CreatedReport,
   DuplicateCandidate,
   ReportDetail,
+  ReporterAction,
   WardRef,
   WardSearchHit,
 } from './intakeTypes';
@@ -59,6 +60,12 @@ export function createPhoneReport(body: CreateReportBody, token: string, idempot
     token,
     headers: { 'Idempotency-Key': idempotencyKey },
   });
+}
+
+/** The operator acts for a caller on the phone (recorded as on behalf of the reporter). */
+export function actForReporter(reportId: string, action: ReporterAction, body: { message: string } | { rating: number }, token: string): Promise<{ status: string }> {
+  const path = action === 'rate' ? 'rating' : action;
+  return apiRequest<{ status: string }>(`/reports/${encodeURIComponent(reportId)}/for-reporter/${path}`, { method: 'POST', body, token });
 }
 
 export function attachCaller(reportId: string, body: AttachCallerBody, token: string): Promise<AttachedCall> {

@@ -8,7 +8,8 @@ export type ReportDetailState =
   | { status: 'ready'; report: ReportDetail }
   | { status: 'error' };
 
-export function useReportDetail(id: string | null, token: string | null): ReportDetailState {
+/** `revision` asks again for the same ticket (after the operator acted on it). */
+export function useReportDetail(id: string | null, token: string | null, revision = 0): ReportDetailState {
   const [answer, setAnswer] = useState<{ id: string; state: ReportDetailState } | null>(null);
 
   useEffect(() => {
@@ -20,7 +21,7 @@ export function useReportDetail(id: string | null, token: string | null): Report
         if (!controller.signal.aborted) setAnswer({ id, state: { status: 'error' } });
       });
     return () => controller.abort();
-  }, [id, token]);
+  }, [id, token, revision]);
 
   if (!id) return { status: 'none' };
   return answer?.id === id ? answer.state : { status: 'loading' };

@@ -39,6 +39,8 @@ export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
   version: number;
   sla: { kind: string; cycle: number; state: string; dueAt: string | null; nextStage: string | null }[];
   allowedActions?: string[];
+  /** For the call centre: what the reporter may do, which an operator may do for them on the phone. */
+  reporterActions?: string[];
   timeline: (TimelineEntry & { id: string; isPublic: boolean; actor: { username: string; fullName: string } | null; data: Record<string, unknown> })[];
 }
 

@@ -44,7 +44,8 @@ export class ReportsService {
     if (reporter) {
       await this.reports.recordPersonalDataAccess({ reportId: id, type: 'personal_data_viewed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(reporter) });
     }
-    return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus) };
+    const forCaller = principal.role === 'operator' ? { reporterActions: await this.tickets.reporterActionsById(id) } : {};
+    return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus), ...forCaller };
   }
 
   /**

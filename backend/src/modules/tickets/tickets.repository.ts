@@ -98,6 +98,11 @@ export class TicketsRepository {
     return rows[0] ?? null;
   }
 
+  async byId(id: string): Promise<TicketRow | null> {
+    const rows = await this.db.query(`SELECT ${TICKET} FROM report WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
   get manager(): EntityManager {
     return this.db.manager;
   }

@@ -105,6 +105,15 @@ export class TicketsService {
     return citizenActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, ratedThisCycle }, now);
   }
 
+  /** What an operator may do for the reporter on the phone: the reporter's own actions, by the same rules. */
+  async reporterActionsById(reportId: string, now: Date = new Date()): Promise<CitizenAction[]> {
+    const q = this.tickets.manager;
+    const ticket = await this.tickets.byId(reportId);
+    if (!ticket) return [];
+    const ratedThisCycle = await this.tickets.ratedInCycle(q, ticket.id, ticketCycle(await this.tickets.reopenings(q, ticket.id)));
+    return citizenActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, ratedThisCycle }, now);
+  }
+
   /**
    * A call-centre operator acts for a reporter on the phone (no web link): the same rules as the
    * reporter's own action, recorded in the timeline with the operator as actor, on behalf of the
