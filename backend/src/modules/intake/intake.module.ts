@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
 import { CallCentreRepository } from './call-centre.repository';
@@ -8,7 +9,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [OutboxModule, AuditModule],
+  imports: [OutboxModule, AuditModule, RateLimitModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
+@Module({ imports: [RateLimitModule], controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
 export class ReportsModule {}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
-@Module({ imports: [SlaModule, NotificationsModule], controllers: [TicketsController], providers: [TicketsRepository, TicketsService], exports: [TicketsService] })
+@Module({ imports: [SlaModule, NotificationsModule, RateLimitModule], controllers: [TicketsController], providers: [TicketsRepository, TicketsService], exports: [TicketsService] })
 export class TicketsModule {}
