@@ -7,7 +7,6 @@ import { createValidationPipe } from './engine/errors/validation';
 import { HealthModule } from './engine/health/health.module';
 import { LoggingModule } from './engine/logging/logging.module';
 import { QueueModule } from './engine/queue/queue.module';
-import { RateLimitModule } from './engine/rate-limit/rate-limit.module';
 import { RedisModule } from './engine/redis/redis.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -26,7 +25,7 @@ import { UnitsModule } from './modules/units/units.module';
 
 /** The HTTP API process. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, RateLimitModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -26,6 +26,9 @@ function describeLoginError(error: unknown, t: TFunction): string {
       return error.retryAfterSeconds
         ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds })
         : t('login.errors.throttled');
+    // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
+    case 503:
+      return error.retryAfterSeconds ? t('login.errors.busyFor', { seconds: error.retryAfterSeconds }) : t('login.errors.server', { status: error.status });
     default:
       return t('login.errors.server', { status: error.status });
   }

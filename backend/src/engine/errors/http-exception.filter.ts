@@ -30,7 +30,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    // A domain 503 (busy, with Retry-After) is an answer, not a fault: a burst must not flood the log.
+    if (body.statusCode >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
     setRetryAfter(reply, exception);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

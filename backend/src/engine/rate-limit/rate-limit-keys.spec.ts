@@ -1,4 +1,4 @@
-import { bucketsFor, digest, RateLimitSubject } from './rate-limit-keys';
+import { bucketsFor, clientNetwork, digest, RateLimitSubject } from './rate-limit-keys';
 import { RateLimitPolicy } from './rate-limit-policy';
 
 const b = (limit: number) => ({ limit, windowSeconds: 60 });
@@ -50,5 +50,27 @@ describe('bucketsFor', () => {
       { dimension: 'client', key: d('203.0.113.7'), bucket: b(60) },
       { dimension: 'global', key: 'all', bucket: b(300) },
     ]);
+  });
+});
+
+describe('clientNetwork', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:85a3:1234:5678:8a2e:370:7334', '2001:db8:85a3:1234::/64'],
+    ['2001:0db8:85a3:1234:0000:0000:0000:0001', '2001:db8:85a3:1234::/64'],
+    ['2001:DB8:85A3:1234::1', '2001:db8:85a3:1234::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['2001:db8:0:0:ffff::2', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('%s counts as %s', (ip, network) => {
+    expect(clientNetwork(ip)).toBe(network);
+  });
+
+  it('puts every address of one /64 in one client bucket', () => {
+    const key = (ip: string) => bucketsFor({ client: { limit: 1, windowSeconds: 60 } }, { ip })[0].key;
+    expect(key('2001:db8:85a3:1234::1')).toBe(key('2001:db8:85a3:1234:ffff:ffff:ffff:ffff'));
+    expect(key('2001:db8:85a3:1234::1')).not.toBe(key('2001:db8:85a3:1235::1'));
   });
 });

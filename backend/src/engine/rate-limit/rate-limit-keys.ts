@@ -30,6 +30,22 @@ export interface BucketKey {
 // global one, which would shut out everybody else.
 const ORDER: Dimension[] = ['device', 'client', 'account', 'apiKey', 'user', 'global'];
 
+/**
+ * The network a client address stands for: an IPv4 address itself (IPv4-mapped IPv6 too), an
+ * IPv6 address its /64, since one subscriber gets a whole /64 from the carrier and could take a
+ * fresh address for every request.
+ */
+export function clientNetwork(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.split('%')[0].toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 /** A short, stable digest, so Redis keys never hold a username or an API key in clear. */
 export const digest = (value: string): string => createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 22);
 
@@ -44,8 +60,9 @@ export function bucketsFor(policy: RateLimitPolicy, subject: RateLimitSubject): 
     keys.user = subject.userId;
   } else {
     const device = Array.isArray(subject.deviceId) ? subject.deviceId[0] : subject.deviceId;
-    if (device && DEVICE_ID.test(device)) keys.device = digest(`${subject.ip}|${device}`);
-    keys.client = digest(subject.ip);
+    const network = clientNetwork(subject.ip);
+    if (device && DEVICE_ID.test(device)) keys.device = digest(`${network}|${device}`);
+    keys.client = digest(network);
     if (subject.account) keys.account = digest(subject.account.slice(0, 256));
     if (subject.apiKey) keys.apiKey = digest(subject.apiKey);
     keys.global = 'all';

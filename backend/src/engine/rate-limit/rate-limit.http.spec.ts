@@ -98,6 +98,14 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
       expectLimited(answers[20], 'filing', 'client');
     });
 
+    it('counts an IPv6 client by its /64: a fresh address from the same prefix for every report does not reset the count', async () => {
+      const prefix = `2001:db8:${(octet = (octet % 250) + 1).toString(16)}:1022`;
+      const answers = [];
+      for (let i = 0; i < 21; i++) answers.push(await file(`${prefix}::${(i + 1).toString(16)}`));
+      expect(answers.slice(0, 20).map((a) => a.statusCode)).toEqual(Array(20).fill(201));
+      expectLimited(answers[20], 'filing', 'client');
+    });
+
     it('counts signed-in staff per user, not under the address they share with the public', async () => {
       const ip = freshAddress();
       for (let i = 0; i < 20; i++) await file(ip);

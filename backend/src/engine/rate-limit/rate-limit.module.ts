@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -14,7 +14,7 @@ class RateLimitRedisCloser implements OnApplicationShutdown {
   }
 }
 
-@Global()
+/** Imported by every module whose routes are limited (@RateLimit) or that counts with RateLimitService. */
 @Module({
   providers: [
     { provide: RATE_LIMIT_REDIS, inject: [APP_CONFIG], useFactory: createRateLimitRedis },

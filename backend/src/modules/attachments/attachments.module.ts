@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { ATTACHMENT_STORAGE } from './attachment-storage';
@@ -8,6 +9,7 @@ import { AttachmentsService } from './attachments.service';
 import { LocalDiskStorage } from './local-disk.storage';
 
 @Module({
+  imports: [RateLimitModule],
   controllers: [AttachmentsController],
   providers: [
     AttachmentsRepository,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { APP_GUARD } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,6 +14,7 @@ import { LoginLimiterInterceptor } from './login-limiter.interceptor';
 @Module({
   imports: [
     UsersModule,
+    RateLimitModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A key object, not the string: given a string, jsonwebtoken first tries to read it as a

@@ -4,7 +4,7 @@ import { catchError, finalize, from, mergeMap, Observable, tap, throwError } fro
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { BackoffRule } from '../../engine/rate-limit/backoff';
-import { digest } from '../../engine/rate-limit/rate-limit-keys';
+import { clientNetwork, digest } from '../../engine/rate-limit/rate-limit-keys';
 import { RateLimitException } from '../../engine/rate-limit/rate-limit.exception';
 import { RateLimitService } from '../../engine/rate-limit/rate-limit.service';
 import { Semaphore } from '../../engine/rate-limit/semaphore';
@@ -53,8 +53,9 @@ export class LoginLimiterInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const account = loginAccount(request);
-    const client = `client:${digest(request.ip)}`;
-    const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${request.ip}|${account}`)}` };
+    const network = clientNetwork(request.ip);
+    const client = `client:${digest(network)}`;
+    const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${network}|${account}`)}` };
 
     return from(this.limits.backoffWait(BACKOFF, Object.values(keys))).pipe(
       mergeMap((wait) => {

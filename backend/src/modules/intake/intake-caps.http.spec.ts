@@ -65,6 +65,15 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
     expect(res.json()).toEqual([{ code: 400, description: expect.stringMatching(/^attribute: .*colour/) }]);
   });
 
+  it('caps the parts of a multipart Open311 request before reading them all', async () => {
+    const boundary = 'x1022';
+    const parts = [['api_key', 'demo-open311-key'], ['service_code', 'flooding'], ...Array.from({ length: 300 }, (_, i) => [`attribute[k${i}]`, 'v'])];
+    const payload = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
+    const res = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual([{ code: 400, description: 'Too many parts' }]);
+  });
+
   it.each([
     ['an Open311 request', '/open311/v2/requests.json', 'application/x-www-form-urlencoded', `api_key=demo-open311-key&description=${'x'.repeat(140 * 1024)}`],
     ['a sign-in', '/api/v1/auth/login', 'application/json', JSON.stringify({ username: 'admin', password: 'x'.repeat(9 * 1024) })],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
 import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
@@ -9,7 +10,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [OutboxModule, AuditModule, ReporterAccessModule],
+  imports: [OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

@@ -72,7 +72,7 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const locale = resolveLocale(typeof query.locale === 'string' ? query.locale : undefined, request.headers['accept-language']) ?? 'vi';
     const { status, errors } = toErrorList(exception, locale);
-    if (status >= 500) this.logger.error(exception);
+    if (status >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
     setRetryAfter(reply, exception);
     send(reply, formatOfUrl(request.url), status, 'errors', errors);
   }

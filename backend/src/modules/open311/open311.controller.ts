@@ -27,6 +27,10 @@ import { Open311Context } from './open311-context.decorator';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { send } from './open311-response';
 
+// A multipart request's own caps (bodyLimit does not apply to it): some fifteen fields of the spec
+// and the answers to a service's questions, a multi-value list repeating its field.
+const MULTIPART_LIMITS = { files: 0, fields: 200, fieldSize: 16 * 1024, parts: 200 };
+
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) for existing 311 apps and tools.
  * The format is the path's suffix (.json or .xml); names are Vietnamese unless `?locale=en` or
@@ -80,7 +84,7 @@ export class Open311Controller {
   @ApiOperation({ summary: 'POST Service Request (api_key required); answers the tracking code and a token at once' })
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })
-  @UseInterceptors(NoFilesInterceptor(), Open311ApiKeyInterceptor)
+  @UseInterceptors(NoFilesInterceptor({ limits: MULTIPART_LIMITS }), Open311ApiKeyInterceptor)
   async create(
     @Param({ schema: formatParams }) { format }: FormatParams,
     @Body({ schema: postRequestSchema }) form: PostRequestForm,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { GeoModule } from '../geo/geo.module';
 import { IntakeModule } from '../intake/intake.module';
 import { Open311Controller } from './open311.controller';
@@ -8,7 +9,7 @@ import { Open311LocationService } from './open311-location.service';
 
 /** Open311 GeoReport v2 at /open311/v2: reads its own public view of reports, files through intake. */
 @Module({
-  imports: [IntakeModule, GeoModule],
+  imports: [IntakeModule, GeoModule, RateLimitModule],
   controllers: [Open311Controller],
   providers: [Open311Repository, Open311Service, Open311LocationService],
 })

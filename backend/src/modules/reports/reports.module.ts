@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({ imports: [TicketsModule], controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
+@Module({ imports: [RateLimitModule], controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
 export class ReportsModule {}
