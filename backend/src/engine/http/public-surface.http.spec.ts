@@ -88,6 +88,11 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
       expect(res.headers['strict-transport-security']).toBeUndefined();
     });
 
+    it('lets other sites show the photos Open311 links to, and nothing else', async () => {
+      expect((await plain.inject({ method: 'GET', url: `/api/v1/attachments/${randomUUID()}` })).headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect((await plain.inject({ method: 'GET', url: '/open311/v2/discovery.json' })).headers['cross-origin-resource-policy']).toBe('same-origin');
+    });
+
     it('sends HSTS when the public address is https', async () => {
       const res = await app.inject({ method: 'GET', url: '/health' });
       expect(res.headers['strict-transport-security']).toBe('max-age=15552000');

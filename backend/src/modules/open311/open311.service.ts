@@ -215,7 +215,8 @@ export class Open311Service {
       updated_datetime: w3cDatetime(r.updatedAt),
       // The SLA deadline is not public yet; the spec lets it be left out.
       expected_datetime: null,
-      address: r.address ? redactPersonalText(r.address) : null,
+      // A house number would give away the point that was just snapped.
+      address: r.exactPoint && r.address ? redactPersonalText(r.address) : null,
       address_id: null,
       zipcode: null,
       lat: point.lat,

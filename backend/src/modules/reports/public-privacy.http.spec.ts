@@ -102,9 +102,13 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
     };
     const snapped = snapToPublicCell(PIN.lat, PIN.lng);
 
-    it('snaps the point of a reporter who hid their identity, even in a public-place category', async () => {
+    it('snaps the point of a reporter who hid their identity, even in a public-place category, and leaves out the address', async () => {
       expect(snapped).not.toEqual(PIN);
       expect(await point({ category: 'pothole', reporter: { name: 'Ẩn danh', email: `an.${randomUUID().slice(0, 8)}@example.vn`, hideIdentity: true } })).toEqual(snapped);
+      const { code } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn', reporter: { phone: freshPhone(), hideIdentity: true } });
+      const res = await call('GET', `/open311/v2/requests/${code}.json`);
+      expect(res.body[0].address).toBeNull();
+      expect(res.text).not.toContain('12 Lê Thánh Tôn');
     });
 
     it('snaps the point of a category that is not a public-place problem', async () => {
@@ -112,8 +116,10 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
       expect(await point({ category: 'garbage' })).toEqual(snapped);
     });
 
-    it('shows the point as filed for a public-place problem whose reporter did not hide', async () => {
+    it('shows the point and address as filed for a public-place problem whose reporter did not hide', async () => {
       expect(await point({ category: 'pothole' })).toEqual(PIN);
+      const { code } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn' });
+      expect((await call('GET', `/open311/v2/requests/${code}.json`)).body[0].address).toBe('12 Lê Thánh Tôn');
       expect(await point({ category: 'street-light', reporter: { phone: freshPhone(), hideIdentity: false } })).toEqual(PIN);
     });
 
