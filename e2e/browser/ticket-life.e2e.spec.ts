@@ -113,7 +113,8 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     code = filed.body.code;
     id = filed.body.id;
     reporterUrl = filed.body.reporterUrl;
-    expect(reporterUrl).toBe(`/track/${code}#secret=${filed.body.reporterSecret}`);
+    // Absolute from the configured public address (PUBLIC_BASE_URL), a path without one.
+    expect(new URL(reporterUrl, baseUrl).toString()).toBe(`${baseUrl}/track/${code}#secret=${filed.body.reporterSecret}`);
     officialContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } });
     // The citizen is on a phone.
     citizenContext = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -223,7 +224,7 @@ describe('the life of a ticket, official and citizen in the browser', () => {
   });
 
   it('the citizen answers from their private link', async () => {
-    await citizen.goto(`${baseUrl}${reporterUrl}`);
+    await citizen.goto(new URL(reporterUrl, baseUrl).toString());
     await trackStatus(citizen, 'waiting_citizen');
     // The secret leaves the address bar; this browser keeps it for the code.
     await citizen.waitForURL(new RegExp(`/track/${code}$`));

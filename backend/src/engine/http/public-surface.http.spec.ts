@@ -30,13 +30,13 @@ async function appWith(settings: Record<string, string>): Promise<NestFastifyApp
 describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
   // Configured as a deployment would be: a public https address, a partner origin, a metrics token.
   let app: NestFastifyApplication;
-  // The test defaults, with the API docs switched off.
+  // The test defaults, with the API docs switched off, behind a proxy on this machine.
   let plain: NestFastifyApplication;
   let db: DataSource;
 
   beforeAll(async () => {
     app = await appWith({ PUBLIC_BASE_URL: PUBLIC_BASE, CORS_ORIGINS: PARTNER, METRICS_TOKEN, LIVE_STREAMS_PER_CLIENT: '2' });
-    plain = await appWith({ API_DOCS: 'false' });
+    plain = await appWith({ API_DOCS: 'false', TRUST_PROXY: '127.0.0.1' });
     db = app.get(getDataSourceToken());
   });
   afterAll(async () => {

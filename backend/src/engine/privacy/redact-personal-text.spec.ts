@@ -59,6 +59,8 @@ describe('redactPersonalText', () => {
     ['a year range', 'năm 2019-2020'],
     ['measurements', 'vũng nước 2x3 m, sâu 15cm, dài 120 m'],
     ['a Vietnamese sentence', 'Đèn đường hỏng ở hẻm 51 Nguyễn Trãi'],
+    ['a UUID', 'Rác chất đống đầu hẻm 98e0b40d-35f3-4715-9c17-faf89b948040'],
+    ['a dash-joined reference', 'số hiệu AB-51F12345-2026'],
   ])('keeps %s', (_what, text) => {
     expect(redactPersonalText(text)).toBe(text);
   });

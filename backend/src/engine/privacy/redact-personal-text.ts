@@ -15,9 +15,12 @@
  */
 export const REDACTED = '[…]';
 
-/** Not inside a longer run of letters or digits (Vietnamese letters included). */
-const START = String.raw`(?<![\p{L}\p{N}@.+])`;
-const END = String.raw`(?![\p{L}\p{N}])`;
+/**
+ * Not inside a longer run of letters or digits (Vietnamese letters included), nor a dash-joined
+ * piece of a longer identifier (a UUID's "35f3-4715" is not a plate).
+ */
+const START = String.raw`(?<![\p{L}\p{N}@.+])(?<![\p{L}\p{N}]-)`;
+const END = String.raw`(?![\p{L}\p{N}])(?!-[\p{L}\p{N}])`;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
