@@ -35,7 +35,7 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
   const file = async (body: object) => {
     const res = await call('POST', '/api/v1/reports', undefined, { ...PIN, consent: true, ...body });
     expect(res.status).toBe(201);
-    return res.body as { id: string; code: string };
+    return res.body as { id: string; code: string; reporterSecret: string };
   };
 
   beforeAll(async () => {
@@ -90,6 +90,22 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
       expect(res.status).toBe(200);
       expect(res.body.description).toBe(description);
       expect(res.body.timeline.map((e: { message: string | null }) => e.message)).toContain(answer);
+    });
+  });
+
+  describe('the address on the public tracking page', () => {
+    it('is left out for a reporter who hid their identity, but shown to them with their secret', async () => {
+      const { code, reporterSecret } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn', reporter: { phone: freshPhone(), hideIdentity: true } });
+      expect((await call('GET', `/api/v1/track/${code}`)).body.address).toBeNull();
+      const own = await app.inject({ method: 'GET', url: `/api/v1/track/${code}`, headers: { 'x-reporter-secret': reporterSecret } });
+      expect(own.json().address).toBe('12 Lê Thánh Tôn');
+    });
+
+    it('is left out where the category does not mark a public place, and shown where it does', async () => {
+      const { code: private_ } = await file({ category: 'noise', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn' });
+      expect((await call('GET', `/api/v1/track/${private_}`)).body.address).toBeNull();
+      const { code: public_ } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn' });
+      expect((await call('GET', `/api/v1/track/${public_}`)).body.address).toBe('12 Lê Thánh Tôn');
     });
   });
 

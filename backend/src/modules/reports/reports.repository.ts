@@ -49,7 +49,7 @@ export type PersonalDataEventType = 'personal_data_viewed' | 'personal_data_reve
 const BASE = `
   SELECT r.id, r.code, r.status, r.priority, r.version, r.channel, r.address, r.description, r.created_at, r.updated_at,
          r.follower_count, r.attributes, r.assigned_unit_id, r.reporter_name, r.reporter_phone, r.reporter_email, r.hide_identity,
-         ST_Y(r.point) AS lat, ST_X(r.point) AS lng,
+         ST_Y(r.point) AS lat, ST_X(r.point) AS lng, (c.exact_public_point AND NOT r.hide_identity) AS exact_point,
          c.code AS category_code, c.name_vi AS category_vi, c.name_en AS category_en,
          a.code AS ward_code, a.name AS ward_name,
          h.name AS unit_name, h.name_en AS unit_name_en, h.kind AS unit_kind,
@@ -73,8 +73,12 @@ export class ReportsRepository {
     return this.db.transaction('REPEATABLE READ', read);
   }
 
-  /** The citizen's view by tracking code: public events only, nothing about the reporter. */
-  async publicByCode(code: string): Promise<PublicReportView | null> {
+  /**
+   * The citizen's view by tracking code: public events only, nothing about the reporter.
+   * `exactPoint`: whether the report's place may be shown as filed (a public-place category, a
+   * reporter who did not hide), the rule Open311 follows for its points and addresses.
+   */
+  async publicByCode(code: string): Promise<(PublicReportView & { exactPoint: boolean }) | null> {
     return this.snapshot(async (m) => {
       const rows = await m.query(`${BASE} WHERE r.code = $1`, [code]);
       if (!rows[0]) return null;
@@ -83,7 +87,7 @@ export class ReportsRepository {
           WHERE report_id = $1 AND is_public ORDER BY id`,
         [rows[0].id],
       );
-      return { ...publicView(rows[0]), timeline: events.map(timelineEntry) };
+      return { ...publicView(rows[0]), timeline: events.map(timelineEntry), exactPoint: rows[0].exact_point === true };
     });
   }
 

@@ -32,8 +32,13 @@ export class ReportsService {
     const code = compact.length === 15 ? `${compact.slice(0, 3)}-${compact.slice(3, 9)}-${compact.slice(9)}` : rawCode;
     const view = CODE.test(code) ? await this.reports.publicByCode(code) : null;
     if (!view) throw IntakeException.notFound(rawCode.slice(0, 40));
+    const { exactPoint, ...found } = view;
     const actions = await this.tickets.reporterActions(code, secret);
-    return { ...redactPublicView(view), asReporter: actions !== null, allowedActions: actions ?? [] };
+    const asReporter = actions !== null;
+    // The address places the report as exactly as its point: the code alone shows it only where
+    // Open311 shows the point as filed; the reporter, holding the secret, sees what they typed.
+    const shown = asReporter || exactPoint ? found : { ...found, address: null };
+    return { ...redactPublicView(shown), asReporter, allowedActions: actions ?? [] };
   }
 
   /** The audit event is written before the data leaves: no view without its trace. */
