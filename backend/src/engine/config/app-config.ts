@@ -19,7 +19,8 @@ const schema = z.object({
   STORAGE_DIR: z.string().default('var/storage'),
   WEB_DIR: z.string().default(''),
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  // Access tokens are short: the session behind each (SESSION_*) is what a sign-in keeps.
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(15 * 60),
   OPEN311_API_KEYS: z.string().default('demo-open311-key'),
   DEMO_SEED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +46,15 @@ const schema = z.object({
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
   // The worker keeps the map's density aggregates current; off only to measure what it costs.
   MAP_AGGREGATOR: bool.default(true),
+  // Staff sessions (issue 14, finding 3). A session ends SESSION_MAX_AGE_SECONDS after sign-in
+  // (a long shift), or when it was not refreshed for SESSION_IDLE_SECONDS. Each API process
+  // takes a session's state as at most SESSION_CHECK_SECONDS old (Redis holds it as long), so a
+  // revocation is felt everywhere within twice that (invariant 7: a minute). With Redis and
+  // PostgreSQL both away, the last state known is used for SESSION_STALE_SECONDS, then 503.
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 3600),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(300).default(2 * 3600),
+  SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
+  SESSION_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
 });
 
 export interface AppConfig {
@@ -70,6 +80,7 @@ export interface AppConfig {
     retryBaseMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
+  sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -120,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
+    sessions: { maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS, idleSeconds: c.SESSION_IDLE_SECONDS, checkSeconds: c.SESSION_CHECK_SECONDS, staleSeconds: c.SESSION_STALE_SECONDS },
   };
 }

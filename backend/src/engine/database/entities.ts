@@ -16,6 +16,7 @@ import { ReportEntity } from '../../modules/reports/report.entity';
 import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
 import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
 import { AppUserEntity } from '../../modules/users/app-user.entity';
+import { UserSessionEntity } from '../../modules/auth/user-session.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { BusinessHoursEntity } from '../../modules/sla/calendar/business-hours.entity';
 import { CalendarChangeEntity } from '../../modules/sla/calendar/calendar-change.entity';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   CalendarDayEntity,
   CalendarChangeEntity,
   AuditEventEntity,
+  UserSessionEntity,
 ];

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
-import { LoginRequest, LoginResponse, loginSchema, SessionUser } from './auth.dto';
+import { ChangePasswordRequest, changePasswordSchema, LoginRequest, LoginResponse, loginSchema, RefreshRequest, refreshSchema, SessionUser, SessionView } from './auth.dto';
 import { AuthService } from './auth.service';
+import { Client } from './client-meta.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { LoginThrottleGuard } from './login-throttle.guard';
+import { AllowedBeforePasswordChange } from './password-change.decorator';
 import type { Principal } from './principal';
+import type { ClientMeta } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -16,13 +20,59 @@ export class AuthController {
   @UseGuards(LoginThrottleGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Body({ schema: loginSchema }) body: LoginRequest): Promise<LoginResponse> {
-    return this.auth.login(body);
+  login(@Body({ schema: loginSchema }) body: LoginRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+    return this.auth.login(body, client);
+  }
+
+  /** A new access token (and refresh token) for a session that is still open. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body({ schema: refreshSchema }) body: RefreshRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+    return this.auth.refresh(body.refreshToken, client);
   }
 
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<SessionUser> {
     return this.auth.me(principal);
+  }
+
+  @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.logout(principal);
+  }
+
+  @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@Body({ schema: changePasswordSchema }) body: ChangePasswordRequest, @CurrentPrincipal() principal: Principal): Promise<SessionUser> {
+    return this.auth.changePassword(principal, body);
+  }
+
+  @ApiBearerAuth()
+  @Get('sessions')
+  sessions(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
+    return this.auth.sessionsOf(principal);
+  }
+
+  @ApiBearerAuth()
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  endSession(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.endSession(principal, id);
+  }
+
+  /** "Sign out everywhere": every session of the caller ends, this one included. */
+  @ApiBearerAuth()
+  @Post('sessions/revoke-all')
+  @HttpCode(200)
+  endAllSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
+    return this.auth.endAllSessions(principal);
   }
 }

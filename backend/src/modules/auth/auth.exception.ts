@@ -6,6 +6,12 @@ export enum AuthErrorCode {
   InvalidToken = 'auth.invalid_token',
   Forbidden = 'auth.forbidden',
   TooManyAttempts = 'auth.too_many_attempts',
+  SessionEnded = 'auth.session_ended',
+  InvalidRefreshToken = 'auth.invalid_refresh_token',
+  SessionNotFound = 'auth.session_not_found',
+  PasswordChangeRequired = 'auth.password_change_required',
+  Unavailable = 'auth.unavailable',
+  WrongCurrentPassword = 'auth.wrong_current_password',
 }
 
 export class AuthException extends DomainException {
@@ -20,6 +26,33 @@ export class AuthException extends DomainException {
   }
   static forbidden(roles: string[]): AuthException {
     return new AuthException('forbidden', AuthErrorCode.Forbidden, `This needs one of the roles: ${roles.join(', ')}`);
+  }
+  static sessionEnded(): AuthException {
+    return new AuthException('unauthorized', AuthErrorCode.SessionEnded, 'This session has ended (signed out, revoked or the account disabled): sign in again', {
+      messageVi: 'Phiên làm việc đã kết thúc (đã đăng xuất, bị thu hồi hoặc tài khoản bị khóa): vui lòng đăng nhập lại',
+    });
+  }
+  static invalidRefreshToken(): AuthException {
+    return new AuthException('unauthorized', AuthErrorCode.InvalidRefreshToken, 'The refresh token is invalid, used or expired: sign in again', {
+      messageVi: 'Mã làm mới phiên không hợp lệ, đã dùng hoặc đã hết hạn: vui lòng đăng nhập lại',
+    });
+  }
+  static sessionNotFound(): AuthException {
+    return new AuthException('not_found', AuthErrorCode.SessionNotFound, 'No open session of yours has this id', { messageVi: 'Không có phiên đang mở nào của bạn với mã này' });
+  }
+  static passwordChangeRequired(): AuthException {
+    return new AuthException('forbidden', AuthErrorCode.PasswordChangeRequired, 'Choose a new password first: this account has a temporary one', {
+      messageVi: 'Vui lòng đặt mật khẩu mới trước: tài khoản đang dùng mật khẩu tạm',
+    });
+  }
+  static wrongCurrentPassword(): AuthException {
+    return new AuthException('validation', AuthErrorCode.WrongCurrentPassword, 'The current password is wrong', {
+      messageVi: 'Mật khẩu hiện tại không đúng',
+      issues: [{ field: 'currentPassword', rule: 'current_password', message: 'The current password is wrong', messageVi: 'Mật khẩu hiện tại không đúng' }],
+    });
+  }
+  static unavailable(retryAfterSeconds: number): AuthException {
+    return new AuthException('unavailable', AuthErrorCode.Unavailable, 'Sessions cannot be checked right now; try again shortly', { retryAfterSeconds });
   }
   static tooManyAttempts(retryAfterSeconds: number): AuthException {
     return new AuthException('rate_limited', AuthErrorCode.TooManyAttempts, `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, {

@@ -5,10 +5,14 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { UsersModule } from '../users/users.module';
+import { AUTH_CLOCK, systemAuthClock } from './auth.clock';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
+import { SessionRepository } from './session.repository';
+import { SessionStatesService } from './session-states.service';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
@@ -21,6 +25,15 @@ import { LoginThrottleGuard } from './login-throttle.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginThrottleGuard,
+    SessionRepository,
+    SessionStatesService,
+    SessionsService,
+    { provide: AUTH_CLOCK, useFactory: systemAuthClock },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionsService],
 })
 export class AuthModule {}

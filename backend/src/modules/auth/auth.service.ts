@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { AppConfig } from '../../engine/config/app-config';
-import { APP_CONFIG } from '../../engine/config/config.module';
 import { UserRecord } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AuthException } from './auth.exception';
-import { LoginRequest, LoginResponse, SessionUser } from './auth.dto';
+import { ChangePasswordRequest, LoginRequest, LoginResponse, SessionUser, SessionView } from './auth.dto';
 import type { Principal } from './principal';
+import { ClientMeta, IssuedTokens, SessionsService } from './sessions.service';
 
 // Verifying against a real hash when the user is unknown keeps the answer time the same,
 // so response times do not reveal which usernames exist.
@@ -17,28 +15,74 @@ const DUMMY_HASH = argon2.hash('timing-equaliser');
 export class AuthService {
   constructor(
     private readonly users: UsersService,
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
-  async login({ username, password }: LoginRequest): Promise<LoginResponse> {
+  async login({ username, password }: LoginRequest, client: ClientMeta): Promise<LoginResponse> {
     const user = await this.users.findByUsername(username);
     const valid = user?.active
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
     if (!user || !valid) throw AuthException.invalidCredentials();
     await this.users.recordLogin(user.id);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role, unitId: user.unit?.id ?? null });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtTtlSeconds, user: toSessionUser(user) };
+    return answer(await this.sessions.start(user.id, client), user);
+  }
+
+  async refresh(refreshToken: string, client: ClientMeta): Promise<LoginResponse> {
+    const tokens = await this.sessions.refresh(refreshToken, client);
+    const user = await this.users.findById(tokens.userId);
+    if (!user?.active) throw AuthException.invalidRefreshToken();
+    return answer(tokens, user);
   }
 
   async me(principal: Principal): Promise<SessionUser> {
     const user = await this.users.findById(principal.userId);
-    if (!user?.active) throw AuthException.invalidToken();
+    if (!user?.active) throw AuthException.sessionEnded();
     return toSessionUser(user);
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    if (principal.sessionId) await this.sessions.end(principal.userId, [principal.sessionId], 'logout');
+  }
+
+  async sessionsOf(principal: Principal): Promise<SessionView[]> {
+    return (await this.sessions.list(principal.userId)).map((s) => ({ ...s, current: s.id === principal.sessionId }));
+  }
+
+  async endSession(principal: Principal, sessionId: string): Promise<void> {
+    const ended = await this.sessions.end(principal.userId, [sessionId], 'revoked_by_user');
+    if (ended.length === 0) throw AuthException.sessionNotFound();
+  }
+
+  /** "Sign out everywhere": every session of the caller, this one included. */
+  async endAllSessions(principal: Principal): Promise<{ ended: number }> {
+    return { ended: (await this.sessions.end(principal.userId, null, 'sign_out_everywhere')).length };
+  }
+
+  /** A new password ends every other session of the user; this one carries on. */
+  async changePassword(principal: Principal, { currentPassword, newPassword }: ChangePasswordRequest): Promise<SessionUser> {
+    const user = await this.users.findById(principal.userId);
+    if (!user?.active) throw AuthException.sessionEnded();
+    if (!(await argon2.verify(user.passwordHash, currentPassword))) throw AuthException.wrongCurrentPassword();
+    await this.users.setPassword(user.id, await argon2.hash(newPassword, { type: argon2.argon2id }), false);
+    await this.sessions.end(user.id, null, 'password_changed', principal.sessionId ?? null);
+    await this.sessions.authorityChanged(user.id);
+    return { ...toSessionUser(user), mustChangePassword: false };
   }
 }
 
+function answer(tokens: IssuedTokens, user: UserRecord): LoginResponse {
+  return {
+    accessToken: tokens.accessToken,
+    tokenType: 'Bearer',
+    expiresIn: tokens.expiresIn,
+    refreshToken: tokens.refreshToken,
+    refreshExpiresIn: tokens.refreshExpiresIn,
+    sessionId: tokens.sessionId,
+    user: toSessionUser(user),
+  };
+}
+
 function toSessionUser(u: UserRecord): SessionUser {
-  return { id: u.id, username: u.username, fullName: u.fullName, role: u.role, unit: u.unit };
+  return { id: u.id, username: u.username, fullName: u.fullName, role: u.role, unit: u.unit, mustChangePassword: u.mustChangePassword };
 }
