@@ -11,6 +11,8 @@ export interface AuthContextValue {
   audience: Audience;
   login(username: string, password: string): Promise<AuthUser>;
   logout(): void;
+  /** The signed-in user changed (a new password, a second factor): the API's answer replaces it. */
+  updateUser(user: AuthUser): void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

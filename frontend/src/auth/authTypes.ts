@@ -19,6 +19,8 @@ export interface AuthUser {
   fullName: string;
   role: Role;
   unit: UnitRef | null;
+  /** A temporary password: the user must choose their own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {
@@ -26,6 +28,10 @@ export interface LoginResponse {
   tokenType: 'Bearer';
   /** Lifetime of the token in seconds. */
   expiresIn: number;
+  /** Renews the session before the access token expires; rotated on each use. */
+  refreshToken: string;
+  refreshExpiresIn: number;
+  sessionId: string;
   user: AuthUser;
 }
 
