@@ -4,6 +4,7 @@ import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { AUTH_CLOCK, systemAuthClock } from './auth.clock';
 import { AuthController } from './auth.controller';
@@ -17,6 +18,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [
     UsersModule,
+    AuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A key object, not the string: given a string, jsonwebtoken first tries to read it as a

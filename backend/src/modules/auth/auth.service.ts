@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { AuditService } from '../audit/audit.service';
+import { usernameKey } from '../users/username-key';
 import { UserRecord } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AuthException } from './auth.exception';
@@ -16,6 +18,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
   ) {}
 
   async login({ username, password }: LoginRequest, client: ClientMeta): Promise<LoginResponse> {
@@ -23,9 +26,17 @@ export class AuthService {
     const valid = user?.active
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
-    if (!user || !valid) throw AuthException.invalidCredentials();
+    // The subject is the name as tried, folded: failures against names that do not exist count too.
+    const subject = `username:${usernameKey(username).slice(0, 100)}`;
+    if (!user || !valid) {
+      const reason = !user ? 'unknown_user' : !user.active ? 'disabled' : 'wrong_password';
+      await this.audit.record('sign_in_failed', user ? { userId: user.id, role: user.role } : null, subject, { reason, ip: client.ip });
+      throw AuthException.invalidCredentials();
+    }
     await this.users.recordLogin(user.id);
-    return answer(await this.sessions.start(user.id, client), user);
+    const tokens = await this.sessions.start(user.id, client);
+    await this.audit.record('sign_in_succeeded', { userId: user.id, role: user.role }, subject, { sessionId: tokens.sessionId, ip: client.ip });
+    return answer(tokens, user);
   }
 
   async refresh(refreshToken: string, client: ClientMeta): Promise<LoginResponse> {
@@ -65,6 +76,7 @@ export class AuthService {
     if (!user?.active) throw AuthException.sessionEnded();
     if (!(await argon2.verify(user.passwordHash, currentPassword))) throw AuthException.wrongCurrentPassword();
     await this.users.setPassword(user.id, await argon2.hash(newPassword, { type: argon2.argon2id }), false);
+    await this.audit.record('password_changed', principal, `user:${user.id}`, { wasTemporary: user.mustChangePassword });
     await this.sessions.end(user.id, null, 'password_changed', principal.sessionId ?? null);
     await this.sessions.authorityChanged(user.id);
     return { ...toSessionUser(user), mustChangePassword: false };

@@ -5,6 +5,8 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { hitFixedWindow } from '../../engine/redis/fixed-window';
 import { REDIS } from '../../engine/redis/redis.module';
+import { AuditService } from '../audit/audit.service';
+import { usernameKey } from '../users/username-key';
 import { AuthException } from './auth.exception';
 
 // A fixed window per (client address, username), so that every API replica counts the same attempts.
@@ -13,6 +15,7 @@ export class LoginThrottleGuard implements CanActivate {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +25,11 @@ export class LoginThrottleGuard implements CanActivate {
     const key = `${this.config.redis.queuePrefix}:login:${request.ip}:${username}`;
     const { loginLimit, loginTtlSeconds } = this.config.auth;
     const { hits, retryAfterSeconds } = await hitFixedWindow(this.redis, key, loginTtlSeconds);
-    if (hits > loginLimit) throw AuthException.tooManyAttempts(retryAfterSeconds);
+    if (hits > loginLimit) {
+      // Only the first refusal of a window: a flood must not become a flood of audit rows.
+      if (hits === loginLimit + 1) await this.audit.record('sign_in_throttled', null, `username:${usernameKey(username)}`, { ip: request.ip, retryAfterSeconds });
+      throw AuthException.tooManyAttempts(retryAfterSeconds);
+    }
     return true;
   }
 }
