@@ -1,4 +1,14 @@
 import { DomainException } from '../../engine/errors/domain.exception';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordProblem } from './password-policy';
+
+const PASSWORD_MESSAGES: Record<PasswordProblem, [string, string]> = {
+  too_short: [`At least ${PASSWORD_MIN_LENGTH} characters`, `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự`],
+  too_long: [`At most ${PASSWORD_MAX_LENGTH} characters`, `Mật khẩu không được quá ${PASSWORD_MAX_LENGTH} ký tự`],
+  guessable: [
+    'Too easy to guess: a common or leaked password, your name, or a simple pattern. Try a few unrelated words',
+    'Mật khẩu quá dễ đoán (mật khẩu phổ biến hoặc đã bị lộ, tên của bạn, hay một chuỗi đơn giản). Hãy ghép vài từ không liên quan',
+  ],
+};
 
 export enum AuthErrorCode {
   InvalidCredentials = 'auth.invalid_credentials',
@@ -12,6 +22,7 @@ export enum AuthErrorCode {
   PasswordChangeRequired = 'auth.password_change_required',
   Unavailable = 'auth.unavailable',
   WrongCurrentPassword = 'auth.wrong_current_password',
+  WeakPassword = 'auth.weak_password',
 }
 
 export class AuthException extends DomainException {
@@ -50,6 +61,10 @@ export class AuthException extends DomainException {
       messageVi: 'Mật khẩu hiện tại không đúng',
       issues: [{ field: 'currentPassword', rule: 'current_password', message: 'The current password is wrong', messageVi: 'Mật khẩu hiện tại không đúng' }],
     });
+  }
+  static weakPassword(problem: PasswordProblem, field = 'newPassword'): AuthException {
+    const [message, messageVi] = PASSWORD_MESSAGES[problem];
+    return new AuthException('validation', AuthErrorCode.WeakPassword, message, { messageVi, issues: [{ field, rule: `password_${problem}`, message, messageVi }] });
   }
   static unavailable(retryAfterSeconds: number): AuthException {
     return new AuthException('unavailable', AuthErrorCode.Unavailable, 'Sessions cannot be checked right now; try again shortly', { retryAfterSeconds });

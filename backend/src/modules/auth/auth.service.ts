@@ -6,6 +6,7 @@ import { UserRecord } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AuthException } from './auth.exception';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, SessionUser, SessionView } from './auth.dto';
+import { passwordProblems } from './password-policy';
 import type { Principal } from './principal';
 import { ClientMeta, IssuedTokens, SessionsService } from './sessions.service';
 
@@ -75,6 +76,8 @@ export class AuthService {
     const user = await this.users.findById(principal.userId);
     if (!user?.active) throw AuthException.sessionEnded();
     if (!(await argon2.verify(user.passwordHash, currentPassword))) throw AuthException.wrongCurrentPassword();
+    const [problem] = passwordProblems(newPassword, [user.username, user.fullName]);
+    if (problem) throw AuthException.weakPassword(problem);
     await this.users.setPassword(user.id, await argon2.hash(newPassword, { type: argon2.argon2id }), false);
     await this.audit.record('password_changed', principal, `user:${user.id}`, { wasTemporary: user.mustChangePassword });
     await this.sessions.end(user.id, null, 'password_changed', principal.sessionId ?? null);

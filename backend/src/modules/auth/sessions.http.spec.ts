@@ -150,6 +150,15 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     const wrong = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: 'nope', newPassword: 'Một mật khẩu mới khá dài 2026' });
     expect(wrong).toMatchObject({ status: 400, body: { code: 'auth.wrong_current_password', issues: [{ field: 'currentPassword' }] } });
     const [{ password_hash: original }] = await db.query(`SELECT password_hash FROM app_user WHERE username = 'dept.xaydung'`);
+    for (const [newPassword, rule] of [
+      ['ngắn quá', 'password_too_short'],
+      ['password1234', 'password_guessable'],
+      ['dept.xaydung2026', 'password_guessable'],
+    ]) {
+      const weak = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: PASSWORD, newPassword });
+      expect({ status: weak.status, code: weak.body.code, issue: weak.body.issues[0] }).toMatchObject({ status: 400, code: 'auth.weak_password', issue: { field: 'newPassword', rule } });
+    }
+    expect((await call(a, 'GET', '/api/v1/auth/me', elsewhere.accessToken)).status).toBe(200);
     try {
       const changed = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: PASSWORD, newPassword: 'Một mật khẩu mới khá dài 2026' });
       expect(changed.status).toBe(200);
