@@ -38,8 +38,8 @@ export const demoUsersStep: SeedStep = {
     );
     const inserted = await execute(
       client,
-      `INSERT INTO app_user (username, username_key, password_hash, full_name, role, unit_id)
-       SELECT u.username, u."usernameKey", u."passwordHash", u."fullName", u.role::user_role, h.id
+      `INSERT INTO app_user (username, username_key, password_hash, full_name, role, unit_id, demo)
+       SELECT u.username, u."usernameKey", u."passwordHash", u."fullName", u.role::user_role, h.id, true
        FROM jsonb_to_recordset($1::jsonb) AS u(username text, "usernameKey" text, "passwordHash" text, "fullName" text, role text, unit text)
        LEFT JOIN handling_unit h ON h.code = u.unit
        ON CONFLICT (username) DO NOTHING`,

@@ -100,6 +100,10 @@ export const EXACT: Record<string, Policy> = {
   // Sessions (issue 14, finding 3): a refresh token, not a role, renews one; each user sees and ends their own only.
   'POST /api/v1/auth/refresh': { admits: 'anyone', scope: 'public' },
   'POST /api/v1/auth/logout': { admits: STAFF, scope: 'results', signsOut: true },
+  // The second factor: the password step's challenge, not a role, opens the second step; each user enrols their own.
+  'POST /api/v1/auth/login/second-factor': { admits: 'anyone', scope: 'public' },
+  'POST /api/v1/auth/second-factor/enrol': { admits: STAFF, scope: 'results' },
+  'POST /api/v1/auth/second-factor/confirm': { admits: STAFF, scope: 'results' },
   'POST /api/v1/auth/password': { admits: STAFF, scope: 'results', body: () => ({ currentPassword: 'not-the-password', newPassword: 'x' }) },
   'GET /api/v1/auth/sessions': { admits: STAFF, scope: 'results' },
   'DELETE /api/v1/auth/sessions/{id}': { admits: STAFF, scope: 'results' },

@@ -55,6 +55,13 @@ const schema = z.object({
   SESSION_IDLE_SECONDS: z.coerce.number().int().min(300).default(2 * 3600),
   SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
+  // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((r) => r.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(['operator', 'ward_official', 'department_official', 'leader', 'admin'])))
+    .optional(),
 });
 
 export interface AppConfig {
@@ -80,7 +87,7 @@ export interface AppConfig {
     retryBaseMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
-  sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number };
+  sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number; mfaRequiredRoles: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
-    sessions: { maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS, idleSeconds: c.SESSION_IDLE_SECONDS, checkSeconds: c.SESSION_CHECK_SECONDS, staleSeconds: c.SESSION_STALE_SECONDS },
+    sessions: {
+      maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS,
+      idleSeconds: c.SESSION_IDLE_SECONDS,
+      checkSeconds: c.SESSION_CHECK_SECONDS,
+      staleSeconds: c.SESSION_STALE_SECONDS,
+      mfaRequiredRoles: c.MFA_REQUIRED_ROLES ?? (c.NODE_ENV === 'production' ? ['admin', 'leader'] : []),
+    },
   };
 }

@@ -17,6 +17,7 @@ import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
 import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
 import { AppUserEntity } from '../../modules/users/app-user.entity';
 import { UserSessionEntity } from '../../modules/auth/user-session.entity';
+import { RecoveryCodeEntity } from '../../modules/auth/recovery-code.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { BusinessHoursEntity } from '../../modules/sla/calendar/business-hours.entity';
 import { CalendarChangeEntity } from '../../modules/sla/calendar/calendar-change.entity';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   CalendarChangeEntity,
   AuditEventEntity,
   UserSessionEntity,
+  RecoveryCodeEntity,
 ];

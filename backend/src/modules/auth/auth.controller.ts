@@ -2,26 +2,70 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
-import { ChangePasswordRequest, changePasswordSchema, LoginRequest, LoginResponse, loginSchema, RefreshRequest, refreshSchema, SessionUser, SessionView } from './auth.dto';
+import {
+  ChangePasswordRequest,
+  changePasswordSchema,
+  LoginRequest,
+  LoginResponse,
+  loginSchema,
+  RefreshRequest,
+  refreshSchema,
+  SecondFactorChallenge,
+  secondFactorCodeSchema,
+  SecondFactorLoginRequest,
+  secondFactorLoginSchema,
+  SessionUser,
+  SessionView,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { Client } from './client-meta.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { AllowedBeforePasswordChange } from './password-change.decorator';
+import { AllowedDuringSetup } from './setup.decorator';
 import type { Principal } from './principal';
+import { Enrolment, SecondFactorService } from './second-factor.service';
 import type { ClientMeta } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly factors: SecondFactorService,
+  ) {}
 
   @Public()
   @UseGuards(LoginThrottleGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Body({ schema: loginSchema }) body: LoginRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+  login(@Body({ schema: loginSchema }) body: LoginRequest, @Client() client: ClientMeta): Promise<LoginResponse | SecondFactorChallenge> {
     return this.auth.login(body, client);
+  }
+
+  /** The second step of a sign-in for an account with a second factor. */
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  loginSecondFactor(@Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+    return this.auth.loginSecondFactor(body, client);
+  }
+
+  /** A new TOTP secret, waiting for its first code (confirm). */
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('second-factor/enrol')
+  @HttpCode(200)
+  enrolSecondFactor(@CurrentPrincipal() principal: Principal): Promise<Enrolment> {
+    return this.factors.enrol(principal);
+  }
+
+  /** The first code from the app turns the factor on; the answer holds the recovery codes, this once. */
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('second-factor/confirm')
+  @HttpCode(200)
+  confirmSecondFactor(@Body({ schema: secondFactorCodeSchema }) body: { code: string }, @CurrentPrincipal() principal: Principal): Promise<{ recoveryCodes: string[] }> {
+    return this.factors.confirm(principal, body.code);
   }
 
   /** A new access token (and refresh token) for a session that is still open. */
@@ -33,14 +77,14 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @AllowedBeforePasswordChange()
+  @AllowedDuringSetup()
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<SessionUser> {
     return this.auth.me(principal);
   }
 
   @ApiBearerAuth()
-  @AllowedBeforePasswordChange()
+  @AllowedDuringSetup()
   @Post('logout')
   @HttpCode(204)
   logout(@CurrentPrincipal() principal: Principal): Promise<void> {
@@ -48,7 +92,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @AllowedBeforePasswordChange()
+  @AllowedDuringSetup()
   @Post('password')
   @HttpCode(200)
   changePassword(@Body({ schema: changePasswordSchema }) body: ChangePasswordRequest, @CurrentPrincipal() principal: Principal): Promise<SessionUser> {

@@ -24,6 +24,28 @@ export const changePasswordSchema = z
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
 
+export const secondFactorLoginSchema = z
+  .object({
+    challengeToken: z.string().min(1).max(2000),
+    /** Six digits from the authenticator app, or a recovery code. */
+    code: z.string().trim().min(6).max(20),
+  })
+  .strict()
+  .meta({ id: 'SecondFactorLoginRequest' });
+export type SecondFactorLoginRequest = z.infer<typeof secondFactorLoginSchema>;
+
+export const secondFactorCodeSchema = z
+  .object({ code: z.string().trim().min(6).max(20) })
+  .strict()
+  .meta({ id: 'SecondFactorCodeRequest' });
+
+/** The password was right; the account has a second factor, so the sign-in continues at /auth/login/second-factor. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+  challengeToken: string;
+  expiresIn: number;
+}
+
 export interface SessionUser {
   id: string;
   username: string;
@@ -32,6 +54,8 @@ export interface SessionUser {
   unit: { id: string; code: string; name: string; nameEn: string; kind: string } | null;
   /** A temporary password: the user must choose their own before anything else. */
   mustChangePassword: boolean;
+  /** Whether a second factor is set up, and whether the user must set one up before anything else. */
+  secondFactor: { enrolled: boolean; required: boolean };
 }
 
 export interface LoginResponse {

@@ -23,6 +23,11 @@ export enum AuthErrorCode {
   Unavailable = 'auth.unavailable',
   WrongCurrentPassword = 'auth.wrong_current_password',
   WeakPassword = 'auth.weak_password',
+  SecondFactorRequired = 'auth.second_factor_required',
+  InvalidChallenge = 'auth.invalid_challenge',
+  InvalidSecondFactor = 'auth.invalid_second_factor',
+  SecondFactorEnrolled = 'auth.second_factor_enrolled',
+  NoPendingSecondFactor = 'auth.no_pending_second_factor',
 }
 
 export class AuthException extends DomainException {
@@ -65,6 +70,31 @@ export class AuthException extends DomainException {
   static weakPassword(problem: PasswordProblem, field = 'newPassword'): AuthException {
     const [message, messageVi] = PASSWORD_MESSAGES[problem];
     return new AuthException('validation', AuthErrorCode.WeakPassword, message, { messageVi, issues: [{ field, rule: `password_${problem}`, message, messageVi }] });
+  }
+  static secondFactorRequired(): AuthException {
+    return new AuthException('forbidden', AuthErrorCode.SecondFactorRequired, 'Set up the second factor (an authenticator app) first: your role requires it', {
+      messageVi: 'Vui lòng thiết lập xác thực hai lớp (ứng dụng xác thực) trước: vai trò của bạn bắt buộc',
+    });
+  }
+  static invalidChallenge(): AuthException {
+    return new AuthException('unauthorized', AuthErrorCode.InvalidChallenge, 'The sign-in step has expired: enter your password again', {
+      messageVi: 'Bước đăng nhập đã hết hạn: vui lòng nhập lại mật khẩu',
+    });
+  }
+  static invalidSecondFactor(field = 'code'): AuthException {
+    const message = 'Wrong or used code: enter the current code from your authenticator app, or an unused recovery code';
+    const messageVi = 'Mã không đúng hoặc đã dùng: nhập mã hiện tại trong ứng dụng xác thực, hoặc một mã khôi phục chưa dùng';
+    return new AuthException('unauthorized', AuthErrorCode.InvalidSecondFactor, message, { messageVi, issues: [{ field, rule: 'second_factor', message, messageVi }] });
+  }
+  static secondFactorEnrolled(): AuthException {
+    return new AuthException('conflict', AuthErrorCode.SecondFactorEnrolled, 'A second factor is already set up; an admin can reset it', {
+      messageVi: 'Đã thiết lập xác thực hai lớp; quản trị viên có thể đặt lại',
+    });
+  }
+  static noPendingSecondFactor(): AuthException {
+    return new AuthException('conflict', AuthErrorCode.NoPendingSecondFactor, 'Start the set-up first: no secret is waiting for its first code', {
+      messageVi: 'Vui lòng bắt đầu thiết lập trước: chưa có khóa bí mật nào chờ mã đầu tiên',
+    });
   }
   static unavailable(retryAfterSeconds: number): AuthException {
     return new AuthException('unavailable', AuthErrorCode.Unavailable, 'Sessions cannot be checked right now; try again shortly', { retryAfterSeconds });

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Public } from '../../engine/http/public.decorator';
 import { AuthException } from './auth.exception';
 import { AuthGuard } from './auth.guard';
-import { AllowedBeforePasswordChange } from './password-change.decorator';
+import { AllowedDuringSetup } from './setup.decorator';
 import { Roles } from './roles.decorator';
 import type { KnownSession, SessionState } from './session-state-cache';
 import type { SessionStatesService } from './session-states.service';
@@ -14,7 +14,7 @@ class Probe {
   @Public() @Get() open() {}
   @Get() signedIn() {}
   @Roles('leader', 'admin') @Get() leadersOnly() {}
-  @AllowedBeforePasswordChange() @Get() changePassword() {}
+  @AllowedDuringSetup() @Get() changePassword() {}
 }
 
 const jwt = new JwtService({ secret: 'unit-test-secret-0123456789', signOptions: { issuer: 'hcmc1022' }, verifyOptions: { issuer: 'hcmc1022' } });
@@ -29,7 +29,7 @@ const states = {
   },
 } as unknown as SessionStatesService;
 const session = (sid: string, role: SessionState['role'], unitId: string | null = null, extra: Partial<SessionState> = {}): string => {
-  sessions.set(sid, { sessionId: sid, userId: `user-${sid}`, username: `x-${sid}`, role, unitId, version: 1, mustChangePassword: false, ...extra });
+  sessions.set(sid, { sessionId: sid, userId: `user-${sid}`, username: `x-${sid}`, role, unitId, version: 1, mustChangePassword: false, mustEnrolSecondFactor: false, ...extra });
   return `Bearer ${jwt.sign({ sub: `user-${sid}`, sid }, { expiresIn: 900 })}`;
 };
 const guard = new AuthGuard(new Reflector(), jwt, states);
@@ -66,6 +66,8 @@ describe('AuthGuard', () => {
     ['an ended session', 'open', () => `Bearer ${jwt.sign({ sub: 'u', sid: 'ended' }, { expiresIn: 900 })}`, true],
     ['a temporary password', 'signedIn', () => session('tmp', 'operator', null, { mustChangePassword: true }), 'auth.password_change_required'],
     ['a temporary password', 'changePassword', () => session('tmp', 'operator', null, { mustChangePassword: true }), true],
+    ['no second factor yet where one is required', 'signedIn', () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }), 'auth.second_factor_required'],
+    ['no second factor yet where one is required', 'changePassword', () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }), true],
   ])('%s on %s → %s', async (_, handler, header, outcome) => {
     const { ctx } = context(handler, header());
     if (outcome === true) await expect(guard.canActivate(ctx)).resolves.toBe(true);
@@ -109,7 +111,7 @@ describe('AuthGuard', () => {
     it('is taken again until it expires, then refused', async () => {
       jest.useFakeTimers({ now: new Date('2026-07-01T08:00:00Z') });
       const fresh = new AuthGuard(new Reflector(), jwt, states);
-      sessions.set('s2', { sessionId: 's2', userId: 'user-2', username: 'y', role: 'leader', unitId: null, version: 1, mustChangePassword: false });
+      sessions.set('s2', { sessionId: 's2', userId: 'user-2', username: 'y', role: 'leader', unitId: null, version: 1, mustChangePassword: false, mustEnrolSecondFactor: false });
       const header = `Bearer ${jwt.sign({ sub: 'user-2', sid: 's2' }, { expiresIn: 60 })}`;
       for (const _ of [1, 2]) {
         const { ctx, request } = context('leadersOnly', header);

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../../engine/http/public.decorator';
 import type { UserRole } from '../users/app-user.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE } from './password-change.decorator';
+import { ALLOWED_DURING_SETUP } from './setup.decorator';
 import type { Principal } from './principal';
 import { ROLES } from './roles.decorator';
 import type { SessionState } from './session-state-cache';
@@ -56,8 +56,9 @@ export class AuthGuard implements CanActivate {
     }
     if (isPublic) return true;
     if (!request.principal) throw AuthException.missingToken();
-    if (request.session?.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
-      throw AuthException.passwordChangeRequired();
+    const setup = request.session && (request.session.mustChangePassword || request.session.mustEnrolSecondFactor);
+    if (setup && !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_SETUP, targets)) {
+      throw request.session!.mustChangePassword ? AuthException.passwordChangeRequired() : AuthException.secondFactorRequired();
     }
 
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);

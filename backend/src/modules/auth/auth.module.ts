@@ -11,6 +11,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorService } from './second-factor.service';
 import { SessionRepository } from './session.repository';
 import { SessionStatesService } from './session-states.service';
 import { SessionsService } from './sessions.service';
@@ -33,9 +35,11 @@ import { SessionsService } from './sessions.service';
     SessionRepository,
     SessionStatesService,
     SessionsService,
+    SecondFactorRepository,
+    SecondFactorService,
     { provide: AUTH_CLOCK, useFactory: systemAuthClock },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, SecondFactorService],
 })
 export class AuthModule {}

@@ -11,6 +11,8 @@ export interface SessionState {
   version: number;
   /** A temporary password: only changing it (and signing out) is allowed. */
   mustChangePassword: boolean;
+  /** The role needs a second factor (MFA_REQUIRED_ROLES) and none is enrolled yet: only enrolling is allowed. */
+  mustEnrolSecondFactor: boolean;
 }
 
 /** `null`: the session ended (revoked, expired, or its user disabled). */

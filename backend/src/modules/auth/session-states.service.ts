@@ -43,7 +43,7 @@ export class SessionStatesService {
     let state = await this.fromRedis(sessionId);
     if (state === undefined) {
       try {
-        state = await this.sessions.state(sessionId, now);
+        state = await this.sessions.state(sessionId, now, this.config.sessions.mfaRequiredRoles);
       } catch (error) {
         const known = this.cache.lastKnown(sessionId, now.getTime());
         if (known !== undefined) return known;

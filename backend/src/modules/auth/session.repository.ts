@@ -47,15 +47,25 @@ export class SessionRepository {
   }
 
   /** The session as the guard needs it, its user's live role and unit included; null once it ended. */
-  async state(sessionId: string, now: Date): Promise<KnownSession> {
+  async state(sessionId: string, now: Date, mfaRequiredRoles: readonly string[]): Promise<KnownSession> {
     const [r] = await this.db.query(
-      `SELECT s.id, s.version, u.id AS user_id, u.username, u.role, u.unit_id, u.must_change_password
+      `SELECT s.id, s.version, u.id AS user_id, u.username, u.role, u.unit_id, u.must_change_password,
+              (u.totp_enabled_at IS NULL AND NOT u.demo AND u.role::text = ANY($3::text[])) AS must_enrol
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
-      [sessionId, now],
+      [sessionId, now, mfaRequiredRoles],
     );
     if (!r) return null;
-    return { sessionId: r.id, userId: r.user_id, username: r.username, role: r.role, unitId: r.unit_id, version: r.version, mustChangePassword: r.must_change_password };
+    return {
+      sessionId: r.id,
+      userId: r.user_id,
+      username: r.username,
+      role: r.role,
+      unitId: r.unit_id,
+      version: r.version,
+      mustChangePassword: r.must_change_password,
+      mustEnrolSecondFactor: r.must_enrol,
+    };
   }
 
   async findForRefresh(sessionId: string): Promise<RefreshableSession | null> {

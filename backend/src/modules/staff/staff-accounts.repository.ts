@@ -14,6 +14,7 @@ export interface StaffAccount {
   phone: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  secondFactorEnrolled: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 }
@@ -46,7 +47,7 @@ export interface StaffChange {
   phone?: string | null;
 }
 
-const COLUMNS = `u.id, u.username, u.full_name, u.role, u.email, u.phone, u.active, u.must_change_password, u.created_at, u.last_login_at,
+const COLUMNS = `u.id, u.username, u.full_name, u.role, u.email, u.phone, u.active, u.must_change_password, u.totp_enabled_at IS NOT NULL AS totp_enrolled, u.created_at, u.last_login_at,
   h.id AS unit_id, h.code AS unit_code, h.name AS unit_name, h.name_en AS unit_name_en, h.kind AS unit_kind`;
 
 /** The admin side of app_user: search, create, change, disable. Writes take the caller's transaction. */
@@ -140,6 +141,7 @@ function toAccount(r: any): StaffAccount {
     phone: r.phone,
     active: r.active,
     mustChangePassword: r.must_change_password,
+    secondFactorEnrolled: r.totp_enrolled,
     createdAt: r.created_at.toISOString(),
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
   };

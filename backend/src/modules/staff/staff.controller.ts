@@ -50,6 +50,12 @@ export class StaffController {
     return this.staff.enable(userId, p);
   }
 
+  @Post(':id/reset-second-factor')
+  @HttpCode(200)
+  resetSecondFactor(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
+    return this.staff.resetSecondFactor(userId, p);
+  }
+
   @Post(':id/reset-password')
   @HttpCode(200)
   resetPassword(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<TemporaryPasswordAnswer> {

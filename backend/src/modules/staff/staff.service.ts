@@ -4,6 +4,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { SecondFactorService } from '../auth/second-factor.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { UserRole } from '../users/app-user.entity';
 import { StaffAccount, StaffAccountsRepository } from './staff-accounts.repository';
@@ -27,6 +28,7 @@ export class StaffService {
   constructor(
     private readonly accounts: StaffAccountsRepository,
     private readonly sessions: SessionsService,
+    private readonly factors: SecondFactorService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -114,6 +116,12 @@ export class StaffService {
     });
     await this.sessions.end(id, null, 'password_reset');
     return { temporaryPassword: password };
+  }
+
+  /** The user lost their phone: the factor goes, they are signed out, and enrol again at the next sign-in. */
+  async resetSecondFactor(id: string, actor: Principal): Promise<StaffAccount> {
+    if (!(await this.factors.reset(id, actor))) notFound(id);
+    return this.get(id);
   }
 
   private async checkUnit(role: UserRole, unitId: string | null, tx: EntityManager): Promise<void> {

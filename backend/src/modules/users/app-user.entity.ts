@@ -51,6 +51,24 @@ export class AppUserEntity {
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** A seeded demo account: signs in with the password alone, whatever MFA_REQUIRED_ROLES says. */
+  @Column({ type: 'boolean', default: false })
+  demo: boolean;
+
+  /** Base32 TOTP secret (RFC 6238) once confirmed; the pending one waits for its first code. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last 30-second step a code was accepted for: each code is good once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -12,6 +12,9 @@ export interface UserRecord {
   role: UserRole;
   active: boolean;
   mustChangePassword: boolean;
+  /** A seeded demo account (exempt from the second factor). */
+  demo: boolean;
+  secondFactorEnrolled: boolean;
   unit: { id: string; code: string; name: string; nameEn: string; kind: string } | null;
 }
 
@@ -38,7 +41,7 @@ export class UsersRepository {
 
   private async findOne(condition: string, value: string): Promise<UserRecord | null> {
     const rows = await this.db.query(
-      `SELECT u.id, u.username, u.password_hash, u.full_name, u.role, u.active, u.must_change_password,
+      `SELECT u.id, u.username, u.password_hash, u.full_name, u.role, u.active, u.must_change_password, u.demo, u.totp_enabled_at IS NOT NULL AS totp_enrolled,
               h.id AS unit_id, h.code AS unit_code, h.name AS unit_name, h.name_en AS unit_name_en, h.kind AS unit_kind
          FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id
         WHERE ${condition}`,
@@ -54,6 +57,8 @@ export class UsersRepository {
       role: r.role,
       active: r.active,
       mustChangePassword: r.must_change_password,
+      demo: r.demo,
+      secondFactorEnrolled: r.totp_enrolled,
       unit: r.unit_id ? { id: r.unit_id, code: r.unit_code, name: r.unit_name, nameEn: r.unit_name_en, kind: r.unit_kind } : null,
     };
   }
