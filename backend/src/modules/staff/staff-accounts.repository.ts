@@ -83,6 +83,22 @@ export class StaffAccountsRepository {
     return rows[0]?.kind ?? null;
   }
 
+  /** Every username key with an account: what an import is checked against. */
+  async takenKeys(tx?: EntityManager): Promise<Set<string>> {
+    const rows: { k: string }[] = await (tx ?? this.db).query(`SELECT username_key AS k FROM app_user`);
+    return new Set(rows.map((r) => r.k));
+  }
+
+  async activeUnits(): Promise<Map<string, { id: string; kind: string }>> {
+    const rows: { id: string; code: string; kind: string }[] = await this.db.query(`SELECT id, code, kind FROM handling_unit WHERE active`);
+    return new Map(rows.map((r) => [r.code.toUpperCase(), { id: r.id, kind: r.kind }]));
+  }
+
+  /** For an import: no account can be made or renamed by anyone else until the transaction ends. */
+  async lockForImport(tx: EntityManager): Promise<void> {
+    await tx.query(`LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE`);
+  }
+
   async usernameTaken(usernameKey: string, tx?: EntityManager): Promise<boolean> {
     const rows = await (tx ?? this.db).query(`SELECT 1 FROM app_user WHERE username_key = $1`, [usernameKey]);
     return rows.length > 0;

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { StaffAccount } from './staff-accounts.repository';
-import { CreateStaffRequest, createStaffSchema, StaffQueryRequest, staffQuerySchema, TemporaryPasswordAnswer, UpdateStaffRequest, updateStaffSchema } from './staff.dto';
+import { CreateStaffRequest, createStaffSchema, ImportStaffRequest, importStaffSchema, StaffQueryRequest, staffQuerySchema, TemporaryPasswordAnswer, UpdateStaffRequest, updateStaffSchema } from './staff.dto';
 import { StaffService } from './staff.service';
 
 const id = z.string().uuid();
@@ -26,6 +26,13 @@ export class StaffController {
   @Post()
   create(@Body({ schema: createStaffSchema }) body: CreateStaffRequest, @CurrentPrincipal() p: Principal): Promise<StaffAccount & TemporaryPasswordAnswer> {
     return this.staff.create(body, p);
+  }
+
+  /** Staff from a CSV file; `dryRun` (the default) lists every bad row and writes nothing. */
+  @Post('import')
+  @HttpCode(200)
+  import(@Body({ schema: importStaffSchema }) body: ImportStaffRequest, @CurrentPrincipal() p: Principal) {
+    return this.staff.import(body, p);
   }
 
   @Get(':id')

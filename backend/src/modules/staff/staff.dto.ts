@@ -45,6 +45,17 @@ export const staffQuerySchema = z.object({
 });
 export type StaffQueryRequest = z.infer<typeof staffQuerySchema>;
 
+export const importStaffSchema = z
+  .object({
+    /** The file's text: a header line (username,full_name,role,unit_code,email,phone), then one account a line. */
+    csv: z.string().min(1).max(1_000_000),
+    /** true (the default): check every row and write nothing. */
+    dryRun: z.boolean().default(true),
+  })
+  .strict()
+  .meta({ id: 'ImportStaffRequest' });
+export type ImportStaffRequest = z.infer<typeof importStaffSchema>;
+
 export interface TemporaryPasswordAnswer {
   /** Shown once to the admin, who hands it over; the user must change it at first sign-in. */
   temporaryPassword: string;

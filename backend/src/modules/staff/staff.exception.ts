@@ -1,4 +1,5 @@
 import { DomainException, FieldIssue } from '../../engine/errors/domain.exception';
+import type { ImportProblem } from './staff-import';
 
 export enum StaffErrorCode {
   NotFound = 'staff.not_found',
@@ -6,6 +7,7 @@ export enum StaffErrorCode {
   InvalidUsername = 'staff.invalid_username',
   UnitRule = 'staff.unit_rule',
   LastAdmin = 'staff.last_admin',
+  ImportRefused = 'staff.import_refused',
 }
 
 const UNIT_RULES: Record<string, [string, string]> = {
@@ -26,6 +28,13 @@ export class StaffException extends DomainException {
   static unitRule(rule: string, field = 'unitId'): StaffException {
     const [message, messageVi] = UNIT_RULES[rule];
     return new StaffException('validation', StaffErrorCode.UnitRule, message, { messageVi, issues: [{ field, rule, message, messageVi }] });
+  }
+  static importRefused(problems: ImportProblem[]): StaffException {
+    return new StaffException('unprocessable', StaffErrorCode.ImportRefused, `Nothing imported: ${problems.length} problem(s) in the file`, {
+      messageVi: `Chưa nhập gì: tệp có ${problems.length} lỗi`,
+      problems,
+      issues: problems.map((p) => ({ field: p.line ? `line ${p.line}: ${p.field}` : p.field, rule: p.rule, message: p.message, messageVi: p.messageVi })),
+    });
   }
   static lastAdmin(): StaffException {
     return new StaffException('conflict', StaffErrorCode.LastAdmin, 'This is the last active admin: make another admin first', {

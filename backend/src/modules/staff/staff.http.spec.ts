@@ -169,6 +169,33 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     ]);
   });
 
+  it('imports staff from CSV: a dry run lists every bad row, a bad file writes nothing, a clean one writes all', async () => {
+    const header = 'username,full_name,role,unit_code,email,phone';
+    const good = [`imp.a.${run},Nguyễn Văn A,ward_official,UBND-26743,a.${run}@example.vn,0901111111`, `imp.b.${run},"Lê Thị B",department_official,SO-XAYDUNG,,`];
+    const bad = [`imp.c.${run},Trần C,ward_official,SO-XAYDUNG,,`, `IMP.A.${run},Trùng A,operator,,,`, 'ward.benthanh,Trùng demo,operator,,,'];
+    const dry = await call(a, 'POST', '/api/v1/admin/users/import', admin, { csv: [header, ...good, ...bad].join('\n') });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, valid: 2, created: [] });
+    expect(dry.body.problems.map((p: { line: number; field: string; rule: string }) => [p.line, p.field, p.rule])).toEqual([
+      [4, 'unit_code', 'unit_kind'],
+      [5, 'username', 'duplicate'],
+      [6, 'username', 'unique'],
+    ]);
+    const refused = await call(a, 'POST', '/api/v1/admin/users/import', admin, { csv: [header, ...good, ...bad].join('\n'), dryRun: false });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'staff.import_refused' } });
+    expect(await db.query(`SELECT 1 FROM app_user WHERE username_key LIKE $1`, [`imp.%.${run}`])).toEqual([]);
+
+    const done = await call(a, 'POST', '/api/v1/admin/users/import', admin, { csv: [header, ...good].join('\n'), dryRun: false });
+    expect(done.status).toBe(200);
+    expect(done.body.created.map((u: { username: string; unit: { code: string } }) => [u.username, u.unit.code])).toEqual([
+      [`imp.a.${run}`, 'UBND-26743'],
+      [`imp.b.${run}`, 'SO-XAYDUNG'],
+    ]);
+    const first = await login(a, `imp.b.${run}`, done.body.created[1].temporaryPassword);
+    expect(first.body.user).toMatchObject({ role: 'department_official', mustChangePassword: true });
+    expect((await call(a, 'GET', `/api/v1/admin/audit?type=users_imported&limit=1`, admin)).body.items[0].data).toEqual({ count: 2, usernames: [`imp.a.${run}`, `imp.b.${run}`] });
+  });
+
   it('lists and searches accounts without their password hashes', async () => {
     const res = await call(a, 'GET', `/api/v1/admin/users?q=${run}&limit=50`, admin);
     expect(res.status).toBe(200);

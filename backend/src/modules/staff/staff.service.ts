@@ -8,10 +8,11 @@ import { SecondFactorService } from '../auth/second-factor.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { UserRole } from '../users/app-user.entity';
 import { StaffAccount, StaffAccountsRepository } from './staff-accounts.repository';
-import { CreateStaffRequest, StaffQueryRequest, TemporaryPasswordAnswer, UpdateStaffRequest } from './staff.dto';
+import { CreateStaffRequest, ImportStaffRequest, StaffQueryRequest, TemporaryPasswordAnswer, UpdateStaffRequest } from './staff.dto';
 import { StaffException } from './staff.exception';
 import { leavesNoAdmin, unitRuleBroken } from './staff-rules';
 import { temporaryPassword } from './temporary-password';
+import { checkStaffCsv, ImportProblem } from './staff-import';
 
 const UNIQUE_VIOLATION = '23505';
 const CITY_WIDE: readonly UserRole[] = ['operator', 'leader', 'admin'];
@@ -116,6 +117,36 @@ export class StaffService {
     });
     await this.sessions.end(id, null, 'password_reset');
     return { temporaryPassword: password };
+  }
+
+  /**
+   * Staff from a CSV file. A dry run lists every problem and writes nothing; otherwise a file
+   * with any problem is refused whole, and a clean one is written in one transaction, each
+   * account with a temporary password (in the answer, once) to change at the first sign-in.
+   */
+  async import(body: ImportStaffRequest, actor: Principal): Promise<{ dryRun: boolean; valid: number; problems: ImportProblem[]; created: (StaffAccount & TemporaryPasswordAnswer)[] }> {
+    const [taken, units] = await Promise.all([this.accounts.takenKeys(), this.accounts.activeUnits()]);
+    const checked = checkStaffCsv(body.csv, { taken, units });
+    if (body.dryRun) return { dryRun: true, valid: checked.accounts.length, problems: checked.problems, created: [] };
+    if (checked.problems.length) throw StaffException.importRefused(checked.problems);
+    const withPasswords = await Promise.all(checked.accounts.map(async (a) => ({ ...a, password: temporaryPassword() })));
+    const hashes = await Promise.all(withPasswords.map((a) => argon2.hash(a.password, { type: argon2.argon2id })));
+    const created = await this.db.transaction(async (tx) => {
+      await this.accounts.lockForImport(tx);
+      // What the check saw may have changed since: checked again under the lock.
+      const again = checkStaffCsv(body.csv, { taken: await this.accounts.takenKeys(tx), units });
+      if (again.problems.length) throw StaffException.importRefused(again.problems);
+      const out: (StaffAccount & TemporaryPasswordAnswer)[] = [];
+      for (const [i, a] of withPasswords.entries()) {
+        const id = await this.accounts.create({ username: a.username, usernameKey: a.username, passwordHash: hashes[i], fullName: a.fullName, role: a.role, unitId: a.unitId, email: a.email, phone: a.phone }, true, tx);
+        const account = (await this.accounts.find(id, tx))!;
+        await this.audit.record('user_created', actor, `user:${id}`, { after: snapshot(account), import: true }, tx);
+        out.push({ ...account, temporaryPassword: a.password });
+      }
+      await this.audit.record('users_imported', actor, 'users', { count: out.length, usernames: out.map((a) => a.username) }, tx);
+      return out;
+    });
+    return { dryRun: false, valid: created.length, problems: [], created };
   }
 
   /** The user lost their phone: the factor goes, they are signed out, and enrol again at the next sign-in. */
