@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/httpClient';
-import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh } from './authApi';
-import { AuthContext, type AuthContextValue, type AuthStatus } from './authContext';
+import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh, requestSecondFactorLogin } from './authApi';
+import { AuthContext, type AuthContextValue, type AuthStatus, type SignInResult } from './authContext';
 import type { AuthUser, LoginResponse } from './authTypes';
 import { clearSession, readSession, writeSession } from './sessionStore';
 
@@ -92,10 +92,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [session]);
 
-  const login = useCallback(async (username: string, password: string) => {
+  const login = useCallback(async (username: string, password: string): Promise<SignInResult> => {
     const response = await requestLogin(username, password);
+    if ('secondFactorRequired' in response) return { kind: 'secondFactor', challengeToken: response.challengeToken };
+    setSession(signedIn(response));
+    return { kind: 'signedIn', user: response.user };
+  }, []);
+
+  const completeSecondFactor = useCallback(async (challengeToken: string, code: string) => {
+    const response = await requestSecondFactorLogin(challengeToken, code);
     setSession(signedIn(response));
     return response.user;
+  }, []);
+
+  const forget = useCallback(() => {
+    clearSession();
+    setSession(ANONYMOUS);
   }, []);
 
   // The session ends on the server too, so the tokens left in this tab are worth nothing.
@@ -114,10 +126,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       token: session.token,
       audience: session.user?.role ?? 'citizen',
       login,
+      completeSecondFactor,
       logout,
+      forget,
       updateUser,
     }),
-    [session, login, logout, updateUser],
+    [session, login, completeSecondFactor, logout, forget, updateUser],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
