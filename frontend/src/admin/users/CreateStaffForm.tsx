@@ -6,7 +6,7 @@ import type { HandlingUnit } from '../adminTypes';
 import { FormActions } from '../FormActions';
 import { controlAttributes, FormField } from '../FormField';
 import { FormPanel } from '../FormPanel';
-import { createStaff } from './usersApi';
+import { createStaff, updateStaff } from './usersApi';
 import type { StaffAccount } from './userTypes';
 
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
@@ -17,15 +17,25 @@ const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = { ward_official: ['
 interface Props {
   token: string;
   units: readonly HandlingUnit[];
+  /** An account to change (its username stays); without it, a new account. */
+  account?: StaffAccount;
   onCancel(): void;
   onCreated(account: StaffAccount & { temporaryPassword: string }): void;
+  onUpdated?(account: StaffAccount): void;
 }
 
-/** A new staff account; the answer carries the temporary password, shown by the page once. */
-export function CreateStaffForm({ token, units, onCancel, onCreated }: Props) {
+/**
+ * A new staff account (the answer carries the temporary password, shown by the page once), or a
+ * change to one: a new role or unit takes effect in the user's open sessions within a minute.
+ */
+export function CreateStaffForm({ token, units, account, onCancel, onCreated, onUpdated }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [draft, setDraft] = useState({ username: '', fullName: '', role: 'ward_official' as Role, unitId: '', email: '', phone: '' });
+  const [draft, setDraft] = useState(
+    account
+      ? { username: account.username, fullName: account.fullName, role: account.role, unitId: account.unit?.id ?? '', email: account.email ?? '', phone: account.phone ?? '' }
+      : { username: '', fullName: '', role: 'ward_official' as Role, unitId: '', email: '', phone: '' },
+  );
   const [errors, setErrors] = useState<FormErrors<Field>>({});
   const [busy, setBusy] = useState(false);
   const kinds = UNIT_KINDS[draft.role];
@@ -35,20 +45,10 @@ export function CreateStaffForm({ token, units, onCancel, onCreated }: Props) {
   const submit = async () => {
     setBusy(true);
     setErrors({});
+    const body = { fullName: draft.fullName.trim(), role: draft.role, unitId: draft.unitId || null, email: draft.email.trim() || null, phone: draft.phone.trim() || null };
     try {
-      onCreated(
-        await createStaff(
-          {
-            username: draft.username.trim(),
-            fullName: draft.fullName.trim(),
-            role: draft.role,
-            unitId: draft.unitId || null,
-            email: draft.email.trim() || null,
-            phone: draft.phone.trim() || null,
-          },
-          token,
-        ),
-      );
+      if (account) onUpdated?.(await updateStaff(account.id, body, token));
+      else onCreated(await createStaff({ ...body, username: draft.username.trim() }, token));
     } catch (error) {
       setErrors(errorsFromFailure<Field>(error, (f) => (FIELDS.includes(f as Field) ? (f as Field) : 'form')));
     } finally {
@@ -58,12 +58,14 @@ export function CreateStaffForm({ token, units, onCancel, onCreated }: Props) {
 
   const text = (field: 'username' | 'fullName' | 'email' | 'phone', type = 'text', hint?: string) => (
     <FormField id={`staff-${field}`} testId={`staff-${field}`} label={t(`admin.users.form.${field}`)} hint={hint} error={errorText(errors[field])}>
-      {(control) => <input {...controlAttributes(control)} type={type} value={draft[field]} onChange={(e) => set(field, e.target.value)} />}
+      {(control) => (
+        <input {...controlAttributes(control)} type={type} value={draft[field]} onChange={(e) => set(field, e.target.value)} readOnly={Boolean(account) && field === 'username'} />
+      )}
     </FormField>
   );
 
   return (
-    <FormPanel testId="staff-form" title={t('admin.users.form.title')} className="admin-form" onSubmit={submit}>
+    <FormPanel testId="staff-form" title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')} className="admin-form" onSubmit={submit}>
       <div className="admin-form__grid">
         {text('username', 'text', t('admin.users.form.usernameHint'))}
         {text('fullName')}
@@ -98,7 +100,7 @@ export function CreateStaffForm({ token, units, onCancel, onCreated }: Props) {
           {errorText(errors.form)}
         </p>
       )}
-      <FormActions submitLabel={t('admin.users.form.submit')} submitTestId="staff-submit" cancelTestId="staff-cancel" busy={busy} onCancel={onCancel} />
+      <FormActions submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')} submitTestId="staff-submit" cancelTestId="staff-cancel" busy={busy} onCancel={onCancel} />
     </FormPanel>
   );
 }

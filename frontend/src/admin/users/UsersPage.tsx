@@ -26,7 +26,7 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const staff = useApiData(token ? `staff:${q}:${page}` : null, (signal) => fetchStaff({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, token ?? '', signal));
-  const [panel, setPanel] = useState<'create' | 'import' | null>(null);
+  const [panel, setPanel] = useState<'create' | 'import' | { edit: StaffAccount } | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,6 +79,20 @@ export default function UsersPage() {
           }}
         />
       )}
+      {panel !== null && typeof panel === 'object' && token && (
+        <CreateStaffForm
+          key={panel.edit.id}
+          token={token}
+          units={reference.units.data ?? []}
+          account={panel.edit}
+          onCancel={() => setPanel(null)}
+          onCreated={() => undefined}
+          onUpdated={() => {
+            setPanel(null);
+            staff.reload();
+          }}
+        />
+      )}
       {panel === 'import' && token && <ImportPanel token={token} onImported={staff.reload} />}
       {shown && (
         <div className="admin-notice" role="status" data-testid="staff-temporary">
@@ -125,6 +139,9 @@ export default function UsersPage() {
                   </td>
                   <td>{a.secondFactorEnrolled ? t('admin.users.secondFactor.on') : t('admin.users.secondFactor.off')}</td>
                   <td className="admin-row-actions">
+                    <button type="button" className="button button--secondary" onClick={() => setPanel({ edit: a })} data-testid="staff-edit">
+                      {t('admin.users.actions.edit')}
+                    </button>
                     {a.active ? (
                       <button type="button" className="button button--secondary" onClick={() => ask(a, 'disable')} data-testid="staff-disable">
                         {t('admin.users.actions.disable')}

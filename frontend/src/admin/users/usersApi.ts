@@ -11,6 +11,10 @@ export function createStaff(body: NewStaffBody, token: string): Promise<StaffAcc
   return apiRequest<StaffAccount & { temporaryPassword: string }>('/admin/users', { method: 'POST', body, token });
 }
 
+export function updateStaff(id: string, body: Omit<NewStaffBody, 'username'>, token: string): Promise<StaffAccount> {
+  return apiRequest<StaffAccount>(`/admin/users/${id}`, { method: 'PATCH', body, token });
+}
+
 export type StaffAction = 'disable' | 'enable' | 'reset-password' | 'reset-second-factor';
 
 export function actOnStaff(id: string, action: StaffAction, token: string): Promise<StaffAccount | { temporaryPassword: string }> {
