@@ -84,8 +84,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           timer = window.setTimeout(renew, REFRESH_RETRY_MS);
         });
     };
-    const lead = refreshToken ? REFRESH_AHEAD_MS : 0;
-    let timer = window.setTimeout(renew, Math.min(Math.max(0, expiresAt - lead - Date.now()), MAX_TIMER_MS));
+    // A minute ahead, or half the token's life when it is shorter, so that renewals never follow each other at once.
+    const left = expiresAt - Date.now();
+    const lead = refreshToken ? Math.min(REFRESH_AHEAD_MS, left / 2) : 0;
+    let timer = window.setTimeout(renew, Math.min(Math.max(0, left - lead), MAX_TIMER_MS));
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
