@@ -85,13 +85,29 @@ describe('staff account lifecycle in the browser (second factor required for war
       await official.getByTestId('totp-code').fill(generateSync({ secret }));
       await official.getByTestId('totp-confirm').click();
       await official.getByTestId('recovery-codes').waitFor();
-      expect(await official.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+      const recoveryCodes = await official.getByTestId('recovery-codes').locator('li').allTextContents();
+      expect(recoveryCodes).toHaveLength(10);
       await official.getByTestId('recovery-codes-done').click();
 
       // Their unit's queue.
       await official.getByTestId('workbench-page').waitFor();
       await official.waitForURL(/\/workbench/);
       expect(await official.getByTestId('wb-unit').textContent()).toContain('Bến Thành');
+
+      // A second device signs in with the password and a recovery code (the app's code of this
+      // step is spent); "my sessions" then lists both, this one marked.
+      const second = await newPage();
+      await second.goto(`${baseUrl}/login`);
+      await second.getByTestId('login-username').fill(USERNAME);
+      await second.getByTestId('login-password').fill(NEW_PASSWORD);
+      await second.getByTestId('login-submit').click();
+      await second.getByTestId('login-code').fill(recoveryCodes[0].trim());
+      await second.getByTestId('login-code-submit').click();
+      await second.getByTestId('workbench-page').waitFor();
+      await second.getByTestId('nav-sessions').click();
+      await second.getByTestId('sessions-table').waitFor();
+      expect(await second.getByTestId('session-row').count()).toBe(2);
+      expect(await second.locator('[data-testid="session-row"] .admin-badge--current').count()).toBe(1);
 
       // The admin disables the account.
       await admin.getByTestId(`staff-row-${USERNAME}`).getByTestId('staff-disable').click();
@@ -113,6 +129,11 @@ describe('staff account lifecycle in the browser (second factor required for war
       }
       expect(answer).toEqual({ status: 401, code: 'auth.session_ended' });
       expect(Date.now() - disabledAt).toBeLessThan(REFUSAL_BOUND_MS);
+
+      expect(await second.evaluate(async () => {
+        const stored = JSON.parse(sessionStorage.getItem('session1022') ?? '{}') as { accessToken?: string };
+        return (await fetch('/api/v1/auth/me', { headers: { authorization: `Bearer ${stored.accessToken}` } })).status;
+      })).toBe(401);
 
       // The page notices at its next load, and the account cannot sign in again.
       await official.reload();
