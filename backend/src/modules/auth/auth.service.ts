@@ -38,7 +38,7 @@ export class AuthService {
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
     // The subject is the name as tried, folded: failures against names that do not exist count too.
-    const subject = `username:${usernameKey(username).slice(0, 100)}`;
+    const subject = `username:${usernameKey(username).replace(/\p{Cc}/gu, '').slice(0, 100)}`;
     if (!user || !valid) {
       const reason = !user ? 'unknown_user' : !user.active ? 'disabled' : 'wrong_password';
       await this.audit.record('sign_in_failed', user ? { userId: user.id, role: user.role } : null, subject, { reason, ip: client.ip });

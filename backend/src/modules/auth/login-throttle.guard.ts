@@ -27,7 +27,7 @@ export class LoginThrottleGuard implements CanActivate {
     const { hits, retryAfterSeconds } = await hitFixedWindow(this.redis, key, loginTtlSeconds);
     if (hits > loginLimit) {
       // Only the first refusal of a window: a flood must not become a flood of audit rows.
-      if (hits === loginLimit + 1) await this.audit.record('sign_in_throttled', null, `username:${usernameKey(username)}`, { ip: request.ip, retryAfterSeconds });
+      if (hits === loginLimit + 1) await this.audit.record('sign_in_throttled', null, `username:${usernameKey(username).replace(/\p{Cc}/gu, '')}`, { ip: request.ip, retryAfterSeconds });
       throw AuthException.tooManyAttempts(retryAfterSeconds);
     }
     return true;
