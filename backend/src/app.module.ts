@@ -20,12 +20,13 @@ import { Open311Module } from './modules/open311/open311.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UnitsModule } from './modules/units/units.module';
 
 /** The HTTP API process. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule, StaffModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

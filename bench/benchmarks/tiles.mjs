@@ -248,7 +248,8 @@ export default async function tiles({ env }) {
 
   const redis = await startRedis();
   const port = await freePort();
-  const api = startNode(API_SCRIPT, { ...dbEnv, PORT: String(port), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles}', LOG_LEVEL: 'warn', TILE_CACHE_SECONDS: '0', WEB_DIR: join(ROOT, 'frontend', 'dist') });
+  // One sign-in serves the whole measurement, longer than the default 15-minute access token.
+  const api = startNode(API_SCRIPT, { ...dbEnv, JWT_TTL_SECONDS: '3600', PORT: String(port), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles}', LOG_LEVEL: 'warn', TILE_CACHE_SECONDS: '0', WEB_DIR: join(ROOT, 'frontend', 'dist') });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitReady(baseUrl);
@@ -329,7 +330,7 @@ export default async function tiles({ env }) {
     // First render through an API with the tile cache on, as deployed: the first run finds the
     // cache empty, the next ones find the tiles an earlier visitor asked for.
     const cachedPort = await freePort();
-    const cachedApi = startNode(API_SCRIPT, { ...dbEnv, PORT: String(cachedPort), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles-cached}', LOG_LEVEL: 'warn', WEB_DIR: join(ROOT, 'frontend', 'dist') });
+    const cachedApi = startNode(API_SCRIPT, { ...dbEnv, JWT_TTL_SECONDS: '3600', PORT: String(cachedPort), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles-cached}', LOG_LEVEL: 'warn', WEB_DIR: join(ROOT, 'frontend', 'dist') });
     let render;
     try {
       await waitReady(`http://127.0.0.1:${cachedPort}`);

@@ -1,4 +1,5 @@
 import * as argon2 from 'argon2';
+import { usernameKey } from '../../backend/src/modules/users/username-key';
 import { countRows, execute, SeedStep } from './seed-step';
 
 /** The demo password of DESIGN.md; demo accounts exist only when demo seeding is on. */
@@ -31,14 +32,15 @@ export const demoUsersStep: SeedStep = {
     const missing = await Promise.all(
       DEMO_USERS.filter((u) => !existing.has(u.username)).map(async (u) => ({
         ...u,
+        usernameKey: usernameKey(u.username),
         passwordHash: await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id }),
       })),
     );
     const inserted = await execute(
       client,
-      `INSERT INTO app_user (username, password_hash, full_name, role, unit_id)
-       SELECT u.username, u."passwordHash", u."fullName", u.role::user_role, h.id
-       FROM jsonb_to_recordset($1::jsonb) AS u(username text, "passwordHash" text, "fullName" text, role text, unit text)
+      `INSERT INTO app_user (username, username_key, password_hash, full_name, role, unit_id, demo)
+       SELECT u.username, u."usernameKey", u."passwordHash", u."fullName", u.role::user_role, h.id, true
+       FROM jsonb_to_recordset($1::jsonb) AS u(username text, "usernameKey" text, "passwordHash" text, "fullName" text, role text, unit text)
        LEFT JOIN handling_unit h ON h.code = u.unit
        ON CONFLICT (username) DO NOTHING`,
       [JSON.stringify(missing)],

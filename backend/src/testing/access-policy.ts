@@ -57,6 +57,8 @@ export interface Policy {
   headers?: (c: Cell) => Record<string, string>;
   /** A form-encoded body instead (Open311). */
   form?: (c: Cell) => Record<string, string>;
+  /** The operation ends the caller's session (sign-out): the matrix signs the role in again after it. */
+  signsOut?: boolean;
   /** Further assertions on a cell's answer; returns what failed. */
   check?: (c: Cell, res: Answer) => string[];
 }
@@ -99,6 +101,17 @@ export const EXACT: Record<string, Policy> = {
   'GET /ready': { admits: 'anyone', scope: 'public' },
   'POST /api/v1/auth/login': { admits: 'anyone', scope: 'public' },
   'GET /api/v1/auth/me': { admits: STAFF, scope: 'results' },
+  // Sessions (issue 14, finding 3): a refresh token, not a role, renews one; each user sees and ends their own only.
+  'POST /api/v1/auth/refresh': { admits: 'anyone', scope: 'public' },
+  'POST /api/v1/auth/logout': { admits: STAFF, scope: 'results', signsOut: true },
+  // The second factor: the password step's challenge, not a role, opens the second step; each user enrols their own.
+  'POST /api/v1/auth/login/second-factor': { admits: 'anyone', scope: 'public' },
+  'POST /api/v1/auth/second-factor/enrol': { admits: STAFF, scope: 'results' },
+  'POST /api/v1/auth/second-factor/confirm': { admits: STAFF, scope: 'results' },
+  'POST /api/v1/auth/password': { admits: STAFF, scope: 'results', body: () => ({ currentPassword: 'not-the-password', newPassword: 'x' }) },
+  'GET /api/v1/auth/sessions': { admits: STAFF, scope: 'results' },
+  'DELETE /api/v1/auth/sessions/{id}': { admits: STAFF, scope: 'results' },
+  'POST /api/v1/auth/sessions/revoke-all': { admits: STAFF, scope: 'results', signsOut: true },
   'GET /api/v1/categories': { admits: 'anyone', scope: 'public' },
   'GET /api/v1/geo/wards': { admits: 'anyone', scope: 'public' },
   'GET /api/v1/geo/search': { admits: 'anyone', scope: 'public' },

@@ -8,6 +8,8 @@ const SECTIONS = [
   { id: 'sla', path: '/admin/sla' },
   { id: 'calendar', path: '/admin/calendar' },
   { id: 'onTime', path: '/admin/on-time' },
+  { id: 'users', path: '/admin/users' },
+  { id: 'audit', path: '/admin/audit' },
 ] as const;
 
 /** The admin's landing page: who they are (the shared home), then the settings they look after. */

@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { AccountSetupPage } from '../auth/AccountSetupPage';
+import { setupStep } from '../auth/authTypes';
 import { useAuth } from '../auth/useAuth';
 import { HOME_PATH, allows, type AppPage } from './appPages';
 import { ForbiddenPage } from './ForbiddenPage';
@@ -8,7 +10,7 @@ import { StatusMessage } from './StatusMessage';
 
 /** Applies a page's audiences: anonymous visitors go to sign-in, staff to their own home or a 403. */
 export function PageGate({ page }: { page: AppPage }) {
-  const { status, audience } = useAuth();
+  const { status, audience, user } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
 
@@ -20,6 +22,8 @@ export function PageGate({ page }: { page: AppPage }) {
       if (page.audiences.includes('citizen')) return <Navigate to={HOME_PATH[audience]} replace />;
       return <ForbiddenPage />;
     }
+    // A temporary password or a missing second factor: the account is set up before anything else.
+    if (setupStep(user)) return <AccountSetupPage />;
   }
 
   return (

@@ -14,6 +14,9 @@ const RoutingRulesPage = lazy(() => import('../admin/routing/RoutingRulesPage'))
 const SlaPoliciesPage = lazy(() => import('../admin/sla/SlaPoliciesPage'));
 const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
 const OnTimePage = lazy(() => import('../admin/on-time/OnTimePage'));
+const UsersPage = lazy(() => import('../admin/users/UsersPage'));
+const AuditPage = lazy(() => import('../admin/audit/AuditPage'));
+const SessionsPage = lazy(() => import('../auth/SessionsPage'));
 // The leaders' dashboard carries its own map (MapLibre, deck.gl), so it loads on its own too.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 // The transparency map: aggregates only, open to everyone.
@@ -32,6 +35,7 @@ export type NavLabelKey =
   | 'admin.nav.routing'
   | 'admin.nav.sla'
   | 'admin.nav.onTime'
+  | 'admin.nav.users'
   | 'dashboard.nav'
   | 'publicMap.nav'
   | 'rankings.nav';
@@ -44,7 +48,7 @@ export interface AppPage {
   /** Pages with a nav entry appear in the header for the audiences that may open them (or only `audiences`). */
   nav?: {
     audiences?: readonly Audience[];
-    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'dashboard' | 'public-map' | 'rankings';
+    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'admin-users' | 'dashboard' | 'public-map' | 'rankings';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;
@@ -154,6 +158,27 @@ export const APP_PAGES: readonly AppPage[] = [
     audiences: ['admin', 'leader'],
     nav: { id: 'admin-on-time', labelKey: 'admin.nav.onTime' },
     render: () => <OnTimePage />,
+  },
+  {
+    id: 'admin-users',
+    path: '/admin/users',
+    audiences: ['admin'],
+    nav: { id: 'admin-users', labelKey: 'admin.nav.users' },
+    render: () => <UsersPage />,
+  },
+  // Read now and then: reached from the admin home, not the header.
+  {
+    id: 'admin-audit',
+    path: '/admin/audit',
+    audiences: ['admin'],
+    render: () => <AuditPage />,
+  },
+  // Every staff member's own sessions, from the user menu.
+  {
+    id: 'account-sessions',
+    path: '/account/sessions',
+    audiences: ['operator', 'ward_official', 'department_official', 'leader', 'admin'],
+    render: () => <SessionsPage />,
   },
   {
     id: 'report',

@@ -21,7 +21,11 @@ function describeLoginError(error: unknown, t: TFunction): string {
     case 400:
       return t('login.errors.invalidInput');
     case 401:
+      if (error.code === 'auth.invalid_second_factor') return t('login.errors.invalidCode');
+      if (error.code === 'auth.invalid_challenge') return t('login.errors.challengeExpired');
       return t('login.errors.invalidCredentials');
+    case 503:
+      return t('login.errors.server', { status: error.status });
     case 429:
       return error.retryAfterSeconds
         ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds })
@@ -36,12 +40,15 @@ function describeLoginError(error: unknown, t: TFunction): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { status, audience, login } = useAuth();
+  const { status, audience, login, completeSecondFactor } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // The password was right and the account has a second factor: the code comes next.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [code, setCode] = useState('');
   // Kept as the failure itself, not its text, so the message follows a language switch.
   const [failure, setFailure] = useState<{ error: unknown } | 'required' | null>(null);
 
@@ -57,8 +64,13 @@ export function LoginPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      const user = await login(username.trim(), password);
-      navigate(returnPath(location.state, user.role), { replace: true });
+      const result = await login(username.trim(), password);
+      if (result.kind === 'secondFactor') {
+        setChallenge(result.challengeToken);
+        setPassword('');
+        return;
+      }
+      navigate(returnPath(location.state, result.user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setPassword('');
@@ -67,8 +79,67 @@ export function LoginPage() {
     }
   };
 
+  const onSubmitCode = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!challenge) return;
+    if (!code.trim()) {
+      setFailure('required');
+      return;
+    }
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      const user = await completeSecondFactor(challenge, code.trim());
+      navigate(returnPath(location.state, user.role), { replace: true });
+    } catch (error) {
+      setFailure({ error });
+      setCode('');
+      // An expired step starts again from the password.
+      if (error instanceof ApiError && error.code === 'auth.invalid_challenge') setChallenge(null);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
   const message =
-    failure === null ? null : failure === 'required' ? t('login.errors.required') : describeLoginError(failure.error, t);
+    failure === null ? null : failure === 'required' ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required') : describeLoginError(failure.error, t);
+
+  if (challenge) {
+    return (
+      <section className="page page--narrow login">
+        <h1>{t('login.title')}</h1>
+        <p className="login__intro">{t('login.secondFactor.intro')}</p>
+        <form className="login__form" onSubmit={onSubmitCode} noValidate data-testid="login-code-form">
+          <label htmlFor="login-code">{t('login.secondFactor.code')}</label>
+          <input
+            id="login-code"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            data-testid="login-code"
+            aria-invalid={failure !== null}
+            aria-describedby="login-code-hint"
+            required
+          />
+          <p id="login-code-hint" className="field__hint">
+            {t('login.secondFactor.hint')}
+          </p>
+          {message && (
+            <p className="login__error" role="alert" data-testid="login-error">
+              {message}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={submitting} data-testid="login-code-submit">
+            {submitting ? t('login.submitting') : t('login.secondFactor.submit')}
+          </button>
+        </form>
+      </section>
+    );
+  }
 
   return (
     <section className="page page--narrow login">

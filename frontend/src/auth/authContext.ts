@@ -1,6 +1,9 @@
 import { createContext } from 'react';
 import type { Audience, AuthUser } from './authTypes';
 
+/** A sign-in either completes, or asks for a code from the authenticator app. */
+export type SignInResult = { kind: 'signedIn'; user: AuthUser } | { kind: 'secondFactor'; challengeToken: string };
+
 export type AuthStatus = 'restoring' | 'anonymous' | 'signedIn';
 
 export interface AuthContextValue {
@@ -9,8 +12,14 @@ export interface AuthContextValue {
   token: string | null;
   /** Who the visitor is for the route table: their role, or citizen without a session. */
   audience: Audience;
-  login(username: string, password: string): Promise<AuthUser>;
+  login(username: string, password: string): Promise<SignInResult>;
+  /** The second step: the challenge of the password step and a code (or a recovery code). */
+  completeSecondFactor(challengeToken: string, code: string): Promise<AuthUser>;
+  /** The session ended here (signed out everywhere from this tab): forget it without asking the server. */
+  forget(): void;
   logout(): void;
+  /** The signed-in user changed (a new password, a second factor): the API's answer replaces it. */
+  updateUser(user: AuthUser): void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -49,6 +49,9 @@ export function AppHeader() {
                 {unitName ?? t(`roles.${user.role}`)}
               </span>
             </span>
+            <Link to="/account/sessions" className="button button--quiet" data-testid="nav-sessions">
+              {t('nav.sessions')}
+            </Link>
             <button type="button" className="button button--quiet" onClick={onLogout} data-testid="logout-button">
               {t('nav.logout')}
             </button>

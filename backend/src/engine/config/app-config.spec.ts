@@ -120,7 +120,7 @@ describe('loadConfig', () => {
   it('reads every rate-limit policy, and trusts no proxy unless told', () => {
     const c = loadConfig({ NODE_ENV: 'development', RATE_LIMIT_OPEN311_POST: 'apiKey=5/60', TRUST_PROXY: ' 172.30.22.10 , 10.0.0.0/8 ' });
     expect(c.rateLimits.policies.open311Post).toEqual({ apiKey: { limit: 5, windowSeconds: 60 } });
-    expect(Object.keys(c.rateLimits.policies).sort()).toEqual(['citizenAction', 'filing', 'login', 'open311Post', 'tracking', 'upload']);
+    expect(Object.keys(c.rateLimits.policies).sort()).toEqual(['citizenAction', 'filing', 'login', 'open311Post', 'secondFactor', 'tracking', 'upload']);
     expect(c.http.trustProxy).toEqual(['172.30.22.10', '10.0.0.0/8']);
     expect(loadConfig({ NODE_ENV: 'development' }).http.trustProxy).toEqual([]);
   });

@@ -39,7 +39,8 @@ const schema = z.object({
   STORAGE_DIR: z.string().default('var/storage'),
   WEB_DIR: z.string().default(''),
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  // Access tokens are short: the session behind each (SESSION_*) is what a sign-in keeps.
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(15 * 60),
   OPEN311_API_KEYS: z.string().default('demo-open311-key'),
   // Default: on in development and test, off in production (where setting it stops the process).
   DEMO_SEED: bool.optional(),
@@ -53,6 +54,8 @@ const schema = z.object({
   RATE_LIMIT_TRACKING: policy('device=120/60,client=300/60,global=6000/60,user=6000/60'),
   RATE_LIMIT_OPEN311_POST: policy('apiKey=120/60,global=600/60'),
   RATE_LIMIT_LOGIN: policy('account=20/60,client=30/60,global=600/60'),
+  // Codes of the second sign-in step per account: a million TOTP codes would otherwise fall to a patient script.
+  RATE_LIMIT_SECOND_FACTOR: policy('account=5/300'),
   // A limit check waits this long for Redis before counting in the process instead.
   RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   // Failed sign-ins in a row (per account, per address, per account from one address) are free up
@@ -99,6 +102,22 @@ const schema = z.object({
   // Reporter links (invariant 7): the link token in each message to a reporter acts on the
   // ticket like the filing secret for this many days; the filing secret itself does not expire.
   REPORTER_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Staff sessions (issue 14, finding 3). A session ends SESSION_MAX_AGE_SECONDS after sign-in
+  // (a long shift), or when it was not refreshed for SESSION_IDLE_SECONDS. Each API process
+  // takes a session's state as at most SESSION_CHECK_SECONDS old (Redis holds it as long), so a
+  // revocation is felt everywhere within twice that (invariant 7: a minute). With Redis and
+  // PostgreSQL both away, the last state known is used for SESSION_STALE_SECONDS, then 503.
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 3600),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(300).default(2 * 3600),
+  SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
+  SESSION_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
+  // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((r) => r.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(['operator', 'ward_official', 'department_official', 'leader', 'admin'])))
+    .optional(),
 });
 
 export interface AppConfig {
@@ -139,6 +158,7 @@ export interface AppConfig {
     liveStreamsPerClient: number;
   };
   reporterAccess: { messageLinkTtlDays: number };
+  sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number; mfaRequiredRoles: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -188,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         tracking: c.RATE_LIMIT_TRACKING,
         open311Post: c.RATE_LIMIT_OPEN311_POST,
         login: c.RATE_LIMIT_LOGIN,
+        secondFactor: c.RATE_LIMIT_SECOND_FACTOR,
       },
       redisTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS,
       loginBackoff: {
@@ -220,6 +241,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       liveStreamsPerClient: c.LIVE_STREAMS_PER_CLIENT,
     },
     reporterAccess: { messageLinkTtlDays: c.REPORTER_LINK_TTL_DAYS },
+    sessions: {
+      maxAgeSeconds: c.SESSION_MAX_AGE_SECONDS,
+      idleSeconds: c.SESSION_IDLE_SECONDS,
+      checkSeconds: c.SESSION_CHECK_SECONDS,
+      staleSeconds: c.SESSION_STALE_SECONDS,
+      mfaRequiredRoles: c.MFA_REQUIRED_ROLES ?? (c.NODE_ENV === 'production' ? ['admin', 'leader'] : []),
+    },
   };
 }
 

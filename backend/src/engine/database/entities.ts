@@ -16,6 +16,8 @@ import { ReportEntity } from '../../modules/reports/report.entity';
 import { RoutingRuleEntity } from '../../modules/routing/routing-rule.entity';
 import { HandlingUnitEntity } from '../../modules/units/handling-unit.entity';
 import { AppUserEntity } from '../../modules/users/app-user.entity';
+import { UserSessionEntity } from '../../modules/auth/user-session.entity';
+import { RecoveryCodeEntity } from '../../modules/auth/recovery-code.entity';
 import { OutboxEntity } from '../outbox/outbox.entity';
 import { ReporterSecretEntity } from '../../modules/reporter-access/reporter-secret.entity';
 import { ReportRatingEntity } from '../../modules/tickets/report-rating.entity';
@@ -48,4 +50,6 @@ export const ENTITIES = [
   AuditEventEntity,
   ReporterSecretEntity,
   ReportRatingEntity,
+  UserSessionEntity,
+  RecoveryCodeEntity,
 ];

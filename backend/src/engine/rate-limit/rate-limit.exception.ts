@@ -13,6 +13,7 @@ const WHAT_VI: Record<PolicyName, string> = {
   tracking: 'tra cứu phản ánh',
   open311Post: 'gửi yêu cầu Open311',
   login: 'đăng nhập',
+  secondFactor: 'nhập mã xác thực',
 };
 
 const WHAT_EN: Record<PolicyName, string> = {
@@ -22,17 +23,23 @@ const WHAT_EN: Record<PolicyName, string> = {
   tracking: 'tracking look-ups',
   open311Post: 'Open311 requests',
   login: 'sign-in attempts',
+  secondFactor: 'second-factor codes',
 };
 
 /** 429 or 503 with the seconds to wait; the exception filters turn retryAfterSeconds into Retry-After. */
 export class RateLimitException extends DomainException {
-  static exceeded(policy: PolicyName, dimension: Dimension | 'backoff', retryAfterSeconds: number): RateLimitException {
-    return new RateLimitException('rate_limited', RateLimitErrorCode.Exceeded, `Too many ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
+  /** The first refusal of its bucket's window (the one worth an audit event; a flood is not). */
+  firstInWindow = false;
+
+  static exceeded(policy: PolicyName, dimension: Dimension | 'backoff', retryAfterSeconds: number, firstInWindow = false): RateLimitException {
+    const e = new RateLimitException('rate_limited', RateLimitErrorCode.Exceeded, `Too many ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
       messageVi: `Quá nhiều lượt ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
       policy,
       dimension,
       retryAfterSeconds,
     });
+    e.firstInWindow = firstInWindow;
+    return e;
   }
 
   static busy(policy: PolicyName, retryAfterSeconds: number): RateLimitException {

@@ -38,7 +38,7 @@ export class RateLimitService {
       try {
         await limiter.consume(key);
       } catch (err) {
-        if (err instanceof RateLimiterRes) throw RateLimitException.exceeded(policy, dimension, seconds(err.msBeforeNext));
+        if (err instanceof RateLimiterRes) throw RateLimitException.exceeded(policy, dimension, seconds(err.msBeforeNext), err.consumedPoints === bucket.limit + 1);
         // Both Redis and the in-process count failed: let the request through rather than fail it.
         this.logger.warn({ err, policy, dimension }, 'rate limit not counted');
       }

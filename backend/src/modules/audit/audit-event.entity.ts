@@ -1,7 +1,26 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AppUserEntity } from '../users/app-user.entity';
 
-export const AUDIT_EVENT_TYPES = ['caller_history_searched'] as const;
+export const AUDIT_EVENT_TYPES = [
+  'caller_history_searched',
+  'sign_in_succeeded',
+  'sign_in_failed',
+  'sign_in_throttled',
+  'user_created',
+  'user_updated',
+  'user_disabled',
+  'user_enabled',
+  'password_reset',
+  'password_changed',
+  'second_factor_enrolled',
+  'second_factor_reset',
+  'users_imported',
+  'routing_rule_created',
+  'routing_rule_closed',
+  'sla_policy_created',
+  'calendar_changed',
+  'audit_read',
+] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /**
@@ -12,7 +31,9 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 @Entity('audit_event')
 @Index('ix_audit_event_subject', ['subject', 'createdAt'])
 @Index('ix_audit_event_actor', ['actorUserId', 'createdAt'])
-@Check('ck_audit_event_type', `type IN ('caller_history_searched')`)
+@Index('ix_audit_event_type', ['type', 'createdAt'])
+@Index('ix_audit_event_created', ['createdAt'])
+@Check('ck_audit_event_type', `type IN (${AUDIT_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
 @Check('ck_audit_event_result_count', `result_count >= 0`)
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -31,7 +52,10 @@ export class AuditEventEntity {
   @Column({ name: 'actor_role', type: 'text', nullable: true })
   actorRole: string | null;
 
-  /** What was looked at: for a caller-history search, the normalised phone number. */
+  /**
+   * What the event is about: for a caller-history search the normalised phone number, for an
+   * account `user:<id>`, for a sign-in the username key tried, for configuration `<kind>:<id>`.
+   */
   @Column({ type: 'text' })
   subject: string;
 

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AuditRepository } from './audit.repository';
+import { usernameKey } from '../users/username-key';
+import type { AuditEventType } from './audit-event.entity';
+import { AuditEventView, AuditFilter, AuditRepository } from './audit.repository';
+
+/** Who did it: a signed-in user, or a user known only by id (a sign-in, a command), or nobody. */
+export type AuditActor = Pick<Principal, 'userId' | 'role'> | null;
 
 /**
- * Audit events that belong to no single ticket (invariant 6 for personal data). Each is written
- * before the data it records leaves the server, so there is no view without its trace.
+ * Audit events that belong to no single ticket (invariant 6): personal-data look-ups, sign-ins,
+ * account and configuration changes. Each is written before the answer leaves the server, in the
+ * same transaction as the change it records when there is one, so there is no change without
+ * its trace.
  */
 @Injectable()
 export class AuditService {
@@ -20,5 +28,20 @@ export class AuditService {
       resultCount: reportIds.length,
       data: { reportIds },
     });
+  }
+
+  /** A change or an event: `data` holds what it was before and after where there is a before. */
+  async record(type: AuditEventType, actor: AuditActor, subject: string, data: Record<string, unknown> = {}, tx?: EntityManager): Promise<void> {
+    await this.audit.append({ type, actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, subject, resultCount: null, data }, tx);
+  }
+
+  /** Reading the trail is itself on the trail, with the filters used. */
+  async read(reader: Principal, filter: Omit<AuditFilter, 'actor'> & { actor?: string }): Promise<{ items: AuditEventView[]; total: number }> {
+    const result = await this.audit.search({ ...filter, actorKey: filter.actor ? usernameKey(filter.actor) : undefined });
+    await this.record('audit_read', reader, 'audit', {
+      filter: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
+      resultCount: result.items.length,
+    });
+    return result;
   }
 }

@@ -106,6 +106,9 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     }
   };
 
+  const signIn = async (role: Role): Promise<string> =>
+    (await call('POST', '/api/v1/auth/login', 'anonymous', { json: { username: USERS[role as keyof typeof USERS], password: '1022demo!' } })).json.accessToken;
+
   const file = async (key: TicketKey, category: string, hideIdentity = false, attributes: Record<string, string> = {}): Promise<Ticket> => {
     const names: Record<TicketKey, string> = { A: 'Nguyễn Văn An', B: 'Trần Thị Bình', C: 'Lê Văn Cường' };
     const person = { name: `${names[key]} ${run}`, email: `matrix.${key.toLowerCase()}.${run}@example.com`, phone: `09${String(Date.now() + key.charCodeAt(0)).slice(-8)}` };
@@ -126,9 +129,7 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     await app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = await app.getUrl();
     db = app.get(getDataSourceToken());
-    for (const [role, username] of Object.entries(USERS)) {
-      tokens[role as Role] = (await call('POST', '/api/v1/auth/login', 'anonymous', { json: { username, password: '1022demo!' } })).json.accessToken;
-    }
+    for (const role of Object.keys(USERS)) tokens[role as Role] = await signIn(role as Role);
     tickets.A = await file('A', 'illegal-construction');
     tickets.B = await file('B', 'street-light');
     tickets.C = await file('C', 'traffic-light', false, { fault: 'tat' });
@@ -219,6 +220,7 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
           const c: Cell = { role, side, ticket, tickets };
           const res = await call(op.method, urlOf(op, c), role, payloadOf(op, c), policy.headers?.(c));
           cells++;
+          if (policy.signsOut && role !== 'anonymous') tokens[role] = await signIn(role);
           const cell = `${role} × ${op.label}${side ? ` × ${side} unit's ${policy.scope} (${ticket.key})` : ''} → ${res.status}`;
           const ok = res.status >= 200 && res.status < 300;
           if (res.status >= 500) failures.push(`${cell}: server error`);

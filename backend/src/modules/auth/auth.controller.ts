@@ -1,32 +1,124 @@
-import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
-import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
-import { LoginRequest, LoginResponse, loginSchema, SessionUser } from './auth.dto';
+import {
+  ChangePasswordRequest,
+  changePasswordSchema,
+  LoginRequest,
+  LoginResponse,
+  loginSchema,
+  RefreshRequest,
+  refreshSchema,
+  SecondFactorChallenge,
+  secondFactorCodeSchema,
+  SecondFactorLoginRequest,
+  secondFactorLoginSchema,
+  SessionUser,
+  SessionView,
+} from './auth.dto';
 import { AuthService } from './auth.service';
+import { Client } from './client-meta.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
-import { loginAccount, LoginLimiterInterceptor } from './login-limiter.interceptor';
+import { LoginLimiterInterceptor } from './login-limiter.interceptor';
+import { AllowedDuringSetup } from './setup.decorator';
 import type { Principal } from './principal';
+import { Enrolment, SecondFactorService } from './second-factor.service';
+import type { ClientMeta } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly factors: SecondFactorService,
+  ) {}
 
   @Public()
-  @RateLimit('login', { account: loginAccount })
   @BodyLimit(8 * 1024)
   @UseInterceptors(LoginLimiterInterceptor)
   @Post('login')
   @HttpCode(200)
-  login(@Body({ schema: loginSchema }) body: LoginRequest): Promise<LoginResponse> {
-    return this.auth.login(body);
+  login(@Body({ schema: loginSchema }) body: LoginRequest, @Client() client: ClientMeta): Promise<LoginResponse | SecondFactorChallenge> {
+    return this.auth.login(body, client);
+  }
+
+  /** The second step of a sign-in for an account with a second factor. */
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  loginSecondFactor(@Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+    return this.auth.loginSecondFactor(body, client);
+  }
+
+  /** A new TOTP secret, waiting for its first code (confirm). */
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('second-factor/enrol')
+  @HttpCode(200)
+  enrolSecondFactor(@CurrentPrincipal() principal: Principal): Promise<Enrolment> {
+    return this.factors.enrol(principal);
+  }
+
+  /** The first code from the app turns the factor on; the answer holds the recovery codes, this once. */
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('second-factor/confirm')
+  @HttpCode(200)
+  confirmSecondFactor(@Body({ schema: secondFactorCodeSchema }) body: { code: string }, @CurrentPrincipal() principal: Principal): Promise<{ recoveryCodes: string[] }> {
+    return this.factors.confirm(principal, body.code);
+  }
+
+  /** A new access token (and refresh token) for a session that is still open. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body({ schema: refreshSchema }) body: RefreshRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+    return this.auth.refresh(body.refreshToken, client);
   }
 
   @ApiBearerAuth()
+  @AllowedDuringSetup()
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<SessionUser> {
     return this.auth.me(principal);
+  }
+
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.logout(principal);
+  }
+
+  @ApiBearerAuth()
+  @AllowedDuringSetup()
+  @Post('password')
+  @HttpCode(200)
+  changePassword(@Body({ schema: changePasswordSchema }) body: ChangePasswordRequest, @CurrentPrincipal() principal: Principal): Promise<SessionUser> {
+    return this.auth.changePassword(principal, body);
+  }
+
+  @ApiBearerAuth()
+  @Get('sessions')
+  sessions(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
+    return this.auth.sessionsOf(principal);
+  }
+
+  @ApiBearerAuth()
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  endSession(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.endSession(principal, id);
+  }
+
+  /** "Sign out everywhere": every session of the caller ends, this one included. */
+  @ApiBearerAuth()
+  @Post('sessions/revoke-all')
+  @HttpCode(200)
+  endAllSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
+    return this.auth.endAllSessions(principal);
   }
 }

@@ -1,19 +1,27 @@
 import { Module } from '@nestjs/common';
-import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { APP_GUARD } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
+import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { AUTH_CLOCK, systemAuthClock } from './auth.clock';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiterInterceptor } from './login-limiter.interceptor';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorService } from './second-factor.service';
+import { SessionRepository } from './session.repository';
+import { SessionStatesService } from './session-states.service';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
     UsersModule,
+    AuditModule,
     RateLimitModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -23,6 +31,17 @@ import { LoginLimiterInterceptor } from './login-limiter.interceptor';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginLimiterInterceptor, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginLimiterInterceptor,
+    SessionRepository,
+    SessionStatesService,
+    SessionsService,
+    SecondFactorRepository,
+    SecondFactorService,
+    { provide: AUTH_CLOCK, useFactory: systemAuthClock },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionsService, SecondFactorService],
 })
 export class AuthModule {}

@@ -6,8 +6,10 @@ import { APP_CONFIG } from '../../engine/config/config.module';
 import { BackoffRule } from '../../engine/rate-limit/backoff';
 import { clientNetwork, digest } from '../../engine/rate-limit/rate-limit-keys';
 import { RateLimitException } from '../../engine/rate-limit/rate-limit.exception';
+import { subjectOf } from '../../engine/rate-limit/rate-limit.guard';
 import { RateLimitService } from '../../engine/rate-limit/rate-limit.service';
 import { Semaphore } from '../../engine/rate-limit/semaphore';
+import { AuditService } from '../audit/audit.service';
 import { usernameKey } from '../users/username-key';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
@@ -24,7 +26,9 @@ export function loginAccount(request: FastifyRequest): string | null {
 }
 
 /**
- * What sign-ins need beyond the request limits (@RateLimit('login')):
+ * Sign-in's limits, on the one rate-limit mechanism:
+ *  - the request limits of policy 'login' (per account, per address, globally), counted here
+ *    rather than by the route guard so that the first refusal of a window is audited;
  *  - failures in a row slow the next attempt down (backoff.ts) for the account from this
  *    address, for the address (spraying many usernames) and, capped low, for the account;
  *    a success forgets the account's failures;
@@ -39,6 +43,7 @@ export class LoginLimiterInterceptor implements NestInterceptor {
 
   constructor(
     private readonly limits: RateLimitService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const { loginBackoff: b, loginHashes } = config.rateLimits;
@@ -57,7 +62,8 @@ export class LoginLimiterInterceptor implements NestInterceptor {
     const client = `client:${digest(network)}`;
     const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${network}|${account}`)}` };
 
-    return from(this.limits.backoffWait(BACKOFF, Object.values(keys))).pipe(
+    return from(this.admit(request, account)).pipe(
+      mergeMap(() => this.limits.backoffWait(BACKOFF, Object.values(keys))),
       mergeMap((wait) => {
         if (wait > 0) throw RateLimitException.exceeded('login', 'backoff', wait);
         const slot = this.hashing.tryAcquire();
@@ -76,5 +82,16 @@ export class LoginLimiterInterceptor implements NestInterceptor {
         ),
       ),
     );
+  }
+
+  private async admit(request: FastifyRequest, account: string | null): Promise<void> {
+    try {
+      await this.limits.enforce('login', { ...subjectOf(request), account });
+    } catch (err) {
+      if (err instanceof RateLimitException && err.firstInWindow) {
+        await this.audit.record('sign_in_throttled', null, `username:${account ?? ''}`, { dimension: err.details.dimension, retryAfterSeconds: err.details.retryAfterSeconds });
+      }
+      throw err;
+    }
   }
 }

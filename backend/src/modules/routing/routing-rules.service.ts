@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository, RoutingRuleView } from './routing.repository';
@@ -6,7 +7,10 @@ import { RoutingRepository, RoutingRuleView } from './routing.repository';
 /** Admins add and close effective-dated rules; nothing is edited in place, so history stays true. */
 @Injectable()
 export class RoutingRulesService {
-  constructor(private readonly routing: RoutingRepository) {}
+  constructor(
+    private readonly routing: RoutingRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   list(q: { category?: string; wardCode?: string; active?: 'true' | 'false' }): Promise<RoutingRuleView[]> {
     return this.routing.rules({ category: q.category, wardCode: q.wardCode, activeAt: q.active === 'true' ? new Date() : undefined });
@@ -22,13 +26,15 @@ export class RoutingRulesService {
       });
     }
     const id = await this.routing.createRule({ categoryId: category.id, wardCode: body.wardCode, unitId: body.unitId, validFrom: body.validFrom ? new Date(body.validFrom) : new Date(), note: body.note, createdBy: actor.userId });
+    await this.audit.record('routing_rule_created', actor, `routing_rule:${id}`, { after: body });
     return { id };
   }
 
-  async close(id: number): Promise<{ id: number; closed: true }> {
+  async close(id: number, actor: Principal): Promise<{ id: number; closed: true }> {
     if (!(await this.routing.closeRule(id, new Date()))) {
       throw new RoutingException('not_found', 'routing.rule_not_found', `No open routing rule ${id}`, { messageVi: `Không có quy tắc điều phối ${id} đang hiệu lực` });
     }
+    await this.audit.record('routing_rule_closed', actor, `routing_rule:${id}`, { before: { open: true }, after: { open: false } });
     return { id, closed: true };
   }
 }

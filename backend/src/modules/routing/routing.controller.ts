@@ -48,7 +48,7 @@ export class RoutingController {
   @Roles('admin')
   @Post('admin/routing-rules/:id/close')
   @HttpCode(200)
-  close(@Param('id', { schema: z.coerce.number().int().positive() }) id: number): Promise<{ id: number; closed: true }> {
-    return this.rules.close(id);
+  close(@Param('id', { schema: z.coerce.number().int().positive() }) id: number, @CurrentPrincipal() p: Principal): Promise<{ id: number; closed: true }> {
+    return this.rules.close(id, p);
   }
 }

@@ -4,12 +4,13 @@ import { GeoModule } from '../geo/geo.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
 import { RoutingRulesService } from './routing-rules.service';
+import { AuditModule } from '../audit/audit.module';
 import { RoutingController } from './routing.controller';
 import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
 
 @Module({
-  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule],
+  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule, AuditModule],
   controllers: [RoutingController],
   providers: [RoutingRepository, RoutingService, RoutingRulesService],
   exports: [RoutingService],

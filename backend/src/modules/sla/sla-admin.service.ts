@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainException } from '../../engine/errors/domain.exception';
 import { QueueName } from '../../engine/queue/queue-name';
 import { ticketScope } from '../auth/access-scope';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { OnTimeGrouping, OnTimeRow, SlaStatsRepository } from './sla-stats.repository';
 
@@ -28,6 +29,7 @@ export class SlaAdminService {
     private readonly stats: SlaStatsRepository,
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    private readonly audit: AuditService,
   ) {}
 
   /** Asks the workers to recompute every live deadline (after a calendar or hours change). */
@@ -82,6 +84,7 @@ export class SlaAdminService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [categoryId, b.priority, b.responseMinutes, b.resolutionMinutes, b.mode, from, p.userId],
       );
+      await this.audit.record('sla_policy_created', p, `sla_policy:${rows[0].id}`, { after: { ...b, validFrom: from.toISOString() } }, tx);
       return { id: rows[0].id };
     });
   }

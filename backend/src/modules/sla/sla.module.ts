@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -11,7 +12,7 @@ import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule, OutboxModule],
+  imports: [CalendarModule, NotificationsModule, OutboxModule, AuditModule],
   controllers: [SlaAdminController],
   providers: [SlaRepository, SlaService, SlaStatsRepository, SlaStatsService, SlaAdminService, SlaTimersService],
   exports: [SlaService, SlaRepository, SlaTimersService, SlaStatsService],

@@ -6,6 +6,7 @@ export const USER_ROLES: UserRole[] = ['operator', 'ward_official', 'department_
 
 @Entity('app_user')
 @Unique('uq_app_user_username', ['username'])
+@Unique('uq_app_user_username_key', ['usernameKey'])
 @Check('ck_app_user_official_unit', "role NOT IN ('ward_official', 'department_official') OR unit_id IS NOT NULL")
 export class AppUserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -13,6 +14,10 @@ export class AppUserEntity {
 
   @Column({ type: 'text' })
   username: string;
+
+  /** usernameKey(username), written from JavaScript only: look-ups and uniqueness use it. */
+  @Column({ name: 'username_key', type: 'text' })
+  usernameKey: string;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
@@ -38,6 +43,31 @@ export class AppUserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Set by an admin's reset or the first-admin command: the next sign-in must choose a password. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** A seeded demo account: signs in with the password alone, whatever MFA_REQUIRED_ROLES says. */
+  @Column({ type: 'boolean', default: false })
+  demo: boolean;
+
+  /** Base32 TOTP secret (RFC 6238) once confirmed; the pending one waits for its first code. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last 30-second step a code was accepted for: each code is good once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

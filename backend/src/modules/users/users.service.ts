@@ -16,4 +16,8 @@ export class UsersService {
   recordLogin(id: string): Promise<void> {
     return this.users.touchLogin(id);
   }
+
+  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+    return this.users.setPassword(id, passwordHash, mustChange);
+  }
 }

@@ -30,7 +30,7 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
     await sql.query('COMMIT');
     const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
     const users = await sql.query(
-      `INSERT INTO app_user (username, password_hash, full_name, role) VALUES ('cal.admin', $1, 'Admin', 'admin'), ('cal.leader', $1, 'Leader', 'leader') RETURNING id, username`,
+      `INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('cal.admin', 'cal.admin', $1, 'Admin', 'admin'), ('cal.leader', 'cal.leader', $1, 'Leader', 'leader') RETURNING id, username`,
       [hash],
     );
     adminId = users.rows.find((u) => u.username === 'cal.admin').id;

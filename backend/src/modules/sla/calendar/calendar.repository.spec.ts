@@ -25,7 +25,7 @@ describe('business calendar storage (real PostgreSQL)', () => {
     client = new Client({ connectionString: db.url });
     await client.connect();
     repo = new CalendarRepository(db.dataSource);
-    const [{ id }] = (await client.query(`INSERT INTO app_user (username, password_hash, full_name, role) VALUES ('cal.admin', 'x', 'Calendar Admin', 'admin') RETURNING id`)).rows;
+    const [{ id }] = (await client.query(`INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('cal.admin', 'cal.admin', 'x', 'Calendar Admin', 'admin') RETURNING id`)).rows;
     adminId = id;
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import type { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { DEFAULT_WEEKLY_HOURS } from './business-calendar';
 import type { Clock } from './calendar.clock';
@@ -17,7 +18,8 @@ function setup() {
     deleteDay: jest.fn(async (): Promise<unknown> => null),
     replaceHours: jest.fn(async () => []),
   };
-  const service = new CalendarService(repo as unknown as CalendarRepository, clock);
+  const audit = { record: jest.fn(async () => undefined) };
+  const service = new CalendarService(repo as unknown as CalendarRepository, clock, audit as unknown as AuditService);
   return { service, repo, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 

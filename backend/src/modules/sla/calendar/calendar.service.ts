@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldIssue } from '../../../engine/errors/domain.exception';
+import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { BusinessCalendar, HCMC_TIME_ZONE, MinuteRange, WeeklyHours, weeklyHoursProblems } from './business-calendar';
 import { CALENDAR_CLOCK, Clock } from './calendar.clock';
@@ -19,6 +20,7 @@ export class CalendarService {
   constructor(
     private readonly repo: CalendarRepository,
     @Inject(CALENDAR_CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** The business calendar in force (cached for a minute; one load at a time). */
@@ -49,6 +51,7 @@ export class CalendarService {
   async putDay(date: string, body: PutDayRequest, principal: Principal): Promise<CalendarDayView> {
     const row = await this.repo.putDay(date, { kind: body.kind, name: body.name }, this.change(principal));
     this.invalidate();
+    await this.audit.record('calendar_changed', principal, `calendar_day:${date}`, { after: { kind: body.kind, name: body.name } });
     return dayView(row);
   }
 
@@ -56,6 +59,7 @@ export class CalendarService {
     const removed = await this.repo.deleteDay(date, this.change(principal));
     if (!removed) throw CalendarException.dayNotFound(date);
     this.invalidate();
+    await this.audit.record('calendar_changed', principal, `calendar_day:${date}`, { after: null });
   }
 
   async putHours(body: PutHoursRequest, principal: Principal): Promise<HoursRangeView[]> {
@@ -64,6 +68,7 @@ export class CalendarService {
     if (issues.length > 0) throw CalendarException.invalidHours(issues);
     const rows = await this.repo.replaceHours(ranges, this.change(principal));
     this.invalidate();
+    await this.audit.record('calendar_changed', principal, 'calendar_hours', { after: body.ranges });
     return rows.map(hoursView);
   }
 

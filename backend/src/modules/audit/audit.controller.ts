@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { isoInstant, text } from '../../engine/http/text.schema';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { AUDIT_EVENT_TYPES } from './audit-event.entity';
+import { AuditEventView } from './audit.repository';
+import { AuditService } from './audit.service';
+
+const auditQuery = z.object({
+  /** A username (any spelling of it) or nothing. */
+  actor: text(100).optional(),
+  /** One type, or several separated by commas. */
+  type: z
+    .string()
+    .max(1000)
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(AUDIT_EVENT_TYPES)))
+    .optional(),
+  subject: text(200).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/admin/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The trail, newest first; this reading is itself recorded (audit_read). */
+  @Get()
+  list(@Query({ schema: auditQuery }) q: z.infer<typeof auditQuery>, @CurrentPrincipal() p: Principal): Promise<{ items: AuditEventView[]; total: number }> {
+    return this.audit.read(p, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { text } from '../../engine/http/text.schema';
+import { USER_ROLES } from '../users/app-user.entity';
+import { isValidUsername, usernameKey } from '../users/username-key';
+
+/** 3–64 of a–z, 0–9, dot, underscore and hyphen once folded (username-key.ts); stored folded. */
+export const usernameField = text(64)
+  .refine((raw) => isValidUsername(usernameKey(raw)), { message: 'username: 3–64 characters a–z, 0–9, dot, underscore or hyphen, starting and ending with a letter or digit' })
+  .transform(usernameKey);
+
+const optionalText = (max: number) => text(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+
+export const createStaffSchema = z
+  .object({
+    username: usernameField,
+    fullName: text(200).pipe(z.string().min(2)),
+    role: z.enum(USER_ROLES),
+    unitId: z.string().uuid().nullable().optional(),
+    email: z.string().trim().email().max(200).nullable().optional(),
+    phone: optionalText(30),
+  })
+  .strict()
+  .meta({ id: 'CreateStaffRequest' });
+export type CreateStaffRequest = z.infer<typeof createStaffSchema>;
+
+export const updateStaffSchema = z
+  .object({
+    fullName: text(200).pipe(z.string().min(2)).optional(),
+    role: z.enum(USER_ROLES).optional(),
+    unitId: z.string().uuid().nullable().optional(),
+    email: z.string().trim().email().max(200).nullable().optional(),
+    phone: optionalText(30),
+  })
+  .strict()
+  .meta({ id: 'UpdateStaffRequest' });
+export type UpdateStaffRequest = z.infer<typeof updateStaffSchema>;
+
+export const staffQuerySchema = z.object({
+  q: text(100).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  unitId: z.string().uuid().optional(),
+  active: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type StaffQueryRequest = z.infer<typeof staffQuerySchema>;
+
+export const importStaffSchema = z
+  .object({
+    /** The file's text: a header line (username,full_name,role,unit_code,email,phone), then one account a line. */
+    csv: z.string().min(1).max(1_000_000),
+    /** true (the default): check every row and write nothing. */
+    dryRun: z.boolean().default(true),
+  })
+  .strict()
+  .meta({ id: 'ImportStaffRequest' });
+export type ImportStaffRequest = z.infer<typeof importStaffSchema>;
+
+export interface TemporaryPasswordAnswer {
+  /** Shown once to the admin, who hands it over; the user must change it at first sign-in. */
+  temporaryPassword: string;
+}

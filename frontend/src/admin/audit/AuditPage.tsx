@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../admin.css';
+import { apiRequest } from '../../api/httpClient';
+import { useAuth } from '../../auth/useAuth';
+import { cityDateTime } from '../../i18n/cityDateTime';
+import { AdminTable } from '../AdminTable';
+import { LoadProblem } from '../LoadProblem';
+import { Pager } from '../Pager';
+import { useApiData } from '../useApiData';
+
+const PAGE_SIZE = 100;
+/** The event types the API records (modules/audit/audit-event.entity.ts). */
+const TYPES = [
+  'sign_in_succeeded',
+  'sign_in_failed',
+  'sign_in_throttled',
+  'user_created',
+  'user_updated',
+  'user_disabled',
+  'user_enabled',
+  'password_reset',
+  'password_changed',
+  'second_factor_enrolled',
+  'second_factor_reset',
+  'users_imported',
+  'routing_rule_created',
+  'routing_rule_closed',
+  'sla_policy_created',
+  'calendar_changed',
+  'caller_history_searched',
+  'audit_read',
+] as const;
+
+interface AuditEvent {
+  id: string;
+  type: string;
+  at: string;
+  actor: { id: string; username: string; role: string | null } | null;
+  subject: string;
+  resultCount: number | null;
+  data: Record<string, unknown>;
+}
+
+interface Filter {
+  type: string;
+  actor: string;
+  subject: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filter = { type: '', actor: '', subject: '', from: '', to: '' };
+
+/** A date field (yyyy-mm-dd, city time) as the instant its day starts in Ho Chi Minh City. */
+const dayStart = (day: string) => (day ? `${day}T00:00:00+07:00` : '');
+
+/** /admin/audit: the append-only trail, filtered; each reading is itself recorded by the API. */
+export default function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const { token } = useAuth();
+  const [draft, setDraft] = useState<Filter>(EMPTY);
+  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const [page, setPage] = useState(0);
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(page * PAGE_SIZE) });
+  if (filter.type) params.set('type', filter.type);
+  if (filter.actor.trim()) params.set('actor', filter.actor.trim());
+  if (filter.subject.trim()) params.set('subject', filter.subject.trim());
+  if (filter.from) params.set('from', dayStart(filter.from));
+  if (filter.to) params.set('to', dayStart(filter.to));
+  const query = params.toString();
+  const events = useApiData(token ? query : null, (signal) => apiRequest<{ items: AuditEvent[]; total: number }>(`/admin/audit?${query}`, { token, signal }));
+  const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
+  const set = (key: keyof Filter, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  return (
+    <section className="page admin" data-testid="admin-audit-page">
+      <header className="admin-head">
+        <div>
+          <h1>{t('admin.audit.title')}</h1>
+          <p className="admin-lead">{t('admin.audit.lead')}</p>
+        </div>
+      </header>
+      <form
+        className="admin-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(0);
+          setFilter(draft);
+        }}
+        data-testid="audit-filters"
+      >
+        <label className="field admin-field">
+          {t('admin.audit.filters.type')}
+          <select value={draft.type} onChange={(e) => set('type', e.target.value)} data-testid="audit-type">
+            <option value="">{t('admin.audit.filters.anyType')}</option>
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field admin-field">
+          {t('admin.audit.filters.actor')}
+          <input value={draft.actor} onChange={(e) => set('actor', e.target.value)} data-testid="audit-actor" />
+        </label>
+        <label className="field admin-field">
+          {t('admin.audit.filters.subject')}
+          <input value={draft.subject} onChange={(e) => set('subject', e.target.value)} data-testid="audit-subject" />
+        </label>
+        <label className="field admin-field">
+          {t('admin.audit.filters.from')}
+          <input type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} data-testid="audit-from" />
+        </label>
+        <label className="field admin-field">
+          {t('admin.audit.filters.to')}
+          <input type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} data-testid="audit-to" />
+        </label>
+        <button type="submit" className="button" data-testid="audit-apply">
+          {t('admin.audit.filters.apply')}
+        </button>
+      </form>
+      <LoadProblem data={events} testId="audit-list" />
+      {events.data && events.data.items.length === 0 && <p className="admin-empty">{t('admin.audit.empty')}</p>}
+      {events.data && events.data.items.length > 0 && (
+        <>
+          <AdminTable testId="audit-table" columns={['at', 'type', 'actor', 'subject', 'details'].map((c) => t(`admin.audit.columns.${c}` as 'admin.audit.columns.at'))} actions={false}>
+            <tbody>
+              {events.data.items.map((e) => (
+                <tr key={e.id} data-testid="audit-row" data-type={e.type}>
+                  <td className="admin-nowrap">{when(e.at)}</td>
+                  <td className="admin-code">{e.type}</td>
+                  <td>{e.actor ? `${e.actor.username}${e.actor.role ? ` (${t(`roles.${e.actor.role}` as 'roles.admin')})` : ''}` : '–'}</td>
+                  <td className="admin-code">{e.subject}</td>
+                  <td>
+                    <code className="admin-muted">{JSON.stringify(e.data)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </AdminTable>
+          <Pager page={page} pageSize={PAGE_SIZE} total={events.data.total} onPage={setPage} testId="audit-pager" />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAFF_ROLES, type Role } from '../../auth/authTypes';
+import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
+import type { HandlingUnit } from '../adminTypes';
+import { FormActions } from '../FormActions';
+import { controlAttributes, FormField } from '../FormField';
+import { FormPanel } from '../FormPanel';
+import { createStaff, updateStaff } from './usersApi';
+import type { StaffAccount } from './userTypes';
+
+type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
+const FIELDS: readonly Field[] = ['username', 'fullName', 'role', 'unitId', 'email', 'phone'];
+/** Which units a role's account may belong to; the API checks the same rule. */
+const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = { ward_official: ['ward_committee'], department_official: ['department', 'utility'] };
+
+interface Props {
+  token: string;
+  units: readonly HandlingUnit[];
+  /** An account to change (its username stays); without it, a new account. */
+  account?: StaffAccount;
+  onCancel(): void;
+  onCreated(account: StaffAccount & { temporaryPassword: string }): void;
+  onUpdated?(account: StaffAccount): void;
+}
+
+/**
+ * A new staff account (the answer carries the temporary password, shown by the page once), or a
+ * change to one: a new role or unit takes effect in the user's open sessions within a minute.
+ */
+export function CreateStaffForm({ token, units, account, onCancel, onCreated, onUpdated }: Props) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [draft, setDraft] = useState(
+    account
+      ? { username: account.username, fullName: account.fullName, role: account.role, unitId: account.unit?.id ?? '', email: account.email ?? '', phone: account.phone ?? '' }
+      : { username: '', fullName: '', role: 'ward_official' as Role, unitId: '', email: '', phone: '' },
+  );
+  const [errors, setErrors] = useState<FormErrors<Field>>({});
+  const [busy, setBusy] = useState(false);
+  const kinds = UNIT_KINDS[draft.role];
+  const choices = kinds ? units.filter((u) => kinds.includes(u.kind)).sort((a, b) => a.name.localeCompare(b.name, 'vi')) : [];
+  const set = (field: Field, value: string) => setDraft((d) => ({ ...d, [field]: value, ...(field === 'role' ? { unitId: '' } : {}) }));
+
+  const submit = async () => {
+    setBusy(true);
+    setErrors({});
+    const body = { fullName: draft.fullName.trim(), role: draft.role, unitId: draft.unitId || null, email: draft.email.trim() || null, phone: draft.phone.trim() || null };
+    try {
+      if (account) onUpdated?.(await updateStaff(account.id, body, token));
+      else onCreated(await createStaff({ ...body, username: draft.username.trim() }, token));
+    } catch (error) {
+      setErrors(errorsFromFailure<Field>(error, (f) => (FIELDS.includes(f as Field) ? (f as Field) : 'form')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (field: 'username' | 'fullName' | 'email' | 'phone', type = 'text', hint?: string) => (
+    <FormField id={`staff-${field}`} testId={`staff-${field}`} label={t(`admin.users.form.${field}`)} hint={hint} error={errorText(errors[field])}>
+      {(control) => (
+        <input {...controlAttributes(control)} type={type} value={draft[field]} onChange={(e) => set(field, e.target.value)} readOnly={Boolean(account) && field === 'username'} />
+      )}
+    </FormField>
+  );
+
+  return (
+    <FormPanel testId="staff-form" title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')} className="admin-form" onSubmit={submit}>
+      <div className="admin-form__grid">
+        {text('username', 'text', t('admin.users.form.usernameHint'))}
+        {text('fullName')}
+        <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
+          {(control) => (
+            <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="staff-unitId" testId="staff-unit" label={t('admin.users.form.unit')} error={errorText(errors.unitId)}>
+          {(control) => (
+            <select {...controlAttributes(control)} value={draft.unitId} onChange={(e) => set('unitId', e.target.value)} disabled={!kinds}>
+              <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
+              {choices.map((u) => (
+                <option key={u.id} value={u.id} data-code={u.code}>
+                  {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {text('email', 'email')}
+        {text('phone', 'tel')}
+      </div>
+      {errors.form && (
+        <p className="admin-problem" role="alert" data-testid="staff-form-error">
+          {errorText(errors.form)}
+        </p>
+      )}
+      <FormActions submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')} submitTestId="staff-submit" cancelTestId="staff-cancel" busy={busy} onCancel={onCancel} />
+    </FormPanel>
+  );
+}

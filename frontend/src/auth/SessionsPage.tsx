@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import '../admin/admin.css';
+import { AdminTable } from '../admin/AdminTable';
+import { LoadProblem } from '../admin/LoadProblem';
+import { useApiData } from '../admin/useApiData';
+import { cityDateTime } from '../i18n/cityDateTime';
+import { endAllSessions, endSession, fetchSessions } from './authApi';
+import { useAuth } from './useAuth';
+
+/** /account/sessions: where the user is signed in; any session can be ended, or all of them. */
+export default function SessionsPage() {
+  const { t, i18n } = useTranslation();
+  const { token, forget, logout } = useAuth();
+  const navigate = useNavigate();
+  const sessions = useApiData(token ? `sessions:${token}` : null, (signal) => fetchSessions(token ?? '', signal));
+  const [busy, setBusy] = useState(false);
+  const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
+
+  const end = async (id: string, current: boolean) => {
+    setBusy(true);
+    try {
+      if (current) return logout();
+      await endSession(token ?? '', id);
+      sessions.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const endAll = async () => {
+    setBusy(true);
+    try {
+      await endAllSessions(token ?? '');
+      forget();
+      void navigate('/', { replace: true, flushSync: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="page admin" data-testid="sessions-page">
+      <header className="admin-head">
+        <div>
+          <h1>{t('account.sessions.title')}</h1>
+          <p className="admin-lead">{t('account.sessions.lead')}</p>
+        </div>
+        <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
+          {t('account.sessions.endAll')}
+        </button>
+      </header>
+      <LoadProblem data={sessions} testId="sessions-list" />
+      {sessions.data && sessions.data.length === 0 && <p className="admin-empty">{t('account.sessions.empty')}</p>}
+      {sessions.data && sessions.data.length > 0 && (
+        <AdminTable
+          testId="sessions-table"
+          columns={['started', 'lastSeen', 'device', 'address'].map((c) => t(`account.sessions.columns.${c}` as 'account.sessions.columns.started'))}
+          actions
+        >
+          <tbody>
+            {sessions.data.map((s) => (
+              <tr key={s.id} data-testid="session-row" className={s.current ? 'admin-row--highlight' : undefined}>
+                <td className="admin-nowrap">{when(s.createdAt)}</td>
+                <td className="admin-nowrap">{when(s.lastSeenAt)}</td>
+                <td>
+                  {s.userAgent ?? '–'}
+                  {s.current && <span className="admin-badge admin-badge--current">{t('account.sessions.current')}</span>}
+                </td>
+                <td className="admin-code">{s.ip ?? '–'}</td>
+                <td className="admin-row-actions">
+                  <button type="button" className="button button--secondary" onClick={() => end(s.id, s.current)} disabled={busy} data-testid="session-end">
+                    {t('account.sessions.end')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </AdminTable>
+      )}
+    </section>
+  );
+}
