@@ -135,8 +135,8 @@ describe('staff account lifecycle in the browser (second factor required for war
         return (await fetch('/api/v1/auth/me', { headers: { authorization: `Bearer ${stored.accessToken}` } })).status;
       })).toBe(401);
 
-      // The page notices at its next load, and the account cannot sign in again.
-      await official.reload();
+      // The page's own next request is refused too, and the page signs out; the account cannot sign in again.
+      await official.getByTestId('wb-refresh').click();
       await official.waitForURL(/\/login/);
       const again = await api('POST', '/api/v1/auth/login', { json: { username: USERNAME, password: NEW_PASSWORD } });
       expect(again.status).toBe(401);

@@ -3,6 +3,15 @@ import { DEVICE_HEADER, deviceId } from './deviceId';
 /** Base path of the REST API; the SPA is served by the same origin as the API. */
 export const API_BASE = '/api/v1';
 
+/**
+ * Dispatched on `window` when the API refuses a bearer token (401): the session ended on the
+ * server (signed out elsewhere, the account disabled). The detail is the refused token, so a
+ * token renewed meanwhile is not thrown away.
+ */
+export const TOKEN_REFUSED_EVENT = 'hcmc1022:token-refused';
+/** The answers that refuse the token itself (a wrong second-factor code is a 401 too, and ends nothing). */
+const TOKEN_REFUSALS = ['auth.session_ended', 'auth.invalid_token'];
+
 /** One invalid field of a 400 `validation_failed` (or 422) answer, in both languages. */
 export interface ApiIssue {
   field: string;
@@ -80,6 +89,9 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
 
   if (!response.ok) {
     const body = await readErrorBody(response);
+    if (response.status === 401 && options.token && TOKEN_REFUSALS.includes(body?.code ?? '')) {
+      window.dispatchEvent(new CustomEvent(TOKEN_REFUSED_EVENT, { detail: options.token }));
+    }
     const message = Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? response.statusText);
     const retryAfter =
       typeof body?.retryAfterSeconds === 'number'

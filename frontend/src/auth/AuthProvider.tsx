@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/httpClient';
+import { ApiError, TOKEN_REFUSED_EVENT } from '../api/httpClient';
 import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh, requestSecondFactorLogin } from './authApi';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignInResult } from './authContext';
 import type { AuthUser, LoginResponse } from './authTypes';
@@ -92,6 +92,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       cancelled = true;
       window.clearTimeout(timer);
     };
+  }, [session]);
+
+  // Any request refused with this session's token ends the session here too (disabled, signed out elsewhere).
+  useEffect(() => {
+    if (session.status !== 'signedIn' || !session.token) return;
+    const current = session.token;
+    const onRefused = (event: Event) => {
+      if ((event as CustomEvent<string>).detail !== current) return;
+      clearSession();
+      setSession(ANONYMOUS);
+    };
+    window.addEventListener(TOKEN_REFUSED_EVENT, onRefused);
+    return () => window.removeEventListener(TOKEN_REFUSED_EVENT, onRefused);
   }, [session]);
 
   const login = useCallback(async (username: string, password: string): Promise<SignInResult> => {
