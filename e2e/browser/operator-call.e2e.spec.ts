@@ -41,6 +41,12 @@ async function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 }
 
+/** The console moves the focus in the next animation frame: wait (bounded) for it, then assert. */
+async function expectFocus(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5000 }).catch(() => undefined);
+  expect(await focusedTestId(page)).toBe(testId);
+}
+
 /** Clicks the console's map at a geographic point, bringing it into view first if needed. */
 async function clickMapAt(page: Page, point: { lat: number; lng: number }): Promise<void> {
   const map = page.getByTestId('call-map');
@@ -88,14 +94,14 @@ describe('operator call console in the browser', () => {
       const phone = await unusedPhone(token);
 
       await signInAsOperator(page);
-      expect(await focusedTestId(page)).toBe('call-phone');
+      await expectFocus(page, 'call-phone');
 
       // Caller first: the number, Enter, and the (empty) history of a new caller.
       await page.keyboard.type(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`);
       await page.keyboard.press('Enter');
       await page.locator('[data-testid="caller-history"][data-status="ready"]').waitFor();
       expect(await page.getByTestId('caller-history-item').count()).toBe(0);
-      expect(await focusedTestId(page)).toBe('call-category');
+      await expectFocus(page, 'call-category');
 
       // Category by typing without accents; Enter picks the highlighted first match.
       await page.keyboard.type('o ga o voi');
@@ -104,14 +110,14 @@ describe('operator call console in the browser', () => {
       await page.keyboard.press('Enter');
       await page.locator('[data-testid="call-category-picked"][data-code="pothole"]').waitFor();
       // Pothole's only question (size) is optional: the focus goes straight on to the ward.
-      expect(await focusedTestId(page)).toBe('call-ward');
+      await expectFocus(page, 'call-ward');
 
       // Ward by name; Enter picks the first hit and puts the pin at the ward.
       await page.keyboard.type('Bến Thành');
       await page.keyboard.press('Enter');
       await page.locator('[data-testid="call-pin-ward"][data-status="inside"]').waitFor();
       expect(await page.getByTestId('call-pin-ward').getAttribute('data-ward-code')).toBe(arranged.body.ward.code);
-      expect(await focusedTestId(page)).toBe('call-address');
+      await expectFocus(page, 'call-address');
 
       // The caller says it is right at the market gate: the operator clicks the map there.
       await clickMapAt(page, POINT);
@@ -169,7 +175,7 @@ describe('operator call console in the browser', () => {
       // Esc starts the next call: an empty form with the phone field focused.
       await page.keyboard.press('Escape');
       await page.getByTestId('call-form').waitFor();
-      expect(await focusedTestId(page)).toBe('call-phone');
+      await expectFocus(page, 'call-phone');
       expect(await page.getByTestId('call-phone').inputValue()).toBe('');
     },
     TIMEOUT_MS,
@@ -203,7 +209,7 @@ describe('operator call console in the browser', () => {
 
       await page.keyboard.type('120 Trần Hưng Đạo');
       await page.keyboard.press('Enter');
-      expect(await focusedTestId(page)).toBe('call-description');
+      await expectFocus(page, 'call-description');
       await page.keyboard.type('Ba cột đèn đường liên tiếp không sáng từ tối hôm qua, đoạn đường rất tối.');
 
       // The server refuses a 201-character name; its message appears at the name field.
@@ -239,7 +245,7 @@ describe('operator call console in the browser', () => {
 
       await page.getByTestId('call-next').click();
       await page.getByTestId('call-form').waitFor();
-      expect(await focusedTestId(page)).toBe('call-phone');
+      await expectFocus(page, 'call-phone');
     },
     TIMEOUT_MS,
   );
