@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
+import { DROPPED_STATUS_SQL } from '../report-record/report-status';
 
 export interface DuplicateRow {
   id: string;
@@ -56,7 +57,7 @@ export class CallCentreRepository {
         WHERE r.point && ST_Expand(p.pt, 0.003)
           AND ST_DWithin(r.point::geography, p.pt::geography, $5)
           AND r.created_at > now() - make_interval(hours => $6)
-          AND r.status NOT IN ('rejected', 'merged')
+          AND r.status NOT IN ${DROPPED_STATUS_SQL}
           AND c.group_code = want.group_code
         LIMIT 200`,
       [categoryCode, lng, lat, text, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS],

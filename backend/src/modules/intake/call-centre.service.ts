@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { isOpenStatus } from '../report-record/report-status';
 import { CallCentreRepository, CallerReport, DuplicateRow } from './call-centre.repository';
 import { duplicateScore } from './duplicate-score';
 import { IntakeException } from './intake.exception';
 
 export type DuplicateCandidate = Omit<DuplicateRow, 'ageHours' | 'textSimilarity' | 'sameCategory'> & { score: number };
-
-const OPEN = new Set(['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened']);
 
 /** The operator's helpers during a call: who is calling, and is this already reported? */
 @Injectable()
@@ -23,7 +22,7 @@ export class CallCentreService {
       .map(({ ageHours, textSimilarity, sameCategory, ...row }) => ({
         ...row,
         createdAt: new Date(row.createdAt).toISOString(),
-        score: duplicateScore({ distanceM: row.distanceM, ageHours: Number(ageHours), textSimilarity: Number(textSimilarity), sameCategory, open: OPEN.has(row.status) }),
+        score: duplicateScore({ distanceM: row.distanceM, ageHours: Number(ageHours), textSimilarity: Number(textSimilarity), sameCategory, open: isOpenStatus(row.status) }),
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, 10);

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CategoryAttribute, Priority } from '../categories/category.entity';
-import type { ReportChannel } from '../reports/report.entity';
+import type { ReportChannel } from '../report-record/report.entity';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { LocatedWard, wardContaining } from '../geo/geo.repository';
+import { LocatedWard, wardContaining } from '../geo/ward-lookup.sql';
 import { formatTrackingCode, TRACKING_TIME_ZONE } from './tracking-code';
 
 export interface IntakeCategory {

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { NotificationEntity } from '../notifications/notification.entity';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 
 export type ReporterSecretKind = 'filing' | 'message';
 

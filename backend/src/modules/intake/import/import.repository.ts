@@ -8,6 +8,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { OUTBOX_CHANNEL } from '../../../engine/outbox/outbox-topics';
 import { trackingCodeSql } from '../tracking-code';
 import type { ImportRow, ImportStatus, RejectKind } from './import-row';
+import { ANSWERED_STATUS_SQL } from '../../report-record/report-status';
 
 /** A row the database refused (unknown category, outside the city), with what the file said. */
 export interface RefusedRow {
@@ -121,7 +122,7 @@ SELECT b.id, b.code, 'import', b.category_id, b.description, b.pt, b.address, b.
        b.status::report_status, b.default_priority, jsonb_build_object('external_id', b.external_id),
        CASE WHEN b.status = 'new' THEN 1 ELSE 2 END, b.created_at,
        CASE WHEN b.status = 'new' THEN b.created_at ELSE coalesce(b.closed_at, $1) END,
-       CASE WHEN b.status IN ('resolved', 'closed') THEN b.closed_at END,
+       CASE WHEN b.status IN ${ANSWERED_STATUS_SQL} THEN b.closed_at END,
        CASE WHEN b.status = 'closed' THEN b.closed_at END
 FROM import_batch b
 WHERE b.accepted`;
