@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
+import { ADD_CALLER_FOLLOWER_SQL, CALLER_EVENTS_SQL } from '../report-record/report-record.sql';
 import { DROPPED_STATUS_SQL } from '../report-record/report-status';
 
 export interface DuplicateRow {
@@ -89,13 +90,7 @@ export class CallCentreRepository {
    */
   async attachCaller(reportId: string, caller: { phone: string; name: string | null; note: string | null }, operator: { userId: string; role: string }): Promise<{ id: string; code: string; followerCount: number } | null> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query(
-        // Wrapped in a CTE so the driver answers with the rows (a bare UPDATE gives [rows, count]).
-        `WITH u AS (UPDATE report SET follower_count = follower_count + 1, updated_at = now(), version = version + 1
-                     WHERE id = $1 RETURNING id, code, follower_count)
-         SELECT id, code, follower_count AS "followerCount" FROM u`,
-        [reportId],
-      );
+      const rows = await tx.query(ADD_CALLER_FOLLOWER_SQL, [reportId]);
       if (!rows[0]) return null;
       const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         reportId,
@@ -108,8 +103,7 @@ export class CallCentreRepository {
       // operator stored (field names and the caller row, never the values: invariant 6).
       const fields = caller.name ? ['phone', 'name'] : ['phone'];
       await tx.query(
-        `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
-         VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`,
+        CALLER_EVENTS_SQL,
         [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }, { subject: 'caller', callerId: stored.id, fields }],
       );
       return rows[0];

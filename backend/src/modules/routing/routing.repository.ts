@@ -3,6 +3,7 @@ import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { unitNotificationsSql } from '../notifications/notification.sql';
+import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
 
@@ -106,18 +107,7 @@ export class RoutingRepository {
       `WITH a AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::int[], $8::text[], $9::text[])
            AS a(id, version, unit_id, response_due, resolution_due, reason, rule_id, template, dedupe_key)),
-       lk AS (
-         SELECT r.id FROM report r JOIN a ON a.id = r.id
-          WHERE r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
-          ORDER BY r.id FOR UPDATE OF r),
-       upd AS (
-         UPDATE report r SET assigned_unit_id = a.unit_id, status = 'assigned', response_due_at = a.response_due, resolution_due_at = a.resolution_due,
-                updated_at = now(), version = r.version + 1
-           FROM a, lk WHERE r.id = a.id AND lk.id = r.id AND r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
-         RETURNING r.id, a.unit_id, a.reason, a.rule_id, a.template, a.dedupe_key),
-       ev AS (
-         INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
-         SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id) FROM upd),
+       ${assignNewCtes('a')},
        nt AS (${unitNotificationsSql('(SELECT id AS report_id, unit_id, template, dedupe_key FROM upd) u')}),
        cl AS (${insertClocksSql(10, 'upd')})
        SELECT id AS "reportId", NULL::bigint AS "clockId", NULL::text AS kind FROM upd

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
 import type { SlaMode } from './sla-policy.entity';
+import { DEADLINES_FROM_CLOCKS_SQL, SET_DEADLINES_SQL, SYSTEM_EVENT_SQL, SYSTEM_EVENTS_SQL } from '../report-record/report-record.sql';
 import { ClockDerived, clockArrays, insertClocksSql, NewClock } from './sla-clock.sql';
 
 export type { ClockDerived, NewClock } from './sla-clock.sql';
@@ -106,11 +107,7 @@ export class SlaRepository {
 
   async setReportDeadlines(tx: EntityManager, reportId: string, d: { responseDueAt?: Date | null; resolutionDueAt?: Date | null; resolvedOnTime?: boolean | null }): Promise<void> {
     await tx.query(
-      `UPDATE report SET
-          response_due_at = CASE WHEN $2 THEN $3 ELSE response_due_at END,
-          resolution_due_at = CASE WHEN $4 THEN $5 ELSE resolution_due_at END,
-          resolved_on_time = CASE WHEN $6 THEN $7 ELSE resolved_on_time END
-        WHERE id = $1`,
+      SET_DEADLINES_SQL,
       [reportId, d.responseDueAt !== undefined, d.responseDueAt ?? null, d.resolutionDueAt !== undefined, d.resolutionDueAt ?? null, d.resolvedOnTime !== undefined, d.resolvedOnTime ?? null],
     );
   }
@@ -159,7 +156,7 @@ export class SlaRepository {
   async insertTimelineEvents(tx: EntityManager, events: { reportId: string; type: string; data: Record<string, unknown> }[]): Promise<void> {
     if (events.length === 0) return;
     await tx.query(
-      `INSERT INTO report_event (report_id, type, is_public, data) SELECT r, t, false, d FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS u(r, t, d)`,
+      SYSTEM_EVENTS_SQL,
       [events.map((e) => e.reportId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))],
     );
   }
@@ -197,7 +194,7 @@ export class SlaRepository {
   }
 
   async insertTimelineEvent(tx: EntityManager, e: { reportId: string; type: string; data: Record<string, unknown> }): Promise<void> {
-    await tx.query(`INSERT INTO report_event (report_id, type, is_public, data) VALUES ($1, $2, false, $3)`, [e.reportId, e.type, e.data]);
+    await tx.query(SYSTEM_EVENT_SQL, [e.reportId, e.type, e.data]);
   }
 
   /** Running clocks whose next stage is due by `now`: what the sweeper fires. */
@@ -230,13 +227,7 @@ export class SlaRepository {
         [rows.map((r) => r.id), rows.map((r) => r.derived.state), rows.map((r) => r.derived.dueAt), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt)],
       );
       await tx.query(
-        // One source row per report: UPDATE … FROM applies only one matching row per target.
-        `UPDATE report r SET response_due_at = CASE WHEN u.has_response THEN u.response ELSE r.response_due_at END,
-                             resolution_due_at = CASE WHEN u.has_resolution THEN u.resolution ELSE r.resolution_due_at END
-           FROM (SELECT report_id, bool_or(kind = 'response') AS has_response, max(due_at) FILTER (WHERE kind = 'response') AS response,
-                        bool_or(kind = 'resolution') AS has_resolution, max(due_at) FILTER (WHERE kind = 'resolution') AS resolution
-                   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS x(report_id, kind, due_at) GROUP BY report_id) u
-          WHERE r.id = u.report_id`,
+        DEADLINES_FROM_CLOCKS_SQL,
         [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)],
       );
     });
