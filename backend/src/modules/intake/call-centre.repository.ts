@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
-import { ADD_CALLER_FOLLOWER_SQL, CALLER_EVENTS_SQL } from '../report-record/report-record.sql';
 import { DROPPED_STATUS_SQL } from '../report-record/report-status';
 
 export interface DuplicateRow {
@@ -84,29 +83,19 @@ export class CallCentreRepository {
     );
   }
 
-  /**
-   * Records a call on an existing ticket: who called (kept apart from the timeline, which only
-   * says that a caller was added), one more follower, one public event. Null when no such report.
-   */
-  async attachCaller(reportId: string, caller: { phone: string; name: string | null; note: string | null }, operator: { userId: string; role: string }): Promise<{ id: string; code: string; followerCount: number } | null> {
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query(ADD_CALLER_FOLLOWER_SQL, [reportId]);
-      if (!rows[0]) return null;
-      const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        reportId,
-        caller.phone,
-        caller.name,
-        caller.note,
-        operator.userId,
-      ]);
-      // The public line says a caller was added; the non-public one which personal data the
-      // operator stored (field names and the caller row, never the values: invariant 6).
-      const fields = caller.name ? ['phone', 'name'] : ['phone'];
-      await tx.query(
-        CALLER_EVENTS_SQL,
-        [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }, { subject: 'caller', callerId: stored.id, fields }],
-      );
-      return rows[0];
-    });
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Who called about a report, kept apart from the timeline (which only says that a caller was added); returns the row's id. */
+  async insertCaller(tx: EntityManager, reportId: string, caller: { phone: string; name: string | null; note: string | null }, operatorId: string): Promise<string> {
+    const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      reportId,
+      caller.phone,
+      caller.name,
+      caller.note,
+      operatorId,
+    ]);
+    return stored.id;
   }
 }

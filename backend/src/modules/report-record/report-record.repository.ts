@@ -91,6 +91,27 @@ export class ReportRecordRepository {
     );
   }
 
+  /** One more follower (a caller added); null when there is no such report. */
+  async addFollower(tx: EntityManager, id: string): Promise<{ id: string; code: string; followerCount: number } | null> {
+    const rows = await tx.query(
+      // Wrapped in a CTE so the driver answers with the rows (a bare UPDATE gives [rows, count]).
+      `WITH u AS (UPDATE report SET follower_count = follower_count + 1, updated_at = now(), version = version + 1
+                   WHERE id = $1 RETURNING id, code, follower_count)
+       SELECT id, code, follower_count AS "followerCount" FROM u`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The public line that a caller was added, and the non-public one naming the personal data stored, in one statement. */
+  async appendCallerAttached(tx: EntityManager, reportId: string, operator: { userId: string; role: string }, shown: Record<string, unknown>, stored: Record<string, unknown>): Promise<void> {
+    await tx.query(
+      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
+       VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`,
+      [reportId, operator.userId, operator.role, shown, stored],
+    );
+  }
+
   async appendEvent(tx: EntityManager, e: TimelineEvent): Promise<string> {
     const rows = await tx.query(
       `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, message, data)

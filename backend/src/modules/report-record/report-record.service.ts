@@ -28,6 +28,19 @@ export class ReportRecordService {
     return this.record.addFollowers(tx, id, count);
   }
 
+  /** One more follower of the report (a caller added to it); null when there is no such report. */
+  addFollower(tx: EntityManager, id: string): Promise<{ id: string; code: string; followerCount: number } | null> {
+    return this.record.addFollower(tx, id);
+  }
+
+  /**
+   * The lines of a caller added by an operator: a public one (`shown`) and a non-public one
+   * naming which personal data was stored (`stored`: field names, never the values).
+   */
+  appendCallerAttached(tx: EntityManager, reportId: string, operator: { userId: string; role: string }, shown: Record<string, unknown>, stored: Record<string, unknown>): Promise<void> {
+    return this.record.appendCallerAttached(tx, reportId, operator, shown, stored);
+  }
+
   /** Appends one line to the timeline (append-only in the database); returns its id. */
   appendEvent(tx: EntityManager, e: TimelineEvent): Promise<string> {
     return this.record.appendEvent(tx, e);

@@ -1,7 +1,7 @@
 /**
  * The report's writes that other modules compose into statements of their own, where one
  * statement must stay one for speed (docs/benchmarks.md): filing, the import, the demo seed,
- * routing's batch assignment, the call console's caller and the SLA batches. Nothing else
+ * routing's batch assignment and the SLA batches. Nothing else
  * writes `report` or `report_event` (report-writers.spec.ts checks the tree).
  */
 
@@ -43,22 +43,6 @@ export function assignNewCtes(a: string): string {
          INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
          SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id) FROM upd)`;
 }
-
-/**
- * One more follower of report $1 (a caller added to it), answering id, code and "followerCount";
- * no row when there is no such report. Wrapped in a CTE so the driver answers with the rows (a
- * bare UPDATE gives [rows, count]).
- */
-export const ADD_CALLER_FOLLOWER_SQL = `WITH u AS (UPDATE report SET follower_count = follower_count + 1, updated_at = now(), version = version + 1
-                     WHERE id = $1 RETURNING id, code, follower_count)
-         SELECT id, code, follower_count AS "followerCount" FROM u`;
-
-/**
- * The timeline lines of a caller added to report $1 by operator $2 (role $3): the public one
- * ($4, its data) and the non-public one naming the personal data stored ($5).
- */
-export const CALLER_EVENTS_SQL = `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
-         VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`;
 
 /** The deadlines of report $1 and whether it was resolved on time, each written only when its flag ($2, $4, $6) is set. */
 export const SET_DEADLINES_SQL = `UPDATE report SET
