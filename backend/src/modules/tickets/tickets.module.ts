@@ -7,6 +7,9 @@ import { SlaModule } from '../sla/sla.module';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
+import { UnitQueueController } from './unit-queue.controller';
+import { UnitQueueRepository } from './unit-queue.repository';
+import { UnitQueueService } from './unit-queue.service';
 
-@Module({ imports: [ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule], controllers: [TicketsController], providers: [TicketsRepository, TicketsService], exports: [TicketsService] })
+@Module({ imports: [ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule], controllers: [TicketsController, UnitQueueController], providers: [TicketsRepository, TicketsService, UnitQueueRepository, UnitQueueService], exports: [TicketsService] })
 export class TicketsModule {}
