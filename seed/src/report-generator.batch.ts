@@ -15,6 +15,7 @@ import {
 import { CATEGORY_SLOTS, JITTER_M, TIME_SLOTS, weightedFamilyNames } from './report-generator.session';
 import { LOCAL_PLACES, STREET_PLACES, TIME_PHRASES } from './report-texts.data';
 import { trackingCodeSql } from '../../backend/src/modules/intake/tracking-code';
+import { insertEventsSql, insertReportsSql } from '../../backend/src/modules/report-record/report-record.sql';
 
 /** Shares of the life-cycle branches. */
 const P_REJECTED = 0.03;
@@ -216,10 +217,11 @@ const DEMO_DEADLINES_SQL = `
  */
 const INSERT_BATCH_SQL = `
 WITH inserted AS (
-  INSERT INTO report (id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, assigned_unit_id,
+  ${insertReportsSql(
+    `id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, assigned_unit_id,
                       status, priority, reporter_name, reporter_phone, reporter_email, hide_identity, follower_count, version,
-                      created_at, updated_at, acknowledged_at, resolved_at, closed_at, response_due_at, resolution_due_at, resolved_on_time)
-  SELECT b.id, b.code, b.channel::report_channel, b.category_id, b.description, b.point, b.address, b.admin_unit_id, b.ward_code,
+                      created_at, updated_at, acknowledged_at, resolved_at, closed_at, response_due_at, resolution_due_at, resolved_on_time`,
+    `SELECT b.id, b.code, b.channel::report_channel, b.category_id, b.description, b.point, b.address, b.admin_unit_id, b.ward_code,
          b.assigned_unit_id, b.status::report_status, b.priority::priority, b.reporter_name, b.reporter_phone, b.reporter_email,
          b.hide_identity, b.follower_count, n.changes, b.created_at, n.last_at, b.acknowledged_at, b.resolved_at, b.closed_at,
          b.t_assigned + d.response, b.t_assigned + d.resolution, CASE WHEN b.resolved_at IS NOT NULL THEN b.resolved_at <= b.t_assigned + d.resolution END
@@ -229,12 +231,14 @@ WITH inserted AS (
     SELECT count(*) FILTER (WHERE t <= $1)::int AS changes, max(t) FILTER (WHERE t <= $1) AS last_at
     FROM unnest(ARRAY[b.created_at, b.t_rejected, b.t_assigned, b.t_transferred, b.t_progress, b.t_wait, b.t_wait_end, b.t_resolved,
                       b.t_reopened, b.t_progress2, b.t_resolved2, b.t_closed]) t
-  ) n
+  ) n`,
+  )}
   RETURNING 1
 )
-INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public,
-                          message, data, created_at)
-SELECT b.id, e.type, e.actor, e.role, e.from_status::report_status, e.to_status::report_status, e.from_unit, e.to_unit, e.public,
+${insertEventsSql(
+  `report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public,
+                          message, data, created_at`,
+  `SELECT b.id, e.type, e.actor, e.role, e.from_status::report_status, e.to_status::report_status, e.from_unit, e.to_unit, e.public,
        e.message, e.data, e.at
 FROM gen_batch b
 LEFT JOIN gen_unit first_unit ON first_unit.id = CASE WHEN b.t_transferred IS NOT NULL THEN b.committee_id ELSE b.final_unit END
@@ -266,7 +270,8 @@ CROSS JOIN LATERAL (VALUES
            ELSE '{}'::jsonb END, b.t_closed)
 ) AS e(seq, type, actor, role, from_status, to_status, from_unit, to_unit, public, message, data, at)
 WHERE e.at <= $1
-ORDER BY b.code, e.seq`;
+ORDER BY b.code, e.seq`,
+)}`;
 
 export interface BatchParams {
   candidates: number;

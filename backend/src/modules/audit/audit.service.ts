@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
 import { usernameKey } from '../users/username-key';
 import type { AuditEventType } from './audit-event.entity';
 import { AuditEventView, AuditFilter, AuditRepository } from './audit.repository';
 
 /** Who did it: a signed-in user, or a user known only by id (a sign-in, a command), or nobody. */
-export type AuditActor = Pick<Principal, 'userId' | 'role'> | null;
+/** Who acted: a signed-in user (a Principal fits), or nobody (a citizen, the system). */
+export interface AuditUser {
+  userId: string;
+  role: string;
+}
+export type AuditActor = AuditUser | null;
 
 /**
  * Audit events that belong to no single ticket (invariant 6): personal-data look-ups, sign-ins,
@@ -19,7 +23,7 @@ export class AuditService {
   constructor(private readonly audit: AuditRepository) {}
 
   /** An operator looked a phone number up: who, which number, and which reports it showed. */
-  async callerHistorySearched(actor: Principal, phone: string, reportIds: readonly string[]): Promise<void> {
+  async callerHistorySearched(actor: AuditUser, phone: string, reportIds: readonly string[]): Promise<void> {
     await this.audit.append({
       type: 'caller_history_searched',
       actorUserId: actor.userId,
@@ -36,7 +40,7 @@ export class AuditService {
   }
 
   /** Reading the trail is itself on the trail, with the filters used. */
-  async read(reader: Principal, filter: Omit<AuditFilter, 'actor'> & { actor?: string }): Promise<{ items: AuditEventView[]; total: number }> {
+  async read(reader: AuditUser, filter: Omit<AuditFilter, 'actor'> & { actor?: string }): Promise<{ items: AuditEventView[]; total: number }> {
     const result = await this.audit.search({ ...filter, actorKey: filter.actor ? usernameKey(filter.actor) : undefined });
     await this.record('audit_read', reader, 'audit', {
       filter: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PUBLIC_SNAP_M, WORLD_M } from '../maps/tile-grid';
 import { CELL_M } from './grid';
+import { ANSWERED_STATUS_SQL, DROPPED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../report-record/report-status';
 
 /** The leaders' filters as SQL parameters; null means "any". */
 export interface ReportFilter {
@@ -58,7 +59,7 @@ export interface CategoryCountRow {
 // Rejected reports (spam, out of scope) are not issues; merged duplicates still count as citizens' voice.
 const RECEIVED = `r.status <> 'rejected'`;
 // Written as the partial index ix_report_unit_due is, so the planner can read the open set from it.
-const OPEN = `r.status NOT IN ('resolved', 'closed', 'rejected', 'merged')`;
+const OPEN = `r.status NOT IN ${TERMINAL_STATUS_SQL}`;
 const ORIGIN = -WORLD_M / 2;
 
 /** The filter on report `r` joined with its category `c`; parameters $n (group), $n+1 (categories), $n+2 (unit). */
@@ -160,9 +161,9 @@ export class InsightsFiguresRepository {
     return this.withoutJit(
       `WITH later AS (
          SELECT r.id, r.code, r.category_id, r.point, r.point_3857, r.ward_code, r.created_at,
-                CASE WHEN r.status IN ('resolved', 'closed') THEN r.resolved_at END AS closed_at
+                CASE WHEN r.status IN ${ANSWERED_STATUS_SQL} THEN r.resolved_at END AS closed_at
            FROM report r JOIN category c ON c.id = r.category_id
-          WHERE r.created_at >= $1 AND r.created_at < $2 AND r.status NOT IN ('rejected', 'merged') AND ${filterSql(5)}
+          WHERE r.created_at >= $1 AND r.created_at < $2 AND r.status NOT IN ${DROPPED_STATUS_SQL} AND ${filterSql(5)}
        )
        SELECT c.code AS category, c.name_vi AS "categoryName",
               e.id AS "earlierId", e.code AS "earlierCode", ST_Y(e.point) AS "earlierLat", ST_X(e.point) AS "earlierLng",
@@ -174,7 +175,7 @@ export class InsightsFiguresRepository {
          JOIN LATERAL (
            SELECT a.id, a.code, a.point, a.ward_code, a.created_at, a.resolved_at AS closed_at
              FROM report a
-            WHERE a.status IN ('resolved', 'closed')
+            WHERE a.status IN ${ANSWERED_STATUS_SQL}
               AND ST_DWithin(a.point_3857, l.point_3857, $4 / cos(radians(ST_Y(l.point))))
               AND a.resolved_at < l.created_at AND a.resolved_at >= l.created_at - make_interval(days => $3)
               AND a.category_id = l.category_id

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
+import { DROPPED_STATUS_SQL } from '../report-record/report-status';
 
 export interface DuplicateRow {
   id: string;
@@ -56,7 +57,7 @@ export class CallCentreRepository {
         WHERE r.point && ST_Expand(p.pt, 0.003)
           AND ST_DWithin(r.point::geography, p.pt::geography, $5)
           AND r.created_at > now() - make_interval(hours => $6)
-          AND r.status NOT IN ('rejected', 'merged')
+          AND r.status NOT IN ${DROPPED_STATUS_SQL}
           AND c.group_code = want.group_code
         LIMIT 200`,
       [categoryCode, lng, lat, text, DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS],
@@ -82,36 +83,19 @@ export class CallCentreRepository {
     );
   }
 
-  /**
-   * Records a call on an existing ticket: who called (kept apart from the timeline, which only
-   * says that a caller was added), one more follower, one public event. Null when no such report.
-   */
-  async attachCaller(reportId: string, caller: { phone: string; name: string | null; note: string | null }, operator: { userId: string; role: string }): Promise<{ id: string; code: string; followerCount: number } | null> {
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query(
-        // Wrapped in a CTE so the driver answers with the rows (a bare UPDATE gives [rows, count]).
-        `WITH u AS (UPDATE report SET follower_count = follower_count + 1, updated_at = now(), version = version + 1
-                     WHERE id = $1 RETURNING id, code, follower_count)
-         SELECT id, code, follower_count AS "followerCount" FROM u`,
-        [reportId],
-      );
-      if (!rows[0]) return null;
-      const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        reportId,
-        caller.phone,
-        caller.name,
-        caller.note,
-        operator.userId,
-      ]);
-      // The public line says a caller was added; the non-public one which personal data the
-      // operator stored (field names and the caller row, never the values: invariant 6).
-      const fields = caller.name ? ['phone', 'name'] : ['phone'];
-      await tx.query(
-        `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
-         VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`,
-        [reportId, operator.userId, operator.role, { followerCount: rows[0].followerCount, channel: 'phone' }, { subject: 'caller', callerId: stored.id, fields }],
-      );
-      return rows[0];
-    });
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Who called about a report, kept apart from the timeline (which only says that a caller was added); returns the row's id. */
+  async insertCaller(tx: EntityManager, reportId: string, caller: { phone: string; name: string | null; note: string | null }, operatorId: string): Promise<string> {
+    const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      reportId,
+      caller.phone,
+      caller.name,
+      caller.note,
+      operatorId,
+    ]);
+    return stored.id;
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 
 /** The first answer to a submission, replayed to every retry carrying the same key. */
 @Entity('idempotency_key')

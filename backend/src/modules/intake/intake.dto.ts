@@ -3,7 +3,7 @@ import { text } from '../../engine/http/text.schema';
 import { atMostAttributes } from './report-attributes';
 
 export { text };
-import { REPORT_CHANNELS, ReportChannel } from '../reports/report.entity';
+import { REPORT_CHANNELS, ReportChannel } from '../report-record/report.entity';
 
 
 // Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
+import { ReportRecordModule } from '../report-record/report-record.module';
 import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
 import { CallCentreRepository } from './call-centre.repository';
 import { CallCentreService } from './call-centre.service';
@@ -10,7 +11,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule],
+  imports: [OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule, ReportRecordModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CategoryAttribute, Priority } from '../categories/category.entity';
-import type { ReportChannel } from '../reports/report.entity';
+import type { ReportChannel } from '../report-record/report.entity';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { LocatedWard, wardContaining } from '../geo/geo.repository';
+import { LocatedWard, wardContaining } from '../geo/ward-lookup.sql';
+import { insertEventsSql, insertReportsSql } from '../report-record/report-record.sql';
 import { formatTrackingCode, TRACKING_TIME_ZONE } from './tracking-code';
 
 export interface IntakeCategory {
@@ -127,19 +128,22 @@ export class IntakeRepository {
 const INSERT_REPORT = `
   WITH ward AS (${wardContaining('$5', '$6')}),
   rep AS (
-    INSERT INTO report (code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code,
-                        priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at)
-    SELECT $1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), 3857),
-           $7, ward.id, ward.code, $8, $9, $10, $11, $12, $13, $14, $14 FROM ward
+    ${insertReportsSql(
+      `code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code,
+                        priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at`,
+      `SELECT $1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ST_Transform(ST_SetSRID(ST_MakePoint($5, $6), 4326), 3857),
+           $7, ward.id, ward.code, $8, $9, $10, $11, $12, $13, $14, $14 FROM ward`,
+    )}
     RETURNING id, code, created_at),
   ev AS (
-    INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at)
-    SELECT id, 'created', $15, $16, 'new', true, $17, created_at FROM rep
+    ${insertEventsSql('report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at', `SELECT id, 'created', $15, $16, 'new', true, $17, created_at FROM rep`)}
     RETURNING report_id, created_at),
   -- Reads ev, so it is inserted after it: the timeline still opens with 'created'.
   pd AS (
-    INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data, created_at)
-    SELECT report_id, 'personal_data_recorded', $15, $16, false, $18::jsonb, created_at FROM ev WHERE $18::jsonb IS NOT NULL),
+    ${insertEventsSql(
+      'report_id, type, actor_user_id, actor_role, is_public, data, created_at',
+      `SELECT report_id, 'personal_data_recorded', $15, $16, false, $18::jsonb, created_at FROM ev WHERE $18::jsonb IS NOT NULL`,
+    )}),
   ob AS (
     INSERT INTO outbox (topic, aggregate_id) SELECT 'report.created', id::text FROM rep),
   -- The reporter's secret, hashed (reporter_secret belongs to reporter-access; written here so

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 import { AppUserEntity } from '../users/app-user.entity';
 
 /** A phone call the call centre attached to an existing ticket instead of opening a new one. */

@@ -7,7 +7,7 @@ import { isoInstant } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { REPORT_STATUSES } from '../reports/report.entity';
+import { REPORT_STATUSES } from '../report-record/report-status';
 import { LiveReportsService } from './live-reports.service';
 import { MapsService } from './maps.service';
 

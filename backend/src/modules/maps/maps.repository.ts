@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_STATUS_SQL } from './aggregates/report-aggregates';
+import { ANSWERED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../report-record/report-status';
 import { HEAT_CELL_UNITS, PUBLIC_MAX_LEVEL, PUBLIC_MIN_COUNT, TILE_EXTENT, WORLD_M, heatCellMetres } from './tile-grid';
 
 export interface ReportFilters {
@@ -47,10 +47,10 @@ const GY_MASK = 1048575;
 /** Per-cell sums over rows with `n` and the dimensions status and sla. */
 const SUMS = (a: string) => `
   sum(${a}.n)::int AS count,
-  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status NOT IN ${OPEN_STATUS_SQL}), 0)::int AS open,
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status NOT IN ${TERMINAL_STATUS_SQL}), 0)::int AS open,
   coalesce(sum(${a}.n) FILTER (WHERE ${a}.sla = 1), 0)::int AS warning,
   coalesce(sum(${a}.n) FILTER (WHERE ${a}.sla = 2), 0)::int AS overdue,
-  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status IN ('resolved', 'closed')), 0)::int AS resolved`;
+  coalesce(sum(${a}.n) FILTER (WHERE ${a}.status IN ${ANSWERED_STATUS_SQL}), 0)::int AS resolved`;
 
 /**
  * The filters on a row with category_id, unit_id, status and sla; parameters named, bound by `bind`.
@@ -269,7 +269,7 @@ export class MapsRepository {
 const rawReports = (where: string) => `
   SELECT * FROM (
     SELECT r.id, r.code, r.status, r.category_id, r.assigned_unit_id AS unit_id, r.point_3857 AS pt, 1 AS n,
-           coalesce(s.sla, CASE WHEN r.status NOT IN ${OPEN_STATUS_SQL} AND r.resolution_due_at <= now() THEN 2 ELSE 0 END)::smallint AS sla,
+           coalesce(s.sla, CASE WHEN r.status NOT IN ${TERMINAL_STATUS_SQL} AND r.resolution_due_at <= now() THEN 2 ELSE 0 END)::smallint AS sla,
            s.h8, s.h9
       FROM report r LEFT JOIN report_agg_state s ON s.report_id = r.id, b
      WHERE r.created_at >= $from AND r.created_at < $to AND ${where}) r

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
 /** A message the system sent (or, with the recording driver, would have sent). Deduplicated by key. */

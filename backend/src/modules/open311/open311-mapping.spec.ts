@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 import { internalStatuses, parseW3cDatetime, resolveLocale, toOpen311Status, w3cDatetime } from './open311-mapping';
 
 describe('toOpen311Status', () => {

@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 
 /** GeoReport v2 knows two states; everything still awaiting the city is "open". */
 export type Open311Status = 'open' | 'closed';

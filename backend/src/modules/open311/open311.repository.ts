@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CategoryAttribute } from '../categories/category.entity';
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 
 export interface ServiceRow {
   code: string;

@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { NotificationEntity } from '../notifications/notification.entity';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 
 export type ReporterSecretKind = 'filing' | 'message';
 
@@ -35,9 +34,10 @@ export class ReporterSecretEntity {
   @Column({ name: 'notification_id', type: 'bigint', nullable: true })
   notificationId: string | null;
 
-  @ManyToOne(() => NotificationEntity, { onDelete: 'CASCADE' })
+  // Named, not imported: notifications depends on reporter-access to mint message links (modules import no cycle).
+  @ManyToOne('NotificationEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'notification_id', foreignKeyConstraintName: 'reporter_secret_notification_id_fkey' })
-  notification?: NotificationEntity | null;
+  notification?: { id: string } | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

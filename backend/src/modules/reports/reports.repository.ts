@@ -44,7 +44,6 @@ export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
   timeline: (TimelineEntry & { id: string; isPublic: boolean; actor: { username: string; fullName: string } | null; data: Record<string, unknown> })[];
 }
 
-export type PersonalDataEventType = 'personal_data_viewed' | 'personal_data_revealed';
 
 const BASE = `
   SELECT r.id, r.code, r.status, r.priority, r.version, r.channel, r.address, r.description, r.created_at, r.updated_at,
@@ -89,18 +88,6 @@ export class ReportsRepository {
       );
       return { ...publicView(rows[0]), timeline: events.map(timelineEntry), exactPoint: rows[0].exact_point === true };
     });
-  }
-
-  /**
-   * Invariant 6 for personal data: every view or reveal of a reporter's contact details is a
-   * non-public timeline event (report_event is append-only in the database).
-   */
-  async recordPersonalDataAccess(e: { reportId: string; type: PersonalDataEventType; actorUserId: string; actorRole: string; fields: string[]; reason?: string }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, message, data)
-       VALUES ($1, $2, $3, $4, false, $5, $6)`,
-      [e.reportId, e.type, e.actorUserId, e.actorRole, e.reason ?? null, { fields: e.fields, ...(e.reason ? { reason: e.reason } : {}) }],
-    );
   }
 
   /** A staff member's view, within the caller's ticket scope (invariant 4). */

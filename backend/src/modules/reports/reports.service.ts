@@ -7,7 +7,8 @@ import { IntakeException } from '../intake/intake.exception';
 import type { CitizenAction } from '../tickets/citizen-actions';
 import { allowedActions } from '../tickets/ticket-state-machine';
 import { TicketsService } from '../tickets/tickets.service';
-import type { ReportStatus } from './report.entity';
+import { ReportRecordService } from '../report-record/report-record.service';
+import type { ReportStatus } from '../report-record/report-status';
 import { PublicReportView, ReportsRepository, StaffReportView } from './reports.repository';
 
 export interface TrackedReport extends PublicReportView {
@@ -23,6 +24,7 @@ const CODE = /^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/;
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly record: ReportRecordService,
     private readonly tickets: TicketsService,
   ) {}
 
@@ -47,7 +49,7 @@ export class ReportsService {
     if (!view) throw IntakeException.notFound(id);
     const reporter = mayReadReporter(principal, view) ? view.reporter : null;
     if (reporter) {
-      await this.reports.recordPersonalDataAccess({ reportId: id, type: 'personal_data_viewed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(reporter) });
+      await this.record.recordPersonalDataAccess({ reportId: id, type: 'personal_data_viewed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(reporter) });
     }
     const forCaller = principal.role === 'operator' ? { reporterActions: await this.tickets.reporterActionsById(id) } : {};
     return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus), ...forCaller };
@@ -62,7 +64,7 @@ export class ReportsService {
     const view = await this.reports.staffById(id, ticketScope(principal));
     if (!view) throw IntakeException.notFound(id);
     if (view.reporter) {
-      await this.reports.recordPersonalDataAccess({ reportId: id, type: 'personal_data_revealed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(view.reporter), reason });
+      await this.record.recordPersonalDataAccess({ reportId: id, type: 'personal_data_revealed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(view.reporter), reason });
     }
     return { reporter: view.reporter };
   }

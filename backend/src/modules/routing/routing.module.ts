@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { GeoModule } from '../geo/geo.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReportRecordModule } from '../report-record/report-record.module';
 import { SlaModule } from '../sla/sla.module';
 import { RoutingRulesService } from './routing-rules.service';
 import { AuditModule } from '../audit/audit.module';
@@ -10,7 +11,7 @@ import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
 
 @Module({
-  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule, AuditModule],
+  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule, ReportRecordModule, AuditModule],
   controllers: [RoutingController],
   providers: [RoutingRepository, RoutingService, RoutingRulesService],
   exports: [RoutingService],

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { unitNotificationsSql } from '../notifications/notifications.repository';
-import { clockArrays, insertClocksSql, NewClock } from '../sla/sla.repository';
+import { unitNotificationsSql } from '../notifications/notification.sql';
+import { assignNewCtes } from '../report-record/report-record.sql';
+import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
 
 export interface LockedTicket {
@@ -13,20 +14,6 @@ export interface LockedTicket {
   wardCode: string;
   categoryId: number;
   priority: string;
-}
-
-export interface TicketEvent {
-  reportId: string;
-  type: string;
-  actorUserId?: string | null;
-  actorRole?: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  fromUnitId?: string | null;
-  toUnitId?: string | null;
-  isPublic: boolean;
-  message?: string | null;
-  data?: Record<string, unknown>;
 }
 
 export interface NewAssignment {
@@ -120,18 +107,7 @@ export class RoutingRepository {
       `WITH a AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::int[], $8::text[], $9::text[])
            AS a(id, version, unit_id, response_due, resolution_due, reason, rule_id, template, dedupe_key)),
-       lk AS (
-         SELECT r.id FROM report r JOIN a ON a.id = r.id
-          WHERE r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
-          ORDER BY r.id FOR UPDATE OF r),
-       upd AS (
-         UPDATE report r SET assigned_unit_id = a.unit_id, status = 'assigned', response_due_at = a.response_due, resolution_due_at = a.resolution_due,
-                updated_at = now(), version = r.version + 1
-           FROM a, lk WHERE r.id = a.id AND lk.id = r.id AND r.version = a.version AND (r.status, r.assigned_unit_id) IS NOT DISTINCT FROM ('new', NULL)
-         RETURNING r.id, a.unit_id, a.reason, a.rule_id, a.template, a.dedupe_key),
-       ev AS (
-         INSERT INTO report_event (report_id, type, from_status, to_status, to_unit_id, is_public, data)
-         SELECT id, 'assigned', 'new', 'assigned', unit_id, true, jsonb_build_object('reason', reason, 'ruleId', rule_id) FROM upd),
+       ${assignNewCtes('a')},
        nt AS (${unitNotificationsSql('(SELECT id AS report_id, unit_id, template, dedupe_key FROM upd) u')}),
        cl AS (${insertClocksSql(10, 'upd')})
        SELECT id AS "reportId", NULL::bigint AS "clockId", NULL::text AS kind FROM upd
@@ -175,32 +151,6 @@ export class RoutingRepository {
       wardCommitteeId: c.wardCommitteeId,
       rules: c.rules.map((r: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...r, validFrom: new Date(r.validFrom) })),
     };
-  }
-
-  async setAssignment(tx: EntityManager, id: string, unitId: string, status: string): Promise<void> {
-    await tx.query(
-      `UPDATE report SET assigned_unit_id = $2, status = $3::report_status, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [id, unitId, status],
-    );
-  }
-
-  async setPlace(tx: EntityManager, id: string, change: { categoryId: number; priority: string; lng: number | null; lat: number | null; adminUnitId: string | null; wardCode: string | null }): Promise<void> {
-    await tx.query(
-      `UPDATE report SET category_id = $2, priority = $3::priority,
-              point = CASE WHEN $4::float8 IS NULL THEN point ELSE ST_SetSRID(ST_MakePoint($4, $5), 4326) END,
-              admin_unit_id = coalesce($6, admin_unit_id), ward_code = coalesce($7, ward_code),
-              updated_at = now(), version = version + 1
-        WHERE id = $1`,
-      [id, change.categoryId, change.priority, change.lng, change.lat, change.adminUnitId, change.wardCode],
-    );
-  }
-
-  async insertEvent(tx: EntityManager, e: TicketEvent): Promise<void> {
-    await tx.query(
-      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, message, data)
-       VALUES ($1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9, $10, $11)`,
-      [e.reportId, e.type, e.actorUserId ?? null, e.actorRole ?? null, e.fromStatus ?? null, e.toStatus ?? null, e.fromUnitId ?? null, e.toUnitId ?? null, e.isPublic, e.message ?? null, e.data ?? {}],
-    );
   }
 
   async activeUnit(id: string): Promise<{ id: string; name: string } | null> {

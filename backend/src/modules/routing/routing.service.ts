@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
+import { ReportRecordService } from '../report-record/report-record.service';
+import { isTerminalStatus } from '../report-record/report-status';
 import { GeoService } from '../geo/geo.service';
 import { NotificationsService, newTicketAssigned } from '../notifications/notifications.service';
 import { SlaService, TimerPlan } from '../sla/sla.service';
@@ -9,7 +11,6 @@ import { NoRouteError, resolveRoute, Route } from './route-resolution';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository } from './routing.repository';
 
-const CLOSED = new Set(['resolved', 'closed', 'rejected', 'merged']);
 // Reads and writes of a first assignment, should the report keep changing in between.
 const ROUTE_ATTEMPTS = 3;
 
@@ -25,6 +26,7 @@ export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPla
 export class RoutingService {
   constructor(
     private readonly routing: RoutingRepository,
+    private readonly record: ReportRecordService,
     private readonly geo: GeoService,
     private readonly sla: SlaService,
     private readonly outbox: OutboxRepository,
@@ -94,11 +96,11 @@ export class RoutingService {
     return this.routing.transaction(async (tx) => {
       const ticket = await this.routing.lockTicket(tx, reportId);
       if (!ticket || !mayMove(actor, ticket.assignedUnitId)) throw RoutingException.notFound(reportId);
-      if (CLOSED.has(ticket.status)) throw RoutingException.closed(ticket.status);
+      if (isTerminalStatus(ticket.status)) throw RoutingException.closed(ticket.status);
       if (ticket.assignedUnitId === toUnitId) throw RoutingException.sameUnit();
       const status = ticket.status === 'new' ? 'assigned' : ticket.status;
-      await this.routing.setAssignment(tx, reportId, toUnitId, status);
-      await this.routing.insertEvent(tx, {
+      await this.record.setAssignment(tx, reportId, toUnitId, status);
+      await this.record.appendEvent(tx, {
         reportId,
         type: 'transferred',
         actorUserId: actor.userId,
@@ -130,16 +132,16 @@ export class RoutingService {
     return this.routing.transaction(async (tx) => {
       const ticket = await this.routing.lockTicket(tx, reportId);
       if (!ticket || !mayMove(actor, ticket.assignedUnitId)) throw RoutingException.notFound(reportId);
-      if (CLOSED.has(ticket.status)) throw RoutingException.closed(ticket.status);
+      if (isTerminalStatus(ticket.status)) throw RoutingException.closed(ticket.status);
       const categoryId = category?.id ?? ticket.categoryId;
       const priority = category?.defaultPriority ?? ticket.priority;
       const wardCode = ward?.code ?? ticket.wardCode;
-      await this.routing.setPlace(tx, reportId, { categoryId, priority, lng: ward ? change.lng! : null, lat: ward ? change.lat! : null, adminUnitId: ward?.id ?? null, wardCode: ward?.code ?? null });
+      await this.record.setPlace(tx, reportId, { categoryId, priority, lng: ward ? change.lng! : null, lat: ward ? change.lat! : null, adminUnitId: ward?.id ?? null, wardCode: ward?.code ?? null });
       const route = resolveRoute(await this.routing.facts(tx, categoryId, wardCode, new Date()));
       const moved = route.unitId !== ticket.assignedUnitId;
       const status = ticket.status === 'new' ? 'assigned' : ticket.status;
-      if (moved) await this.routing.setAssignment(tx, reportId, route.unitId, status);
-      await this.routing.insertEvent(tx, {
+      if (moved) await this.record.setAssignment(tx, reportId, route.unitId, status);
+      await this.record.appendEvent(tx, {
         reportId,
         type: moved ? 'rerouted' : 'reclassified',
         actorUserId: actor.userId,

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 import { SlaMode, SlaPolicyEntity } from './sla-policy.entity';
 
 export type SlaKind = 'response' | 'resolution';

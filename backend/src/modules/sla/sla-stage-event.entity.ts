@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEntity } from '../report-record/report.entity';
 import type { SlaKind } from './sla-clock.entity';
 
 /** A warning or breach that fired. The unique key is what makes a stage fire exactly once. */

@@ -4,6 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
 import type { SlaMode } from './sla-policy.entity';
+import { DEADLINES_FROM_CLOCKS_SQL, SET_DEADLINES_SQL, SYSTEM_EVENT_SQL, SYSTEM_EVENTS_SQL } from '../report-record/report-record.sql';
+import { ClockDerived, clockArrays, insertClocksSql, NewClock } from './sla-clock.sql';
+
+export type { ClockDerived, NewClock } from './sla-clock.sql';
 
 export interface PolicyRow {
   id: number;
@@ -29,57 +33,6 @@ export interface ClockRow {
   transitions: StoredTransition[];
   state: 'running' | 'paused' | 'stopped';
   assignedUnitId: string | null;
-}
-
-export interface ClockDerived {
-  state: 'running' | 'paused' | 'stopped';
-  dueAt: Date | null;
-  nextStage: string | null;
-  nextStageAt: Date | null;
-  met: boolean | null;
-}
-
-export interface NewClock {
-  reportId: string;
-  kind: SlaKind;
-  cycle: number;
-  policyId: number | null;
-  mode: SlaMode;
-  targetMs: number;
-  transitions: StoredTransition[];
-  derived: ClockDerived;
-}
-
-/**
- * The INSERT of new clocks given as twelve parallel arrays from parameter `$first` on (see
- * clockArrays); with `onlyFor`, a relation with an `id` column written by the same statement,
- * only the clocks of those reports. Returns id, "reportId" and kind of each clock inserted.
- */
-export function insertClocksSql(first: number, onlyFor?: string): string {
-  const types = ['uuid', 'sla_kind', 'int', 'int', 'sla_mode', 'bigint', 'jsonb', 'text', 'timestamptz', 'text', 'timestamptz', 'boolean'];
-  return `INSERT INTO sla_clock (report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
-     SELECT * FROM unnest(${types.map((t, i) => `$${first + i}::${t}[]`).join(', ')})
-       AS c(report_id, kind, cycle, policy_id, mode, target_ms, transitions, state, due_at, next_stage, next_stage_at, met)
-     ${onlyFor ? `WHERE c.report_id IN (SELECT id FROM ${onlyFor})` : ''}
-     ON CONFLICT (report_id, kind, cycle) DO NOTHING RETURNING id, report_id AS "reportId", kind::text AS kind`;
-}
-
-/** The parameters of insertClocksSql, in its order. */
-export function clockArrays(clocks: NewClock[]): unknown[] {
-  return [
-    clocks.map((c) => c.reportId),
-    clocks.map((c) => c.kind),
-    clocks.map((c) => c.cycle),
-    clocks.map((c) => c.policyId),
-    clocks.map((c) => c.mode),
-    clocks.map((c) => c.targetMs),
-    clocks.map((c) => JSON.stringify(c.transitions)),
-    clocks.map((c) => c.derived.state),
-    clocks.map((c) => c.derived.dueAt),
-    clocks.map((c) => c.derived.nextStage),
-    clocks.map((c) => c.derived.nextStageAt),
-    clocks.map((c) => c.derived.met),
-  ];
 }
 
 const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c.mode::text AS mode, c.target_ms::float8 AS "targetMs",
@@ -154,11 +107,7 @@ export class SlaRepository {
 
   async setReportDeadlines(tx: EntityManager, reportId: string, d: { responseDueAt?: Date | null; resolutionDueAt?: Date | null; resolvedOnTime?: boolean | null }): Promise<void> {
     await tx.query(
-      `UPDATE report SET
-          response_due_at = CASE WHEN $2 THEN $3 ELSE response_due_at END,
-          resolution_due_at = CASE WHEN $4 THEN $5 ELSE resolution_due_at END,
-          resolved_on_time = CASE WHEN $6 THEN $7 ELSE resolved_on_time END
-        WHERE id = $1`,
+      SET_DEADLINES_SQL,
       [reportId, d.responseDueAt !== undefined, d.responseDueAt ?? null, d.resolutionDueAt !== undefined, d.resolutionDueAt ?? null, d.resolvedOnTime !== undefined, d.resolvedOnTime ?? null],
     );
   }
@@ -207,7 +156,7 @@ export class SlaRepository {
   async insertTimelineEvents(tx: EntityManager, events: { reportId: string; type: string; data: Record<string, unknown> }[]): Promise<void> {
     if (events.length === 0) return;
     await tx.query(
-      `INSERT INTO report_event (report_id, type, is_public, data) SELECT r, t, false, d FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS u(r, t, d)`,
+      SYSTEM_EVENTS_SQL,
       [events.map((e) => e.reportId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))],
     );
   }
@@ -245,7 +194,7 @@ export class SlaRepository {
   }
 
   async insertTimelineEvent(tx: EntityManager, e: { reportId: string; type: string; data: Record<string, unknown> }): Promise<void> {
-    await tx.query(`INSERT INTO report_event (report_id, type, is_public, data) VALUES ($1, $2, false, $3)`, [e.reportId, e.type, e.data]);
+    await tx.query(SYSTEM_EVENT_SQL, [e.reportId, e.type, e.data]);
   }
 
   /** Running clocks whose next stage is due by `now`: what the sweeper fires. */
@@ -278,13 +227,7 @@ export class SlaRepository {
         [rows.map((r) => r.id), rows.map((r) => r.derived.state), rows.map((r) => r.derived.dueAt), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt)],
       );
       await tx.query(
-        // One source row per report: UPDATE … FROM applies only one matching row per target.
-        `UPDATE report r SET response_due_at = CASE WHEN u.has_response THEN u.response ELSE r.response_due_at END,
-                             resolution_due_at = CASE WHEN u.has_resolution THEN u.resolution ELSE r.resolution_due_at END
-           FROM (SELECT report_id, bool_or(kind = 'response') AS has_response, max(due_at) FILTER (WHERE kind = 'response') AS response,
-                        bool_or(kind = 'resolution') AS has_resolution, max(due_at) FILTER (WHERE kind = 'resolution') AS resolution
-                   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS x(report_id, kind, due_at) GROUP BY report_id) u
-          WHERE r.id = u.report_id`,
+        DEADLINES_FROM_CLOCKS_SQL,
         [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)],
       );
     });

@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 import { citizenActions, REJECT_WINDOW_MS, ticketCycle } from './citizen-actions';
 
 const NOW = new Date('2026-03-10T03:00:00Z');

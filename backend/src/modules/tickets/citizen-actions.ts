@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import { ANSWERED_STATUSES, ReportStatus } from '../report-record/report-status';
 
 /**
  * What the reporter may do on their ticket, as the public page offers it (the page asks the
@@ -21,7 +21,7 @@ export function mayReject(t: Pick<CitizenTicket, 'status' | 'resolvedAt'>, now: 
 }
 
 export function mayRate(t: Pick<CitizenTicket, 'status' | 'ratedThisCycle'>): boolean {
-  return (t.status === 'resolved' || t.status === 'closed') && !t.ratedThisCycle;
+  return ANSWERED_STATUSES.includes(t.status) && !t.ratedThisCycle;
 }
 
 export function citizenActions(t: CitizenTicket, now: Date): CitizenAction[] {

@@ -1,6 +1,6 @@
 import { Check, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
-import { ReportEventEntity } from '../reports/report-event.entity';
-import { ReportEntity } from '../reports/report.entity';
+import { ReportEventEntity } from '../report-record/report-event.entity';
+import { ReportEntity } from '../report-record/report.entity';
 
 /**
  * One rating per ticket cycle, as a key: a second rating of the same cycle is a unique violation

@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 import { allowedActions, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
 
 describe('ticket state machine', () => {

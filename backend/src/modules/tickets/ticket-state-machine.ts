@@ -1,4 +1,4 @@
-import type { ReportStatus } from '../reports/report.entity';
+import { OPEN_STATUSES, ReportStatus } from '../report-record/report-status';
 
 /**
  * The life of a ticket as a pure rule:
@@ -8,8 +8,6 @@ import type { ReportStatus } from '../reports/report.entity';
  * Transfers keep the state (they change the unit, see routing).
  */
 export type TicketAction = 'accept' | 'request_info' | 'citizen_reply' | 'resolve' | 'reopen' | 'close' | 'reject' | 'merge';
-
-export const OPEN_STATUSES: readonly ReportStatus[] = ['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'];
 
 const TRANSITIONS: Record<TicketAction, { from: readonly ReportStatus[]; to: ReportStatus }> = {
   accept: { from: ['assigned', 'reopened'], to: 'in_progress' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportStatus } from '../reports/report.entity';
+import type { ReportStatus } from '../report-record/report-status';
 
 export interface TicketRow {
   id: string;
@@ -31,31 +31,6 @@ export class TicketsRepository {
     return rows[0] ?? null;
   }
 
-  /** Moves the ticket to `status` only if nobody changed it since `version` was read (optimistic check). */
-  async setStatus(tx: EntityManager, id: string, version: number, status: ReportStatus, extra: { resolved?: boolean; closed?: boolean; acknowledged?: boolean; masterId?: string } = {}): Promise<number | null> {
-    const rows = await tx.query(
-      `WITH u AS (
-         UPDATE report SET status = $3::report_status, version = version + 1, updated_at = now(),
-                resolved_at = CASE WHEN $4 THEN now() ELSE resolved_at END,
-                closed_at = CASE WHEN $5 THEN now() ELSE closed_at END,
-                acknowledged_at = CASE WHEN $6 AND acknowledged_at IS NULL THEN now() ELSE acknowledged_at END,
-                master_report_id = coalesce($7, master_report_id)
-          WHERE id = $1 AND version = $2 RETURNING version)
-       SELECT version FROM u`,
-      [id, version, status, Boolean(extra.resolved), Boolean(extra.closed), Boolean(extra.acknowledged), extra.masterId ?? null],
-    );
-    return rows[0]?.version ?? null;
-  }
-
-  async insertEvent(tx: EntityManager, e: { reportId: string; type: string; actorUserId: string | null; actorRole: string | null; fromStatus: string; toStatus: string | null; isPublic: boolean; message: string | null; data?: Record<string, unknown> }): Promise<string> {
-    const rows = await tx.query(
-      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, is_public, message, data)
-       VALUES ($1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9) RETURNING id`,
-      [e.reportId, e.type, e.actorUserId, e.actorRole, e.fromStatus, e.toStatus, e.isPublic, e.message, e.data ?? {}],
-    );
-    return rows[0].id;
-  }
-
   /** Attaches staged uploads to the ticket as resolution photos, on the event that resolved it. */
   async claimResolutionPhotos(tx: EntityManager, reportId: string, eventId: string, uploadIds: string[]): Promise<number> {
     if (uploadIds.length === 0) return 0;
@@ -69,10 +44,6 @@ export class TicketsRepository {
       [reportId, eventId, uploadIds],
     );
     return rows.length;
-  }
-
-  async followMaster(tx: EntityManager, masterId: string, count: number): Promise<void> {
-    await tx.query(`UPDATE report SET follower_count = follower_count + $2, version = version + 1, updated_at = now() WHERE id = $1`, [masterId, count]);
   }
 
   /** How many times the ticket was reopened (its cycle is one more). */

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { ReportStatus } from '../reports/report.entity';
+import { ReportRecordService } from '../report-record/report-record.service';
+import { ANSWERED_STATUSES, isOpenStatus, ReportStatus } from '../report-record/report-status';
 import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { SlaService } from '../sla/sla.service';
 import { CitizenAction, citizenActions, mayReject, ticketCycle } from './citizen-actions';
@@ -56,6 +57,7 @@ export interface ActionResult {
 export class TicketsService {
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly record: ReportRecordService,
     private readonly sla: SlaService,
     private readonly notifications: NotificationsService,
     private readonly reporterAccess: ReporterAccessService,
@@ -71,8 +73,8 @@ export class TicketsService {
       const result = await this.apply(tx, ticket, action, input, { userId: actor.userId, role: actor.role });
       if (action === 'merge') {
         const master = await this.tickets.lock(tx, { id: input.masterId! });
-        if (!master || !['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened'].includes(master.status)) throw TicketsException.badMaster();
-        await this.tickets.followMaster(tx, master.id, 1);
+        if (!master || !isOpenStatus(master.status)) throw TicketsException.badMaster();
+        await this.record.addFollowers(tx, master.id, 1);
       }
       return result;
     });
@@ -148,9 +150,9 @@ export class TicketsService {
   }
 
   private async rateFor(tx: EntityManager, ticket: TicketRow, rating: number, comment: string | undefined, actor: Actor | null): Promise<ActionResult> {
-    if (!['resolved', 'closed'].includes(ticket.status)) throw TicketsException.notRateable(ticket.status);
+    if (!ANSWERED_STATUSES.includes(ticket.status)) throw TicketsException.notRateable(ticket.status);
     const cycle = ticketCycle(await this.tickets.reopenings(tx, ticket.id));
-    const eventId = await this.tickets.insertEvent(tx, {
+    const eventId = await this.record.appendEvent(tx, {
       reportId: ticket.id,
       type: 'rated',
       actorUserId: actor?.userId ?? null,
@@ -171,7 +173,7 @@ export class TicketsService {
     return this.tickets.transaction(async (tx) => {
       const ticket = await this.tickets.lock(tx, { id: reportId });
       if (!ticket || !mayAct(actor, ticket)) throw TicketsException.notFound(reportId);
-      const id = await this.tickets.insertEvent(tx, { reportId, type: 'note', actorUserId: actor.userId, actorRole: actor.role, fromStatus: ticket.status, toStatus: null, isPublic: false, message });
+      const id = await this.record.appendEvent(tx, { reportId, type: 'note', actorUserId: actor.userId, actorRole: actor.role, fromStatus: ticket.status, toStatus: null, isPublic: false, message });
       return { id };
     });
   }
@@ -184,14 +186,14 @@ export class TicketsService {
       if (err instanceof IllegalTransitionError) throw TicketsException.illegal(err.status, err.action, err.allowed);
       throw err;
     }
-    const version = await this.tickets.setStatus(tx, ticket.id, input.version, to, {
+    const version = await this.record.setStatus(tx, ticket.id, input.version, to, {
       resolved: to === 'resolved',
       closed: to === 'closed',
       acknowledged: action === 'accept',
       masterId: action === 'merge' ? input.masterId : undefined,
     });
     if (version === null) throw TicketsException.stale(ticket.version);
-    const eventId = await this.tickets.insertEvent(tx, {
+    const eventId = await this.record.appendEvent(tx, {
       reportId: ticket.id,
       type: EVENT_TYPE[action],
       actorUserId: actor?.userId ?? null,
@@ -203,7 +205,7 @@ export class TicketsService {
       data: { ...(action === 'merge' ? { masterId: input.masterId } : {}), ...(actor?.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) },
     });
     if (input.internalNote) {
-      await this.tickets.insertEvent(tx, { reportId: ticket.id, type: 'note', actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, fromStatus: to, toStatus: null, isPublic: false, message: input.internalNote });
+      await this.record.appendEvent(tx, { reportId: ticket.id, type: 'note', actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, fromStatus: to, toStatus: null, isPublic: false, message: input.internalNote });
     }
     if (input.photos?.length) {
       const claimed = await this.tickets.claimResolutionPhotos(tx, ticket.id, eventId, [...new Set(input.photos)]);

@@ -1,16 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { QueueItem, UnitView } from './units.repository';
+import { UnitView } from './units.repository';
 import { UnitsService } from './units.service';
-
-const page = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -22,10 +14,5 @@ export class UnitsController {
   @Get()
   list(): Promise<UnitView[]> {
     return this.units.list();
-  }
-
-  @Get(':id/queue')
-  queue(@Param('id', { schema: z.string().uuid() }) id: string, @Query({ schema: page }) p: z.infer<typeof page>, @CurrentPrincipal() principal: Principal): Promise<QueueItem[]> {
-    return this.units.queue(id, principal, p);
   }
 }

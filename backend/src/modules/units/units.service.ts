@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '../../engine/errors/domain.exception';
-import { canTouch, ticketScope } from '../auth/access-scope';
-import type { Principal } from '../auth/principal';
-import { QueueItem, UnitsRepository, UnitView } from './units.repository';
+import { UnitsRepository, UnitView } from './units.repository';
 
 @Injectable()
 export class UnitsService {
@@ -10,19 +7,5 @@ export class UnitsService {
 
   list(): Promise<UnitView[]> {
     return this.units.active();
-  }
-
-  /** What a unit's officials open every morning; an official reads only their own unit's queue. */
-  async queue(unitId: string, principal: Principal, page: { limit: number; offset: number }): Promise<QueueItem[]> {
-    if (!canTouch(ticketScope(principal), unitId)) {
-      throw new DomainException('forbidden', 'units.not_your_unit', "You can open only your own unit's queue", { messageVi: 'Bạn chỉ xem được hàng đợi của đơn vị mình' });
-    }
-    const rows = await this.units.queue(unitId, page.limit, page.offset);
-    return rows.map((r) => ({
-      ...r,
-      createdAt: new Date(r.createdAt).toISOString(),
-      responseDueAt: r.responseDueAt && new Date(r.responseDueAt).toISOString(),
-      resolutionDueAt: r.resolutionDueAt && new Date(r.resolutionDueAt).toISOString(),
-    }));
   }
 }

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
 export type UserRole = 'operator' | 'ward_official' | 'department_official' | 'leader' | 'admin';
 export const USER_ROLES: UserRole[] = ['operator', 'ward_official', 'department_official', 'leader', 'admin'];
@@ -31,9 +30,10 @@ export class AppUserEntity {
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 
-  @ManyToOne(() => HandlingUnitEntity)
+  // Named, not imported: units depends on auth, which depends on users (modules import no cycle).
+  @ManyToOne('HandlingUnitEntity')
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'app_user_unit_id_fkey' })
-  unit?: HandlingUnitEntity | null;
+  unit?: { id: string } | null;
 
   @Column({ type: 'text', nullable: true })
   email: string | null;

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES as OPEN_REPORT_STATUSES } from '../../report-record/report-status';
 /**
  * Rules for one historical report from another system, before it reaches the database: which
  * fields it must have, how dates, coordinates and statuses are read. Plain TypeScript: the
@@ -58,7 +59,8 @@ export const LIMITS = { external_id: 200, category: 64, description: 5000, addre
 
 // Our statuses that are still open map to 'new': the old system's assignment does not carry
 // over, so routing (from the outbox, like any channel) picks the unit and starts the SLA.
-const OPEN_STATUSES = new Set(['open', 'new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened']);
+// A source system's 'open' or any of our open statuses: imported as new, to be routed.
+const OPEN_STATUSES = new Set<string>(['open', ...OPEN_REPORT_STATUSES]);
 const TERMINAL_STATUSES = new Set<ImportStatus>(['resolved', 'closed', 'rejected']);
 
 // ISO 8601 date and time with an explicit offset: a time without one is ambiguous across the

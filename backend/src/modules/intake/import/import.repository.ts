@@ -8,6 +8,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { OUTBOX_CHANNEL } from '../../../engine/outbox/outbox-topics';
 import { trackingCodeSql } from '../tracking-code';
 import type { ImportRow, ImportStatus, RejectKind } from './import-row';
+import { insertEventsSql, insertReportsSql } from '../../report-record/report-record.sql';
+import { ANSWERED_STATUS_SQL } from '../../report-record/report-status';
 
 /** A row the database refused (unknown category, outside the city), with what the file said. */
 export interface RefusedRow {
@@ -114,17 +116,18 @@ WHERE b.source_row = x.source_row`;
  * and date: resolved_at for resolved and closed (the source systems record one end date),
  * closed_at for closed. updated_at is the last event's time; version counts the events.
  */
-const INSERT_REPORTS_SQL = `
-INSERT INTO report (id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, status, priority,
-                    attributes, version, created_at, updated_at, resolved_at, closed_at)
-SELECT b.id, b.code, 'import', b.category_id, b.description, b.pt, b.address, b.admin_unit_id, b.ward_code,
+const INSERT_REPORTS_SQL = insertReportsSql(
+  `id, code, channel, category_id, description, point, address, admin_unit_id, ward_code, status, priority,
+                    attributes, version, created_at, updated_at, resolved_at, closed_at`,
+  `SELECT b.id, b.code, 'import', b.category_id, b.description, b.pt, b.address, b.admin_unit_id, b.ward_code,
        b.status::report_status, b.default_priority, jsonb_build_object('external_id', b.external_id),
        CASE WHEN b.status = 'new' THEN 1 ELSE 2 END, b.created_at,
        CASE WHEN b.status = 'new' THEN b.created_at ELSE coalesce(b.closed_at, $1) END,
-       CASE WHEN b.status IN ('resolved', 'closed') THEN b.closed_at END,
+       CASE WHEN b.status IN ${ANSWERED_STATUS_SQL} THEN b.closed_at END,
        CASE WHEN b.status = 'closed' THEN b.closed_at END
 FROM import_batch b
-WHERE b.accepted`;
+WHERE b.accepted`,
+);
 
 /**
  * The timeline: 'created' at the file's date, with where the report came from; then, in a
@@ -132,22 +135,24 @@ WHERE b.accepted`;
  * when the file gives none, at the time of the import, marked dateUnknown, rather than an
  * invented date.
  */
-const INSERT_CREATED_EVENTS_SQL = `
-INSERT INTO report_event (report_id, type, to_status, is_public, data, created_at)
-SELECT b.id, 'created', 'new', true,
+const INSERT_CREATED_EVENTS_SQL = insertEventsSql(
+  'report_id, type, to_status, is_public, data, created_at',
+  `SELECT b.id, 'created', 'new', true,
        jsonb_strip_nulls(jsonb_build_object('channel', 'import', 'externalId', b.external_id, 'sourceStatus', b.source_status,
                                             'sourceChannel', b.source_channel)),
        b.created_at
 FROM import_batch b
-WHERE b.accepted`;
+WHERE b.accepted`,
+);
 
-const INSERT_END_EVENTS_SQL = `
-INSERT INTO report_event (report_id, type, actor_role, from_status, to_status, is_public, data, created_at)
-SELECT b.id, b.status, 'system', 'new', b.status::report_status, true,
+const INSERT_END_EVENTS_SQL = insertEventsSql(
+  'report_id, type, actor_role, from_status, to_status, is_public, data, created_at',
+  `SELECT b.id, b.status, 'system', 'new', b.status::report_status, true,
        CASE WHEN b.closed_at IS NULL THEN '{"imported": true, "dateUnknown": true}' ELSE '{"imported": true}' END::jsonb,
        coalesce(b.closed_at, $1)
 FROM import_batch b
-WHERE b.accepted AND b.status <> 'new'`;
+WHERE b.accepted AND b.status <> 'new'`,
+);
 
 /** Open reports need routing, like any filed report; ended ones do not. */
 const INSERT_OUTBOX_SQL = `

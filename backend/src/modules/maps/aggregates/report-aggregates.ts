@@ -6,6 +6,7 @@
  */
 import { heatCellMetres, WORLD_M } from '../tile-grid';
 import { hexCellsOf, hexOutlineWkt } from './h3-cells';
+import { ANSWERED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../../report-record/report-status';
 
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>;
 
@@ -15,13 +16,11 @@ const ORIGIN = -WORLD_M / 2;
 const CELL12 = heatCellMetres(12);
 const REBUILD_CHUNK = 50_000;
 
-export const OPEN_STATUS_SQL = `('resolved', 'closed', 'rejected', 'merged')`;
-
 /** Where each report stands for the aggregates, with its WGS 84 point for the H3 cells. */
 const STATE = `
   SELECT r.id AS report_id, (r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, r.category_id,
          r.assigned_unit_id AS unit_id, r.status,
-         (CASE WHEN r.status IN ${OPEN_STATUS_SQL} THEN 0
+         (CASE WHEN r.status IN ${TERMINAL_STATUS_SQL} THEN 0
                WHEN r.resolution_due_at <= now() THEN 2
                WHEN EXISTS (SELECT 1 FROM sla_stage_event e
                              WHERE e.report_id = r.id AND e.kind = 'resolution' AND e.stage IN ('warn75', 'warn90')
@@ -67,10 +66,10 @@ const applyDelta = (before: string, delta: string, fresh = false) => `
   totals AS (
     INSERT INTO report_cell_total AS t (kind, grain, start, cell, n, open, warning, overdue, resolved, rejected)
     SELECT c.kind, g.grain, CASE g.grain WHEN 1 THEN c.day ELSE date_trunc('month', c.day)::date END, c.cell, sum(c.n),
-           coalesce(sum(c.n) FILTER (WHERE c.status NOT IN ${OPEN_STATUS_SQL}), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.status NOT IN ${TERMINAL_STATUS_SQL}), 0),
            coalesce(sum(c.n) FILTER (WHERE c.sla = 1), 0),
            coalesce(sum(c.n) FILTER (WHERE c.sla = 2), 0),
-           coalesce(sum(c.n) FILTER (WHERE c.status IN ('resolved', 'closed')), 0),
+           coalesce(sum(c.n) FILTER (WHERE c.status IN ${ANSWERED_STATUS_SQL}), 0),
            coalesce(sum(c.n) FILTER (WHERE c.status = 'rejected'), 0)
       FROM cells c CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS g(grain)
      GROUP BY 1, 2, 3, 4

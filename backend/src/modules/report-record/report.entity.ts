@@ -14,30 +14,10 @@ import type { Point } from 'geojson';
 import { CategoryEntity, PRIORITIES, Priority } from '../categories/category.entity';
 import { AdminUnitEntity } from '../geo/admin-unit.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
+import { REPORT_STATUSES, ReportStatus, TERMINAL_STATUS_SQL } from './report-status';
 
 export type ReportChannel = 'web' | 'app' | 'phone' | 'open311' | 'import';
 export const REPORT_CHANNELS: ReportChannel[] = ['web', 'app', 'phone', 'open311', 'import'];
-export type ReportStatus =
-  | 'new'
-  | 'assigned'
-  | 'in_progress'
-  | 'waiting_citizen'
-  | 'resolved'
-  | 'reopened'
-  | 'closed'
-  | 'rejected'
-  | 'merged';
-export const REPORT_STATUSES: ReportStatus[] = [
-  'new',
-  'assigned',
-  'in_progress',
-  'waiting_citizen',
-  'resolved',
-  'reopened',
-  'closed',
-  'rejected',
-  'merged',
-];
 
 @Entity('report')
 @Unique('uq_report_code', ['code'])
@@ -48,7 +28,7 @@ export const REPORT_STATUSES: ReportStatus[] = [
 @Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
 // Expression index (attributes ->> 'external_id') WHERE channel = 'import', made by the import migration.
 @Index('ux_report_import_external_id', { synchronize: false })
-@Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: "status NOT IN ('resolved', 'closed', 'rejected', 'merged')" })
+@Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: `status NOT IN ${TERMINAL_STATUS_SQL}` })
 // Made by the insight-indexes migration: GiST over (point_3857, resolved_at) for recurring places, and resolved_at for the on-time figures.
 @Index('ix_report_done_point', { synchronize: false })
 @Index('ix_report_resolved_at', { synchronize: false })

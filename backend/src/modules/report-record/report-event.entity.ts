@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AppUserEntity } from '../users/app-user.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
-import { REPORT_STATUSES, ReportEntity, ReportStatus } from './report.entity';
+import { ReportEntity } from './report.entity';
+import { REPORT_STATUSES, ReportStatus } from './report-status';
 
 /** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('report_event')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ReportEntity } from './report.entity';
-import { ReportEventEntity } from './report-event.entity';
+import { ReportEntity } from '../report-record/report.entity';
+import { ReportEventEntity } from '../report-record/report-event.entity';
 
 /** A photo of a report (the citizen's) or of its resolution (the unit's), stored behind the storage port. */
 @Entity('attachment')

@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { QueueItem } from './unit-queue.repository';
+import { UnitQueueService } from './unit-queue.service';
+
+const page = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** A unit's queue of open tickets, under the units path it has always had (and its OpenAPI operation id). */
+@ApiTags('units')
+@ApiBearerAuth()
+@Roles('operator', 'ward_official', 'department_official', 'leader', 'admin')
+@Controller('api/v1/units')
+export class UnitQueueController {
+  constructor(private readonly units: UnitQueueService) {}
+
+  @Get(':id/queue')
+  @ApiOperation({ operationId: 'UnitsController_queue', summary: undefined })
+  queue(@Param('id', { schema: z.string().uuid() }) id: string, @Query({ schema: page }) p: z.infer<typeof page>, @CurrentPrincipal() principal: Principal): Promise<QueueItem[]> {
+    return this.units.queue(id, principal, p);
+  }
+}
