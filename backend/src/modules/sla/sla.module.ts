@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { SlaAdminController } from './sla-admin.controller';
 import { SlaAdminService } from './sla-admin.service';
+import { SlaPolicyRepository } from './sla-policy.repository';
 import { SlaStatsRepository } from './sla-stats.repository';
 import { SlaStatsService } from './sla-stats.service';
 import { SlaTimersService } from './sla-timers.service';
@@ -13,7 +14,7 @@ import { SlaService } from './sla.service';
 @Module({
   imports: [CalendarModule, NotificationsModule, OutboxModule],
   controllers: [SlaAdminController],
-  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaStatsService, SlaAdminService, SlaTimersService],
+  providers: [SlaRepository, SlaService, SlaStatsRepository, SlaStatsService, SlaAdminService, SlaPolicyRepository, SlaTimersService],
   exports: [SlaService, SlaRepository, SlaTimersService, SlaStatsService],
 })
 export class SlaModule {}
