@@ -1,9 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const PURGE_EVERY_MS = 3600_000;
 
@@ -17,6 +18,7 @@ export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBo
   constructor(
     private readonly attachments: AttachmentsService,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -31,6 +33,6 @@ export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBo
 
   @OnJob(QueueName.Maintenance, 'purge-uploads')
   purge(): Promise<number> {
-    return this.attachments.purgeUnclaimedUploads(new Date(Date.now() - UNCLAIMED_UPLOAD_TTL_MS));
+    return this.attachments.purgeUnclaimedUploads(new Date(this.clock.now().getTime() - UNCLAIMED_UPLOAD_TTL_MS));
   }
 }

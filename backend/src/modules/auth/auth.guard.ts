@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 import { ROLES } from './roles.decorator';
 import { VerifiedTokens } from './verified-tokens';
+import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 interface TokenClaims {
   sub: string;
@@ -32,6 +33,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,7 +59,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(token: string): Promise<Principal> {
-    const known = this.verified.get(token, Date.now());
+    const known = this.verified.get(token, this.clock.now().getTime());
     if (known) return known;
     const claims = await this.jwt.verifyAsync<TokenClaims>(token);
     const principal: Principal = Object.freeze({ userId: claims.sub, username: claims.username, role: claims.role, unitId: claims.unitId });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { APP_GUARD } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
@@ -13,6 +14,7 @@ import { LoginLimiterInterceptor } from './login-limiter.interceptor';
 
 @Module({
   imports: [
+    ClockModule,
     UsersModule,
     RateLimitModule,
     JwtModule.registerAsync({

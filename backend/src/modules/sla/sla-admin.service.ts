@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DomainException } from '../../engine/errors/domain.exception';
 import { QueueName } from '../../engine/queue/queue-name';
@@ -7,6 +7,7 @@ import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { SlaPolicyRepository, SlaPolicyView } from './sla-policy.repository';
 import { OnTimeGrouping, OnTimeRow, SlaStatsRepository } from './sla-stats.repository';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 export type { SlaPolicyView } from './sla-policy.repository';
 
@@ -18,11 +19,12 @@ export class SlaAdminService {
     private readonly stats: SlaStatsRepository,
     private readonly policyRows: SlaPolicyRepository,
     @InjectQueue(QueueName.Sla) private readonly queue: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Asks the workers to recompute every live deadline (after a calendar or hours change). */
   async requestRepair(): Promise<{ jobId: string }> {
-    const jobId = `repair-${Date.now()}`;
+    const jobId = `repair-${this.clock.now().getTime()}`;
     await this.queue.add('repair', {}, { jobId });
     return { jobId };
   }
@@ -54,7 +56,7 @@ export class SlaAdminService {
         });
       }
     }
-    const from = b.validFrom ?? new Date();
+    const from = b.validFrom ?? this.clock.now();
     return this.policyRows.replace({ categoryId, priority: b.priority, responseMinutes: b.responseMinutes, resolutionMinutes: b.resolutionMinutes, mode: b.mode, validFrom: from, createdBy: p.userId });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -12,7 +13,7 @@ import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule, OutboxModule],
+  imports: [CalendarModule, ClockModule, NotificationsModule, OutboxModule],
   controllers: [SlaAdminController],
   providers: [SlaRepository, SlaService, SlaStatsRepository, SlaStatsService, SlaAdminService, SlaPolicyRepository, SlaTimersService],
   exports: [SlaService, SlaRepository, SlaTimersService, SlaStatsService],

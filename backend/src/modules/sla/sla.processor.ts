@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
@@ -7,6 +7,7 @@ import { parseTimerJobId } from './sla-stages';
 import { SlaService } from './sla.service';
 import { StageBatcher } from './stage-batcher';
 import { SlaTimersService } from './sla-timers.service';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net; `repair`: recompute all live clocks. */
 export interface ScheduleTimersJob {
@@ -36,6 +37,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
   constructor(
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
     this.batcher = new StageBatcher(async (refs) => {
@@ -68,7 +70,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
 
   @OnJob(QueueName.Sla, 'sweep')
   sweep(): Promise<number> {
-    return this.sla.sweep(new Date(), (next) => this.timers.add(next));
+    return this.sla.sweep(this.clock.now(), (next) => this.timers.add(next));
   }
 
   @OnJob(QueueName.Sla, 'repair')
@@ -94,6 +96,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
       const plan = await this.sla.timerPlanOfClock(ref.clockId);
       const again = plan.add.find((a) => a.jobId === job.id);
       if (again && token) {
+        // BullMQ's own timer: it runs on the host's time, whatever this process's clock says.
         await job.moveToDelayed(Date.now() + again.delayMs, token);
         throw new DelayedError();
       }

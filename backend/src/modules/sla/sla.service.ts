@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -10,6 +10,7 @@ import { ClockRow, NewClock, PolicyCandidate, PolicyRow, SlaRepository } from '.
 import { ladderNotifications } from './escalation-ladder';
 import { policyOrFallback, targetMsOf } from './sla-policy-choice';
 import { SLA_STAGES, SlaStageName, timerJobId } from './sla-stages';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const KINDS: SlaKind[] = ['response', 'resolution'];
 const POLICY_CACHE_MS = 60_000;
@@ -44,6 +45,7 @@ export class SlaService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -100,7 +102,7 @@ export class SlaService {
     for (const c of clocks) {
       const id = idOf.get(`${c.reportId}|${c.kind}`);
       if (id && c.derived.nextStage && c.derived.nextStageAt) {
-        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt.getTime() - Date.now()) });
+        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: timerDelayMs(c.derived.nextStageAt, this.clock.now()) });
       }
     }
     return timers;
@@ -167,7 +169,7 @@ export class SlaService {
   }
 
   /** Fires one stage if, by PostgreSQL's account, it is due and has not fired. Safe to call any number of times. */
-  async fire(s: StageRef, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
+  async fire(s: StageRef, by: 'timer' | 'sweeper', now = this.clock.now()): Promise<FireOutcome> {
     return (await this.fireMany([s], by, now)).outcomes[0];
   }
 
@@ -178,7 +180,7 @@ export class SlaService {
    * the outcomes, the next stage timers for the caller to add after commit (lost in a crash, they
    * are covered by the sweeper, which reads the stored next stage).
    */
-  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = new Date()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
+  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = this.clock.now()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
     if (refs.length === 0) return { outcomes: [], next: [] };
     const calendar = await this.calendars.current();
     return this.sla.transaction(async (tx) => {
@@ -234,13 +236,13 @@ export class SlaService {
       await this.sla.updateDerived(tx, updated);
       const next = updated
         .filter((u) => u.derived.nextStage && u.derived.nextStageAt)
-        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: Math.max(0, u.derived.nextStageAt!.getTime() - Date.now()) }));
+        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: timerDelayMs(u.derived.nextStageAt!, this.clock.now()) }));
       return { outcomes, next };
     });
   }
 
   /** Fires everything PostgreSQL says is due: the net under lost, late or flushed timers. */
-  async sweep(now = new Date(), schedule: (next: TimerPlan['add']) => Promise<void> = async () => undefined): Promise<number> {
+  async sweep(now = this.clock.now(), schedule: (next: TimerPlan['add']) => Promise<void> = async () => undefined): Promise<number> {
     let fired = 0;
     for (;;) {
       const due = await this.sla.dueClocks(now, 500);
@@ -262,14 +264,14 @@ export class SlaService {
    * timer, for its next stage (the firing of a stage asks for the next one through the outbox);
    * a paused or stopped clock keeps none.
    */
-  async timerPlan(reportId: string, now = new Date()): Promise<TimerPlan> {
+  async timerPlan(reportId: string, now = this.clock.now()): Promise<TimerPlan> {
     const calendar = await this.calendars.current();
     const plan: TimerPlan = { add: [], remove: [] };
     for (const clock of await this.sla.currentClocks(reportId)) {
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle);
       const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar);
       if (derived.nextStage && derived.nextStageAt) {
-        plan.add.push({ jobId: timerJobId(clock.id, derived.nextStage as SlaStageName), delayMs: Math.max(0, derived.nextStageAt.getTime() - now.getTime()) });
+        plan.add.push({ jobId: timerJobId(clock.id, derived.nextStage as SlaStageName), delayMs: timerDelayMs(derived.nextStageAt, now) });
       } else {
         // A paused or stopped clock keeps no timer. (Timers of an earlier cycle need no removal:
         // firing checks the cycle and answers stale_cycle.)
@@ -296,7 +298,7 @@ export class SlaService {
       await onPage(
         rows
           .filter((r) => r.derived.nextStage && r.derived.nextStageAt)
-          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: Math.max(0, r.derived.nextStageAt!.getTime() - Date.now()) })),
+          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: timerDelayMs(r.derived.nextStageAt!, this.clock.now()) })),
       );
       repaired += rows.length;
       after = clocks[clocks.length - 1].id;
@@ -310,7 +312,7 @@ export class SlaService {
 
   /** Policies change a few times a year: read them at most once a minute per process. */
   private async policyFor(categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
-    if (!this.policies || Date.now() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: Date.now() };
+    if (!this.policies || this.clock.now().getTime() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: this.clock.now().getTime() };
     return policyOrFallback(this.policies.rows, categoryId, priority, at);
   }
 
