@@ -88,7 +88,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
 
   /** A stage timer woke: fire it, or — if its deadline moved later meanwhile — sleep again. */
   @OnJob(QueueName.Sla, 't')
-  private async timer(job: Job, token?: string): Promise<string> {
+  async timer(job: Job, token?: string): Promise<string> {
     const ref = parseTimerJobId(job.id ?? '');
     if (!ref) throw new UnrecoverableError(`malformed timer id ${job.id}`);
     const outcome = await this.batcher.fire(ref);
