@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from './engine/config/config.module';
 import { DatabaseModule } from './engine/database/database.module';
 import { LoggingModule } from './engine/logging/logging.module';
 import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
+import { JobHandlersCheck } from './engine/queue/job-handlers.check';
 import { QueueModule } from './engine/queue/queue.module';
 import { RedisModule } from './engine/redis/redis.module';
 import { MapsWorkerModule } from './modules/maps/maps-worker.module';
@@ -19,6 +21,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     DatabaseModule,
     RedisModule,
     QueueModule,
+    DiscoveryModule,
     OutboxRelayModule,
     RoutingWorkerModule,
     SlaWorkerModule,
@@ -26,5 +29,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     NotificationsWorkerModule,
     MapsWorkerModule,
   ],
+  // Refuses to boot while a registered job name has no handler (engine/queue/queue-jobs.ts).
+  providers: [JobHandlersCheck],
 })
 export class WorkerModule {}

@@ -49,6 +49,8 @@ export interface Policy {
   scope: Scope;
   /** Roles whose 2xx answer may show the cell ticket's contact details (officials: own unit only). */
   seesReporter?: readonly Role[];
+  /** Roles whose 2xx answer may hold any ticket's contact details (a trail of who looked up which number). */
+  holdsContacts?: readonly Role[];
   /** Query parameters beyond (or instead of) the required ones, which querySample fills. */
   query?: (c: Cell) => Record<string, string>;
   /** JSON body of a write; without it an empty object, which validation refuses after the guard has decided. */
@@ -132,6 +134,8 @@ export const EXACT: Record<string, Policy> = {
   'POST /api/v1/reports/{id}/for-reporter/rating': { admits: ['operator'], scope: 'ticket', body: () => ({ rating: 5 }) },
 
   'GET /api/v1/reports/{id}': { admits: STAFF, scope: 'ticket', seesReporter: ['operator', 'ward_official', 'department_official'] },
+  // The trail records which phone number an operator looked up (caller history): an admin reads it.
+  'GET /api/v1/admin/audit': { admits: ['admin'], scope: 'results', holdsContacts: ['admin'] },
   'POST /api/v1/reports/{id}/actions/{action}': {
     admits: ['ward_official', 'department_official', 'admin'],
     scope: 'ticket',

@@ -1,9 +1,10 @@
+import type { JobName } from '../queue/queue-jobs';
 import { QueueName } from '../queue/queue-name';
 
 /** Where an outbox topic goes: a queue, a job name and a deterministic job id (a replay is a no-op). */
 export interface OutboxRoute {
   queue: QueueName;
-  jobName: string;
+  jobName: JobName;
   jobId: (message: OutboxMessage) => string;
 }
 

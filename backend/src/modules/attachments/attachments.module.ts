@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
@@ -9,7 +10,7 @@ import { AttachmentsService } from './attachments.service';
 import { LocalDiskStorage } from './local-disk.storage';
 
 @Module({
-  imports: [RateLimitModule],
+  imports: [ClockModule, RateLimitModule],
   controllers: [AttachmentsController],
   providers: [
     AttachmentsRepository,

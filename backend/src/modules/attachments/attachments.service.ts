@@ -7,6 +7,7 @@ import { AttachmentsException } from './attachments.exception';
 import { AttachmentsRepository } from './attachments.repository';
 import { PHOTO_EXTENSION } from './image-type';
 import { encodePhoto } from './photo-encoder';
+import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 /** The worker purges uploads that no report claimed within this time (pass `now - this`). */
 export const UNCLAIMED_UPLOAD_TTL_MS = 24 * 3600 * 1000;
@@ -28,6 +29,7 @@ export class AttachmentsService {
   constructor(
     private readonly repo: AttachmentsRepository,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /** Validates, re-encodes and stores one photo as an unclaimed upload. */
@@ -35,7 +37,7 @@ export class AttachmentsService {
     if (!bytes?.length) throw AttachmentsException.missingFile();
     const photo = await encodePhoto(bytes);
     const id = randomUUID();
-    const storageKey = photoStorageKey(id, PHOTO_EXTENSION[photo.format], new Date());
+    const storageKey = photoStorageKey(id, PHOTO_EXTENSION[photo.format], this.clock.now());
     const sha256 = createHash('sha256').update(photo.data).digest('hex');
 
     // File first, row second: a row never points at a missing file.

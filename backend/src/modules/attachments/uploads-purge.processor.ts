@@ -1,10 +1,16 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const PURGE_EVERY_MS = 3600_000;
+
+/** `purge-uploads` carries nothing: what to purge is whatever PostgreSQL holds past its time. */
+export type PurgeUploadsJob = Record<string, never>;
+export type MaintenanceJobData = QueueJobData<QueueName.Maintenance, { 'purge-uploads': PurgeUploadsJob }>;
 
 /** Hourly: photos uploaded but never attached to a report are deleted after a day. */
 @Processor(QueueName.Maintenance)
@@ -12,6 +18,7 @@ export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBo
   constructor(
     private readonly attachments: AttachmentsService,
     @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -20,8 +27,12 @@ export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBo
     await this.queue.upsertJobScheduler('purge-uploads', { every: PURGE_EVERY_MS }, { name: 'purge-uploads', data: {}, opts: { removeOnComplete: 24, removeOnFail: 24 } });
   }
 
-  async process(job: Job): Promise<number> {
-    if (job.name !== 'purge-uploads') throw new UnrecoverableError(`no handler for ${QueueName.Maintenance}/${job.name}`);
-    return this.attachments.purgeUnclaimedUploads(new Date(Date.now() - UNCLAIMED_UPLOAD_TTL_MS));
+  async process(job: Job): Promise<unknown> {
+    return runJob(this, QueueName.Maintenance, job);
+  }
+
+  @OnJob(QueueName.Maintenance, 'purge-uploads')
+  purge(): Promise<number> {
+    return this.attachments.purgeUnclaimedUploads(new Date(this.clock.now().getTime() - UNCLAIMED_UPLOAD_TTL_MS));
   }
 }

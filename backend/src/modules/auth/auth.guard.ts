@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import type { SessionState } from './session-state-cache';
 import { SessionStatesService } from './session-states.service';
 import type { AccessClaims } from './sessions.service';
 import { VerifiedTokens } from './verified-tokens';
+import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 const REMEMBERED_TOKENS = 10_000;
 
@@ -32,6 +33,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly states: SessionStatesService,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -75,7 +77,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async claims(token: string): Promise<AccessClaims> {
-    const known = this.verified.get(token, Date.now());
+    const known = this.verified.get(token, this.clock.now().getTime());
     if (known) return known;
     let claims: AccessClaims;
     try {

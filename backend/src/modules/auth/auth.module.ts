@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
+import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { APP_GUARD } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
-import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
-import { AUTH_CLOCK, systemAuthClock } from './auth.clock';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -20,6 +20,7 @@ import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
+    ClockModule,
     UsersModule,
     AuditModule,
     RateLimitModule,
@@ -39,7 +40,6 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     SecondFactorRepository,
     SecondFactorService,
-    { provide: AUTH_CLOCK, useFactory: systemAuthClock },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [SessionsService, SecondFactorService],

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { DataSource } from 'typeorm';
 import { createTestHttpApp } from '../../testing/http-app';
-import { AUTH_CLOCK, AuthClock } from './auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /**
  * The second factor over HTTP (real PostgreSQL and Redis), with MFA_REQUIRED_ROLES naming ward
@@ -20,7 +20,7 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
   let app: App;
   let db: DataSource;
   let admin: string;
-  let clock: AuthClock;
+  let clock: Clock;
   let offset = 0;
   const saved = process.env.MFA_REQUIRED_ROLES;
 
@@ -37,7 +37,7 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
     process.env.MFA_REQUIRED_ROLES = 'ward_official';
     app = await createTestHttpApp();
     db = app.get(getDataSourceToken());
-    clock = app.get<AuthClock>(AUTH_CLOCK);
+    clock = app.get<Clock>(CLOCK);
     const real = clock.now.bind(clock);
     clock.now = () => new Date(real().getTime() + offset);
     admin = (await login('admin', '1022demo!')).body.accessToken;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as QRCode from 'qrcode';
 import { RateLimitService } from '../../engine/rate-limit/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
-import { AUTH_CLOCK, AuthClock } from './auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 import { acceptedStep, isRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash } from './second-factor';
@@ -24,7 +24,7 @@ export class SecondFactorService {
     private readonly factors: SecondFactorRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly limits: RateLimitService,
   ) {}
 

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { REDIS } from '../../engine/redis/redis.module';
-import { AUTH_CLOCK, AuthClock } from './auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { AuthException } from './auth.exception';
 import { SessionRepository } from './session.repository';
 import { KnownSession, SessionStateCache } from './session-state-cache';
@@ -30,7 +30,7 @@ export class SessionStatesService {
     private readonly sessions: SessionRepository,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const { checkSeconds, staleSeconds } = config.sessions;
     this.cache = new SessionStateCache(checkSeconds * 1000, Math.max(checkSeconds, staleSeconds) * 1000, REMEMBERED_SESSIONS);

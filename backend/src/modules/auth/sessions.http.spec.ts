@@ -3,13 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createTestHttpApp } from '../../testing/http-app';
 import { TestRedisServer } from '../../testing/redis-server';
-import { AUTH_CLOCK, AuthClock } from './auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { SessionsService } from './sessions.service';
 
 /**
  * Finding 3 of issue 14 over HTTP: a token outlived its sign-out and its account. Two
  * applications stand for two API processes sharing PostgreSQL and Redis; each has its own clock
- * (AUTH_CLOCK), moved by hand, so "within SESSION_CHECK_SECONDS" is checked without waiting.
+ * (CLOCK), moved by hand, so "within SESSION_CHECK_SECONDS" is checked without waiting.
  */
 const PASSWORD = '1022demo!';
 const CHECK_MS = 30_000;
@@ -34,7 +34,7 @@ const signIn = async (app: App, username = 'operator') => {
 
 /** Moves an application's clock forward by `ms` from now on. */
 function advance(app: App, ms: number): void {
-  const clock = app.get<AuthClock>(AUTH_CLOCK);
+  const clock = app.get<Clock>(CLOCK);
   const before = clock.now.bind(clock);
   clock.now = () => new Date(before().getTime() + ms);
 }

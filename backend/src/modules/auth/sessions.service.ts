@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
-import { AUTH_CLOCK, AuthClock } from './auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { AuthException } from './auth.exception';
 import { SessionRepository, SessionSummary } from './session.repository';
 import { SessionStatesService } from './session-states.service';
@@ -41,7 +41,7 @@ export class SessionsService {
     private readonly states: SessionStatesService,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async start(userId: string, meta: ClientMeta): Promise<IssuedTokens> {

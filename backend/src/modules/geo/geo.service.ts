@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { GeoException } from './geo.exception';
 import { GeoRepository, LocatedWard, WardSearchHit } from './geo.repository';
 import { searchKey } from './search-key';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 export interface CachedDocument {
   body: string;
@@ -18,13 +19,16 @@ export const MAX_TILE_ZOOM = 22;
 export class GeoService {
   private wards: { doc: CachedDocument; at: number } | null = null;
 
-  constructor(private readonly geo: GeoRepository) {}
+  constructor(
+    private readonly geo: GeoRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async currentWards(): Promise<CachedDocument> {
-    if (this.wards && Date.now() - this.wards.at < WARDS_TTL_MS) return this.wards.doc;
+    if (this.wards && this.clock.now().getTime() - this.wards.at < WARDS_TTL_MS) return this.wards.doc;
     const body = await this.geo.currentWardsGeoJson();
     const doc = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    this.wards = { doc, at: Date.now() };
+    this.wards = { doc, at: this.clock.now().getTime() };
     return doc;
   }
 

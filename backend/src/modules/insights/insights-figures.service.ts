@@ -5,7 +5,7 @@ import { cellCentre, CELL_M } from './grid';
 import { median, onTimeRate, per10k, rankUnits } from './insights-figures';
 import { InsightsFiguresRepository, RecurrenceRow, ReportFilter } from './insights-figures.repository';
 import { ChangePeriod, changeWindows, filterPeriod } from './insights-period';
-import { INSIGHTS_CLOCK, InsightsClock } from './insights.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { ChangeCells, InsightsFilterQuery, RECURRING_RADIUS_M, RecurringLocations, UnitRankings, WardInsights, WardsInsights } from './insights.dto';
 import { InsightsException } from './insights.exception';
 import { chainRecurrences, ChainReport } from './recurring-chains';
@@ -41,7 +41,7 @@ export class InsightsFiguresService {
   constructor(
     private readonly figures: InsightsFiguresRepository,
     private readonly slaStats: SlaStatsService,
-    @Inject(INSIGHTS_CLOCK) private readonly clock: InsightsClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async wards(q: InsightsFilterQuery): Promise<WardsInsights> {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { SlaModule } from '../sla/sla.module';
 import { InsightsFiguresRepository } from './insights-figures.repository';
 import { InsightsFiguresService } from './insights-figures.service';
-import { systemInsightsClock, INSIGHTS_CLOCK } from './insights.clock';
 import { InsightsController } from './insights.controller';
 import { InsightsRepository } from './insights.repository';
 import { InsightsService } from './insights.service';
@@ -11,8 +11,8 @@ import { PublicInsightsService } from './public-insights.service';
 
 /** Read-only figures for the leaders' dashboard and the public transparency map. */
 @Module({
-  imports: [SlaModule],
+  imports: [ClockModule, SlaModule],
   controllers: [InsightsController, PublicInsightsController],
-  providers: [InsightsRepository, InsightsService, InsightsFiguresRepository, InsightsFiguresService, PublicInsightsService, { provide: INSIGHTS_CLOCK, useValue: systemInsightsClock }],
+  providers: [InsightsRepository, InsightsService, InsightsFiguresRepository, InsightsFiguresService, PublicInsightsService],
 })
 export class InsightsModule {}

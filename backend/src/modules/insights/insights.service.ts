@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainException } from '../../engine/errors/domain.exception';
 import { getisOrdGiStar } from './getis-ord';
 import { cellCentre, LngLat, squareNeighbours } from './grid';
-import { INSIGHTS_CLOCK, InsightsClock } from './insights.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { InsightsPeriod, periodBounds } from './insights-period';
 import { InsightsRepository } from './insights.repository';
 
@@ -42,7 +42,7 @@ const MAX_RANGE_MS = 400 * 86_400_000;
 export class InsightsService {
   constructor(
     private readonly repo: InsightsRepository,
-    @Inject(INSIGHTS_CLOCK) private readonly clock: InsightsClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async topIssues(q: { period: InsightsPeriod; at?: Date; limit: number }): Promise<TopIssues> {

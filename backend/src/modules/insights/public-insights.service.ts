@@ -5,7 +5,7 @@ import { SlaStatsService } from '../sla/sla-stats.service';
 import { onTimeRate } from './insights-figures';
 import { InsightsFiguresRepository } from './insights-figures.repository';
 import { DEFAULT_PERIOD_DAYS } from './insights-period';
-import { INSIGHTS_CLOCK, InsightsClock } from './insights.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { PublicCellInsights, PublicWardsInsights } from './insights.dto';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,7 @@ export class PublicInsightsService {
   constructor(
     private readonly figures: InsightsFiguresRepository,
     private readonly slaStats: SlaStatsService,
-    @Inject(INSIGHTS_CLOCK) private readonly clock: InsightsClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The public cell at zoom `z` holding the point (the tile's cell: level min(z, 12)), by category. */

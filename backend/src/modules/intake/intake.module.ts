@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { AuditModule } from '../audit/audit.module';
@@ -11,7 +12,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule, ReportRecordModule],
+  imports: [ClockModule, OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule, ReportRecordModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
   exports: [IntakeService],

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { GeoException } from '../geo/geo.exception';
@@ -7,6 +7,7 @@ import { FiledReport, IntakeContext, IntakeInput, IntakeResult } from './intake.
 import { IntakeException } from './intake.exception';
 import { IntakeCategory, IntakeRepository, NewReport, SavedReport } from './intake.repository';
 import { checkAttributes } from './report-attributes';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CATEGORY_CACHE_MS = 60_000;
@@ -22,13 +23,14 @@ export class IntakeService {
     private readonly intake: IntakeRepository,
     private readonly outbox: OutboxRepository,
     private readonly reporterAccess: ReporterAccessService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private categories: { byCode: Map<string, IntakeCategory>; at: number } | null = null;
 
   /** Categories change rarely (an admin edit); a minute's cache spares intake a query per report. */
   private async category(code: string): Promise<IntakeCategory | null> {
-    if (!this.categories || Date.now() - this.categories.at > CATEGORY_CACHE_MS) this.categories = { byCode: await this.intake.activeCategories(), at: Date.now() };
+    if (!this.categories || this.clock.now().getTime() - this.categories.at > CATEGORY_CACHE_MS) this.categories = { byCode: await this.intake.activeCategories(), at: this.clock.now().getTime() };
     return this.categories.byCode.get(code) ?? null;
   }
 
@@ -61,7 +63,7 @@ export class IntakeService {
         hideIdentity: input.reporter?.hideIdentity ?? false,
       },
       attributes,
-      createdAt: input.createdAt ?? new Date(),
+      createdAt: input.createdAt ?? this.clock.now(),
       actor: ctx.actor ?? null,
       secretHash: Buffer.alloc(0),
     };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MAPS_CLOCK, systemMapsClock } from './maps.clock';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { MapsController } from './maps.controller';
 import { MapsRepository } from './maps.repository';
 import { LiveReportsService } from './live-reports.service';
@@ -8,7 +8,8 @@ import { TileGenerations } from './tile-generations';
 
 /** Report vector tiles (the leaders' map, the transparency map), their cache and live updates. */
 @Module({
+  imports: [ClockModule],
   controllers: [MapsController],
-  providers: [MapsRepository, MapsService, TileGenerations, LiveReportsService, { provide: MAPS_CLOCK, useValue: systemMapsClock }],
+  providers: [MapsRepository, MapsService, TileGenerations, LiveReportsService],
 })
 export class MapsModule {}

@@ -4,7 +4,7 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { isTile } from '../geo/geo.service';
 import { localDay, RAW_WINDOW_MS, splitWindow, windowDays } from './aggregates/aggregate-window';
-import { MAPS_CLOCK, MapsClock } from './maps.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 import { MapsException } from './maps.exception';
 import { MapsRepository, ReportFilters, TileAddress } from './maps.repository';
 import { HEX_RESOLUTION_AT, MAX_GRID_ZOOM } from './tile-grid';
@@ -31,7 +31,7 @@ export class MapsService {
   constructor(
     private readonly maps: MapsRepository,
     private readonly generations: TileGenerations,
-    @Inject(MAPS_CLOCK) private readonly clock: MapsClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

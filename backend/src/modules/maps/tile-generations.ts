@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /** Zoom of the regions whose tiles are invalidated together; coarser tiles follow the whole city. */
 export const REGION_ZOOM = 10;
@@ -26,7 +27,10 @@ export class TileGenerations implements OnApplicationShutdown {
   readonly key: string;
   readonly channel: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectionName: 'hcmc1022-tiles' });
     this.redis.on('error', () => undefined);
     this.key = `${config.redis.queuePrefix}:tiles`;
@@ -58,7 +62,7 @@ export class TileGenerations implements OnApplicationShutdown {
     for (const r of regions) multi.hincrby(`${this.key}:gen`, `${REGION_ZOOM}/${r.x}/${r.y}`, 1);
     const results = await multi.exec();
     const generation = Number(results?.[0]?.[1] ?? 0);
-    const event: LiveReportsEvent = { generation, changed, at: new Date().toISOString() };
+    const event: LiveReportsEvent = { generation, changed, at: this.clock.now().toISOString() };
     await this.redis.publish(this.channel, JSON.stringify(event));
   }
 }

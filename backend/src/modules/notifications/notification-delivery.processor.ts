@@ -1,13 +1,15 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { DeliveryOutcome, NotificationDeliveryService } from './notification-delivery.service';
 
 /** `deliver-notifications` carries nothing: the rows to send are whatever is due in PostgreSQL. */
 export type DeliverNotificationsJobData = Record<string, never>;
+export type NotificationsJobData = QueueJobData<QueueName.Notifications, { 'deliver-notifications': DeliverNotificationsJobData }>;
 
 /**
  * Every few seconds (NOTIFY_DELIVERY_EVERY_MS): one batch of due notifications. A scheduler, not
@@ -32,8 +34,12 @@ export class NotificationDeliveryProcessor extends WorkerHost implements OnAppli
     );
   }
 
-  async process(job: Job<DeliverNotificationsJobData>): Promise<DeliveryOutcome> {
-    if (job.name !== 'deliver-notifications') throw new UnrecoverableError(`no handler for ${QueueName.Notifications}/${job.name}`);
+  async process(job: Job): Promise<unknown> {
+    return runJob(this, QueueName.Notifications, job);
+  }
+
+  @OnJob(QueueName.Notifications, 'deliver-notifications')
+  deliver(): Promise<DeliveryOutcome> {
     return this.delivery.deliverDue();
   }
 }

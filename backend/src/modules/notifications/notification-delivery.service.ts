@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
 import { renderNotification, UnknownTemplateError } from './notification-templates';
+import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 export interface DeliverySettings {
   batchSize: number;
@@ -58,6 +59,7 @@ export class NotificationDeliveryService {
     @Inject(EMAIL_DRIVER) email: NotificationDriver,
     @Inject(SMS_DRIVER) sms: NotificationDriver,
     private readonly reporterAccess: ReporterAccessService,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {
     this.drivers = { internal, email, sms };
     const n = config.notifications;
@@ -65,7 +67,7 @@ export class NotificationDeliveryService {
   }
 
   /** One pass over at most one batch. `now` is injectable so retries can be tested without waiting. */
-  async deliverDue(now: Date = new Date()): Promise<DeliveryOutcome> {
+  async deliverDue(now: Date = this.clock.now()): Promise<DeliveryOutcome> {
     return this.repo.transaction(async (tx) => {
       const out: DeliveryOutcome = { sent: 0, retried: 0, failed: 0 };
       for (const row of await this.repo.claim(tx, this.settings.batchSize, now)) {

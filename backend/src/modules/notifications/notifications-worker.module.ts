@@ -1,4 +1,5 @@
 import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
@@ -11,7 +12,7 @@ import { SmtpDriver } from './smtp.driver';
 
 /** Delivery runs in the worker only: the API process records notifications and never opens SMTP. */
 @Module({
-  imports: [ReporterAccessModule],
+  imports: [ClockModule, ReporterAccessModule],
   providers: [
     // Internal (unit) notifications are read in the officials' UI: recording is their delivery.
     { provide: INTERNAL_DRIVER, useFactory: (): NotificationDriver => new RecordingDriver() },

@@ -21,6 +21,7 @@ import { Open311LocationService } from './open311-location.service';
 import { coerceAttributes } from './open311-form';
 import { internalStatuses, Locale, toOpen311Status, w3cDatetime } from './open311-mapping';
 import { Open311Repository, PublicRequestRow, ServiceRow } from './open311.repository';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 export const OPEN311_BASE_PATH = '/open311/v2';
 // Bumped when what this endpoint offers changes shape (Service Discovery "changeset").
@@ -45,6 +46,7 @@ export class Open311Service {
     private readonly intake: IntakeService,
     private readonly location: Open311LocationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Links are absolute (other systems read them) and come from PUBLIC_BASE_URL, never from the request's Host. */
@@ -154,7 +156,7 @@ export class Open311Service {
     };
   }
 
-  async requests(q: ListRequestsQuery, ctx: Open311RequestContext, now = new Date()): Promise<ServiceRequestJson[]> {
+  async requests(q: ListRequestsQuery, ctx: Open311RequestContext, now = this.clock.now()): Promise<ServiceRequestJson[]> {
     if (q.service_request_id?.length) {
       const rows = await this.repo.publicRequests({ codes: q.service_request_id.map((c) => c.toUpperCase()), limit: MAX_REQUESTS });
       return rows.map((r) => this.toRequest(r, ctx));

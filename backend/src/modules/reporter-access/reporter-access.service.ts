@@ -4,6 +4,7 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { ReporterAccessRepository } from './reporter-access.repository';
 import { hashReporterSecret, isWellFormedSecret, matchesAnyHash, newReporterSecret, reporterLink } from './reporter-secret';
+import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 export interface IssuedSecret {
   secret: string;
@@ -24,6 +25,7 @@ export class ReporterAccessService {
   constructor(
     private readonly repo: ReporterAccessRepository,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {
     this.publicBaseUrl = config.notifications.publicBaseUrl;
     this.messageTokenTtlMs = config.reporterAccess.messageLinkTtlDays * 86_400_000;
@@ -55,7 +57,7 @@ export class ReporterAccessService {
   }
 
   /** Whether `secret` is the report's filing secret or a live message token for it. */
-  async mayAct(q: EntityManager, reportId: string, secret: string | undefined, now: Date = new Date()): Promise<boolean> {
+  async mayAct(q: EntityManager, reportId: string, secret: string | undefined, now: Date = this.clock.now()): Promise<boolean> {
     if (!isWellFormedSecret(secret)) return false;
     return matchesAnyHash(secret, await this.repo.validHashes(q, reportId, now));
   }

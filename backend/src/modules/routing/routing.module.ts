@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { OutboxModule } from '../../engine/outbox/outbox.module';
 import { GeoModule } from '../geo/geo.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -11,7 +12,7 @@ import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
 
 @Module({
-  imports: [GeoModule, SlaModule, OutboxModule, NotificationsModule, ReportRecordModule, AuditModule],
+  imports: [ClockModule, GeoModule, SlaModule, OutboxModule, NotificationsModule, ReportRecordModule, AuditModule],
   controllers: [RoutingController],
   providers: [RoutingRepository, RoutingService, RoutingRulesService],
   exports: [RoutingService],

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Batcher } from '../../engine/queue/batcher';
+import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { NoRouteError } from './route-resolution';
 import { SlaTimersService } from '../sla/sla-timers.service';
@@ -11,6 +12,7 @@ import { RouteOutcome, RoutingService } from './routing.service';
 export interface RouteReportJob {
   id: string;
 }
+export type RoutingJobData = QueueJobData<QueueName.Routing, { 'route-report': RouteReportJob }>;
 
 /** Assigns each new report to its unit. Idempotent: a retried or replayed job assigns once. */
 // Jobs picked up together are routed together (Batcher): one transaction per batch.
@@ -36,8 +38,12 @@ export class RoutingProcessor extends WorkerHost {
     );
   }
 
-  async process(job: Job<RouteReportJob>): Promise<string> {
-    if (job.name !== 'route-report') throw new UnrecoverableError(`no handler for ${QueueName.Routing}/${job.name}`);
+  async process(job: Job): Promise<unknown> {
+    return runJob(this, QueueName.Routing, job);
+  }
+
+  @OnJob(QueueName.Routing, 'route-report')
+  async route(job: Job<RoutingJobData['route-report']>): Promise<string> {
     try {
       const result = await this.batcher.add(job.data.id);
       if (result.outcome === 'no_route') throw new NoRouteError(result.reason);

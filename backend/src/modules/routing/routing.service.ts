@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
@@ -10,6 +10,7 @@ import { SlaService, TimerPlan } from '../sla/sla.service';
 import { NoRouteError, resolveRoute, Route } from './route-resolution';
 import { RoutingException } from './routing.exception';
 import { RoutingRepository } from './routing.repository';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 // Reads and writes of a first assignment, should the report keep changing in between.
 const ROUTE_ATTEMPTS = 3;
@@ -31,10 +32,11 @@ export class RoutingService {
     private readonly sla: SlaService,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** First assignment of a new report; a second run for the same report changes nothing. */
-  async routeNew(reportId: string, now = new Date()): Promise<RouteOutcome> {
+  async routeNew(reportId: string, now = this.clock.now()): Promise<RouteOutcome> {
     const { outcomes, timers } = await this.routeMany([reportId], now);
     const outcome = outcomes.get(reportId) ?? { outcome: 'missing' as const };
     return outcome.outcome === 'assigned' ? { ...outcome, timers } : outcome;
@@ -47,7 +49,7 @@ export class RoutingService {
    * replayed or run twice assigns once; a report changed between the read and the write (its
    * version moved) is read again.
    */
-  async routeMany(reportIds: string[], now = new Date()): Promise<{ outcomes: Map<string, RouteOutcome>; timers: TimerPlan['add'] }> {
+  async routeMany(reportIds: string[], now = this.clock.now()): Promise<{ outcomes: Map<string, RouteOutcome>; timers: TimerPlan['add'] }> {
     const outcomes = new Map<string, RouteOutcome>();
     const timers: TimerPlan['add'] = [];
     let pending = [...new Set(reportIds)];
@@ -113,10 +115,10 @@ export class RoutingService {
         message: reason,
       });
       if (ticket.status === 'new') {
-        await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: new Date() });
+        await this.sla.startClocks(tx, { reportId, categoryId: ticket.categoryId, priority: ticket.priority, at: this.clock.now() });
         await this.outbox.enqueue(tx, 'sla.changed', reportId);
       }
-      await this.notifications.unitAssigned(tx, reportId, toUnitId, `assigned:${reportId}:${toUnitId}:${Date.now()}`);
+      await this.notifications.unitAssigned(tx, reportId, toUnitId, `assigned:${reportId}:${toUnitId}:${this.clock.now().getTime()}`);
       return { id: reportId, assignedUnitId: toUnitId };
     });
   }
@@ -137,7 +139,7 @@ export class RoutingService {
       const priority = category?.defaultPriority ?? ticket.priority;
       const wardCode = ward?.code ?? ticket.wardCode;
       await this.record.setPlace(tx, reportId, { categoryId, priority, lng: ward ? change.lng! : null, lat: ward ? change.lat! : null, adminUnitId: ward?.id ?? null, wardCode: ward?.code ?? null });
-      const route = resolveRoute(await this.routing.facts(tx, categoryId, wardCode, new Date()));
+      const route = resolveRoute(await this.routing.facts(tx, categoryId, wardCode, this.clock.now()));
       const moved = route.unitId !== ticket.assignedUnitId;
       const status = ticket.status === 'new' ? 'assigned' : ticket.status;
       if (moved) await this.record.setAssignment(tx, reportId, route.unitId, status);
@@ -155,10 +157,10 @@ export class RoutingService {
         data: { category: change.category ?? null, wardCode, reason: route.reason, ruleId: route.ruleId },
       });
       if (ticket.status === 'new') {
-        await this.sla.startClocks(tx, { reportId, categoryId, priority, at: new Date() });
+        await this.sla.startClocks(tx, { reportId, categoryId, priority, at: this.clock.now() });
         await this.outbox.enqueue(tx, 'sla.changed', reportId);
-      } else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: new Date() });
-      if (moved) await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:${Date.now()}`);
+      } else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: this.clock.now() });
+      if (moved) await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:${this.clock.now().getTime()}`);
       return { id: reportId, assignedUnitId: route.unitId, moved };
     });
   }

@@ -7,8 +7,10 @@ import { APP_CONFIG } from '../../engine/config/config.module';
 import { QueueName } from '../../engine/queue/queue-name';
 import { REDIS } from '../../engine/redis/redis.module';
 import { SlaRepository } from './sla.repository';
+import { timerDelayMs } from './sla-clock-derivation';
 import { SlaStageName, timerJobId } from './sla-stages';
 import { SlaTimersService } from './sla-timers.service';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const RECONCILE_EVERY_MS = 30_000;
 const SWEEP_EVERY_MS = 10_000;
@@ -34,6 +36,7 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     private readonly timers: SlaTimersService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,7 +55,7 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     await this.running;
   }
 
-  async reconcile(now = new Date()): Promise<{ rescheduled: number; rerouted: number }> {
+  async reconcile(now = this.clock.now()): Promise<{ rescheduled: number; rerouted: number }> {
     await this.slaQueue.upsertJobScheduler('sla-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {} });
     // Nightly, after any calendar edits of the day: every live deadline recomputed on the calendar.
     await this.slaQueue.upsertJobScheduler('sla-repair', { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'repair', data: {} });
@@ -65,7 +68,7 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
         const page = await this.sla.runningTimers(after, PAGE);
         if (page.length === 0) break;
         await this.timers.add(
-          page.map((c) => ({ jobId: timerJobId(String(c.id), c.nextStage as SlaStageName), delayMs: Math.max(0, new Date(c.nextStageAt).getTime() - Date.now()) })),
+          page.map((c) => ({ jobId: timerJobId(String(c.id), c.nextStage as SlaStageName), delayMs: timerDelayMs(new Date(c.nextStageAt), this.clock.now()) })),
         );
         rescheduled += page.length;
         after = page[page.length - 1].id;

@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import type { JobName } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import type { TimerPlan } from './sla.service';
 
-export const TIMER_JOB = 't';
+export const TIMER_JOB: JobName<QueueName.Sla> = 't';
 
 /** Puts stage timers into Redis. Job ids are deterministic, so adding one twice keeps one. */
 @Injectable()

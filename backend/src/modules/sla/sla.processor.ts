@@ -1,11 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
+import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { parseTimerJobId } from './sla-stages';
 import { SlaService } from './sla.service';
 import { StageBatcher } from './stage-batcher';
-import { SlaTimersService, TIMER_JOB } from './sla-timers.service';
+import { SlaTimersService } from './sla-timers.service';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /** `schedule-timers`: a ticket's clocks changed; `t`: one stage timer (all in its id); `sweep`: the net; `repair`: recompute all live clocks. */
 export interface ScheduleTimersJob {
@@ -13,6 +15,8 @@ export interface ScheduleTimersJob {
 }
 export type TimerJob = Record<string, never>;
 export type SweepJob = Record<string, never>;
+export type RepairJob = Record<string, never>;
+export type SlaJobData = QueueJobData<QueueName.Sla, { 'schedule-timers': ScheduleTimersJob; t: TimerJob; sweep: SweepJob; repair: RepairJob }>;
 
 // High concurrency: a timer job mostly waits for its batch (StageBatcher), not the CPU.
 // Completed jobs go at once (set here, not per job: see timerJobId on job option size).
@@ -33,6 +37,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
   constructor(
     private readonly sla: SlaService,
     private readonly timers: SlaTimersService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
     this.batcher = new StageBatcher(async (refs) => {
@@ -55,19 +60,23 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
-    switch (job.name) {
-      case 'schedule-timers':
-        return this.schedule((job.data as ScheduleTimersJob).id);
-      case TIMER_JOB:
-        return this.timer(job, token);
-      case 'sweep':
-        return this.sla.sweep(new Date(), (next) => this.timers.add(next));
-      case 'repair':
-        // Deadlines may move either way: existing timers are moved, not just added.
-        return this.sla.repair((timers) => this.timers.apply({ add: timers, remove: [] }));
-      default:
-        throw new UnrecoverableError(`no handler for ${QueueName.Sla}/${job.name}`);
-    }
+    return runJob(this, QueueName.Sla, job, token);
+  }
+
+  @OnJob(QueueName.Sla, 'schedule-timers')
+  scheduleJob(job: Job<SlaJobData['schedule-timers']>): Promise<number> {
+    return this.schedule(job.data.id);
+  }
+
+  @OnJob(QueueName.Sla, 'sweep')
+  sweep(): Promise<number> {
+    return this.sla.sweep(this.clock.now(), (next) => this.timers.add(next));
+  }
+
+  @OnJob(QueueName.Sla, 'repair')
+  repair(): Promise<number> {
+    // Deadlines may move either way: existing timers are moved, not just added.
+    return this.sla.repair((timers) => this.timers.apply({ add: timers, remove: [] }));
   }
 
   /** Makes Redis hold exactly the timers PostgreSQL says the ticket needs. */
@@ -78,7 +87,8 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
   }
 
   /** A stage timer woke: fire it, or — if its deadline moved later meanwhile — sleep again. */
-  private async timer(job: Job, token?: string): Promise<string> {
+  @OnJob(QueueName.Sla, 't')
+  async timer(job: Job, token?: string): Promise<string> {
     const ref = parseTimerJobId(job.id ?? '');
     if (!ref) throw new UnrecoverableError(`malformed timer id ${job.id}`);
     const outcome = await this.batcher.fire(ref);
@@ -86,6 +96,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
       const plan = await this.sla.timerPlanOfClock(ref.clockId);
       const again = plan.add.find((a) => a.jobId === job.id);
       if (again && token) {
+        // BullMQ's own timer: it runs on the host's time, whatever this process's clock says.
         await job.moveToDelayed(Date.now() + again.delayMs, token);
         throw new DelayedError();
       }

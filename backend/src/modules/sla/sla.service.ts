@@ -1,29 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
-import type { NewNotification } from '../notifications/notifications.repository';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { BusinessTime } from './calendar/business-calendar';
 import { CalendarService } from './calendar/calendar.service';
-import { dueAt, elapsedMs, SlaClock, stageInstants, state } from './calendar/sla-clock';
+import { stageInstants } from './calendar/sla-clock';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
-import { ClockDerived, ClockRow, NewClock, PolicyCandidate, PolicyRow, SlaRepository } from './sla.repository';
+import { derive, parseTransitions, timerDelayMs, transitionApplies } from './sla-clock-derivation';
+import { ClockRow, NewClock, PolicyCandidate, PolicyRow, SlaRepository } from './sla.repository';
+import { ladderNotifications } from './escalation-ladder';
+import { policyOrFallback, targetMsOf } from './sla-policy-choice';
 import { SLA_STAGES, SlaStageName, timerJobId } from './sla-stages';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const KINDS: SlaKind[] = ['response', 'resolution'];
-const MINUTE = 60_000;
 const POLICY_CACHE_MS = 60_000;
 // A timer may wake a little before its instant (clock skew between hosts, delay rounding).
 const EARLY_TOLERANCE_MS = 1000;
-
-// When no policy row matches: the city's default targets in business hours
-// (response: acknowledge; resolution: answer the citizen).
-const FALLBACK: Record<string, Omit<PolicyRow, 'id'>> = {
-  urgent: { responseMinutes: 60, resolutionMinutes: 8 * 60, mode: 'business' },
-  high: { responseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60, mode: 'business' },
-  normal: { responseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60, mode: 'business' },
-  low: { responseMinutes: 2 * 8 * 60, resolutionMinutes: 10 * 8 * 60, mode: 'business' },
-};
 
 export interface StageRef {
   clockId: string;
@@ -53,6 +45,7 @@ export class SlaService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -91,7 +84,7 @@ export class SlaService {
       const transitions: StoredTransition[] = [{ type: 'start', at: t.at.toISOString() }];
       const d = { responseDueAt: null as Date | null, resolutionDueAt: null as Date | null };
       for (const kind of KINDS) {
-        const targetMs = (kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
+        const targetMs = targetMsOf(policy, kind);
         const clock = { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
         clocks.push(clock);
         if (kind === 'response') d.responseDueAt = clock.derived.dueAt;
@@ -109,7 +102,7 @@ export class SlaService {
     for (const c of clocks) {
       const id = idOf.get(`${c.reportId}|${c.kind}`);
       if (id && c.derived.nextStage && c.derived.nextStageAt) {
-        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: Math.max(0, c.derived.nextStageAt.getTime() - Date.now()) });
+        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: timerDelayMs(c.derived.nextStageAt, this.clock.now()) });
       }
     }
     return timers;
@@ -125,7 +118,7 @@ export class SlaService {
     const calendar = await this.calendars.current();
     let changed = false;
     for (const clock of clocks.filter((c) => kinds.includes(c.kind))) {
-      if (!applies(clock.state, type)) continue;
+      if (!transitionApplies(clock.state, type)) continue;
       const transitions = [...clock.transitions, { type, at: at.toISOString() }];
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle, tx);
       const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions }, fired, calendar);
@@ -166,7 +159,7 @@ export class SlaService {
     const calendar = await this.calendars.current();
     for (const clock of clocks) {
       if (clock.state === 'stopped') continue;
-      const targetMs = (clock.kind === 'response' ? policy.responseMinutes : policy.resolutionMinutes) * MINUTE;
+      const targetMs = targetMsOf(policy, clock.kind);
       const fired = await this.sla.firedStages(t.reportId, clock.kind, clock.cycle, tx);
       const derived = derive({ mode: policy.mode, targetMs, transitions: clock.transitions }, fired, calendar);
       await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, targetMs, policyId: policy.id, mode: policy.mode, derived });
@@ -176,7 +169,7 @@ export class SlaService {
   }
 
   /** Fires one stage if, by PostgreSQL's account, it is due and has not fired. Safe to call any number of times. */
-  async fire(s: StageRef, by: 'timer' | 'sweeper', now = new Date()): Promise<FireOutcome> {
+  async fire(s: StageRef, by: 'timer' | 'sweeper', now = this.clock.now()): Promise<FireOutcome> {
     return (await this.fireMany([s], by, now)).outcomes[0];
   }
 
@@ -187,7 +180,7 @@ export class SlaService {
    * the outcomes, the next stage timers for the caller to add after commit (lost in a crash, they
    * are covered by the sweeper, which reads the stored next stage).
    */
-  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = new Date()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
+  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = this.clock.now()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
     if (refs.length === 0) return { outcomes: [], next: [] };
     const calendar = await this.calendars.current();
     return this.sla.transaction(async (tx) => {
@@ -202,7 +195,7 @@ export class SlaService {
           continue;
         }
         const fraction = SLA_STAGES.find((x) => x.name === ref.stage)!.fraction;
-        const at = stageInstants({ mode: clock.mode, targetMs: clock.targetMs, transitions: parse(clock.transitions) }, calendar, [fraction])[0].at;
+        const at = stageInstants({ mode: clock.mode, targetMs: clock.targetMs, transitions: parseTransitions(clock.transitions) }, calendar, [fraction])[0].at;
         if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
           outcomes.push('not_due');
           continue;
@@ -243,13 +236,13 @@ export class SlaService {
       await this.sla.updateDerived(tx, updated);
       const next = updated
         .filter((u) => u.derived.nextStage && u.derived.nextStageAt)
-        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: Math.max(0, u.derived.nextStageAt!.getTime() - Date.now()) }));
+        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: timerDelayMs(u.derived.nextStageAt!, this.clock.now()) }));
       return { outcomes, next };
     });
   }
 
   /** Fires everything PostgreSQL says is due: the net under lost, late or flushed timers. */
-  async sweep(now = new Date(), schedule: (next: TimerPlan['add']) => Promise<void> = async () => undefined): Promise<number> {
+  async sweep(now = this.clock.now(), schedule: (next: TimerPlan['add']) => Promise<void> = async () => undefined): Promise<number> {
     let fired = 0;
     for (;;) {
       const due = await this.sla.dueClocks(now, 500);
@@ -271,14 +264,14 @@ export class SlaService {
    * timer, for its next stage (the firing of a stage asks for the next one through the outbox);
    * a paused or stopped clock keeps none.
    */
-  async timerPlan(reportId: string, now = new Date()): Promise<TimerPlan> {
+  async timerPlan(reportId: string, now = this.clock.now()): Promise<TimerPlan> {
     const calendar = await this.calendars.current();
     const plan: TimerPlan = { add: [], remove: [] };
     for (const clock of await this.sla.currentClocks(reportId)) {
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle);
       const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions: clock.transitions }, fired, calendar);
       if (derived.nextStage && derived.nextStageAt) {
-        plan.add.push({ jobId: timerJobId(clock.id, derived.nextStage as SlaStageName), delayMs: Math.max(0, derived.nextStageAt.getTime() - now.getTime()) });
+        plan.add.push({ jobId: timerJobId(clock.id, derived.nextStage as SlaStageName), delayMs: timerDelayMs(derived.nextStageAt, now) });
       } else {
         // A paused or stopped clock keeps no timer. (Timers of an earlier cycle need no removal:
         // firing checks the cycle and answers stale_cycle.)
@@ -288,7 +281,6 @@ export class SlaService {
     return plan;
   }
 
-  /** Policies change a few times a year: read them at most once a minute per process. */
   /**
    * Recomputes every live clock's deadline and next stage from its stored transitions on the
    * current calendar — after a calendar or hours change, or to mend anything derived that went
@@ -306,7 +298,7 @@ export class SlaService {
       await onPage(
         rows
           .filter((r) => r.derived.nextStage && r.derived.nextStageAt)
-          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: Math.max(0, r.derived.nextStageAt!.getTime() - Date.now()) })),
+          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: timerDelayMs(r.derived.nextStageAt!, this.clock.now()) })),
       );
       repaired += rows.length;
       after = clocks[clocks.length - 1].id;
@@ -318,10 +310,10 @@ export class SlaService {
     return reportId ? this.timerPlan(reportId) : { add: [], remove: [] };
   }
 
+  /** Policies change a few times a year: read them at most once a minute per process. */
   private async policyFor(categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
-    if (!this.policies || Date.now() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: Date.now() };
-    const match = pickPolicy(this.policies.rows, categoryId, priority, at);
-    return match ?? { id: null as unknown as number, ...(FALLBACK[priority] ?? FALLBACK.normal) };
+    if (!this.policies || this.clock.now().getTime() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: this.clock.now().getTime() };
+    return policyOrFallback(this.policies.rows, categoryId, priority, at);
   }
 
   /** Drops the cached policies (after an admin creates one in this process). */
@@ -329,61 +321,8 @@ export class SlaService {
     this.policies = null;
   }
 
-  /** The escalation ladder: warnings to the unit, the breach also to its supervisor, the second escalation to the city. */
-  private async ladderNotifications(items: { clock: ClockRow; stage: SlaStageName }[]): Promise<NewNotification[]> {
-    const ladders = await this.sla.ladders([...new Set(items.map((i) => i.clock.assignedUnitId).filter((u): u is string => Boolean(u)))]);
-    const out: NewNotification[] = [];
-    for (const { clock, stage } of items) {
-      const ladder = clock.assignedUnitId ? ladders.get(clock.assignedUnitId) : undefined;
-      if (!ladder) continue;
-      const recipients = stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
-      for (const unit of recipients) {
-        if (!unit) continue;
-        out.push({
-          reportId: clock.reportId,
-          channel: 'internal',
-          recipient: unit.code,
-          unitId: unit.id,
-          template: `sla.${stage}`,
-          payload: { kind: clock.kind, cycle: clock.cycle, stage },
-          dedupeKey: `sla:${clock.reportId}:${clock.kind}.${clock.cycle}.${stage}:${unit.id}`,
-        });
-      }
-    }
-    return out;
+  /** The escalation ladder (escalation-ladder.ts) over the supervisors of the units concerned. */
+  private async ladderNotifications(items: { clock: ClockRow; stage: SlaStageName }[]) {
+    return ladderNotifications(items, await this.sla.ladders([...new Set(items.map((i) => i.clock.assignedUnitId).filter((u): u is string => Boolean(u)))]));
   }
-}
-
-/** The policy in force at `at`: the category's own beats the default; the latest valid_from wins. */
-export function pickPolicy(rows: PolicyCandidate[], categoryId: number, priority: string, at: Date): PolicyRow | null {
-  const t = at.getTime();
-  const live = rows.filter((r) => r.priority === priority && (r.categoryId === null || r.categoryId === categoryId) && r.validFrom.getTime() <= t && (!r.validTo || r.validTo.getTime() > t));
-  live.sort((a, b) => Number(b.categoryId !== null) - Number(a.categoryId !== null) || b.validFrom.getTime() - a.validFrom.getTime());
-  return live[0] ?? null;
-}
-
-function parse(transitions: StoredTransition[]): SlaClock['transitions'] {
-  return transitions.map((t) => ({ type: t.type, at: new Date(t.at) }));
-}
-
-function applies(current: 'running' | 'paused' | 'stopped', type: 'pause' | 'resume' | 'stop'): boolean {
-  if (type === 'pause') return current === 'running';
-  if (type === 'resume') return current === 'paused';
-  return current !== 'stopped';
-}
-
-/** Everything stored about a clock that follows from its transitions, the calendar and what fired. */
-export function derive(c: { mode: 'business' | 'calendar'; targetMs: number; transitions: StoredTransition[] }, fired: Set<string>, calendar: BusinessTime): ClockDerived {
-  const model: SlaClock = { mode: c.mode, targetMs: c.targetMs, transitions: parse(c.transitions) };
-  const st = state(model);
-  const instants = stageInstants(model, calendar, SLA_STAGES.map((s) => s.fraction));
-  const nextIndex = SLA_STAGES.findIndex((s, i) => !fired.has(s.name) && instants[i].at !== null);
-  const last = c.transitions[c.transitions.length - 1];
-  return {
-    state: st,
-    dueAt: dueAt(model, calendar),
-    nextStage: st === 'running' && nextIndex >= 0 ? SLA_STAGES[nextIndex].name : null,
-    nextStageAt: st === 'running' && nextIndex >= 0 ? instants[nextIndex].at : null,
-    met: st === 'stopped' && last ? elapsedMs(model, new Date(last.at), calendar) <= c.targetMs : null,
-  };
 }

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestHttpApp } from '../../testing/http-app';
-import { AUTH_CLOCK, AuthClock } from '../auth/auth.clock';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /**
  * Staff accounts as an admin runs them, over HTTP against the real database and Redis, with
@@ -21,7 +21,7 @@ async function call(app: App, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: str
 }
 
 function advance(app: App, ms: number): void {
-  const clock = app.get<AuthClock>(AUTH_CLOCK);
+  const clock = app.get<Clock>(CLOCK);
   const before = clock.now.bind(clock);
   clock.now = () => new Date(before().getTime() + ms);
 }

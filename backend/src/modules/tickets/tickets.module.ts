@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../engine/clock/clock.module';
 import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportRecordModule } from '../report-record/report-record.module';
@@ -11,5 +12,5 @@ import { UnitQueueController } from './unit-queue.controller';
 import { UnitQueueRepository } from './unit-queue.repository';
 import { UnitQueueService } from './unit-queue.service';
 
-@Module({ imports: [ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule], controllers: [TicketsController, UnitQueueController], providers: [TicketsRepository, TicketsService, UnitQueueRepository, UnitQueueService], exports: [TicketsService] })
+@Module({ imports: [ClockModule, ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule], controllers: [TicketsController, UnitQueueController], providers: [TicketsRepository, TicketsService, UnitQueueRepository, UnitQueueService], exports: [TicketsService] })
 export class TicketsModule {}

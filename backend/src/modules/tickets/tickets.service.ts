@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
@@ -11,6 +11,7 @@ import { CitizenAction, citizenActions, mayReject, ticketCycle } from './citizen
 import { allowedActions, CLOCK_EFFECTS, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
 import { TicketsException } from './tickets.exception';
 import { TicketRow, TicketsRepository } from './tickets.repository';
+import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const EVENT_TYPE: Record<TicketAction, string> = {
   accept: 'accepted',
@@ -61,6 +62,7 @@ export class TicketsService {
     private readonly sla: SlaService,
     private readonly notifications: NotificationsService,
     private readonly reporterAccess: ReporterAccessService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async act(reportId: string, action: TicketAction, input: ActionInput, actor: Principal): Promise<ActionResult> {
@@ -99,7 +101,7 @@ export class TicketsService {
    * What the holder of `secret` may do on the ticket, or null when the secret does not act on it
    * (the public page then stays read-only).
    */
-  async reporterActions(code: string, secret: string | undefined, now: Date = new Date()): Promise<CitizenAction[] | null> {
+  async reporterActions(code: string, secret: string | undefined, now: Date = this.clock.now()): Promise<CitizenAction[] | null> {
     if (secret === undefined) return null;
     const ticket = await this.tickets.byCode(code);
     if (!ticket || !(await this.reporterAccess.mayAct(this.tickets.manager, ticket.id, secret, now))) return null;
@@ -108,7 +110,7 @@ export class TicketsService {
   }
 
   /** What an operator may do for the reporter on the phone: the reporter's own actions, by the same rules. */
-  async reporterActionsById(reportId: string, now: Date = new Date()): Promise<CitizenAction[]> {
+  async reporterActionsById(reportId: string, now: Date = this.clock.now()): Promise<CitizenAction[]> {
     const q = this.tickets.manager;
     const ticket = await this.tickets.byId(reportId);
     if (!ticket) return [];
@@ -145,7 +147,7 @@ export class TicketsService {
   }
 
   private reopenFor(tx: EntityManager, ticket: TicketRow, reason: string, actor: Actor | null): Promise<ActionResult> {
-    if (ticket.status === 'resolved' && !mayReject(ticket, new Date())) throw TicketsException.rejectWindowClosed();
+    if (ticket.status === 'resolved' && !mayReject(ticket, this.clock.now())) throw TicketsException.rejectWindowClosed();
     return this.apply(tx, ticket, 'reopen', { publicMessage: reason, version: ticket.version }, actor);
   }
 
@@ -212,7 +214,7 @@ export class TicketsService {
       if (claimed !== new Set(input.photos).size) throw TicketsException.unknownUpload();
     }
     const effect = CLOCK_EFFECTS[action];
-    const now = new Date();
+    const now = this.clock.now();
     if (effect.stop) await this.sla.transition(tx, ticket.id, effect.stop, 'stop', now);
     if (effect.pause) await this.sla.transition(tx, ticket.id, effect.pause, 'pause', now);
     if (effect.resume) await this.sla.transition(tx, ticket.id, effect.resume, 'resume', now);

@@ -106,7 +106,7 @@ function clean(v: string | undefined): string {
 const reject = (kind: RejectKind, reason: string): RowResult => ({ ok: false, rejection: { kind, reason } });
 
 /** Checks one record and reads it into an ImportRow, or says why it cannot be imported. */
-export function readRecord(record: SourceRecord, row: number, now: Date = new Date()): RowResult {
+export function readRecord(record: SourceRecord, row: number, now: Date): RowResult {
   const v = Object.fromEntries(CSV_COLUMNS.map((c) => [c, clean(record[c])])) as Record<CsvColumn, string>;
   for (const c of REQUIRED_CSV_COLUMNS) if (!v[c]) return reject('missing_field', `missing field: ${c}`);
   for (const c of ['external_id', 'category', 'description', 'address', 'channel'] as const) {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { access, constants } from 'node:fs/promises';
 import { readSource, SourceItem } from './import-reader';
 import { ImportFormat, ImportRow, readRecord, RejectKind } from './import-row';
 import { ImportException } from './import.exception';
 import { copyLine, ImportRepository, ImportSession, RefusedRow } from './import.repository';
 import { RejectedFile } from './rejected-file';
+import { Clock, CLOCK, systemClock } from '../../../engine/clock/clock';
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -50,11 +51,14 @@ const COPY_CHUNK = 256 * 1024;
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly repository: ImportRepository) {}
+  constructor(
+    private readonly repository: ImportRepository,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
 
   async importFile(path: string, options: ImportOptions): Promise<ImportSummary> {
     const started = performance.now();
-    const now = options.now ?? new Date();
+    const now = options.now ?? this.clock.now();
     const dryRun = options.dryRun ?? false;
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // A dry run counts exactly only in one transaction, hence one session.

@@ -1,7 +1,7 @@
 import type { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { DEFAULT_WEEKLY_HOURS } from './business-calendar';
-import type { Clock } from './calendar.clock';
+import type { Clock } from '../../../engine/clock/clock';
 import { CalendarException } from './calendar.exception';
 import { CalendarRepository, toCalendar } from './calendar.repository';
 import { CALENDAR_TTL_MS, CalendarService } from './calendar.service';

@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../engine/errors/domain.exception';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { BusinessCalendar, HCMC_TIME_ZONE, MinuteRange, WeeklyHours, weeklyHoursProblems } from './business-calendar';
-import { CALENDAR_CLOCK, Clock } from './calendar.clock';
+import { Clock, CLOCK } from '../../../engine/clock/clock';
 import { CalendarDayView, CalendarView, HoursRangeView, PutDayRequest, PutHoursRequest } from './calendar.dto';
 import { CalendarException } from './calendar.exception';
 import { CalendarRepository, DayRow, HoursRow } from './calendar.repository';
@@ -19,7 +19,7 @@ export class CalendarService {
 
   constructor(
     private readonly repo: CalendarRepository,
-    @Inject(CALENDAR_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
