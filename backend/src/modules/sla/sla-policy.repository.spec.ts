@@ -11,7 +11,7 @@ describe('SLA policy storage (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createScratchDatabase({ migrate: true });
     repo = new SlaPolicyRepository(db.dataSource);
-    [{ id: adminId }] = await db.dataSource.query(`INSERT INTO app_user (username, password_hash, full_name, role) VALUES ('sla.admin', 'x', 'SLA Admin', 'admin') RETURNING id`);
+    [{ id: adminId }] = await db.dataSource.query(`INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('sla.admin', 'sla.admin', 'x', 'SLA Admin', 'admin') RETURNING id`);
     [{ id: categoryId }] = await db.dataSource.query(
       `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('pothole','Ổ gà','Pothole','roads','Đường','Roads','ward') RETURNING id`,
     );
