@@ -1,5 +1,6 @@
 // `npm test`: the same preparation as `npm start` against a separate test database, then every
-// suite (backend unit + integration, e2e API + browser), ending with one line "N passed, N failed".
+// suite (frontend helpers, backend unit + integration, e2e API + browser), ending with one line
+// "N passed, N failed".
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -80,6 +81,24 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   return { passed: json.numPassedTests, failed };
 }
 
+/** Runs the frontend's vitest suites (pure helpers, no services); returns their counts. */
+function vitest(name) {
+  const out = join(results, `${name}.json`);
+  rmSync(out, { force: true });
+  log(`running ${name} tests`);
+  const r = spawnSync('npm', ['run', 'test', '-w', 'frontend', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  if (!existsSync(out)) return { passed: 0, failed: 1 };
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  // A file that failed to load has no failed test but a failed suite.
+  const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+  const failed = json.numFailedTests + brokenFiles + (r.status !== 0 && json.numFailedTests === 0 && brokenFiles === 0 ? 1 : 0);
+  return { passed: json.numPassedTests, failed };
+}
+
 async function main() {
   announceMode(env);
   mkdirSync(results, { recursive: true });
@@ -94,6 +113,8 @@ async function main() {
     totals.passed += r.passed;
     totals.failed += r.failed;
   };
+
+  add(vitest('frontend'));
 
   // In-process suites sign in as the demo users many times a minute from one address; the
   // login throttle is proved by the e2e suite against the real server, with the limit above.
