@@ -1,6 +1,8 @@
 // `npm test`: the same preparation as `npm start` against a separate test database, then every
 // suite (frontend helpers, backend unit + integration, e2e API + browser), ending with one line
-// "N passed, N failed".
+// "N passed, N failed". `npm run test:unit` (`unit`): the unit tier of frontend, backend and seed
+// alone, without any service. `npm run test:int` (`int`): the preparation and the backend's
+// integration tier.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -8,6 +10,7 @@ import {
   API_SCRIPT,
   childEnv,
   ensureChromium,
+  ensureDependencies,
   log,
   prepare,
   PrepareError,
@@ -49,7 +52,7 @@ const env = childEnv({
   // Every suite files, uploads, tracks and signs in from 127.0.0.1 many times a minute: the
   // limits are for the public, not the suites, so they are raised here. The sign-in limit per
   // account stays low enough for the e2e throttle test, which reads it (E2E_LOGIN_LIMIT); the
-  // suites that prove the limits set their own (engine/rate-limit/*.spec.ts).
+  // suites that prove the limits set their own (engine/rate-limit/*.int-spec.ts).
   RATE_LIMIT_FILING: OPEN_LIMITS,
   RATE_LIMIT_UPLOAD: OPEN_LIMITS,
   RATE_LIMIT_CITIZEN_ACTION: OPEN_LIMITS,
@@ -67,6 +70,7 @@ const env = childEnv({
 /** Runs one jest project; returns its counts (a crash counts as one failure). */
 function jest(name, config, extraArgs = [], extraEnv = {}) {
   const out = join(results, `${name}.json`);
+  rmSync(out, { force: true });
   log(`running ${name} tests`);
   const r = spawnSync('node', [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`, ...extraArgs], {
     cwd: ROOT,
@@ -99,26 +103,42 @@ function vitest(name) {
   return { passed: json.numPassedTests, failed };
 }
 
+const tier = process.argv[2] ?? 'all';
+const TIERS = ['all', 'unit', 'int'];
+
 async function main() {
+  if (!TIERS.includes(tier)) throw new PrepareError(`unknown test tier "${tier}"`, `node scripts/test.mjs [${TIERS.join('|')}]`);
   announceMode(env);
   mkdirSync(results, { recursive: true });
-  await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
-  rmSync(env.WEB_DIR, { recursive: true, force: true });
-  cpSync(join(ROOT, 'frontend', 'dist'), env.WEB_DIR, { recursive: true });
-  seed(env, ['--reports', '3000']);
-  ensureChromium();
-
   const totals = { passed: 0, failed: 0 };
   const add = (r) => {
     totals.passed += r.passed;
     totals.failed += r.failed;
   };
 
-  add(vitest('frontend'));
+  if (tier === 'unit') {
+    // Plain code only: no database, Redis, build or browser (the unit configs refuse connections).
+    ensureDependencies();
+  } else {
+    await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+    seed(env, ['--reports', '3000']);
+  }
+  if (tier === 'all') {
+    rmSync(env.WEB_DIR, { recursive: true, force: true });
+    cpSync(join(ROOT, 'frontend', 'dist'), env.WEB_DIR, { recursive: true });
+    ensureChromium();
+  }
+
+  if (tier !== 'int') {
+    add(vitest('frontend'));
+    add(jest('backend-unit', join(ROOT, 'backend', 'jest.unit.config.js')));
+  }
+  if (tier === 'unit') return finish(totals);
 
   // In-process suites sign in as the demo users many times a minute from one address; the
   // login throttle is proved by the e2e suite against the real server, with the limit above.
-  add(jest('backend', join(ROOT, 'backend', 'jest.config.js'), ['--runInBand'], { RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}` }));
+  add(jest('backend-int', join(ROOT, 'backend', 'jest.int.config.js'), ['--runInBand'], { RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}` }));
+  if (tier === 'int') return finish(totals);
 
   const children = [startProcess('api', API_SCRIPT, env), startProcess('worker', WORKER_SCRIPT, env)];
   try {
@@ -128,7 +148,10 @@ async function main() {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
   }
+  finish(totals);
+}
 
+function finish(totals) {
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }

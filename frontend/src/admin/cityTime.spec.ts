@@ -45,7 +45,7 @@ describe('city time', () => {
     ['2026-01-01', -1, '2025-12-31'],
     ['2026-03-10', 0, '2026-03-10'],
     ['2026-03-10', -89, '2025-12-11'],
-  ])('%s %+i days is %s', (date, days, expected) => {
+  ])('%s plus %i days is %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
   });
 
