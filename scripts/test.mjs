@@ -9,6 +9,7 @@ import {
   announceMode,
   API_SCRIPT,
   childEnv,
+  checkWorkspaceNode,
   ensureChromium,
   ensureDependencies,
   log,
@@ -119,6 +120,7 @@ async function main() {
   if (tier === 'unit') {
     // Plain code only: no database, Redis, build or browser (the unit configs refuse connections).
     ensureDependencies();
+    checkWorkspaceNode();
   } else {
     await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
     seed(env, ['--reports', '3000']);
