@@ -1,21 +1,9 @@
-// Unit specs beside the code, integration specs against the real PostgreSQL/PostGIS and Redis
-// that `npm test` prepares (TEST_DATABASE_URL, TEST_REDIS_URL).
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2023',
-  },
-  module: { type: 'commonjs' },
-}];
+// Both backend tiers (`jest` from backend/, `nx run @hcmc-1022/backend:test`); a path pattern
+// picks files from either, `--selectProjects unit` (or `int`) one tier. `npm run test:unit` and
+// `npm run test:int` run one tier each with their own config.
+const project = ({ forceExit, ...config }) => config;
 
 module.exports = {
-  rootDir: __dirname,
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/../seed/src', '<rootDir>/../migrations'],
-  testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc },
-  testTimeout: 60000,
-  // A leaked handle must not hang CI; the suites close what they open.
+  projects: [project(require('./jest.unit.config')), project(require('./jest.int.config'))],
   forceExit: true,
 };

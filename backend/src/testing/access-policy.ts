@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../modules/users/app-user.entity';
 
 /**
- * The access policy the matrix in modules/auth/access-matrix.spec.ts holds the API to: every
+ * The access policy the matrix in modules/auth/access-matrix.int-spec.ts holds the API to: every
  * operation of the OpenAPI document is classified here, one by one (EXACT) or by the family its
  * path belongs to (RULES). A new operation with neither fails the matrix until it is classified.
  */

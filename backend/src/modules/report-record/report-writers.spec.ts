@@ -10,7 +10,8 @@ const REPO = join(__dirname, '..', '..', '..', '..');
 const TREES = ['backend/src', 'seed/src'];
 const OWNER = `backend/src/modules/report-record/`;
 const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|COPY|MERGE\s+INTO)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?report(?:_event)?\b(?!")(?!_)/g;
-const TEST_FILE = /\.(?:spec|test)\.[cm]?[jt]s$/;
+// Unit (*.spec.ts) and integration (*.int-spec.ts) specs write fixtures of their own.
+const TEST_FILE = /[.-](?:spec|test)\.[cm]?[jt]s$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
