@@ -2,22 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { api, login } from '../support/api';
 import { baseUrl } from '../support/browser';
 import { queryDatabase } from '../support/db';
+import { until } from '../support/until';
 
 /**
  * Finding "anyone can act on any ticket": the tracking code is public (Open311 lists it), so
  * acting on a ticket must need the reporter's secret (invariant 7). Each attack is tried over
  * HTTP as an outsider would, then as the reporter.
  */
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 describe("the reporter's secret over HTTP (API + worker)", () => {
   let official: string;
   let operator: string;

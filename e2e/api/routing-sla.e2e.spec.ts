@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { api, login } from '../support/api';
+import { until } from '../support/until';
 
 const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
-
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('routing and SLA over HTTP (API + worker)', () => {
   let ward: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { api, login } from '../support/api';
 import { queryDatabase } from '../support/db';
+import { until } from '../support/until';
 
 /**
  * Finding 3 of issue 14 against the running API and worker: a disabled official's token is
@@ -11,16 +12,6 @@ import { queryDatabase } from '../support/db';
 const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
 const WAIT_MS = 30_000;
 const run = randomUUID().slice(0, 8);
-
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = WAIT_MS): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('staff sessions against the running server', () => {
   it(
@@ -48,7 +39,7 @@ describe('staff sessions against the running server', () => {
         },
       });
       expect(filed.status).toBe(201);
-      await until(async () => (await api('GET', `/api/v1/track/${filed.body.code}`)).body.status === 'assigned');
+      await until(async () => (await api('GET', `/api/v1/track/${filed.body.code}`)).body.status === 'assigned', WAIT_MS);
       const view = await api('GET', `/api/v1/reports/${filed.body.id}`, { token });
       expect(view.status).toBe(200);
       const resolved = await api('POST', `/api/v1/reports/${filed.body.id}/actions/resolve`, { token, json: { version: view.body.version, publicMessage: 'Đã thay bộ điều khiển, đèn hoạt động lại' } });
@@ -64,7 +55,7 @@ describe('staff sessions against the running server', () => {
           `reporter.${run}@example.com`,
         ]);
         return rows.length > 0 && rows.every((r) => r.status === 'sent') ? rows : null;
-      });
+      }, WAIT_MS);
       expect(sent.length).toBeGreaterThanOrEqual(1);
     },
     90_000,
