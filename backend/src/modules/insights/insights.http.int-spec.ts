@@ -87,9 +87,10 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
     expect(cells.length).toBeLessThanOrEqual(200);
     expect(cells.every((c) => c.z >= 1.96)).toBe(true);
     expect(cells.map((c) => c.z)).toEqual([...cells.map((c) => c.z)].sort((a, b) => b - a));
-    const near = cells.find((c) => metres(c.cell, BEN_THANH) < 400);
-    expect(near).toBeDefined();
-    expect(near!.count).toBeGreaterThanOrEqual(12);
+    // The cluster's cell is among the significant ones (a smaller neighbour may rank above it by z).
+    const near = cells.filter((c) => metres(c.cell, BEN_THANH) < 400);
+    expect(near.length).toBeGreaterThan(0);
+    expect(Math.max(...near.map((c) => c.count))).toBeGreaterThanOrEqual(12);
   });
 
   it('rejects a period that runs backwards', async () => {
