@@ -12,7 +12,15 @@ import slaTimers from './benchmarks/sla-timers.mjs';
 import heatFreshness from './benchmarks/heat-freshness.mjs';
 import tiles from './benchmarks/tiles.mjs';
 
-const BENCHMARKS = { 'seed-generator': seedGenerator, 'routing-latency': routingLatency, 'sla-timers': slaTimers, ingest, import: importBenchmark, 'heat-freshness': heatFreshness, tiles };
+const BENCHMARKS = {
+  'seed-generator': seedGenerator,
+  'routing-latency': routingLatency,
+  'sla-timers': slaTimers,
+  ingest,
+  import: importBenchmark,
+  'heat-freshness': heatFreshness,
+  tiles,
+};
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';
 // The load comes from one address: the rate limits would measure themselves, so they are raised.

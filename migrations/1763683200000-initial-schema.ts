@@ -75,9 +75,7 @@ export class InitialSchema1763683200000 implements MigrationInterface {
         CONSTRAINT uq_handling_unit_code UNIQUE (code),
         CONSTRAINT ck_handling_unit_ward CHECK ((kind = 'ward_committee') = (admin_unit_code IS NOT NULL))
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX uq_handling_unit_ward ON handling_unit (admin_unit_code) WHERE kind = 'ward_committee' AND active`,
-    );
+    await q.query(`CREATE UNIQUE INDEX uq_handling_unit_ward ON handling_unit (admin_unit_code) WHERE kind = 'ward_committee' AND active`);
 
     await q.query(`CREATE TYPE priority AS ENUM ('low', 'normal', 'high', 'urgent')`);
     await q.query(`CREATE TYPE handling_level AS ENUM ('ward', 'department')`);
@@ -119,9 +117,7 @@ export class InitialSchema1763683200000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix_routing_rule_lookup ON routing_rule (category_id, admin_unit_code)`);
 
-    await q.query(
-      `CREATE TYPE user_role AS ENUM ('operator', 'ward_official', 'department_official', 'leader', 'admin')`,
-    );
+    await q.query(`CREATE TYPE user_role AS ENUM ('operator', 'ward_official', 'department_official', 'leader', 'admin')`);
     await q.query(`
       CREATE TABLE app_user (
         id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),

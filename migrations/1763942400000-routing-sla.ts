@@ -47,7 +47,9 @@ export class RoutingSla1763942400000 implements MigrationInterface {
         CONSTRAINT uq_sla_clock UNIQUE (report_id, kind, cycle)
       )`);
     // The sweeper's question: which running clocks have a stage due that has not fired?
-    await q.query(`CREATE INDEX ix_sla_clock_next_stage ON sla_clock (next_stage_at) WHERE state = 'running' AND next_stage_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_sla_clock_next_stage ON sla_clock (next_stage_at) WHERE state = 'running' AND next_stage_at IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE sla_stage_event (
@@ -65,7 +67,9 @@ export class RoutingSla1763942400000 implements MigrationInterface {
     await q.query(`ALTER TABLE report ADD COLUMN response_due_at timestamptz`);
     await q.query(`ALTER TABLE report ADD COLUMN resolution_due_at timestamptz`);
     await q.query(`ALTER TABLE report ADD COLUMN resolved_on_time boolean`);
-    await q.query(`CREATE INDEX ix_report_unit_due ON report (assigned_unit_id, resolution_due_at) WHERE status NOT IN ('resolved', 'closed', 'rejected', 'merged')`);
+    await q.query(
+      `CREATE INDEX ix_report_unit_due ON report (assigned_unit_id, resolution_due_at) WHERE status NOT IN ('resolved', 'closed', 'rejected', 'merged')`,
+    );
 
     await q.query(`
       CREATE TABLE notification (

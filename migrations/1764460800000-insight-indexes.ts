@@ -13,9 +13,13 @@ export class InsightIndexes1764460800000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
-    await q.query(`CREATE INDEX ix_report_done_point ON report USING gist (point_3857, resolved_at) WHERE status IN ('resolved', 'closed')`);
+    await q.query(
+      `CREATE INDEX ix_report_done_point ON report USING gist (point_3857, resolved_at) WHERE status IN ('resolved', 'closed')`,
+    );
     await q.query(`CREATE INDEX ix_report_resolved_at ON report (resolved_at) WHERE resolved_on_time IS NOT NULL`);
-    await q.query(`CREATE INDEX ix_report_event_rating ON report_event (report_id, id) WHERE type IN ('rated', 'closed') AND data ? 'rating'`);
+    await q.query(
+      `CREATE INDEX ix_report_event_rating ON report_event (report_id, id) WHERE type IN ('rated', 'closed') AND data ? 'rating'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -51,7 +51,9 @@ export class ReporterSecret1764633600000 implements MigrationInterface {
         CONSTRAINT ck_reporter_secret_message CHECK (kind = 'filing' OR (notification_id IS NOT NULL AND expires_at IS NOT NULL))
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_reporter_secret_filing ON reporter_secret (report_id) WHERE kind = 'filing'`);
-    await q.query(`CREATE UNIQUE INDEX uq_reporter_secret_notification ON reporter_secret (notification_id) WHERE notification_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_reporter_secret_notification ON reporter_secret (notification_id) WHERE notification_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_reporter_secret_report ON reporter_secret (report_id)`);
 
     await q.query(`

@@ -29,6 +29,7 @@ export class SecondFactor1764806400002 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS user_recovery_code`);
-    for (const c of ['totp_last_step', 'totp_enabled_at', 'totp_pending_secret', 'totp_secret', 'demo']) await q.query(`ALTER TABLE app_user DROP COLUMN IF EXISTS ${c}`);
+    for (const c of ['totp_last_step', 'totp_enabled_at', 'totp_pending_secret', 'totp_secret', 'demo'])
+      await q.query(`ALTER TABLE app_user DROP COLUMN IF EXISTS ${c}`);
   }
 }

@@ -16,4 +16,21 @@ import { SecondFactor1764806400002 } from './1764806400002-second-factor';
 import { CategoryExactPublicPoint1764892800000 } from './1764892800000-category-exact-public-point';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
-export const MIGRATIONS = [InitialSchema1763683200000, Intake1763769600000, RoutingSla1763942400000, Import1764028800000, BusinessCalendar1763856000000, AppRole1764201600000, NotificationDelivery1764115200000, ReportAggregates1764288000000, AuditEvent1764374400000, InsightIndexes1764460800000, NoJit1764547200000, ReporterSecret1764633600000, StaffSessions1764806400000, AccountAudit1764806400001, SecondFactor1764806400002, CategoryExactPublicPoint1764892800000];
+export const MIGRATIONS = [
+  InitialSchema1763683200000,
+  Intake1763769600000,
+  RoutingSla1763942400000,
+  Import1764028800000,
+  BusinessCalendar1763856000000,
+  AppRole1764201600000,
+  NotificationDelivery1764115200000,
+  ReportAggregates1764288000000,
+  AuditEvent1764374400000,
+  InsightIndexes1764460800000,
+  NoJit1764547200000,
+  ReporterSecret1764633600000,
+  StaffSessions1764806400000,
+  AccountAudit1764806400001,
+  SecondFactor1764806400002,
+  CategoryExactPublicPoint1764892800000,
+];

@@ -31,8 +31,11 @@ export function childEnv(extra = {}) {
  * scripts that run it on a developer's machine set development (or test) mode and say so.
  */
 export function announceMode(env) {
-  if (!['development', 'test'].includes(env.NODE_ENV)) return log(`mode: NODE_ENV=${env.NODE_ENV ?? '(unset)'}: production rules, the demo settings are refused`);
-  log(`mode: NODE_ENV=${env.NODE_ENV}: demo accounts, the built-in signing secret and the demo Open311 key are allowed; never for real data`);
+  if (!['development', 'test'].includes(env.NODE_ENV))
+    return log(`mode: NODE_ENV=${env.NODE_ENV ?? '(unset)'}: production rules, the demo settings are refused`);
+  log(
+    `mode: NODE_ENV=${env.NODE_ENV}: demo accounts, the built-in signing secret and the demo Open311 key are allowed; never for real data`,
+  );
 }
 
 export function run(cmd, args, { env = childEnv(), cwd = ROOT, quiet = false } = {}) {
@@ -152,12 +155,16 @@ export async function ensurePostgres(databaseUrl) {
         .split('\n')
         .map((l) => l.trim().split(/\s+/))
         .find((c) => Number(c[2]) === port);
-      if (!cluster) throw new PrepareError(`no local PostgreSQL cluster on port ${port}`, `pg_createcluster 15 main --port ${port} --start`);
+      if (!cluster)
+        throw new PrepareError(`no local PostgreSQL cluster on port ${port}`, `pg_createcluster 15 main --port ${port} --start`);
       log(`starting PostgreSQL ${cluster[0]}/${cluster[1]}`);
       run('pg_ctlcluster', ['--skip-systemctl-redirect', cluster[0], cluster[1], 'start'], { env: process.env });
       await waitFor(() => tcpOpen(host, port), 'PostgreSQL');
     } else {
-      throw new PrepareError(`PostgreSQL is not reachable at ${host}:${port}`, local ? 'apt-get install -y postgresql-15 postgresql-15-postgis-3' : 'check DATABASE_URL');
+      throw new PrepareError(
+        `PostgreSQL is not reachable at ${host}:${port}`,
+        local ? 'apt-get install -y postgresql-15 postgresql-15-postgis-3' : 'check DATABASE_URL',
+      );
     }
   }
   const available = psql(adminUrl(databaseUrl), `SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'`);
@@ -190,7 +197,9 @@ export async function ensureRedis(redisUrl) {
   if (!local) throw new PrepareError(`Redis is not reachable at ${host}:${port}`, 'check REDIS_URL');
   if (!has('redis-server')) aptInstall(['redis-server'], 'Redis');
   log(`starting Redis on port ${port}`);
-  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { env: process.env });
+  run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], {
+    env: process.env,
+  });
   await waitFor(() => tcpOpen(host, port), 'Redis');
 }
 
@@ -249,14 +258,18 @@ export function startProcess(name, script, env) {
 }
 
 export async function waitReady(baseUrl, seconds = 60) {
-  await waitFor(async () => {
-    try {
-      const r = await fetch(`${baseUrl}/ready`);
-      return r.status === 200;
-    } catch {
-      return false;
-    }
-  }, `the API at ${baseUrl}/ready`, seconds);
+  await waitFor(
+    async () => {
+      try {
+        const r = await fetch(`${baseUrl}/ready`);
+        return r.status === 200;
+      } catch {
+        return false;
+      }
+    },
+    `the API at ${baseUrl}/ready`,
+    seconds,
+  );
 }
 
 export const API_SCRIPT = join(ROOT, 'backend', 'dist', 'backend', 'src', 'main.js');

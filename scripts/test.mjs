@@ -73,11 +73,15 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   const out = join(results, `${name}.json`);
   rmSync(out, { force: true });
   log(`running ${name} tests`);
-  const r = spawnSync('node', [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`, ...extraArgs], {
-    cwd: ROOT,
-    env: { ...env, ...extraEnv },
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'node',
+    [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', config, '--json', `--outputFile=${out}`, ...extraArgs],
+    {
+      cwd: ROOT,
+      env: { ...env, ...extraEnv },
+      stdio: 'inherit',
+    },
+  );
   if (!existsSync(out)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(out, 'utf8'));
   // A suite that failed to load has no test results but must still fail the run.
@@ -99,7 +103,9 @@ function vitest(name) {
   if (!existsSync(out)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(out, 'utf8'));
   // A file that failed to load has no failed test but a failed suite.
-  const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')).length;
+  const brokenFiles = json.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+  ).length;
   const failed = json.numFailedTests + brokenFiles + (r.status !== 0 && json.numFailedTests === 0 && brokenFiles === 0 ? 1 : 0);
   return { passed: json.numPassedTests, failed };
 }
@@ -139,7 +145,11 @@ async function main() {
 
   // In-process suites sign in as the demo users many times a minute from one address; the
   // login throttle is proved by the e2e suite against the real server, with the limit above.
-  add(jest('backend-int', join(ROOT, 'backend', 'jest.int.config.js'), ['--runInBand'], { RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}` }));
+  add(
+    jest('backend-int', join(ROOT, 'backend', 'jest.int.config.js'), ['--runInBand'], {
+      RATE_LIMIT_LOGIN: `account=1000000/60,${OPEN_LIMITS}`,
+    }),
+  );
   if (tier === 'int') return finish(totals);
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test

@@ -26,7 +26,29 @@ import { UnitsModule } from './modules/units/units.module';
 
 /** The HTTP API process. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule, HealthModule, AuthModule, GeoModule, CategoriesModule, IntakeModule, ReportsModule, AttachmentsModule, Open311Module, RoutingModule, SlaModule, UnitsModule, TicketsModule, CalendarModule, InsightsModule, MapsModule, StaffModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    HealthModule,
+    AuthModule,
+    GeoModule,
+    CategoriesModule,
+    IntakeModule,
+    ReportsModule,
+    AttachmentsModule,
+    Open311Module,
+    RoutingModule,
+    SlaModule,
+    UnitsModule,
+    TicketsModule,
+    CalendarModule,
+    InsightsModule,
+    MapsModule,
+    StaffModule,
+  ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -24,7 +24,14 @@ function psql(url, sql) {
 async function withProcesses(databaseUrl, env, aggregator, fn) {
   const redis = await startRedis();
   const port = await freePort();
-  const config = { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-heat}', LOG_LEVEL: 'warn', MAP_AGGREGATOR: aggregator ? 'on' : 'off' };
+  const config = {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: '{bench-heat}',
+    LOG_LEVEL: 'warn',
+    MAP_AGGREGATOR: aggregator ? 'on' : 'off',
+  };
   const api = startNode(API_SCRIPT, { ...env, ...config });
   const worker = startNode(WORKER_SCRIPT, { ...env, ...config });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -43,8 +50,14 @@ async function ingestRate(databaseUrl, env, aggregator) {
     const r = await cannon(baseUrl, SECONDS);
     if (r.non2xx > 0 || r.errors > 0) throw new Error(`API answered ${r.non2xx} non-2xx and ${r.errors} errors`);
     // Let routing and (when on) the aggregator finish before the next run starts.
-    await waitUntil(() => psql(databaseUrl, `SELECT count(*) = 0 FROM outbox WHERE published_at IS NULL`) === 't', 'outbox drain', 120_000, 250);
-    if (aggregator) await waitUntil(() => psql(databaseUrl, `SELECT count(*) = 0 FROM report_agg_pending`) === 't', 'aggregates', 300_000, 250);
+    await waitUntil(
+      () => psql(databaseUrl, `SELECT count(*) = 0 FROM outbox WHERE published_at IS NULL`) === 't',
+      'outbox drain',
+      120_000,
+      250,
+    );
+    if (aggregator)
+      await waitUntil(() => psql(databaseUrl, `SELECT count(*) = 0 FROM report_agg_pending`) === 't', 'aggregates', 300_000, 250);
     return { rate: r['2xx'] / r.duration, p99: r.latency.p99 };
   });
 }
@@ -92,7 +105,13 @@ export default async function heatFreshness({ databaseUrl, env }) {
   const p99 = percentile(lags.samples, 99);
   const max = Math.max(...lags.samples);
   return {
-    ingest: { withoutAggregator: round(without.rate, 0), withAggregator: round(withAggregator.rate, 0), ratio: round(ratio, 2), p99WithMs: withAggregator.p99, catchUpSeconds: round(catchUp, 1) },
+    ingest: {
+      withoutAggregator: round(without.rate, 0),
+      withAggregator: round(withAggregator.rate, 0),
+      ratio: round(ratio, 2),
+      p99WithMs: withAggregator.p99,
+      catchUpSeconds: round(catchUp, 1),
+    },
     freshness: { rate: round(lags.sent, 0), samples: lags.samples.length, p99Ms: round(p99, 0), maxMs: round(max, 0) },
     summary:
       `ingest with the aggregator ${withAggregator.rate.toFixed(0)}/s vs without ${without.rate.toFixed(0)}/s: ratio ${ratio.toFixed(2)} (target ≥ 0.9); ` +

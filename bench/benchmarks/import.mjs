@@ -40,7 +40,16 @@ const DESCRIPTIONS = [
   'Hàng quán lấn chiếm toàn bộ vỉa hè, người đi bộ phải xuống lòng đường.',
   'Cây xanh nghiêng, có nguy cơ gãy đổ khi mưa bão.',
 ];
-const STREETS = ['Lê Lợi', 'Nguyễn Huệ', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Võ Văn Kiệt', 'Phan Văn Trị', 'Quang Trung', 'Lý Thường Kiệt'];
+const STREETS = [
+  'Lê Lợi',
+  'Nguyễn Huệ',
+  'Điện Biên Phủ',
+  'Cách Mạng Tháng Tám',
+  'Võ Văn Kiệt',
+  'Phan Văn Trị',
+  'Quang Trung',
+  'Lý Thường Kiệt',
+];
 const CHANNELS = ['phone', 'phone', 'web', 'app', 'app', 'zalo'];
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -76,7 +85,18 @@ export async function writeCsv(databaseUrl, file, n) {
     const status = r < 0.85 ? 'closed' : r < 0.89 ? 'resolved' : r < 0.92 ? 'rejected' : 'open';
     const closed = status === 'open' ? '' : localIso(created + (1 + random() * 400) * 3600 * 1000);
     const address = random() < 0.7 ? `${1 + Math.floor(random() * 300)} ${pick(STREETS)}` : '';
-    const line = [`${PREFIX}${i + 1}`, pick(categories), lat, lng, quote(pick(DESCRIPTIONS)), quote(address), localIso(created), status, closed, pick(CHANNELS)];
+    const line = [
+      `${PREFIX}${i + 1}`,
+      pick(categories),
+      lat,
+      lng,
+      quote(pick(DESCRIPTIONS)),
+      quote(address),
+      localIso(created),
+      status,
+      closed,
+      pick(CHANNELS),
+    ];
     if (!out.write(line.join(',') + '\n')) await once(out, 'drain');
   }
   out.end();
@@ -119,10 +139,14 @@ function rawCopySeconds(databaseUrl, table, fresh) {
   const source = `COPY (SELECT ${select} FROM report WHERE channel = 'import' AND attributes ->> 'external_id' LIKE '${PREFIX}%') TO STDOUT (FORMAT binary)`;
   const target = `COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT binary)`;
   const started = performance.now();
-  const copy = spawnSync('sh', ['-c', `psql "$URL" -XAtq -c "$SOURCE" | psql "$URL" -XAtq -v ON_ERROR_STOP=1 -c BEGIN -c "$TARGET" -c ROLLBACK`], {
-    env: { ...process.env, URL: databaseUrl, SOURCE: source, TARGET: target },
-    stdio: 'inherit',
-  });
+  const copy = spawnSync(
+    'sh',
+    ['-c', `psql "$URL" -XAtq -c "$SOURCE" | psql "$URL" -XAtq -v ON_ERROR_STOP=1 -c BEGIN -c "$TARGET" -c ROLLBACK`],
+    {
+      env: { ...process.env, URL: databaseUrl, SOURCE: source, TARGET: target },
+      stdio: 'inherit',
+    },
+  );
   if (copy.status !== 0) throw new Error(`baseline COPY into ${table} failed`);
   return (performance.now() - started) / 1000;
 }
@@ -139,8 +163,12 @@ export default async function importBenchmark({ databaseUrl, env }) {
     const importSeconds = (performance.now() - started) / 1000;
     if (r.status !== 0) throw new Error(`import failed: ${r.stderr || r.stdout}`);
     const summary = r.stdout.trim().split('\n').at(-1);
-    const imported = Number(psql(databaseUrl, `SELECT count(*) FROM report WHERE channel = 'import' AND attributes ->> 'external_id' LIKE '${PREFIX}%'`));
-    const events = Number(psql(databaseUrl, `SELECT count(*) FROM report_event e JOIN report r ON r.id = e.report_id WHERE r.channel = 'import'`));
+    const imported = Number(
+      psql(databaseUrl, `SELECT count(*) FROM report WHERE channel = 'import' AND attributes ->> 'external_id' LIKE '${PREFIX}%'`),
+    );
+    const events = Number(
+      psql(databaseUrl, `SELECT count(*) FROM report_event e JOIN report r ON r.id = e.report_id WHERE r.channel = 'import'`),
+    );
     if (imported !== N) throw new Error(`imported ${imported} of ${N} rows: ${summary}`);
 
     // The baseline: a raw binary COPY of the same rows into the report table itself (its indexes,

@@ -125,18 +125,19 @@ export async function paced(url, seconds, rate) {
   let failed = 0;
   const started = performance.now();
   try {
-    for (let sent = 0; sent < total; ) {
+    for (let sent = 0; sent < total;) {
       const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
       for (; sent < due; sent++) {
         const i = sent;
         pending.push(
-          pool
-            .request({ method: 'POST', path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, body: body(i) })
-            .then(async (res) => {
+          pool.request({ method: 'POST', path: '/api/v1/reports', headers: { 'content-type': 'application/json' }, body: body(i) }).then(
+            async (res) => {
               await res.body.dump();
               if (res.statusCode === 201) created++;
               else failed++;
-            }, () => failed++),
+            },
+            () => failed++,
+          ),
         );
       }
       await new Promise((r) => setTimeout(r, 5));
@@ -172,7 +173,10 @@ function removePgbenchRows(databaseUrl) {
 }
 
 export default async function ingest({ databaseUrl, env }) {
-  const categories = psql(databaseUrl, `SELECT id || ':' || default_priority FROM category WHERE code IN (${CATEGORIES.map((c) => `'${c}'`).join(', ')}) ORDER BY code`)
+  const categories = psql(
+    databaseUrl,
+    `SELECT id || ':' || default_priority FROM category WHERE code IN (${CATEGORIES.map((c) => `'${c}'`).join(', ')}) ORDER BY code`,
+  )
     .split('\n')
     .map((l) => ({ id: Number(l.split(':')[0]), priority: l.split(':')[1] }));
   if (categories.length !== CATEGORIES.length) throw new Error(`categories ${CATEGORIES.join(', ')} are not all seeded`);
@@ -201,7 +205,17 @@ export default async function ingest({ databaseUrl, env }) {
     api: alone,
     apiWhileRouting: routing,
     pgbench: { clients: PGBENCH_CLIENTS, tps: round(base.tps, 1), latencyMs: base.latencyMs },
-    setup: { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, apiProcesses: 1, workerProcesses: 1, databasePoolSize: Number(POOL_SIZE), logLevel: 'warn', nodeEnv: env.NODE_ENV ?? 'development', node: process.version },
+    setup: {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      apiProcesses: 1,
+      workerProcesses: 1,
+      databasePoolSize: Number(POOL_SIZE),
+      logLevel: 'warn',
+      nodeEnv: env.NODE_ENV ?? 'development',
+      node: process.version,
+    },
     ratio: round(ratio, 2),
     ratioWhileRouting: round(routingRatio, 2),
     summary:
@@ -215,7 +229,14 @@ export default async function ingest({ databaseUrl, env }) {
 async function measure({ databaseUrl, env, workerDuring }) {
   const redis = await startRedis();
   const port = await freePort();
-  const config = { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-ingest}', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: POOL_SIZE };
+  const config = {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: '{bench-ingest}',
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: POOL_SIZE,
+  };
   const api = startNode(API_SCRIPT, { ...env, ...config });
   const startWorker = () => startNode(WORKER_SCRIPT, { ...env, ...config, ...WORKER_ENV });
   let worker = workerDuring ? startWorker() : null;
@@ -228,12 +249,18 @@ async function measure({ databaseUrl, env, workerDuring }) {
     const result = await cannon(baseUrl, SECONDS);
     const cpu = { api: cpuSeconds(api.child.pid) - cpuBefore.api, worker: workerCpu() - cpuBefore.worker };
     const created = result['2xx'];
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`API answered ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests.sent}`);
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`API answered ${result.non2xx} non-2xx and ${result.errors} errors of ${result.requests.sent}`);
 
     // Routing must keep up too: wait for the worker to relay everything filed.
     const drainStarted = performance.now();
     worker ??= startWorker();
-    await waitUntil(() => psql(databaseUrl, `SELECT count(*) = 0 FROM outbox WHERE published_at IS NULL`) === 't', 'outbox drain', 120_000, 250);
+    await waitUntil(
+      () => psql(databaseUrl, `SELECT count(*) = 0 FROM outbox WHERE published_at IS NULL`) === 't',
+      'outbox drain',
+      120_000,
+      250,
+    );
     return {
       reportsPerSecond: round(created / result.duration, 1),
       p50Ms: result.latency.p50,

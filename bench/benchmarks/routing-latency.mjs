@@ -22,7 +22,7 @@ async function paced(fn, seconds = SECONDS) {
   const pending = [];
   const total = RATE * seconds;
   const started = performance.now();
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE));
     while (sent < due) pending.push(fn(sent++));
     await new Promise((r) => setTimeout(r, 5));
@@ -35,7 +35,11 @@ async function bareBullmq(redisUrl) {
   const connection = { url: redisUrl, maxRetriesPerRequest: null };
   const queue = new Queue('pickup', { connection, prefix: PREFIX });
   const latencies = [];
-  const worker = new Worker('pickup', async (job) => void latencies.push(Date.now() - job.data.t), { connection, prefix: PREFIX, concurrency: 8 });
+  const worker = new Worker('pickup', async (job) => void latencies.push(Date.now() - job.data.t), {
+    connection,
+    prefix: PREFIX,
+    concurrency: 8,
+  });
   await worker.waitUntilReady();
   await paced(() => queue.add('p', { t: Date.now() }, { removeOnComplete: true }));
   await waitUntil(() => latencies.length >= RATE * SECONDS, 'bare BullMQ drain', 60_000);
@@ -56,9 +60,16 @@ export default async function routingLatency({ databaseUrl, env }) {
     await pool.query('VACUUM ANALYZE');
     const bare = await bareBullmq(redis.url);
 
-    const [ref] = (await pool.query(`SELECT c.id AS category_id, a.id AS admin_unit_id, a.code AS ward_code
-      FROM category c, admin_unit a WHERE c.code = 'pothole' AND a.code = '26743' AND a.valid_to IS NULL`)).rows;
-    const worker = startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redis.url, QUEUE_PREFIX: PREFIX, ...JSON.parse(process.env.BENCH_ROUTING_WORKER_ENV ?? "{}") });
+    const [ref] = (
+      await pool.query(`SELECT c.id AS category_id, a.id AS admin_unit_id, a.code AS ward_code
+      FROM category c, admin_unit a WHERE c.code = 'pothole' AND a.code = '26743' AND a.valid_to IS NULL`)
+    ).rows;
+    const worker = startNode(WORKER_SCRIPT, {
+      ...env,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: PREFIX,
+      ...JSON.parse(process.env.BENCH_ROUTING_WORKER_ENV ?? '{}'),
+    });
     await new Promise((r) => setTimeout(r, 4000));
 
     const committed = new Map();
@@ -71,7 +82,7 @@ export default async function routingLatency({ databaseUrl, env }) {
       notifying = true;
       pool.query(`SELECT pg_notify('outbox', '')`).finally(() => {
         notifying = false;
-        if (again) (again = false), notify();
+        if (again) ((again = false), notify());
       });
     };
     // As intake writes: the report, its 'created' event and its outbox row in one statement (its
@@ -95,18 +106,30 @@ export default async function routingLatency({ databaseUrl, env }) {
     const seconds = await paced((i) => file(i, committed));
     const ids = [...committed.keys()];
     await waitUntil(
-      async () => Number((await pool.query(`SELECT count(*) AS n FROM report_event WHERE type = 'assigned' AND report_id = ANY($1)`, [ids])).rows[0].n) >= ids.length,
+      async () =>
+        Number(
+          (await pool.query(`SELECT count(*) AS n FROM report_event WHERE type = 'assigned' AND report_id = ANY($1)`, [ids])).rows[0].n,
+        ) >= ids.length,
       'all benchmark reports routed',
       120_000,
       500,
     );
     // The assignment's own timestamp: the routing transaction's clock_timestamp-free now(), i.e.
     // when it began; its commit follows within the same few milliseconds.
-    const { rows } = await pool.query(`SELECT report_id, extract(epoch FROM created_at) * 1000 AS at FROM report_event WHERE type = 'assigned' AND report_id = ANY($1)`, [ids]);
+    const { rows } = await pool.query(
+      `SELECT report_id, extract(epoch FROM created_at) * 1000 AS at FROM report_event WHERE type = 'assigned' AND report_id = ANY($1)`,
+      [ids],
+    );
     const routing = rows.map((r) => Number(r.at) - committed.get(r.report_id));
     // Where the time goes: commit → the relay's claim of the outbox row (its transaction's start),
     // and that claim → the routing transaction's start.
-    const claims = new Map((await pool.query(`SELECT aggregate_id, extract(epoch FROM published_at) * 1000 AS at FROM outbox WHERE aggregate_id = ANY($1)`, [ids])).rows.map((r) => [r.aggregate_id, Number(r.at)]));
+    const claims = new Map(
+      (
+        await pool.query(`SELECT aggregate_id, extract(epoch FROM published_at) * 1000 AS at FROM outbox WHERE aggregate_id = ANY($1)`, [
+          ids,
+        ])
+      ).rows.map((r) => [r.aggregate_id, Number(r.at)]),
+    );
     const relayLag = ids.map((id) => claims.get(id) - committed.get(id));
     const routeLag = rows.map((r) => Number(r.at) - claims.get(r.report_id));
     await worker.stop();

@@ -14,17 +14,26 @@ function psql(url, sql) {
 
 export default async function seedGenerator({ databaseUrl, env }) {
   const started = performance.now();
-  const r = spawnSync('node', [join(ROOT, 'backend/dist/backend/src/cli/seed.cli.js'), '--no-demo', '--reports', String(N)], { env, stdio: 'inherit' });
+  const r = spawnSync('node', [join(ROOT, 'backend/dist/backend/src/cli/seed.cli.js'), '--no-demo', '--reports', String(N)], {
+    env,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('seed --reports failed');
   const generatorSeconds = (performance.now() - started) / 1000;
   const reports = Number(psql(databaseUrl, 'SELECT count(*) FROM report'));
   const events = Number(psql(databaseUrl, 'SELECT count(*) FROM report_event'));
 
-  psql(databaseUrl, 'DROP TABLE IF EXISTS bench_report_copy; CREATE UNLOGGED TABLE bench_report_copy (LIKE report INCLUDING ALL); ALTER TABLE bench_report_copy SET LOGGED');
+  psql(
+    databaseUrl,
+    'DROP TABLE IF EXISTS bench_report_copy; CREATE UNLOGGED TABLE bench_report_copy (LIKE report INCLUDING ALL); ALTER TABLE bench_report_copy SET LOGGED',
+  );
   const copyStarted = performance.now();
   const copy = spawnSync(
     'sh',
-    ['-c', `psql "$URL" -XAtq -c "COPY report TO STDOUT (FORMAT binary)" | psql "$URL" -XAtq -c "COPY bench_report_copy FROM STDIN (FORMAT binary)"`],
+    [
+      '-c',
+      `psql "$URL" -XAtq -c "COPY report TO STDOUT (FORMAT binary)" | psql "$URL" -XAtq -c "COPY bench_report_copy FROM STDIN (FORMAT binary)"`,
+    ],
     { env: { ...process.env, URL: databaseUrl }, stdio: 'inherit' },
   );
   if (copy.status !== 0) throw new Error('baseline COPY failed');
@@ -39,7 +48,8 @@ export default async function seedGenerator({ databaseUrl, env }) {
     generatorSeconds: +generatorSeconds.toFixed(1),
     copySeconds: +copySeconds.toFixed(1),
     ratio: +(generatorRate / copyRate).toFixed(2),
-    summary: `${reports} reports (+${events} timeline events) in ${generatorSeconds.toFixed(1)} s = ${Math.round(generatorRate)}/s; ` +
+    summary:
+      `${reports} reports (+${events} timeline events) in ${generatorSeconds.toFixed(1)} s = ${Math.round(generatorRate)}/s; ` +
       `raw COPY of the same rows ${Math.round(copyRate)}/s; ratio ${(generatorRate / copyRate).toFixed(2)} (limit: 1M in < 120 s)`,
   };
 }

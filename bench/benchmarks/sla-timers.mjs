@@ -38,7 +38,13 @@ async function bareBytesPerJob() {
     await queue.waitUntilReady();
     const before = await usedMemory(redis.url);
     for (let i = 0; i < PENDING; i += 5000) {
-      await queue.addBulk(Array.from({ length: Math.min(5000, PENDING - i) }, () => ({ name: 't', data: {}, opts: { delay: 3_600_000 + Math.floor(Math.random() * 86_400_000) } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(5000, PENDING - i) }, () => ({
+          name: 't',
+          data: {},
+          opts: { delay: 3_600_000 + Math.floor(Math.random() * 86_400_000) },
+        })),
+      );
     }
     const bytes = ((await usedMemory(redis.url)) - before) / PENDING;
     await queue.close();
@@ -54,11 +60,21 @@ async function bareLateness() {
     const connection = { url: redis.url, maxRetriesPerRequest: null };
     const queue = new Queue('bare', { connection, prefix: PREFIX });
     const late = [];
-    const worker = new Worker('bare', async (job) => void late.push(Date.now() - job.data.due), { connection, prefix: PREFIX, concurrency: 16 });
+    const worker = new Worker('bare', async (job) => void late.push(Date.now() - job.data.due), {
+      connection,
+      prefix: PREFIX,
+      concurrency: 16,
+    });
     await worker.waitUntilReady();
     const due = Date.now() + 10_000;
     for (let i = 0; i < SIMULTANEOUS; i += 1000) {
-      await queue.addBulk(Array.from({ length: Math.min(1000, SIMULTANEOUS - i) }, () => ({ name: 't', data: { due }, opts: { delay: due - Date.now(), removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, SIMULTANEOUS - i) }, () => ({
+          name: 't',
+          data: { due },
+          opts: { delay: due - Date.now(), removeOnComplete: true },
+        })),
+      );
     }
     await waitUntil(() => late.length >= SIMULTANEOUS, 'bare timers', 60_000);
     await worker.close();
@@ -94,7 +110,11 @@ export default async function slaTimers({ databaseUrl, env }) {
     const needed = PENDING + SIMULTANEOUS;
     const have = Number((await pool.query(`SELECT count(*) AS n FROM report`)).rows[0].n);
     if (have < needed) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'backend/dist/backend/src/cli/seed.cli.js'), '--no-demo', '--reports', String(needed - have)], { env, stdio: 'inherit' });
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'backend/dist/backend/src/cli/seed.cli.js'), '--no-demo', '--reports', String(needed - have)],
+        { env, stdio: 'inherit' },
+      );
       if (r.status !== 0) throw new Error('seeding reports for the timers failed');
     }
     await pool.query(`DELETE FROM sla_stage_event; DELETE FROM sla_clock`);
@@ -105,24 +125,32 @@ export default async function slaTimers({ databaseUrl, env }) {
     let ourBytes = NaN;
     let timers = 0;
     if (PENDING > 0) {
-    bareBytes = await bareBytesPerJob();
-    const now = Date.now();
-    const pendingIds = await makeClocks(pool, PENDING, (i) => now + 3_600_000 + (i % 86_400) * 1000, 30 * 86_400_000);
-    const redisA = await startRedis();
-    const emptyA = await usedMemory(redisA.url);
-    const workerA = startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redisA.url, QUEUE_PREFIX: PREFIX });
-    const q = new Queue('sla', { connection: { url: redisA.url }, prefix: PREFIX });
-    await waitUntil(async () => (await q.getJobCounts('delayed')).delayed >= PENDING, `${PENDING} timers scheduled`, 600_000, 1000);
-    await waitUntil(async () => { const c = await q.getJobCounts('wait', 'active'); return c.wait + c.active === 0; }, 'scheduling jobs drained', 120_000, 500);
-    await workerA.stop();
-    // Per timer in Redis. The worker also relays and routes what benchmarks run before this one
-    // on the same database left behind: those queues' keys are not timers. And clocks those runs
-    // left running have their timers too.
-    timers = (await q.getJobCounts('delayed')).delayed;
-    ourBytes = ((await usedMemory(redisA.url)) - emptyA - (await bytesOutside(redisA.url, `${PREFIX}:sla:`))) / timers;
-    await q.close();
-    await redisA.stop();
-    await pool.query(`DELETE FROM sla_clock WHERE report_id = ANY($1)`, [pendingIds]);
+      bareBytes = await bareBytesPerJob();
+      const now = Date.now();
+      const pendingIds = await makeClocks(pool, PENDING, (i) => now + 3_600_000 + (i % 86_400) * 1000, 30 * 86_400_000);
+      const redisA = await startRedis();
+      const emptyA = await usedMemory(redisA.url);
+      const workerA = startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redisA.url, QUEUE_PREFIX: PREFIX });
+      const q = new Queue('sla', { connection: { url: redisA.url }, prefix: PREFIX });
+      await waitUntil(async () => (await q.getJobCounts('delayed')).delayed >= PENDING, `${PENDING} timers scheduled`, 600_000, 1000);
+      await waitUntil(
+        async () => {
+          const c = await q.getJobCounts('wait', 'active');
+          return c.wait + c.active === 0;
+        },
+        'scheduling jobs drained',
+        120_000,
+        500,
+      );
+      await workerA.stop();
+      // Per timer in Redis. The worker also relays and routes what benchmarks run before this one
+      // on the same database left behind: those queues' keys are not timers. And clocks those runs
+      // left running have their timers too.
+      timers = (await q.getJobCounts('delayed')).delayed;
+      ourBytes = ((await usedMemory(redisA.url)) - emptyA - (await bytesOutside(redisA.url, `${PREFIX}:sla:`))) / timers;
+      await q.close();
+      await redisA.stop();
+      await pool.query(`DELETE FROM sla_clock WHERE report_id = ANY($1)`, [pendingIds]);
     }
 
     // 2. Lateness: 5,000 clocks whose warn50 falls on one instant 20 s from now.
@@ -133,7 +161,11 @@ export default async function slaTimers({ databaseUrl, env }) {
     // Two worker processes, as deployed (docker/compose.yaml runs two replicas).
     const workersB = [1, 2].map(() => startNode(WORKER_SCRIPT, { ...env, REDIS_URL: redisB.url, QUEUE_PREFIX: PREFIX }));
     await waitUntil(
-      async () => Number((await pool.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1) AND stage = 'warn50'`, [dueIds])).rows[0].n) >= SIMULTANEOUS,
+      async () =>
+        Number(
+          (await pool.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1) AND stage = 'warn50'`, [dueIds])).rows[0]
+            .n,
+        ) >= SIMULTANEOUS,
       'all simultaneous stages fired',
       120_000,
       500,

@@ -83,7 +83,11 @@ const inline = ({ text, params }) => text.replace(/\$(\d+)/g, (_, i) => literal(
 function pgbenchLatencies(url, file, protocol, transactions) {
   const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-tiles-'));
   try {
-    const r = spawnSync('pgbench', ['-n', '-c', '1', '-M', protocol, '-t', String(transactions), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url], { encoding: 'utf8' });
+    const r = spawnSync(
+      'pgbench',
+      ['-n', '-c', '1', '-M', protocol, '-t', String(transactions), '-f', file, '-l', '--log-prefix', join(dir, 'log'), url],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr || r.stdout}`);
     const logFile = readdirSync(dir).find((f) => f.startsWith('log'));
     return readFileSync(join(dir, logFile), 'utf8')
@@ -132,7 +136,8 @@ async function interleavedLatencies(baseUrl, path, token, sql) {
     // request path compiled by V8's optimising tier, which takes a few hundred requests (measured:
     // 20 left the p50 of a z8 tile 1.2 ms above that of the same process a minute later).
     const warm = [];
-    for (let i = 0, until = performance.now() + WARMUP_MS; i < WARMUP_REQUESTS && (i < 20 || performance.now() < until); i++) warm.push((await client.get(path)).ms);
+    for (let i = 0, until = performance.now() + WARMUP_MS; i < WARMUP_REQUESTS && (i < 20 || performance.now() < until); i++)
+      warm.push((await client.get(path)).ms);
     const typicalMs = percentile(warm.slice(warm.length >> 1), 50);
     const perSlice = Math.max(1, Math.round(SLICE_MS / typicalMs));
     const rounds = Math.ceil(Math.max(MIN_SAMPLES, SIDE_MS / typicalMs) / perSlice);
@@ -164,7 +169,8 @@ async function interleavedLatencies(baseUrl, path, token, sql) {
 async function warmProcess(baseUrl, token, paths) {
   const client = tileClient(baseUrl, token);
   try {
-    for (let i = 0, until = performance.now() + PROCESS_WARMUP_MS; performance.now() < until; i++) await client.get(paths[i % paths.length]);
+    for (let i = 0, until = performance.now() + PROCESS_WARMUP_MS; performance.now() < until; i++)
+      await client.get(paths[i % paths.length]);
   } finally {
     await client.close();
   }
@@ -182,13 +188,26 @@ async function firstRender(baseUrl, token) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
   try {
     const runs = [];
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      await context.addInitScript((session) => sessionStorage.setItem('session1022', session), JSON.stringify({ accessToken: token, expiresAt: Date.now() + 3_600_000 }));
+      await context.addInitScript(
+        (session) => sessionStorage.setItem('session1022', session),
+        JSON.stringify({ accessToken: token, expiresAt: Date.now() + 3_600_000 }),
+      );
       const page = await context.newPage();
       let pending = 0;
       let lastTileAt = 0;
@@ -244,16 +263,31 @@ export default async function tiles({ env }) {
   }
   psql(DATABASE_URL, 'VACUUM ANALYZE');
   const reports = Number(psql(DATABASE_URL, 'SELECT count(*) FROM report'));
-  const aggregateRows = Number(psql(DATABASE_URL, 'SELECT (SELECT count(*) FROM report_cell_day) + (SELECT count(*) FROM report_cell_total)'));
+  const aggregateRows = Number(
+    psql(DATABASE_URL, 'SELECT (SELECT count(*) FROM report_cell_day) + (SELECT count(*) FROM report_cell_total)'),
+  );
 
   const redis = await startRedis();
   const port = await freePort();
   // One sign-in serves the whole measurement, longer than the default 15-minute access token.
-  const api = startNode(API_SCRIPT, { ...dbEnv, JWT_TTL_SECONDS: '3600', PORT: String(port), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles}', LOG_LEVEL: 'warn', TILE_CACHE_SECONDS: '0', WEB_DIR: join(ROOT, 'frontend', 'dist') });
+  const api = startNode(API_SCRIPT, {
+    ...dbEnv,
+    JWT_TTL_SECONDS: '3600',
+    PORT: String(port),
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: '{bench-tiles}',
+    LOG_LEVEL: 'warn',
+    TILE_CACHE_SECONDS: '0',
+    WEB_DIR: join(ROOT, 'frontend', 'dist'),
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitReady(baseUrl);
-    const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: '1022demo!' }) });
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: '1022demo!' }),
+    });
     const { accessToken: token } = await login.json();
     const now = new Date();
     const year = { from: new Date(now.getTime() - 365 * DAY_MS).toISOString(), to: now.toISOString() };
@@ -292,7 +326,9 @@ export default async function tiles({ env }) {
         pgbenchPreparedP95Ms: round(pgPreparedP95, 1),
         ratioToPrepared: round(apiP95 / pgPreparedP95, 2),
       });
-      log(`tiles: ${c.name}: API p95 ${apiP95.toFixed(1)} ms, pgbench p95 ${pgP95.toFixed(1)} ms (prepared ${pgPreparedP95.toFixed(1)} ms)`);
+      log(
+        `tiles: ${c.name}: API p95 ${apiP95.toFixed(1)} ms, pgbench p95 ${pgP95.toFixed(1)} ms (prepared ${pgPreparedP95.toFixed(1)} ms)`,
+      );
     }
 
     // z8 heat over every report of the year against ST_AsMVT of the raw points of the same tile.
@@ -330,7 +366,15 @@ export default async function tiles({ env }) {
     // First render through an API with the tile cache on, as deployed: the first run finds the
     // cache empty, the next ones find the tiles an earlier visitor asked for.
     const cachedPort = await freePort();
-    const cachedApi = startNode(API_SCRIPT, { ...dbEnv, JWT_TTL_SECONDS: '3600', PORT: String(cachedPort), REDIS_URL: redis.url, QUEUE_PREFIX: '{bench-tiles-cached}', LOG_LEVEL: 'warn', WEB_DIR: join(ROOT, 'frontend', 'dist') });
+    const cachedApi = startNode(API_SCRIPT, {
+      ...dbEnv,
+      JWT_TTL_SECONDS: '3600',
+      PORT: String(cachedPort),
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: '{bench-tiles-cached}',
+      LOG_LEVEL: 'warn',
+      WEB_DIR: join(ROOT, 'frontend', 'dist'),
+    });
     let render;
     try {
       await waitReady(`http://127.0.0.1:${cachedPort}`);

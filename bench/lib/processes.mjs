@@ -34,9 +34,23 @@ export async function waitUntil(check, what, timeoutMs = 60_000, everyMs = 100) 
 export async function startRedis() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'hcmc1022-bench-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: 'ignore',
+  });
   process.once('exit', () => child.kill('SIGKILL'));
-  await waitUntil(() => new Promise((r) => net.connect({ port, host: '127.0.0.1' }).once('connect', function () { this.destroy(); r(true); }).once('error', () => r(false))), `redis on ${port}`);
+  await waitUntil(
+    () =>
+      new Promise((r) =>
+        net
+          .connect({ port, host: '127.0.0.1' })
+          .once('connect', function () {
+            this.destroy();
+            r(true);
+          })
+          .once('error', () => r(false)),
+      ),
+    `redis on ${port}`,
+  );
   return {
     url: `redis://127.0.0.1:${port}/0`,
     async stop() {
@@ -49,7 +63,11 @@ export async function startRedis() {
 
 /** A backend process (API or worker) with the given environment and the V8 flags it is deployed with; stop() waits for its exit. */
 export function startNode(script, env) {
-  const child = spawn(process.execPath, [...NODE_FLAGS, script], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   process.once('exit', () => child.kill('SIGKILL'));
   return {
     child,

@@ -53,7 +53,12 @@ describe('POST /api/v1/auth/login', () => {
     expect(statuses.slice(0, limit)).toEqual(Array(limit).fill(401));
     expect(statuses.slice(limit)).toEqual([429, 429]);
     const r = await api('POST', '/api/v1/auth/login', { json: { username, password: 'guess' } });
-    expect(r.body).toMatchObject({ code: 'rate_limit.exceeded', policy: 'login', dimension: 'account', retryAfterSeconds: expect.any(Number) });
+    expect(r.body).toMatchObject({
+      code: 'rate_limit.exceeded',
+      policy: 'login',
+      dimension: 'account',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(Number(r.headers.get('retry-after'))).toBe(r.body.retryAfterSeconds);
   });
 

@@ -15,7 +15,10 @@ describe('GET /api/v1/geo/wards', () => {
       expect(f.properties.name).toMatch(/^(Phường|Xã|Đặc khu) /);
       expect(f.geometry.type).toBe('MultiPolygon');
     }
-    const kinds = r.body.features.reduce((acc: Record<string, number>, f: any) => ({ ...acc, [f.properties.kind]: (acc[f.properties.kind] ?? 0) + 1 }), {});
+    const kinds = r.body.features.reduce(
+      (acc: Record<string, number>, f: any) => ({ ...acc, [f.properties.kind]: (acc[f.properties.kind] ?? 0) + 1 }),
+      {},
+    );
     expect(kinds).toEqual({ phuong: 113, xa: 54, dac_khu: 1 });
     const benThanh = r.body.features.find((f: any) => f.properties.name === 'Phường Bến Thành');
     expect(benThanh.properties.population).toBeGreaterThan(0);

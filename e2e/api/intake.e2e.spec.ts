@@ -9,7 +9,13 @@ describe('intake over HTTP', () => {
     const r = await api('GET', '/api/v1/categories');
     expect(r.status).toBe(200);
     expect(r.body.length).toBeGreaterThanOrEqual(25);
-    for (const c of r.body) expect(c).toMatchObject({ code: expect.any(String), nameVi: expect.any(String), nameEn: expect.any(String), groupVi: expect.any(String) });
+    for (const c of r.body)
+      expect(c).toMatchObject({
+        code: expect.any(String),
+        nameVi: expect.any(String),
+        nameEn: expect.any(String),
+        groupVi: expect.any(String),
+      });
     expect(r.body.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['flooding', 'pothole', 'garbage', 'street-light']));
   });
 
@@ -26,7 +32,10 @@ describe('intake over HTTP', () => {
 
   it('files a report anonymously, then shows it on the public tracking page', async () => {
     const description = `Rác chất đống đầu hẻm ${randomUUID()}`;
-    const created = await api('POST', '/api/v1/reports', { json: { category: 'garbage', ...BEN_THANH, description, channel: 'app' }, headers: { 'idempotency-key': randomUUID() } });
+    const created = await api('POST', '/api/v1/reports', {
+      json: { category: 'garbage', ...BEN_THANH, description, channel: 'app' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ channel: 'app', ward: { code: '26743' }, trackingUrl: `/track/${created.body.code}` });
     const tracked = await api('GET', `/api/v1/track/${created.body.code}`);
@@ -48,7 +57,10 @@ describe('intake over HTTP', () => {
     expect(second.status).toBe(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body.id).toBe(first.body.id);
-    const changed = await api('POST', '/api/v1/reports', { json: { ...body, description: `${body.description}!` }, headers: { 'idempotency-key': key } });
+    const changed = await api('POST', '/api/v1/reports', {
+      json: { ...body, description: `${body.description}!` },
+      headers: { 'idempotency-key': key },
+    });
     expect(changed.status).toBe(422);
   });
 
@@ -56,15 +68,24 @@ describe('intake over HTTP', () => {
     const token = await login('operator');
     const phone = `09${String(Date.now()).slice(-8)}`;
     const description = `Cây xanh gãy nhánh đè lên dây điện ${randomUUID()}`;
-    const original = await api('POST', '/api/v1/reports', { json: { category: 'fallen-tree', ...BEN_THANH, description, attributes: { blocking: FALLEN_TREE_BLOCKING } } });
+    const original = await api('POST', '/api/v1/reports', {
+      json: { category: 'fallen-tree', ...BEN_THANH, description, attributes: { blocking: FALLEN_TREE_BLOCKING } },
+    });
     expect(original.status).toBe(201);
 
-    const dupes = await api('GET', `/api/v1/reports/duplicates?category=fallen-tree&lat=10.77255&lng=106.69815&text=${encodeURIComponent('cay gay nhanh de day dien')}`, { token });
+    const dupes = await api(
+      'GET',
+      `/api/v1/reports/duplicates?category=fallen-tree&lat=10.77255&lng=106.69815&text=${encodeURIComponent('cay gay nhanh de day dien')}`,
+      { token },
+    );
     expect(dupes.status).toBe(200);
     expect(dupes.body[0]).toMatchObject({ id: original.body.id, distanceM: expect.any(Number), score: expect.any(Number) });
     expect(dupes.body[0].distanceM).toBeLessThan(20);
 
-    const attached = await api('POST', `/api/v1/reports/${original.body.id}/callers`, { token, json: { phone: `+84 ${phone.slice(1)}`, name: 'Người gọi' } });
+    const attached = await api('POST', `/api/v1/reports/${original.body.id}/callers`, {
+      token,
+      json: { phone: `+84 ${phone.slice(1)}`, name: 'Người gọi' },
+    });
     expect(attached.status).toBe(201);
     expect(attached.body).toEqual({ id: original.body.id, code: original.body.code, followerCount: 1 });
 
@@ -82,7 +103,9 @@ describe('intake over HTTP', () => {
   });
 
   it('shows a ward official only their own unit’s tickets', async () => {
-    const created = await api('POST', '/api/v1/reports', { json: { category: 'pothole', ...BEN_THANH, description: `Ổ gà ${randomUUID()}` } });
+    const created = await api('POST', '/api/v1/reports', {
+      json: { category: 'pothole', ...BEN_THANH, description: `Ổ gà ${randomUUID()}` },
+    });
     const saigon = await login('ward.saigon');
     expect((await api('GET', `/api/v1/reports/${created.body.id}`, { token: saigon })).status).toBe(404);
     const operator = await login('operator');
@@ -92,13 +115,19 @@ describe('intake over HTTP', () => {
 
 describe('intake validation over HTTP', () => {
   it('names a missing required attribute of the category', async () => {
-    const r = await api('POST', '/api/v1/reports', { json: { category: 'fallen-tree', ...BEN_THANH, description: 'Cây đổ chắn ngang đường' } });
+    const r = await api('POST', '/api/v1/reports', {
+      json: { category: 'fallen-tree', ...BEN_THANH, description: 'Cây đổ chắn ngang đường' },
+    });
     expect(r.status).toBe(400);
-    expect(r.body.issues).toEqual([expect.objectContaining({ field: 'attributes.blocking', rule: 'required', messageVi: expect.any(String) })]);
+    expect(r.body.issues).toEqual([
+      expect.objectContaining({ field: 'attributes.blocking', rule: 'required', messageVi: expect.any(String) }),
+    ]);
   });
 
   it('answers in both languages, naming each field and rule', async () => {
-    const r = await api('POST', '/api/v1/reports', { json: { category: 'pothole', lat: 'x', lng: 106.7, description: 'abc', channel: 'fax' } });
+    const r = await api('POST', '/api/v1/reports', {
+      json: { category: 'pothole', lat: 'x', lng: 106.7, description: 'abc', channel: 'fax' },
+    });
     expect(r.status).toBe(400);
     const byField = Object.fromEntries(r.body.issues.map((i: { field: string }) => [i.field, i]));
     expect(Object.keys(byField).sort()).toEqual(['channel', 'description', 'lat']);

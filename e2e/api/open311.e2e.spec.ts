@@ -138,7 +138,9 @@ describe('Open311 services', () => {
     expect(depth.values[0]).toEqual({ key: 'duoi-20cm', name: expect.stringContaining('Dưới 20 cm') });
 
     const xml = await get(`${V2}/services/flooding.xml?locale=en`);
-    expect(xml.text).toContain('<service_definition><service_code>flooding</service_code><attributes><attribute><variable>true</variable><code>depth</code>');
+    expect(xml.text).toContain(
+      '<service_definition><service_code>flooding</service_code><attributes><attribute><variable>true</variable><code>depth</code>',
+    );
     expect(xmlValues(xml.text, 'description')).toContain('Water depth');
   });
 
@@ -148,7 +150,9 @@ describe('Open311 services', () => {
     const xml = await get(`${V2}/services/no-such-service.xml`);
     expect(xml.status).toBe(404);
     expect(xml.type).toBe('text/xml; charset=utf-8');
-    expect(xml.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<errors><error><code>404<\/code><description>[^<]+<\/description><\/error><\/errors>/);
+    expect(xml.text).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<errors><error><code>404<\/code><description>[^<]+<\/description><\/error><\/errors>/,
+    );
   });
 
   it('refuses a format it does not serve', async () => {
@@ -172,7 +176,13 @@ describe('Open311 POST and GET a request', () => {
   });
 
   it('echoes account_id and a service notice', async () => {
-    const r = await postForm(`${V2}/requests.json`, { api_key: API_KEY, service_code: 'pothole', ...BEN_THANH, account_id: 'acc-42', description: 'Ổ gà lớn giữa làn xe máy.' });
+    const r = await postForm(`${V2}/requests.json`, {
+      api_key: API_KEY,
+      service_code: 'pothole',
+      ...BEN_THANH,
+      account_id: 'acc-42',
+      description: 'Ổ gà lớn giữa làn xe máy.',
+    });
     expect(r.status).toBe(201);
     expect(r.type).toBe('application/json; charset=utf-8');
     expect(r.json).toEqual([
@@ -205,8 +215,23 @@ describe('Open311 POST and GET a request', () => {
     expect(Math.abs(Date.parse(request.requested_datetime) - Date.now())).toBeLessThan(10 * 60_000);
     expect(Object.keys(request).sort()).toEqual(
       [
-        'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice',
-        'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url',
+        'service_request_id',
+        'status',
+        'status_notes',
+        'service_name',
+        'service_code',
+        'description',
+        'agency_responsible',
+        'service_notice',
+        'requested_datetime',
+        'updated_datetime',
+        'expected_datetime',
+        'address',
+        'address_id',
+        'zipcode',
+        'lat',
+        'long',
+        'media_url',
       ].sort(),
     );
     for (const personal of Object.values(REPORTER)) expect(r.text).not.toContain(personal);
@@ -253,7 +278,13 @@ describe('Open311 POST errors', () => {
   });
 
   it('refuses a point outside the city with 400 naming lat and long', async () => {
-    const r = await postForm(`${V2}/requests.json?locale=en`, { api_key: API_KEY, service_code: 'flooding', lat: '21.0285', long: '105.8542', 'attribute[depth]': '20-50cm' });
+    const r = await postForm(`${V2}/requests.json?locale=en`, {
+      api_key: API_KEY,
+      service_code: 'flooding',
+      lat: '21.0285',
+      long: '105.8542',
+      'attribute[depth]': '20-50cm',
+    });
     expectErrorList(r, 400);
     expect(r.json.map((e: any) => e.description.split(':')[0]).sort()).toEqual(['lat', 'long']);
     expect(r.json[0].description).toContain('outside Ho Chi Minh City');
@@ -271,13 +302,21 @@ describe('Open311 POST errors', () => {
   ])('answers 400 for %s, naming the field', async (_, fields, field) => {
     const r = await postForm(`${V2}/requests.json?locale=en`, { api_key: API_KEY, service_code: 'flooding', ...fields });
     expectErrorList(r, 400);
-    expect(r.json.map((e: any) => e.description)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}: `))]));
+    expect(r.json.map((e: any) => e.description)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}: `))]),
+    );
   });
 });
 
 describe('Open311 POST encodings and addresses', () => {
   it('places an address-only request in the ward that succeeded the old one (Phường 7, Quận 5 → Phường An Đông)', async () => {
-    const created = await postForm(`${V2}/requests.json`, { api_key: API_KEY, service_code: 'flooding', address_string: 'Phường 7, Quận 5', 'attribute[depth]': 'duoi-20cm', description: 'Nước ngập mắt cá chân (e2e địa chỉ).' });
+    const created = await postForm(`${V2}/requests.json`, {
+      api_key: API_KEY,
+      service_code: 'flooding',
+      address_string: 'Phường 7, Quận 5',
+      'attribute[depth]': 'duoi-20cm',
+      description: 'Nước ngập mắt cá chân (e2e địa chỉ).',
+    });
     expect(created.status).toBe(201);
     expect(created.json[0].service_notice).toContain('Phường An Đông');
     const request = (await get(`${V2}/requests/${created.json[0].service_request_id}.json`)).json[0];
@@ -292,7 +331,14 @@ describe('Open311 POST encodings and addresses', () => {
 
   it('accepts multipart without files, and refuses a file in it', async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ api_key: API_KEY, service_code: 'street-light', ...BEN_THANH, 'attribute[state]': 'tat', description: 'Đèn đường tắt cả tuần (multipart).' })) form.append(k, v);
+    for (const [k, v] of Object.entries({
+      api_key: API_KEY,
+      service_code: 'street-light',
+      ...BEN_THANH,
+      'attribute[state]': 'tat',
+      description: 'Đèn đường tắt cả tuần (multipart).',
+    }))
+      form.append(k, v);
     const ok = await call('POST', `${V2}/requests.json`, { body: form });
     expect(ok.status).toBe(201);
     expect(ok.json[0].service_request_id).toMatch(/^HCM-/);
@@ -302,14 +348,27 @@ describe('Open311 POST encodings and addresses', () => {
   });
 
   it('accepts JSON, with attributes nested', async () => {
-    const body = JSON.stringify({ api_key: API_KEY, service_code: 'pothole', lat: 10.7725, long: 106.6981, attribute: { size: 'lon' }, description: 'Ổ voi rộng hơn một mét (JSON).' });
+    const body = JSON.stringify({
+      api_key: API_KEY,
+      service_code: 'pothole',
+      lat: 10.7725,
+      long: 106.6981,
+      attribute: { size: 'lon' },
+      description: 'Ổ voi rộng hơn một mét (JSON).',
+    });
     const r = await call('POST', `${V2}/requests.json`, { body, headers: { 'content-type': 'application/json' } });
     expect(r.status).toBe(201);
   });
 
   it('replays the first answer for a retried Idempotency-Key, with a new reporter secret replacing the first', async () => {
     const key = `open311-e2e-${Date.now()}`;
-    const fields = { api_key: API_KEY, service_code: 'noise', ...BEN_THANH, 'attribute[source]': 'karaoke', description: 'Karaoke sau 22 giờ (e2e idempotency).' };
+    const fields = {
+      api_key: API_KEY,
+      service_code: 'noise',
+      ...BEN_THANH,
+      'attribute[source]': 'karaoke',
+      description: 'Karaoke sau 22 giờ (e2e idempotency).',
+    };
     const first = await postForm(`${V2}/requests.json`, fields, { 'idempotency-key': key });
     const retry = await postForm(`${V2}/requests.json`, fields, { 'idempotency-key': key });
     expect(first.status).toBe(201);

@@ -20,7 +20,13 @@ function start(script: string, env: Record<string, string>, waitMs = 60_000): Pr
   return new Promise((resolve) => {
     // Nowhere to connect to: a process that passed its settings would be left retrying, not serving.
     const child = spawn(process.execPath, [join(DIST, script)], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', REDIS_URL: 'redis://127.0.0.1:9/0', LOG_LEVEL: 'error', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
+        REDIS_URL: 'redis://127.0.0.1:9/0',
+        LOG_LEVEL: 'error',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

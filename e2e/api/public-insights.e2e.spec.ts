@@ -10,10 +10,29 @@ import { api, login } from '../support/api';
 
 const WORLD_M = 2 * 20037508.342789244;
 const R = WORLD_M / (2 * Math.PI);
-const toMercator = (lat: number, lng: number) => ({ x: (lng * Math.PI * R) / 180, y: R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) });
-const fromMercator = (x: number, y: number) => ({ lng: (x / R) * (180 / Math.PI), lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI) });
+const toMercator = (lat: number, lng: number) => ({
+  x: (lng * Math.PI * R) / 180,
+  y: R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
+});
+const fromMercator = (x: number, y: number) => ({
+  lng: (x / R) * (180 / Math.PI),
+  lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI),
+});
 // Keys that would carry personal data or identify a report; none may appear in a public answer.
-const FORBIDDEN_KEYS = ['phone', 'email', 'reporter', 'reporterName', 'fullName', 'description', 'address', 'id', 'trackingCode', 'codes', 'lat', 'lng'];
+const FORBIDDEN_KEYS = [
+  'phone',
+  'email',
+  'reporter',
+  'reporterName',
+  'fullName',
+  'description',
+  'address',
+  'id',
+  'trackingCode',
+  'codes',
+  'lat',
+  'lng',
+];
 
 function keysOf(value: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) for (const v of value) keysOf(v, out);
@@ -28,7 +47,11 @@ function keysOf(value: unknown, out: Set<string> = new Set()): Set<string> {
 
 describe('public insight figures (anonymous, e2e)', () => {
   const tag = randomUUID().slice(0, 8);
-  const person = { name: `Trần Thị Công Khai ${tag}`, phone: `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, email: `cong.khai.${tag}@example.com` };
+  const person = {
+    name: `Trần Thị Công Khai ${tag}`,
+    phone: `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+    email: `cong.khai.${tag}@example.com`,
+  };
   const filed: { code: string; description: string }[] = [];
   let centre: { lat: number; lng: number };
 
@@ -37,10 +60,14 @@ describe('public insight figures (anonymous, e2e)', () => {
     const token = await login('leader');
     const change = await api('GET', '/api/v1/insights/change?period=month', { token });
     expect(change.status).toBe(200);
-    const busy = new Set((change.body.cells as { lat: number; lng: number; current: number }[]).filter((c) => c.current > 0).map((c) => {
-      const { x, y } = toMercator(c.lat, c.lng);
-      return `${Math.floor(x / 500)}:${Math.floor(y / 500)}`;
-    }));
+    const busy = new Set(
+      (change.body.cells as { lat: number; lng: number; current: number }[])
+        .filter((c) => c.current > 0)
+        .map((c) => {
+          const { x, y } = toMercator(c.lat, c.lng);
+          return `${Math.floor(x / 500)}:${Math.floor(y / 500)}`;
+        }),
+    );
     for (let attempt = 0; attempt < 50; attempt++) {
       // Thủ Đức's residential east, away from the demo hotspots of the old centre.
       const probe = { lat: 10.83 + Math.random() * 0.04, lng: 106.76 + Math.random() * 0.04 };
@@ -76,7 +103,9 @@ describe('public insight figures (anonymous, e2e)', () => {
   }
 
   const leaks = (text: string) =>
-    [person.name, person.phone, person.email, tag, ...filed.flatMap((f) => [f.code, f.description])].filter((needle) => text.includes(needle));
+    [person.name, person.phone, person.email, tag, ...filed.flatMap((f) => [f.code, f.description])].filter((needle) =>
+      text.includes(needle),
+    );
 
   beforeAll(async () => {
     centre = await quietCell();

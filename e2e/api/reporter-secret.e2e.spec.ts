@@ -14,15 +14,31 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
   let operator: string;
   const db = { query: queryDatabase as <T = any>(sql: string, params?: unknown[]) => Promise<T[]> };
 
-  const call = async (method: 'GET' | 'POST', url: string, opts: { token?: string; secret?: string; payload?: object; headers?: Record<string, string> } = {}) =>
-    api(method, url, { token: opts.token, json: opts.payload, headers: { ...(opts.secret !== undefined ? { 'x-reporter-secret': opts.secret } : {}), ...opts.headers } });
+  const call = async (
+    method: 'GET' | 'POST',
+    url: string,
+    opts: { token?: string; secret?: string; payload?: object; headers?: Record<string, string> } = {},
+  ) =>
+    api(method, url, {
+      token: opts.token,
+      json: opts.payload,
+      headers: { ...(opts.secret !== undefined ? { 'x-reporter-secret': opts.secret } : {}), ...opts.headers },
+    });
   const version = async (id: string) => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version as number;
-  const eventCount = async (id: string) => (await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1`, [id]))[0].n as number;
+  const eventCount = async (id: string) =>
+    (await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1`, [id]))[0].n as number;
 
   /** A ticket filed with contact details, routed to UBND Bến Thành and taken to `stage`. */
   const ticket = async (stage: 'assigned' | 'waiting_citizen' | 'resolved', extra: Record<string, string> = {}) => {
     const filed = await call('POST', '/api/v1/reports', {
-      payload: { category: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Công trình xây dựng không phép', reporter: { email: 'chu.nha@example.com', hideIdentity: false }, consent: true },
+      payload: {
+        category: 'illegal-construction',
+        lat: 10.7725,
+        lng: 106.6981,
+        description: 'Công trình xây dựng không phép',
+        reporter: { email: 'chu.nha@example.com', hideIdentity: false },
+        consent: true,
+      },
       headers: extra,
     });
     expect(filed.status).toBe(201);
@@ -31,7 +47,10 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     if (stage !== 'assigned') {
       await call('POST', `/api/v1/reports/${id}/actions/accept`, { token: official, payload: { version: await version(id) } });
       const next = stage === 'resolved' ? 'resolve' : 'request-info';
-      const r = await call('POST', `/api/v1/reports/${id}/actions/${next}`, { token: official, payload: { version: await version(id), publicMessage: 'Đã kiểm tra tại chỗ' } });
+      const r = await call('POST', `/api/v1/reports/${id}/actions/${next}`, {
+        token: official,
+        payload: { version: await version(id), publicMessage: 'Đã kiểm tra tại chỗ' },
+      });
       expect(r.body.status).toBe(stage);
     }
     return { id, code: filed.body.code as string, secret: filed.body.reporterSecret as string, url: filed.body.reporterUrl as string };
@@ -58,7 +77,7 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     expect(found.n).toBe(0);
   });
 
-  it('refuses every action with the public code alone or with another ticket\'s secret, and writes nothing', async () => {
+  it("refuses every action with the public code alone or with another ticket's secret, and writes nothing", async () => {
     const t = await ticket('resolved');
     const other = await ticket('assigned');
     const before = await eventCount(t.id);
@@ -98,14 +117,21 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     expect(first.body).toMatchObject({ status: 'closed' });
     const again = await call('POST', `/api/v1/track/${t.code}/rating`, { secret: t.secret, payload: { rating: 1 } });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'tickets.already_rated' });
-    const ratings = await db.query(`SELECT (data->>'rating')::int AS rating, (data->>'cycle')::int AS cycle FROM report_event WHERE report_id = $1 AND type = 'rated'`, [t.id]);
+    const ratings = await db.query(
+      `SELECT (data->>'rating')::int AS rating, (data->>'cycle')::int AS cycle FROM report_event WHERE report_id = $1 AND type = 'rated'`,
+      [t.id],
+    );
     expect(ratings).toEqual([{ rating: 5, cycle: 1 }]);
     expect((await call('GET', `/api/v1/track/${t.code}`, { secret: t.secret })).body.allowedActions).toEqual([]);
   });
 
   it('holds the one rating against a burst of concurrent ones', async () => {
     const t = await ticket('resolved');
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => call('POST', `/api/v1/track/${t.code}/rating`, { secret: t.secret, payload: { rating: 1 + (i % 5) } })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call('POST', `/api/v1/track/${t.code}/rating`, { secret: t.secret, payload: { rating: 1 + (i % 5) } }),
+      ),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(11).fill(409)]);
     expect(await db.query(`SELECT cycle FROM report_rating WHERE report_id = $1`, [t.id])).toEqual([{ cycle: 1 }]);
     const [n] = await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND type = 'rated'`, [t.id]);
@@ -116,7 +142,9 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     const t = await ticket('resolved');
     await call('POST', `/api/v1/track/${t.code}/rating`, { secret: t.secret, payload: { rating: 4 } });
     const [{ id: eventId }] = await db.query(`SELECT id FROM report_event WHERE report_id = $1 AND type = 'rated'`, [t.id]);
-    await expect(db.query(`INSERT INTO report_rating (report_id, cycle, event_id) VALUES ($1, 1, $2)`, [t.id, eventId])).rejects.toThrow(/pk_report_rating/);
+    await expect(db.query(`INSERT INTO report_rating (report_id, cycle, event_id) VALUES ($1, 1, $2)`, [t.id, eventId])).rejects.toThrow(
+      /pk_report_rating/,
+    );
   });
 
   it('lets the reporter reply with the secret', async () => {
@@ -130,7 +158,14 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     const key = `secret-${randomUUID()}`;
     const first = await ticket('resolved', { 'idempotency-key': key });
     const replay = await call('POST', '/api/v1/reports', {
-      payload: { category: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Công trình xây dựng không phép', reporter: { email: 'chu.nha@example.com', hideIdentity: false }, consent: true },
+      payload: {
+        category: 'illegal-construction',
+        lat: 10.7725,
+        lng: 106.6981,
+        description: 'Công trình xây dựng không phép',
+        reporter: { email: 'chu.nha@example.com', hideIdentity: false },
+        consent: true,
+      },
       headers: { 'idempotency-key': key },
     });
     expect(replay.status).toBe(201);
@@ -142,19 +177,35 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
     expect(stored.text).not.toContain(first.secret);
     expect(stored.text).not.toContain(replay.body.reporterSecret);
     expect((await call('POST', `/api/v1/track/${first.code}/rating`, { secret: first.secret, payload: { rating: 3 } })).status).toBe(403);
-    expect((await call('POST', `/api/v1/track/${first.code}/rating`, { secret: replay.body.reporterSecret, payload: { rating: 3 } })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/v1/track/${first.code}/rating`, { secret: replay.body.reporterSecret, payload: { rating: 3 } })).status,
+    ).toBe(200);
   });
 
   it('answers an Open311 filer the secret in an extension field, JSON and XML', async () => {
     const form = (extra: Record<string, string> = {}) =>
-      new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'illegal-construction', lat: '10.7725', long: '106.6981', description: 'Xây dựng lấn chiếm vỉa hè', ...extra }).toString();
-    const post = (format: string) => fetch(`${baseUrl}/open311/v2/requests.${format}`, { method: 'POST', body: form(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      new URLSearchParams({
+        api_key: 'demo-open311-key',
+        service_code: 'illegal-construction',
+        lat: '10.7725',
+        long: '106.6981',
+        description: 'Xây dựng lấn chiếm vỉa hè',
+        ...extra,
+      }).toString();
+    const post = (format: string) =>
+      fetch(`${baseUrl}/open311/v2/requests.${format}`, {
+        method: 'POST',
+        body: form(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const json = await post('json');
     expect(json.status).toBe(201);
     const [created] = await json.json();
     expect(created.reporter_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.reporter_url).toMatch(new RegExp(`/track/${created.service_request_id}#secret=${created.reporter_secret}$`));
-    expect((await call('GET', `/api/v1/track/${created.service_request_id}`, { secret: created.reporter_secret })).body.asReporter).toBe(true);
+    expect((await call('GET', `/api/v1/track/${created.service_request_id}`, { secret: created.reporter_secret })).body.asReporter).toBe(
+      true,
+    );
 
     const xml = await post('xml');
     expect(xml.status).toBe(201);
@@ -167,18 +218,41 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
 
   it('lets an operator act for a caller on the phone, recorded as on behalf of the reporter', async () => {
     const t = await ticket('waiting_citizen');
-    expect((await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, { token: official, payload: { message: 'Người dân gọi điện bổ sung' } })).status).toBe(403);
-    expect((await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, { payload: { message: 'Người dân gọi điện bổ sung' } })).status).toBe(401);
-    const reply = await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, { token: operator, payload: { message: 'Người dân gọi điện: số nhà 12' } });
+    expect(
+      (
+        await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, {
+          token: official,
+          payload: { message: 'Người dân gọi điện bổ sung' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, { payload: { message: 'Người dân gọi điện bổ sung' } })).status,
+    ).toBe(401);
+    const reply = await call('POST', `/api/v1/reports/${t.id}/for-reporter/reply`, {
+      token: operator,
+      payload: { message: 'Người dân gọi điện: số nhà 12' },
+    });
     expect(reply.body.status).toBe('in_progress');
-    await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, { token: official, payload: { version: await version(t.id), publicMessage: 'Đã xử lý xong' } });
-    const reject = await call('POST', `/api/v1/reports/${t.id}/for-reporter/reject`, { token: operator, payload: { message: 'Người dân báo vẫn còn' } });
+    await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, {
+      token: official,
+      payload: { version: await version(t.id), publicMessage: 'Đã xử lý xong' },
+    });
+    const reject = await call('POST', `/api/v1/reports/${t.id}/for-reporter/reject`, {
+      token: operator,
+      payload: { message: 'Người dân báo vẫn còn' },
+    });
     expect(reject.body.status).toBe('reopened');
     await call('POST', `/api/v1/reports/${t.id}/actions/accept`, { token: official, payload: { version: await version(t.id) } });
-    await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, { token: official, payload: { version: await version(t.id), publicMessage: 'Đã cưỡng chế' } });
+    await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, {
+      token: official,
+      payload: { version: await version(t.id), publicMessage: 'Đã cưỡng chế' },
+    });
     const rate = await call('POST', `/api/v1/reports/${t.id}/for-reporter/rating`, { token: operator, payload: { rating: 4 } });
     expect(rate.body.status).toBe('closed');
-    expect((await call('POST', `/api/v1/reports/${t.id}/for-reporter/rating`, { token: operator, payload: { rating: 2 } })).status).toBe(409);
+    expect((await call('POST', `/api/v1/reports/${t.id}/for-reporter/rating`, { token: operator, payload: { rating: 2 } })).status).toBe(
+      409,
+    );
 
     const events = await db.query(
       `SELECT e.type, e.actor_role AS role, u.username, e.data->>'onBehalfOf' AS "onBehalfOf", (e.data->>'cycle')::int AS cycle

@@ -9,7 +9,7 @@ const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
 /** 40 × 20 JPEG, left half red, with the GPS position and camera of whoever took it, shot upright (orientation 6). */
 function photoWithGps(): Promise<Buffer> {
   const raw = Buffer.alloc(40 * 20 * 3);
-  for (let i = 0; i < 40 * 20; i++) raw[i * 3 + ((i % 40) < 20 ? 0 : 2)] = 255;
+  for (let i = 0; i < 40 * 20; i++) raw[i * 3 + (i % 40 < 20 ? 0 : 2)] = 255;
   return sharp(raw, { raw: { width: 40, height: 20, channels: 3 } })
     .jpeg()
     .withExif({
@@ -44,7 +44,13 @@ describe('POST /api/v1/uploads and GET /api/v1/attachments/{id}', () => {
     // The declared type and name are lies on purpose: only the bytes decide.
     const up = await upload(form({ bytes: input, name: 'IMG_0001.png', type: 'text/html' }));
     expect(up.status).toBe(201);
-    expect(up.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), contentType: 'image/jpeg', width: 20, height: 40, sizeBytes: expect.any(Number) });
+    expect(up.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      contentType: 'image/jpeg',
+      width: 20,
+      height: 40,
+      sizeBytes: expect.any(Number),
+    });
 
     const { res, bytes } = await fetchPhoto(up.body.id);
     expect(res.status).toBe(200);
@@ -66,7 +72,9 @@ describe('POST /api/v1/uploads and GET /api/v1/attachments/{id}', () => {
 
   it('accepts a photo above the 1 MB JSON body limit and caps its longest side at 2560 px', async () => {
     const [w, h] = [3000, 2000];
-    const big = await sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const big = await sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
     expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
 
     const up = await upload(form({ bytes: big, name: 'street.jpg', type: 'image/jpeg' }));
@@ -100,11 +108,42 @@ describe('POST /api/v1/uploads and GET /api/v1/attachments/{id}', () => {
   };
 
   it.each([
-    ['a PDF renamed photo.jpg', 415, 'attachments.unsupported_type', /PDF/, () => form({ bytes: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'), name: 'photo.jpg', type: 'image/jpeg' })],
-    ['an SVG renamed photo.jpg', 415, 'attachments.unsupported_type', /SVG/, () => form({ bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), name: 'photo.jpg', type: 'image/jpeg' })],
-    ['11 MB', 413, 'attachments.too_large', /10 MB/, () => form({ bytes: jpegMagic(Buffer.alloc(11 * 1024 * 1024, 7)), name: 'big.jpg', type: 'image/jpeg' })],
-    ['a corrupt JPEG', 400, 'attachments.invalid_image', /corrupt/, () => form({ bytes: jpegMagic(Buffer.alloc(4000, 0x41)), name: 'cut.jpg', type: 'image/jpeg' })],
-    ['two files', 400, 'attachments.too_many_files', /One photo/, () => form(...[1, 2].map(() => ({ bytes: jpegMagic(Buffer.alloc(10)), name: 'a.jpg', type: 'image/jpeg' })))],
+    [
+      'a PDF renamed photo.jpg',
+      415,
+      'attachments.unsupported_type',
+      /PDF/,
+      () => form({ bytes: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'), name: 'photo.jpg', type: 'image/jpeg' }),
+    ],
+    [
+      'an SVG renamed photo.jpg',
+      415,
+      'attachments.unsupported_type',
+      /SVG/,
+      () =>
+        form({ bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), name: 'photo.jpg', type: 'image/jpeg' }),
+    ],
+    [
+      '11 MB',
+      413,
+      'attachments.too_large',
+      /10 MB/,
+      () => form({ bytes: jpegMagic(Buffer.alloc(11 * 1024 * 1024, 7)), name: 'big.jpg', type: 'image/jpeg' }),
+    ],
+    [
+      'a corrupt JPEG',
+      400,
+      'attachments.invalid_image',
+      /corrupt/,
+      () => form({ bytes: jpegMagic(Buffer.alloc(4000, 0x41)), name: 'cut.jpg', type: 'image/jpeg' }),
+    ],
+    [
+      'two files',
+      400,
+      'attachments.too_many_files',
+      /One photo/,
+      () => form(...[1, 2].map(() => ({ bytes: jpegMagic(Buffer.alloc(10)), name: 'a.jpg', type: 'image/jpeg' }))),
+    ],
     ['a form with no file', 400, 'attachments.missing_file', /No photo/, textOnly],
   ])('rejects %s with %i %s', async (_name, status, code, message, body) => {
     const r = await upload(body());

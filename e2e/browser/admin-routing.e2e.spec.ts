@@ -244,7 +244,9 @@ describe('admin pages in the browser', () => {
       if ((await page.getByTestId('on-time-table').count()) > 0) {
         // Sorting by rate puts the rows in descending order of rate.
         await page.getByTestId('on-time-sort-rate').click();
-        const rates = (await page.locator('[data-testid="on-time-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rate'))))
+        const rates = (
+          await page.locator('[data-testid="on-time-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rate')))
+        )
           .filter((rate) => rate !== '')
           .map(Number);
         expect(rates).toEqual([...rates].sort((a, b) => b - a));

@@ -161,7 +161,6 @@ describe('citizen report form in the browser', () => {
     benThanhLabel = { lng: hit.lng, lat: hit.lat };
   }, TIMEOUT_MS);
 
-
   it(
     'files one report with a photo from an anonymous citizen and tracks it without personal data',
     async () => {

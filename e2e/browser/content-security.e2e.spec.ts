@@ -16,7 +16,9 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   return () => page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations);
 }
@@ -35,7 +37,9 @@ describe('content security policy in the browser', () => {
       expect(csp).toContain("worker-src 'self' blob:");
       await page.locator('[data-testid="public-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
       await settle(page, '__publicMap1022', [106.7, 10.775], 12);
-      expect(await page.evaluate(() => (globalThis as unknown as { __publicMap1022: { loaded(): boolean } }).__publicMap1022.loaded())).toBe(true);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __publicMap1022: { loaded(): boolean } }).__publicMap1022.loaded()),
+      ).toBe(true);
       expect(await violations()).toEqual([]);
     },
     TIMEOUT_MS,

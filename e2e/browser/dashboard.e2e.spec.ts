@@ -92,7 +92,10 @@ async function wardPanelFigures(page: Page): Promise<WardPanelFigures> {
 /** Clicks the ward under CENTRE at zoom 13 and returns the panel figures with the query the page sent. */
 async function openWardPanel(page: Page): Promise<{ figures: WardPanelFigures; query: string }> {
   await settle(page, HOOK, CENTRE_LNGLAT, 13);
-  const anchor = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), { hook: HOOK, lngLat: CENTRE_LNGLAT });
+  const anchor = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), {
+    hook: HOOK,
+    lngLat: CENTRE_LNGLAT,
+  });
   const answer = page.waitForResponse((response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`));
   await page.getByTestId('dashboard-map').click({ position: anchor });
   const response = await answer;
@@ -136,7 +139,6 @@ describe('leaders dashboard in the browser', () => {
     }
   }, TIMEOUT_MS);
 
-
   it(
     'paints the heat of the seeded hotspots and of new reports, lists the day top issues as the API and the database do, and follows the category filter',
     async () => {
@@ -164,7 +166,9 @@ describe('leaders dashboard in the browser', () => {
       expect(apiGarbage).toBeDefined();
       const uiItems = page.getByTestId('dashboard-top-item');
       await uiItems.first().waitFor();
-      const ui = await uiItems.evaluateAll((nodes) => nodes.map((node) => ({ category: node.getAttribute('data-category'), count: Number(node.getAttribute('data-count')) })));
+      const ui = await uiItems.evaluateAll((nodes) =>
+        nodes.map((node) => ({ category: node.getAttribute('data-category'), count: Number(node.getAttribute('data-count')) })),
+      );
       expect(ui).toEqual(items.map((item) => ({ category: item.category.code, count: item.count })));
       const counted = `r.created_at >= $1 AND r.created_at < $2 AND r.status <> 'rejected'`;
       const dbTop = await queryDatabase<{ count: number }>(
@@ -216,9 +220,14 @@ describe('leaders dashboard in the browser', () => {
       expect(link.pathname).toBe('/workbench');
       expect(link.searchParams.get('ward')).toBe(BEN_THANH);
 
-      const anchor = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), { hook: HOOK, lngLat: CENTRE_LNGLAT });
+      const anchor = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), {
+        hook: HOOK,
+        lngLat: CENTRE_LNGLAT,
+      });
       const before = await screenshot(page, 'dashboard-map');
-      const answer = page.waitForResponse((response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`) && response.url().includes('category=pothole'));
+      const answer = page.waitForResponse(
+        (response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`) && response.url().includes('category=pothole'),
+      );
       await page.getByTestId('dashboard-category').selectOption('pothole');
       const response = await answer;
       await waitForTiles(page, 'category=pothole');
@@ -232,10 +241,14 @@ describe('leaders dashboard in the browser', () => {
 
       // The handling unit filter reaches the tiles and the figures: the ward's own committee.
       const units = await api('GET', '/api/v1/units', { token });
-      const committee = (units.body as { id: string; kind: string; wardCode: string | null }[]).find((unit) => unit.kind === 'ward_committee' && unit.wardCode === BEN_THANH);
+      const committee = (units.body as { id: string; kind: string; wardCode: string | null }[]).find(
+        (unit) => unit.kind === 'ward_committee' && unit.wardCode === BEN_THANH,
+      );
       expect(committee).toBeDefined();
       await page.getByTestId('dashboard-category').selectOption('');
-      const unitAnswer = page.waitForResponse((response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`) && response.url().includes(`unit=${committee!.id}`));
+      const unitAnswer = page.waitForResponse(
+        (response) => response.url().includes(`/api/v1/insights/wards/${BEN_THANH}?`) && response.url().includes(`unit=${committee!.id}`),
+      );
       await page.getByTestId('dashboard-unit').selectOption(committee!.id);
       const unitResponse = await unitAnswer;
       await waitForTiles(page, `unit=${committee!.id}`);
@@ -305,7 +318,9 @@ describe('leaders dashboard in the browser', () => {
       const answer = page.waitForResponse((response) => response.url().includes('/api/v1/insights/change?'));
       await page.getByTestId('dashboard-layer-compare').check();
       expect((await answer).status()).toBe(200);
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid="dashboard-map"]')?.getAttribute('data-change-cells') || 0) > 0);
+      await page.waitForFunction(
+        () => Number(document.querySelector('[data-testid="dashboard-map"]')?.getAttribute('data-change-cells') || 0) > 0,
+      );
       await settle(page, HOOK);
       const on = await screenshot(page, 'dashboard-map');
       expect(changedPixels(off, on)).toBeGreaterThan(500);
@@ -314,18 +329,21 @@ describe('leaders dashboard in the browser', () => {
       // Street zoom: status points; a click shows the ticket summary as the API has it.
       await page.getByTestId('dashboard-layer-status').check();
       await settle(page, HOOK, CENTRE_LNGLAT, 16);
-      const point = await page.evaluate(({ hook }) => {
-        const map = (globalThis as unknown as Record<string, MapHandle>)[hook];
-        const container = (map as unknown as { getContainer(): HTMLElement }).getContainer();
-        const box = container.getBoundingClientRect();
-        // A point a user can click: the map, not the legend or another panel laid over it, takes the click there.
-        for (const feature of map.queryRenderedFeatures(undefined, { layers: ['reports-status-points'] })) {
-          const at = map.project(feature.geometry.coordinates as [number, number]);
-          const hit = document.elementFromPoint(box.left + at.x, box.top + at.y);
-          if (hit && container.contains(hit)) return { id: String(feature.properties.id), code: String(feature.properties.code), at };
-        }
-        return null;
-      }, { hook: HOOK });
+      const point = await page.evaluate(
+        ({ hook }) => {
+          const map = (globalThis as unknown as Record<string, MapHandle>)[hook];
+          const container = (map as unknown as { getContainer(): HTMLElement }).getContainer();
+          const box = container.getBoundingClientRect();
+          // A point a user can click: the map, not the legend or another panel laid over it, takes the click there.
+          for (const feature of map.queryRenderedFeatures(undefined, { layers: ['reports-status-points'] })) {
+            const at = map.project(feature.geometry.coordinates as [number, number]);
+            const hit = document.elementFromPoint(box.left + at.x, box.top + at.y);
+            if (hit && container.contains(hit)) return { id: String(feature.properties.id), code: String(feature.properties.code), at };
+          }
+          return null;
+        },
+        { hook: HOOK },
+      );
       expect(point).not.toBeNull();
       await page.getByTestId('dashboard-map').click({ position: point!.at });
       await page.locator(`[data-testid="dashboard-point"][data-id="${point!.id}"]`).waitFor();
@@ -350,7 +368,13 @@ describe('leaders dashboard in the browser', () => {
       page.on('framenavigated', (frame) => navigations.push(frame.url()));
 
       const filed = await api('POST', '/api/v1/reports', {
-        json: { category: 'pothole', lat: place[1], lng: place[0], description: `Ổ gà mới trước chợ, kiểm thử cập nhật trực tiếp ${randomUUID().slice(0, 8)}`, channel: 'web' },
+        json: {
+          category: 'pothole',
+          lat: place[1],
+          lng: place[0],
+          description: `Ổ gà mới trước chợ, kiểm thử cập nhật trực tiếp ${randomUUID().slice(0, 8)}`,
+          channel: 'web',
+        },
         headers: { 'idempotency-key': randomUUID() },
       });
       expect(filed.status).toBe(201);

@@ -62,10 +62,7 @@ const isInk = ([r, g, b]: Rgb): boolean => r <= INK_MAX_CHANNEL && g <= INK_MAX_
 async function inkAround(page: Page, lngLat: [number, number], expectInk: boolean): Promise<number> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const anchor = await page.evaluate(
-      (point) => (globalThis as unknown as { __map1022: MapHandle }).__map1022.project(point),
-      lngLat,
-    );
+    const anchor = await page.evaluate((point) => (globalThis as unknown as { __map1022: MapHandle }).__map1022.project(point), lngLat);
     const image = await screenshot(page, 'map-container');
     const ink = countPixels(image, isInk, {
       left: anchor.x - 70,
@@ -73,7 +70,7 @@ async function inkAround(page: Page, lngLat: [number, number], expectInk: boolea
       top: anchor.y - 14,
       bottom: anchor.y + 14,
     });
-    if ((ink > 0) === expectInk || Date.now() > deadline) return ink;
+    if (ink > 0 === expectInk || Date.now() > deadline) return ink;
     await page.waitForTimeout(250);
   }
 }
@@ -121,9 +118,7 @@ describe('ward map in the browser', () => {
       const xaPixels = countPixels(cityView, near(XA_ON_SCREEN));
       expect(phuongPixels).toBeGreaterThan(mapArea * 0.0015);
       expect(xaPixels).toBeGreaterThan(mapArea * 0.005);
-      await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
-        '© OpenStreetMap contributors',
-      );
+      await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('© OpenStreetMap contributors');
 
       // Labels: none below zoom 10, the ward's name drawn at its label point from zoom 10 on.
       const benThanh = wards.find((ward) => ward.name === 'Phường Bến Thành');
@@ -141,9 +136,7 @@ describe('ward map in the browser', () => {
       expect(await page.getByTestId('nav-map').textContent()).toBe('Map');
       expect(await page.getByTestId('logout-button').textContent()).toBe('Sign out');
       expect(await page.getByTestId('user-unit').textContent()).toBe('City leader');
-      await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
-        'Administrative boundaries 2025 (168 units)',
-      );
+      await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain('Administrative boundaries 2025 (168 units)');
 
       // The choice is kept across a reload, and so is the session.
       await page.reload();

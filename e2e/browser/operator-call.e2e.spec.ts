@@ -43,7 +43,9 @@ async function focusedTestId(page: Page): Promise<string | null> {
 
 /** The console moves the focus in the next animation frame: wait (bounded) for it, then assert. */
 async function expectFocus(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testId, { timeout: 5000 })
+    .catch(() => undefined);
   expect(await focusedTestId(page)).toBe(testId);
 }
 
@@ -121,14 +123,11 @@ describe('operator call console in the browser', () => {
 
       // The caller says it is right at the market gate: the operator clicks the map there.
       await clickMapAt(page, POINT);
-      await page.waitForFunction(
-        ({ lat, lng }) => {
-          const pin = document.querySelector('[data-testid="call-map"]')?.getAttribute('data-pin') ?? '';
-          const [pinLat, pinLng] = pin.split(',').map(Number);
-          return Math.abs(pinLat - lat) < 0.0003 && Math.abs(pinLng - lng) < 0.0003;
-        },
-        POINT,
-      );
+      await page.waitForFunction(({ lat, lng }) => {
+        const pin = document.querySelector('[data-testid="call-map"]')?.getAttribute('data-pin') ?? '';
+        const [pinLat, pinLng] = pin.split(',').map(Number);
+        return Math.abs(pinLat - lat) < 0.0003 && Math.abs(pinLng - lng) < 0.0003;
+      }, POINT);
       await page.locator('[data-testid="call-pin-ward"][data-status="inside"]').waitFor();
       expect(await page.getByTestId('call-pin-ward').textContent()).toContain('Phường Bến Thành');
 
@@ -143,9 +142,9 @@ describe('operator call console in the browser', () => {
       expect(await candidate.getByTestId('duplicate-snippet').textContent()).toContain('cổng Tây chợ Bến Thành');
 
       // Alt+n attaches to the n-th candidate.
-      const codes = await page.locator('[data-testid="duplicate-item"]').evaluateAll((items) =>
-        items.map((item) => item.getAttribute('data-code')),
-      );
+      const codes = await page
+        .locator('[data-testid="duplicate-item"]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-code')));
       const rank = codes.indexOf(arrangedCode);
       expect(rank).toBeGreaterThanOrEqual(0);
       if (rank < 9) await page.keyboard.press(`Alt+Digit${rank + 1}`);
@@ -155,9 +154,7 @@ describe('operator call console in the browser', () => {
       await confirmation.waitFor();
       expect(await confirmation.getAttribute('data-kind')).toBe('attached');
       expect(await page.getByTestId('call-confirmation-code').getAttribute('data-code')).toBe(arrangedCode);
-      expect((await page.getByTestId('call-confirmation-code').textContent())?.replace(/\s/g, '')).toBe(
-        arrangedCode.replace(/-/g, ''),
-      );
+      expect((await page.getByTestId('call-confirmation-code').textContent())?.replace(/\s/g, '')).toBe(arrangedCode.replace(/-/g, ''));
       expect(await page.getByTestId('call-confirmation-title').textContent()).toBe('Đã gắn cuộc gọi vào phiếu có sẵn');
 
       // The call is on the existing ticket, and no second ticket exists for this caller.
@@ -256,7 +253,13 @@ describe('operator call console in the browser', () => {
       const phone = await unusedPhone(token);
       const ward = await login('ward.benthanh');
       const filed = await api('POST', '/api/v1/reports', {
-        json: { category: 'illegal-construction', ...POINT, description: `Xây dựng không phép, gọi điện ${Date.now().toString(36)}`, channel: 'phone', reporter: { phone, hideIdentity: false } },
+        json: {
+          category: 'illegal-construction',
+          ...POINT,
+          description: `Xây dựng không phép, gọi điện ${Date.now().toString(36)}`,
+          channel: 'phone',
+          reporter: { phone, hideIdentity: false },
+        },
         token,
       });
       expect(filed.status).toBe(201);
@@ -267,8 +270,17 @@ describe('operator call console in the browser', () => {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const version = async () => (await api('GET', `/api/v1/reports/${id}`, { token: ward })).body.version as number;
-      expect((await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: ward, json: { version: await version() } })).status).toBe(200);
-      expect((await api('POST', `/api/v1/reports/${id}/actions/request-info`, { token: ward, json: { version: await version(), publicMessage: 'Xin cho biết số nhà cụ thể' } })).status).toBe(200);
+      expect((await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: ward, json: { version: await version() } })).status).toBe(
+        200,
+      );
+      expect(
+        (
+          await api('POST', `/api/v1/reports/${id}/actions/request-info`, {
+            token: ward,
+            json: { version: await version(), publicMessage: 'Xin cho biết số nhà cụ thể' },
+          })
+        ).status,
+      ).toBe(200);
 
       await signInAsOperator(page);
       await page.keyboard.type(phone);
@@ -282,7 +294,14 @@ describe('operator call console in the browser', () => {
       // Nothing more for the caller to do until the unit answers.
       expect(await page.getByTestId('for-caller').count()).toBe(0);
 
-      expect((await api('POST', `/api/v1/reports/${id}/actions/resolve`, { token: ward, json: { version: await version(), publicMessage: 'Đã đình chỉ thi công' } })).status).toBe(200);
+      expect(
+        (
+          await api('POST', `/api/v1/reports/${id}/actions/resolve`, {
+            token: ward,
+            json: { version: await version(), publicMessage: 'Đã đình chỉ thi công' },
+          })
+        ).status,
+      ).toBe(200);
       await page.getByTestId('report-detail-close').click();
       await page.locator(`[data-testid="caller-history-item"][data-id="${id}"]`).click();
       await page.locator('.call-status--resolved[data-testid="report-detail-status"]').waitFor();

@@ -29,7 +29,21 @@ const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const PHONE = /(?:\+?84|0)\d{9,10}/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 // Keys that name a person or what they wrote, at any depth.
-const PERSONAL_KEYS = new Set(['phone', 'email', 'reporter', 'reportername', 'fullname', 'username', 'description', 'address', 'contact', 'photos', 'attachments', 'caller', 'callers']);
+const PERSONAL_KEYS = new Set([
+  'phone',
+  'email',
+  'reporter',
+  'reportername',
+  'fullname',
+  'username',
+  'description',
+  'address',
+  'contact',
+  'photos',
+  'attachments',
+  'caller',
+  'callers',
+]);
 // Answers the transparency map may load; anything else (staff tiles, insights, reports) must not be asked for.
 const PUBLIC_PATHS = [/^\/api\/v1\/public\//, /^\/api\/v1\/tiles\/basemap\//, /^\/api\/v1\/geo\/wards$/, /^\/api\/v1\/categories$/];
 
@@ -43,7 +57,11 @@ interface Loaded {
 function tileOf(z: number, [lng, lat]: [number, number]): { z: number; x: number; y: number } {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+  return {
+    z,
+    x: Math.floor(((lng + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  };
 }
 
 /** Every key path of a JSON value whose key is personal, and every string value that looks like a code, e-mail, phone or id. */
@@ -55,7 +73,8 @@ function personalData(value: unknown, path = '$'): string[] {
       ...personalData(inner, `${path}.${key}`),
     ]);
   }
-  if (typeof value === 'string' && (TRACKING_CODE.test(value) || EMAIL.test(value) || PHONE.test(value) || UUID.test(value))) return [`${path} = ${value}`];
+  if (typeof value === 'string' && (TRACKING_CODE.test(value) || EMAIL.test(value) || PHONE.test(value) || UUID.test(value)))
+    return [`${path} = ${value}`];
   return [];
 }
 
@@ -93,11 +112,11 @@ describe('public transparency map in the browser', () => {
 
   beforeAll(async () => {
     for (let k = 0; k < BUSY_REPORTS; k++) await fileReport('garbage', BUSY, 'Rác tồn đọng bên bờ sông, kiểm thử bản đồ minh bạch');
-    for (let k = 0; k < BUSY_REPORTS; k++) await fileReport('public-order', PRIVATE_SPOT, 'Mất trật tự nơi công cộng, kiểm thử bản đồ minh bạch');
+    for (let k = 0; k < BUSY_REPORTS; k++)
+      await fileReport('public-order', PRIVATE_SPOT, 'Mất trật tự nơi công cộng, kiểm thử bản đồ minh bạch');
     await fileReport('garbage', LONE, 'Rác trôi dạt ven biển, kiểm thử bản đồ minh bạch');
     expect(await publicCountAt(13, BUSY, BUSY_REPORTS)).toBeGreaterThanOrEqual(BUSY_REPORTS);
   }, TIMEOUT_MS);
-
 
   it(
     'paints the public heat, summarises a cell, hides small cells, and loads nothing personal',
@@ -114,7 +133,12 @@ describe('public transparency map in the browser', () => {
         const type = response.headers()['content-type'] ?? '';
         // The live stream never ends; its events are checked below from the page's side.
         if (type.includes('text/event-stream')) return;
-        loaded.push(response.body().then((body) => ({ url, status: response.status(), type, body }), () => null));
+        loaded.push(
+          response.body().then(
+            (body) => ({ url, status: response.status(), type, body }),
+            () => null,
+          ),
+        );
       });
 
       // Signed out, the header offers the map.
@@ -144,7 +168,10 @@ describe('public transparency map in the browser', () => {
       await settle(page, HOOK, PRIVATE_SPOT, 13);
       expect((await countAround(page, HOOK, PRIVATE_SPOT, ['public-heat'], 6)).count).toBeLessThan(BUSY_REPORTS);
       await settle(page, HOOK, LONE, 13);
-      const lone = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), { hook: HOOK, lngLat: LONE });
+      const lone = await page.evaluate(({ hook, lngLat }) => (globalThis as unknown as Record<string, MapHandle>)[hook].project(lngLat), {
+        hook: HOOK,
+        lngLat: LONE,
+      });
       const loneAnswer = page.waitForResponse((response) => response.url().includes('/api/v1/public/insights/cell?'));
       await page.getByTestId('public-map').click({ position: lone });
       await loneAnswer;
@@ -164,7 +191,10 @@ describe('public transparency map in the browser', () => {
 
       // Nothing but public answers was asked for, and never with credentials.
       for (const { url, authorization } of requested) {
-        expect({ path: url.pathname, public: PUBLIC_PATHS.some((pattern) => pattern.test(url.pathname)) }).toEqual({ path: url.pathname, public: true });
+        expect({ path: url.pathname, public: PUBLIC_PATHS.some((pattern) => pattern.test(url.pathname)) }).toEqual({
+          path: url.pathname,
+          public: true,
+        });
         expect(authorization).toBeUndefined();
       }
 

@@ -70,12 +70,17 @@ describe('unit rankings in the browser', () => {
     const out = [];
     for (let k = 0; k < Math.min(FIRST_ROWS, await rows.count()); k++) {
       const row = rows.nth(k);
-      out.push({ unitId: await row.getAttribute('data-unit-id'), rank: await row.getAttribute('data-rank'), name: await row.getByTestId('rankings-name').textContent() });
+      out.push({
+        unitId: await row.getAttribute('data-unit-id'),
+        rank: await row.getAttribute('data-rank'),
+        name: await row.getByTestId('rankings-name').textContent(),
+      });
     }
     return out;
   }
 
-  const expected = (units: ApiUnit[]) => units.slice(0, FIRST_ROWS).map((u) => ({ unitId: u.unitId, rank: u.rank === null ? '' : String(u.rank), name: u.name }));
+  const expected = (units: ApiUnit[]) =>
+    units.slice(0, FIRST_ROWS).map((u) => ({ unitId: u.unitId, rank: u.rank === null ? '' : String(u.rank), name: u.name }));
 
   it(
     'opens from the header for a leader; the first rows are the API’s ranking, through the kind and period filters',

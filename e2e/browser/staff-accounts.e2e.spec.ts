@@ -53,7 +53,9 @@ describe('staff account lifecycle in the browser (second factor required for war
       await admin.getByTestId('staff-username').fill(USERNAME);
       await admin.getByTestId('staff-fullName').fill('Phan Thị E2E');
       await admin.getByTestId('staff-role').selectOption('ward_official');
-      await admin.waitForFunction(() => (document.querySelector('[data-testid="staff-unit"]') as HTMLSelectElement | null)?.options.length! > 1);
+      await admin.waitForFunction(
+        () => (document.querySelector('[data-testid="staff-unit"]') as HTMLSelectElement | null)?.options.length! > 1,
+      );
       await admin.getByTestId('staff-unit').selectOption(ward.id);
       await admin.getByTestId('staff-submit').click();
       const temporary = (await admin.getByTestId('staff-temporary-password').textContent())!.trim();
@@ -112,7 +114,10 @@ describe('staff account lifecycle in the browser (second factor required for war
       // The admin disables the account.
       await admin.getByTestId(`staff-row-${USERNAME}`).getByTestId('staff-disable').click();
       await admin.getByTestId('staff-confirm-confirm').click();
-      await admin.waitForFunction((name) => document.querySelector(`[data-testid="staff-row-${name}"] [data-testid="staff-enable"]`) !== null, USERNAME);
+      await admin.waitForFunction(
+        (name) => document.querySelector(`[data-testid="staff-row-${name}"] [data-testid="staff-enable"]`) !== null,
+        USERNAME,
+      );
       const disabledAt = Date.now();
 
       // The official's next request, with the token the page holds, is refused within the bound.
@@ -130,10 +135,12 @@ describe('staff account lifecycle in the browser (second factor required for war
       expect(answer).toEqual({ status: 401, code: 'auth.session_ended' });
       expect(Date.now() - disabledAt).toBeLessThan(REFUSAL_BOUND_MS);
 
-      expect(await second.evaluate(async () => {
-        const stored = JSON.parse(sessionStorage.getItem('session1022') ?? '{}') as { accessToken?: string };
-        return (await fetch('/api/v1/auth/me', { headers: { authorization: `Bearer ${stored.accessToken}` } })).status;
-      })).toBe(401);
+      expect(
+        await second.evaluate(async () => {
+          const stored = JSON.parse(sessionStorage.getItem('session1022') ?? '{}') as { accessToken?: string };
+          return (await fetch('/api/v1/auth/me', { headers: { authorization: `Bearer ${stored.accessToken}` } })).status;
+        }),
+      ).toBe(401);
 
       // The page's own next request is refused too, and the page signs out; the account cannot sign in again.
       await official.getByTestId('wb-refresh').click();

@@ -140,7 +140,10 @@ describe('the life of a ticket, official and citizen in the browser', () => {
 
     // The whole queue: one marker per row, each in its row's deadline colour.
     const rows = await official.getByTestId('wb-queue-item').evaluateAll((items) =>
-      items.map((item) => ({ id: item.getAttribute('data-id')!, state: item.querySelector('[data-testid="wb-deadline"]')!.getAttribute('data-state')! })),
+      items.map((item) => ({
+        id: item.getAttribute('data-id')!,
+        state: item.querySelector('[data-testid="wb-deadline"]')!.getAttribute('data-state')!,
+      })),
     );
     expect(rows.map((row) => row.id)).toContain(id);
     const allMarkers = await renderedMarkers(official);
@@ -242,7 +245,9 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     expect(await official.getByTestId('wb-timeline').textContent()).toContain('Số nhà 12, ngay cổng tây chợ Bến Thành.');
     await official.getByTestId('wb-action-resolve').click();
     await official.getByTestId('wb-action-public').fill('Đã lập biên bản và buộc tháo dỡ phần xây dựng không phép.');
-    await official.getByTestId('report-photo-input').setInputFiles({ name: 'hien-truong.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(official) });
+    await official
+      .getByTestId('report-photo-input')
+      .setInputFiles({ name: 'hien-truong.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(official) });
     await official.locator('[data-testid="report-photo"][data-status="done"]').waitFor({ timeout: 15_000 });
     await official.getByTestId('wb-action-submit').click();
     await ticketStatus(official, 'resolved');
@@ -265,7 +270,10 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     await ticketStatus(official, 'reopened');
     const before = await api('GET', `/api/v1/reports/${id}`, { token: wardToken });
     expect(before.body.status).toBe('reopened');
-    const stale = await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: wardToken, json: { version: before.body.version - 1 } });
+    const stale = await api('POST', `/api/v1/reports/${id}/actions/accept`, {
+      token: wardToken,
+      json: { version: before.body.version - 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('tickets.stale_version');
 
@@ -273,7 +281,10 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     // loaded on the older version, so the resolve is refused and the page reloads.
     await official.getByTestId('wb-action-resolve').click();
     await official.getByTestId('wb-action-public').fill('Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.');
-    const colleague = await api('POST', `/api/v1/reports/${id}/actions/accept`, { token: wardToken, json: { version: before.body.version } });
+    const colleague = await api('POST', `/api/v1/reports/${id}/actions/accept`, {
+      token: wardToken,
+      json: { version: before.body.version },
+    });
     expect(colleague.status).toBe(200);
     await official.getByTestId('wb-action-submit').click();
     const conflict = official.getByTestId('wb-conflict');
@@ -292,7 +303,9 @@ describe('the life of a ticket, official and citizen in the browser', () => {
   it('the citizen rates the result 4 and the ticket closes', async () => {
     await citizen.reload();
     await trackStatus(citizen, 'resolved');
-    expect(await citizen.getByTestId('track-answer').textContent()).toBe('Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.');
+    expect(await citizen.getByTestId('track-answer').textContent()).toBe(
+      'Đã cưỡng chế tháo dỡ toàn bộ phần xây dựng sai phép ngày hôm nay.',
+    );
     await citizen.getByTestId('track-rating-star-4').click();
     await citizen.getByTestId('track-rating-comment').fill('Cảm ơn phường đã xử lý.');
     await citizen.getByTestId('track-rating-submit').click();
@@ -303,10 +316,14 @@ describe('the life of a ticket, official and citizen in the browser', () => {
     expect(ticket.status).toBe(200);
     expect(ticket.body.status).toBe('closed');
     const types = ticket.body.timeline.map((event: { type: string }) => event.type);
-    expect(types).toEqual(expect.arrayContaining(['accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'rated', 'closed']));
+    expect(types).toEqual(
+      expect.arrayContaining(['accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'rated', 'closed']),
+    );
     const rated = ticket.body.timeline.find((event: { type: string }) => event.type === 'rated');
     expect(rated.data).toMatchObject({ rating: 4, comment: 'Cảm ơn phường đã xử lý.' });
-    const internal = ticket.body.timeline.filter((event: { isPublic: boolean; type: string }) => !event.isPublic && !event.type.startsWith('personal_data_'));
+    const internal = ticket.body.timeline.filter(
+      (event: { isPublic: boolean; type: string }) => !event.isPublic && !event.type.startsWith('personal_data_'),
+    );
     expect(internal.map((event: { message: string }) => event.message)).toEqual(['Đội trật tự đô thị đã xác nhận có thi công.']);
     expect(ticket.body.photos.length).toBeGreaterThanOrEqual(1);
     const photo = await fetch(`${baseUrl}${ticket.body.photos[0].url}`);

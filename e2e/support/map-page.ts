@@ -71,7 +71,8 @@ export function changedPixels(a: DecodedPng, b: DecodedPng, centre?: { x: number
   for (let y = top; y < bottom; y++) {
     for (let x = left; x < right; x++) {
       const i = (y * a.width + x) * a.channels;
-      const diff = Math.abs(a.pixels[i] - b.pixels[i]) + Math.abs(a.pixels[i + 1] - b.pixels[i + 1]) + Math.abs(a.pixels[i + 2] - b.pixels[i + 2]);
+      const diff =
+        Math.abs(a.pixels[i] - b.pixels[i]) + Math.abs(a.pixels[i + 1] - b.pixels[i + 1]) + Math.abs(a.pixels[i + 2] - b.pixels[i + 2]);
       if (diff > 30) count++;
     }
   }
@@ -79,7 +80,13 @@ export function changedPixels(a: DecodedPng, b: DecodedPng, centre?: { x: number
 }
 
 /** Pixels within 40 px of `anchor` that a layer's checkbox changes: the map with the layer on, off, and on again when it returns. */
-export async function pixelsOfLayer(page: Page, hook: string, mapTestId: string, layerTestId: string, anchor: { x: number; y: number }): Promise<number> {
+export async function pixelsOfLayer(
+  page: Page,
+  hook: string,
+  mapTestId: string,
+  layerTestId: string,
+  anchor: { x: number; y: number },
+): Promise<number> {
   const on = await screenshot(page, mapTestId);
   await page.getByTestId(layerTestId).uncheck();
   await settle(page, hook);

@@ -1,11 +1,4 @@
-import {
-  buildPreReformVersions,
-  kindFromName,
-  normalizeUnitName,
-  REFORM_DATE,
-  reformLinks,
-  shortUnitName,
-} from './admin-unit-versions';
+import { buildPreReformVersions, kindFromName, normalizeUnitName, REFORM_DATE, reformLinks, shortUnitName } from './admin-unit-versions';
 import { DATA_FILES, parseCsv, readSeedJson, readSeedText, ReformMapping, UnitVersionRow } from './seed-data';
 
 describe('unit names', () => {
@@ -70,7 +63,9 @@ describe('buildPreReformVersions', () => {
     ],
     [
       'a new district (Thủ Đức city) opens a version',
-      ['Quận 2', 'Thành phố Thủ Đức', 'Thành phố Thủ Đức', 'Thành phố Thủ Đức'].map((d, i) => row(SNAPSHOTS[i], '79', '27088', 'Phường Thảo Điền', d)),
+      ['Quận 2', 'Thành phố Thủ Đức', 'Thành phố Thủ Đức', 'Thành phố Thủ Đức'].map((d, i) =>
+        row(SNAPSHOTS[i], '79', '27088', 'Phường Thảo Điền', d),
+      ),
       [
         ['Phường Thảo Điền', 'Quận 2', '2020-01-01', '2021-01-01'],
         ['Phường Thảo Điền', 'Thành phố Thủ Đức', '2021-01-01', REFORM_DATE],
@@ -78,7 +73,9 @@ describe('buildPreReformVersions', () => {
     ],
     [
       'elsewhere a change is dated by the list that first shows it',
-      ['Thị xã Bến Cát', 'Thị xã Bến Cát', 'Thành phố Bến Cát', 'Thành phố Bến Cát'].map((d, i) => row(SNAPSHOTS[i], '74', '25813', 'Phường Mỹ Phước', d)),
+      ['Thị xã Bến Cát', 'Thị xã Bến Cát', 'Thành phố Bến Cát', 'Thành phố Bến Cát'].map((d, i) =>
+        row(SNAPSHOTS[i], '74', '25813', 'Phường Mỹ Phước', d),
+      ),
       [
         ['Phường Mỹ Phước', 'Thị xã Bến Cát', '2020-01-01', '2024-09-01'],
         ['Phường Mỹ Phước', 'Thành phố Bến Cát', '2024-09-01', REFORM_DATE],

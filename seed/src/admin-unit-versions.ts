@@ -111,7 +111,8 @@ export function buildPreReformVersions(rows: UnitVersionRow[]): PreReformVersion
         return;
       }
       close(i);
-      const start = i === 0 ? { date: FIRST_SNAPSHOT, how: `GSO list ${FIRST_SNAPSHOT}` } : changeDate(province, snapshots[i - 1], snapshot);
+      const start =
+        i === 0 ? { date: FIRST_SNAPSHOT, how: `GSO list ${FIRST_SNAPSHOT}` } : changeDate(province, snapshots[i - 1], snapshot);
       open = {
         code,
         provinceCode: province,

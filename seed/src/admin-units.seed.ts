@@ -1,11 +1,5 @@
 import type { ClientBase } from 'pg';
-import {
-  AdminUnitKind,
-  buildPreReformVersions,
-  FIRST_SNAPSHOT,
-  REFORM_DATE,
-  reformLinks,
-} from './admin-unit-versions';
+import { AdminUnitKind, buildPreReformVersions, FIRST_SNAPSHOT, REFORM_DATE, reformLinks } from './admin-unit-versions';
 import {
   DATA_FILES,
   FeatureCollection,
@@ -59,7 +53,11 @@ async function insertCurrentUnits(client: ClientBase): Promise<number> {
             AS u(code text, name text, short_name text, kind text, population int, area_km2 numeric, geometry jsonb)
      CROSS JOIN LATERAL (SELECT ${GEOM_SQL} AS geom) g
      ON CONFLICT (code, valid_from) DO NOTHING`,
-    [JSON.stringify(units), REFORM_DATE, `${DATA_FILES.wards2025} (boundaries: vietnam-3d-map/gis.vn; names and predecessors: dvhcvn 20250701, sapnhap.bando.com.vn)`],
+    [
+      JSON.stringify(units),
+      REFORM_DATE,
+      `${DATA_FILES.wards2025} (boundaries: vietnam-3d-map/gis.vn; names and predecessors: dvhcvn 20250701, sapnhap.bando.com.vn)`,
+    ],
   );
 }
 

@@ -9,7 +9,9 @@ export const CALENDAR_YEARS = [2025, 2026, 2027];
 export const businessCalendarStep: SeedStep = {
   name: 'calendar',
   async run(client) {
-    const ranges = ISO_WEEKDAYS.flatMap((weekday) => (DEFAULT_WEEKLY_HOURS[weekday] ?? []).map(([start, end]) => ({ weekday, start, end })));
+    const ranges = ISO_WEEKDAYS.flatMap((weekday) =>
+      (DEFAULT_WEEKLY_HOURS[weekday] ?? []).map(([start, end]) => ({ weekday, start, end })),
+    );
     // The weekly hours are one setting: written only into an empty table, so a re-run never
     // mixes the defaults into hours an admin has changed.
     const hours = await execute(
@@ -19,7 +21,12 @@ export const businessCalendarStep: SeedStep = {
        WHERE NOT EXISTS (SELECT 1 FROM business_hours)`,
       [JSON.stringify(ranges)],
     );
-    const days = CALENDAR_YEARS.flatMap((year) => vietnamCalendarDays(year)).map(({ date, kind, name, source }) => ({ date, kind, name, source }));
+    const days = CALENDAR_YEARS.flatMap((year) => vietnamCalendarDays(year)).map(({ date, kind, name, source }) => ({
+      date,
+      kind,
+      name,
+      source,
+    }));
     // DO NOTHING keeps an admin's edit of a day; the change log keeps a day an admin deleted deleted.
     const inserted = await execute(
       client,

@@ -35,7 +35,10 @@ describe('categories', () => {
 
   it.each([
     [['ngập nước'], ['ngập nước', 'ngap nuoc']],
-    [['đèn đường', 'đèn đường'], ['đèn đường', 'den duong']],
+    [
+      ['đèn đường', 'đèn đường'],
+      ['đèn đường', 'den duong'],
+    ],
     [['karaoke'], ['karaoke']],
   ])('expandKeywords(%j) adds the accent-free forms: %j', (keywords, expected) => {
     expect(expandKeywords(keywords)).toEqual(expected);
@@ -55,7 +58,11 @@ describe('handling units', () => {
   it.each([
     [{ name: 'Phường Bến Thành', shortName: 'Bến Thành', kind: 'phuong' }, 'UBND Phường Bến Thành', "People's Committee of Ben Thanh Ward"],
     [{ name: 'Xã Bình Chánh', shortName: 'Bình Chánh', kind: 'xa' }, 'UBND Xã Bình Chánh', "People's Committee of Binh Chanh Commune"],
-    [{ name: 'Đặc khu Côn Đảo', shortName: 'Côn Đảo', kind: 'dac_khu' }, 'UBND Đặc khu Côn Đảo', "People's Committee of Con Dao Special Zone"],
+    [
+      { name: 'Đặc khu Côn Đảo', shortName: 'Côn Đảo', kind: 'dac_khu' },
+      'UBND Đặc khu Côn Đảo',
+      "People's Committee of Con Dao Special Zone",
+    ],
   ])('a ward committee of %j is "%s" / "%s"', (unit, name, nameEn) => {
     expect(wardCommitteeNames(unit)).toEqual({ name, nameEn });
   });

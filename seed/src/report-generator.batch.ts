@@ -28,7 +28,10 @@ const P_REOPENED = 0.04;
 const P_CONFIRMED = 0.55;
 
 /** CHANNEL_MIX as cumulative upper bounds. */
-const CHANNEL_CUMULATIVE: [string, number][] = CHANNEL_MIX.map(([c], i) => [c, CHANNEL_MIX.slice(0, i + 1).reduce((sum, [, w]) => sum + w, 0)]);
+const CHANNEL_CUMULATIVE: [string, number][] = CHANNEL_MIX.map(([c], i) => [
+  c,
+  CHANNEL_MIX.slice(0, i + 1).reduce((sum, [, w]) => sum + w, 0),
+]);
 
 /** log-normal draw in hours: `median · e^(σ·N(0,1))`, N from Box–Muller. */
 function lognormal(medianSql: string | number, sigma: number): string {
@@ -300,7 +303,13 @@ export async function insertBatch(client: ClientBase, params: BatchParams): Prom
     FEMALE_GIVEN,
     MOBILE_PREFIXES,
   ]);
-  const events = await client.query(INSERT_BATCH_SQL, [params.now.toISOString(), params.operatorId, REJECT_REASONS, WAITING_MESSAGES, REOPEN_MESSAGES]);
+  const events = await client.query(INSERT_BATCH_SQL, [
+    params.now.toISOString(),
+    params.operatorId,
+    REJECT_REASONS,
+    WAITING_MESSAGES,
+    REOPEN_MESSAGES,
+  ]);
   await client.query('DROP TABLE pg_temp.gen_batch');
   return { reports: built.rowCount ?? 0, events: events.rowCount ?? 0 };
 }

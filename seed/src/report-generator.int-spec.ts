@@ -14,7 +14,8 @@ describe('generateReports (real PostgreSQL + PostGIS, rolled back)', () => {
   let client: PoolClient;
   let result: GenerateReportsResult;
   const now = new Date();
-  const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => (await client.query(sql, params)).rows as T[];
+  const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    (await client.query(sql, params)).rows as T[];
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
@@ -67,12 +68,15 @@ describe('generateReports (real PostgreSQL + PostGIS, rolled back)', () => {
 
   it('spells codes in SQL exactly as the TypeScript formatter does', async () => {
     // 17:30 UTC on 5 March is already 6 March in Ho Chi Minh City.
-    const [{ code }] = await rows<{ code: string }>(`SELECT ${trackingCodeSql(`TIMESTAMPTZ '2026-03-05 17:30:00+00'`, '987654321::bigint')} AS code`);
+    const [{ code }] = await rows<{ code: string }>(
+      `SELECT ${trackingCodeSql(`TIMESTAMPTZ '2026-03-05 17:30:00+00'`, '987654321::bigint')} AS code`,
+    );
     expect(code).toBe(formatTrackingCode({ year: 2026, month: 3, day: 6 }, 987654321));
   });
 
   it('writes a timeline that starts with "created" and ends in the status the report shows', async () => {
-    const [stats] = await rows(`
+    const [stats] = await rows(
+      `
       WITH t AS (
         SELECT r.id, r.status, r.created_at, r.updated_at, r.version,
                (array_agg(e.type ORDER BY e.id))[1] AS first_type,

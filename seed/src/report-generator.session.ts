@@ -1,13 +1,6 @@
 import type { ClientBase } from 'pg';
 import { CATEGORIES } from './categories.data';
-import {
-  CATEGORY_MIX,
-  FAMILY_NAMES,
-  HOTSPOT_SHARE,
-  HOTSPOTS,
-  QUIET_DAYS,
-  TIME_PROFILES,
-} from './report-generator.data';
+import { CATEGORY_MIX, FAMILY_NAMES, HOTSPOT_SHARE, HOTSPOTS, QUIET_DAYS, TIME_PROFILES } from './report-generator.data';
 import { DESCRIPTIONS, REPLIES } from './report-texts.data';
 import { TRACKING_TIME_ZONE } from '../../backend/src/modules/intake/tracking-code';
 
@@ -22,7 +15,20 @@ export const JITTER_M = 12;
 const JITTER_CLEARANCE_DEG = 0.0002;
 
 /** The session's temp tables, dropped by name so a caller's own temp tables survive. */
-export const SESSION_TABLES = ['gen_batch', 'gen_point', 'gen_candidate', 'gen_edge', 'gen_hotspot', 'gen_ward', 'gen_category', 'gen_cat_pick', 'gen_slot', 'gen_route', 'gen_unit', 'gen_actor'];
+export const SESSION_TABLES = [
+  'gen_batch',
+  'gen_point',
+  'gen_candidate',
+  'gen_edge',
+  'gen_hotspot',
+  'gen_ward',
+  'gen_category',
+  'gen_cat_pick',
+  'gen_slot',
+  'gen_route',
+  'gen_unit',
+  'gen_actor',
+];
 
 export interface SessionParams {
   now: Date;
@@ -152,7 +158,9 @@ export async function prepareSession(client: ClientBase, params: SessionParams):
   );
   await client.query(`CREATE UNIQUE INDEX ON gen_slot (profile, k)`);
 
-  await client.query(`CREATE TEMP TABLE gen_route AS SELECT category_id, admin_unit_code, handling_unit_id, valid_from, valid_to FROM routing_rule`);
+  await client.query(
+    `CREATE TEMP TABLE gen_route AS SELECT category_id, admin_unit_code, handling_unit_id, valid_from, valid_to FROM routing_rule`,
+  );
   await client.query(`CREATE TEMP TABLE gen_unit AS SELECT id, name, kind::text AS kind FROM handling_unit`);
   await client.query(`CREATE UNIQUE INDEX ON gen_unit (id)`);
   // With demo accounts present, the officials of the demo units appear as actors in their timelines.
@@ -161,7 +169,9 @@ export async function prepareSession(client: ClientBase, params: SessionParams):
     SELECT DISTINCT ON (unit_id) unit_id, id AS user_id
     FROM app_user WHERE active AND unit_id IS NOT NULL AND role IN ('ward_official', 'department_official')
     ORDER BY unit_id, created_at`);
-  await client.query(`ANALYZE gen_slot; ANALYZE gen_cat_pick; ANALYZE gen_category; ANALYZE gen_hotspot; ANALYZE gen_route; ANALYZE gen_actor`);
+  await client.query(
+    `ANALYZE gen_slot; ANALYZE gen_cat_pick; ANALYZE gen_category; ANALYZE gen_hotspot; ANALYZE gen_route; ANALYZE gen_actor`,
+  );
 
   const operator = await client.query<{ id: string }>(
     `SELECT id FROM app_user WHERE active AND role = 'operator' ORDER BY username = 'operator' DESC, created_at LIMIT 1`,

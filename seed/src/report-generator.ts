@@ -38,7 +38,11 @@ export function poolSizeFor(n: number): number {
  * tables are analysed afterwards. Given a client, everything runs in that session, inside the
  * caller's transaction if one is open (tests roll it back: report_event is append-only).
  */
-export async function generateReports(db: Pool | ClientBase, n: number, options: GenerateReportsOptions = {}): Promise<GenerateReportsResult> {
+export async function generateReports(
+  db: Pool | ClientBase,
+  n: number,
+  options: GenerateReportsOptions = {},
+): Promise<GenerateReportsResult> {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`report count must be a non-negative integer, got ${n}`);
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 50_000;
@@ -102,7 +106,10 @@ export async function generateReports(db: Pool | ClientBase, n: number, options:
  * A concurrent session may commit a code this batch also drew (1 in ~10^9 per pair of reports
  * of the same day); the unique index refuses it and the batch is simply drawn again.
  */
-async function insertInTransaction(client: ClientBase, params: Parameters<typeof insertBatch>[1]): Promise<{ reports: number; events: number }> {
+async function insertInTransaction(
+  client: ClientBase,
+  params: Parameters<typeof insertBatch>[1],
+): Promise<{ reports: number; events: number }> {
   for (let attempt = 1; ; attempt++) {
     await client.query('BEGIN');
     try {

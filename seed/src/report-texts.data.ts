@@ -3,10 +3,25 @@
  * ("trên đường Lê Lợi", "đầu hẻm 45, khu phố 3"), `{thoigian}` a duration ("mấy ngày nay").
  */
 
-export const TIME_PHRASES = ['từ sáng nay', 'từ tối qua', 'mấy ngày nay', 'đã hơn một tuần', 'từ đầu tháng', 'nhiều ngày liền', 'từ chiều nay', 'cả tuần nay'];
+export const TIME_PHRASES = [
+  'từ sáng nay',
+  'từ tối qua',
+  'mấy ngày nay',
+  'đã hơn một tuần',
+  'từ đầu tháng',
+  'nhiều ngày liền',
+  'từ chiều nay',
+  'cả tuần nay',
+];
 
 /** Places near a hotspot name one of its streets. */
-export const STREET_PLACES = ['trên đường {duong}', 'đoạn đường {duong} gần số {so}', 'trước số {so} đường {duong}', 'khu vực {diadiem}', 'trên đường {duong}, gần ngã tư'];
+export const STREET_PLACES = [
+  'trên đường {duong}',
+  'đoạn đường {duong} gần số {so}',
+  'trước số {so} đường {duong}',
+  'khu vực {diadiem}',
+  'trên đường {duong}, gần ngã tư',
+];
 
 /** Places elsewhere stay street-less: a street picked at random would rarely be in that ward. */
 export const LOCAL_PLACES = [
@@ -174,34 +189,106 @@ export const DESCRIPTIONS: Record<string, string[]> = {
 };
 
 export const REPLIES: Record<string, string[]> = {
-  pothole: ['Đơn vị duy tu đã vá ổ gà bằng bê tông nhựa nóng, mặt đường đã êm thuận.', 'Đã thảm lại đoạn mặt đường hư hỏng và cắm biển cảnh báo trong thời gian thi công.'],
-  'road-damage': ['Đã yêu cầu đơn vị đào đường tái lập mặt đường đúng quy định; hiện đã hoàn tất.', 'Đã sửa chữa cục bộ đoạn đường lún, nứt; đoạn còn lại đưa vào kế hoạch duy tu năm tới.'],
-  'traffic-light': ['Đã thay bộ điều khiển tín hiệu, đèn hoạt động bình thường.', 'Đã khắc phục sự cố nguồn điện của cụm đèn; cảnh sát giao thông hỗ trợ điều tiết trong lúc sửa chữa.'],
-  'bus-stop': ['Đã sửa chữa mái che và thay bảng thông tin tuyến tại trạm dừng.', 'Đã phối hợp UBND phường giải tỏa lấn chiếm khu vực trạm dừng xe buýt.'],
-  flooding: ['Đã nạo vét hố ga, khơi thông dòng chảy; nước đã rút hoàn toàn.', 'Đã vận hành máy bơm và van ngăn triều; tuyến đường được đưa vào danh mục chống ngập.'],
-  'drainage-blocked': ['Đã nạo vét, vớt rác miệng cống và hố ga; dòng chảy đã thông suốt.', 'Đã thông tắc tuyến cống, đồng thời nhắc nhở hộ dân không xả rác xuống miệng cống.'],
+  pothole: [
+    'Đơn vị duy tu đã vá ổ gà bằng bê tông nhựa nóng, mặt đường đã êm thuận.',
+    'Đã thảm lại đoạn mặt đường hư hỏng và cắm biển cảnh báo trong thời gian thi công.',
+  ],
+  'road-damage': [
+    'Đã yêu cầu đơn vị đào đường tái lập mặt đường đúng quy định; hiện đã hoàn tất.',
+    'Đã sửa chữa cục bộ đoạn đường lún, nứt; đoạn còn lại đưa vào kế hoạch duy tu năm tới.',
+  ],
+  'traffic-light': [
+    'Đã thay bộ điều khiển tín hiệu, đèn hoạt động bình thường.',
+    'Đã khắc phục sự cố nguồn điện của cụm đèn; cảnh sát giao thông hỗ trợ điều tiết trong lúc sửa chữa.',
+  ],
+  'bus-stop': [
+    'Đã sửa chữa mái che và thay bảng thông tin tuyến tại trạm dừng.',
+    'Đã phối hợp UBND phường giải tỏa lấn chiếm khu vực trạm dừng xe buýt.',
+  ],
+  flooding: [
+    'Đã nạo vét hố ga, khơi thông dòng chảy; nước đã rút hoàn toàn.',
+    'Đã vận hành máy bơm và van ngăn triều; tuyến đường được đưa vào danh mục chống ngập.',
+  ],
+  'drainage-blocked': [
+    'Đã nạo vét, vớt rác miệng cống và hố ga; dòng chảy đã thông suốt.',
+    'Đã thông tắc tuyến cống, đồng thời nhắc nhở hộ dân không xả rác xuống miệng cống.',
+  ],
   'manhole-cover': ['Đã thay nắp hố ga mới bằng composite chống trộm.', 'Đã gia cố, điều chỉnh nắp hố ga bằng mặt đường.'],
-  'water-supply': ['Đã sửa chữa điểm bể ống, cấp nước trở lại bình thường.', 'Đã điều chỉnh áp lực mạng cấp nước khu vực; nước đã ổn định.'],
+  'water-supply': [
+    'Đã sửa chữa điểm bể ống, cấp nước trở lại bình thường.',
+    'Đã điều chỉnh áp lực mạng cấp nước khu vực; nước đã ổn định.',
+  ],
   'power-outage': ['Đã khắc phục sự cố, cấp điện trở lại cho khu vực.', 'Đã xử lý dây điện võng thấp và thay trụ điện nghiêng.'],
-  'street-light': ['Đã thay bóng đèn LED và sửa chữa tủ điện chiếu sáng; đèn hoạt động bình thường.', 'Đã cân chỉnh bộ hẹn giờ, đèn chỉ sáng vào ban đêm.'],
-  garbage: ['Đã thu gom toàn bộ rác tồn đọng và điều chỉnh lịch thu gom.', 'Đã xử lý điểm rác, phối hợp tổ dân phố tuyên truyền bỏ rác đúng giờ.'],
-  'illegal-dumping': ['Đã thu dọn phế thải; lắp camera và biển cấm đổ rác tại khu vực.', 'Đã xác định và xử phạt người đổ trộm xà bần, buộc khắc phục hậu quả.'],
-  'canal-garbage': ['Đã tổ chức vớt rác, lục bình trên tuyến kênh.', 'Đã tăng tần suất vớt rác và tuyên truyền người dân không xả rác xuống kênh.'],
-  'air-pollution': ['Đã kiểm tra, lập biên bản cơ sở gây ô nhiễm và yêu cầu khắc phục.', 'Đã nhắc nhở, xử phạt hành vi đốt rác ngoài trời.'],
-  'water-pollution': ['Đã lấy mẫu nước, kiểm tra nguồn xả thải và xử phạt cơ sở vi phạm.', 'Đã yêu cầu chủ đầu tư khu dân cư đấu nối nước thải vào hệ thống thu gom.'],
-  noise: ['Công an phường đã kiểm tra, nhắc nhở và xử phạt hành vi gây ồn sau 22 giờ.', 'Đã yêu cầu công trình không thi công gây ồn trong giờ nghỉ ngơi.'],
-  'stray-animals': ['Đội kiểm tra đã tuần tra, thu giữ chó thả rông không rọ mõm.', 'Đã tuyên truyền và xử phạt chủ nuôi thả rông chó nơi công cộng.'],
-  'sidewalk-encroachment': ['Tổ trật tự đô thị đã giải tỏa lấn chiếm, lập biên bản các hộ vi phạm.', 'Đã nhắc nhở các hộ kinh doanh; vỉa hè đã được trả lại cho người đi bộ.'],
-  'illegal-construction': ['Đã kiểm tra, lập biên bản và đình chỉ thi công công trình sai phép.', 'Công trình có giấy phép xây dựng hợp lệ; đã yêu cầu treo bảng thông tin công trình.'],
+  'street-light': [
+    'Đã thay bóng đèn LED và sửa chữa tủ điện chiếu sáng; đèn hoạt động bình thường.',
+    'Đã cân chỉnh bộ hẹn giờ, đèn chỉ sáng vào ban đêm.',
+  ],
+  garbage: [
+    'Đã thu gom toàn bộ rác tồn đọng và điều chỉnh lịch thu gom.',
+    'Đã xử lý điểm rác, phối hợp tổ dân phố tuyên truyền bỏ rác đúng giờ.',
+  ],
+  'illegal-dumping': [
+    'Đã thu dọn phế thải; lắp camera và biển cấm đổ rác tại khu vực.',
+    'Đã xác định và xử phạt người đổ trộm xà bần, buộc khắc phục hậu quả.',
+  ],
+  'canal-garbage': [
+    'Đã tổ chức vớt rác, lục bình trên tuyến kênh.',
+    'Đã tăng tần suất vớt rác và tuyên truyền người dân không xả rác xuống kênh.',
+  ],
+  'air-pollution': [
+    'Đã kiểm tra, lập biên bản cơ sở gây ô nhiễm và yêu cầu khắc phục.',
+    'Đã nhắc nhở, xử phạt hành vi đốt rác ngoài trời.',
+  ],
+  'water-pollution': [
+    'Đã lấy mẫu nước, kiểm tra nguồn xả thải và xử phạt cơ sở vi phạm.',
+    'Đã yêu cầu chủ đầu tư khu dân cư đấu nối nước thải vào hệ thống thu gom.',
+  ],
+  noise: [
+    'Công an phường đã kiểm tra, nhắc nhở và xử phạt hành vi gây ồn sau 22 giờ.',
+    'Đã yêu cầu công trình không thi công gây ồn trong giờ nghỉ ngơi.',
+  ],
+  'stray-animals': [
+    'Đội kiểm tra đã tuần tra, thu giữ chó thả rông không rọ mõm.',
+    'Đã tuyên truyền và xử phạt chủ nuôi thả rông chó nơi công cộng.',
+  ],
+  'sidewalk-encroachment': [
+    'Tổ trật tự đô thị đã giải tỏa lấn chiếm, lập biên bản các hộ vi phạm.',
+    'Đã nhắc nhở các hộ kinh doanh; vỉa hè đã được trả lại cho người đi bộ.',
+  ],
+  'illegal-construction': [
+    'Đã kiểm tra, lập biên bản và đình chỉ thi công công trình sai phép.',
+    'Công trình có giấy phép xây dựng hợp lệ; đã yêu cầu treo bảng thông tin công trình.',
+  ],
   'street-vendor': ['Đã ra quân chấn chỉnh, sắp xếp lại hàng rong khu vực.', 'Đã giải tán chợ tự phát và vận động tiểu thương vào chợ.'],
-  'illegal-parking': ['Cảnh sát giao thông và công an phường đã xử lý các phương tiện đậu sai quy định.', 'Đã giải tỏa bãi giữ xe tự phát.'],
-  'unlicensed-advertising': ['Đã bóc gỡ quảng cáo, rao vặt trái phép; các số điện thoại vi phạm được chuyển xử lý.', 'Đã tháo dỡ băng rôn quảng cáo không phép.'],
+  'illegal-parking': [
+    'Cảnh sát giao thông và công an phường đã xử lý các phương tiện đậu sai quy định.',
+    'Đã giải tỏa bãi giữ xe tự phát.',
+  ],
+  'unlicensed-advertising': [
+    'Đã bóc gỡ quảng cáo, rao vặt trái phép; các số điện thoại vi phạm được chuyển xử lý.',
+    'Đã tháo dỡ băng rôn quảng cáo không phép.',
+  ],
   'public-order': ['Công an đã xác minh, xử lý các đối tượng theo quy định.', 'Đã tăng cường tuần tra khu vực vào ban đêm.'],
-  'fire-hazard': ['Cảnh sát PCCC đã kiểm tra, yêu cầu khắc phục các tồn tại về phòng cháy.', 'Đã yêu cầu thông thoáng lối thoát hiểm và trang bị phương tiện chữa cháy.'],
-  'building-safety': ['Đã kiểm định hiện trạng, yêu cầu chủ nhà gia cố và di dời người khỏi khu vực nguy hiểm.', 'Đã yêu cầu nhà thầu bổ sung lưới che chắn giàn giáo.'],
+  'fire-hazard': [
+    'Cảnh sát PCCC đã kiểm tra, yêu cầu khắc phục các tồn tại về phòng cháy.',
+    'Đã yêu cầu thông thoáng lối thoát hiểm và trang bị phương tiện chữa cháy.',
+  ],
+  'building-safety': [
+    'Đã kiểm định hiện trạng, yêu cầu chủ nhà gia cố và di dời người khỏi khu vực nguy hiểm.',
+    'Đã yêu cầu nhà thầu bổ sung lưới che chắn giàn giáo.',
+  ],
   'fallen-tree': ['Đã cưa dọn cây ngã, thông đường.', 'Đã cắt tỉa nhánh khô, gia cố cây nghiêng.'],
-  'food-safety': ['Đoàn kiểm tra an toàn thực phẩm đã kiểm tra, xử phạt cơ sở vi phạm.', 'Đã lấy mẫu kiểm nghiệm; cơ sở bị đình chỉ hoạt động chờ kết quả.'],
+  'food-safety': [
+    'Đoàn kiểm tra an toàn thực phẩm đã kiểm tra, xử phạt cơ sở vi phạm.',
+    'Đã lấy mẫu kiểm nghiệm; cơ sở bị đình chỉ hoạt động chờ kết quả.',
+  ],
   'park-damage': ['Đã sửa chữa, thay mới dụng cụ thể dục và ghế đá.', 'Đã sửa chữa nhà vệ sinh công cộng, bố trí nhân viên vệ sinh.'],
-  'administrative-procedure': ['Hồ sơ đã được giải quyết; UBND phường đã xin lỗi người dân về việc trễ hẹn.', 'Đã hướng dẫn cụ thể thủ tục và chấn chỉnh cán bộ tiếp nhận.'],
-  other: ['Đơn vị đã tiếp nhận, kiểm tra và xử lý theo thẩm quyền.', 'Đã chuyển nội dung đến đơn vị có thẩm quyền và thông báo kết quả cho người phản ánh.'],
+  'administrative-procedure': [
+    'Hồ sơ đã được giải quyết; UBND phường đã xin lỗi người dân về việc trễ hẹn.',
+    'Đã hướng dẫn cụ thể thủ tục và chấn chỉnh cán bộ tiếp nhận.',
+  ],
+  other: [
+    'Đơn vị đã tiếp nhận, kiểm tra và xử lý theo thẩm quyền.',
+    'Đã chuyển nội dung đến đơn vị có thẩm quyền và thông báo kết quả cho người phản ánh.',
+  ],
 };

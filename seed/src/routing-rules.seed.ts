@@ -73,7 +73,12 @@ function formerProvinces(mapping: ReformMapping): Map<string, string> {
 export function buildRoutingRules(mapping: ReformMapping): { ward: string; category: string; unit: string; note: string }[] {
   const rules = new Map<string, { ward: string; category: string; unit: string; note: string }>();
   const add = (ward: string, r: RegionalRule) =>
-    rules.set(`${ward}:${r.category}`, { ward, category: r.category, unit: r.unit === WARD ? wardCommitteeCode(ward) : r.unit, note: r.note });
+    rules.set(`${ward}:${r.category}`, {
+      ward,
+      category: r.category,
+      unit: r.unit === WARD ? wardCommitteeCode(ward) : r.unit,
+      note: r.note,
+    });
   for (const [ward, province] of formerProvinces(mapping)) {
     if (province === '74') [...FORMER_BINH_DUONG, ...LOCAL_SERVICES].forEach((r) => add(ward, r));
     if (province === '77') [...FORMER_BA_RIA_VUNG_TAU, ...LOCAL_SERVICES].forEach((r) => add(ward, r));
@@ -96,7 +101,9 @@ export const routingRulesStep: SeedStep = {
     );
     if (unresolved.rows.length > 0) {
       const r = unresolved.rows[0];
-      throw new Error(`${unresolved.rows.length} routing rules name a missing category or unit, e.g. ${r.category} → ${r.unit} in ${r.ward}`);
+      throw new Error(
+        `${unresolved.rows.length} routing rules name a missing category or unit, e.g. ${r.category} → ${r.unit} in ${r.ward}`,
+      );
     }
     // routing_rule has no natural key (rules are effective-dated history), so "the same rule"
     // is (category, ward, unit, valid_from).

@@ -137,22 +137,36 @@ describe('seeded reference data (real PostgreSQL + PostGIS)', () => {
     ]);
   });
 
-  it.each(DEMO_USERS.map((u) => [u.username, u.role, u.unit] as const))('demo account %s: %s, unit %s, password 1022demo!', async (username, role, unit) => {
-    const [user] = await rows<{ role: string; unit: string | null; hash: string; full_name: string }>(
-      `SELECT u.role, h.code AS unit, u.password_hash AS hash, u.full_name FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id
+  it.each(DEMO_USERS.map((u) => [u.username, u.role, u.unit] as const))(
+    'demo account %s: %s, unit %s, password 1022demo!',
+    async (username, role, unit) => {
+      const [user] = await rows<{ role: string; unit: string | null; hash: string; full_name: string }>(
+        `SELECT u.role, h.code AS unit, u.password_hash AS hash, u.full_name FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id
        WHERE u.username = $1 AND u.active`,
-      [username],
-    );
-    expect({ role: user.role, unit: user.unit }).toEqual({ role, unit });
-    expect(user.hash).toMatch(/^\$argon2id\$/);
-    expect(await argon2.verify(user.hash, DEMO_PASSWORD)).toBe(true);
-  });
+        [username],
+      );
+      expect({ role: user.role, unit: user.unit }).toEqual({ role, unit });
+      expect(user.hash).toMatch(/^\$argon2id\$/);
+      expect(await argon2.verify(user.hash, DEMO_PASSWORD)).toBe(true);
+    },
+  );
 });
 
 describe('seed idempotency (scratch database)', () => {
   let db: ScratchDatabase;
   let pool: Pool;
-  const TABLES = ['admin_unit', 'admin_unit_lineage', 'basemap_feature', 'handling_unit', 'category', 'routing_rule', 'app_user', 'sla_policy', 'calendar_day', 'business_hours'];
+  const TABLES = [
+    'admin_unit',
+    'admin_unit_lineage',
+    'basemap_feature',
+    'handling_unit',
+    'category',
+    'routing_rule',
+    'app_user',
+    'sla_policy',
+    'calendar_day',
+    'business_hours',
+  ];
 
   beforeAll(async () => {
     db = await createScratchDatabase({ migrate: true });

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const admin = await createFirstAdmin(dataSource, { username: values.username, fullName: values['full-name'] ?? 'Quản trị hệ thống' });
-    console.log(`admin ${admin.username} created.\ntemporary password (shown once; it must be changed at the first sign-in): ${admin.temporaryPassword}`);
+    console.log(
+      `admin ${admin.username} created.\ntemporary password (shown once; it must be changed at the first sign-in): ${admin.temporaryPassword}`,
+    );
   } finally {
     await dataSource.destroy();
   }

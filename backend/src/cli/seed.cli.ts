@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     });
     // Generated reports are counted in one rebuild rather than through the change feed; a handful
     // of demo reports (or none) is left to the worker's aggregator.
-    const [{ empty }] = (await pool.query(`SELECT NOT EXISTS (SELECT 1 FROM report_agg_state) AND EXISTS (SELECT 1 FROM report) AS empty`)).rows;
+    const [{ empty }] = (await pool.query(`SELECT NOT EXISTS (SELECT 1 FROM report_agg_state) AND EXISTS (SELECT 1 FROM report) AS empty`))
+      .rows;
     if (args.reports > 0 || empty) await rebuildMapAggregates(pool);
     console.log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -7,7 +7,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * A → B for every import, type-only ones included, from a file of modules/A to a file of modules/B.
  */
 const MODULES = __dirname;
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|[\s;(])import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|[\s;(])import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -88,7 +89,15 @@ describe('module imports', () => {
   it('has no cycle between modules', () => {
     const graph = moduleGraph();
     const described = cycles(graph).map((cycle) =>
-      cycle.map((from, i) => `${from} → ${cycle[(i + 1) % cycle.length]} (${graph.get(from)!.get(cycle[(i + 1) % cycle.length])!.join(', ')})`).join('; '),
+      cycle
+        .map(
+          (from, i) =>
+            `${from} → ${cycle[(i + 1) % cycle.length]} (${graph
+              .get(from)!
+              .get(cycle[(i + 1) % cycle.length])!
+              .join(', ')})`,
+        )
+        .join('; '),
     );
     expect(described).toEqual([]);
   });

@@ -84,7 +84,14 @@ export const OFFICIALS: readonly Role[] = ['ward_official', 'department_official
 export const isOfficial = (role: Role) => OFFICIALS.includes(role);
 
 /** Own and other ticket per role: A sits with UBND Bến Thành, B with SAPULICO, C with Sở Xây dựng. */
-export const OWN: Record<Role, TicketKey> = { operator: 'A', ward_official: 'A', department_official: 'C', leader: 'A', admin: 'A', anonymous: 'A' };
+export const OWN: Record<Role, TicketKey> = {
+  operator: 'A',
+  ward_official: 'A',
+  department_official: 'C',
+  leader: 'A',
+  admin: 'A',
+  anonymous: 'A',
+};
 export const OTHER: TicketKey = 'B';
 
 /** Merging needs a master other than the ticket itself; any well-formed id reaches the access check. */
@@ -110,7 +117,11 @@ export const EXACT: Record<string, Policy> = {
   'POST /api/v1/auth/login/second-factor': { admits: 'anyone', scope: 'public' },
   'POST /api/v1/auth/second-factor/enrol': { admits: STAFF, scope: 'results' },
   'POST /api/v1/auth/second-factor/confirm': { admits: STAFF, scope: 'results' },
-  'POST /api/v1/auth/password': { admits: STAFF, scope: 'results', body: () => ({ currentPassword: 'not-the-password', newPassword: 'x' }) },
+  'POST /api/v1/auth/password': {
+    admits: STAFF,
+    scope: 'results',
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'x' }),
+  },
   'GET /api/v1/auth/sessions': { admits: STAFF, scope: 'results' },
   'DELETE /api/v1/auth/sessions/{id}': { admits: STAFF, scope: 'results' },
   'POST /api/v1/auth/sessions/revoke-all': { admits: STAFF, scope: 'results', signsOut: true },
@@ -125,12 +136,30 @@ export const EXACT: Record<string, Policy> = {
   'GET /api/v1/track/{code}': { admits: 'anyone', scope: 'public' },
   // The reporter acts with the secret from the filing answer; on an assigned ticket each action is
   // refused by the state machine (409), after the secret was checked.
-  'POST /api/v1/track/{code}/reply': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ message: 'Kiểm tra phân quyền' }) },
-  'POST /api/v1/track/{code}/reject': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ message: 'Kiểm tra phân quyền' }) },
+  'POST /api/v1/track/{code}/reply': {
+    admits: 'anyone',
+    scope: 'public',
+    headers: reporterSecret,
+    body: () => ({ message: 'Kiểm tra phân quyền' }),
+  },
+  'POST /api/v1/track/{code}/reject': {
+    admits: 'anyone',
+    scope: 'public',
+    headers: reporterSecret,
+    body: () => ({ message: 'Kiểm tra phân quyền' }),
+  },
   'POST /api/v1/track/{code}/rating': { admits: 'anyone', scope: 'public', headers: reporterSecret, body: () => ({ rating: 5 }) },
   // The call centre acts for a caller without a web link.
-  'POST /api/v1/reports/{id}/for-reporter/reply': { admits: ['operator'], scope: 'ticket', body: () => ({ message: 'Người gọi bổ sung thông tin' }) },
-  'POST /api/v1/reports/{id}/for-reporter/reject': { admits: ['operator'], scope: 'ticket', body: () => ({ message: 'Người gọi không đồng ý' }) },
+  'POST /api/v1/reports/{id}/for-reporter/reply': {
+    admits: ['operator'],
+    scope: 'ticket',
+    body: () => ({ message: 'Người gọi bổ sung thông tin' }),
+  },
+  'POST /api/v1/reports/{id}/for-reporter/reject': {
+    admits: ['operator'],
+    scope: 'ticket',
+    body: () => ({ message: 'Người gọi không đồng ý' }),
+  },
   'POST /api/v1/reports/{id}/for-reporter/rating': { admits: ['operator'], scope: 'ticket', body: () => ({ rating: 5 }) },
 
   'GET /api/v1/reports/{id}': { admits: STAFF, scope: 'ticket', seesReporter: ['operator', 'ward_official', 'department_official'] },
@@ -141,14 +170,35 @@ export const EXACT: Record<string, Policy> = {
     scope: 'ticket',
     body: () => ({ version: 999_999, publicMessage: 'Kiểm tra phân quyền', masterId: MASTER_ID }),
   },
-  'POST /api/v1/reports/{id}/notes': { admits: ['ward_official', 'department_official', 'admin'], scope: 'ticket', body: () => ({ message: 'Ghi chú kiểm tra phân quyền' }) },
-  'POST /api/v1/reports/{id}/transfer': { admits: ['ward_official', 'department_official', 'admin'], scope: 'ticket', body: (c) => ({ unitId: c.ticket.unitId, reason: 'Kiểm tra phân quyền' }) },
-  'POST /api/v1/reports/{id}/reclassify': { admits: ['ward_official', 'department_official', 'operator', 'admin'], scope: 'ticket', body: (c) => ({ category: c.ticket.category, reason: 'Kiểm tra phân quyền' }) },
+  'POST /api/v1/reports/{id}/notes': {
+    admits: ['ward_official', 'department_official', 'admin'],
+    scope: 'ticket',
+    body: () => ({ message: 'Ghi chú kiểm tra phân quyền' }),
+  },
+  'POST /api/v1/reports/{id}/transfer': {
+    admits: ['ward_official', 'department_official', 'admin'],
+    scope: 'ticket',
+    body: (c) => ({ unitId: c.ticket.unitId, reason: 'Kiểm tra phân quyền' }),
+  },
+  'POST /api/v1/reports/{id}/reclassify': {
+    admits: ['ward_official', 'department_official', 'operator', 'admin'],
+    scope: 'ticket',
+    body: (c) => ({ category: c.ticket.category, reason: 'Kiểm tra phân quyền' }),
+  },
   'POST /api/v1/reports/{id}/callers': { admits: ['operator'], scope: 'ticket', body: () => ({ phone: '0901234567' }) },
-  'POST /api/v1/reports/{id}/reveal-reporter': { admits: ['admin'], scope: 'ticket', seesReporter: ['admin'], body: () => ({ reason: 'Kiểm tra ma trận phân quyền' }) },
+  'POST /api/v1/reports/{id}/reveal-reporter': {
+    admits: ['admin'],
+    scope: 'ticket',
+    seesReporter: ['admin'],
+    body: () => ({ reason: 'Kiểm tra ma trận phân quyền' }),
+  },
 
   // The call centre's helpers: summaries of any unit's tickets, never contact details.
-  'GET /api/v1/reports/duplicates': { admits: ['operator'], scope: 'results', query: (c) => ({ category: c.tickets.A.category, text: c.tickets.A.tag }) },
+  'GET /api/v1/reports/duplicates': {
+    admits: ['operator'],
+    scope: 'results',
+    query: (c) => ({ category: c.tickets.A.category, text: c.tickets.A.tag }),
+  },
   'GET /api/v1/callers/{phone}/reports': { admits: ['operator'], scope: 'results' },
 
   'GET /api/v1/units': { admits: STAFF, scope: 'results' },
@@ -175,14 +225,26 @@ function reporterSecret(c: Cell): Record<string, string> {
 
 /** Whole families by path, so an operation added under them is covered as soon as it exists. */
 export const RULES: { rule: string; applies: (method: Method, template: string) => boolean; policy: Policy }[] = [
-  { rule: 'public/*: anyone, no personal data', applies: (_, t) => t.startsWith('/api/v1/public/'), policy: { admits: 'anyone', scope: 'public' } },
-  { rule: 'tiles/basemap/*: anyone (our own map, no reports)', applies: (_, t) => t.startsWith('/api/v1/tiles/basemap/'), policy: { admits: 'anyone', scope: 'public' } },
+  {
+    rule: 'public/*: anyone, no personal data',
+    applies: (_, t) => t.startsWith('/api/v1/public/'),
+    policy: { admits: 'anyone', scope: 'public' },
+  },
+  {
+    rule: 'tiles/basemap/*: anyone (our own map, no reports)',
+    applies: (_, t) => t.startsWith('/api/v1/tiles/basemap/'),
+    policy: { admits: 'anyone', scope: 'public' },
+  },
   {
     rule: 'insights/*, tiles/*, live/*: leaders and admins, no personal data',
     applies: (_, t) => /^\/api\/v1\/(insights|tiles|live)\//.test(t),
     policy: { admits: ['leader', 'admin'], scope: 'results' },
   },
-  { rule: 'admin/*: administrators only', applies: (_, t) => t.startsWith('/api/v1/admin/'), policy: { admits: ['admin'], scope: 'results' } },
+  {
+    rule: 'admin/*: administrators only',
+    applies: (_, t) => t.startsWith('/api/v1/admin/'),
+    policy: { admits: ['admin'], scope: 'results' },
+  },
   {
     rule: 'open311/v2/*: anyone (a write needs an API key, not a role), no personal data',
     applies: (_, t) => t.startsWith('/open311/v2/'),
@@ -198,7 +260,11 @@ export function classify(method: Method, template: string): Policy | null {
 export function tileOf(lat: number, lng: number, z = 14): { z: number; x: number; y: number } {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lng + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n) };
+  return {
+    z,
+    x: Math.floor(((lng + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  };
 }
 
 export const POINT = { lat: 10.7725, lng: 106.6981 };

@@ -24,7 +24,9 @@ function target(args: unknown[]): string | null {
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
   const address = target(Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
   if (address !== null) {
-    throw new Error(`a unit spec opened a TCP connection to ${address}: a spec that needs a service is an integration spec (*.int-spec.ts)`);
+    throw new Error(
+      `a unit spec opened a TCP connection to ${address}: a spec that needs a service is an integration spec (*.int-spec.ts)`,
+    );
   }
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;

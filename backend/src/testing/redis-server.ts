@@ -22,9 +22,13 @@ export class TestRedisServer {
   }
 
   async restart(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
-      stdio: 'ignore',
-    });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+      {
+        stdio: 'ignore',
+      },
+    );
     // A suite that dies (or a forced jest exit) must not leave Redis servers behind.
     const child = this.process;
     process.once('exit', () => child.kill('SIGKILL'));

@@ -45,7 +45,11 @@ export function templateName(): string {
   hash.update(MIGRATIONS.map((migration) => migration.name).join('\n'));
   const folder = join(__dirname, '..', '..', '..', 'migrations');
   for (const file of readdirSync(folder).sort()) hash.update(`\n${file}\n${readFileSync(join(folder, file), 'utf8')}`);
-  const base = new URL(TEST_DATABASE_URL).pathname.slice(1).toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40);
+  const base = new URL(TEST_DATABASE_URL).pathname
+    .slice(1)
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 40);
   return `${base}_tmpl_${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -23,7 +23,14 @@ export function ChoiceField<V extends string>({ testId, legend, choices, value, 
       <legend>{legend}</legend>
       {choices.map((choice) => (
         <label key={choice} className="admin-check">
-          <input type="radio" name={testId} value={choice} checked={value === choice} onChange={() => onChange(choice)} data-testid={`${testId}-${choice}`} />
+          <input
+            type="radio"
+            name={testId}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+            data-testid={`${testId}-${choice}`}
+          />
           {mark?.(choice)}
           <span>
             {label(choice)}

@@ -19,7 +19,17 @@ interface ConfirmDialogProps {
  * A modal confirmation (native <dialog>: focus is trapped and Escape cancels). Rendered only
  * while open; the parent unmounts it to close.
  */
-export function ConfirmDialog({ title, children, confirmLabel, danger = false, busy, error, onConfirm, onCancel, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+  testId,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
 

@@ -15,7 +15,13 @@ export function Pager({ page, pageSize, total, onPage, testId }: PagerProps) {
   if (total <= pageSize) return null;
   return (
     <nav className="admin-pager" aria-label={t('admin.common.pages')} data-testid={testId}>
-      <button type="button" className="button button--secondary" onClick={() => onPage(page - 1)} disabled={page === 0} data-testid={`${testId}-prev`}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => onPage(page - 1)}
+        disabled={page === 0}
+        data-testid={`${testId}-prev`}
+      >
         {t('admin.common.previous')}
       </button>
       <span aria-live="polite">

@@ -16,7 +16,9 @@ export function ValidFromField({ id, testId, label, value, onChange, error }: Va
   const { t } = useTranslation();
   return (
     <FormField id={id} testId={testId} label={label} hint={t('admin.common.cityTimeHint')} error={error}>
-      {(control) => <input {...controlAttributes(control)} type="datetime-local" value={value} onChange={(event) => onChange(event.target.value)} />}
+      {(control) => (
+        <input {...controlAttributes(control)} type="datetime-local" value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
     </FormField>
   );
 }

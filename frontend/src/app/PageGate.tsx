@@ -26,9 +26,5 @@ export function PageGate({ page }: { page: AppPage }) {
     if (setupStep(user)) return <AccountSetupPage />;
   }
 
-  return (
-    <Suspense fallback={<StatusMessage testId="page-loading">{t('common.loading')}</StatusMessage>}>
-      {page.render()}
-    </Suspense>
-  );
+  return <Suspense fallback={<StatusMessage testId="page-loading">{t('common.loading')}</StatusMessage>}>{page.render()}</Suspense>;
 }

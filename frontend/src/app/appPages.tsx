@@ -48,7 +48,20 @@ export interface AppPage {
   /** Pages with a nav entry appear in the header for the audiences that may open them (or only `audiences`). */
   nav?: {
     audiences?: readonly Audience[];
-    id: 'home' | 'map' | 'operator-call' | 'workbench' | 'report' | 'track' | 'admin-routing' | 'admin-sla' | 'admin-on-time' | 'admin-users' | 'dashboard' | 'public-map' | 'rankings';
+    id:
+      | 'home'
+      | 'map'
+      | 'operator-call'
+      | 'workbench'
+      | 'report'
+      | 'track'
+      | 'admin-routing'
+      | 'admin-sla'
+      | 'admin-on-time'
+      | 'admin-users'
+      | 'dashboard'
+      | 'public-map'
+      | 'rankings';
     labelKey: NavLabelKey;
   };
   render(): ReactNode;

@@ -64,7 +64,14 @@ function ChangePassword() {
       <p>{t('account.password.intro')}</p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <label htmlFor="setup-current">{t('account.password.current')}</label>
-        <input id="setup-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="setup-current-password" />
+        <input
+          id="setup-current"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          data-testid="setup-current-password"
+        />
         <label htmlFor="setup-new">{t('account.password.new')}</label>
         <input
           id="setup-new"
@@ -79,7 +86,14 @@ function ChangePassword() {
           {t('account.password.rule')}
         </p>
         <label htmlFor="setup-repeat">{t('account.password.repeat')}</label>
-        <input id="setup-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} data-testid="setup-repeat-password" />
+        <input
+          id="setup-repeat"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          data-testid="setup-repeat-password"
+        />
         {error && (
           <p className={styles.error} role="alert" data-testid="setup-error">
             {error}
@@ -138,12 +152,29 @@ function EnrolSecondFactor({ onEnrolled }: { onEnrolled(codes: string[]): void }
         </button>
       ) : (
         <form className={styles.form} onSubmit={onConfirm} noValidate>
-          <img className={styles.qr} src={enrolment.qrCode} alt={t('account.secondFactor.qrAlt')} width={240} height={240} data-testid="totp-qr" />
+          <img
+            className={styles.qr}
+            src={enrolment.qrCode}
+            alt={t('account.secondFactor.qrAlt')}
+            width={240}
+            height={240}
+            data-testid="totp-qr"
+          />
           <p>
-            {t('account.secondFactor.manual')} <code className={styles.secret} data-testid="totp-secret">{enrolment.secret}</code>
+            {t('account.secondFactor.manual')}{' '}
+            <code className={styles.secret} data-testid="totp-secret">
+              {enrolment.secret}
+            </code>
           </p>
           <label htmlFor="setup-code">{t('account.secondFactor.code')}</label>
-          <input id="setup-code" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} data-testid="totp-code" />
+          <input
+            id="setup-code"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="totp-code"
+          />
           <button type="submit" className="button" disabled={busy} data-testid="totp-confirm">
             {t('account.secondFactor.confirm')}
           </button>

@@ -47,9 +47,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (session.status !== 'restoring' || !session.token) return;
     const controller = new AbortController();
     const { token, expiresAt, refreshToken } = session;
-    const restore = expiresAt !== null && expiresAt <= Date.now() && refreshToken
-      ? requestRefresh(refreshToken).then(signedIn)
-      : fetchCurrentUser(token, controller.signal).then((user): SessionState => ({ status: 'signedIn', user, token, expiresAt, refreshToken }));
+    const restore =
+      expiresAt !== null && expiresAt <= Date.now() && refreshToken
+        ? requestRefresh(refreshToken).then(signedIn)
+        : fetchCurrentUser(token, controller.signal).then((user): SessionState => ({
+            status: 'signedIn',
+            user,
+            token,
+            expiresAt,
+            refreshToken,
+          }));
     restore
       .then((next) => {
         if (!controller.signal.aborted) setSession(next);

@@ -27,12 +27,12 @@ function describeLoginError(error: unknown, t: TFunction): string {
     case 503:
       return t('login.errors.server', { status: error.status });
     case 429:
-      return error.retryAfterSeconds
-        ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds })
-        : t('login.errors.throttled');
+      return error.retryAfterSeconds ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds }) : t('login.errors.throttled');
     // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
     case 503:
-      return error.retryAfterSeconds ? t('login.errors.busyFor', { seconds: error.retryAfterSeconds }) : t('login.errors.server', { status: error.status });
+      return error.retryAfterSeconds
+        ? t('login.errors.busyFor', { seconds: error.retryAfterSeconds })
+        : t('login.errors.server', { status: error.status });
     default:
       return t('login.errors.server', { status: error.status });
   }
@@ -102,7 +102,11 @@ export function LoginPage() {
   };
 
   const message =
-    failure === null ? null : failure === 'required' ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required') : describeLoginError(failure.error, t);
+    failure === null
+      ? null
+      : failure === 'required'
+        ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required')
+        : describeLoginError(failure.error, t);
 
   if (challenge) {
     return (

@@ -55,7 +55,9 @@ export default function SessionsPage() {
       {sessions.data && sessions.data.length > 0 && (
         <AdminTable
           testId="sessions-table"
-          columns={['started', 'lastSeen', 'device', 'address'].map((c) => t(`account.sessions.columns.${c}` as 'account.sessions.columns.started'))}
+          columns={['started', 'lastSeen', 'device', 'address'].map((c) =>
+            t(`account.sessions.columns.${c}` as 'account.sessions.columns.started'),
+          )}
           actions
         >
           <tbody>
@@ -69,7 +71,13 @@ export default function SessionsPage() {
                 </td>
                 <td className="admin-code">{s.ip ?? '–'}</td>
                 <td className="admin-row-actions">
-                  <button type="button" className="button button--secondary" onClick={() => end(s.id, s.current)} disabled={busy} data-testid="session-end">
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => end(s.id, s.current)}
+                    disabled={busy}
+                    data-testid="session-end"
+                  >
                     {t('account.sessions.end')}
                   </button>
                 </td>

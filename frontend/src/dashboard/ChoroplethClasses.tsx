@@ -7,7 +7,8 @@ function useClassLabel(metric: ChoroplethMetric) {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const show = (value: number) => (metric === 'onTimeRate' ? percent.format(value) : number.format(value));
-  return (cls: LegendClass) => (cls.from === null ? `< ${show(cls.to ?? 0)}` : cls.to === null ? `≥ ${show(cls.from)}` : `${show(cls.from)} – ${show(cls.to)}`);
+  return (cls: LegendClass) =>
+    cls.from === null ? `< ${show(cls.to ?? 0)}` : cls.to === null ? `≥ ${show(cls.from)}` : `${show(cls.from)} – ${show(cls.to)}`;
 }
 
 /** A ward choropleth's classes, each with its colour and range, then the colour of wards without data. */

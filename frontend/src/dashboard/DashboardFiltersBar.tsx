@@ -29,17 +29,27 @@ export function DashboardFiltersBar({
   const en = i18n.language === 'en';
   const groups = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const category of categories) if (!seen.has(category.groupCode)) seen.set(category.groupCode, en ? category.groupEn : category.groupVi);
+    for (const category of categories)
+      if (!seen.has(category.groupCode)) seen.set(category.groupCode, en ? category.groupEn : category.groupVi);
     return [...seen];
   }, [categories, en]);
   const shownCategories = filters.group ? categories.filter((category) => category.groupCode === filters.group) : categories;
   const unitOptions = useMemo(() => unitGroups(units, en), [units, en]);
 
   return (
-    <form className="dashboard-filters map-panel" onSubmit={(event) => event.preventDefault()} aria-label={t('dashboard.filters')} data-testid="dashboard-filters">
+    <form
+      className="dashboard-filters map-panel"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label={t('dashboard.filters')}
+      data-testid="dashboard-filters"
+    >
       <label>
         <span>{t('dashboard.group')}</span>
-        <select value={filters.group} onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })} data-testid="dashboard-group">
+        <select
+          value={filters.group}
+          onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })}
+          data-testid="dashboard-group"
+        >
           <option value="">{t('dashboard.all')}</option>
           {groups.map(([code, name]) => (
             <option key={code} value={code}>
@@ -50,7 +60,11 @@ export function DashboardFiltersBar({
       </label>
       <label>
         <span>{t('dashboard.category')}</span>
-        <select value={filters.category} onChange={(event) => onChange({ ...filters, category: event.target.value })} data-testid="dashboard-category">
+        <select
+          value={filters.category}
+          onChange={(event) => onChange({ ...filters, category: event.target.value })}
+          data-testid="dashboard-category"
+        >
           <option value="">{t('dashboard.all')}</option>
           {shownCategories.map((category) => (
             <option key={category.code} value={category.code}>
@@ -85,7 +99,11 @@ export function DashboardFiltersBar({
       </label>
       <label>
         <span>{t('dashboard.status')}</span>
-        <select value={filters.status} onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })} data-testid="dashboard-status">
+        <select
+          value={filters.status}
+          onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })}
+          data-testid="dashboard-status"
+        >
           <option value="">{t('dashboard.all')}</option>
           {STATUS_FILTERS.map((status) => (
             <option key={status} value={status}>

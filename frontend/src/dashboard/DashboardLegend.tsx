@@ -33,7 +33,12 @@ export function DashboardLegend({
         {LAYERS.map((layer) => (
           <li key={layer} data-testid={`dashboard-legend-${layer}`} data-state={loadState[layer] ?? 'ready'}>
             <label>
-              <input type="checkbox" checked={visibility[layer]} onChange={() => onToggle(layer)} data-testid={`dashboard-layer-${layer}`} />
+              <input
+                type="checkbox"
+                checked={visibility[layer]}
+                onChange={() => onToggle(layer)}
+                data-testid={`dashboard-layer-${layer}`}
+              />
               <span className={`dashboard-legend__swatch dashboard-legend__swatch--${layer}`} aria-hidden="true" />
               {t(`dashboard.layers.${layer}`)}
             </label>
@@ -69,13 +74,22 @@ export function DashboardLegend({
                     </label>
                   ))}
                 </div>
-                <ChoroplethClasses metric={metric} classes={classes} className="dashboard-legend__classes" testId="dashboard-choropleth-classes" />
+                <ChoroplethClasses
+                  metric={metric}
+                  classes={classes}
+                  className="dashboard-legend__classes"
+                  testId="dashboard-choropleth-classes"
+                />
               </div>
             )}
             {layer === 'compare' && visibility.compare && (
               <div className="dashboard-legend__compare">
                 {compareLabel && <p className="dashboard-legend__note">{compareLabel}</p>}
-                <span className="dashboard-legend__ramp" style={{ background: `linear-gradient(to right, ${CHANGE_LEGEND.better}, #f2f2f2, ${CHANGE_LEGEND.worse})` }} aria-hidden="true" />
+                <span
+                  className="dashboard-legend__ramp"
+                  style={{ background: `linear-gradient(to right, ${CHANGE_LEGEND.better}, #f2f2f2, ${CHANGE_LEGEND.worse})` }}
+                  aria-hidden="true"
+                />
                 <span className="dashboard-legend__ramp-labels">
                   <span>{t('dashboard.compare.better')}</span>
                   <span>{t('dashboard.compare.worse')}</span>

@@ -32,7 +32,14 @@ import { useLiveGeneration } from './useLiveGeneration';
 import { WardPanel } from './WardPanel';
 
 const RECURRING_DAYS = 30;
-const INITIAL_VISIBILITY: LayerVisibility = { density: true, status: false, choropleth: false, hotspots: true, recurring: false, compare: false };
+const INITIAL_VISIBILITY: LayerVisibility = {
+  density: true,
+  status: false,
+  choropleth: false,
+  hotspots: true,
+  recurring: false,
+  compare: false,
+};
 
 /**
  * /dashboard: where reports pile up and how the wards cope. Every layer and figure follows the
@@ -116,12 +123,15 @@ export default function DashboardPage() {
   }, []);
   const closePick = useCallback(() => setPick(null), []);
 
-  const compareLabel = change.data
-    ? t(`dashboard.compare.periods.${change.data.period}`)
-    : null;
+  const compareLabel = change.data ? t(`dashboard.compare.periods.${change.data.period}`) : null;
 
   return (
-    <section className="map-page dashboard" data-testid="dashboard-page" data-panels={panelsOpen ? 'open' : 'closed'} aria-label={t('dashboard.title')}>
+    <section
+      className="map-page dashboard"
+      data-testid="dashboard-page"
+      data-panels={panelsOpen ? 'open' : 'closed'}
+      aria-label={t('dashboard.title')}
+    >
       <h1 className="visually-hidden">{t('dashboard.title')}</h1>
       <MapRegion
         containerRef={containerRef}

@@ -3,7 +3,13 @@ import type { Category } from '../report/reportTypes';
 import type { MapPick } from './useDashboardMap';
 
 /** What a recurring location or a compare cell holds, in a popup. */
-export function InsightPopupContent({ pick, categories }: { pick: Extract<MapPick, { kind: 'recurring' | 'change' }>; categories: readonly Category[] }) {
+export function InsightPopupContent({
+  pick,
+  categories,
+}: {
+  pick: Extract<MapPick, { kind: 'recurring' | 'change' }>;
+  categories: readonly Category[];
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const date = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });

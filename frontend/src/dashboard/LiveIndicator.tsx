@@ -4,7 +4,11 @@ import type { LiveState } from './useLiveGeneration';
 /** A dot and a word: green "live" while the event stream is open, grey while it reconnects. */
 export function LiveIndicator({ live }: { live: LiveState }) {
   const { t, i18n } = useTranslation();
-  const time = live.at ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'medium' }).format(new Date(live.at)) : null;
+  const time = live.at
+    ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', timeStyle: 'medium' }).format(
+        new Date(live.at),
+      )
+    : null;
   return (
     <p
       className={`live-indicator live-indicator--${live.status}`}

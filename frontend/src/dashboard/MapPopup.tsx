@@ -3,7 +3,17 @@ import { createPortal } from 'react-dom';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
 
 /** A MapLibre popup at `lngLat` whose content is React (rendered through a portal into the popup's node). */
-export function MapPopup({ map, lngLat, onClose, children }: { map: MapLibreMap; lngLat: [number, number]; onClose(): void; children: ReactNode }) {
+export function MapPopup({
+  map,
+  lngLat,
+  onClose,
+  children,
+}: {
+  map: MapLibreMap;
+  lngLat: [number, number];
+  onClose(): void;
+  children: ReactNode;
+}) {
   const [node] = useState(() => document.createElement('div'));
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;

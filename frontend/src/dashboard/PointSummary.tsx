@@ -7,7 +7,11 @@ import type { Loadable } from './useDashboardData';
 export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const dateTime = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat(en ? 'en-GB' : 'vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
   const report = summary.data;
 
   if (summary.status === 'error') return <p role="alert">{t('dashboard.pointError')}</p>;
@@ -27,7 +31,9 @@ export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) 
         </div>
         <div>
           <dt>{t('dashboard.point.status')}</dt>
-          <dd data-testid="dashboard-point-status">{t(`operator.status.${report.status}` as 'operator.status.new', { defaultValue: report.status })}</dd>
+          <dd data-testid="dashboard-point-status">
+            {t(`operator.status.${report.status}` as 'operator.status.new', { defaultValue: report.status })}
+          </dd>
         </div>
         <div>
           <dt>{t('dashboard.point.created')}</dt>

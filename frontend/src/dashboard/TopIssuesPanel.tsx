@@ -50,7 +50,9 @@ export function TopIssuesPanel({ token, onShow }: { token: string | null; onShow
                 <div className="dashboard-top__figures">
                   <span data-testid="dashboard-top-count">{t('dashboard.count', { count: issue.count })}</span>
                   <span className={issue.growth.delta > 0 ? 'dashboard-top__up' : undefined}>
-                    {issue.previousCount === 0 ? t('dashboard.growthNew') : t('dashboard.growth', { delta: format.format(issue.growth.delta) })}
+                    {issue.previousCount === 0
+                      ? t('dashboard.growthNew')
+                      : t('dashboard.growth', { delta: format.format(issue.growth.delta) })}
                   </span>
                 </div>
                 <button type="button" className="button button--secondary" onClick={() => onShow(issue)} data-testid="dashboard-top-show">

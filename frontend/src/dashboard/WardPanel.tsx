@@ -16,7 +16,17 @@ export function useFigureFormat() {
 
 /** A clicked ward's figures for the window and filters, and the way to its tickets. */
 /** `committee`: the ward's People's Committee, whose queue "its tickets" opens (read-only for leaders). */
-export function WardPanel({ code, detail, committee, onClose }: { code: string; detail: Loadable<WardDetail>; committee: HandlingUnit | null; onClose(): void }) {
+export function WardPanel({
+  code,
+  detail,
+  committee,
+  onClose,
+}: {
+  code: string;
+  detail: Loadable<WardDetail>;
+  committee: HandlingUnit | null;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const format = useFigureFormat();
@@ -36,7 +46,13 @@ export function WardPanel({ code, detail, committee, onClose }: { code: string; 
         <h2 id="dashboard-ward-title" data-testid="dashboard-ward-name">
           {ward?.name ?? code}
         </h2>
-        <button type="button" className="dashboard-panel__close" onClick={onClose} aria-label={t('dashboard.close')} data-testid="dashboard-ward-close">
+        <button
+          type="button"
+          className="dashboard-panel__close"
+          onClick={onClose}
+          aria-label={t('dashboard.close')}
+          data-testid="dashboard-ward-close"
+        >
           ×
         </button>
       </div>
@@ -81,7 +97,9 @@ export function WardPanel({ code, detail, committee, onClose }: { code: string; 
               <dt>{t('dashboard.figures.backlog')}</dt>
               <dd data-testid="dashboard-ward-backlog" data-value={ward.backlog}>
                 {format.number(ward.backlog)}
-                {ward.overdue > 0 && <span className="dashboard-figures__overdue"> · {t('dashboard.figures.overdue', { count: ward.overdue })}</span>}
+                {ward.overdue > 0 && (
+                  <span className="dashboard-figures__overdue"> · {t('dashboard.figures.overdue', { count: ward.overdue })}</span>
+                )}
               </dd>
             </div>
           </dl>
@@ -92,7 +110,11 @@ export function WardPanel({ code, detail, committee, onClose }: { code: string; 
                 {ward.backlogByCategory.map((row) => (
                   <li key={row.category} data-category={row.category} data-count={row.count}>
                     <span className="dashboard-bars__name">{en && row.nameEn ? row.nameEn : row.name}</span>
-                    <span className="dashboard-bars__bar" style={{ width: `${Math.max(4, (100 * row.count) / Math.max(1, ward.backlogByCategory[0].count))}%` }} aria-hidden="true" />
+                    <span
+                      className="dashboard-bars__bar"
+                      style={{ width: `${Math.max(4, (100 * row.count) / Math.max(1, ward.backlogByCategory[0].count))}%` }}
+                      aria-hidden="true"
+                    />
                     <span className="dashboard-bars__count">{format.number(row.count)}</span>
                   </li>
                 ))}

@@ -69,9 +69,18 @@ describe('classBreaks and legendClasses', () => {
 
   it('has one class more than breaks, from the darker end of the palette when short', () => {
     const full = legendClasses('backlog', [3, 5, 8, 10]);
-    expect(full.map((cls) => [cls.from, cls.to])).toEqual([[null, 3], [3, 5], [5, 8], [8, 10], [10, null]]);
+    expect(full.map((cls) => [cls.from, cls.to])).toEqual([
+      [null, 3],
+      [3, 5],
+      [5, 8],
+      [8, 10],
+      [10, null],
+    ]);
     const short = legendClasses('backlog', [4]);
-    expect(short.map((cls) => [cls.from, cls.to])).toEqual([[null, 4], [4, null]]);
+    expect(short.map((cls) => [cls.from, cls.to])).toEqual([
+      [null, 4],
+      [4, null],
+    ]);
     expect(short.map((cls) => cls.colour)).toEqual(full.slice(-2).map((cls) => cls.colour));
     expect(legendClasses('backlog', [])).toHaveLength(1);
   });

@@ -27,7 +27,11 @@ export function createHotspotLayer(hotspots: readonly Hotspot[], visible: boolea
 }
 
 /** Places that keep coming back after being closed: a ring of the search radius, thicker for more occurrences. */
-export function createRecurringLayer(locations: readonly RecurringLocation[], radiusM: number, visible: boolean): ScatterplotLayer<RecurringLocation> {
+export function createRecurringLayer(
+  locations: readonly RecurringLocation[],
+  radiusM: number,
+  visible: boolean,
+): ScatterplotLayer<RecurringLocation> {
   return new ScatterplotLayer<RecurringLocation>({
     id: RECURRING_LAYER_ID,
     data: locations as RecurringLocation[],

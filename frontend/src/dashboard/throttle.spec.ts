@@ -43,7 +43,10 @@ describe('throttle', () => {
     expect(calls).toEqual([[0, 'a']]);
     expect(clock.pending()).toBe(1);
     clock.advance(80);
-    expect(calls).toEqual([[0, 'a'], [100, 'c']]);
+    expect(calls).toEqual([
+      [0, 'a'],
+      [100, 'c'],
+    ]);
     clock.advance(500);
     expect(calls).toHaveLength(2);
   });

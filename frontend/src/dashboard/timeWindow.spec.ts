@@ -94,7 +94,9 @@ describe('windowBounds', () => {
 
   it('labels a window by its last day', () => {
     expect(lastDayOf({ from: '2026-03-09T17:00:00.000Z', to: null }, NOW)).toBe(NOW);
-    expect(lastDayOf({ from: '2026-03-08T17:00:00.000Z', to: '2026-03-09T17:00:00.000Z' }, NOW)).toBe(Date.parse('2026-03-09T16:59:59.999Z'));
+    expect(lastDayOf({ from: '2026-03-08T17:00:00.000Z', to: '2026-03-09T17:00:00.000Z' }, NOW)).toBe(
+      Date.parse('2026-03-09T16:59:59.999Z'),
+    );
   });
 
   it.each([

@@ -21,7 +21,8 @@ import {
   type WardsFigures,
 } from './dashboardApi';
 
-export type Loadable<T> = { status: 'idle' | 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null };
+export type Loadable<T> =
+  { status: 'idle' | 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null };
 
 /** One GET per key (null: nothing to load); the previous answer stays shown while the next one loads. */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {

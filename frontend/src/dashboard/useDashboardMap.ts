@@ -108,7 +108,8 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
     deckOverlay: true,
     setup: (instance, overlay) => {
       instance.on('styleimagemissing', (event) => {
-        if (event.id === STATUS_DOT_IMAGE && !instance.hasImage(STATUS_DOT_IMAGE)) instance.addImage(STATUS_DOT_IMAGE, statusDotImage(), { sdf: true });
+        if (event.id === STATUS_DOT_IMAGE && !instance.hasImage(STATUS_DOT_IMAGE))
+          instance.addImage(STATUS_DOT_IMAGE, statusDotImage(), { sdf: true });
       });
 
       // A report point wins over an insight mark, which wins over the ward underneath.
@@ -121,7 +122,8 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
         const pointLayers = [STATUS_POINTS_LAYER, DOTS_LAYER].filter((id) => instance.getLayoutProperty(id, 'visibility') !== 'none');
         const [point] = pointLayers.length ? instance.queryRenderedFeatures(box, { layers: pointLayers }) : [];
         if (point?.properties?.id) {
-          const [lng, lat] = point.geometry.type === 'Point' ? (point.geometry.coordinates as [number, number]) : [event.lngLat.lng, event.lngLat.lat];
+          const [lng, lat] =
+            point.geometry.type === 'Point' ? (point.geometry.coordinates as [number, number]) : [event.lngLat.lng, event.lngLat.lat];
           onPickRef.current({ kind: 'point', id: String(point.properties.id), lngLat: [lng, lat] });
           return;
         }
@@ -177,7 +179,10 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
 
   const labelLayer = useWardLabelLayer(map, options.wards);
   const { insightLayers } = options;
-  useDeckLayers(basemap, useMemo(() => [...insightLayers, labelLayer], [insightLayers, labelLayer]));
+  useDeckLayers(
+    basemap,
+    useMemo(() => [...insightLayers, labelLayer], [insightLayers, labelLayer]),
+  );
 
   const flyTo = (lng: number, lat: number, zoom = 15) => {
     liveMap.current?.flyTo({ center: [lng, lat], zoom, essential: true });

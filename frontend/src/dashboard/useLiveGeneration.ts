@@ -26,7 +26,10 @@ export function useLiveGeneration(path: string, token: string | null, authentica
 
   useEffect(() => {
     if (!ready) return;
-    const apply = throttle((generation: number, at: string | null) => setState((current) => ({ ...current, generation, at })), LIVE_REFRESH_MS);
+    const apply = throttle(
+      (generation: number, at: string | null) => setState((current) => ({ ...current, generation, at })),
+      LIVE_REFRESH_MS,
+    );
     const close = openEventStream({
       url: path,
       token: () => (authenticated ? tokenRef.current : null),

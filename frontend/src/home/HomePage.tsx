@@ -11,9 +11,7 @@ export function HomePage() {
 
   return (
     <section className="page page--narrow home" data-testid="home-page" data-audience={audience}>
-      <h1 data-testid="home-greeting">
-        {user ? t('home.greeting', { name: user.fullName }) : t('home.greetingCitizen')}
-      </h1>
+      <h1 data-testid="home-greeting">{user ? t('home.greeting', { name: user.fullName }) : t('home.greetingCitizen')}</h1>
       <dl className="home__facts">
         <div>
           <dt>{t('home.role')}</dt>

@@ -6,8 +6,7 @@ import type { WardProperties } from './wardTypes';
 function useNumberFormat() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN';
-  return (value: number, fractionDigits = 0) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value);
+  return (value: number, fractionDigits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value);
 }
 
 interface WardInfoPanelProps {
@@ -51,15 +50,11 @@ export function WardInfoPanel({ ward, pinned, onClose }: WardInfoPanelProps) {
         </div>
         <div>
           <dt>{t('map.population')}</dt>
-          <dd data-testid="ward-info-population">
-            {ward.population === null ? t('map.unknown') : formatNumber(ward.population)}
-          </dd>
+          <dd data-testid="ward-info-population">{ward.population === null ? t('map.unknown') : formatNumber(ward.population)}</dd>
         </div>
         <div>
           <dt>{t('map.area')}</dt>
-          <dd>
-            {area === null || Number.isNaN(area) ? t('map.unknown') : t('map.areaValue', { value: formatNumber(area, 2) })}
-          </dd>
+          <dd>{area === null || Number.isNaN(area) ? t('map.unknown') : t('map.areaValue', { value: formatNumber(area, 2) })}</dd>
         </div>
         <div>
           <dt>{t('map.code')}</dt>

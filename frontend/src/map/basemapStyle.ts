@@ -131,12 +131,7 @@ export function createBasemapStyle(tileUrlTemplate: string): StyleSpecification 
         'source-layer': WARDS_SOURCE_LAYER,
         layout: { 'line-join': 'round' },
         paint: {
-          'line-color': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false],
-            WARD_LINE_ACTIVE,
-            WARD_LINE,
-          ],
+          'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], WARD_LINE_ACTIVE, WARD_LINE],
           'line-width': [
             'interpolate',
             ['linear'],

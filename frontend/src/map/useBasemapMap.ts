@@ -103,7 +103,8 @@ export function useBasemapMap(containerRef: RefObject<HTMLDivElement | null>, op
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { testHook, center, zoom, minZoom, maxZoom, mapOptions, navigation, extendStyle, deckOverlay, setup, readyWhen } = initial.current;
+    const { testHook, center, zoom, minZoom, maxZoom, mapOptions, navigation, extendStyle, deckOverlay, setup, readyWhen } =
+      initial.current;
     const style = createBasemapStyle(basemapTileUrl());
     extendStyle?.(style);
     const instance = new MapLibreMap({
@@ -132,7 +133,12 @@ export function useBasemapMap(containerRef: RefObject<HTMLDivElement | null>, op
     let cancelReady: (() => void) | undefined;
     instance.once('load', () => {
       setMap(instance);
-      if (readyWhen) cancelReady = whenIdle(instance, () => readyWhen(instance), () => setReady(true));
+      if (readyWhen)
+        cancelReady = whenIdle(
+          instance,
+          () => readyWhen(instance),
+          () => setReady(true),
+        );
     });
 
     return () => {

@@ -34,7 +34,11 @@ export function useWardLabelLayer(
       const visible = map.getZoom() >= WARD_LABEL_MIN_ZOOM;
       const canvas = map.getCanvas();
       const shownLabels = visible
-        ? declutterLabels(labels, (position) => map.project(position), { width: canvas.clientWidth, height: canvas.clientHeight, fontSize: WARD_LABEL_FONT_SIZE })
+        ? declutterLabels(labels, (position) => map.project(position), {
+            width: canvas.clientWidth,
+            height: canvas.clientHeight,
+            fontSize: WARD_LABEL_FONT_SIZE,
+          })
         : [];
       const shownKey = `${visible}:${shownLabels.map((label) => label.code).join(',')}`;
       if (shownKey === lastKey) return;

@@ -57,14 +57,21 @@ export function useWardMap(
     if (wards.status === 'ready' && wards.bounds) {
       map.fitBounds(wards.bounds, { padding: FIT_PADDING, duration: 0 });
     }
-    const cancel = whenIdle(map, () => Boolean(map.getLayer(WARDS_FILL_LAYER)) && map.isSourceLoaded(BASEMAP_SOURCE), () => setReady(true));
+    const cancel = whenIdle(
+      map,
+      () => Boolean(map.getLayer(WARDS_FILL_LAYER)) && map.isSourceLoaded(BASEMAP_SOURCE),
+      () => setReady(true),
+    );
     // Makes sure an 'idle' follows even when the fit did not move the camera.
     map.triggerRepaint();
     return cancel;
   }, [map, wards, setReady]);
 
   const labelLayer = useWardLabelLayer(map, wards, shortWardName);
-  useDeckLayers(basemap, useMemo(() => [labelLayer], [labelLayer]));
+  useDeckLayers(
+    basemap,
+    useMemo(() => [labelLayer], [labelLayer]),
+  );
 
   useWardHighlight(basemap, hoveredCode, 'hover');
   useWardHighlight(basemap, selectedCode, 'selected');

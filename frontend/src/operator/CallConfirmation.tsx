@@ -39,7 +39,12 @@ export function CallConfirmation({ outcome, onNext }: { outcome: CallOutcome; on
         {outcome.kind === 'created' ? t('operator.confirm.createdTitle') : t('operator.confirm.attachedTitle')}
       </h1>
       <p className="call-confirmation__lead">{t('operator.confirm.readBack')}</p>
-      <p className="call-confirmation__code" aria-label={`${t('operator.confirm.code')}: ${outcome.code}`} data-testid="call-confirmation-code" data-code={outcome.code}>
+      <p
+        className="call-confirmation__code"
+        aria-label={`${t('operator.confirm.code')}: ${outcome.code}`}
+        data-testid="call-confirmation-code"
+        data-code={outcome.code}
+      >
         {codeParts(outcome.code).map((part, index) => (
           <span key={index} className="call-confirmation__part">
             {part}

@@ -333,8 +333,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
               aria-keyshortcuts="Control+Enter"
               data-testid="call-create"
             >
-              {busy?.kind === 'create' ? t('operator.actions.creating') : t('operator.actions.create')}{' '}
-              <kbd>Ctrl+Enter</kbd>
+              {busy?.kind === 'create' ? t('operator.actions.creating') : t('operator.actions.create')} <kbd>Ctrl+Enter</kbd>
             </button>
             <button type="button" className="button button--secondary" onClick={discard} data-testid="call-discard">
               {t('operator.actions.discard')}

@@ -13,12 +13,15 @@ interface CallerHistoryPanelProps {
 export function CallerHistoryPanel({ state, format, onView }: CallerHistoryPanelProps) {
   const { t } = useTranslation();
   return (
-    <section className="call-panel call-history" aria-labelledby="call-history-heading" data-testid="caller-history" data-status={state.status}>
+    <section
+      className="call-panel call-history"
+      aria-labelledby="call-history-heading"
+      data-testid="caller-history"
+      data-status={state.status}
+    >
       <h2 id="call-history-heading">
         {t('operator.history.heading')}
-        {state.status === 'ready' && state.reports.length > 0 && (
-          <span className="call-panel__count"> ({state.reports.length})</span>
-        )}
+        {state.status === 'ready' && state.reports.length > 0 && <span className="call-panel__count"> ({state.reports.length})</span>}
       </h2>
       <p className="call-panel__status" role="status" data-testid="caller-history-status">
         {state.status === 'idle' && t('operator.history.idle')}

@@ -60,9 +60,7 @@ export function CategoryAttributes({ attributes, answers, onAnswer, errorOf }: C
                           type="checkbox"
                           checked={chosen.includes(value.key)}
                           onChange={(event) => {
-                            const next = event.target.checked
-                              ? [...chosen, value.key]
-                              : chosen.filter((key) => key !== value.key);
+                            const next = event.target.checked ? [...chosen, value.key] : chosen.filter((key) => key !== value.key);
                             onAnswer(attribute.code, next.length > 0 ? next : null);
                           }}
                         />

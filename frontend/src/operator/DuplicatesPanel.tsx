@@ -6,7 +6,6 @@ import type { DuplicatesState } from './useDuplicates';
 import { snippet } from './snippet';
 import { ATTACH_SHORTCUT_COUNT } from './useCallShortcuts';
 
-
 interface DuplicatesPanelProps {
   state: DuplicatesState;
   format: CallFormat;
@@ -38,10 +37,20 @@ export function DuplicatesPanel({ state, format, attachingId, onAttach, onView }
   };
 
   return (
-    <section className="call-panel call-duplicates" aria-labelledby="call-duplicates-heading" data-testid="duplicates-panel" data-status={status}>
+    <section
+      className="call-panel call-duplicates"
+      aria-labelledby="call-duplicates-heading"
+      data-testid="duplicates-panel"
+      data-status={status}
+    >
       <h2 id="call-duplicates-heading">
         {t('operator.duplicates.heading')}
-        {candidates.length > 0 && <span className="call-panel__count" data-testid="duplicates-count"> ({candidates.length})</span>}
+        {candidates.length > 0 && (
+          <span className="call-panel__count" data-testid="duplicates-count">
+            {' '}
+            ({candidates.length})
+          </span>
+        )}
       </h2>
       <p className="call-panel__status" role="status" data-testid="duplicates-status">
         {status === 'idle' && t('operator.duplicates.idle')}

@@ -11,7 +11,17 @@ const STARS = [1, 2, 3, 4, 5] as const;
  * (DESIGN.md, "Acting without a web link"). The server says which of these the ticket allows;
  * each is recorded in the timeline as the operator's, on behalf of the reporter.
  */
-export function ForCallerActions({ reportId, actions, token, onDone }: { reportId: string; actions: readonly ReporterAction[]; token: string; onDone(): void }) {
+export function ForCallerActions({
+  reportId,
+  actions,
+  token,
+  onDone,
+}: {
+  reportId: string;
+  actions: readonly ReporterAction[];
+  token: string;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const messageId = useId();
   const [message, setMessage] = useState('');
@@ -44,17 +54,36 @@ export function ForCallerActions({ reportId, actions, token, onDone }: { reportI
       {needsMessage && (
         <>
           <label htmlFor={messageId}>{t('operator.forCaller.message')}</label>
-          <textarea id={messageId} rows={3} maxLength={5000} value={message} onChange={(event) => setMessage(event.target.value)} data-testid="for-caller-message" />
+          <textarea
+            id={messageId}
+            rows={3}
+            maxLength={5000}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+            data-testid="for-caller-message"
+          />
         </>
       )}
       <div className="call-for-caller__actions">
         {actions.includes('reply') && (
-          <button type="button" className="button" disabled={sending || message.trim().length < 2} onClick={() => void send('reply')} data-testid="for-caller-reply">
+          <button
+            type="button"
+            className="button"
+            disabled={sending || message.trim().length < 2}
+            onClick={() => void send('reply')}
+            data-testid="for-caller-reply"
+          >
             {t('operator.forCaller.reply')}
           </button>
         )}
         {actions.includes('reject') && (
-          <button type="button" className="button button--secondary" disabled={sending || message.trim().length < 2} onClick={() => void send('reject')} data-testid="for-caller-reject">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={sending || message.trim().length < 2}
+            onClick={() => void send('reject')}
+            data-testid="for-caller-reject"
+          >
             {t('operator.forCaller.reject')}
           </button>
         )}
@@ -72,7 +101,13 @@ export function ForCallerActions({ reportId, actions, token, onDone }: { reportI
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={sending || rating < 1} onClick={() => void send('rate')} data-testid="for-caller-rate">
+          <button
+            type="button"
+            className="button"
+            disabled={sending || rating < 1}
+            onClick={() => void send('rate')}
+            data-testid="for-caller-rate"
+          >
             {t('operator.forCaller.rate')}
           </button>
         </div>

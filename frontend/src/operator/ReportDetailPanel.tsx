@@ -110,7 +110,15 @@ export function ReportDetailPanel({ code, state, format, attaching, onAttach, on
               {t('operator.detail.finished')}
             </p>
           )}
-          {token && <ForCallerActions key={`${state.report.status}-${state.report.timeline.length}`} reportId={state.report.id} actions={state.report.reporterActions ?? []} token={token} onDone={onChanged} />}
+          {token && (
+            <ForCallerActions
+              key={`${state.report.status}-${state.report.timeline.length}`}
+              reportId={state.report.id}
+              actions={state.report.reporterActions ?? []}
+              token={token}
+              onDone={onChanged}
+            />
+          )}
           {state.report.timeline.length > 0 && (
             <>
               <h3>{t('operator.detail.timeline')}</h3>

@@ -49,8 +49,7 @@ function attributesOf(category: Category, answers: Record<string, AttributeAnswe
     const answer = answers[attribute.code];
     if (!isAnswered(answer)) continue;
     // Numbers are typed with a Vietnamese decimal comma as often as with a point.
-    attributes[attribute.code] =
-      attribute.datatype === 'number' && typeof answer === 'string' ? Number(answer.replace(',', '.')) : answer;
+    attributes[attribute.code] = attribute.datatype === 'number' && typeof answer === 'string' ? Number(answer.replace(',', '.')) : answer;
   }
   return attributes;
 }

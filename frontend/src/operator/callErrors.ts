@@ -1,15 +1,7 @@
 import { ApiError, type ApiIssue } from '../api/httpClient';
 
 /** The places of the call form an error can be shown next to. `attribute:<code>` is one category question. */
-export type CallField =
-  | 'phone'
-  | 'callerName'
-  | 'category'
-  | 'location'
-  | 'address'
-  | 'description'
-  | 'form'
-  | `attribute:${string}`;
+export type CallField = 'phone' | 'callerName' | 'category' | 'location' | 'address' | 'description' | 'form' | `attribute:${string}`;
 
 /** Client checks and failures without issues name a key under operator.errors; server issues carry both languages. */
 export type CallError = { key: ClientErrorKey; status?: number } | { issue: ApiIssue };

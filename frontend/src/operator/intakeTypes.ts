@@ -1,15 +1,7 @@
 /** Shapes of the intake API as the call console reads them (contract: intake HTTP API v1). */
 
 export type ReportStatus =
-  | 'new'
-  | 'assigned'
-  | 'in_progress'
-  | 'waiting_citizen'
-  | 'resolved'
-  | 'reopened'
-  | 'closed'
-  | 'rejected'
-  | 'merged';
+  'new' | 'assigned' | 'in_progress' | 'waiting_citizen' | 'resolved' | 'reopened' | 'closed' | 'rejected' | 'merged';
 
 /** Statuses after which a ticket no longer takes new callers from the history panel. */
 const FINISHED_STATUSES: readonly string[] = ['resolved', 'closed', 'rejected', 'merged'];

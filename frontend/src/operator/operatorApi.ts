@@ -63,7 +63,12 @@ export function createPhoneReport(body: CreateReportBody, token: string, idempot
 }
 
 /** The operator acts for a caller on the phone (recorded as on behalf of the reporter). */
-export function actForReporter(reportId: string, action: ReporterAction, body: { message: string } | { rating: number }, token: string): Promise<{ status: string }> {
+export function actForReporter(
+  reportId: string,
+  action: ReporterAction,
+  body: { message: string } | { rating: number },
+  token: string,
+): Promise<{ status: string }> {
   const path = action === 'rate' ? 'rating' : action;
   return apiRequest<{ status: string }>(`/reports/${encodeURIComponent(reportId)}/for-reporter/${path}`, { method: 'POST', body, token });
 }

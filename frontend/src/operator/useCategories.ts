@@ -4,9 +4,7 @@ import { indexCategories, type IndexedCategory } from './categoryMatch';
 import type { Category } from './intakeTypes';
 
 export type CategoriesState =
-  | { status: 'loading' }
-  | { status: 'error' }
-  | { status: 'ready'; categories: Category[]; index: IndexedCategory[] };
+  { status: 'loading' } | { status: 'error' } | { status: 'ready'; categories: Category[]; index: IndexedCategory[] };
 
 /** The 30 categories, loaded once per console; matching runs in the browser, keystroke by keystroke. */
 export function useCategories(): CategoriesState {

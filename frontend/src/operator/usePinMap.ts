@@ -62,7 +62,10 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
   });
   const { map } = basemap;
 
-  useDeckLayers(basemap, useMemo(() => [createSearchRadiusLayer(pin)], [pin]));
+  useDeckLayers(
+    basemap,
+    useMemo(() => [createSearchRadiusLayer(pin)], [pin]),
+  );
 
   useEffect(() => {
     const marker = markerRef.current;

@@ -4,11 +4,7 @@ import { locatePoint } from './operatorApi';
 import type { LatLng, WardRef } from './intakeTypes';
 
 export type PinWardState =
-  | { status: 'none' }
-  | { status: 'locating' }
-  | { status: 'inside'; ward: WardRef }
-  | { status: 'outside' }
-  | { status: 'error' };
+  { status: 'none' } | { status: 'locating' } | { status: 'inside'; ward: WardRef } | { status: 'outside' } | { status: 'error' };
 
 /** Which current ward holds the pin, asked again on every pin change. */
 export function usePinWard(pin: LatLng | null): PinWardState {

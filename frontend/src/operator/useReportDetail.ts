@@ -3,10 +3,7 @@ import { fetchReport } from './operatorApi';
 import type { ReportDetail } from './intakeTypes';
 
 export type ReportDetailState =
-  | { status: 'none' }
-  | { status: 'loading' }
-  | { status: 'ready'; report: ReportDetail }
-  | { status: 'error' };
+  { status: 'none' } | { status: 'loading' } | { status: 'ready'; report: ReportDetail } | { status: 'error' };
 
 /** `revision` asks again for the same ticket (after the operator acted on it). */
 export function useReportDetail(id: string | null, token: string | null, revision = 0): ReportDetailState {

@@ -71,7 +71,12 @@ export default function PublicMapPage() {
             </li>
             <li>
               <label>
-                <input type="checkbox" checked={showOnTime} onChange={() => setShowOnTime((on) => !on)} data-testid="public-layer-on-time" />
+                <input
+                  type="checkbox"
+                  checked={showOnTime}
+                  onChange={() => setShowOnTime((on) => !on)}
+                  data-testid="public-layer-on-time"
+                />
                 <span className="dashboard-legend__swatch dashboard-legend__swatch--choropleth" aria-hidden="true" />
                 {t('publicMap.legendOnTime')}
               </label>

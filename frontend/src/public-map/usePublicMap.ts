@@ -71,7 +71,10 @@ export function usePublicMap(
   }, [map, visible, values, classes]);
 
   const labelLayer = useWardLabelLayer(map, options.wards);
-  useDeckLayers(basemap, useMemo(() => [labelLayer], [labelLayer]));
+  useDeckLayers(
+    basemap,
+    useMemo(() => [labelLayer], [labelLayer]),
+  );
 
   return { map, ready };
 }

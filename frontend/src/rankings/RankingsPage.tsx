@@ -53,7 +53,12 @@ export default function RankingsPage() {
         </div>
         <div className="field admin-field">
           <label htmlFor="rankings-kind">{t('rankings.kind')}</label>
-          <select id="rankings-kind" value={kind} onChange={(event) => setKind(event.target.value as UnitKind | '')} data-testid="rankings-kind">
+          <select
+            id="rankings-kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as UnitKind | '')}
+            data-testid="rankings-kind"
+          >
             <option value="">{t('rankings.allKinds')}</option>
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>

@@ -18,21 +18,43 @@ export function RankingsTable({ units, format, period }: RankingsTableProps) {
       <table className="admin-table rankings-table" data-testid="rankings-table" data-from={period.from} data-to={period.to}>
         <thead>
           <tr>
-            <th scope="col" className="admin-number">{t('rankings.table.rank')}</th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.rank')}
+            </th>
             <th scope="col">{t('rankings.table.unit')}</th>
             <th scope="col">{t('rankings.table.kind')}</th>
-            <th scope="col" className="admin-number">{t('rankings.table.received')}</th>
-            <th scope="col" className="admin-number">{t('rankings.table.resolved')}</th>
-            <th scope="col" className="admin-number">{t('rankings.table.onTime')}</th>
-            <th scope="col" className="admin-number">{t('rankings.table.rate')}</th>
-            <th scope="col" className="admin-number">{t('rankings.table.satisfaction')}</th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.received')}
+            </th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.resolved')}
+            </th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.onTime')}
+            </th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.rate')}
+            </th>
+            <th scope="col" className="admin-number">
+              {t('rankings.table.satisfaction')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {units.map((unit) => (
-            <tr key={unit.unitId} data-testid="rankings-row" data-unit-id={unit.unitId} data-rank={unit.rank ?? ''} className={unit.rank === null ? 'rankings-row--unranked' : undefined}>
+            <tr
+              key={unit.unitId}
+              data-testid="rankings-row"
+              data-unit-id={unit.unitId}
+              data-rank={unit.rank ?? ''}
+              className={unit.rank === null ? 'rankings-row--unranked' : undefined}
+            >
               <td className="admin-number" data-testid="rankings-rank">
-                {unit.rank === null ? <span title={t('rankings.unranked')}>—</span> : <span className={`rankings-rank rankings-rank--${Math.min(unit.rank, 4)}`}>{unit.rank}</span>}
+                {unit.rank === null ? (
+                  <span title={t('rankings.unranked')}>—</span>
+                ) : (
+                  <span className={`rankings-rank rankings-rank--${Math.min(unit.rank, 4)}`}>{unit.rank}</span>
+                )}
               </td>
               <td data-testid="rankings-name">{format.english && unit.nameEn ? unit.nameEn : unit.name}</td>
               <td>{t(`unitKinds.${unit.kind}`)}</td>

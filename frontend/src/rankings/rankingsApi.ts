@@ -25,7 +25,11 @@ export interface UnitRankings {
   units: UnitRanking[];
 }
 
-export function fetchRankings(query: { from: string; to: string; kind: UnitKind | '' }, token: string, signal: AbortSignal): Promise<UnitRankings> {
+export function fetchRankings(
+  query: { from: string; to: string; kind: UnitKind | '' },
+  token: string,
+  signal: AbortSignal,
+): Promise<UnitRankings> {
   const params = new URLSearchParams({ from: query.from, to: query.to });
   if (query.kind) params.set('kind', query.kind);
   return apiRequest<UnitRankings>(`/insights/rankings?${params.toString()}`, { token, signal });

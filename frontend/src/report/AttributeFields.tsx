@@ -81,9 +81,7 @@ function AttributeField({ attribute, value, onChange, errors }: AttributeFieldPr
               type="checkbox"
               data-testid={`${id}-${option.key}`}
               checked={chosen.includes(option.key)}
-              onChange={(event) =>
-                onChange(event.target.checked ? [...chosen, option.key] : chosen.filter((key) => key !== option.key))
-              }
+              onChange={(event) => onChange(event.target.checked ? [...chosen, option.key] : chosen.filter((key) => key !== option.key))}
             />
             <span>{optionName(option)}</span>
           </label>
@@ -108,7 +106,14 @@ function AttributeField({ attribute, value, onChange, errors }: AttributeFieldPr
     );
   } else if (attribute.datatype === 'text') {
     control = (
-      <textarea {...common} className="report-input" rows={3} maxLength={1000} value={text} onChange={(event) => onChange(event.target.value)} />
+      <textarea
+        {...common}
+        className="report-input"
+        rows={3}
+        maxLength={1000}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+      />
     );
   } else {
     const type = attribute.datatype === 'number' ? 'number' : attribute.datatype === 'datetime' ? 'datetime-local' : 'text';

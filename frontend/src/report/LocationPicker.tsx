@@ -50,8 +50,7 @@ export function LocationPicker({ pin, located, onPin, address, onAddress, errors
     );
   };
 
-  const crosswalk =
-    searched && searched.matched !== searched.name && located.ward?.code === searched.code ? searched : null;
+  const crosswalk = searched && searched.matched !== searched.name && located.ward?.code === searched.code ? searched : null;
 
   return (
     <div className="report-location">

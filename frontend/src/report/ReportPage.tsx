@@ -31,9 +31,7 @@ import './report.css';
 
 /** A problem with the request as a whole, shown above the submit button. */
 type SubmitProblem =
-  | { kind: 'network' }
-  | { kind: 'throttled'; seconds: number | undefined }
-  | { kind: 'server'; status: number; message: string };
+  { kind: 'network' } | { kind: 'throttled'; seconds: number | undefined } | { kind: 'server'; status: number; message: string };
 
 /** Brings the first field with an error into view and gives it the focus. */
 function revealField(field: FieldKey | null): void {
@@ -41,8 +39,7 @@ function revealField(field: FieldKey | null): void {
   requestAnimationFrame(() => {
     const id = errorId(field);
     const control = document.querySelector<HTMLElement>(`[aria-describedby~="${id}"]`);
-    const target =
-      control ?? document.getElementById(id) ?? document.querySelector<HTMLElement>(`[data-field-anchor="${field}"]`);
+    const target = control ?? document.getElementById(id) ?? document.querySelector<HTMLElement>(`[data-field-anchor="${field}"]`);
     target?.scrollIntoView({ block: 'center' });
     control?.focus({ preventScroll: true });
   });
@@ -111,16 +108,12 @@ export default function ReportPage() {
   }, []);
 
   const onCategory = (next: Category | null) =>
-    change(
-      { categoryCode: next?.code ?? null, attributes: {} },
-      (field) => field === 'category' || field.startsWith('attributes.'),
-    );
+    change({ categoryCode: next?.code ?? null, attributes: {} }, (field) => field === 'category' || field.startsWith('attributes.'));
   const onAttribute = (code: string, value: AttributeValue) =>
     change({ attributes: { ...draft.attributes, [code]: value } }, (field) => field === `attributes.${code}`);
   const onPin = useCallback((pin: PinPlacement) => change({ pin }, (field) => field === 'location'), [change]);
   const onAddress = (address: string) => change({ address }, (field) => field === 'address');
-  const onContact = (contact: ContactDraft) =>
-    change({ contact }, (field) => field.startsWith('reporter.') || field === 'consent');
+  const onContact = (contact: ContactDraft) => change({ contact }, (field) => field.startsWith('reporter.') || field === 'consent');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -201,20 +194,11 @@ export default function ReportPage() {
             onSelect={onCategory}
             error={errors.category}
           />
-          {category && (
-            <AttributeFields category={category} values={draft.attributes} onChange={onAttribute} errors={errors} />
-          )}
+          {category && <AttributeFields category={category} values={draft.attributes} onChange={onAttribute} errors={errors} />}
         </ReportStep>
 
         <ReportStep step="location" anchor="location">
-          <LocationPicker
-            pin={draft.pin}
-            located={located}
-            onPin={onPin}
-            address={draft.address}
-            onAddress={onAddress}
-            errors={errors}
-          />
+          <LocationPicker pin={draft.pin} located={located} onPin={onPin} address={draft.address} onAddress={onAddress} errors={errors} />
         </ReportStep>
 
         <ReportStep step="details" anchor="description">

@@ -86,7 +86,12 @@ export function ReportSuccess({ report, onAnother }: { report: CreatedReport; on
           {t('report.success.keepLink')}
         </p>
         <div className="report-success__actions">
-          <button type="button" className="button report-button--secondary" data-testid="report-copy-link" onClick={() => void onCopyLink()}>
+          <button
+            type="button"
+            className="button report-button--secondary"
+            data-testid="report-copy-link"
+            onClick={() => void onCopyLink()}
+          >
             {t('report.success.copyLink')}
           </button>
           <span role="status" className="report-muted">

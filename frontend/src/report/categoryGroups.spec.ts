@@ -3,7 +3,18 @@ import { categoryHint, categoryName, groupCategories } from './categoryGroups';
 import type { Category } from './reportTypes';
 
 function category(code: string, nameVi: string, nameEn: string, hintVi: string, hintEn: string, group: [string, string, string]): Category {
-  return { code, nameVi, nameEn, hintVi, hintEn, groupCode: group[0], groupVi: group[1], groupEn: group[2], isPublic: code !== 'private', attributes: [] };
+  return {
+    code,
+    nameVi,
+    nameEn,
+    hintVi,
+    hintEn,
+    groupCode: group[0],
+    groupVi: group[1],
+    groupEn: group[2],
+    isPublic: code !== 'private',
+    attributes: [],
+  };
 }
 
 const INFRA: [string, string, string] = ['infra', 'Hạ tầng', 'Infrastructure'];
@@ -20,8 +31,22 @@ const shape = (query: string, language: 'vi' | 'en') =>
 describe('groupCategories', () => {
   it.each<[string, 'vi' | 'en', (string | string[])[][]]>([
     // Groups in the order their first category comes; non-public categories stay.
-    ['', 'vi', [['Hạ tầng', ['flooding', 'street-light', 'private']], ['Môi trường', ['garbage']]]],
-    ['', 'en', [['Infrastructure', ['flooding', 'street-light', 'private']], ['Environment', ['garbage']]]],
+    [
+      '',
+      'vi',
+      [
+        ['Hạ tầng', ['flooding', 'street-light', 'private']],
+        ['Môi trường', ['garbage']],
+      ],
+    ],
+    [
+      '',
+      'en',
+      [
+        ['Infrastructure', ['flooding', 'street-light', 'private']],
+        ['Environment', ['garbage']],
+      ],
+    ],
     ['ngap', 'vi', [['Hạ tầng', ['flooding']]]],
     ['rain', 'vi', [['Hạ tầng', ['flooding']]]],
     ['DEN DEM', 'en', [['Infrastructure', ['street-light']]]],

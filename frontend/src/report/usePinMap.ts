@@ -64,9 +64,7 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
     attribution: initial.current.text.attribution,
     deckOverlay: true,
     setup: (instance) => {
-      const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' })
-        .setLngLat([start.lng, start.lat])
-        .addTo(instance);
+      const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' }).setLngLat([start.lng, start.lat]).addTo(instance);
       const element = marker.getElement();
       element.setAttribute('data-testid', 'report-pin');
       element.setAttribute('aria-label', initial.current.text.pinLabel);
@@ -111,7 +109,10 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
   useWardHighlight(basemap, wardCode);
 
   const labelLayer = useWardLabelLayer(map, wards, fullWardName);
-  useDeckLayers(basemap, useMemo(() => [labelLayer], [labelLayer]));
+  useDeckLayers(
+    basemap,
+    useMemo(() => [labelLayer], [labelLayer]),
+  );
 
   return { ready: basemap.ready };
 }

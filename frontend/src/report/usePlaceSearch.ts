@@ -3,10 +3,7 @@ import { searchPlaces } from './reportApi';
 import type { PlaceMatch } from './reportTypes';
 
 export type PlaceSearchState =
-  | { status: 'idle' }
-  | { status: 'searching' }
-  | { status: 'error' }
-  | { status: 'done'; matches: PlaceMatch[] };
+  { status: 'idle' } | { status: 'searching' } | { status: 'error' } | { status: 'done'; matches: PlaceMatch[] };
 
 const MIN_LENGTH = 2;
 /** Waits for a pause in typing so a word of eight letters costs one request, not eight. */

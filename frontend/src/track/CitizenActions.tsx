@@ -56,7 +56,12 @@ export function CitizenActions({ report, secret, onChanged }: { report: TrackedR
           (disputing ? (
             <CitizenMessageForm kind="reject" send={(message) => rejectResolution(report.code, secret, message)} onSent={onChanged} />
           ) : (
-            <button type="button" className="button button--quiet track-dispute" data-testid="track-reject-open" onClick={() => setDisputing(true)}>
+            <button
+              type="button"
+              className="button button--quiet track-dispute"
+              data-testid="track-reject-open"
+              onClick={() => setDisputing(true)}
+            >
               {t('track.actions.reject.open')}
             </button>
           ))}

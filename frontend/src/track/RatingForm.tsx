@@ -41,7 +41,14 @@ export function RatingForm({ code, secret, onSent }: { code: string; secret: str
         </legend>
         {STARS.map((star) => (
           <label key={star} className={`track-star ${star <= rating ? 'track-star--on' : ''}`} data-testid={`track-rating-star-${star}`}>
-            <input type="radio" name="rating" value={star} checked={rating === star} className="visually-hidden" onChange={() => setRating(star)} />
+            <input
+              type="radio"
+              name="rating"
+              value={star}
+              checked={rating === star}
+              className="visually-hidden"
+              onChange={() => setRating(star)}
+            />
             <span aria-hidden="true">★</span>
             <span className="visually-hidden">{t('track.actions.rating.star', { count: star })}</span>
           </label>

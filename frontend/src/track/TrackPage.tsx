@@ -33,7 +33,8 @@ export default function TrackPage() {
   }, [code, linkSecret, location.pathname, location.search, navigate]);
 
   // One address per report: a code typed in lowercase or without dashes goes to its canonical URL.
-  if (rawCode !== undefined && code !== null && code !== rawCode) return <Navigate to={{ pathname: `/track/${code}`, hash: location.hash }} replace />;
+  if (rawCode !== undefined && code !== null && code !== rawCode)
+    return <Navigate to={{ pathname: `/track/${code}`, hash: location.hash }} replace />;
 
   return (
     <div className="page track-page" data-testid="track-page">
@@ -61,7 +62,9 @@ export default function TrackPage() {
           {state.httpStatus === 0 ? t('track.errors.network') : t('track.errors.server', { status: state.httpStatus })}
         </p>
       )}
-      {state.status === 'ready' && <TrackedReportView report={state.report} secret={secret} onChanged={() => setRevision((current) => current + 1)} />}
+      {state.status === 'ready' && (
+        <TrackedReportView report={state.report} secret={secret} onChanged={() => setRevision((current) => current + 1)} />
+      )}
 
       {rawCode === undefined && (
         <p className="track-muted">

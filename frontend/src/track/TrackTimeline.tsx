@@ -24,9 +24,7 @@ export function TrackTimeline({ events }: { events: readonly TimelineEvent[] }) 
           </time>
           <p className="track-timeline__title">
             {labels.event(event.type)}
-            {!labels.isKnownEvent(event.type) && event.status && (
-              <span className="track-muted"> · {labels.status(event.status)}</span>
-            )}
+            {!labels.isKnownEvent(event.type) && event.status && <span className="track-muted"> · {labels.status(event.status)}</span>}
           </p>
           {event.message && (
             <p className="track-timeline__message" data-testid="track-event-message">

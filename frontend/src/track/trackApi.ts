@@ -15,12 +15,20 @@ export interface CitizenActionResult {
 
 /** The citizen's answer to a request for more information (status waiting_citizen). */
 export function replyToReport(code: string, secret: string, message: string): Promise<CitizenActionResult> {
-  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reply`, { method: 'POST', body: { message }, headers: secretHeaders(secret) });
+  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reply`, {
+    method: 'POST',
+    body: { message },
+    headers: secretHeaders(secret),
+  });
 }
 
 /** "I do not agree with the result": within 7 days of resolution the ticket reopens. */
 export function rejectResolution(code: string, secret: string, message: string): Promise<CitizenActionResult> {
-  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reject`, { method: 'POST', body: { message }, headers: secretHeaders(secret) });
+  return apiRequest<CitizenActionResult>(`/track/${encodeURIComponent(code)}/reject`, {
+    method: 'POST',
+    body: { message },
+    headers: secretHeaders(secret),
+  });
 }
 
 /** Rates the answer 1–5; a resolved ticket is then closed. */

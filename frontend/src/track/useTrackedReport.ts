@@ -4,10 +4,7 @@ import { fetchTrackedReport } from './trackApi';
 import type { TrackedReport } from './trackTypes';
 
 export type TrackedReportState =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; httpStatus: number }
-  | { status: 'ready'; report: TrackedReport };
+  { status: 'loading' } | { status: 'notFound' } | { status: 'error'; httpStatus: number } | { status: 'ready'; report: TrackedReport };
 
 /** `revision` asks again for the same code (after the citizen acted); the shown report stays until the answer. */
 export function useTrackedReport(code: string | null, secret: string | null, revision = 0): TrackedReportState {

@@ -127,7 +127,14 @@ export function ActionForm({ ticket, action, token, queue, onDone, onConflict, o
         <label htmlFor={noteId}>
           {t('workbench.form.internalNote')} <span className="admin-muted">({t('workbench.form.optional')})</span>
         </label>
-        <textarea id={noteId} rows={2} value={internalNote} maxLength={5000} data-testid="wb-action-note" onChange={(event) => setInternalNote(event.target.value)} />
+        <textarea
+          id={noteId}
+          rows={2}
+          value={internalNote}
+          maxLength={5000}
+          data-testid="wb-action-note"
+          onChange={(event) => setInternalNote(event.target.value)}
+        />
       </div>
       {action === 'resolve' && <PhotoPicker uploads={uploads} error={undefined} />}
       {problem && <ProblemMessage problem={problem} testId="wb-action-error" />}

@@ -31,10 +31,22 @@ export function NoteForm({ ticketId, token, onDone }: { ticketId: string; token:
   return (
     <form className="wb-form wb-form--note" onSubmit={(event) => void submit(event)} data-testid="wb-note-form">
       <label htmlFor={fieldId}>{t('workbench.note.label')}</label>
-      <textarea id={fieldId} rows={2} value={message} maxLength={5000} data-testid="wb-note-input" onChange={(event) => setMessage(event.target.value)} />
+      <textarea
+        id={fieldId}
+        rows={2}
+        value={message}
+        maxLength={5000}
+        data-testid="wb-note-input"
+        onChange={(event) => setMessage(event.target.value)}
+      />
       {problem && <ProblemMessage problem={problem} testId="wb-note-error" />}
       <div className="wb-form__buttons">
-        <button type="submit" className="button button--secondary" disabled={sending || message.trim().length < 2} data-testid="wb-note-submit">
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={sending || message.trim().length < 2}
+          data-testid="wb-note-submit"
+        >
           {t('workbench.note.submit')}
         </button>
       </div>

@@ -63,11 +63,23 @@ export function QueueFilters({ filter, choices, onChange, onClear }: QueueFilter
       </label>
       <label className="wb-field">
         <span>{t('workbench.filters.from')}</span>
-        <input type="date" value={filter.from} max={filter.to || undefined} data-testid="wb-filter-from" onChange={(event) => onChange({ from: event.target.value })} />
+        <input
+          type="date"
+          value={filter.from}
+          max={filter.to || undefined}
+          data-testid="wb-filter-from"
+          onChange={(event) => onChange({ from: event.target.value })}
+        />
       </label>
       <label className="wb-field">
         <span>{t('workbench.filters.to')}</span>
-        <input type="date" value={filter.to} min={filter.from || undefined} data-testid="wb-filter-to" onChange={(event) => onChange({ to: event.target.value })} />
+        <input
+          type="date"
+          value={filter.to}
+          min={filter.from || undefined}
+          data-testid="wb-filter-to"
+          onChange={(event) => onChange({ to: event.target.value })}
+        />
       </label>
       {active && (
         <button type="button" className="button button--quiet wb-filters__clear" data-testid="wb-filter-clear" onClick={onClear}>

@@ -17,7 +17,14 @@ export function QueueList({ items, now }: { items: readonly QueueItem[]; now: nu
       {items.map((item) => {
         const deadline = deadlineOf(item, now);
         return (
-          <li key={item.id} className={`wb-row wb-row--${deadline.state}`} data-testid="wb-queue-item" data-id={item.id} data-code={item.code} data-status={item.status}>
+          <li
+            key={item.id}
+            className={`wb-row wb-row--${deadline.state}`}
+            data-testid="wb-queue-item"
+            data-id={item.id}
+            data-code={item.code}
+            data-status={item.status}
+          >
             <Link to={`/workbench/tickets/${item.id}`} className="wb-row__code" data-testid="wb-queue-open">
               {item.code}
             </Link>

@@ -18,7 +18,13 @@ export function SlaClocks({ clocks, now }: { clocks: readonly SlaClock[]; now: n
       {clocks.map((clock) => {
         const late = clock.state === 'running' && clock.dueAt !== null && Date.parse(clock.dueAt) < now;
         return (
-          <li key={`${clock.kind}-${clock.cycle}`} className="wb-clock" data-testid="wb-sla-clock" data-kind={clock.kind} data-state={clock.state}>
+          <li
+            key={`${clock.kind}-${clock.cycle}`}
+            className="wb-clock"
+            data-testid="wb-sla-clock"
+            data-kind={clock.kind}
+            data-state={clock.state}
+          >
             <span className="wb-clock__kind">{t(`workbench.sla.kinds.${clock.kind}`, { defaultValue: clock.kind })}</span>
             <span className={`wb-badge wb-badge--${late ? 'overdue' : clock.state === 'paused' ? 'paused' : 'neutral'}`}>
               {t(`workbench.sla.states.${clock.state}`, { defaultValue: clock.state })}

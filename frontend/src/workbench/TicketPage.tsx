@@ -32,7 +32,8 @@ export default function TicketPage() {
   const [notice, setNotice] = useState<Notice>(null);
   const labels = useTrackLabels();
   // Another unit's ticket answers 404 (invariant 4): it is "not found", not "forbidden".
-  const missing = ticket.status === 'error' && ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400);
+  const missing =
+    ticket.status === 'error' && ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400);
   const shown = ticket.data && ticket.data.id === id ? ticket.data : null;
 
   return (
@@ -66,21 +67,21 @@ export default function TicketPage() {
           reloading={ticket.status === 'loading'}
           actions={
             unitId === null ? null : (
-            <TicketActions
-              ticket={shown}
-              token={token}
-              queue={queue.data ?? []}
-              onChanged={(result) => {
-                setNotice({ kind: 'done', status: result.status });
-                ticket.reload();
-                queue.reload();
-              }}
-              onConflict={(problem) => {
-                setNotice({ kind: 'conflict', problem });
-                ticket.reload();
-              }}
-              onTransferred={() => void navigate('/workbench', { state: { transferred: shown.code } })}
-            />
+              <TicketActions
+                ticket={shown}
+                token={token}
+                queue={queue.data ?? []}
+                onChanged={(result) => {
+                  setNotice({ kind: 'done', status: result.status });
+                  ticket.reload();
+                  queue.reload();
+                }}
+                onConflict={(problem) => {
+                  setNotice({ kind: 'conflict', problem });
+                  ticket.reload();
+                }}
+                onTransferred={() => void navigate('/workbench', { state: { transferred: shown.code } })}
+              />
             )
           }
           onNote={() => ticket.reload()}
@@ -91,7 +92,19 @@ export default function TicketPage() {
 }
 
 /** `actions` null: read-only (a leader), no actions and no notes. */
-function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Ticket; token: string; reloading: boolean; actions: ReactNode | null; onNote(): void }) {
+function TicketView({
+  ticket,
+  token,
+  reloading,
+  actions,
+  onNote,
+}: {
+  ticket: Ticket;
+  token: string;
+  reloading: boolean;
+  actions: ReactNode | null;
+  onNote(): void;
+}) {
   const { t } = useTranslation();
   const labels = useTrackLabels();
   const format = useWorkbenchFormat();
@@ -99,14 +112,24 @@ function TicketView({ ticket, token, reloading, actions, onNote }: { ticket: Tic
   const reporter = ticket.reporter;
 
   return (
-    <article className="wb-ticket__body" data-testid="wb-ticket" data-id={ticket.id} data-code={ticket.code} data-status={ticket.status} data-version={ticket.version} aria-busy={reloading}>
+    <article
+      className="wb-ticket__body"
+      data-testid="wb-ticket"
+      data-id={ticket.id}
+      data-code={ticket.code}
+      data-status={ticket.status}
+      data-version={ticket.version}
+      aria-busy={reloading}
+    >
       <header className="wb-ticket__head">
         <h1 data-testid="wb-ticket-code">{ticket.code}</h1>
         <span className={`wb-status wb-status--${ticket.status}`} data-testid="wb-ticket-status" data-status={ticket.status}>
           {labels.status(ticket.status)}
         </span>
         {ticket.priority !== 'normal' && (
-          <span className="wb-badge wb-badge--priority">{t(`workbench.priorities.${ticket.priority}`, { defaultValue: ticket.priority })}</span>
+          <span className="wb-badge wb-badge--priority">
+            {t(`workbench.priorities.${ticket.priority}`, { defaultValue: ticket.priority })}
+          </span>
         )}
       </header>
 

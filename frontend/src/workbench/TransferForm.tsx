@@ -49,7 +49,13 @@ export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Tick
       <h3>{t('workbench.transfer.title')}</h3>
       <div className="wb-field">
         <label htmlFor={unitFieldId}>{t('workbench.transfer.unit')}</label>
-        <select id={unitFieldId} value={unitId} data-testid="wb-transfer-unit" disabled={units.data === null} onChange={(event) => setUnitId(event.target.value)}>
+        <select
+          id={unitFieldId}
+          value={unitId}
+          data-testid="wb-transfer-unit"
+          disabled={units.data === null}
+          onChange={(event) => setUnitId(event.target.value)}
+        >
           <option value="">{units.data === null ? t('common.loading') : t('workbench.transfer.choose')}</option>
           {choices.map((unit) => (
             <option key={unit.id} value={unit.id}>
@@ -60,10 +66,21 @@ export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Tick
       </div>
       <div className="wb-field">
         <label htmlFor={reasonId}>{t('workbench.transfer.reason')}</label>
-        <textarea id={reasonId} rows={2} value={reason} maxLength={1000} data-testid="wb-transfer-reason" onChange={(event) => setReason(event.target.value)} />
+        <textarea
+          id={reasonId}
+          rows={2}
+          value={reason}
+          maxLength={1000}
+          data-testid="wb-transfer-reason"
+          onChange={(event) => setReason(event.target.value)}
+        />
         <small className="admin-muted">{t('workbench.transfer.reasonHelp')}</small>
       </div>
-      {units.status === 'error' && <p className="wb-problem" role="alert">{t('workbench.errors.network')}</p>}
+      {units.status === 'error' && (
+        <p className="wb-problem" role="alert">
+          {t('workbench.errors.network')}
+        </p>
+      )}
       {problem && <ProblemMessage problem={problem} testId="wb-transfer-error" />}
       <div className="wb-form__buttons">
         <button type="submit" className="button" disabled={sending} data-testid="wb-transfer-submit">

@@ -28,7 +28,10 @@ export default function WorkbenchPage() {
   const now = useNow();
   const queue = useApiData(unit && token ? `queue:${unit.id}` : null, (signal) => fetchQueue(unit!.id, token!, signal));
   const transferred = (useLocation().state as { transferred?: string } | null)?.transferred;
-  const filter = useMemo(() => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter, [params]);
+  const filter = useMemo(
+    () => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter,
+    [params],
+  );
 
   const items = useMemo(() => queue.data ?? [], [queue.data]);
   const choices = useMemo(() => queueChoices(items), [items]);
@@ -75,7 +78,13 @@ export default function WorkbenchPage() {
               {t('workbench.summary.paused', { count: counts.paused })}
             </span>
           </p>
-          <button type="button" className="button button--secondary" data-testid="wb-refresh" onClick={queue.reload} disabled={queue.status === 'loading'}>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="wb-refresh"
+            onClick={queue.reload}
+            disabled={queue.status === 'loading'}
+          >
             {t('workbench.refresh')}
           </button>
         </div>
@@ -92,7 +101,12 @@ export default function WorkbenchPage() {
         </p>
       ) : (
         <>
-          <QueueFilters filter={filter} choices={choices} onChange={change} onClear={() => setParams(new URLSearchParams(), { replace: true })} />
+          <QueueFilters
+            filter={filter}
+            choices={choices}
+            onChange={change}
+            onClear={() => setParams(new URLSearchParams(), { replace: true })}
+          />
           <LoadProblem data={queue} testId="wb-queue" />
           {queue.data !== null && items.length === 0 && (
             <p className="wb-empty" data-testid="wb-queue-empty">

@@ -22,7 +22,10 @@ export interface QueueMarkerProperties {
 }
 
 /** One point per ticket, carrying what the marker needs: its id to open, its code, its badge state. */
-export function queueFeatures(items: readonly QueueItem[], stateOf: (item: QueueItem) => DeadlineState): FeatureCollection<Point, QueueMarkerProperties> {
+export function queueFeatures(
+  items: readonly QueueItem[],
+  stateOf: (item: QueueItem) => DeadlineState,
+): FeatureCollection<Point, QueueMarkerProperties> {
   return {
     type: 'FeatureCollection',
     features: items
@@ -48,7 +51,21 @@ export function createQueueMarkerLayer(): CircleLayerSpecification {
     id: QUEUE_MARKERS_LAYER,
     type: 'circle',
     source: QUEUE_SOURCE,
-    layout: { 'circle-sort-key': ['match', ['get', 'state'], 'overdue', STACKING.overdue, 'warning', STACKING.warning, 'ok', STACKING.ok, 'paused', STACKING.paused, STACKING.none] },
+    layout: {
+      'circle-sort-key': [
+        'match',
+        ['get', 'state'],
+        'overdue',
+        STACKING.overdue,
+        'warning',
+        STACKING.warning,
+        'ok',
+        STACKING.ok,
+        'paused',
+        STACKING.paused,
+        STACKING.none,
+      ],
+    },
     paint: {
       'circle-color': [
         'match',

@@ -12,10 +12,20 @@ describe('deadlineOf', () => {
   it.each<[string, Row, DeadlineState, number | null]>([
     ['no deadline', { createdAt: at(-1), responseDueAt: null, resolutionDueAt: null, slaState: null }, 'none', null],
     ['paused without a deadline', { createdAt: at(-1), responseDueAt: null, resolutionDueAt: null, slaState: 'paused' }, 'paused', null],
-    ['paused keeps its time left', { createdAt: at(-1), responseDueAt: null, resolutionDueAt: at(-2), slaState: 'paused' }, 'paused', -2 * HOUR],
+    [
+      'paused keeps its time left',
+      { createdAt: at(-1), responseDueAt: null, resolutionDueAt: at(-2), slaState: 'paused' },
+      'paused',
+      -2 * HOUR,
+    ],
     ['plenty of time', { createdAt: at(-10), responseDueAt: null, resolutionDueAt: at(90), slaState: 'running' }, 'ok', 90 * HOUR],
     // Less than four hours left is a warning whatever the total.
-    ['under four hours', { createdAt: at(-100), responseDueAt: null, resolutionDueAt: at(3.5), slaState: 'running' }, 'warning', 3.5 * HOUR],
+    [
+      'under four hours',
+      { createdAt: at(-100), responseDueAt: null, resolutionDueAt: at(3.5), slaState: 'running' },
+      'warning',
+      3.5 * HOUR,
+    ],
     // Less than a quarter of the time left: 10 of 50 hours.
     ['under a quarter', { createdAt: at(-40), responseDueAt: null, resolutionDueAt: at(10), slaState: 'running' }, 'warning', 10 * HOUR],
     ['just over a quarter', { createdAt: at(-29), responseDueAt: null, resolutionDueAt: at(10), slaState: 'running' }, 'ok', 10 * HOUR],

@@ -2,7 +2,13 @@ import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { LngLatBounds, Popup, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { useBasemapMap, whenIdle } from '../map/useBasemapMap';
-import { createQueueMarkerLayer, createQueueSource, QUEUE_MARKERS_LAYER, QUEUE_SOURCE, type QueueMarkerProperties } from './createQueueMarkerLayer';
+import {
+  createQueueMarkerLayer,
+  createQueueSource,
+  QUEUE_MARKERS_LAYER,
+  QUEUE_SOURCE,
+  type QueueMarkerProperties,
+} from './createQueueMarkerLayer';
 
 /** A lone ticket, or several on one corner, is shown at street level, not at the tiles' limit. */
 const MAX_FIT_ZOOM = 16;
@@ -88,7 +94,11 @@ export function useQueueMap(
       map.fitBounds(bounds, { padding: FIT_PADDING, maxZoom: MAX_FIT_ZOOM, duration: 0 });
     }
     setReady(false);
-    const cancel = whenIdle(map, () => map.isSourceLoaded(QUEUE_SOURCE), () => setReady(true));
+    const cancel = whenIdle(
+      map,
+      () => map.isSourceLoaded(QUEUE_SOURCE),
+      () => setReady(true),
+    );
     map.triggerRepaint();
     return cancel;
   }, [map, ids, setReady]);

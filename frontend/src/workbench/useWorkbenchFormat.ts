@@ -20,7 +20,8 @@ export function useWorkbenchFormat() {
         if (days === 0 && (minutes > 0 || hours === 0)) parts.push(t('workbench.duration.minutes', { count: minutes }));
         return parts.slice(0, 2).join(' ');
       },
-      category: (category: { code: string; nameVi: string; nameEn: string }) => (english ? category.nameEn || category.nameVi : category.nameVi),
+      category: (category: { code: string; nameVi: string; nameEn: string }) =>
+        english ? category.nameEn || category.nameVi : category.nameVi,
       unit: (unit: { name: string; nameEn: string | null }) => (english && unit.nameEn ? unit.nameEn : unit.name),
     };
   }, [english, t]);

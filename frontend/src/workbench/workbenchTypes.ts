@@ -74,4 +74,3 @@ export interface ActionResult {
   version: number;
   allowedActions: string[];
 }
-

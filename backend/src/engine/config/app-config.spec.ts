@@ -102,7 +102,12 @@ describe('loadConfig', () => {
   });
 
   it('splits and trims the Open311 keys, the CORS origins and the metrics allow-list', () => {
-    const c = loadConfig({ NODE_ENV: 'development', OPEN311_API_KEYS: ' a , b,,c ', CORS_ORIGINS: ' https://a.example/ ,http://b.example:8080', METRICS_ALLOW: '10.0.0.0/8, 127.0.0.1' });
+    const c = loadConfig({
+      NODE_ENV: 'development',
+      OPEN311_API_KEYS: ' a , b,,c ',
+      CORS_ORIGINS: ' https://a.example/ ,http://b.example:8080',
+      METRICS_ALLOW: '10.0.0.0/8, 127.0.0.1',
+    });
     expect(c.open311ApiKeys).toEqual(['a', 'b', 'c']);
     expect(c.surface.corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
     expect(c.surface.metricsAllow).toEqual(['10.0.0.0/8', '127.0.0.1']);
@@ -113,14 +118,24 @@ describe('loadConfig', () => {
     expect(c.surface.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
     // Messages link to the same address unless they have their own.
     expect(c.notifications.publicBaseUrl).toBe('https://1022.tphcm.gov.vn');
-    expect(loadConfig({ ...PRODUCTION, NOTIFY_PUBLIC_BASE_URL: 'https://tin.1022.vn' }).notifications.publicBaseUrl).toBe('https://tin.1022.vn');
+    expect(loadConfig({ ...PRODUCTION, NOTIFY_PUBLIC_BASE_URL: 'https://tin.1022.vn' }).notifications.publicBaseUrl).toBe(
+      'https://tin.1022.vn',
+    );
     expect(loadConfig({ NODE_ENV: 'development' }).notifications.publicBaseUrl).toBe('');
   });
 
   it('reads every rate-limit policy, and trusts no proxy unless told', () => {
     const c = loadConfig({ NODE_ENV: 'development', RATE_LIMIT_OPEN311_POST: 'apiKey=5/60', TRUST_PROXY: ' 172.30.22.10 , 10.0.0.0/8 ' });
     expect(c.rateLimits.policies.open311Post).toEqual({ apiKey: { limit: 5, windowSeconds: 60 } });
-    expect(Object.keys(c.rateLimits.policies).sort()).toEqual(['citizenAction', 'filing', 'login', 'open311Post', 'secondFactor', 'tracking', 'upload']);
+    expect(Object.keys(c.rateLimits.policies).sort()).toEqual([
+      'citizenAction',
+      'filing',
+      'login',
+      'open311Post',
+      'secondFactor',
+      'tracking',
+      'upload',
+    ]);
     expect(c.http.trustProxy).toEqual(['172.30.22.10', '10.0.0.0/8']);
     expect(loadConfig({ NODE_ENV: 'development' }).http.trustProxy).toEqual([]);
   });

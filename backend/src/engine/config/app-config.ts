@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { ACCESS_KEY, SIGNING_SECRET, weakSecretReason } from './secret-strength';
 import { parsePolicy, PolicyName, RateLimitPolicy } from '../rate-limit/rate-limit-policy';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 // A rate-limit policy setting (see RATE_LIMIT_* below), parsed at boot.
 const policy = (fallback: string) =>
@@ -40,7 +38,12 @@ const schema = z.object({
   WEB_DIR: z.string().default(''),
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
   // Access tokens are short: the session behind each (SESSION_*) is what a sign-in keeps.
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(15 * 60),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(3600)
+    .default(15 * 60),
   OPEN311_API_KEYS: z.string().default('demo-open311-key'),
   // Default: on in development and test, off in production (where setting it stops the process).
   DEMO_SEED: bool.optional(),
@@ -87,8 +90,16 @@ const schema = z.object({
   MAP_AGGREGATOR: bool.default(true),
   // Public surfaces (issue 14, docs/security.md). The address the public reaches the app at, for
   // absolute links (Open311, messages) instead of the request's Host; HSTS when it is https.
-  PUBLIC_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').optional(),
-  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(180 * 24 * 3600),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+    .optional(),
+  HSTS_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(180 * 24 * 3600),
   // Origins (scheme://host[:port], comma-separated) another site may call the API from; none by default.
   CORS_ORIGINS: z.string().default(''),
   // The OpenAPI page and document: default on in development and test, off in production.
@@ -107,15 +118,30 @@ const schema = z.object({
   // takes a session's state as at most SESSION_CHECK_SECONDS old (Redis holds it as long), so a
   // revocation is felt everywhere within twice that (invariant 7: a minute). With Redis and
   // PostgreSQL both away, the last state known is used for SESSION_STALE_SECONDS, then 503.
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(12 * 3600),
-  SESSION_IDLE_SECONDS: z.coerce.number().int().min(300).default(2 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(12 * 3600),
+  SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(2 * 3600),
   SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
   // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
   MFA_REQUIRED_ROLES: z
     .string()
-    .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((r) => r.trim()).filter(Boolean)))
+    .transform((v) =>
+      v.trim() === 'none'
+        ? []
+        : v
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['operator', 'ward_official', 'department_official', 'leader', 'admin'])))
     .optional(),
 });
@@ -179,25 +205,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `Invalid configuration for production (NODE_ENV unset or production; NODE_ENV=development allows the demo settings):\n${unsafe.map((l) => `  ${l}`).join('\n')}`,
     );
   }
-  const badAddress = c.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean).find((a) => !isAddressOrSubnet(a));
-  if (badAddress !== undefined) throw new ConfigError(`Invalid configuration:\n  METRICS_ALLOW: "${badAddress}" is not an IP address or CIDR range`);
-  const corsOrigins = c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const badAddress = c.METRICS_ALLOW.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .find((a) => !isAddressOrSubnet(a));
+  if (badAddress !== undefined)
+    throw new ConfigError(`Invalid configuration:\n  METRICS_ALLOW: "${badAddress}" is not an IP address or CIDR range`);
+  const corsOrigins = c.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const badOrigin = corsOrigins.find((o) => !isOrigin(o));
   if (badOrigin !== undefined) {
-    throw new ConfigError(`Invalid configuration:\n  CORS_ORIGINS: "${badOrigin}" is not an origin (scheme://host[:port], no path, never "*" or "null")`);
+    throw new ConfigError(
+      `Invalid configuration:\n  CORS_ORIGINS: "${badOrigin}" is not an origin (scheme://host[:port], no path, never "*" or "null")`,
+    );
   }
   if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
   }
   return {
     env: c.NODE_ENV,
-    http: { host: c.HOST, port: c.PORT, trustProxy: c.TRUST_PROXY.split(',').map((p) => p.trim()).filter(Boolean) },
+    http: {
+      host: c.HOST,
+      port: c.PORT,
+      trustProxy: c.TRUST_PROXY.split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     storageDir: c.STORAGE_DIR,
     webDir: c.WEB_DIR,
     auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
-    open311ApiKeys: c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean),
+    open311ApiKeys: c.OPEN311_API_KEYS.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     demoSeed: !production && (c.DEMO_SEED ?? true),
     logLevel: c.LOG_LEVEL,
     rateLimits: {
@@ -237,7 +279,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       corsOrigins: corsOrigins.map((o) => new URL(o).origin),
       apiDocs: c.API_DOCS ?? !production,
       metricsToken: c.METRICS_TOKEN ?? null,
-      metricsAllow: c.METRICS_ALLOW.split(',').map((a) => a.trim()).filter(Boolean),
+      metricsAllow: c.METRICS_ALLOW.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
       liveStreamsPerClient: c.LIVE_STREAMS_PER_CLIENT,
     },
     reporterAccess: { messageLinkTtlDays: c.REPORTER_LINK_TTL_DAYS },
@@ -256,13 +300,18 @@ const DEMO_OPEN311_KEY = 'demo-open311-key';
 /** Settings a development machine may keep but production may not, each naming its variable. */
 function unsafeInProduction(c: z.infer<typeof schema>): string[] {
   const problems: string[] = [];
-  if (c.JWT_SECRET.startsWith('local-dev-secret')) problems.push('JWT_SECRET: must be set (e.g. openssl rand -hex 32); the built-in one is public');
+  if (c.JWT_SECRET.startsWith('local-dev-secret'))
+    problems.push('JWT_SECRET: must be set (e.g. openssl rand -hex 32); the built-in one is public');
   else {
     const weak = weakSecretReason(c.JWT_SECRET, SIGNING_SECRET);
     if (weak) problems.push(`JWT_SECRET: too weak: ${weak}`);
   }
-  for (const [i, key] of c.OPEN311_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean).entries()) {
-    if (key === DEMO_OPEN311_KEY) problems.push(`OPEN311_API_KEYS: the demo key "${DEMO_OPEN311_KEY}" is public (set keys, e.g. openssl rand -hex 16 each)`);
+  for (const [i, key] of c.OPEN311_API_KEYS.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .entries()) {
+    if (key === DEMO_OPEN311_KEY)
+      problems.push(`OPEN311_API_KEYS: the demo key "${DEMO_OPEN311_KEY}" is public (set keys, e.g. openssl rand -hex 16 each)`);
     else {
       const weak = weakSecretReason(key, ACCESS_KEY);
       if (weak) problems.push(`OPEN311_API_KEYS: key ${i + 1} is too weak: ${weak}`);
@@ -273,7 +322,8 @@ function unsafeInProduction(c: z.infer<typeof schema>): string[] {
     const weak = weakSecretReason(c.METRICS_TOKEN, ACCESS_KEY);
     if (weak) problems.push(`METRICS_TOKEN: too weak: ${weak}`);
   }
-  if (c.PUBLIC_BASE_URL === undefined) problems.push('PUBLIC_BASE_URL: must be set to the address the public uses (e.g. https://1022.tphcm.gov.vn)');
+  if (c.PUBLIC_BASE_URL === undefined)
+    problems.push('PUBLIC_BASE_URL: must be set to the address the public uses (e.g. https://1022.tphcm.gov.vn)');
   return problems;
 }
 

@@ -50,8 +50,12 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
 
   it('refuses to change or delete timeline events', async () => {
     const q = db.dataSource;
-    await q.query(`INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`);
-    await q.query(`INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('t','T','T','g','G','G','ward')`);
+    await q.query(
+      `INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`,
+    );
+    await q.query(
+      `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('t','T','T','g','G','G','ward')`,
+    );
     const [{ id }] = await q.query(`
       INSERT INTO report (code, channel, category_id, description, point, point_3857, admin_unit_id, ward_code)
       SELECT 'HCM-T-1', 'web', c.id, 'x', ST_SetSRID(ST_MakePoint(106.7, 10.77), 4326), ST_SetSRID(ST_MakePoint(0, 0), 3857), a.id, a.code
@@ -89,7 +93,9 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
 
   it('rolls back to nothing and forward again', async () => {
     for (let i = 0; i < db.dataSource.migrations.length; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')`);
+    const tables = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')`,
+    );
     expect(tables[0].n).toBe(0);
     await runMigrations(db.dataSource);
     expect(await pendingMigrations(db.dataSource)).toEqual([]);

@@ -39,13 +39,21 @@ export function vietnameseMessage(issue: ZodLikeIssue): string {
     case 'too_big':
       return issue.origin === 'number' ? `Giá trị không được vượt quá ${issue.maximum}` : `Không được quá ${issue.maximum} ${size}`.trim();
     case 'invalid_format':
-      return issue.format === 'email' ? 'Địa chỉ email không hợp lệ' : issue.format === 'uuid' ? 'Mã định danh không hợp lệ' : 'Sai định dạng';
+      return issue.format === 'email'
+        ? 'Địa chỉ email không hợp lệ'
+        : issue.format === 'uuid'
+          ? 'Mã định danh không hợp lệ'
+          : 'Sai định dạng';
     case 'unrecognized_keys':
       return `Trường không được hỗ trợ: ${(issue.keys ?? []).join(', ')}`;
     case 'invalid_value':
       return `Giá trị không hợp lệ; chỉ nhận: ${(issue.values ?? []).map(String).join(', ')}`;
     case 'custom':
-      return issue.message.includes('NUL') ? 'Không được chứa ký tự NUL' : issue.message.includes('phone') ? 'Số điện thoại Việt Nam không hợp lệ, ví dụ 0901234567' : 'Giá trị không hợp lệ';
+      return issue.message.includes('NUL')
+        ? 'Không được chứa ký tự NUL'
+        : issue.message.includes('phone')
+          ? 'Số điện thoại Việt Nam không hợp lệ, ví dụ 0901234567'
+          : 'Giá trị không hợp lệ';
     default:
       return 'Giá trị không hợp lệ';
   }

@@ -48,7 +48,9 @@ function setupOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('1022 — Tổng đài tiếp nhận phản ánh, kiến nghị TP.HCM')
-      .setDescription('Citizen feedback and complaint system of Ho Chi Minh City. REST under /api/v1; Open311 GeoReport v2 under /open311/v2.')
+      .setDescription(
+        'Citizen feedback and complaint system of Ho Chi Minh City. REST under /api/v1; Open311 GeoReport v2 under /open311/v2.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

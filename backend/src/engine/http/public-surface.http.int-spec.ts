@@ -47,8 +47,18 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
   describe('a NUL character anywhere in a request is a 400 naming the field, never a 500', () => {
     it.each([
       ['a login name', '/api/v1/auth/login', { username: 'adm\u0000in', password: 'x' }, 'username'],
-      ['a report attribute answer', '/api/v1/reports', { category: 'pothole', lat: 10.7725, lng: 106.6981, description: 'Ổ gà', attributes: { depth: 'sâu\u0000' } }, 'attributes.depth'],
-      ['a report attribute code', '/api/v1/reports', { category: 'pothole', lat: 10.7725, lng: 106.6981, description: 'Ổ gà', attributes: { ['de\u0000pth']: 'x' } }, 'attributes.de\u2400pth'],
+      [
+        'a report attribute answer',
+        '/api/v1/reports',
+        { category: 'pothole', lat: 10.7725, lng: 106.6981, description: 'Ổ gà', attributes: { depth: 'sâu\u0000' } },
+        'attributes.depth',
+      ],
+      [
+        'a report attribute code',
+        '/api/v1/reports',
+        { category: 'pothole', lat: 10.7725, lng: 106.6981, description: 'Ổ gà', attributes: { ['de\u0000pth']: 'x' } },
+        'attributes.de\u2400pth',
+      ],
     ])('%s', async (_what, url, payload, field) => {
       const res = await plain.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
       expect(res.statusCode).toBe(400);
@@ -57,8 +67,20 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
 
     it('in an Open311 attribute, and writes nothing', async () => {
       const tag = randomUUID();
-      const form = new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'pothole', lat: '10.7725', long: '106.6981', description: `Ổ gà ${tag}`, 'attribute[depth]': 'a\u0000b' });
-      const res = await plain.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = new URLSearchParams({
+        api_key: 'demo-open311-key',
+        service_code: 'pothole',
+        lat: '10.7725',
+        long: '106.6981',
+        description: `Ổ gà ${tag}`,
+        'attribute[depth]': 'a\u0000b',
+      });
+      const res = await plain.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        payload: form.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json()[0].description).toMatch(/^attribute\[depth\]/);
       expect((await db.query(`SELECT count(*)::int AS n FROM report WHERE description LIKE $1`, [`%${tag}%`]))[0].n).toBe(0);
@@ -89,8 +111,12 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
     });
 
     it('lets other sites show the photos Open311 links to, and nothing else', async () => {
-      expect((await plain.inject({ method: 'GET', url: `/api/v1/attachments/${randomUUID()}` })).headers['cross-origin-resource-policy']).toBe('cross-origin');
-      expect((await plain.inject({ method: 'GET', url: '/open311/v2/discovery.json' })).headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(
+        (await plain.inject({ method: 'GET', url: `/api/v1/attachments/${randomUUID()}` })).headers['cross-origin-resource-policy'],
+      ).toBe('cross-origin');
+      expect((await plain.inject({ method: 'GET', url: '/open311/v2/discovery.json' })).headers['cross-origin-resource-policy']).toBe(
+        'same-origin',
+      );
     });
 
     it('sends HSTS when the public address is https', async () => {
@@ -100,7 +126,11 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
   });
 
   describe('CORS allows the configured origins only', () => {
-    it.each([['another site', 'https://evil.example'], ['a sandboxed frame', 'null'], ['a look-alike', `${PARTNER}.evil.example`]])('never reflects %s', async (_what, origin) => {
+    it.each([
+      ['another site', 'https://evil.example'],
+      ['a sandboxed frame', 'null'],
+      ['a look-alike', `${PARTNER}.evil.example`],
+    ])('never reflects %s', async (_what, origin) => {
       const preflight = await app.inject({
         method: 'OPTIONS',
         url: '/api/v1/reports',
@@ -114,7 +144,11 @@ describe('public surface (in-process HTTP, real PostgreSQL and Redis)', () => {
     });
 
     it('answers the configured origin', async () => {
-      const res = await app.inject({ method: 'OPTIONS', url: '/api/v1/reports', headers: { origin: PARTNER, 'access-control-request-method': 'POST' } });
+      const res = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/reports',
+        headers: { origin: PARTNER, 'access-control-request-method': 'POST' },
+      });
       expect(res.headers['access-control-allow-origin']).toBe(PARTNER);
       expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     });

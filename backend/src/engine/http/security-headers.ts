@@ -46,7 +46,8 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (req, reply) => {
-      if (req.url.startsWith(DOCS_PREFIX) && !req.url.startsWith(`${DOCS_PREFIX}-json`)) reply.header('content-security-policy', DOCS_POLICY);
+      if (req.url.startsWith(DOCS_PREFIX) && !req.url.startsWith(`${DOCS_PREFIX}-json`))
+        reply.header('content-security-policy', DOCS_POLICY);
       if (req.url.startsWith(PHOTOS_PREFIX)) reply.header('cross-origin-resource-policy', 'cross-origin');
     });
 }

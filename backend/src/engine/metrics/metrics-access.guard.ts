@@ -31,9 +31,14 @@ export class MetricsAccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (this.token && this.bearerMatches(request.headers.authorization)) return true;
     if (this.addressAllowed(request.ip)) return true;
-    throw new DomainException('forbidden', 'metrics.forbidden', 'Metrics need the METRICS_TOKEN bearer token or an address in METRICS_ALLOW', {
-      messageVi: 'Cần mã METRICS_TOKEN hoặc địa chỉ nằm trong METRICS_ALLOW để đọc số liệu vận hành',
-    });
+    throw new DomainException(
+      'forbidden',
+      'metrics.forbidden',
+      'Metrics need the METRICS_TOKEN bearer token or an address in METRICS_ALLOW',
+      {
+        messageVi: 'Cần mã METRICS_TOKEN hoặc địa chỉ nằm trong METRICS_ALLOW để đọc số liệu vận hành',
+      },
+    );
   }
 
   private bearerMatches(header: string | undefined): boolean {

@@ -55,7 +55,8 @@ describe('outbox relay (real PostgreSQL and a private Redis)', () => {
   });
 
   const publish = (id: string) => dataSource.transaction((tx) => outbox.enqueue(tx, 'report.created', id));
-  const row = async (id: string) => (await dataSource.query(`SELECT published_at, attempts, last_error FROM outbox WHERE aggregate_id = $1`, [id]))[0];
+  const row = async (id: string) =>
+    (await dataSource.query(`SELECT published_at, attempts, last_error FROM outbox WHERE aggregate_id = $1`, [id]))[0];
 
   it('hands a committed message to its queue with a deterministic job id', async () => {
     const id = randomUUID();
@@ -100,7 +101,9 @@ describe('outbox relay (real PostgreSQL and a private Redis)', () => {
     await publish(id);
     await publish(id);
     await until(async () => {
-      const rows = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND published_at IS NOT NULL`, [id]);
+      const rows = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND published_at IS NOT NULL`, [
+        id,
+      ]);
       return rows[0].n === 2;
     }, 3000);
     const jobs = await routing.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);

@@ -115,7 +115,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       [...byQueue].map(async ([queue, items]) => {
         try {
           await withTimeout(
-            this.queues[queue].addBulk(items.map(({ message: m, route }) => ({ name: route.jobName, data: { id: m.aggregateId, ...m.payload }, opts: { jobId: route.jobId(m) } }))),
+            this.queues[queue].addBulk(
+              items.map(({ message: m, route }) => ({
+                name: route.jobName,
+                data: { id: m.aggregateId, ...m.payload },
+                opts: { jobId: route.jobId(m) },
+              })),
+            ),
             PUBLISH_TIMEOUT_MS,
           );
           published.push(...items.map((i) => i.message.id));
@@ -131,7 +137,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -56,7 +56,10 @@ export class OutboxRepository {
    * pass (BEGIN with the claim, the stamps with COMMIT): the relay runs a pass for every few
    * reports under load, and each round trip costs both processes a wake-up.
    */
-  async relayBatch(limit: number, publish: (batch: OutboxMessage[]) => Promise<{ published: string[]; failed: { id: string; error: string }[] }>): Promise<number> {
+  async relayBatch(
+    limit: number,
+    publish: (batch: OutboxMessage[]) => Promise<{ published: string[]; failed: { id: string; error: string }[] }>,
+  ): Promise<number> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`relay batch limit must be a positive integer, got ${limit}`);
     const client = await pgPool(this.db).connect();
     let inTransaction = false;
@@ -75,7 +78,9 @@ export class OutboxRepository {
         await client.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [f.id, f.error.slice(0, 1000)]);
       }
       // Ids are bigint text read from the table just now: safe to write into the statement.
-      const stamp = published.length ? `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY('{${published.filter((id) => /^\d+$/.test(id)).join(',')}}'::bigint[]); ` : '';
+      const stamp = published.length
+        ? `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY('{${published.filter((id) => /^\d+$/.test(id)).join(',')}}'::bigint[]); `
+        : '';
       await client.query(`${stamp}COMMIT`);
       inTransaction = false;
       return published.length;

@@ -41,10 +41,7 @@ const CCCD = new RegExp(String.raw`${START}0\d{2}(?:[\s.]?\d){9}${END}`, 'gu');
 const CMND = new RegExp(String.raw`${START}\d{9}${END}${CURRENCY_AFTER}`, 'giu');
 
 // Province code, series (one or two letters, or a letter and a digit), then 4 or 5 digits.
-const PLATE = new RegExp(
-  String.raw`${START}\d{2}[\s-]?[A-Za-z][A-Za-z\d]?[\s-]?(?:\d{3}\.?\d{2}|\d{4})${END}`,
-  'gu',
-);
+const PLATE = new RegExp(String.raw`${START}\d{2}[\s-]?[A-Za-z][A-Za-z\d]?[\s-]?(?:\d{3}\.?\d{2}|\d{4})${END}`, 'gu');
 
 export function redactPersonalText(text: string): string {
   return text

@@ -61,10 +61,17 @@ describe('Batcher', () => {
     const batcher = new Batcher(g.run, { size: 2, inFlight: 2 });
     const answers = [1, 2, 3, 4, 5, 6, 7].map((i) => batcher.add(i));
     await tick();
-    expect(g.batches).toEqual([[1, 2], [3, 4]]);
+    expect(g.batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     g.release();
     await tick();
-    expect(g.batches).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(g.batches).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     g.release();
     g.release();
     await tick();
@@ -74,9 +81,12 @@ describe('Batcher', () => {
   });
 
   it('passes a failure to every caller of the batch', async () => {
-    const batcher = new Batcher<number, number>(async () => {
-      throw new Error('database down');
-    }, { size: 10, inFlight: 1 });
+    const batcher = new Batcher<number, number>(
+      async () => {
+        throw new Error('database down');
+      },
+      { size: 10, inFlight: 1 },
+    );
     await expect(Promise.all([batcher.add(1), batcher.add(2)])).rejects.toThrow('database down');
   });
 });

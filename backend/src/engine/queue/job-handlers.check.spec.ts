@@ -13,7 +13,8 @@ function processorWithout(...without: string[]) {
   }
   const descriptor = Object.getOwnPropertyDescriptor(Handles.prototype, 'handle')!;
   for (const [queue, names] of Object.entries(QUEUE_JOBS) as [QueueName, readonly string[]][]) {
-    for (const name of names) if (!without.includes(`${queue}/${name}`)) OnJob(queue, name as never)(Handles.prototype, 'handle', descriptor);
+    for (const name of names)
+      if (!without.includes(`${queue}/${name}`)) OnJob(queue, name as never)(Handles.prototype, 'handle', descriptor);
   }
   return Handles;
 }
@@ -25,7 +26,9 @@ describe('the worker boot check (JobHandlersCheck)', () => {
   it('refuses to boot, naming the job, when a registered job name has no handler', async () => {
     await expect(boot(processorWithout('sla/repair'))).rejects.toThrow(MissingJobHandlerError);
     await expect(boot(processorWithout('sla/repair'))).rejects.toThrow('no handler for job "sla/repair"');
-    await expect(boot(processorWithout('routing/route-report', 'maintenance/purge-uploads'))).rejects.toThrow('no handler for job "routing/route-report", "maintenance/purge-uploads"');
+    await expect(boot(processorWithout('routing/route-report', 'maintenance/purge-uploads'))).rejects.toThrow(
+      'no handler for job "routing/route-report", "maintenance/purge-uploads"',
+    );
   });
 
   it('boots when every registered job has a handler', async () => {

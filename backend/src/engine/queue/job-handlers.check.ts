@@ -4,7 +4,9 @@ import { handledJobs, missingHandlers, QUEUE_JOBS } from './queue-jobs';
 
 export class MissingJobHandlerError extends Error {
   constructor(readonly jobs: string[]) {
-    super(`no handler for job ${jobs.map((j) => `"${j}"`).join(', ')}: every job name in engine/queue/queue-jobs.ts needs an @OnJob method in a processor the worker loads`);
+    super(
+      `no handler for job ${jobs.map((j) => `"${j}"`).join(', ')}: every job name in engine/queue/queue-jobs.ts needs an @OnJob method in a processor the worker loads`,
+    );
     this.name = 'MissingJobHandlerError';
   }
 }

@@ -9,13 +9,43 @@ import { QueueName } from './queue-name';
 
 describe('the job-name registry', () => {
   it.each([
-    ['every name handled', { a: ['x', 'y'], b: ['z'] }, [['a', 'x'], ['a', 'y'], ['b', 'z']], []],
-    ['one name without a handler', { a: ['x', 'y'], b: ['z'] }, [['a', 'x'], ['b', 'z']], ['a/y']],
+    [
+      'every name handled',
+      { a: ['x', 'y'], b: ['z'] },
+      [
+        ['a', 'x'],
+        ['a', 'y'],
+        ['b', 'z'],
+      ],
+      [],
+    ],
+    [
+      'one name without a handler',
+      { a: ['x', 'y'], b: ['z'] },
+      [
+        ['a', 'x'],
+        ['b', 'z'],
+      ],
+      ['a/y'],
+    ],
     ['a whole queue without a processor', { a: ['x'], b: ['z', 'w'] }, [['a', 'x']], ['b/z', 'b/w']],
     ['the same name on another queue does not count', { a: ['x'], b: ['x'] }, [['a', 'x']], ['b/x']],
-    ['extra handlers are no fault', { a: ['x'] }, [['a', 'x'], ['a', 'old']], []],
+    [
+      'extra handlers are no fault',
+      { a: ['x'] },
+      [
+        ['a', 'x'],
+        ['a', 'old'],
+      ],
+      [],
+    ],
   ])('missingHandlers: %s', (_, registry, handled, missing) => {
-    expect(missingHandlers(registry, handled.map(([queue, name]) => ({ queue: queue as QueueName, name })))).toEqual(missing);
+    expect(
+      missingHandlers(
+        registry,
+        handled.map(([queue, name]) => ({ queue: queue as QueueName, name })),
+      ),
+    ).toEqual(missing);
   });
 
   it("the worker's processors handle every registered job", () => {
@@ -39,7 +69,9 @@ describe('the job-name registry', () => {
     const host = new Host();
     await expect(runJob(host, QueueName.Sla, { name: 'sweep' } as Job, 'tok')).resolves.toBe(7);
     expect(host.seen).toEqual(['sweep', 'tok']);
-    await expect(runJob(host, QueueName.Sla, { name: 'repair' } as Job)).rejects.toThrow(new UnrecoverableError('no handler for sla/repair'));
+    await expect(runJob(host, QueueName.Sla, { name: 'repair' } as Job)).rejects.toThrow(
+      new UnrecoverableError('no handler for sla/repair'),
+    );
     // A handler for the same name on another queue is not this queue's.
     await expect(runJob(host, QueueName.Routing, { name: 'sweep' } as Job)).rejects.toBeInstanceOf(UnrecoverableError);
   });

@@ -52,5 +52,7 @@ export async function runJob(host: object, queue: QueueName, job: Job, token?: s
 /** Every registered job without a handler, as `queue/name`. */
 export function missingHandlers(registry: Record<string, readonly string[]>, handled: Pick<JobHandlerRef, 'queue' | 'name'>[]): string[] {
   const have = new Set(handled.map((h) => `${h.queue}/${h.name}`));
-  return Object.entries(registry).flatMap(([queue, names]) => names.map((name) => `${queue}/${name}`)).filter((job) => !have.has(job));
+  return Object.entries(registry)
+    .flatMap(([queue, names]) => names.map((name) => `${queue}/${name}`))
+    .filter((job) => !have.has(job));
 }

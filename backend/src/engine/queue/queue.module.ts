@@ -7,7 +7,9 @@ import { QueueName } from './queue-name';
 
 // The SLA queue holds up to one timer per running clock (hundreds of thousands): its jobs carry
 // no default options, which BullMQ would copy into every job hash (see SlaTimersService).
-const queues = Object.values(QueueName).map((name) => BullModule.registerQueue(name === QueueName.Sla ? { name, defaultJobOptions: {} } : { name }));
+const queues = Object.values(QueueName).map((name) =>
+  BullModule.registerQueue(name === QueueName.Sla ? { name, defaultJobOptions: {} } : { name }),
+);
 
 @Global()
 @Module({

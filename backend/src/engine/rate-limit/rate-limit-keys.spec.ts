@@ -12,14 +12,49 @@ const d = digest;
 describe('bucketsFor', () => {
   it.each<[string, RateLimitPolicy, RateLimitSubject, string[]]>([
     ['anonymous without a device: address and global', filing, { ip: '203.0.113.7' }, [`client:${d('203.0.113.7')}`, 'global:all']],
-    ['anonymous with a device: device within its address first', filing, { ip: '203.0.113.7', deviceId: DEVICE }, [`device:${d(`203.0.113.7|${DEVICE}`)}`, `client:${d('203.0.113.7')}`, 'global:all']],
-    ['a repeated device header counts its first value', filing, { ip: '203.0.113.7', deviceId: [DEVICE, 'x'] }, [`device:${d(`203.0.113.7|${DEVICE}`)}`, `client:${d('203.0.113.7')}`, 'global:all']],
-    ['a too short device id counts as none', filing, { ip: '203.0.113.7', deviceId: 'short' }, [`client:${d('203.0.113.7')}`, 'global:all']],
-    ['a device id with other characters counts as none', filing, { ip: '203.0.113.7', deviceId: `${DEVICE}:evil` }, [`client:${d('203.0.113.7')}`, 'global:all']],
-    ['a too long device id counts as none', filing, { ip: '203.0.113.7', deviceId: 'a'.repeat(65) }, [`client:${d('203.0.113.7')}`, 'global:all']],
+    [
+      'anonymous with a device: device within its address first',
+      filing,
+      { ip: '203.0.113.7', deviceId: DEVICE },
+      [`device:${d(`203.0.113.7|${DEVICE}`)}`, `client:${d('203.0.113.7')}`, 'global:all'],
+    ],
+    [
+      'a repeated device header counts its first value',
+      filing,
+      { ip: '203.0.113.7', deviceId: [DEVICE, 'x'] },
+      [`device:${d(`203.0.113.7|${DEVICE}`)}`, `client:${d('203.0.113.7')}`, 'global:all'],
+    ],
+    [
+      'a too short device id counts as none',
+      filing,
+      { ip: '203.0.113.7', deviceId: 'short' },
+      [`client:${d('203.0.113.7')}`, 'global:all'],
+    ],
+    [
+      'a device id with other characters counts as none',
+      filing,
+      { ip: '203.0.113.7', deviceId: `${DEVICE}:evil` },
+      [`client:${d('203.0.113.7')}`, 'global:all'],
+    ],
+    [
+      'a too long device id counts as none',
+      filing,
+      { ip: '203.0.113.7', deviceId: 'a'.repeat(65) },
+      [`client:${d('203.0.113.7')}`, 'global:all'],
+    ],
     ['staff: their own bucket only', filing, { ip: '203.0.113.7', deviceId: DEVICE, userId: 'u-1' }, ['user:u-1']],
-    ['staff under a policy without a user bucket count as anyone', login, { ip: '203.0.113.7', userId: 'u-1' }, [`client:${d('203.0.113.7')}`, 'global:all']],
-    ['a device header where the policy has no device bucket is ignored', login, { ip: '198.51.100.1', deviceId: DEVICE }, [`client:${d('198.51.100.1')}`, 'global:all']],
+    [
+      'staff under a policy without a user bucket count as anyone',
+      login,
+      { ip: '203.0.113.7', userId: 'u-1' },
+      [`client:${d('203.0.113.7')}`, 'global:all'],
+    ],
+    [
+      'a device header where the policy has no device bucket is ignored',
+      login,
+      { ip: '198.51.100.1', deviceId: DEVICE },
+      [`client:${d('198.51.100.1')}`, 'global:all'],
+    ],
   ])('%s', (_, policy, subject, expected) => {
     expect(bucketsFor(policy, subject).map((k) => `${k.dimension}:${k.key}`)).toEqual(expected);
   });

@@ -30,7 +30,10 @@ const ENTRY = /^([a-zA-Z]+)=(\d+)\/(\d+)$/;
  */
 export function parsePolicy(text: string): RateLimitPolicy | string {
   const policy: RateLimitPolicy = {};
-  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) return 'needs at least one dimension, e.g. client=60/600';
   for (const entry of entries) {
     const m = ENTRY.exec(entry);

@@ -9,6 +9,10 @@ export const RateLimit = (policy: PolicyName, options: RateLimitOptions = {}): M
   applyDecorators(
     SetMetadata(RATE_LIMIT, { policy, ...options } satisfies RateLimitMetadata),
     UseGuards(RateLimitGuard),
-    ApiHeader({ name: DEVICE_HEADER, required: false, description: 'The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit' }),
+    ApiHeader({
+      name: DEVICE_HEADER,
+      required: false,
+      description: 'The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit',
+    }),
     ApiTooManyRequestsResponse({ description: `Over the "${policy}" limit; Retry-After says when to try again` }),
   );

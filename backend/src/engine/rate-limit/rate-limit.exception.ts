@@ -31,22 +31,37 @@ export class RateLimitException extends DomainException {
   /** The first refusal of its bucket's window (the one worth an audit event; a flood is not). */
   firstInWindow = false;
 
-  static exceeded(policy: PolicyName, dimension: Dimension | 'backoff', retryAfterSeconds: number, firstInWindow = false): RateLimitException {
-    const e = new RateLimitException('rate_limited', RateLimitErrorCode.Exceeded, `Too many ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
-      messageVi: `Quá nhiều lượt ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
-      policy,
-      dimension,
-      retryAfterSeconds,
-    });
+  static exceeded(
+    policy: PolicyName,
+    dimension: Dimension | 'backoff',
+    retryAfterSeconds: number,
+    firstInWindow = false,
+  ): RateLimitException {
+    const e = new RateLimitException(
+      'rate_limited',
+      RateLimitErrorCode.Exceeded,
+      `Too many ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`,
+      {
+        messageVi: `Quá nhiều lượt ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
+        policy,
+        dimension,
+        retryAfterSeconds,
+      },
+    );
     e.firstInWindow = firstInWindow;
     return e;
   }
 
   static busy(policy: PolicyName, retryAfterSeconds: number): RateLimitException {
-    return new RateLimitException('unavailable', RateLimitErrorCode.Busy, `The server is busy with ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`, {
-      messageVi: `Hệ thống đang bận xử lý ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
-      policy,
-      retryAfterSeconds,
-    });
+    return new RateLimitException(
+      'unavailable',
+      RateLimitErrorCode.Busy,
+      `The server is busy with ${WHAT_EN[policy]}; try again in ${retryAfterSeconds} s`,
+      {
+        messageVi: `Hệ thống đang bận xử lý ${WHAT_VI[policy]}; vui lòng thử lại sau ${retryAfterSeconds} giây`,
+        policy,
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -48,7 +48,9 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
     db = app.get(getDataSourceToken());
   });
   afterAll(async () => {
-    for (const k of Object.keys(SETTINGS)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    for (const k of Object.keys(SETTINGS))
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
     await app?.close();
     const redis = new Redis(TEST_REDIS_URL);
     const keys = await redis.keys(`${PREFIX}*`);
@@ -57,15 +59,37 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
   });
 
   const file = (remoteAddress: string, headers: Record<string, string> = {}, description = `Ổ gà sâu giữa làn đường ${randomUUID()}`) =>
-    app.inject({ method: 'POST', url: '/api/v1/reports', remoteAddress, payload: { category: 'pothole', ...BEN_THANH, description }, headers: { 'content-type': 'application/json', ...headers } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      remoteAddress,
+      payload: { category: 'pothole', ...BEN_THANH, description },
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const login = (remoteAddress: string, username: string, password = 'wrong-password') =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { username, password }, headers: { 'content-type': 'application/json' } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress,
+      payload: { username, password },
+      headers: { 'content-type': 'application/json' },
+    });
   const count = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].n);
 
-  function expectLimited(res: { statusCode: number; headers: Record<string, unknown>; json: () => any }, policy: string, dimension: string) {
+  function expectLimited(
+    res: { statusCode: number; headers: Record<string, unknown>; json: () => any },
+    policy: string,
+    dimension: string,
+  ) {
     expect(res.statusCode).toBe(429);
     const body = res.json();
-    expect(body).toMatchObject({ code: 'rate_limit.exceeded', policy, dimension, retryAfterSeconds: expect.any(Number), messageVi: expect.stringContaining('thử lại sau') });
+    expect(body).toMatchObject({
+      code: 'rate_limit.exceeded',
+      policy,
+      dimension,
+      retryAfterSeconds: expect.any(Number),
+      messageVi: expect.stringContaining('thử lại sau'),
+    });
     expect(Number(res.headers['retry-after'])).toBe(body.retryAfterSeconds);
     expect(body.retryAfterSeconds).toBeGreaterThan(0);
   }
@@ -78,7 +102,11 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
       const statuses = answers.map((a) => a.statusCode);
       expect(statuses.filter((s) => s === 201)).toHaveLength(20);
       expect(statuses.filter((s) => s === 429)).toHaveLength(180);
-      expectLimited(answers.find((a) => a.statusCode === 429)!, 'filing', 'client');
+      expectLimited(
+        answers.find((a) => a.statusCode === 429)!,
+        'filing',
+        'client',
+      );
       expect(await count(`SELECT count(*) AS n FROM report WHERE description LIKE $1`, [`Ổ gà ${tag}%`])).toBe(20);
     });
 
@@ -110,7 +138,12 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
       const ip = freshAddress();
       for (let i = 0; i < 20; i++) await file(ip);
       expectLimited(await file(ip), 'filing', 'client');
-      const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: freshAddress(), payload: { username: 'operator', password: '1022demo!' } });
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: freshAddress(),
+        payload: { username: 'operator', password: '1022demo!' },
+      });
       expect(signIn.statusCode).toBe(200);
       const staff = { authorization: `Bearer ${signIn.json().accessToken}` };
       expect((await file(ip, { ...staff })).statusCode).toBe(201);
@@ -124,7 +157,13 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
         url: '/open311/v2/requests.json',
         remoteAddress,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ api_key: apiKey, service_code: 'pothole', lat: String(BEN_THANH.lat), long: String(BEN_THANH.lng), description: `Ổ gà lớn giữa làn xe máy ${randomUUID()}` }).toString(),
+        payload: new URLSearchParams({
+          api_key: apiKey,
+          service_code: 'pothole',
+          lat: String(BEN_THANH.lat),
+          long: String(BEN_THANH.lng),
+          description: `Ổ gà lớn giữa làn xe máy ${randomUUID()}`,
+        }).toString(),
       });
 
     it('limits each API key on its own, whatever address it posts from, in the Open311 error list', async () => {
@@ -141,7 +180,8 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
     it('limits reply, reject and rating by code together per address', async () => {
       const ip = freshAddress();
       const code = 'HCM-000000-ZZZZZZ';
-      const act = (action: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/track/${code}/${action}`, remoteAddress: ip, payload });
+      const act = (action: string, payload: object) =>
+        app.inject({ method: 'POST', url: `/api/v1/track/${code}/${action}`, remoteAddress: ip, payload });
       const answers = [
         await act('reply', { message: 'Vẫn chưa sửa' }),
         await act('reject', { message: 'Chưa xong' }),
@@ -159,7 +199,11 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
         answers.push(await app.inject({ method: 'GET', url, remoteAddress: freshAddress() }));
       }
       expect(answers.map((a) => a.statusCode)).not.toContain(429);
-      expectLimited(await app.inject({ method: 'GET', url: '/api/v1/track/HCM-000000-ZZZZZZ', remoteAddress: freshAddress() }), 'tracking', 'global');
+      expectLimited(
+        await app.inject({ method: 'GET', url: '/api/v1/track/HCM-000000-ZZZZZZ', remoteAddress: freshAddress() }),
+        'tracking',
+        'global',
+      );
       const open311 = await app.inject({ method: 'GET', url: '/open311/v2/requests.json', remoteAddress: freshAddress() });
       expect(open311.statusCode).toBe(429);
       expect(open311.headers['retry-after']).toBeDefined();
@@ -169,7 +213,14 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
   describe('uploads', () => {
     it('refuses past the limit before reading the file', async () => {
       const ip = freshAddress();
-      const upload = () => app.inject({ method: 'POST', url: '/api/v1/uploads', remoteAddress: ip, headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+      const upload = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/uploads',
+          remoteAddress: ip,
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          payload: '--x--\r\n',
+        });
       expect([(await upload()).statusCode, (await upload()).statusCode]).not.toContain(429);
       expectLimited(await upload(), 'upload', 'client');
     });
@@ -227,7 +278,11 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
       try {
         await runner.query('LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE');
         const first = login(freshAddress(), `burst-${run}-first`);
-        await until(async () => (await db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%app_user%'`))[0].n > 0);
+        await until(
+          async () =>
+            (await db.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%app_user%'`))[0]
+              .n > 0,
+        );
         const early: typeof answers = [];
         const rest = Array.from({ length: 39 }, (_, i) => login(freshAddress(), `burst-${run}-${i}`).then((r) => (early.push(r), r)));
         // Two wait in the queue; the other 37 are answered while the first still holds the slot.

@@ -21,7 +21,9 @@ describe('rate limits while Redis is away (own redis-server, killed)', () => {
     app = await createTestHttpApp();
   });
   afterAll(async () => {
-    for (const k of Object.keys(saved)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    for (const k of Object.keys(saved))
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
     await redis.restart();
     await app?.close();
     await redis.stop();
@@ -64,9 +66,19 @@ describe('rate limits while Redis is away (own redis-server, killed)', () => {
   });
 
   it('keeps sign-in answering (backoff and limits in the process), never a 500', async () => {
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.93', payload: { username: 'leader', password: 'not-it' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '203.0.113.93',
+      payload: { username: 'leader', password: 'not-it' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.93', payload: { username: 'leader', password: '1022demo!' } });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '203.0.113.93',
+      payload: { username: 'leader', password: '1022demo!' },
+    });
     expect(right.statusCode).toBe(200);
   });
 });

@@ -38,7 +38,8 @@ export class RateLimitService {
       try {
         await limiter.consume(key);
       } catch (err) {
-        if (err instanceof RateLimiterRes) throw RateLimitException.exceeded(policy, dimension, seconds(err.msBeforeNext), err.consumedPoints === bucket.limit + 1);
+        if (err instanceof RateLimiterRes)
+          throw RateLimitException.exceeded(policy, dimension, seconds(err.msBeforeNext), err.consumedPoints === bucket.limit + 1);
         // Both Redis and the in-process count failed: let the request through rather than fail it.
         this.logger.warn({ err, policy, dimension }, 'rate limit not counted');
       }
@@ -47,7 +48,9 @@ export class RateLimitService {
 
   /** Seconds still to wait after earlier failures under any of `keys`, 0 when none. */
   async backoffWait(name: string, keys: string[]): Promise<number> {
-    const waits = await Promise.all(keys.map((key) => this.safely(this.waitLimiter(name).get(key), 0, (res) => (res && res.consumedPoints > 1 ? res.msBeforeNext : 0))));
+    const waits = await Promise.all(
+      keys.map((key) => this.safely(this.waitLimiter(name).get(key), 0, (res) => (res && res.consumedPoints > 1 ? res.msBeforeNext : 0))),
+    );
     return seconds(Math.max(0, ...waits), 0);
   }
 
@@ -64,7 +67,12 @@ export class RateLimitService {
 
   /** Forgets the failures under `keys` (a successful sign-in). */
   async clearFailures(name: string, keys: string[]): Promise<void> {
-    await Promise.all(keys.flatMap((key) => [this.safely(this.failureLimiter(name).delete(key), false, () => true), this.safely(this.waitLimiter(name).delete(key), false, () => true)]));
+    await Promise.all(
+      keys.flatMap((key) => [
+        this.safely(this.failureLimiter(name).delete(key), false, () => true),
+        this.safely(this.waitLimiter(name).delete(key), false, () => true),
+      ]),
+    );
   }
 
   private async safely<T, R>(operation: Promise<T>, fallback: R, map: (value: T) => R): Promise<R> {

@@ -21,7 +21,9 @@ describe('TRUST_PROXY: forwarded addresses believed from the configured proxy on
     app = await createTestHttpApp();
   });
   afterAll(async () => {
-    for (const k of Object.keys(SETTINGS)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    for (const k of Object.keys(SETTINGS))
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
     await app?.close();
     const redis = new Redis(TEST_REDIS_URL);
     const keys = await redis.keys(`${PREFIX}*`);

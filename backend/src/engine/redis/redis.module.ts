@@ -22,10 +22,7 @@ class RedisCloser implements OnApplicationShutdown {
 
 @Global()
 @Module({
-  providers: [
-    { provide: REDIS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createRedis(c.redis.url, 'hcmc1022') },
-    RedisCloser,
-  ],
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createRedis(c.redis.url, 'hcmc1022') }, RedisCloser],
   exports: [REDIS],
 })
 export class RedisModule {}

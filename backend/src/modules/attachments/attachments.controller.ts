@@ -36,7 +36,11 @@ export class AttachmentsController {
   @Get('attachments/:id')
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiOkResponse({ description: 'The photo of a report, or an upload not yet attached (so the form can show it)' })
-  async serve(@Param({ schema: attachmentParams }) p: AttachmentParams, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async serve(
+    @Param({ schema: attachmentParams }) p: AttachmentParams,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const photo = await this.attachments.serve(p.id, ifNoneMatch);
     void reply.header('etag', photo.etag).header('cache-control', photo.cacheControl);
     if (photo.notModified) return void reply.status(304).send();

@@ -24,17 +24,32 @@ const onFile = (rule: string, message: string, messageVi: string, extra: Record<
 export class AttachmentsException extends DomainException {
   static missingFile(): AttachmentsException {
     const message = 'No photo: send multipart/form-data with the image in a part named "file"';
-    return new AttachmentsException('validation', AttachmentsErrorCode.MissingFile, message, onFile('required', message, 'Chưa có ảnh: hãy gửi ảnh trong trường "file" (multipart/form-data)'));
+    return new AttachmentsException(
+      'validation',
+      AttachmentsErrorCode.MissingFile,
+      message,
+      onFile('required', message, 'Chưa có ảnh: hãy gửi ảnh trong trường "file" (multipart/form-data)'),
+    );
   }
 
   static tooManyFiles(): AttachmentsException {
     const message = 'One photo per upload: send each photo in its own request';
-    return new AttachmentsException('validation', AttachmentsErrorCode.TooManyFiles, message, onFile('max_count', message, 'Mỗi lần chỉ tải lên một ảnh: hãy gửi từng ảnh riêng'));
+    return new AttachmentsException(
+      'validation',
+      AttachmentsErrorCode.TooManyFiles,
+      message,
+      onFile('max_count', message, 'Mỗi lần chỉ tải lên một ảnh: hãy gửi từng ảnh riêng'),
+    );
   }
 
   static invalidForm(reason: string): AttachmentsException {
     const message = `Malformed upload form: ${reason}`;
-    return new AttachmentsException('validation', AttachmentsErrorCode.InvalidForm, message, onFile('multipart', message, 'Biểu mẫu tải ảnh không hợp lệ'));
+    return new AttachmentsException(
+      'validation',
+      AttachmentsErrorCode.InvalidForm,
+      message,
+      onFile('multipart', message, 'Biểu mẫu tải ảnh không hợp lệ'),
+    );
   }
 
   static unsupportedType(detected: string): AttachmentsException {
@@ -43,13 +58,21 @@ export class AttachmentsException extends DomainException {
       'unsupported_media_type',
       AttachmentsErrorCode.UnsupportedType,
       message,
-      onFile('image_type', message, 'Tệp không phải ảnh JPEG, PNG hoặc WebP', { detectedType: detected, accepted: ['image/jpeg', 'image/png', 'image/webp'] }),
+      onFile('image_type', message, 'Tệp không phải ảnh JPEG, PNG hoặc WebP', {
+        detectedType: detected,
+        accepted: ['image/jpeg', 'image/png', 'image/webp'],
+      }),
     );
   }
 
   static fileTooLarge(maxBytes: number): AttachmentsException {
     const message = `The photo is larger than ${maxBytes / MB} MB`;
-    return new AttachmentsException('payload_too_large', AttachmentsErrorCode.TooLarge, message, onFile('max_size', message, `Ảnh lớn hơn ${maxBytes / MB} MB`, { maxBytes }));
+    return new AttachmentsException(
+      'payload_too_large',
+      AttachmentsErrorCode.TooLarge,
+      message,
+      onFile('max_size', message, `Ảnh lớn hơn ${maxBytes / MB} MB`, { maxBytes }),
+    );
   }
 
   static tooManyPixels(width: number, height: number, maxPixels: number): AttachmentsException {
@@ -65,7 +88,12 @@ export class AttachmentsException extends DomainException {
 
   static invalidImage(format: string): AttachmentsException {
     const message = `The ${format.toUpperCase()} image is truncated or corrupt and cannot be decoded`;
-    return new AttachmentsException('validation', AttachmentsErrorCode.InvalidImage, message, onFile('decodable', message, 'Ảnh bị hỏng hoặc không đầy đủ, không thể đọc được'));
+    return new AttachmentsException(
+      'validation',
+      AttachmentsErrorCode.InvalidImage,
+      message,
+      onFile('decodable', message, 'Ảnh bị hỏng hoặc không đầy đủ, không thể đọc được'),
+    );
   }
 
   static notFound(id: string): AttachmentsException {

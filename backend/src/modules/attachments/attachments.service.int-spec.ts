@@ -39,7 +39,11 @@ describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
   });
 
   const row = async (id: string) => (await db.dataSource.query(`SELECT * FROM upload WHERE id = $1`, [id]))[0];
-  const codeOf = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string }) => e.code);
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: { code?: string }) => e.code,
+    );
 
   it('stores the re-encoded photo and its row, and serves the same bytes back', async () => {
     const up = await service.upload(await photo(1));
@@ -84,9 +88,13 @@ describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
   it('purges unclaimed uploads older than the cutoff, rows and files, and only those', async () => {
     await db.dataSource.query(`DELETE FROM upload`);
     const [oldUnclaimed, oldClaimed, fresh] = await Promise.all([photo(4), photo(5), photo(6)].map(async (p) => service.upload(await p)));
-    await db.dataSource.query(`UPDATE upload SET created_at = now() - interval '25 hours' WHERE id = ANY($1::uuid[])`, [[oldUnclaimed.id, oldClaimed.id]]);
+    await db.dataSource.query(`UPDATE upload SET created_at = now() - interval '25 hours' WHERE id = ANY($1::uuid[])`, [
+      [oldUnclaimed.id, oldClaimed.id],
+    ]);
     await db.dataSource.query(`UPDATE upload SET claimed_at = now() WHERE id = $1`, [oldClaimed.id]);
-    const files = Object.fromEntries(await Promise.all([oldUnclaimed, oldClaimed, fresh].map(async (u) => [u.id, join(dir, (await row(u.id)).storage_key)])));
+    const files = Object.fromEntries(
+      await Promise.all([oldUnclaimed, oldClaimed, fresh].map(async (u) => [u.id, join(dir, (await row(u.id)).storage_key)])),
+    );
 
     const cutoff = new Date(Date.now() - UNCLAIMED_UPLOAD_TTL_MS);
     await expect(service.purgeUnclaimedUploads(cutoff)).resolves.toBe(1);

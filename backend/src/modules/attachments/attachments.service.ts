@@ -43,7 +43,15 @@ export class AttachmentsService {
     // File first, row second: a row never points at a missing file.
     await this.storage.put(storageKey, photo.data, photo.contentType);
     try {
-      await this.repo.insertUpload({ id, storageKey, contentType: photo.contentType, sizeBytes: photo.data.length, width: photo.width, height: photo.height, sha256 });
+      await this.repo.insertUpload({
+        id,
+        storageKey,
+        contentType: photo.contentType,
+        sizeBytes: photo.data.length,
+        width: photo.width,
+        height: photo.height,
+        sha256,
+      });
     } catch (err) {
       await this.storage.delete(storageKey).catch(() => undefined);
       throw err;
@@ -65,7 +73,15 @@ export class AttachmentsService {
       throw AttachmentsException.notFound(id);
     }
     const extension = photo.storageKey.slice(photo.storageKey.lastIndexOf('.') + 1);
-    return { notModified: false, etag, cacheControl, body: stored.body, contentType: photo.contentType, sizeBytes: stored.sizeBytes, fileName: `${id}.${extension}` };
+    return {
+      notModified: false,
+      etag,
+      cacheControl,
+      body: stored.body,
+      contentType: photo.contentType,
+      sizeBytes: stored.sizeBytes,
+      fileName: `${id}.${extension}`,
+    };
   }
 
   /**
@@ -78,7 +94,8 @@ export class AttachmentsService {
     for (;;) {
       const keys = await this.repo.deleteUnclaimedBefore(olderThan, PURGE_BATCH);
       // A file whose delete fails stays behind without a row; it harms no one and is logged.
-      for (const key of keys) await this.storage.delete(key).catch((err: unknown) => this.logger.warn(`could not delete ${key}: ${String(err)}`));
+      for (const key of keys)
+        await this.storage.delete(key).catch((err: unknown) => this.logger.warn(`could not delete ${key}: ${String(err)}`));
       purged += keys.length;
       if (keys.length < PURGE_BATCH) return purged;
     }

@@ -40,6 +40,9 @@ export function sniffImageType(bytes: Uint8Array): SniffResult {
 }
 
 function looksLikeMarkup(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.subarray(0, 256))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<');
 }

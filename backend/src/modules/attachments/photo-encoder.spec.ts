@@ -31,7 +31,11 @@ function noise(width: number, height: number): sharp.Sharp {
 
 /** A valid 1 × 1 PNG whose header claims another size: the classic decompression bomb. */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
@@ -57,10 +61,33 @@ describe('encodePhoto', () => {
       'jpeg',
       20,
       40,
-      [[10, 5, isRed], [10, 35, isBlue]],
+      [
+        [10, 5, isRed],
+        [10, 35, isBlue],
+      ],
     ],
-    ['PNG with EXIF and alpha', () => halves(40, 20, 4).png().withExif(PRIVATE_EXIF).toBuffer(), 'png', 40, 20, [[5, 10, isRed], [35, 10, isBlue]]],
-    ['WebP with EXIF', () => halves().webp({ quality: 95 }).withExif(PRIVATE_EXIF).toBuffer(), 'webp', 40, 20, [[5, 10, isRed], [35, 10, isBlue]]],
+    [
+      'PNG with EXIF and alpha',
+      () => halves(40, 20, 4).png().withExif(PRIVATE_EXIF).toBuffer(),
+      'png',
+      40,
+      20,
+      [
+        [5, 10, isRed],
+        [35, 10, isBlue],
+      ],
+    ],
+    [
+      'WebP with EXIF',
+      () => halves().webp({ quality: 95 }).withExif(PRIVATE_EXIF).toBuffer(),
+      'webp',
+      40,
+      20,
+      [
+        [5, 10, isRed],
+        [35, 10, isBlue],
+      ],
+    ],
     ['oversized JPEG, scaled to the cap', () => noise(4000, 3000).jpeg().toBuffer(), 'jpeg', MAX_OUTPUT_SIDE, 1920, []],
   ];
 
@@ -93,13 +120,49 @@ describe('encodePhoto', () => {
 
   const rejected: [string, () => Promise<Buffer>, AttachmentsErrorCode, RegExp][] = [
     ['GIF', () => halves().gif().toBuffer(), AttachmentsErrorCode.UnsupportedType, /GIF/],
-    ['SVG named photo.jpg', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), AttachmentsErrorCode.UnsupportedType, /SVG/],
-    ['HTML named photo.jpg', async () => Buffer.from('<!DOCTYPE html><script>alert(1)</script>'), AttachmentsErrorCode.UnsupportedType, /HTML/],
+    [
+      'SVG named photo.jpg',
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      AttachmentsErrorCode.UnsupportedType,
+      /SVG/,
+    ],
+    [
+      'HTML named photo.jpg',
+      async () => Buffer.from('<!DOCTYPE html><script>alert(1)</script>'),
+      AttachmentsErrorCode.UnsupportedType,
+      /HTML/,
+    ],
     ['PDF named photo.jpg', async () => Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF'), AttachmentsErrorCode.UnsupportedType, /PDF/],
-    ['truncated JPEG', async () => (await noise(800, 600).jpeg({ quality: 90 }).toBuffer()).subarray(0, 60_000), AttachmentsErrorCode.InvalidImage, /truncated or corrupt/],
-    ['truncated PNG', async () => { const b = await noise(800, 600).png().toBuffer(); return b.subarray(0, b.length >> 1); }, AttachmentsErrorCode.InvalidImage, /truncated or corrupt/],
-    ['JPEG magic followed by garbage', async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]), AttachmentsErrorCode.InvalidImage, /JPEG image is truncated or corrupt/],
-    ['8000 × 8000 PNG (64 MP, 200 kB on the wire)', () => sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer(), AttachmentsErrorCode.TooLarge, /8000 × 8000/],
+    [
+      'truncated JPEG',
+      async () => (await noise(800, 600).jpeg({ quality: 90 }).toBuffer()).subarray(0, 60_000),
+      AttachmentsErrorCode.InvalidImage,
+      /truncated or corrupt/,
+    ],
+    [
+      'truncated PNG',
+      async () => {
+        const b = await noise(800, 600).png().toBuffer();
+        return b.subarray(0, b.length >> 1);
+      },
+      AttachmentsErrorCode.InvalidImage,
+      /truncated or corrupt/,
+    ],
+    [
+      'JPEG magic followed by garbage',
+      async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]),
+      AttachmentsErrorCode.InvalidImage,
+      /JPEG image is truncated or corrupt/,
+    ],
+    [
+      '8000 × 8000 PNG (64 MP, 200 kB on the wire)',
+      () =>
+        sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } })
+          .png({ compressionLevel: 9 })
+          .toBuffer(),
+      AttachmentsErrorCode.TooLarge,
+      /8000 × 8000/,
+    ],
     ['PNG header claiming 100000 × 100000', () => pngClaiming(100_000, 100_000), AttachmentsErrorCode.TooLarge, /100000 × 100000/],
   ];
 
@@ -113,6 +176,8 @@ describe('encodePhoto', () => {
     expect((error as AttachmentsException).code).toBe(code);
     expect((error as AttachmentsException).message).toMatch(message);
     expect((error as AttachmentsException).details.messageVi).toEqual(expect.any(String));
-    expect((error as AttachmentsException).details.issues).toEqual([expect.objectContaining({ field: 'file', message: (error as Error).message })]);
+    expect((error as AttachmentsException).details.issues).toEqual([
+      expect.objectContaining({ field: 'file', message: (error as Error).message }),
+    ]);
   });
 });

@@ -59,7 +59,8 @@ export async function encodePhoto(input: Buffer): Promise<EncodedPhoto> {
     const { data, info } = await encoder.toBuffer({ resolveWithObject: true });
     return { data, format, contentType: PHOTO_CONTENT_TYPE[format], width: info.width, height: info.height };
   } catch (err) {
-    if (err instanceof Error && /pixel limit/i.test(err.message)) throw AttachmentsException.tooManyPixels(meta.width, meta.height, MAX_INPUT_PIXELS);
+    if (err instanceof Error && /pixel limit/i.test(err.message))
+      throw AttachmentsException.tooManyPixels(meta.width, meta.height, MAX_INPUT_PIXELS);
     throw AttachmentsException.invalidImage(format);
   }
 }

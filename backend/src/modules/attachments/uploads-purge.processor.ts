@@ -24,7 +24,11 @@ export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('purge-uploads', { every: PURGE_EVERY_MS }, { name: 'purge-uploads', data: {}, opts: { removeOnComplete: 24, removeOnFail: 24 } });
+    await this.queue.upsertJobScheduler(
+      'purge-uploads',
+      { every: PURGE_EVERY_MS },
+      { name: 'purge-uploads', data: {}, opts: { removeOnComplete: 24, removeOnFail: 24 } },
+    );
   }
 
   async process(job: Job): Promise<unknown> {

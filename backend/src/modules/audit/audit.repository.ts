@@ -58,7 +58,10 @@ export class AuditRepository {
     if (f.from) add(`a.created_at >= ?`, f.from);
     if (f.to) add(`a.created_at < ?`, f.to);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${clause}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${clause}`,
+      params,
+    );
     const rows = await this.db.query(
       `SELECT a.id, a.type, a.created_at, a.actor_user_id, u.username, a.actor_role, a.subject, a.result_count, a.data
          FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${clause}

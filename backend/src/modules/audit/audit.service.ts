@@ -35,12 +35,24 @@ export class AuditService {
   }
 
   /** A change or an event: `data` holds what it was before and after where there is a before. */
-  async record(type: AuditEventType, actor: AuditActor, subject: string, data: Record<string, unknown> = {}, tx?: EntityManager): Promise<void> {
-    await this.audit.append({ type, actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, subject, resultCount: null, data }, tx);
+  async record(
+    type: AuditEventType,
+    actor: AuditActor,
+    subject: string,
+    data: Record<string, unknown> = {},
+    tx?: EntityManager,
+  ): Promise<void> {
+    await this.audit.append(
+      { type, actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, subject, resultCount: null, data },
+      tx,
+    );
   }
 
   /** Reading the trail is itself on the trail, with the filters used. */
-  async read(reader: AuditUser, filter: Omit<AuditFilter, 'actor'> & { actor?: string }): Promise<{ items: AuditEventView[]; total: number }> {
+  async read(
+    reader: AuditUser,
+    filter: Omit<AuditFilter, 'actor'> & { actor?: string },
+  ): Promise<{ items: AuditEventView[]; total: number }> {
     const result = await this.audit.search({ ...filter, actorKey: filter.actor ? usernameKey(filter.actor) : undefined });
     await this.record('audit_read', reader, 'audit', {
       filter: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },

@@ -58,7 +58,13 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
   const run = randomUUID().slice(0, 8);
 
   /** Real HTTP, so a streamed answer (server-sent events) can be read for a while and dropped. */
-  const call = async (method: Method, url: string, role: Role, payload?: { json?: object; form?: Record<string, string> }, extraHeaders: Record<string, string> = {}): Promise<Answer> => {
+  const call = async (
+    method: Method,
+    url: string,
+    role: Role,
+    payload?: { json?: object; form?: Record<string, string> },
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer> => {
     const token = tokens[role];
     const headers: Record<string, string> = { ...extraHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     let body: string | undefined;
@@ -107,21 +113,47 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
   };
 
   const signIn = async (role: Role): Promise<string> =>
-    (await call('POST', '/api/v1/auth/login', 'anonymous', { json: { username: USERS[role as keyof typeof USERS], password: '1022demo!' } })).json.accessToken;
+    (
+      await call('POST', '/api/v1/auth/login', 'anonymous', {
+        json: { username: USERS[role as keyof typeof USERS], password: '1022demo!' },
+      })
+    ).json.accessToken;
 
   const file = async (key: TicketKey, category: string, hideIdentity = false, attributes: Record<string, string> = {}): Promise<Ticket> => {
     const names: Record<TicketKey, string> = { A: 'Nguyễn Văn An', B: 'Trần Thị Bình', C: 'Lê Văn Cường' };
-    const person = { name: `${names[key]} ${run}`, email: `matrix.${key.toLowerCase()}.${run}@example.com`, phone: `09${String(Date.now() + key.charCodeAt(0)).slice(-8)}` };
+    const person = {
+      name: `${names[key]} ${run}`,
+      email: `matrix.${key.toLowerCase()}.${run}@example.com`,
+      phone: `09${String(Date.now() + key.charCodeAt(0)).slice(-8)}`,
+    };
     const tag = `kiemtra-${run}-${key}${hideIdentity ? '-an' : ''}`;
     const filed = await call('POST', '/api/v1/reports', 'anonymous', {
-      json: { category, ...POINT, description: `Phản ánh kiểm tra phân quyền ${tag}`, attributes, reporter: { ...person, hideIdentity }, consent: true },
+      json: {
+        category,
+        ...POINT,
+        description: `Phản ánh kiểm tra phân quyền ${tag}`,
+        attributes,
+        reporter: { ...person, hideIdentity },
+        consent: true,
+      },
     });
     expect({ category, status: filed.status, issues: filed.json?.issues }).toEqual({ category, status: 201, issues: undefined });
     await app.get(RoutingService).routeNew(filed.json.id);
-    const [row] = await db.query(`SELECT r.assigned_unit_id AS "unitId", h.code AS "unitCode" FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`, [
-      filed.json.id,
-    ]);
-    return { key, id: filed.json.id, code: filed.json.code, unitId: row.unitId, unitCode: row.unitCode, category, tag, secret: filed.json.reporterSecret, ...person };
+    const [row] = await db.query(
+      `SELECT r.assigned_unit_id AS "unitId", h.code AS "unitCode" FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`,
+      [filed.json.id],
+    );
+    return {
+      key,
+      id: filed.json.id,
+      code: filed.json.code,
+      unitId: row.unitId,
+      unitCode: row.unitCode,
+      category,
+      tag,
+      secret: filed.json.reporterSecret,
+      ...person,
+    };
   };
 
   beforeAll(async () => {
@@ -192,14 +224,22 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
   it('classifies every operation the document lists, with a valid body for the writes that need one', () => {
     expect({
       unclassified,
-      fix: unclassified.length ? 'classify each in backend/src/testing/access-policy.ts: an EXACT entry, or a path under a RULE (' + RULES.map((r) => r.rule).join('; ') + ')' : '',
+      fix: unclassified.length
+        ? 'classify each in backend/src/testing/access-policy.ts: an EXACT entry, or a path under a RULE (' +
+          RULES.map((r) => r.rule).join('; ') +
+          ')'
+        : '',
     }).toEqual({ unclassified: [], fix: '' });
     expect(operations.length).toBeGreaterThanOrEqual(40);
     for (const op of operations) {
       if (!op.policy.body) continue;
       const body = op.policy.body({ role: 'admin', side: 'own', ticket: tickets.A, tickets }) as Record<string, unknown>;
       const known = Object.keys(op.requestSchema?.properties ?? {});
-      expect({ operation: op.label, missing: (op.requestSchema?.required ?? []).filter((f) => !(f in body)), unknown: Object.keys(body).filter((f) => !known.includes(f)) }).toEqual({
+      expect({
+        operation: op.label,
+        missing: (op.requestSchema?.required ?? []).filter((f) => !(f in body)),
+        unknown: Object.keys(body).filter((f) => !known.includes(f)),
+      }).toEqual({
         operation: op.label,
         missing: [],
         unknown: [],
@@ -228,7 +268,8 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
             const expected = role === 'anonymous' ? 401 : 403;
             if (res.status !== expected) failures.push(`${cell}: not admitted, expected ${expected}`);
           } else if (isOfficial(role) && side === 'other') {
-            if (![403, 404].includes(res.status)) failures.push(`${cell}: an official reached another unit's ${policy.scope}, expected 403/404`);
+            if (![403, 404].includes(res.status))
+              failures.push(`${cell}: an official reached another unit's ${policy.scope}, expected 403/404`);
           } else if ([401, 403].includes(res.status) || (sided && res.status === 404)) {
             failures.push(`${cell}: refused a caller the policy admits`);
           }
@@ -238,7 +279,11 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
             const shown = [t.email, t.name, t.phone].filter((v) => res.text.includes(v));
             if (shown.length === 0) continue;
             const mayShow =
-              (policy.scope !== 'public' && sided && t === ticket && (policy.seesReporter ?? []).includes(role) && (!isOfficial(role) || side === 'own')) ||
+              (policy.scope !== 'public' &&
+                sided &&
+                t === ticket &&
+                (policy.seesReporter ?? []).includes(role) &&
+                (!isOfficial(role) || side === 'own')) ||
               (policy.holdsContacts ?? []).includes(role);
             if (!mayShow) failures.push(`${cell}: contact details of ticket ${t.key} leaked (${shown.length} field(s))`);
           }
@@ -246,10 +291,17 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
           if (ok && isOfficial(role) && policy.scope !== 'public') {
             for (const t of Object.values(tickets)) {
               if (t.unitId === tickets[OWN[role]].unitId) continue;
-              if ([t.id, t.code, t.tag].some((v) => res.text.includes(v))) failures.push(`${cell}: another unit's ticket ${t.key} reached an official`);
+              if ([t.id, t.code, t.tag].some((v) => res.text.includes(v)))
+                failures.push(`${cell}: another unit's ticket ${t.key} reached an official`);
             }
           }
-          if (ok && op.template === '/api/v1/reports/{id}' && (policy.seesReporter ?? []).includes(role) && (!isOfficial(role) || side === 'own') && !res.json.reporter) {
+          if (
+            ok &&
+            op.template === '/api/v1/reports/{id}' &&
+            (policy.seesReporter ?? []).includes(role) &&
+            (!isOfficial(role) || side === 'own') &&
+            !res.json.reporter
+          ) {
             failures.push(`${cell}: reporter missing for a role that needs it`);
           }
           failures.push(...(policy.check?.(c, res) ?? []).map((f) => `${cell}: ${f}`));
@@ -257,17 +309,22 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
       }
     }
     expect(failures).toEqual([]);
-    expect(cells).toBe(operations.reduce((n, op) => n + ROLES.length * (op.policy.scope === 'ticket' || op.policy.scope === 'unit' ? 2 : 1), 0));
+    expect(cells).toBe(
+      operations.reduce((n, op) => n + ROLES.length * (op.policy.scope === 'ticket' || op.policy.scope === 'unit' ? 2 : 1), 0),
+    );
 
     // Nothing moved: the stale, same-unit and same-category writes changed no assignment or category.
-    const rows = await db.query(`SELECT r.id, r.assigned_unit_id AS "unitId", c.code AS category FROM report r JOIN category c ON c.id = r.category_id WHERE r.id = ANY($1)`, [
-      Object.values(tickets).map((t) => t.id),
-    ]);
-    for (const t of Object.values(tickets)) expect(rows.find((r: { id: string }) => r.id === t.id)).toMatchObject({ unitId: t.unitId, category: t.category });
+    const rows = await db.query(
+      `SELECT r.id, r.assigned_unit_id AS "unitId", c.code AS category FROM report r JOIN category c ON c.id = r.category_id WHERE r.id = ANY($1)`,
+      [Object.values(tickets).map((t) => t.id)],
+    );
+    for (const t of Object.values(tickets))
+      expect(rows.find((r: { id: string }) => r.id === t.id)).toMatchObject({ unitId: t.unitId, category: t.category });
     // The caller-history searches that were answered (the operator's only) are each in the audit, the refused ones nowhere.
-    const searches = await db.query(`SELECT a.actor_role AS role, a.result_count AS "resultCount" FROM audit_event a WHERE a.type = 'caller_history_searched' AND a.subject = $1`, [
-      tickets.B.phone,
-    ]);
+    const searches = await db.query(
+      `SELECT a.actor_role AS role, a.result_count AS "resultCount" FROM audit_event a WHERE a.type = 'caller_history_searched' AND a.subject = $1`,
+      [tickets.B.phone],
+    );
     expect(searches).toEqual([{ role: 'operator', resultCount: 1 }]);
   }, 300_000);
 
@@ -278,7 +335,11 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     expect(view.text).toContain(tickets.A.email);
     // The other unit has on-time figures an unscoped answer would hand an official.
     const cell: Cell = { role: 'leader', side: null, ticket: tickets.A, tickets };
-    const figures = await call('GET', `/api/v1/stats/on-time?${new URLSearchParams({ to: new Date().toISOString(), ...EXACT['GET /api/v1/stats/on-time'].query!(cell) })}`, 'leader');
+    const figures = await call(
+      'GET',
+      `/api/v1/stats/on-time?${new URLSearchParams({ to: new Date().toISOString(), ...EXACT['GET /api/v1/stats/on-time'].query!(cell) })}`,
+      'leader',
+    );
     expect(figures.json.map((row: { key: string }) => row.key)).toEqual([tickets.B.unitCode]);
     const official = await call('GET', `/api/v1/units/${tickets.A.unitId}/queue?limit=500`, 'ward_official');
     expect(official.status).toBe(200);
@@ -289,8 +350,11 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
   });
 
   it('audits every reporter view, with actor, role and fields', async () => {
-    const before = await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND type = 'personal_data_viewed'`, [tickets.A.id]);
-    for (const role of ['operator', 'ward_official', 'leader', 'admin'] as Role[]) await call('GET', `/api/v1/reports/${tickets.A.id}`, role);
+    const before = await db.query(`SELECT count(*)::int AS n FROM report_event WHERE report_id = $1 AND type = 'personal_data_viewed'`, [
+      tickets.A.id,
+    ]);
+    for (const role of ['operator', 'ward_official', 'leader', 'admin'] as Role[])
+      await call('GET', `/api/v1/reports/${tickets.A.id}`, role);
     const events = await db.query(
       `SELECT e.actor_role AS role, u.username, e.data, e.is_public AS "isPublic" FROM report_event e JOIN app_user u ON u.id = e.actor_user_id
         WHERE e.report_id = $1 AND e.type = 'personal_data_viewed' ORDER BY e.id OFFSET $2`,
@@ -306,14 +370,24 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     const hidden = await file('A', 'illegal-construction', true);
     for (const role of ['operator', 'ward_official', 'leader', 'admin'] as Role[]) {
       const res = await call('GET', `/api/v1/reports/${hidden.id}`, role);
-      expect({ role, status: res.status, reporter: res.json.reporter, leaked: res.text.includes(hidden.email) }).toEqual({ role, status: 200, reporter: null, leaked: false });
+      expect({ role, status: res.status, reporter: res.json.reporter, leaked: res.text.includes(hidden.email) }).toEqual({
+        role,
+        status: 200,
+        reporter: null,
+        leaked: false,
+      });
     }
     const short = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { json: { reason: 'vì sao' } });
     expect(short.status).toBe(400);
     expect(short.json.issues[0].field).toBe('reason');
-    expect((await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'leader', { json: { reason: 'Yêu cầu của cơ quan điều tra' } })).status).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'leader', { json: { reason: 'Yêu cầu của cơ quan điều tra' } }))
+        .status,
+    ).toBe(403);
 
-    const revealed = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', { json: { reason: 'Yêu cầu của cơ quan điều tra số 12/2025' } });
+    const revealed = await call('POST', `/api/v1/reports/${hidden.id}/reveal-reporter`, 'admin', {
+      json: { reason: 'Yêu cầu của cơ quan điều tra số 12/2025' },
+    });
     expect(revealed.status).toBe(200);
     expect(revealed.json.reporter).toMatchObject({ email: hidden.email, hideIdentity: true });
     const events = await db.query(
@@ -322,7 +396,13 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     );
     // The whole trace of this reporter's details: stored at filing (anonymous web form), then revealed once.
     expect(events).toEqual([
-      { type: 'personal_data_recorded', role: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['name', 'phone', 'email'], hideIdentity: true, channel: 'web' } },
+      {
+        type: 'personal_data_recorded',
+        role: null,
+        isPublic: false,
+        message: null,
+        data: { subject: 'reporter', fields: ['name', 'phone', 'email'], hideIdentity: true, channel: 'web' },
+      },
       {
         type: 'personal_data_revealed',
         role: 'admin',

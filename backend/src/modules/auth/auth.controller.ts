@@ -48,7 +48,10 @@ export class AuthController {
   @Public()
   @Post('login/second-factor')
   @HttpCode(200)
-  loginSecondFactor(@Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
+  loginSecondFactor(
+    @Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest,
+    @Client() client: ClientMeta,
+  ): Promise<LoginResponse> {
     return this.auth.loginSecondFactor(body, client);
   }
 
@@ -66,7 +69,10 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('second-factor/confirm')
   @HttpCode(200)
-  confirmSecondFactor(@Body({ schema: secondFactorCodeSchema }) body: { code: string }, @CurrentPrincipal() principal: Principal): Promise<{ recoveryCodes: string[] }> {
+  confirmSecondFactor(
+    @Body({ schema: secondFactorCodeSchema }) body: { code: string },
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ recoveryCodes: string[] }> {
     return this.factors.confirm(principal, body.code);
   }
 
@@ -97,7 +103,10 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('password')
   @HttpCode(200)
-  changePassword(@Body({ schema: changePasswordSchema }) body: ChangePasswordRequest, @CurrentPrincipal() principal: Principal): Promise<SessionUser> {
+  changePassword(
+    @Body({ schema: changePasswordSchema }) body: ChangePasswordRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionUser> {
     return this.auth.changePassword(principal, body);
   }
 

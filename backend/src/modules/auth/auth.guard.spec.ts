@@ -17,7 +17,11 @@ class Probe {
   @AllowedDuringSetup() @Get() changePassword() {}
 }
 
-const jwt = new JwtService({ secret: 'unit-test-secret-0123456789', signOptions: { issuer: 'hcmc1022' }, verifyOptions: { issuer: 'hcmc1022' } });
+const jwt = new JwtService({
+  secret: 'unit-test-secret-0123456789',
+  signOptions: { issuer: 'hcmc1022' },
+  verifyOptions: { issuer: 'hcmc1022' },
+});
 
 /** Sessions as SessionStatesService would answer them; the real one is tested over HTTP. */
 const sessions = new Map<string, KnownSession | 'unavailable'>();
@@ -29,12 +33,25 @@ const states = {
   },
 } as unknown as SessionStatesService;
 const session = (sid: string, role: SessionState['role'], unitId: string | null = null, extra: Partial<SessionState> = {}): string => {
-  sessions.set(sid, { sessionId: sid, userId: `user-${sid}`, username: `x-${sid}`, role, unitId, version: 1, mustChangePassword: false, mustEnrolSecondFactor: false, ...extra });
+  sessions.set(sid, {
+    sessionId: sid,
+    userId: `user-${sid}`,
+    username: `x-${sid}`,
+    role,
+    unitId,
+    version: 1,
+    mustChangePassword: false,
+    mustEnrolSecondFactor: false,
+    ...extra,
+  });
   return `Bearer ${jwt.sign({ sub: `user-${sid}`, sid }, { expiresIn: 900 })}`;
 };
 const guard = new AuthGuard(new Reflector(), jwt, states);
 
-function context(handler: keyof Probe, authorization?: string): { ctx: ExecutionContext; request: Record<string, any>; headers: Record<string, string> } {
+function context(
+  handler: keyof Probe,
+  authorization?: string,
+): { ctx: ExecutionContext; request: Record<string, any>; headers: Record<string, string> } {
   const request: Record<string, any> = { headers: authorization ? { authorization } : {} };
   const headers: Record<string, string> = {};
   const reply: { header(k: string, v: string): unknown } = { header: (k, v) => ((headers[k] = v), reply) };
@@ -60,14 +77,39 @@ describe('AuthGuard', () => {
     ["a ward official's session", 'leadersOnly', () => session('wo', 'ward_official', 'unit-a'), 'auth.forbidden'],
     ['garbage', 'open', () => 'Bearer garbage', true],
     // The old kind: role in the token and no session, so nothing can revoke it.
-    ['a token naming no session', 'signedIn', () => `Bearer ${jwt.sign({ sub: 'u', username: 'x', role: 'admin', unitId: null }, { expiresIn: 900 })}`, 'auth.invalid_token'],
+    [
+      'a token naming no session',
+      'signedIn',
+      () => `Bearer ${jwt.sign({ sub: 'u', username: 'x', role: 'admin', unitId: null }, { expiresIn: 900 })}`,
+      'auth.invalid_token',
+    ],
     ['an ended session', 'signedIn', () => `Bearer ${jwt.sign({ sub: 'u', sid: 'ended' }, { expiresIn: 900 })}`, 'auth.session_ended'],
-    ["another user's session", 'signedIn', () => (session('mine', 'admin'), `Bearer ${jwt.sign({ sub: 'someone-else', sid: 'mine' }, { expiresIn: 900 })}`), 'auth.session_ended'],
+    [
+      "another user's session",
+      'signedIn',
+      () => (session('mine', 'admin'), `Bearer ${jwt.sign({ sub: 'someone-else', sid: 'mine' }, { expiresIn: 900 })}`),
+      'auth.session_ended',
+    ],
     ['an ended session', 'open', () => `Bearer ${jwt.sign({ sub: 'u', sid: 'ended' }, { expiresIn: 900 })}`, true],
-    ['a temporary password', 'signedIn', () => session('tmp', 'operator', null, { mustChangePassword: true }), 'auth.password_change_required'],
+    [
+      'a temporary password',
+      'signedIn',
+      () => session('tmp', 'operator', null, { mustChangePassword: true }),
+      'auth.password_change_required',
+    ],
     ['a temporary password', 'changePassword', () => session('tmp', 'operator', null, { mustChangePassword: true }), true],
-    ['no second factor yet where one is required', 'signedIn', () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }), 'auth.second_factor_required'],
-    ['no second factor yet where one is required', 'changePassword', () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }), true],
+    [
+      'no second factor yet where one is required',
+      'signedIn',
+      () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }),
+      'auth.second_factor_required',
+    ],
+    [
+      'no second factor yet where one is required',
+      'changePassword',
+      () => session('nomfa', 'admin', null, { mustEnrolSecondFactor: true }),
+      true,
+    ],
   ])('%s on %s → %s', async (_, handler, header, outcome) => {
     const { ctx } = context(handler, header());
     if (outcome === true) await expect(guard.canActivate(ctx)).resolves.toBe(true);
@@ -111,7 +153,16 @@ describe('AuthGuard', () => {
     it('is taken again until it expires, then refused', async () => {
       jest.useFakeTimers({ now: new Date('2026-07-01T08:00:00Z') });
       const fresh = new AuthGuard(new Reflector(), jwt, states);
-      sessions.set('s2', { sessionId: 's2', userId: 'user-2', username: 'y', role: 'leader', unitId: null, version: 1, mustChangePassword: false, mustEnrolSecondFactor: false });
+      sessions.set('s2', {
+        sessionId: 's2',
+        userId: 'user-2',
+        username: 'y',
+        role: 'leader',
+        unitId: null,
+        version: 1,
+        mustChangePassword: false,
+        mustEnrolSecondFactor: false,
+      });
       const header = `Bearer ${jwt.sign({ sub: 'user-2', sid: 's2' }, { expiresIn: 60 })}`;
       for (const _ of [1, 2]) {
         const { ctx, request } = context('leadersOnly', header);

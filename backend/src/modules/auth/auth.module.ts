@@ -28,7 +28,11 @@ import { SessionsService } from './sessions.service';
       inject: [APP_CONFIG],
       // A key object, not the string: given a string, jsonwebtoken first tries to read it as a
       // public key on every verification and only then falls back (0.1 ms of CPU a request).
-      useFactory: (c: AppConfig) => ({ secret: createSecretKey(Buffer.from(c.auth.jwtSecret)), signOptions: { expiresIn: c.auth.jwtTtlSeconds, issuer: 'hcmc1022' }, verifyOptions: { issuer: 'hcmc1022' } }),
+      useFactory: (c: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(c.auth.jwtSecret)),
+        signOptions: { expiresIn: c.auth.jwtTtlSeconds, issuer: 'hcmc1022' },
+        verifyOptions: { issuer: 'hcmc1022' },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -8,7 +8,15 @@ import { UserRecord } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { usernameKey } from '../users/username-key';
 import { AuthException } from './auth.exception';
-import { ChangePasswordRequest, LoginRequest, LoginResponse, SecondFactorChallenge, SecondFactorLoginRequest, SessionUser, SessionView } from './auth.dto';
+import {
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  SecondFactorChallenge,
+  SecondFactorLoginRequest,
+  SessionUser,
+  SessionView,
+} from './auth.dto';
 import { passwordProblems } from './password-policy';
 import type { Principal } from './principal';
 import { SecondFactorService } from './second-factor.service';
@@ -38,7 +46,9 @@ export class AuthService {
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
     // The subject is the name as tried, folded: failures against names that do not exist count too.
-    const subject = `username:${usernameKey(username).replace(/\p{Cc}/gu, '').slice(0, 100)}`;
+    const subject = `username:${usernameKey(username)
+      .replace(/\p{Cc}/gu, '')
+      .slice(0, 100)}`;
     if (!user || !valid) {
       const reason = !user ? 'unknown_user' : !user.active ? 'disabled' : 'wrong_password';
       await this.audit.record('sign_in_failed', user ? { userId: user.id, role: user.role } : null, subject, { reason, ip: client.ip });
@@ -118,7 +128,11 @@ export class AuthService {
   private async signIn(user: UserRecord, client: ClientMeta, subject: string, factor: string): Promise<LoginResponse> {
     await this.users.recordLogin(user.id);
     const tokens = await this.sessions.start(user.id, client);
-    await this.audit.record('sign_in_succeeded', { userId: user.id, role: user.role }, subject, { sessionId: tokens.sessionId, ip: client.ip, factor });
+    await this.audit.record('sign_in_succeeded', { userId: user.id, role: user.role }, subject, {
+      sessionId: tokens.sessionId,
+      ip: client.ip,
+      factor,
+    });
     return this.answer(tokens, user);
   }
 

@@ -60,7 +60,8 @@ export class LoginLimiterInterceptor implements NestInterceptor {
     const account = loginAccount(request);
     const network = clientNetwork(request.ip);
     const client = `client:${digest(network)}`;
-    const keys = account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${network}|${account}`)}` };
+    const keys =
+      account === null ? { client } : { client, account: `account:${digest(account)}`, pair: `pair:${digest(`${network}|${account}`)}` };
 
     return from(this.admit(request, account)).pipe(
       mergeMap(() => this.limits.backoffWait(BACKOFF, Object.values(keys))),
@@ -73,7 +74,13 @@ export class LoginLimiterInterceptor implements NestInterceptor {
       mergeMap((release) =>
         next.handle().pipe(
           finalize(release),
-          tap({ next: () => void this.limits.clearFailures(BACKOFF, [keys.account, keys.pair].filter((k): k is string => Boolean(k))) }),
+          tap({
+            next: () =>
+              void this.limits.clearFailures(
+                BACKOFF,
+                [keys.account, keys.pair].filter((k): k is string => Boolean(k)),
+              ),
+          }),
           catchError((err: unknown) => {
             if (!(err instanceof AuthException && err.code === AuthErrorCode.InvalidCredentials)) return throwError(() => err);
             const failures = Object.entries(keys).map(([kind, key]) => ({ key, rule: this.rules[kind as keyof typeof keys] }));
@@ -89,7 +96,10 @@ export class LoginLimiterInterceptor implements NestInterceptor {
       await this.limits.enforce('login', { ...subjectOf(request), account });
     } catch (err) {
       if (err instanceof RateLimitException && err.firstInWindow) {
-        await this.audit.record('sign_in_throttled', null, `username:${account ?? ''}`, { dimension: err.details.dimension, retryAfterSeconds: err.details.retryAfterSeconds });
+        await this.audit.record('sign_in_throttled', null, `username:${account ?? ''}`, {
+          dimension: err.details.dimension,
+          retryAfterSeconds: err.details.retryAfterSeconds,
+        });
       }
       throw err;
     }

@@ -25,7 +25,12 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
   const saved = process.env.MFA_REQUIRED_ROLES;
 
   const call = async (method: 'GET' | 'POST', url: string, token?: string, payload?: object) => {
-    const res = await app.inject({ method, url, payload, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } });
+    const res = await app.inject({
+      method,
+      url,
+      payload,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+    });
     return { status: res.statusCode, body: res.body ? res.json() : null };
   };
   const login = (username: string, password: string) => call('POST', '/api/v1/auth/login', undefined, { username, password });
@@ -58,17 +63,26 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
   it('makes a new ward official choose a password and enrol, then asks for a code at each sign-in', async () => {
     const [{ id: unitId }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'UBND-26740'`);
     const username = `ward.mfa.${run}`;
-    const created = (await call('POST', '/api/v1/admin/users', admin, { username, fullName: 'Cán bộ Hai lớp', role: 'ward_official', unitId })).body;
+    const created = (
+      await call('POST', '/api/v1/admin/users', admin, { username, fullName: 'Cán bộ Hai lớp', role: 'ward_official', unitId })
+    ).body;
     const first = (await login(username, created.temporaryPassword)).body;
     expect(first.user).toMatchObject({ mustChangePassword: true, secondFactor: { enrolled: false, required: true } });
     await call('POST', '/api/v1/auth/password', first.accessToken, { currentPassword: created.temporaryPassword, newPassword: PASSWORD });
-    expect(await call('GET', `/api/v1/units/${unitId}/queue`, first.accessToken)).toMatchObject({ status: 403, body: { code: 'auth.second_factor_required' } });
+    expect(await call('GET', `/api/v1/units/${unitId}/queue`, first.accessToken)).toMatchObject({
+      status: 403,
+      body: { code: 'auth.second_factor_required' },
+    });
 
-    expect((await call('POST', '/api/v1/auth/second-factor/confirm', first.accessToken, { code: '123456' })).body.code).toBe('auth.no_pending_second_factor');
+    expect((await call('POST', '/api/v1/auth/second-factor/confirm', first.accessToken, { code: '123456' })).body.code).toBe(
+      'auth.no_pending_second_factor',
+    );
     const enrolment = (await call('POST', '/api/v1/auth/second-factor/enrol', first.accessToken)).body;
     expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
     expect(enrolment.qrCode).toMatch(/^data:image\/png;base64,/);
-    const wrong = await call('POST', '/api/v1/auth/second-factor/confirm', first.accessToken, { code: String((Number(code(enrolment.secret)) + 1) % 1_000_000).padStart(6, '0') });
+    const wrong = await call('POST', '/api/v1/auth/second-factor/confirm', first.accessToken, {
+      code: String((Number(code(enrolment.secret)) + 1) % 1_000_000).padStart(6, '0'),
+    });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'auth.invalid_second_factor', issues: [{ field: 'code' }] } });
     const confirmed = await call('POST', '/api/v1/auth/second-factor/confirm', first.accessToken, { code: code(enrolment.secret) });
     expect(confirmed.status).toBe(200);
@@ -83,18 +97,41 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
     expect(challenge.body).toEqual({ secondFactorRequired: true, challengeToken: expect.any(String), expiresIn: 300 });
     expect(challenge.body).not.toHaveProperty('accessToken');
     expect((await call('GET', '/api/v1/auth/me', challenge.body.challengeToken)).status).toBe(401);
-    const reused = await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken: challenge.body.challengeToken, code: code(enrolment.secret) });
+    const reused = await call('POST', '/api/v1/auth/login/second-factor', undefined, {
+      challengeToken: challenge.body.challengeToken,
+      code: code(enrolment.secret),
+    });
     expect(reused.body.code).toBe('auth.invalid_second_factor'); // the code that confirmed enrolment is spent
     nextStep();
-    const signedIn = await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken: challenge.body.challengeToken, code: code(enrolment.secret) });
+    const signedIn = await call('POST', '/api/v1/auth/login/second-factor', undefined, {
+      challengeToken: challenge.body.challengeToken,
+      code: code(enrolment.secret),
+    });
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.user.secondFactor).toEqual({ enrolled: true, required: true });
-    expect((await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken: signedIn.body.accessToken, code: code(enrolment.secret) })).body.code).toBe('auth.invalid_challenge');
+    expect(
+      (
+        await call('POST', '/api/v1/auth/login/second-factor', undefined, {
+          challengeToken: signedIn.body.accessToken,
+          code: code(enrolment.secret),
+        })
+      ).body.code,
+    ).toBe('auth.invalid_challenge');
 
     // A recovery code works once.
-    const byRecovery = await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken: (await login(username, PASSWORD)).body.challengeToken, code: recoveryCodes[0].toUpperCase() });
+    const byRecovery = await call('POST', '/api/v1/auth/login/second-factor', undefined, {
+      challengeToken: (await login(username, PASSWORD)).body.challengeToken,
+      code: recoveryCodes[0].toUpperCase(),
+    });
     expect(byRecovery.status).toBe(200);
-    expect((await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken: (await login(username, PASSWORD)).body.challengeToken, code: recoveryCodes[0] })).status).toBe(401);
+    expect(
+      (
+        await call('POST', '/api/v1/auth/login/second-factor', undefined, {
+          challengeToken: (await login(username, PASSWORD)).body.challengeToken,
+          code: recoveryCodes[0],
+        })
+      ).status,
+    ).toBe(401);
 
     // Lost phone: the admin resets the factor, every session ends, and the next sign-in enrols again.
     const reset = await call('POST', `/api/v1/admin/users/${created.id}/reset-second-factor`, admin);
@@ -102,14 +139,17 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
     expect((await call('GET', '/api/v1/auth/me', signedIn.body.accessToken)).body.code).toBe('auth.session_ended');
     const again = await login(username, PASSWORD);
     expect(again.body.user.secondFactor).toEqual({ enrolled: false, required: true });
-    const types = (await call('GET', `/api/v1/admin/audit?subject=user:${created.id}&type=second_factor_enrolled,second_factor_reset`, admin)).body.items.map((e: { type: string }) => e.type);
+    const types = (
+      await call('GET', `/api/v1/admin/audit?subject=user:${created.id}&type=second_factor_enrolled,second_factor_reset`, admin)
+    ).body.items.map((e: { type: string }) => e.type);
     expect(types).toEqual(['second_factor_reset', 'second_factor_enrolled']);
   });
 
   it('allows five wrong codes per account in five minutes, then answers 429', async () => {
     const username = `ward.mfa2.${run}`;
     const [{ id: unitId }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'UBND-26740'`);
-    const created = (await call('POST', '/api/v1/admin/users', admin, { username, fullName: 'Cán bộ Ba', role: 'ward_official', unitId })).body;
+    const created = (await call('POST', '/api/v1/admin/users', admin, { username, fullName: 'Cán bộ Ba', role: 'ward_official', unitId }))
+      .body;
     const token = (await login(username, created.temporaryPassword)).body.accessToken;
     await call('POST', '/api/v1/auth/password', token, { currentPassword: created.temporaryPassword, newPassword: PASSWORD });
     const { secret } = (await call('POST', '/api/v1/auth/second-factor/enrol', token)).body;
@@ -117,7 +157,8 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
     await call('POST', '/api/v1/auth/second-factor/confirm', token, { code: code(secret) });
     const challengeToken = (await login(username, PASSWORD)).body.challengeToken;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken, code: '000000' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken, code: '000000' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     nextStep();
     expect((await call('POST', '/api/v1/auth/login/second-factor', undefined, { challengeToken, code: code(secret) })).status).toBe(429);

@@ -15,8 +15,18 @@ export class SecondFactorRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async find(userId: string): Promise<SecondFactorRecord | null> {
-    const [r] = await this.db.query(`SELECT totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step FROM app_user WHERE id = $1`, [userId]);
-    return r ? { secret: r.totp_secret, pendingSecret: r.totp_pending_secret, enabledAt: r.totp_enabled_at, lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step) } : null;
+    const [r] = await this.db.query(
+      `SELECT totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    return r
+      ? {
+          secret: r.totp_secret,
+          pendingSecret: r.totp_pending_secret,
+          enabledAt: r.totp_enabled_at,
+          lastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+        }
+      : null;
   }
 
   async setPending(userId: string, secret: string): Promise<void> {
@@ -48,12 +58,17 @@ export class SecondFactorRepository {
   }
 
   async useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
-    const [rows] = await this.db.query(`UPDATE user_recovery_code SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`, [userId, codeHash, now]);
+    const [rows] = await this.db.query(
+      `UPDATE user_recovery_code SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+      [userId, codeHash, now],
+    );
     return rows.length === 1;
   }
 
   async remainingRecoveryCodes(userId: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM user_recovery_code WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM user_recovery_code WHERE user_id = $1 AND used_at IS NULL`, [
+      userId,
+    ]);
     return n;
   }
 

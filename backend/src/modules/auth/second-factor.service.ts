@@ -45,7 +45,8 @@ export class SecondFactorService {
     const step = acceptedStep(current.pendingSecret, code, this.nowSeconds(), null);
     if (step === null) throw AuthException.invalidSecondFactor();
     const recoveryCodes = newRecoveryCodes();
-    if (!(await this.factors.enable(p.userId, current.pendingSecret, step, recoveryCodes.map(recoveryCodeHash), this.clock.now()))) throw AuthException.noPendingSecondFactor();
+    if (!(await this.factors.enable(p.userId, current.pendingSecret, step, recoveryCodes.map(recoveryCodeHash), this.clock.now())))
+      throw AuthException.noPendingSecondFactor();
     await this.audit.record('second_factor_enrolled', p, `user:${p.userId}`, { factor: 'totp', recoveryCodes: recoveryCodes.length });
     // The sessions' state says "must enrol" until asked again.
     await this.sessions.authorityChanged(p.userId);
@@ -63,7 +64,8 @@ export class SecondFactorService {
    */
   async check(userId: string, code: string): Promise<'totp' | 'recovery_code' | null> {
     await this.limits.enforce('secondFactor', { ip: '', account: `user:${userId}` });
-    if (isRecoveryCode(code)) return (await this.factors.useRecoveryCode(userId, recoveryCodeHash(code), this.clock.now())) ? 'recovery_code' : null;
+    if (isRecoveryCode(code))
+      return (await this.factors.useRecoveryCode(userId, recoveryCodeHash(code), this.clock.now())) ? 'recovery_code' : null;
     const factor = await this.factors.find(userId);
     if (!factor?.secret || !factor.enabledAt) return null;
     const step = acceptedStep(factor.secret, code, this.nowSeconds(), factor.lastStep);

@@ -21,7 +21,13 @@ export const otpauthUri = (username: string, secret: string): string => generate
 export function acceptedStep(secret: string, code: string, nowSeconds: number, lastStep: number | null): number | null {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
-  const result = verifySync({ secret, token, epoch: nowSeconds, epochTolerance: TOLERANCE_SECONDS, ...(lastStep !== null ? { afterTimeStep: lastStep } : {}) });
+  const result = verifySync({
+    secret,
+    token,
+    epoch: nowSeconds,
+    epochTolerance: TOLERANCE_SECONDS,
+    ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+  });
   // The TOTP result carries its step; HOTP's (not used here) does not.
   return result.valid && 'timeStep' in result ? (result.timeStep as number) : null;
 }

@@ -1,6 +1,15 @@
 import { SessionState, SessionStateCache } from './session-state-cache';
 
-const state: SessionState = { sessionId: 's', userId: 'u', username: 'x', role: 'operator', unitId: null, version: 1, mustChangePassword: false, mustEnrolSecondFactor: false };
+const state: SessionState = {
+  sessionId: 's',
+  userId: 'u',
+  username: 'x',
+  role: 'operator',
+  unitId: null,
+  version: 1,
+  mustChangePassword: false,
+  mustEnrolSecondFactor: false,
+};
 
 describe('SessionStateCache', () => {
   it.each([

@@ -91,7 +91,10 @@ export class SessionStatesService {
 
 function bounded<T>(p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS)))]).finally(
-    () => clearTimeout(timer),
-  );
+  return Promise.race([
+    p,
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS)),
+    ),
+  ]).finally(() => clearTimeout(timer));
 }

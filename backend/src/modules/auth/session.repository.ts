@@ -88,32 +88,45 @@ export class SessionRepository {
   }
 
   /** Swaps the refresh token only if it is still the one presented: of two racing refreshes one wins. */
-  async rotate(sessionId: string, presentedHash: string, nextHash: string, refreshExpiresAt: Date, now: Date, meta: { userAgent: string | null; ip: string | null }): Promise<boolean> {
-    const rows = updated(await this.db.query(
-      `UPDATE user_session
+  async rotate(
+    sessionId: string,
+    presentedHash: string,
+    nextHash: string,
+    refreshExpiresAt: Date,
+    now: Date,
+    meta: { userAgent: string | null; ip: string | null },
+  ): Promise<boolean> {
+    const rows = updated(
+      await this.db.query(
+        `UPDATE user_session
           SET refresh_hash = $3, previous_refresh_hash = refresh_hash, refresh_expires_at = LEAST($4::timestamptz, expires_at),
               last_seen_at = $5, user_agent = coalesce($6, user_agent), ip = coalesce($7, ip)
         WHERE id = $1 AND refresh_hash = $2 AND revoked_at IS NULL
         RETURNING id`,
-      [sessionId, presentedHash, nextHash, refreshExpiresAt, now, meta.userAgent, meta.ip],
-    ));
+        [sessionId, presentedHash, nextHash, refreshExpiresAt, now, meta.userAgent, meta.ip],
+      ),
+    );
     return rows.length === 1;
   }
 
   /** Ends these sessions of the user (all of them when `ids` is null), bar `except`; returns the ones ended. */
   async revoke(userId: string, ids: string[] | null, reason: RevokeReason, now: Date, except: string | null = null): Promise<string[]> {
-    const rows = updated<{ id: string }>(await this.db.query(
-      `UPDATE user_session SET revoked_at = $3, revoked_reason = $4, version = version + 1
+    const rows = updated<{ id: string }>(
+      await this.db.query(
+        `UPDATE user_session SET revoked_at = $3, revoked_reason = $4, version = version + 1
         WHERE user_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) AND revoked_at IS NULL AND ($5::uuid IS NULL OR id <> $5::uuid)
         RETURNING id`,
-      [userId, ids, now, reason, except],
-    ));
+        [userId, ids, now, reason, except],
+      ),
+    );
     return rows.map((r) => r.id);
   }
 
   /** The user's role, unit or password changed: every open session takes a new version. */
   async bumpVersions(userId: string): Promise<string[]> {
-    const rows = updated<{ id: string }>(await this.db.query(`UPDATE user_session SET version = version + 1 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]));
+    const rows = updated<{ id: string }>(
+      await this.db.query(`UPDATE user_session SET version = version + 1 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]),
+    );
     return rows.map((r) => r.id);
   }
 

@@ -21,7 +21,11 @@ async function call(app: App, method: 'GET' | 'POST' | 'DELETE', url: string, to
     method,
     url,
     payload,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}), 'user-agent': 'sessions-spec' },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(payload ? { 'content-type': 'application/json' } : {}),
+      'user-agent': 'sessions-spec',
+    },
   });
   return { status: res.statusCode, body: res.body ? res.json() : null, headers: res.headers };
 }
@@ -57,7 +61,10 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect(s.expiresIn).toBeLessThanOrEqual(15 * 60);
     const claims = JSON.parse(Buffer.from(s.accessToken.split('.')[1], 'base64url').toString());
     expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'iss', 'sid', 'sub']);
-    const [row] = await db.query(`SELECT user_agent, refresh_hash <> $2 AS hashed FROM user_session WHERE id = $1`, [s.sessionId, s.refreshToken]);
+    const [row] = await db.query(`SELECT user_agent, refresh_hash <> $2 AS hashed FROM user_session WHERE id = $1`, [
+      s.sessionId,
+      s.refreshToken,
+    ]);
     expect(row).toEqual({ user_agent: 'sessions-spec', hashed: true });
   });
 
@@ -78,7 +85,10 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     ['garbage', 'x'],
     ['an unknown session', '7d3c6a0e-5b1f-4c2a-9e8d-1f2a3b4c5d6e.abc'],
   ])('refuses a refresh token that is %s with 401', async (_, refreshToken) => {
-    expect(await call(a, 'POST', '/api/v1/auth/refresh', undefined, { refreshToken })).toMatchObject({ status: 401, body: { code: 'auth.invalid_refresh_token' } });
+    expect(await call(a, 'POST', '/api/v1/auth/refresh', undefined, { refreshToken })).toMatchObject({
+      status: 401,
+      body: { code: 'auth.invalid_refresh_token' },
+    });
   });
 
   it('names the field of a bad refresh body', async () => {
@@ -147,7 +157,10 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
 
   it('changes a password: other sessions end, this one carries on', async () => {
     const [mine, elsewhere] = [await signIn(a, 'dept.xaydung'), await signIn(a, 'dept.xaydung')];
-    const wrong = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: 'nope', newPassword: 'Một mật khẩu mới khá dài 2026' });
+    const wrong = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, {
+      currentPassword: 'nope',
+      newPassword: 'Một mật khẩu mới khá dài 2026',
+    });
     expect(wrong).toMatchObject({ status: 400, body: { code: 'auth.wrong_current_password', issues: [{ field: 'currentPassword' }] } });
     const [{ password_hash: original }] = await db.query(`SELECT password_hash FROM app_user WHERE username = 'dept.xaydung'`);
     for (const [newPassword, rule] of [
@@ -156,11 +169,18 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
       ['dept.xaydung2026', 'password_guessable'],
     ]) {
       const weak = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: PASSWORD, newPassword });
-      expect({ status: weak.status, code: weak.body.code, issue: weak.body.issues[0] }).toMatchObject({ status: 400, code: 'auth.weak_password', issue: { field: 'newPassword', rule } });
+      expect({ status: weak.status, code: weak.body.code, issue: weak.body.issues[0] }).toMatchObject({
+        status: 400,
+        code: 'auth.weak_password',
+        issue: { field: 'newPassword', rule },
+      });
     }
     expect((await call(a, 'GET', '/api/v1/auth/me', elsewhere.accessToken)).status).toBe(200);
     try {
-      const changed = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: PASSWORD, newPassword: 'Một mật khẩu mới khá dài 2026' });
+      const changed = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, {
+        currentPassword: PASSWORD,
+        newPassword: 'Một mật khẩu mới khá dài 2026',
+      });
       expect(changed.status).toBe(200);
       expect((await call(a, 'GET', '/api/v1/auth/me', mine.accessToken)).status).toBe(200);
       expect((await call(a, 'GET', '/api/v1/auth/me', elsewhere.accessToken)).body.code).toBe('auth.session_ended');

@@ -80,7 +80,10 @@ export class SessionsService {
     }
     if (!same(presented, session.refreshHash) || session.refreshExpiresAt <= now) throw AuthException.invalidRefreshToken();
     const next = `${session.id}.${newSecret()}`;
-    const rotated = await this.sessions.rotate(session.id, presented, hash(next), this.refreshExpiry(now, session.expiresAt), now, { userAgent: clip(meta.userAgent), ip: meta.ip });
+    const rotated = await this.sessions.rotate(session.id, presented, hash(next), this.refreshExpiry(now, session.expiresAt), now, {
+      userAgent: clip(meta.userAgent),
+      ip: meta.ip,
+    });
     if (!rotated) throw AuthException.invalidRefreshToken();
     return this.issue(session.userId, session.id, next, now, session.expiresAt);
   }

@@ -24,9 +24,19 @@ describe('sign-in audit (in-process HTTP, three sign-ins per account a minute)',
   });
 
   const login = async (username: string, password: string) =>
-    (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers: { 'content-type': 'application/json', 'x-run': run } })).statusCode;
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+        headers: { 'content-type': 'application/json', 'x-run': run },
+      })
+    ).statusCode;
   const events = (subject: string) =>
-    db.query(`SELECT type, data->>'reason' AS reason, actor_user_id IS NOT NULL AS "hasActor" FROM audit_event WHERE subject = $1 ORDER BY id`, [subject]);
+    db.query(
+      `SELECT type, data->>'reason' AS reason, actor_user_id IS NOT NULL AS "hasActor" FROM audit_event WHERE subject = $1 ORDER BY id`,
+      [subject],
+    );
 
   it('records failures with their reason and the first throttled attempt of a window', async () => {
     const ghost = `ghost.${run}`;
@@ -44,13 +54,16 @@ describe('sign-in audit (in-process HTTP, three sign-ins per account a minute)',
   it('records a wrong password against the account, and a success', async () => {
     // An account of its own: the demo accounts' throttle buckets fill up with other suites' sign-ins.
     const username = `leader.audit.${run}`;
-    await db.query(`INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ($1, $1, $2, 'Lãnh đạo Thử', 'leader')`, [
-      username,
-      await argon2.hash('Một mật khẩu đủ dài 2026', { type: argon2.argon2id }),
-    ]);
+    await db.query(
+      `INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ($1, $1, $2, 'Lãnh đạo Thử', 'leader')`,
+      [username, await argon2.hash('Một mật khẩu đủ dài 2026', { type: argon2.argon2id })],
+    );
     expect(await login(username.toUpperCase(), 'sai-mat-khau')).toBe(401);
     expect(await login(username, 'Một mật khẩu đủ dài 2026')).toBe(200);
-    const rows = await db.query(`SELECT type, data->>'reason' AS reason, actor_role AS role FROM audit_event WHERE subject = $1 ORDER BY id`, [`username:${username}`]);
+    const rows = await db.query(
+      `SELECT type, data->>'reason' AS reason, actor_role AS role FROM audit_event WHERE subject = $1 ORDER BY id`,
+      [`username:${username}`],
+    );
     expect(rows).toEqual([
       { type: 'sign_in_failed', reason: 'wrong_password', role: 'leader' },
       { type: 'sign_in_succeeded', reason: null, role: 'leader' },

@@ -15,8 +15,18 @@ export class GeoException extends DomainException {
     return new GeoException('unprocessable', GeoErrorCode.OutsideCity, `The point ${lat}, ${lng} is outside Ho Chi Minh City`, {
       messageVi: `Vị trí ${lat}, ${lng} nằm ngoài địa bàn Thành phố Hồ Chí Minh`,
       issues: [
-        { field: 'lat', rule: 'outside_city', message: 'The point is outside Ho Chi Minh City', messageVi: 'Vị trí nằm ngoài địa bàn Thành phố Hồ Chí Minh' },
-        { field: 'lng', rule: 'outside_city', message: 'The point is outside Ho Chi Minh City', messageVi: 'Vị trí nằm ngoài địa bàn Thành phố Hồ Chí Minh' },
+        {
+          field: 'lat',
+          rule: 'outside_city',
+          message: 'The point is outside Ho Chi Minh City',
+          messageVi: 'Vị trí nằm ngoài địa bàn Thành phố Hồ Chí Minh',
+        },
+        {
+          field: 'lng',
+          rule: 'outside_city',
+          message: 'The point is outside Ho Chi Minh City',
+          messageVi: 'Vị trí nằm ngoài địa bàn Thành phố Hồ Chí Minh',
+        },
       ],
     });
   }

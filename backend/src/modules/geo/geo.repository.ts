@@ -51,8 +51,9 @@ export class GeoRepository {
    * current unit(s) it became (the 2025 crosswalk), so "phuong 7 quan 5" finds Phường An Đông.
    */
   async search(key: string, limit: number): Promise<WardSearchHit[]> {
-    return this.db.query(
-      `WITH hits AS (
+    return this.db
+      .query(
+        `WITH hits AS (
          SELECT a.id, a.valid_to IS NULL AS current,
                 a.name || coalesce(', ' || a.district_name, '') AS matched,
                 word_similarity($1, f_search_key(a.name || ' ' || coalesce(a.district_name, ''))) AS score
@@ -67,13 +68,14 @@ export class GeoRepository {
               round(ST_Y(u.label_point)::numeric, 6)::float8 AS lat, r.score
          FROM resolved r JOIN admin_unit u ON u.id = r.unit_id AND u.valid_to IS NULL
         ORDER BY u.code, r.score DESC, r.current DESC`,
-      [key],
-    ).then((rows: (WardSearchHit & { score: number })[]) =>
-      rows
-        .sort((a, b) => b.score - a.score || Number(b.current) - Number(a.current) || a.name.length - b.name.length)
-        .slice(0, limit)
-        .map(({ score: _score, ...hit }) => hit),
-    );
+        [key],
+      )
+      .then((rows: (WardSearchHit & { score: number })[]) =>
+        rows
+          .sort((a, b) => b.score - a.score || Number(b.current) - Number(a.current) || a.name.length - b.name.length)
+          .slice(0, limit)
+          .map(({ score: _score, ...hit }) => hit),
+      );
   }
 
   /** One Mapbox Vector Tile of the offline basemap: water, roads and ward outlines. */

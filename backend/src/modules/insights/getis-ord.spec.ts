@@ -10,10 +10,24 @@ const chain = [[1], [0, 2], [1, 3], [2]];
 
 describe('getisOrdGiStar', () => {
   it.each([
-    { name: 'a row of four with the mass at one end', values: [0, 0, 0, 4], neighbours: chain, z: [-1, -Math.sqrt(3), 1 / Math.sqrt(3), 1] },
+    {
+      name: 'a row of four with the mass at one end',
+      values: [0, 0, 0, 4],
+      neighbours: chain,
+      z: [-1, -Math.sqrt(3), 1 / Math.sqrt(3), 1],
+    },
     { name: 'symmetric mass in the middle', values: [0, 4, 4, 0], neighbours: chain, z: [0, 1, 1, 0] },
     { name: 'all values equal: no variance, no z', values: [3, 3, 3, 3], neighbours: chain, z: [null, null, null, null] },
-    { name: 'a neighbourhood covering the whole area: no z', values: [0, 1, 5], neighbours: [[1, 2], [0, 2], [0, 1]], z: [null, null, null] },
+    {
+      name: 'a neighbourhood covering the whole area: no z',
+      values: [0, 1, 5],
+      neighbours: [
+        [1, 2],
+        [0, 2],
+        [0, 1],
+      ],
+      z: [null, null, null],
+    },
     { name: 'a single cell', values: [7], neighbours: [[]], z: [null] },
   ])('$name', ({ values, neighbours, z }) => {
     const got = getisOrdGiStar(values, neighbours);
@@ -22,6 +36,16 @@ describe('getisOrdGiStar', () => {
   });
 
   it('ignores a cell listed as its own neighbour (it is always counted once)', () => {
-    expect(getisOrdGiStar([0, 0, 0, 4], [[0, 1], [0, 2], [1, 3], [2, 3]])).toEqual(getisOrdGiStar([0, 0, 0, 4], chain));
+    expect(
+      getisOrdGiStar(
+        [0, 0, 0, 4],
+        [
+          [0, 1],
+          [0, 2],
+          [1, 3],
+          [2, 3],
+        ],
+      ),
+    ).toEqual(getisOrdGiStar([0, 0, 0, 4], chain));
   });
 });

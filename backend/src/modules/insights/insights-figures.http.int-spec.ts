@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestHttpApp } from '../../testing/http-app';
 import { PUBLIC_SNAP_M, toMercator, WORLD_M } from '../maps/tile-grid';
-import type { ChangeCells, PublicCellInsights, PublicWardsInsights, RecurringLocations, UnitRanking, UnitRankings, WardInsights, WardsInsights } from './insights.dto';
+import type {
+  ChangeCells,
+  PublicCellInsights,
+  PublicWardsInsights,
+  RecurringLocations,
+  UnitRanking,
+  UnitRankings,
+  WardInsights,
+  WardsInsights,
+} from './insights.dto';
 
 /**
  * The leaders' figures against known reports. Each run writes its reports for handling units of
@@ -24,9 +33,16 @@ interface LatLng {
   lng: number;
 }
 
-const east = (p: LatLng, metres: number): LatLng => ({ lat: p.lat, lng: p.lng + metres / (M_PER_DEG_LAT * Math.cos((p.lat * Math.PI) / 180)) });
-const metres = (a: LatLng, b: LatLng) => Math.hypot((a.lat - b.lat) * M_PER_DEG_LAT, (a.lng - b.lng) * M_PER_DEG_LAT * Math.cos((a.lat * Math.PI) / 180));
-const fromMercator = (x: number, y: number): LatLng => ({ lng: (x / R) * (180 / Math.PI), lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI) });
+const east = (p: LatLng, metres: number): LatLng => ({
+  lat: p.lat,
+  lng: p.lng + metres / (M_PER_DEG_LAT * Math.cos((p.lat * Math.PI) / 180)),
+});
+const metres = (a: LatLng, b: LatLng) =>
+  Math.hypot((a.lat - b.lat) * M_PER_DEG_LAT, (a.lng - b.lng) * M_PER_DEG_LAT * Math.cos((a.lat * Math.PI) / 180));
+const fromMercator = (x: number, y: number): LatLng => ({
+  lng: (x / R) * (180 / Math.PI),
+  lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI),
+});
 
 describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
   let app: NestFastifyApplication;
@@ -44,7 +60,8 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
   let place: LatLng;
   let seq = 0;
 
-  const get = (url: string, user?: string) => app.inject({ method: 'GET', url, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
+  const get = (url: string, user?: string) =>
+    app.inject({ method: 'GET', url, headers: user ? { authorization: `Bearer ${tokens[user]}` } : {} });
 
   async function unit(key: string, kind: 'utility' | 'department'): Promise<void> {
     const [row] = await db.query(
@@ -55,7 +72,22 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     units[key] = row.id;
   }
 
-  async function report(key: string, r: { unit: string; category: string; ward?: string; where?: LatLng; created: Date; status: string; resolved?: Date; closed?: Date; due?: Date; onTime?: boolean; rating?: number }): Promise<void> {
+  async function report(
+    key: string,
+    r: {
+      unit: string;
+      category: string;
+      ward?: string;
+      where?: LatLng;
+      created: Date;
+      status: string;
+      resolved?: Date;
+      closed?: Date;
+      due?: Date;
+      onTime?: boolean;
+      rating?: number;
+    },
+  ): Promise<void> {
     const where = r.where ?? BEN_THANH;
     const [row] = await db.query(
       `INSERT INTO report (code, channel, category_id, description, point, admin_unit_id, ward_code, assigned_unit_id, status, created_at, updated_at,
@@ -64,13 +96,29 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
               'Nguyễn Văn Kiểm', '0901234567', 'kiem.thu@example.com'
          FROM category c, admin_unit a WHERE c.code = $12 AND a.code = $13 AND a.valid_to IS NULL
        RETURNING id`,
-      [`TI${run}-${++seq}`, `Phản ánh kiểm thử số liệu ${run} ${key}`, where.lng, where.lat, units[r.unit] ?? null, r.status, r.created,
-        r.resolved ?? null, r.closed ?? null, r.due ?? null, r.onTime ?? null, r.category, r.ward ?? BEN_THANH.code],
+      [
+        `TI${run}-${++seq}`,
+        `Phản ánh kiểm thử số liệu ${run} ${key}`,
+        where.lng,
+        where.lat,
+        units[r.unit] ?? null,
+        r.status,
+        r.created,
+        r.resolved ?? null,
+        r.closed ?? null,
+        r.due ?? null,
+        r.onTime ?? null,
+        r.category,
+        r.ward ?? BEN_THANH.code,
+      ],
     );
     expect(row).toBeDefined();
     codes[key] = `TI${run}-${seq}`;
     if (r.rating) {
-      await db.query(`INSERT INTO report_event (report_id, type, data, created_at) VALUES ($1, 'closed', jsonb_build_object('rating', $2::int), $3)`, [row.id, r.rating, r.closed ?? r.resolved]);
+      await db.query(
+        `INSERT INTO report_event (report_id, type, data, created_at) VALUES ($1, 'closed', jsonb_build_object('rating', $2::int), $3)`,
+        [row.id, r.rating, r.closed ?? r.resolved],
+      );
     }
   }
 
@@ -78,20 +126,53 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     app = await createTestHttpApp();
     db = app.get(getDataSourceToken());
     for (const username of ['leader', 'admin', 'ward.benthanh']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' }, headers: { 'content-type': 'application/json' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: '1022demo!' },
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(200);
       tokens[username] = res.json().accessToken;
     }
     [{ population }] = await db.query(`SELECT population FROM admin_unit WHERE code = $1 AND valid_to IS NULL`, [BEN_THANH.code]);
-    const [sg] = await db.query(`SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lng FROM admin_unit WHERE code = $1 AND valid_to IS NULL`, [SAI_GON]);
+    const [sg] = await db.query(
+      `SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lng FROM admin_unit WHERE code = $1 AND valid_to IS NULL`,
+      [SAI_GON],
+    );
     saiGon = { lat: sg.lat, lng: sg.lng };
 
-    for (const [key, kind] of [['U1', 'utility'], ['U2', 'utility'], ['U3', 'department'], ['U4', 'utility'], ['U5', 'utility'], ['U6', 'utility']] as const) await unit(key, kind);
+    for (const [key, kind] of [
+      ['U1', 'utility'],
+      ['U2', 'utility'],
+      ['U3', 'department'],
+      ['U4', 'utility'],
+      ['U5', 'utility'],
+      ['U6', 'utility'],
+    ] as const)
+      await unit(key, kind);
     const future = new Date(Date.now() + 30 * DAY);
 
     // U1, all in Phường Bến Thành, window [T0, T0 + 10 d).
-    await report('r1', { unit: 'U1', category: 'garbage', created: at(1), status: 'closed', resolved: at(1, 10), closed: at(2), onTime: true, rating: 5 });
-    await report('r2', { unit: 'U1', category: 'garbage', created: at(2), status: 'resolved', resolved: at(2, 30), onTime: false, rating: 3 });
+    await report('r1', {
+      unit: 'U1',
+      category: 'garbage',
+      created: at(1),
+      status: 'closed',
+      resolved: at(1, 10),
+      closed: at(2),
+      onTime: true,
+      rating: 5,
+    });
+    await report('r2', {
+      unit: 'U1',
+      category: 'garbage',
+      created: at(2),
+      status: 'resolved',
+      resolved: at(2, 30),
+      onTime: false,
+      rating: 3,
+    });
     await report('r3', { unit: 'U1', category: 'pothole', created: at(3), status: 'resolved', resolved: at(3, 20), onTime: true });
     await report('r4', { unit: 'U1', category: 'garbage', created: at(4), status: 'in_progress', due: future });
     await report('r5', { unit: 'U1', category: 'pothole', created: at(5), status: 'assigned', due: at(6) });
@@ -99,12 +180,60 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     await report('r7', { unit: 'U1', category: 'garbage', created: at(-20), status: 'assigned', due: at(-19) });
     await report('r8', { unit: 'U1', category: 'garbage', created: at(-5), status: 'resolved', resolved: at(1), onTime: true });
     // U2 and U3 in Phường Sài Gòn; U4 resolved nothing; U6 ties U1 on the rate but is rated better.
-    await report('u2a', { unit: 'U2', category: 'garbage', ward: SAI_GON, where: saiGon, created: at(1), status: 'closed', resolved: at(1, 5), closed: at(2), onTime: true, rating: 4 });
-    await report('u2b', { unit: 'U2', category: 'garbage', ward: SAI_GON, where: saiGon, created: at(2), status: 'closed', resolved: at(2, 50), closed: at(5), onTime: false, rating: 2 });
-    await report('u3a', { unit: 'U3', category: 'pothole', ward: SAI_GON, where: saiGon, created: at(1), status: 'closed', resolved: at(1, 8), closed: at(2), onTime: true, rating: 1 });
+    await report('u2a', {
+      unit: 'U2',
+      category: 'garbage',
+      ward: SAI_GON,
+      where: saiGon,
+      created: at(1),
+      status: 'closed',
+      resolved: at(1, 5),
+      closed: at(2),
+      onTime: true,
+      rating: 4,
+    });
+    await report('u2b', {
+      unit: 'U2',
+      category: 'garbage',
+      ward: SAI_GON,
+      where: saiGon,
+      created: at(2),
+      status: 'closed',
+      resolved: at(2, 50),
+      closed: at(5),
+      onTime: false,
+      rating: 2,
+    });
+    await report('u3a', {
+      unit: 'U3',
+      category: 'pothole',
+      ward: SAI_GON,
+      where: saiGon,
+      created: at(1),
+      status: 'closed',
+      resolved: at(1, 8),
+      closed: at(2),
+      onTime: true,
+      rating: 1,
+    });
     await report('u4a', { unit: 'U4', category: 'garbage', ward: SAI_GON, where: saiGon, created: at(2), status: 'assigned', due: future });
-    for (const [k, onTime, rating] of [[1, true, 5], [2, true, 4], [3, true, undefined], [4, false, undefined]] as const) {
-      await report(`u6${k}`, { unit: 'U6', category: 'garbage', ward: SAI_GON, where: saiGon, created: at(k), status: 'resolved', resolved: at(k, 4), onTime, rating });
+    for (const [k, onTime, rating] of [
+      [1, true, 5],
+      [2, true, 4],
+      [3, true, undefined],
+      [4, false, undefined],
+    ] as const) {
+      await report(`u6${k}`, {
+        unit: 'U6',
+        category: 'garbage',
+        ward: SAI_GON,
+        where: saiGon,
+        created: at(k),
+        status: 'resolved',
+        resolved: at(k, 4),
+        onTime,
+        rating,
+      });
     }
 
     // U5: a garbage problem fixed and reported again at one place in Phường Sài Gòn, window [T0, T0 + 60 d).
@@ -153,12 +282,17 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
         overdue: 2,
         per10k: Math.round((5 / population) * 1_000_000) / 100,
       });
-      for (const w of body.wards.filter((w) => w.code !== BEN_THANH.code)) expect(w).toMatchObject({ ...zero, per10k: w.population ? 0 : null });
+      for (const w of body.wards.filter((w) => w.code !== BEN_THANH.code))
+        expect(w).toMatchObject({ ...zero, per10k: w.population ? 0 : null });
     });
 
     it.each<[string, string, object]>([
       ['a category group', 'group=transport', { received: 2, resolved: 1, resolvedOnTime: 1, onTimeRate: 1, backlog: 1, overdue: 1 }],
-      ['a list of categories', 'category=garbage,noise', { received: 3, resolved: 3, resolvedOnTime: 2, onTimeRate: 0.6667, backlog: 2, overdue: 1 }],
+      [
+        'a list of categories',
+        'category=garbage,noise',
+        { received: 3, resolved: 3, resolvedOnTime: 2, onTimeRate: 0.6667, backlog: 2, overdue: 1 },
+      ],
       ['a category with nothing', 'category=flooding', zero],
     ])('applies %s to every figure', async (_, filter, expected) => {
       const res = await get(`/api/v1/insights/wards?${window()}&unit=${units.U1}&${filter}`, 'leader');
@@ -168,7 +302,14 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
 
     it('counts another unit in its own ward', async () => {
       const body = (await get(`/api/v1/insights/wards?${window()}&unit=${units.U2}`, 'admin')).json<WardsInsights>();
-      expect(body.wards.find((w) => w.code === SAI_GON)).toMatchObject({ received: 2, resolved: 2, resolvedOnTime: 1, onTimeRate: 0.5, backlog: 0, overdue: 0 });
+      expect(body.wards.find((w) => w.code === SAI_GON)).toMatchObject({
+        received: 2,
+        resolved: 2,
+        resolvedOnTime: 1,
+        onTimeRate: 0.5,
+        backlog: 0,
+        overdue: 0,
+      });
       expect(body.wards.find((w) => w.code === BEN_THANH.code)).toMatchObject(zero);
     });
 
@@ -205,7 +346,9 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       expect(res.statusCode).toBe(200);
       const body = res.json<WardInsights>();
       const names = Object.fromEntries(
-        (await db.query(`SELECT code, name_vi, name_en FROM category WHERE code IN ('garbage', 'pothole')`)).map((c: { code: string; name_vi: string; name_en: string }) => [c.code, c]),
+        (await db.query(`SELECT code, name_vi, name_en FROM category WHERE code IN ('garbage', 'pothole')`)).map(
+          (c: { code: string; name_vi: string; name_en: string }) => [c.code, c],
+        ),
       );
       expect(body).toEqual({
         code: BEN_THANH.code,
@@ -230,10 +373,22 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     });
 
     it('applies the filters to the detail too', async () => {
-      const body = (await get(`/api/v1/insights/wards/${BEN_THANH.code}?${window()}&unit=${units.U1}&group=transport`, 'leader')).json<WardInsights>();
-      expect(body).toMatchObject({ received: 2, resolved: 1, onTimeRate: 1, medianResolveHours: 20, satisfaction: { average: null, count: 0 }, backlog: 1, overdue: 1 });
+      const body = (
+        await get(`/api/v1/insights/wards/${BEN_THANH.code}?${window()}&unit=${units.U1}&group=transport`, 'leader')
+      ).json<WardInsights>();
+      expect(body).toMatchObject({
+        received: 2,
+        resolved: 1,
+        onTimeRate: 1,
+        medianResolveHours: 20,
+        satisfaction: { average: null, count: 0 },
+        backlog: 1,
+        overdue: 1,
+      });
       expect(body.backlogByCategory.map((c) => [c.category, c.count])).toEqual([['pothole', 1]]);
-      const none = (await get(`/api/v1/insights/wards/${BEN_THANH.code}?${window()}&unit=${units.U1}&category=flooding`, 'leader')).json<WardInsights>();
+      const none = (
+        await get(`/api/v1/insights/wards/${BEN_THANH.code}?${window()}&unit=${units.U1}&category=flooding`, 'leader')
+      ).json<WardInsights>();
       expect(none).toMatchObject({ ...zero, medianResolveHours: null, satisfaction: { average: null, count: 0 }, backlogByCategory: [] });
     });
 
@@ -276,10 +431,35 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
         satisfaction: { average: 4, count: 2 },
         rank: 3,
       });
-      expect(row(body, 'U6')).toMatchObject({ received: 4, resolved: 4, resolvedOnTime: 3, onTimeRate: 0.75, satisfaction: { average: 4.5, count: 2 } });
-      expect(row(body, 'U2')).toMatchObject({ received: 2, resolved: 2, resolvedOnTime: 1, onTimeRate: 0.5, satisfaction: { average: 3, count: 2 } });
-      expect(row(body, 'U3')).toMatchObject({ kind: 'department', received: 1, resolved: 1, onTimeRate: 1, satisfaction: { average: 1, count: 1 } });
-      expect(row(body, 'U4')).toMatchObject({ received: 1, resolved: 0, resolvedOnTime: 0, onTimeRate: null, satisfaction: { average: null, count: 0 }, rank: null });
+      expect(row(body, 'U6')).toMatchObject({
+        received: 4,
+        resolved: 4,
+        resolvedOnTime: 3,
+        onTimeRate: 0.75,
+        satisfaction: { average: 4.5, count: 2 },
+      });
+      expect(row(body, 'U2')).toMatchObject({
+        received: 2,
+        resolved: 2,
+        resolvedOnTime: 1,
+        onTimeRate: 0.5,
+        satisfaction: { average: 3, count: 2 },
+      });
+      expect(row(body, 'U3')).toMatchObject({
+        kind: 'department',
+        received: 1,
+        resolved: 1,
+        onTimeRate: 1,
+        satisfaction: { average: 1, count: 1 },
+      });
+      expect(row(body, 'U4')).toMatchObject({
+        received: 1,
+        resolved: 0,
+        resolvedOnTime: 0,
+        onTimeRate: null,
+        satisfaction: { average: null, count: 0 },
+        rank: null,
+      });
     });
 
     it('narrows to one kind of unit', async () => {
@@ -300,7 +480,12 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
         [units.U3, 1, 1, 1],
         [units.U1, 2, 2, 1],
       ]);
-      expect(mine(transport).filter((u) => u.rank === null).map((u) => u.unitId).sort()).toEqual([units.U2, units.U4, units.U5, units.U6].sort());
+      expect(
+        mine(transport)
+          .filter((u) => u.rank === null)
+          .map((u) => u.unitId)
+          .sort(),
+      ).toEqual([units.U2, units.U4, units.U5, units.U6].sort());
       const one = (await get(`/api/v1/insights/rankings?${window()}&unit=${units.U2}`, 'leader')).json<UnitRankings>();
       expect(one.units.map((u) => [u.unitId, u.rank])).toEqual([[units.U2, 1]]);
     });
@@ -345,9 +530,13 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       expect((await get(q('group=environment'), 'leader')).json<RecurringLocations>().locations).toHaveLength(1);
       expect((await get(q('category=pothole,noise'), 'leader')).json<RecurringLocations>().locations).toEqual([]);
       // Only c's recurrence is in a period from day 15: the chain is the fixed b and the new c (and a, fixed 19 days before c).
-      const later = (await get(`/api/v1/insights/recurring?from=${at(15).toISOString()}&to=${at(60).toISOString()}&unit=${units.U5}`, 'leader')).json<RecurringLocations>();
+      const later = (
+        await get(`/api/v1/insights/recurring?from=${at(15).toISOString()}&to=${at(60).toISOString()}&unit=${units.U5}`, 'leader')
+      ).json<RecurringLocations>();
       expect(later.locations.map((l) => l.codes)).toEqual([[codes.a, codes.b, codes.c]]);
-      const before = (await get(`/api/v1/insights/recurring?from=${at(0).toISOString()}&to=${at(9).toISOString()}&unit=${units.U5}`, 'leader')).json<RecurringLocations>();
+      const before = (
+        await get(`/api/v1/insights/recurring?from=${at(0).toISOString()}&to=${at(9).toISOString()}&unit=${units.U5}`, 'leader')
+      ).json<RecurringLocations>();
       expect(before.locations).toEqual([]);
     });
 
@@ -377,7 +566,11 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
 
     it.each<[string, string, object[]]>([
       ['a day', `period=day&at=${new Date(T0 + 2 * DAY + HOUR).toISOString()}`, [{ current: 1, previous: 1, delta: 0 }]],
-      ['a category group', `period=week&at=${new Date(T0 + 10 * DAY).toISOString()}&group=transport`, [{ current: 2, previous: 0, delta: 2 }]],
+      [
+        'a category group',
+        `period=week&at=${new Date(T0 + 10 * DAY).toISOString()}&group=transport`,
+        [{ current: 2, previous: 0, delta: 2 }],
+      ],
       ['a month with nothing before', `period=month&at=${new Date(T0 - 30 * DAY).toISOString()}`, []],
     ])('handles %s', async (_, query, expected) => {
       const body = (await get(`/api/v1/insights/change?${query}&unit=${units.U1}`, 'leader')).json<ChangeCells>();
@@ -413,11 +606,18 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       const { centre } = await emptyCell();
       const near = (k: number) => east({ lat: centre.lat + ((k % 3) - 1) * 0.0002, lng: centre.lng }, ((k % 2) - 0.5) * 30);
       const recent = (hours: number) => new Date(Date.now() - hours * HOUR);
-      for (let k = 0; k < 4; k++) await report(`pub${k}`, { unit: 'U4', category: 'garbage', where: near(k), created: recent(k + 1), status: 'assigned' });
+      for (let k = 0; k < 4; k++)
+        await report(`pub${k}`, { unit: 'U4', category: 'garbage', where: near(k), created: recent(k + 1), status: 'assigned' });
       // Not counted: a category kept off public maps, a rejected report, one filed before the window (30 local days back).
       await report('pubHidden', { unit: 'U4', category: 'public-order', where: near(4), created: recent(2), status: 'assigned' });
       await report('pubRejected', { unit: 'U4', category: 'garbage', where: near(5), created: recent(2), status: 'rejected' });
-      await report('pubOld', { unit: 'U4', category: 'garbage', where: near(6), created: new Date(Date.now() - 31.5 * DAY), status: 'assigned' });
+      await report('pubOld', {
+        unit: 'U4',
+        category: 'garbage',
+        where: near(6),
+        created: new Date(Date.now() - 31.5 * DAY),
+        status: 'assigned',
+      });
 
       const four = await get(cellUrl(centre, 18));
       expect(four.statusCode).toBe(200);
@@ -444,9 +644,36 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
     it('publishes received, resolved and the on-time rate per ward for public categories', async () => {
       const before = (await get('/api/v1/public/insights/wards')).json<PublicWardsInsights>();
       const recent = (hours: number) => new Date(Date.now() - hours * HOUR);
-      await report('pw1', { unit: 'U4', category: 'garbage', ward: SAI_GON, where: saiGon, created: recent(30), status: 'resolved', resolved: recent(2), onTime: true });
-      await report('pw2', { unit: 'U4', category: 'garbage', ward: SAI_GON, where: saiGon, created: recent(30), status: 'resolved', resolved: recent(2), onTime: false });
-      await report('pw3', { unit: 'U4', category: 'public-order', ward: SAI_GON, where: saiGon, created: recent(30), status: 'resolved', resolved: recent(2), onTime: true });
+      await report('pw1', {
+        unit: 'U4',
+        category: 'garbage',
+        ward: SAI_GON,
+        where: saiGon,
+        created: recent(30),
+        status: 'resolved',
+        resolved: recent(2),
+        onTime: true,
+      });
+      await report('pw2', {
+        unit: 'U4',
+        category: 'garbage',
+        ward: SAI_GON,
+        where: saiGon,
+        created: recent(30),
+        status: 'resolved',
+        resolved: recent(2),
+        onTime: false,
+      });
+      await report('pw3', {
+        unit: 'U4',
+        category: 'public-order',
+        ward: SAI_GON,
+        where: saiGon,
+        created: recent(30),
+        status: 'resolved',
+        resolved: recent(2),
+        onTime: true,
+      });
       const res = await get('/api/v1/public/insights/wards');
       expect(res.statusCode).toBe(200);
       const after = res.json<PublicWardsInsights>();
@@ -487,7 +714,9 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
       ['backlog', 'code', 'name', 'onTimeRate', 'overdue', 'per10k', 'population', 'received', 'resolved', 'resolvedOnTime'].sort(),
     );
     expect(answer('/api/v1/insights/wards/{code}').properties).toHaveProperty('backlogByCategory');
-    expect(Object.keys(doc.components.schemas.UnitRanking.properties)).toEqual(expect.arrayContaining(['unitId', 'name', 'kind', 'received', 'resolved', 'resolvedOnTime', 'onTimeRate', 'satisfaction', 'rank']));
+    expect(Object.keys(doc.components.schemas.UnitRanking.properties)).toEqual(
+      expect.arrayContaining(['unitId', 'name', 'kind', 'received', 'resolved', 'resolvedOnTime', 'onTimeRate', 'satisfaction', 'rank']),
+    );
     expect(answer('/api/v1/insights/recurring').properties).toHaveProperty('radiusM');
     expect(answer('/api/v1/insights/change').properties).toHaveProperty('cells');
     expect(answer('/api/v1/public/insights/cell')).toBeDefined();

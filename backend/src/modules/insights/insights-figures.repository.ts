@@ -81,7 +81,14 @@ export class InsightsFiguresRepository {
    * the backlog open at `now` with the overdue part of it, whenever filed. `wardCode` narrows to one
    * ward; `publicOnly` counts public categories only and skips the backlog.
    */
-  wardCounts(q: { from: Date; to: Date; now: Date; filter: ReportFilter; wardCode?: string; publicOnly?: boolean }): Promise<WardCountRow[]> {
+  wardCounts(q: {
+    from: Date;
+    to: Date;
+    now: Date;
+    filter: ReportFilter;
+    wardCode?: string;
+    publicOnly?: boolean;
+  }): Promise<WardCountRow[]> {
     return this.db.query(
       `WITH received AS (
          SELECT r.ward_code, count(*)::int AS n
@@ -193,7 +200,12 @@ export class InsightsFiguresRepository {
   }
 
   /** Reports per 500 m cell (grid.ts) in [previousFrom, from) and [from, to); cells with none in either are absent. */
-  changeCells(q: { previousFrom: Date; from: Date; to: Date; filter: ReportFilter }): Promise<{ i: number; j: number; current: number; previous: number }[]> {
+  changeCells(q: {
+    previousFrom: Date;
+    from: Date;
+    to: Date;
+    filter: ReportFilter;
+  }): Promise<{ i: number; j: number; current: number; previous: number }[]> {
     return this.db.query(
       `SELECT floor(ST_X(r.point_3857) / $4)::int AS i, floor(ST_Y(r.point_3857) / $4)::int AS j,
               count(*) FILTER (WHERE r.created_at >= $2)::int AS current, count(*) FILTER (WHERE r.created_at < $2)::int AS previous
@@ -220,7 +232,17 @@ export class InsightsFiguresRepository {
           AND ${cell('ST_X(r.point_3857)')} = $4 AND ${cell('ST_Y(r.point_3857)')} = $5
         GROUP BY c.code, c.name_vi, c.name_en
         ORDER BY count DESC, c.code`,
-      [q.from, q.to, q.shift, q.i, q.j, ORIGIN + q.i * size - 1, ORIGIN + q.j * size - 1, ORIGIN + (q.i + 1) * size + 1, ORIGIN + (q.j + 1) * size + 1],
+      [
+        q.from,
+        q.to,
+        q.shift,
+        q.i,
+        q.j,
+        ORIGIN + q.i * size - 1,
+        ORIGIN + q.j * size - 1,
+        ORIGIN + (q.i + 1) * size + 1,
+        ORIGIN + (q.j + 1) * size + 1,
+      ],
     );
   }
 }

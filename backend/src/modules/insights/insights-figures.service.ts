@@ -6,7 +6,15 @@ import { median, onTimeRate, per10k, rankUnits } from './insights-figures';
 import { InsightsFiguresRepository, RecurrenceRow, ReportFilter } from './insights-figures.repository';
 import { ChangePeriod, changeWindows, filterPeriod } from './insights-period';
 import { Clock, CLOCK } from '../../engine/clock/clock';
-import { ChangeCells, InsightsFilterQuery, RECURRING_RADIUS_M, RecurringLocations, UnitRankings, WardInsights, WardsInsights } from './insights.dto';
+import {
+  ChangeCells,
+  InsightsFilterQuery,
+  RECURRING_RADIUS_M,
+  RecurringLocations,
+  UnitRankings,
+  WardInsights,
+  WardsInsights,
+} from './insights.dto';
 import { InsightsException } from './insights.exception';
 import { chainRecurrences, ChainReport } from './recurring-chains';
 
@@ -18,7 +26,11 @@ export const toReportFilter = (q: Pick<InsightsFilterQuery, 'group' | 'category'
   unitId: q.unit ?? null,
 });
 
-const toOnTimeFilter = (f: ReportFilter): OnTimeFilter => ({ group: f.group ?? undefined, categoryCodes: f.categories ?? undefined, unitId: f.unitId ?? undefined });
+const toOnTimeFilter = (f: ReportFilter): OnTimeFilter => ({
+  group: f.group ?? undefined,
+  categoryCodes: f.categories ?? undefined,
+  unitId: f.unitId ?? undefined,
+});
 
 /** Resolution figures of one group; rows of the same key (a ward renamed between boundary versions) are summed. */
 function resolution(rows: readonly OnTimeRow[], key: string) {
@@ -55,7 +67,13 @@ export class InsightsFiguresService {
       to: to.toISOString(),
       wards: rows.map((w) => {
         const r = resolution(stats, w.code);
-        return { ...w, resolved: r.resolved, resolvedOnTime: r.resolvedOnTime, onTimeRate: r.onTimeRate, per10k: per10k(w.received, w.population) };
+        return {
+          ...w,
+          resolved: r.resolved,
+          resolvedOnTime: r.resolvedOnTime,
+          onTimeRate: r.onTimeRate,
+          per10k: per10k(w.received, w.population),
+        };
       }),
     };
   }
@@ -120,7 +138,12 @@ export class InsightsFiguresService {
 
   async change(q: Pick<InsightsFilterQuery, 'group' | 'category' | 'unit'> & { period: ChangePeriod; at?: string }): Promise<ChangeCells> {
     const w = changeWindows(q.period, q.at ? new Date(q.at) : this.clock.now());
-    const rows = await this.figures.changeCells({ previousFrom: w.previous.from, from: w.current.from, to: w.current.to, filter: toReportFilter(q) });
+    const rows = await this.figures.changeCells({
+      previousFrom: w.previous.from,
+      from: w.current.from,
+      to: w.current.to,
+      filter: toReportFilter(q),
+    });
     const iso = (p: { from: Date; to: Date }) => ({ from: p.from.toISOString(), to: p.to.toISOString() });
     return {
       period: q.period,
@@ -133,7 +156,9 @@ export class InsightsFiguresService {
           return { lat, lng, current: r.current, previous: r.previous, delta: r.current - r.previous };
         })
         // Largest change either way first; the order of equal cells is fixed so answers are stable.
-        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || b.current - a.current || b.lat - a.lat || a.lng - b.lng),
+        .sort(
+          (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || b.current - a.current || b.lat - a.lat || a.lng - b.lng,
+        ),
     };
   }
 

@@ -52,11 +52,50 @@ describe('rankUnits', () => {
   const order = (units: RankableUnit[]) => rankUnits(units).map((u) => [u.unitId, u.rank]);
 
   it.each<[string, RankableUnit[], [string, number | null][]]>([
-    ['by on-time rate first', [unit('a', 0.5, 5), unit('b', 0.9, 1), unit('c', 0.7, 3)], [['b', 1], ['c', 2], ['a', 3]]],
-    ['then by mean rating', [unit('a', 0.8, 3.5), unit('b', 0.8, 4.2), unit('c', 0.8, null)], [['b', 1], ['a', 2], ['c', 3]]],
-    ['equal on both: shared rank, more resolved listed first, next rank skips', [unit('a', 0.8, 4, 5), unit('b', 0.8, 4, 9), unit('c', 0.6, 5)], [['b', 1], ['a', 1], ['c', 3]]],
-    ['nothing resolved: last and unranked, by name', [unit('z', null, null, 0, 'Zeta'), unit('a', null, null, 0, 'Alpha'), unit('m', 0, null)], [['m', 1], ['a', null], ['z', null]]],
-    ['Vietnamese names in dictionary order on a full tie', [unit('2', 1, 4, 1, 'Phường Đa Kao'), unit('1', 1, 4, 1, 'Phường Bến Thành')], [['1', 1], ['2', 1]]],
+    [
+      'by on-time rate first',
+      [unit('a', 0.5, 5), unit('b', 0.9, 1), unit('c', 0.7, 3)],
+      [
+        ['b', 1],
+        ['c', 2],
+        ['a', 3],
+      ],
+    ],
+    [
+      'then by mean rating',
+      [unit('a', 0.8, 3.5), unit('b', 0.8, 4.2), unit('c', 0.8, null)],
+      [
+        ['b', 1],
+        ['a', 2],
+        ['c', 3],
+      ],
+    ],
+    [
+      'equal on both: shared rank, more resolved listed first, next rank skips',
+      [unit('a', 0.8, 4, 5), unit('b', 0.8, 4, 9), unit('c', 0.6, 5)],
+      [
+        ['b', 1],
+        ['a', 1],
+        ['c', 3],
+      ],
+    ],
+    [
+      'nothing resolved: last and unranked, by name',
+      [unit('z', null, null, 0, 'Zeta'), unit('a', null, null, 0, 'Alpha'), unit('m', 0, null)],
+      [
+        ['m', 1],
+        ['a', null],
+        ['z', null],
+      ],
+    ],
+    [
+      'Vietnamese names in dictionary order on a full tie',
+      [unit('2', 1, 4, 1, 'Phường Đa Kao'), unit('1', 1, 4, 1, 'Phường Bến Thành')],
+      [
+        ['1', 1],
+        ['2', 1],
+      ],
+    ],
     ['no units', [], []],
   ])('%s', (_, units, expected) => {
     expect(order(units)).toEqual(expected);

@@ -33,7 +33,11 @@ const topIssuesQuery = z.object({
 const hotspotsQuery = z.object({
   from: isoInstant(),
   to: isoInstant(),
-  category: z.string().max(64).regex(/^[a-z0-9-]+$/).optional(),
+  category: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 /**
@@ -73,7 +77,10 @@ export class InsightsController {
   @Get('wards/:code')
   @ApiOkResponse({ standardSchema: wardDetailResponse })
   @ApiNotFoundResponse({ description: '`insights.unknown_ward`: no current ward has this code' })
-  ward(@Param({ schema: wardParams }) p: z.infer<typeof wardParams>, @Query({ schema: insightsFilterQuery }) q: z.infer<typeof insightsFilterQuery>): Promise<WardInsights> {
+  ward(
+    @Param({ schema: wardParams }) p: z.infer<typeof wardParams>,
+    @Query({ schema: insightsFilterQuery }) q: z.infer<typeof insightsFilterQuery>,
+  ): Promise<WardInsights> {
     return this.figures.ward(p.code, q);
   }
 

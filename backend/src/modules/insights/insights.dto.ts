@@ -9,8 +9,18 @@ const HANDLING_UNIT_KINDS: [HandlingUnitKind, ...HandlingUnitKind[]] = ['ward_co
 export const insightsFilterQuery = z.object({
   from: isoInstant().optional().describe('Start of the period (inclusive); default 30 days before `to`. At most 366 days.'),
   to: isoInstant().optional().describe('End of the period (exclusive); default now.'),
-  group: z.string().max(64).regex(new RegExp(`^${code}$`)).optional().describe('Category group code'),
-  category: z.string().max(1000).regex(new RegExp(`^${code}(,${code})*$`)).optional().describe('Comma-separated category codes'),
+  group: z
+    .string()
+    .max(64)
+    .regex(new RegExp(`^${code}$`))
+    .optional()
+    .describe('Category group code'),
+  category: z
+    .string()
+    .max(1000)
+    .regex(new RegExp(`^${code}(,${code})*$`))
+    .optional()
+    .describe('Comma-separated category codes'),
   unit: z.guid().optional().describe('Handling unit id: reports currently assigned to it'),
 });
 export type InsightsFilterQuery = z.infer<typeof insightsFilterQuery>;
@@ -23,11 +33,20 @@ export const rankingsQuery = insightsFilterQuery.extend({
 
 export const RECURRING_RADIUS_M = 50;
 export const recurringQuery = insightsFilterQuery.extend({
-  days: z.coerce.number().int().min(1).max(365).default(30).describe('A report counts as recurring when filed within this many days after an earlier one there was resolved or closed'),
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('A report counts as recurring when filed within this many days after an earlier one there was resolved or closed'),
 });
 
 export const changeQuery = insightsFilterQuery.omit({ from: true, to: true }).extend({
-  period: z.enum(['day', 'week', 'month']).default('week').describe('Rolling 24 hours, 7 days or 30 days, against the same length just before'),
+  period: z
+    .enum(['day', 'week', 'month'])
+    .default('week')
+    .describe('Rolling 24 hours, 7 days or 30 days, against the same length just before'),
   at: isoInstant().optional().describe('End of the current period; default now'),
 });
 
@@ -75,9 +94,14 @@ export const wardDetailResponse = z
     population: z.number().int().nullable(),
     ...period,
     ...figures,
-    medianResolveHours: z.number().nullable().describe('Median hours from filing to resolution of the reports resolved in the period; null when none'),
+    medianResolveHours: z
+      .number()
+      .nullable()
+      .describe('Median hours from filing to resolution of the reports resolved in the period; null when none'),
     satisfaction,
-    backlogByCategory: z.array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count })).describe('The backlog by category, largest first'),
+    backlogByCategory: z
+      .array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count }))
+      .describe('The backlog by category, largest first'),
   })
   .meta({ id: 'WardInsights' });
 export type WardInsights = z.infer<typeof wardDetailResponse>;
@@ -142,7 +166,9 @@ export const publicCellResponse = z
       ...period,
       cellM: z.number().describe('Side of the public cell in Web-Mercator metres'),
       total: count,
-      categories: z.array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count })).describe('Categories with at least 5 reports in the cell'),
+      categories: z
+        .array(z.object({ category: z.string(), name: z.string(), nameEn: z.string(), count }))
+        .describe('Categories with at least 5 reports in the cell'),
       others: count.describe('Reports of categories with fewer than 5 in the cell, not named'),
     }),
   ])

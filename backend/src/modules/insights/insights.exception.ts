@@ -8,9 +8,21 @@ export enum InsightsErrorCode {
 
 export class InsightsException extends DomainException {
   static badPeriod(): InsightsException {
-    return new InsightsException('validation', InsightsErrorCode.BadPeriod, `The period must run forward and span at most ${MAX_PERIOD_DAYS} days`, {
-      issues: [{ field: 'to', rule: 'range', message: `to must be after from, at most ${MAX_PERIOD_DAYS} days later`, messageVi: `Khoảng thời gian không hợp lệ (tối đa ${MAX_PERIOD_DAYS} ngày)` }],
-    });
+    return new InsightsException(
+      'validation',
+      InsightsErrorCode.BadPeriod,
+      `The period must run forward and span at most ${MAX_PERIOD_DAYS} days`,
+      {
+        issues: [
+          {
+            field: 'to',
+            rule: 'range',
+            message: `to must be after from, at most ${MAX_PERIOD_DAYS} days later`,
+            messageVi: `Khoảng thời gian không hợp lệ (tối đa ${MAX_PERIOD_DAYS} ngày)`,
+          },
+        ],
+      },
+    );
   }
 
   static unknownWard(code: string): InsightsException {

@@ -22,7 +22,12 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
   beforeAll(async () => {
     app = await createTestHttpApp();
     for (const username of ['leader', 'admin', 'ward.benthanh']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' }, headers: { 'content-type': 'application/json' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: '1022demo!' },
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(200);
       tokens[username] = res.json().accessToken;
     }
@@ -35,7 +40,12 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
         method: 'POST',
         url: '/api/v1/reports',
         headers: { 'content-type': 'application/json' },
-        payload: { category: 'garbage', lat: BEN_THANH.lat + north / M_PER_DEG_LAT, lng: BEN_THANH.lng + east / M_PER_DEG_LNG, description: `Rác thải tồn đọng trên vỉa hè ${run} #${k}` },
+        payload: {
+          category: 'garbage',
+          lat: BEN_THANH.lat + north / M_PER_DEG_LAT,
+          lng: BEN_THANH.lng + east / M_PER_DEG_LNG,
+          description: `Rác thải tồn đọng trên vỉa hè ${run} #${k}`,
+        },
       });
       expect(res.statusCode).toBe(201);
     }
@@ -75,7 +85,9 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
 
   it('refuses a ward official (city-wide figures are for leaders and admins)', async () => {
     expect((await get('/api/v1/insights/top-issues?period=day', 'ward.benthanh')).statusCode).toBe(403);
-    expect((await get(`/api/v1/insights/hotspots?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`, 'ward.benthanh')).statusCode).toBe(403);
+    expect((await get(`/api/v1/insights/hotspots?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`, 'ward.benthanh')).statusCode).toBe(
+      403,
+    );
   });
 
   it('finds a significant hotspot at the cluster over the last day', async () => {

@@ -33,7 +33,14 @@ export class InsightsRepository {
    * Clusters of category × 500 m cell with reports in [from, to), ranked by count then growth
    * over [previousFrom, from); the ward is the one holding most of the cluster's reports in the period.
    */
-  topIssues(q: { previousFrom: Date; from: Date; to: Date; limit: number; buckets: number; bucketSeconds: number }): Promise<TopIssueRow[]> {
+  topIssues(q: {
+    previousFrom: Date;
+    from: Date;
+    to: Date;
+    limit: number;
+    buckets: number;
+    bucketSeconds: number;
+  }): Promise<TopIssueRow[]> {
     return this.db.query(
       `WITH r AS (
          SELECT r.category_id, r.admin_unit_id, r.created_at,

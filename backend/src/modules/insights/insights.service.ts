@@ -60,7 +60,10 @@ export class InsightsService {
         cell: cellCentre(r.i, r.j),
         count: r.count,
         previousCount: r.previousCount,
-        growth: { delta: r.count - r.previousCount, ratio: r.previousCount > 0 ? Math.round((r.count / r.previousCount) * 100) / 100 : null },
+        growth: {
+          delta: r.count - r.previousCount,
+          ratio: r.previousCount > 0 ? Math.round((r.count / r.previousCount) * 100) / 100 : null,
+        },
         trend: r.trend,
       })),
     };
@@ -74,7 +77,14 @@ export class InsightsService {
   async hotspots(q: { from: Date; to: Date; category?: string }): Promise<Hotspot[]> {
     if (q.to <= q.from || q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) {
       throw new DomainException('validation', 'insights.bad_period', 'The period must run forward and span at most 400 days', {
-        issues: [{ field: 'to', rule: 'range', message: 'to must be after from, at most 400 days later', messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)' }],
+        issues: [
+          {
+            field: 'to',
+            rule: 'range',
+            message: 'to must be after from, at most 400 days later',
+            messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)',
+          },
+        ],
       });
     }
     const rows = await this.repo.cellCounts({ from: q.from, to: q.to, categoryCode: q.category });
@@ -90,7 +100,10 @@ export class InsightsService {
     for (const r of rows) add(r.i, r.j, r.count);
     for (const r of rows) for (const [i, j] of squareNeighbours(r.i, r.j)) add(i, j, 0);
     const neighbours = cells.map((c) => squareNeighbours(c.i, c.j).flatMap(([i, j]) => index.get(`${i}:${j}`) ?? []));
-    const z = getisOrdGiStar(cells.map((c) => c.count), neighbours);
+    const z = getisOrdGiStar(
+      cells.map((c) => c.count),
+      neighbours,
+    );
     return cells
       .map((c, k) => ({ cell: cellCentre(c.i, c.j), count: c.count, z: z[k] }))
       .filter((h): h is Hotspot => h.count > 0 && h.z !== null && h.z >= HOTSPOT_Z)

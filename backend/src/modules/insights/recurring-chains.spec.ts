@@ -1,7 +1,14 @@
 import { chainRecurrences, ChainReport, Recurrence } from './recurring-chains';
 
 const day = (d: number) => new Date(Date.UTC(2026, 9, d, 3));
-const report = (code: string, created: number, closed: number | null, at: { lat: number; lng: number } = { lat: 10.77, lng: 106.7 }, category = 'garbage', wardCode = '26743'): ChainReport => ({
+const report = (
+  code: string,
+  created: number,
+  closed: number | null,
+  at: { lat: number; lng: number } = { lat: 10.77, lng: 106.7 },
+  category = 'garbage',
+  wardCode = '26743',
+): ChainReport => ({
   id: `id-${code}`,
   code,
   lat: at.lat,
@@ -21,20 +28,52 @@ describe('chainRecurrences', () => {
   const p = report('P', 2, 4, { lat: 10.8, lng: 106.65 }, 'pothole', '26000');
   const q = report('Q', 6, null, { lat: 10.8, lng: 106.65 }, 'pothole', '26000');
 
-  it.each<[string, Recurrence[], { codes: string[]; occurrences: number; lastClosedAt: string; lastReportedAt: string; wardCode: string }[]]>([
+  it.each<
+    [string, Recurrence[], { codes: string[]; occurrences: number; lastClosedAt: string; lastReportedAt: string; wardCode: string }[]]
+  >([
     ['no recurrences, no places', [], []],
-    ['one pair is a chain of two', [link(p, q)], [{ codes: ['P', 'Q'], occurrences: 2, lastClosedAt: day(4).toISOString(), lastReportedAt: day(6).toISOString(), wardCode: '26000' }]],
+    [
+      'one pair is a chain of two',
+      [link(p, q)],
+      [{ codes: ['P', 'Q'], occurrences: 2, lastClosedAt: day(4).toISOString(), lastReportedAt: day(6).toISOString(), wardCode: '26000' }],
+    ],
     [
       'fixed, back, fixed, back again: one chain of three, in the latest report ward, longest first',
       [link(p, q), link(b, c), link(a, b)],
       [
-        { codes: ['A', 'B', 'C'], occurrences: 3, lastClosedAt: day(8).toISOString(), lastReportedAt: day(12).toISOString(), wardCode: '26734' },
+        {
+          codes: ['A', 'B', 'C'],
+          occurrences: 3,
+          lastClosedAt: day(8).toISOString(),
+          lastReportedAt: day(12).toISOString(),
+          wardCode: '26734',
+        },
         { codes: ['P', 'Q'], occurrences: 2, lastClosedAt: day(4).toISOString(), lastReportedAt: day(6).toISOString(), wardCode: '26000' },
       ],
     ],
-    ['a report reached from two earlier ones counts once', [link(a, c), link(b, c)], [{ codes: ['A', 'B', 'C'], occurrences: 3, lastClosedAt: day(8).toISOString(), lastReportedAt: day(12).toISOString(), wardCode: '26734' }]],
+    [
+      'a report reached from two earlier ones counts once',
+      [link(a, c), link(b, c)],
+      [
+        {
+          codes: ['A', 'B', 'C'],
+          occurrences: 3,
+          lastClosedAt: day(8).toISOString(),
+          lastReportedAt: day(12).toISOString(),
+          wardCode: '26734',
+        },
+      ],
+    ],
   ])('%s', (_, recurrences, expected) => {
-    expect(chainRecurrences(recurrences, 200).map(({ codes, occurrences, lastClosedAt, lastReportedAt, wardCode }) => ({ codes, occurrences, lastClosedAt, lastReportedAt, wardCode }))).toEqual(expected);
+    expect(
+      chainRecurrences(recurrences, 200).map(({ codes, occurrences, lastClosedAt, lastReportedAt, wardCode }) => ({
+        codes,
+        occurrences,
+        lastClosedAt,
+        lastReportedAt,
+        wardCode,
+      })),
+    ).toEqual(expected);
   });
 
   it('places a chain at the mean of its reports, with its category', () => {

@@ -45,7 +45,7 @@ export function chainRecurrences(recurrences: readonly Recurrence[], limit: numb
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
@@ -92,6 +92,8 @@ export function chainRecurrences(recurrences: readonly Recurrence[], limit: numb
         codes: chain.map((r) => r.code),
       };
     })
-    .sort((a, b) => b.occurrences - a.occurrences || b.lastReportedAt.localeCompare(a.lastReportedAt) || a.codes[0].localeCompare(b.codes[0]))
+    .sort(
+      (a, b) => b.occurrences - a.occurrences || b.lastReportedAt.localeCompare(a.lastReportedAt) || a.codes[0].localeCompare(b.codes[0]),
+    )
     .slice(0, limit);
 }

@@ -88,14 +88,16 @@ export class CallCentreRepository {
   }
 
   /** Who called about a report, kept apart from the timeline (which only says that a caller was added); returns the row's id. */
-  async insertCaller(tx: EntityManager, reportId: string, caller: { phone: string; name: string | null; note: string | null }, operatorId: string): Promise<string> {
-    const [stored] = await tx.query(`INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-      reportId,
-      caller.phone,
-      caller.name,
-      caller.note,
-      operatorId,
-    ]);
+  async insertCaller(
+    tx: EntityManager,
+    reportId: string,
+    caller: { phone: string; name: string | null; note: string | null },
+    operatorId: string,
+  ): Promise<string> {
+    const [stored] = await tx.query(
+      `INSERT INTO report_caller (report_id, phone, name, note, operator_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [reportId, caller.phone, caller.name, caller.note, operatorId],
+    );
     return stored.id;
   }
 }

@@ -20,8 +20,14 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
   });
 
   const file = (attributes: unknown, description = `Ngập sâu trước chợ ${randomUUID()}`) =>
-    app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'flooding', ...BEN_THANH, description, attributes } as object, headers: { 'content-type': 'application/json' } });
-  const written = async (description: string) => Number((await db.query(`SELECT count(*) AS n FROM report WHERE description = $1`, [description]))[0].n);
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category: 'flooding', ...BEN_THANH, description, attributes } as object,
+      headers: { 'content-type': 'application/json' },
+    });
+  const written = async (description: string) =>
+    Number((await db.query(`SELECT count(*) AS n FROM report WHERE description = $1`, [description]))[0].n);
   const fields = (res: { json: () => any }) => res.json().issues.map((i: { field: string }) => i.field);
 
   it('refuses attribute codes the category does not ask, naming attributes, and writes nothing', async () => {
@@ -59,7 +65,15 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
       method: 'POST',
       url: '/open311/v2/requests.json?locale=en',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'flooding', lat: '10.7725', long: '106.6981', 'attribute[depth]': '20-50cm', 'attribute[colour]': 'brown', description: `Ngập ${randomUUID()}` }).toString(),
+      payload: new URLSearchParams({
+        api_key: 'demo-open311-key',
+        service_code: 'flooding',
+        lat: '10.7725',
+        long: '106.6981',
+        'attribute[depth]': '20-50cm',
+        'attribute[colour]': 'brown',
+        description: `Ngập ${randomUUID()}`,
+      }).toString(),
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual([{ code: 400, description: expect.stringMatching(/^attribute: .*colour/) }]);
@@ -67,15 +81,31 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
 
   it('caps the parts of a multipart Open311 request before reading them all', async () => {
     const boundary = 'x1022';
-    const parts = [['api_key', 'demo-open311-key'], ['service_code', 'flooding'], ...Array.from({ length: 300 }, (_, i) => [`attribute[k${i}]`, 'v'])];
-    const payload = parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
-    const res = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const parts = [
+      ['api_key', 'demo-open311-key'],
+      ['service_code', 'flooding'],
+      ...Array.from({ length: 300 }, (_, i) => [`attribute[k${i}]`, 'v']),
+    ];
+    const payload =
+      parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') +
+      `--${boundary}--\r\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual([{ code: 400, description: 'Too many parts' }]);
   });
 
   it.each([
-    ['an Open311 request', '/open311/v2/requests.json', 'application/x-www-form-urlencoded', `api_key=demo-open311-key&description=${'x'.repeat(140 * 1024)}`],
+    [
+      'an Open311 request',
+      '/open311/v2/requests.json',
+      'application/x-www-form-urlencoded',
+      `api_key=demo-open311-key&description=${'x'.repeat(140 * 1024)}`,
+    ],
     ['a sign-in', '/api/v1/auth/login', 'application/json', JSON.stringify({ username: 'admin', password: 'x'.repeat(9 * 1024) })],
     ['a citizen reply', '/api/v1/track/HCM-000000-ZZZZZZ/reply', 'application/json', JSON.stringify({ message: 'x'.repeat(40 * 1024) })],
   ])('caps the body of %s with 413', async (_, url, contentType, payload) => {

@@ -5,7 +5,6 @@ import { atMostAttributes } from './report-attributes';
 export { text };
 import { REPORT_CHANNELS, ReportChannel } from '../report-record/report.entity';
 
-
 // Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.
 export const phoneSchema = z
   .string()

@@ -20,7 +20,12 @@ describe('POST /api/v1/reports (in-process, real PostgreSQL and Redis)', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/v1/reports', payload: body as object, headers: { 'content-type': 'application/json', ...headers } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: body as object,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params))[0].n);
   const valid = (description = `Ổ gà sâu giữa làn đường ${randomUUID()}`) => ({ category: 'pothole', ...BEN_THANH, description });
 
@@ -28,9 +33,15 @@ describe('POST /api/v1/reports (in-process, real PostgreSQL and Redis)', () => {
     const res = await post(valid());
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ code: expect.stringMatching(/^HCM-\d{6}-[2-9A-HJ-NP-Z]{6}$/), status: 'new', ward: { code: '26743', name: 'Phường Bến Thành' } });
+    expect(body).toMatchObject({
+      code: expect.stringMatching(/^HCM-\d{6}-[2-9A-HJ-NP-Z]{6}$/),
+      status: 'new',
+      ward: { code: '26743', name: 'Phường Bến Thành' },
+    });
     expect(await count(`SELECT count(*) AS n FROM report WHERE id = $1 AND ward_code = '26743'`, [body.id])).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM report_event WHERE report_id = $1 AND type = 'created' AND is_public`, [body.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM report_event WHERE report_id = $1 AND type = 'created' AND is_public`, [body.id])).toBe(
+      1,
+    );
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1 AND topic = 'report.created'`, [body.id])).toBe(1);
   });
 
@@ -117,10 +128,21 @@ describe('POST /api/v1/reports (in-process, real PostgreSQL and Redis)', () => {
   });
 
   it('shows the report on its public tracking page without personal data', async () => {
-    const created = (await post({ ...valid(), reporter: { name: 'Lê Văn C', phone: '0987654321', email: 'c@example.com', hideIdentity: true }, consent: true })).json();
+    const created = (
+      await post({
+        ...valid(),
+        reporter: { name: 'Lê Văn C', phone: '0987654321', email: 'c@example.com', hideIdentity: true },
+        consent: true,
+      })
+    ).json();
     const res = await app.inject({ method: 'GET', url: `/api/v1/track/${created.code.toLowerCase().replace(/-/g, '')}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ code: created.code, status: 'new', ward: { name: 'Phường Bến Thành' }, timeline: [{ type: 'created' }] });
+    expect(res.json()).toMatchObject({
+      code: created.code,
+      status: 'new',
+      ward: { name: 'Phường Bến Thành' },
+      timeline: [{ type: 'created' }],
+    });
     expect(res.body).not.toMatch(/0987654321|c@example\.com|Lê Văn C/);
     expect((await app.inject({ method: 'GET', url: '/api/v1/track/HCM-000000-AAAAAA' })).statusCode).toBe(404);
   });

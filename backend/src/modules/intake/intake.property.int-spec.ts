@@ -16,7 +16,17 @@ const REPORTER_KEYS = ['name', 'phone', 'email', 'hideIdentity'];
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 50 }),
-  fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '<script>alert(1)</script>', "'; DROP TABLE report; --", '${jndi:ldap://x}', '../../etc/passwd', '%00', '\u202e'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE report; --",
+    '${jndi:ldap://x}',
+    '../../etc/passwd',
+    '%00',
+    '\u202e',
+  ),
   fc.string({ minLength: 5001, maxLength: 6000 }),
 );
 const hostileValue = fc.oneof(
@@ -37,7 +47,16 @@ const brokenBody = fc.oneof(
       field: fc.constantFrom('category', 'lat', 'lng', 'description', 'channel', 'reporter', 'photos', 'attributes', 'address'),
       value: hostileValue,
     })
-    .filter(({ field, value }) => !(field === 'description' && typeof value === 'string' && value.trim().length >= 5 && value.trim().length <= 5000 && !value.includes('\u0000')))
+    .filter(
+      ({ field, value }) =>
+        !(
+          field === 'description' &&
+          typeof value === 'string' &&
+          value.trim().length >= 5 &&
+          value.trim().length <= 5000 &&
+          !value.includes('\u0000')
+        ),
+    )
     .filter(({ field, value }) => !(field === 'address' && typeof value === 'string' && value.length <= 500 && !value.includes('\u0000')))
     .filter(({ field, value }) => !(field === 'attributes' && value !== null && typeof value === 'object' && !Array.isArray(value)))
     .filter(({ field, value }) => !(field === 'photos' && Array.isArray(value) && value.length === 0))
@@ -46,16 +65,31 @@ const brokenBody = fc.oneof(
     .filter(({ field, value }) => !(field === 'lat' && typeof value === 'number' && value >= CITY_BOX.lat[0] && value <= CITY_BOX.lat[1]))
     .filter(({ field, value }) => !(field === 'lng' && typeof value === 'number' && value >= CITY_BOX.lng[0] && value <= CITY_BOX.lng[1]))
     // A short lowercase word could be a real category or channel code.
-    .filter(({ field, value }) => !((field === 'category' || field === 'channel') && typeof value === 'string' && /^\s*[a-z][a-z0-9_.-]*\s*$/.test(value)))
+    .filter(
+      ({ field, value }) =>
+        !((field === 'category' || field === 'channel') && typeof value === 'string' && /^\s*[a-z][a-z0-9_.-]*\s*$/.test(value)),
+    )
     // A reporter whose keys are all known fields may well be valid ({"name": "a"}; {} included,
     // and {"": undefined} reaches the server as {}).
-    .filter(({ field, value }) => !(field === 'reporter' && value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(JSON.parse(JSON.stringify(value))).every((k) => REPORTER_KEYS.includes(k))))
+    .filter(
+      ({ field, value }) =>
+        !(
+          field === 'reporter' &&
+          value !== null &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          Object.keys(JSON.parse(JSON.stringify(value))).every((k) => REPORTER_KEYS.includes(k))
+        ),
+    )
     .map(({ field, value }) => ({ ...VALID, [field]: value })),
   // ('constructor' and 'prototype' are dropped before validation by the framework's own
   // prototype-pollution guard; '__proto__' is refused by the JSON parser.)
-  fc.dictionary(fc.constantFrom('__proto__', 'isAdmin', 'status', 'assignedUnitId', 'id'), hostileValue, { minKeys: 1 }).map((extra) => ({ ...VALID, ...extra })),
+  fc
+    .dictionary(fc.constantFrom('__proto__', 'isAdmin', 'status', 'assignedUnitId', 'id'), hostileValue, { minKeys: 1 })
+    .map((extra) => ({ ...VALID, ...extra })),
   fc.anything().filter((v) => !(v !== null && typeof v === 'object' && !Array.isArray(v))),
-  fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) })
+  fc
+    .record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) })
     .filter(({ lat, lng }) => lat < CITY_BOX.lat[0] || lat > CITY_BOX.lat[1] || lng < CITY_BOX.lng[0] || lng > CITY_BOX.lng[1])
     .map((p) => ({ ...VALID, ...p })),
 );
@@ -72,8 +106,10 @@ describe('intake endpoints under random and hostile input', () => {
   let reportId: string;
 
   const snapshot = async () =>
-    (await db.query(`SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o,
-                            (SELECT count(*) FROM report_caller) AS c, (SELECT count(*) FROM idempotency_key) AS k`))[0];
+    (
+      await db.query(`SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o,
+                            (SELECT count(*) FROM report_caller) AS c, (SELECT count(*) FROM idempotency_key) AS k`)
+    )[0];
 
   beforeAll(async () => {
     app = await createTestHttpApp();
@@ -108,11 +144,15 @@ describe('intake endpoints under random and hostile input', () => {
   it('POST /api/v1/reports: malformed payloads and content types get a 4xx, never a 500', async () => {
     const before = await snapshot();
     await fc.assert(
-      fc.asyncProperty(rawBody, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml'), async (payload, type) => {
-        const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { 'content-type': type }, payload });
-        expect(res.statusCode).toBeGreaterThanOrEqual(400);
-        expect(res.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        rawBody,
+        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml'),
+        async (payload, type) => {
+          const res = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: { 'content-type': type }, payload });
+          expect(res.statusCode).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 100 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -122,9 +162,16 @@ describe('intake endpoints under random and hostile input', () => {
   it('POST /api/v1/reports/:id/callers: broken bodies and ids get a 4xx and change nothing', async () => {
     const before = await snapshot();
     const badCall = fc.oneof(
-      fc.record({ id: fc.constant(reportId), body: fc.record({ phone: hostileValue.filter((v) => typeof v !== 'string' || !/^(\+?84|0)\d{9,10}$/.test(v.replace(/[\s.\-()]/g, ''))) }) }),
+      fc.record({
+        id: fc.constant(reportId),
+        body: fc.record({
+          phone: hostileValue.filter((v) => typeof v !== 'string' || !/^(\+?84|0)\d{9,10}$/.test(v.replace(/[\s.\-()]/g, ''))),
+        }),
+      }),
       fc.record({ id: fc.oneof(fc.string({ maxLength: 40 }), fc.uuid()), body: fc.constant({ phone: '0901234567' }) }),
-      fc.record({ id: fc.constant(reportId), body: fc.anything() }).filter(({ body }) => !(body !== null && typeof body === 'object' && 'phone' in (body as object))),
+      fc
+        .record({ id: fc.constant(reportId), body: fc.anything() })
+        .filter(({ body }) => !(body !== null && typeof body === 'object' && 'phone' in (body as object))),
     );
     await fc.assert(
       fc.asyncProperty(badCall, async ({ id, body }) => {
@@ -143,13 +190,21 @@ describe('intake endpoints under random and hostile input', () => {
   });
 
   it('GET search, locate, duplicates and caller history answer any query with 2xx or 4xx', async () => {
-    const query = fc.dictionary(fc.constantFrom('q', 'limit', 'lat', 'lng', 'category', 'text'), fc.oneof(hostileString, fc.double().map(String)), { maxKeys: 6 });
+    const query = fc.dictionary(
+      fc.constantFrom('q', 'limit', 'lat', 'lng', 'category', 'text'),
+      fc.oneof(hostileString, fc.double().map(String)),
+      { maxKeys: 6 },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/v1/geo/search', '/api/v1/geo/locate', '/api/v1/reports/duplicates', '/api/v1/callers/x/reports'), query, async (path, q) => {
-        const qs = new URLSearchParams(q as Record<string, string>).toString();
-        const res = await app.inject({ method: 'GET', url: `${path}?${qs}`, headers: { authorization: `Bearer ${operatorToken}` } });
-        expect(res.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/api/v1/geo/search', '/api/v1/geo/locate', '/api/v1/reports/duplicates', '/api/v1/callers/x/reports'),
+        query,
+        async (path, q) => {
+          const qs = new URLSearchParams(q as Record<string, string>).toString();
+          const res = await app.inject({ method: 'GET', url: `${path}?${qs}`, headers: { authorization: `Bearer ${operatorToken}` } });
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 200 },
     );
   });

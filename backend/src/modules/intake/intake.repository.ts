@@ -74,7 +74,10 @@ export class IntakeRepository {
   }
 
   async storedAnswer(tx: EntityManager, scope: string, key: string): Promise<StoredAnswer | null> {
-    const rows = await tx.query(`SELECT request_hash AS "requestHash", response FROM idempotency_key WHERE scope = $1 AND key = $2`, [scope, key]);
+    const rows = await tx.query(`SELECT request_hash AS "requestHash", response FROM idempotency_key WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -98,9 +101,25 @@ export class IntakeRepository {
    */
   async insertReport(q: EntityManager, r: NewReport): Promise<SavedReport | null> {
     const rows = await preparedQuery<SavedReport>(q, 'intake-insert-report', INSERT_REPORT, [
-      trackingCode(r.createdAt), r.channel, r.categoryId, r.description, r.lng, r.lat, r.address, r.priority,
-      r.reporter.name, r.reporter.phone, r.reporter.email, r.reporter.hideIdentity, r.attributes, r.createdAt,
-      r.actor?.userId ?? null, r.actor?.role ?? null, { channel: r.channel }, personalDataRecorded(r), r.secretHash,
+      trackingCode(r.createdAt),
+      r.channel,
+      r.categoryId,
+      r.description,
+      r.lng,
+      r.lat,
+      r.address,
+      r.priority,
+      r.reporter.name,
+      r.reporter.phone,
+      r.reporter.email,
+      r.reporter.hideIdentity,
+      r.attributes,
+      r.createdAt,
+      r.actor?.userId ?? null,
+      r.actor?.role ?? null,
+      { channel: r.channel },
+      personalDataRecorded(r),
+      r.secretHash,
     ]);
     return rows[0] ?? null;
   }

@@ -30,7 +30,8 @@ export class IntakeService {
 
   /** Categories change rarely (an admin edit); a minute's cache spares intake a query per report. */
   private async category(code: string): Promise<IntakeCategory | null> {
-    if (!this.categories || this.clock.now().getTime() - this.categories.at > CATEGORY_CACHE_MS) this.categories = { byCode: await this.intake.activeCategories(), at: this.clock.now().getTime() };
+    if (!this.categories || this.clock.now().getTime() - this.categories.at > CATEGORY_CACHE_MS)
+      this.categories = { byCode: await this.intake.activeCategories(), at: this.clock.now().getTime() };
     return this.categories.byCode.get(code) ?? null;
   }
 
@@ -43,7 +44,10 @@ export class IntakeService {
     if (ctx.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ctx.idempotencyKey)) throw IntakeException.invalidIdempotencyKey();
     const category = await this.category(input.categoryCode);
     if (!category) throw IntakeException.unknownCategory(input.categoryCode);
-    const attributes = { ...checkAttributes(category.attributes, input.attributes ?? {}), ...(input.mediaUrl ? { media_url: input.mediaUrl } : {}) };
+    const attributes = {
+      ...checkAttributes(category.attributes, input.attributes ?? {}),
+      ...(input.mediaUrl ? { media_url: input.mediaUrl } : {}),
+    };
     const scope = ctx.actor?.userId ?? 'anonymous';
     const requestHash = fingerprint(input);
 
@@ -84,11 +88,16 @@ export class IntakeService {
 
     const { secret, hash } = this.reporterAccess.newFilingSecret();
     report.secretHash = hash;
-    const withSecret = (result: IntakeResult, s: string): FiledReport => ({ ...result, reporterSecret: s, reporterUrl: this.reporterAccess.link(result.code, s) });
+    const withSecret = (result: IntakeResult, s: string): FiledReport => ({
+      ...result,
+      reporterSecret: s,
+      reporterUrl: this.reporterAccess.link(result.code, s),
+    });
 
     const outcome = await withCodeRetry(async () => {
       // Nothing else to write: the one statement is the transaction.
-      if (!ctx.idempotencyKey && photos.length === 0) return { result: withSecret(toResult(await this.intake.insertReport(this.intake.manager, report)), secret), replayed: false };
+      if (!ctx.idempotencyKey && photos.length === 0)
+        return { result: withSecret(toResult(await this.intake.insertReport(this.intake.manager, report)), secret), replayed: false };
       return this.intake.transaction(async (tx) => {
         if (ctx.idempotencyKey) {
           if (!(await this.intake.tryLockKey(tx, scope, ctx.idempotencyKey))) throw IntakeException.idempotencyInProgress();
@@ -121,7 +130,9 @@ async function withCodeRetry<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (err) {
-      const constraint = (err as { constraint?: string; driverError?: { constraint?: string } }).constraint ?? (err as { driverError?: { constraint?: string } }).driverError?.constraint;
+      const constraint =
+        (err as { constraint?: string; driverError?: { constraint?: string } }).constraint ??
+        (err as { driverError?: { constraint?: string } }).driverError?.constraint;
       if (constraint !== 'uq_report_code' || attempt >= 5) throw err;
     }
   }
@@ -134,7 +145,13 @@ export function fingerprint(input: IntakeInput): string {
     Array.isArray(v)
       ? v.map(canonical)
       : v && typeof v === 'object' && !(v instanceof Date)
-        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v as object)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
         : v;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }

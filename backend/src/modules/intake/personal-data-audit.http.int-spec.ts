@@ -44,7 +44,11 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
       method,
       url,
       payload,
-      headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
     });
     return { status: res.statusCode, body: res.body ? res.json() : null, text: res.body };
   };
@@ -72,13 +76,27 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
     it('records which contact fields a citizen left, after the created event, without their values', async () => {
       const email = `kiem.tra.${Date.now()}@example.com`;
       const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole', ...somewhere(), description: 'Ổ gà sâu trước cổng chợ', reporter: { name: 'Phạm Thị Dung', email, hideIdentity: true }, consent: true, channel: 'web',
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Ổ gà sâu trước cổng chợ',
+        reporter: { name: 'Phạm Thị Dung', email, hideIdentity: true },
+        consent: true,
+        channel: 'web',
       });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([
-        { type: 'personal_data_recorded', role: null, username: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' } },
+        {
+          type: 'personal_data_recorded',
+          role: null,
+          username: null,
+          isPublic: false,
+          message: null,
+          data: { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' },
+        },
       ]);
-      const timeline = await db.query(`SELECT type, data::text AS data FROM report_event WHERE report_id = $1 ORDER BY id`, [filed.body.id]);
+      const timeline = await db.query(`SELECT type, data::text AS data FROM report_event WHERE report_id = $1 ORDER BY id`, [
+        filed.body.id,
+      ]);
       expect(timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'personal_data_recorded']);
       expect(timeline.map((e: { data: string }) => e.data).join(' ')).not.toMatch(/Phạm Thị Dung|kiem\.tra/);
       // Not on the public page.
@@ -88,15 +106,32 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('records the operator who typed a caller’s details into a phone report', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', { category: 'pothole', ...somewhere(), description: 'Người gọi báo ổ gà', channel: 'phone', reporter: { phone, hideIdentity: false } });
+      const filed = await call('POST', '/api/v1/reports', 'operator', {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Người gọi báo ổ gà',
+        channel: 'phone',
+        reporter: { phone, hideIdentity: false },
+      });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([
-        { type: 'personal_data_recorded', role: 'operator', username: 'operator', isPublic: false, message: null, data: { subject: 'reporter', fields: ['phone'], hideIdentity: false, channel: 'phone' } },
+        {
+          type: 'personal_data_recorded',
+          role: 'operator',
+          username: 'operator',
+          isPublic: false,
+          message: null,
+          data: { subject: 'reporter', fields: ['phone'], hideIdentity: false, channel: 'phone' },
+        },
       ]);
     });
 
     it('writes no personal-data event for an anonymous report', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, { category: 'pothole', ...somewhere(), description: 'Ổ gà, không để lại liên hệ' });
+      const filed = await call('POST', '/api/v1/reports', undefined, {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Ổ gà, không để lại liên hệ',
+      });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([]);
     });
@@ -106,30 +141,66 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
         method: 'POST',
         url: '/open311/v2/requests.json',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'pothole', ...((p) => ({ lat: String(p.lat), long: String(p.lng) }))(somewhere()), description: 'Ổ gà báo qua Open311', email: `open311.${Date.now()}@example.com` }).toString(),
+        payload: new URLSearchParams({
+          api_key: 'demo-open311-key',
+          service_code: 'pothole',
+          ...((p) => ({ lat: String(p.lat), long: String(p.lng) }))(somewhere()),
+          description: 'Ổ gà báo qua Open311',
+          email: `open311.${Date.now()}@example.com`,
+        }).toString(),
       });
       expect(res.statusCode).toBe(201);
       const [{ id }] = await db.query(`SELECT id FROM report WHERE code = $1 OR id::text = $1`, [res.json()[0].service_request_id]);
       expect(await personalEvents(id)).toEqual([
-        { type: 'personal_data_recorded', role: null, username: null, isPublic: false, message: null, data: { subject: 'reporter', fields: ['email'], hideIdentity: false, channel: 'open311' } },
+        {
+          type: 'personal_data_recorded',
+          role: null,
+          username: null,
+          isPublic: false,
+          message: null,
+          data: { subject: 'reporter', fields: ['email'], hideIdentity: false, channel: 'open311' },
+        },
       ]);
     });
 
     it('records the caller an operator attaches, pointing at the stored caller row', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, { category: 'pothole', ...somewhere(), description: 'Ổ gà, người khác gọi báo thêm' });
+      const filed = await call('POST', '/api/v1/reports', undefined, {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Ổ gà, người khác gọi báo thêm',
+      });
       const phone = freshPhone();
       const attached = await call('POST', `/api/v1/reports/${filed.body.id}/callers`, 'operator', { phone, name: 'Võ Văn Em' });
       expect(attached.status).toBe(201);
-      const [caller] = await db.query(`SELECT id, phone, name, operator_id AS "operatorId" FROM report_caller WHERE report_id = $1`, [filed.body.id]);
+      const [caller] = await db.query(`SELECT id, phone, name, operator_id AS "operatorId" FROM report_caller WHERE report_id = $1`, [
+        filed.body.id,
+      ]);
       expect(caller).toMatchObject({ phone, name: 'Võ Văn Em', operatorId: await userId('operator') });
       expect(await personalEvents(filed.body.id)).toEqual([
-        { type: 'personal_data_recorded', role: 'operator', username: 'operator', isPublic: false, message: null, data: { subject: 'caller', callerId: caller.id, fields: ['phone', 'name'] } },
+        {
+          type: 'personal_data_recorded',
+          role: 'operator',
+          username: 'operator',
+          isPublic: false,
+          message: null,
+          data: { subject: 'caller', callerId: caller.id, fields: ['phone', 'name'] },
+        },
       ]);
-      const types = (await db.query(`SELECT type FROM report_event WHERE report_id = $1 ORDER BY id`, [filed.body.id])).map((e: { type: string }) => e.type);
+      const types = (await db.query(`SELECT type FROM report_event WHERE report_id = $1 ORDER BY id`, [filed.body.id])).map(
+        (e: { type: string }) => e.type,
+      );
       expect(types).toEqual(['created', 'caller_attached', 'personal_data_recorded']);
       // Staff see the line (without the values) in the ticket's timeline.
       const view = await call('GET', `/api/v1/reports/${filed.body.id}`, 'admin');
-      expect(view.body.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'personal_data_recorded', isPublic: false, actor: expect.objectContaining({ username: 'operator' }) })]));
+      expect(view.body.timeline).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            type: 'personal_data_recorded',
+            isPublic: false,
+            actor: expect.objectContaining({ username: 'operator' }),
+          }),
+        ]),
+      );
       expect(JSON.stringify(view.body.timeline)).not.toContain(phone);
     });
   });
@@ -144,19 +215,41 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('keeps who searched which number, when, and which reports it showed', async () => {
       const phone = freshPhone();
-      const own = await call('POST', '/api/v1/reports', 'operator', { category: 'pothole', ...somewhere(), description: 'Người gọi báo ổ gà lần một', channel: 'phone', reporter: { phone } });
-      const other = await call('POST', '/api/v1/reports', undefined, { category: 'pothole', ...somewhere(), description: 'Ổ gà người này gọi báo thêm' });
+      const own = await call('POST', '/api/v1/reports', 'operator', {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Người gọi báo ổ gà lần một',
+        channel: 'phone',
+        reporter: { phone },
+      });
+      const other = await call('POST', '/api/v1/reports', undefined, {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Ổ gà người này gọi báo thêm',
+      });
       expect((await call('POST', `/api/v1/reports/${other.body.id}/callers`, 'operator', { phone })).status).toBe(201);
 
       const before = Date.now();
       // Typed with spaces and +84: the audit keeps the number as searched, normalised.
-      const res = await call('GET', `/api/v1/callers/${encodeURIComponent(`+84 ${phone.slice(1, 3)} ${phone.slice(3)}`)}/reports`, 'operator');
+      const res = await call(
+        'GET',
+        `/api/v1/callers/${encodeURIComponent(`+84 ${phone.slice(1, 3)} ${phone.slice(3)}`)}/reports`,
+        'operator',
+      );
       expect(res.status).toBe(200);
       expect(res.body.map((r: { id: string }) => r.id).sort()).toEqual([own.body.id, other.body.id].sort());
 
       const rows = await auditRows(phone);
       expect(rows).toEqual([
-        { type: 'caller_history_searched', role: 'operator', username: 'operator', subject: phone, resultCount: 2, data: { reportIds: res.body.map((r: { id: string }) => r.id) }, createdAt: expect.any(Date) },
+        {
+          type: 'caller_history_searched',
+          role: 'operator',
+          username: 'operator',
+          subject: phone,
+          resultCount: 2,
+          data: { reportIds: res.body.map((r: { id: string }) => r.id) },
+          createdAt: expect.any(Date),
+        },
       ]);
       expect(rows[0].createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     });
@@ -166,7 +259,9 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
       const res = await call('GET', `/api/v1/callers/${phone}/reports`, 'operator');
       expect(res.status).toBe(200);
       expect(res.body).toEqual([]);
-      expect(await auditRows(phone)).toEqual([expect.objectContaining({ username: 'operator', subject: phone, resultCount: 0, data: { reportIds: [] } })]);
+      expect(await auditRows(phone)).toEqual([
+        expect.objectContaining({ username: 'operator', subject: phone, resultCount: 0, data: { reportIds: [] } }),
+      ]);
     });
 
     it('writes nothing for a refused search', async () => {
@@ -179,7 +274,13 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('answers nothing when the audit cannot be written', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', { category: 'pothole', ...somewhere(), description: 'Người gọi báo ổ gà', channel: 'phone', reporter: { phone } });
+      const filed = await call('POST', '/api/v1/reports', 'operator', {
+        category: 'pothole',
+        ...somewhere(),
+        description: 'Người gọi báo ổ gà',
+        channel: 'phone',
+        reporter: { phone },
+      });
       // The audit insert fails for this number only (a check its row cannot pass): the report
       // the search would have shown must not leave the server.
       const runner = db.createQueryRunner();

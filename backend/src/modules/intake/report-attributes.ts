@@ -9,7 +9,14 @@ export const MAX_ATTRIBUTES = 30;
 export const atMostAttributes = <T extends Record<string, unknown>>(record: T, ctx: z.RefinementCtx): void => {
   const count = Object.keys(record).length;
   if (count > MAX_ATTRIBUTES) {
-    ctx.addIssue({ code: 'too_big', origin: 'object', maximum: MAX_ATTRIBUTES, inclusive: true, input: record, message: `Too many attributes (${count}): at most ${MAX_ATTRIBUTES}` });
+    ctx.addIssue({
+      code: 'too_big',
+      origin: 'object',
+      maximum: MAX_ATTRIBUTES,
+      inclusive: true,
+      input: record,
+      message: `Too many attributes (${count}): at most ${MAX_ATTRIBUTES}`,
+    });
   }
 };
 
@@ -19,7 +26,10 @@ export const atMostAttributes = <T extends Record<string, unknown>>(record: T, c
  * category does not ask; unknown codes were once kept, and 9,000 of them (926 KB) went into one
  * report.
  */
-export function checkAttributes(definitions: readonly CategoryAttribute[], given: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function checkAttributes(
+  definitions: readonly CategoryAttribute[],
+  given: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const known = new Set(definitions.map((d) => d.code));
   const unknown = Object.keys(given).filter((code) => !known.has(code));
   if (unknown.length > 0) throw IntakeException.unknownAttributes(unknown);

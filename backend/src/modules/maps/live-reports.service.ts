@@ -41,7 +41,10 @@ export class LiveReportsService implements OnModuleInit, BeforeApplicationShutdo
     this.subscriber.on('error', (err) => this.logger.debug(`live subscription: ${err.message}`));
     this.subscriber.on('message', (_channel, message) => this.broadcast('reports', message));
     // ioredis re-subscribes after a reconnect; the first connect may wait for Redis.
-    void this.subscriber.connect().then(() => this.subscriber?.subscribe(this.generations.channel)).catch(() => undefined);
+    void this.subscriber
+      .connect()
+      .then(() => this.subscriber?.subscribe(this.generations.channel))
+      .catch(() => undefined);
     this.keepAlive = setInterval(() => this.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     this.keepAlive.unref();
   }

@@ -20,9 +20,21 @@ const tileParams = z.object({
 const code = '[a-z0-9-]+';
 const status = `(?:${REPORT_STATUSES.join('|')})`;
 const reportTileQuery = z.object({
-  category: z.string().max(1000).regex(new RegExp(`^${code}(,${code})*$`)).optional(),
-  group: z.string().max(64).regex(new RegExp(`^${code}$`)).optional(),
-  status: z.string().max(200).regex(new RegExp(`^${status}(,${status})*$`)).optional(),
+  category: z
+    .string()
+    .max(1000)
+    .regex(new RegExp(`^${code}(,${code})*$`))
+    .optional(),
+  group: z
+    .string()
+    .max(64)
+    .regex(new RegExp(`^${code}$`))
+    .optional(),
+  status: z
+    .string()
+    .max(200)
+    .regex(new RegExp(`^${status}(,${status})*$`))
+    .optional(),
   unit: z.uuid().optional(),
   sla: z.enum(['warning', 'overdue']).optional(),
   /** Ignored by the server: lets a live map bust its own cache after a change. */

@@ -45,7 +45,10 @@ const margin = (v: number, size: number) => {
   const r = (((v - ORIGIN) % size) + size) % size;
   return Math.min(r, size - r);
 };
-const toLatLng = (x: number, y: number) => ({ lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI), lng: (x / R) * (180 / Math.PI) });
+const toLatLng = (x: number, y: number) => ({
+  lat: (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI),
+  lng: (x / R) * (180 / Math.PI),
+});
 
 function clusterCentre(): { x: number; y: number } {
   const m = toMercator(BEN_THANH.lat, BEN_THANH.lng);
@@ -113,7 +116,12 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     db = app.get(DataSource);
     aggregator = new ReportAggregatorService(db, app.get(TileGenerations), app.get(APP_CONFIG));
     for (const username of ['leader', 'ward.benthanh']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' }, headers: { 'content-type': 'application/json' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: '1022demo!' },
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(200);
       tokens[username] = res.json().accessToken;
     }
@@ -144,7 +152,10 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
   });
 
   it('gives leaders H3 hexagons at z12 (resolution 8) and z13 (resolution 9)', async () => {
-    for (const [t, res] of [[z12, 8], [z13, 9]] as const) {
+    for (const [t, res] of [
+      [z12, 8],
+      [z13, 9],
+    ] as const) {
       const decoded = await tile(tileUrl(t), 'leader');
       expect(Object.keys(decoded)).toEqual(['hex']);
       const hex = hexOf(decoded, res);
@@ -159,7 +170,9 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     expect(t.heat).toBeUndefined();
     const mine = t.points.filter((f) => codes.includes(String(f.properties.code)));
     expect(mine.map((f) => f.properties.code).sort()).toEqual([...codes].sort());
-    expect(mine.every((f) => f.properties.category === 'garbage' && f.properties.sla === 'ok' && typeof f.properties.id === 'string')).toBe(true);
+    expect(mine.every((f) => f.properties.category === 'garbage' && f.properties.sla === 'ok' && typeof f.properties.id === 'string')).toBe(
+      true,
+    );
     for (const f of t.points) {
       expect(Object.keys(f.properties).sort()).toEqual(['category', 'code', 'id', 'sla', 'status']);
       expect(Object.keys(f.properties).filter((k) => /reporter|phone|email|name|description/i.test(k))).toEqual([]);
@@ -170,7 +183,8 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     const all = clusterCell(await tile(tileUrl(z11), 'leader'), z11, heatCellMetres(11))!;
     const garbage = clusterCell(await tile(tileUrl(z11, '?category=garbage,illegal-dumping'), 'leader'), z11, heatCellMetres(11));
     expect(garbage!.properties.count).toBeGreaterThanOrEqual(6);
-    const lessThanAll = (f: DecodedFeature | undefined) => f === undefined || Number(f.properties.count) <= Number(all.properties.count) - 6;
+    const lessThanAll = (f: DecodedFeature | undefined) =>
+      f === undefined || Number(f.properties.count) <= Number(all.properties.count) - 6;
     expect(lessThanAll(clusterCell(await tile(tileUrl(z11, '?category=pothole'), 'leader'), z11, heatCellMetres(11)))).toBe(true);
     expect(lessThanAll(clusterCell(await tile(tileUrl(z11, '?group=transport'), 'leader'), z11, heatCellMetres(11)))).toBe(true);
     expect(lessThanAll(clusterCell(await tile(tileUrl(z11, `?unit=${randomUUID()}`), 'leader'), z11, heatCellMetres(11)))).toBe(true);
@@ -209,7 +223,10 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     const abort = new AbortController();
     const refused = await fetch(`http://127.0.0.1:${port}/api/v1/live/reports`, { signal: abort.signal });
     expect(refused.status).toBe(401);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/live/reports`, { headers: { authorization: `Bearer ${tokens.leader}` }, signal: abort.signal });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/live/reports`, {
+      headers: { authorization: `Bearer ${tokens.leader}` },
+      signal: abort.signal,
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     let text = '';
@@ -220,7 +237,11 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     abort.abort();
     const [event, data] = text.trim().split('\n');
     expect(event).toBe('event: reports');
-    expect(JSON.parse(data.slice('data: '.length))).toEqual({ generation: expect.any(Number), changed: expect.any(Number), at: expect.any(String) });
+    expect(JSON.parse(data.slice('data: '.length))).toEqual({
+      generation: expect.any(Number),
+      changed: expect.any(Number),
+      at: expect.any(String),
+    });
   });
 
   it('serves the public tile without login: heat only, count only, no cell under 5', async () => {

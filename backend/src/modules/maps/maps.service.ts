@@ -57,15 +57,29 @@ export class MapsService {
     // Aggregate tiles depend on the days only; the others on the minute.
     const window = raw ? `${minute(from)}-${minute(to)}` : `${days.first}-${days.last}-${localDay(now)}`;
     const key = `r:${z}/${x}/${y}:${digest({ ...f, window })}`;
-    return throughCache(this.generations, t, key, this.config.maps.tileCacheSeconds, () => this.compute(t, f, { from, to }, raw, days, now));
+    return throughCache(this.generations, t, key, this.config.maps.tileCacheSeconds, () =>
+      this.compute(t, f, { from, to }, raw, days, now),
+    );
   }
 
-  private compute(t: TileAddress, f: ReportFilters, w: { from: Date; to: Date }, raw: boolean, days: { first: string; last: string }, now: Date): Promise<Buffer> {
+  private compute(
+    t: TileAddress,
+    f: ReportFilters,
+    w: { from: Date; to: Date },
+    raw: boolean,
+    days: { first: string; last: string },
+    now: Date,
+  ): Promise<Buffer> {
     if (t.z <= MAX_GRID_ZOOM) {
-      return raw ? this.maps.heatFromReports(t, w, f) : this.maps.heatFromAggregates(t, splitWindow(days.first, days.last, localDay(now)), f);
+      return raw
+        ? this.maps.heatFromReports(t, w, f)
+        : this.maps.heatFromAggregates(t, splitWindow(days.first, days.last, localDay(now)), f);
     }
     const res = HEX_RESOLUTION_AT[t.z];
-    if (res) return raw ? this.maps.hexFromReports(t, res, w, f) : this.maps.hexFromAggregates(t, res, splitWindow(days.first, days.last, localDay(now)), f);
+    if (res)
+      return raw
+        ? this.maps.hexFromReports(t, res, w, f)
+        : this.maps.hexFromAggregates(t, res, splitWindow(days.first, days.last, localDay(now)), f);
     return this.maps.points(t, w, f);
   }
 
@@ -75,8 +89,12 @@ export class MapsService {
     const now = this.clock.now();
     const { from, to } = this.period(now);
     const days = windowDays(from, to);
-    return throughCache(this.generations, { z, x, y }, `p:${z}/${x}/${y}:${days.first}-${days.last}`, this.config.maps.tileCacheSeconds, () =>
-      this.maps.publicHeat({ z, x, y }, days),
+    return throughCache(
+      this.generations,
+      { z, x, y },
+      `p:${z}/${x}/${y}:${days.first}-${days.last}`,
+      this.config.maps.tileCacheSeconds,
+      () => this.maps.publicHeat({ z, x, y }, days),
     );
   }
 

@@ -24,7 +24,15 @@ export class NotificationDeliveryRepository {
 
   /** Due rows, locked until the transaction ends; rows another worker holds are skipped, not waited on. */
   async claim(tx: EntityManager, limit: number, now: Date): Promise<PendingNotification[]> {
-    const rows: { id: string; report_id: string | null; channel: NotificationChannel; recipient: string; template: string; payload: Record<string, unknown>; attempts: number }[] = await tx.query(
+    const rows: {
+      id: string;
+      report_id: string | null;
+      channel: NotificationChannel;
+      recipient: string;
+      template: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+    }[] = await tx.query(
       `SELECT id, report_id, channel, recipient, template, payload, attempts
          FROM notification
         WHERE status = 'recorded' AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
@@ -33,7 +41,15 @@ export class NotificationDeliveryRepository {
           FOR UPDATE SKIP LOCKED`,
       [limit, now],
     );
-    return rows.map((r) => ({ id: String(r.id), reportId: r.report_id, channel: r.channel, recipient: r.recipient, template: r.template, payload: r.payload ?? {}, attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      reportId: r.report_id,
+      channel: r.channel,
+      recipient: r.recipient,
+      template: r.template,
+      payload: r.payload ?? {},
+      attempts: r.attempts,
+    }));
   }
 
   async markSent(tx: EntityManager, id: string, providerId: string | null, now: Date): Promise<void> {

@@ -24,26 +24,41 @@ async function startSmtp(options: { refuse?: boolean } = {}): Promise<{ url: str
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
-    onAuth: (auth, _session, cb) => (auth.username === 'user' && auth.password === 'pass' ? cb(null, { user: 'user' }) : cb(new Error('bad credentials'))),
-    onRcptTo: (_address, _session, cb) => (options.refuse ? cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })) : cb()),
+    onAuth: (auth, _session, cb) =>
+      auth.username === 'user' && auth.password === 'pass' ? cb(null, { user: 'user' }) : cb(new Error('bad credentials')),
+    onRcptTo: (_address, _session, cb) =>
+      options.refuse ? cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })) : cb(),
     onData: (stream, session, cb) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         cb();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://user:pass@127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://user:pass@127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Decodes RFC 2047 encoded words (nodemailer encodes the Vietnamese subject). */
 function decodeHeader(value: string): string {
   return value.replace(/\s+(?==\?)/g, '').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
@@ -57,7 +72,10 @@ function parseMail(raw: string): { subject: string; text: string; headers: strin
     encoding === 'base64'
       ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
       : encoding === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+        ? Buffer.from(
+            body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8')
         : body;
   return { subject: decodeHeader(header('Subject')), text: text.replace(/\r\n/g, '\n'), headers };
 }
@@ -90,7 +108,14 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
   const config = testConfig({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_RETRY_BASE_MS: '60000', NOTIFY_BATCH_SIZE: '10' });
   const reporterAccess = new ReporterAccessService(new ReporterAccessRepository(), config);
   const service = (drivers: { internal?: NotificationDriver; email?: NotificationDriver; sms?: NotificationDriver }) =>
-    new NotificationDeliveryService(repo, config, drivers.internal ?? new RecordingDriver(), drivers.email ?? new RecordingDriver(), drivers.sms ?? new RecordingDriver(), reporterAccess);
+    new NotificationDeliveryService(
+      repo,
+      config,
+      drivers.internal ?? new RecordingDriver(),
+      drivers.email ?? new RecordingDriver(),
+      drivers.sms ?? new RecordingDriver(),
+      reporterAccess,
+    );
 
   /** A report to send about (the link tokens reference it). */
   async function aReport(code: string): Promise<string> {
@@ -112,7 +137,13 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
     return id;
   }
 
-  async function insert(channel: string, recipient: string, template: string, payload: Record<string, unknown>, key: string): Promise<string> {
+  async function insert(
+    channel: string,
+    recipient: string,
+    template: string,
+    payload: Record<string, unknown>,
+    key: string,
+  ): Promise<string> {
     const [{ id }] = await db.dataSource.query(
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key) VALUES (NULL, $1, $2, NULL, $3, $4, $5) RETURNING id`,
       [channel, recipient, template, payload, key],
@@ -120,13 +151,24 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
     return String(id);
   }
   const row = async (id: string) =>
-    (await db.dataSource.query(`SELECT status, attempts, sent_at, last_error, provider_id, next_attempt_at FROM notification WHERE id = $1`, [id]))[0];
+    (
+      await db.dataSource.query(
+        `SELECT status, attempts, sent_at, last_error, provider_id, next_attempt_at FROM notification WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   it('delivers an e-mail notification once over SMTP and marks it sent; a second pass sends nothing', async () => {
     const smtp = await startSmtp();
     const email = new SmtpDriver(smtp.url, '1022 <no-reply@1022.test>');
     try {
-      const id = await insert('email', 'citizen@example.vn', 'citizen.status.resolved', { code: 'HCM-2025-000042', status: 'resolved' }, 'citizen:e1:email');
+      const id = await insert(
+        'email',
+        'citizen@example.vn',
+        'citizen.status.resolved',
+        { code: 'HCM-2025-000042', status: 'resolved' },
+        'citizen:e1:email',
+      );
       const now = new Date('2025-11-24T03:00:00Z');
       const delivery = service({ email });
 
@@ -139,7 +181,7 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       expect(parsed.subject).toBe('Phản ánh HCM-2025-000042 đã được xử lý xong');
       expect(parsed.text).toContain('Phản ánh mã HCM-2025-000042 của Quý người dân đã được xử lý xong.');
       expect(parsed.text).toContain('/track/HCM-2025-000042');
-      expect(parsed.headers).toMatch(new RegExp(`^X-1022-Notification-Id: ${id}$`, "im"));
+      expect(parsed.headers).toMatch(new RegExp(`^X-1022-Notification-Id: ${id}$`, 'im'));
 
       const r = await row(id);
       expect(r).toMatchObject({ status: 'sent', attempts: 1, last_error: null, next_attempt_at: null });
@@ -154,7 +196,7 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
     }
   });
 
-  it("gives each message to a reporter its own link token: hashed with an expiry, never in the row, replaced on a retry", async () => {
+  it('gives each message to a reporter its own link token: hashed with an expiry, never in the row, replaced on a retry', async () => {
     const reportId = await aReport('HCM-251124-TOKEN2');
     const smtp = await startSmtp();
     const email = new SmtpDriver(smtp.url, '1022 <no-reply@1022.test>');
@@ -169,8 +211,18 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       const secret = /\/track\/HCM-251124-TOKEN2#secret=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
       expect(secret).toBeDefined();
 
-      const stored = await db.dataSource.query(`SELECT kind, notification_id::text AS "notificationId", expires_at AS "expiresAt", encode(secret_hash, 'hex') AS hash FROM reporter_secret WHERE report_id = $1`, [reportId]);
-      expect(stored).toEqual([{ kind: 'message', notificationId: String(id), expiresAt: new Date(now.getTime() + 30 * 86_400_000), hash: createHash('sha256').update(secret!).digest('hex') }]);
+      const stored = await db.dataSource.query(
+        `SELECT kind, notification_id::text AS "notificationId", expires_at AS "expiresAt", encode(secret_hash, 'hex') AS hash FROM reporter_secret WHERE report_id = $1`,
+        [reportId],
+      );
+      expect(stored).toEqual([
+        {
+          kind: 'message',
+          notificationId: String(id),
+          expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+          hash: createHash('sha256').update(secret!).digest('hex'),
+        },
+      ]);
       const [{ payload }] = await db.dataSource.query(`SELECT payload::text AS payload FROM notification WHERE id = $1`, [id]);
       expect(payload).not.toContain(secret);
 

@@ -77,12 +77,25 @@ export class NotificationDeliveryService {
           out.sent++;
         } catch (err) {
           // A template that does not render never will: give up at once instead of retrying.
-          const retryAt = err instanceof UnknownTemplateError || err instanceof UnknownChannelError ? null : nextAttemptAt(now, row.attempts + 1, this.settings);
+          const retryAt =
+            err instanceof UnknownTemplateError || err instanceof UnknownChannelError
+              ? null
+              : nextAttemptAt(now, row.attempts + 1, this.settings);
           await this.repo.markAttemptFailed(tx, row.id, describe(err), retryAt);
           if (retryAt) out.retried++;
           else out.failed++;
           // Ids and codes only: the recipient and the provider's message may hold personal data.
-          this.logger.warn({ notificationId: row.id, channel: row.channel, template: row.template, attempt: row.attempts + 1, gaveUp: !retryAt, code: errorCode(err) }, 'notification delivery failed');
+          this.logger.warn(
+            {
+              notificationId: row.id,
+              channel: row.channel,
+              template: row.template,
+              attempt: row.attempts + 1,
+              gaveUp: !retryAt,
+              code: errorCode(err),
+            },
+            'notification delivery failed',
+          );
         }
       }
       return out;
@@ -109,7 +122,10 @@ export class NotificationDeliveryService {
 /** Stored in last_error for the operators (the table, like the recipient column, is not public). */
 function describe(err: unknown): string {
   const e = err as { code?: string; responseCode?: number; message?: string };
-  return [e.code, e.responseCode, e.message ?? String(err)].filter((p) => p !== undefined && p !== '').join(' ').slice(0, 1000);
+  return [e.code, e.responseCode, e.message ?? String(err)]
+    .filter((p) => p !== undefined && p !== '')
+    .join(' ')
+    .slice(0, 1000);
 }
 
 function errorCode(err: unknown): string {

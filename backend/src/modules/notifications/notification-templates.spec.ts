@@ -24,7 +24,12 @@ describe('renderNotification', () => {
     expect(m.text).toContain('Tổng đài 1022');
   });
 
-  it.each([['citizen.status.bogus', { code: 'HCM-1' }], ['citizen.status.new', {}], ['sla.warn10', {}], ['newsletter', {}]])('refuses %s with %j', (template, payload) => {
+  it.each([
+    ['citizen.status.bogus', { code: 'HCM-1' }],
+    ['citizen.status.new', {}],
+    ['sla.warn10', {}],
+    ['newsletter', {}],
+  ])('refuses %s with %j', (template, payload) => {
     expect(() => renderNotification(template, payload)).toThrow(UnknownTemplateError);
   });
 

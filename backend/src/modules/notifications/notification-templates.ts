@@ -51,7 +51,11 @@ export function trackingLink(code: string, publicBaseUrl = ''): string {
  * `reporterUrl` is the private link of this one message (its own token, made when it is sent and
  * never stored in plain): the reporter acts from it. Without one, the public tracking link.
  */
-export function renderNotification(template: string, payload: Record<string, unknown>, options: { publicBaseUrl?: string; reporterUrl?: string } = {}): RenderedMessage {
+export function renderNotification(
+  template: string,
+  payload: Record<string, unknown>,
+  options: { publicBaseUrl?: string; reporterUrl?: string } = {},
+): RenderedMessage {
   if (template === 'citizen.reporter_link') {
     const code = str(payload.code);
     if (!code) throw new UnknownTemplateError(template);
@@ -91,7 +95,12 @@ export function renderNotification(template: string, payload: Record<string, unk
     const ref = str(payload.code) ?? str(payload.reportId);
     return {
       subject: 'Phiếu phản ánh mới được giao cho đơn vị',
-      text: [`Đơn vị vừa được giao phiếu phản ánh${ref ? ` ${ref}` : ''}.`, 'Vui lòng tiếp nhận và xử lý trong thời hạn quy định.', '', SIGNATURE].join('\n'),
+      text: [
+        `Đơn vị vừa được giao phiếu phản ánh${ref ? ` ${ref}` : ''}.`,
+        'Vui lòng tiếp nhận và xử lý trong thời hạn quy định.',
+        '',
+        SIGNATURE,
+      ].join('\n'),
     };
   }
   if (template.startsWith('sla.')) {

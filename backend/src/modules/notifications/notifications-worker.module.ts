@@ -20,7 +20,9 @@ import { SmtpDriver } from './smtp.driver';
       provide: EMAIL_DRIVER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): NotificationDriver =>
-        config.notifications.emailDriver === 'smtp' && config.notifications.smtpUrl ? new SmtpDriver(config.notifications.smtpUrl, config.notifications.smtpFrom) : new RecordingDriver(),
+        config.notifications.emailDriver === 'smtp' && config.notifications.smtpUrl
+          ? new SmtpDriver(config.notifications.smtpUrl, config.notifications.smtpFrom)
+          : new RecordingDriver(),
     },
     // No SMS gateway yet (see SmsDriver): messages are recorded.
     { provide: SMS_DRIVER, useFactory: (): NotificationDriver => new RecordingDriver() },

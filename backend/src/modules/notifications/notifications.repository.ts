@@ -36,12 +36,23 @@ export class NotificationsRepository {
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [list.map((n) => n.reportId), list.map((n) => n.channel), list.map((n) => n.recipient), list.map((n) => n.unitId), list.map((n) => n.template), list.map((n) => JSON.stringify(n.payload)), list.map((n) => n.dedupeKey)],
+      [
+        list.map((n) => n.reportId),
+        list.map((n) => n.channel),
+        list.map((n) => n.recipient),
+        list.map((n) => n.unitId),
+        list.map((n) => n.template),
+        list.map((n) => JSON.stringify(n.payload)),
+        list.map((n) => n.dedupeKey),
+      ],
     );
   }
 
   /** An internal notification addressed to a unit by its code, in one statement. */
-  async recordForUnit(tx: EntityManager, n: { reportId: string; unitId: string; template: string; payload: Record<string, unknown>; dedupeKey: string }): Promise<boolean> {
+  async recordForUnit(
+    tx: EntityManager,
+    n: { reportId: string; unitId: string; template: string; payload: Record<string, unknown>; dedupeKey: string },
+  ): Promise<boolean> {
     const rows = await tx.query(
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT $1, 'internal', h.code, h.id, $3, $4, $5 FROM handling_unit h WHERE h.id = $2

@@ -6,7 +6,10 @@ export class SmtpDriver implements NotificationDriver {
   readonly name = 'smtp';
   private readonly transport: ReturnType<typeof createTransport>;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     // Short timeouts: a hung relay must not hold the claimed batch's row locks for minutes.
     this.transport = createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }, { from });
   }

@@ -16,9 +16,18 @@ describe('addressParts', () => {
 
 describe('addressQueries', () => {
   it.each([
-    [['phuong 7', 'quan 5'], ['phuong 7 quan 5', 'phuong 7']],
-    [['12 le loi', 'phuong ben thanh', 'quan 1'], ['phuong ben thanh quan 1', 'phuong ben thanh']],
-    [['ben thanh', 'quan 1'], ['ben thanh quan 1', 'ben thanh']],
+    [
+      ['phuong 7', 'quan 5'],
+      ['phuong 7 quan 5', 'phuong 7'],
+    ],
+    [
+      ['12 le loi', 'phuong ben thanh', 'quan 1'],
+      ['phuong ben thanh quan 1', 'phuong ben thanh'],
+    ],
+    [
+      ['ben thanh', 'quan 1'],
+      ['ben thanh quan 1', 'ben thanh'],
+    ],
     // No commas: the words from the ward word on, in a short and a longer window.
     [['12 le loi phuong ben thanh quan 1 tp hcm'], ['phuong ben thanh quan 1 tp', 'phuong ben thanh']],
     [['quan 5'], []],
@@ -27,7 +36,14 @@ describe('addressQueries', () => {
   });
 });
 
-const hit = (code: string, name: string, matched: string, current: boolean): WardHit => ({ code, name, matched, current, lat: 10.75, lng: 106.66 });
+const hit = (code: string, name: string, matched: string, current: boolean): WardHit => ({
+  code,
+  name,
+  matched,
+  current,
+  lat: 10.75,
+  lng: 106.66,
+});
 
 const AN_DONG_FROM_P7_Q5 = hit('27316', 'Phường An Đông', 'Phường 7, Quận 5', false);
 const GIA_DINH_FROM_P7_BT = hit('26944', 'Phường Gia Định', 'Phường 7, Quận Bình Thạnh', false);
@@ -45,7 +61,12 @@ describe('pickWard', () => {
     ['the same, abbreviated', 'P.7 - Q.5', [GIA_DINH_FROM_P7_BT, AN_DONG_FROM_P7_Q5], '27316'],
     ['a current ward in a full address', '12 Lê Lợi, Phường Bến Thành, TP.HCM', [SAI_GON, BEN_THANH], '26743'],
     ['a current ward by its bare name', 'Chợ Bến Thành, Quận 1', [BEN_THANH_FROM_OLD, BEN_THANH], '26743'],
-    ['a current name beats a former one in the same address', 'Phường Chợ Quán (Phường 7, Quận 5)', [AN_DONG_FROM_P7_Q5, CHO_QUAN], '27301'],
+    [
+      'a current name beats a former one in the same address',
+      'Phường Chợ Quán (Phường 7, Quận 5)',
+      [AN_DONG_FROM_P7_Q5, CHO_QUAN],
+      '27301',
+    ],
     ['a ward whose name holds a district word', 'Phường Chợ Quán, Quận 5', [CHO_QUAN_FROM_P1_Q5, CHO_QUAN], '27301'],
   ])('finds %s', (_, address, hits, code) => {
     const match = pickWard(addressParts(address), hits);

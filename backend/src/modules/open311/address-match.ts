@@ -12,9 +12,7 @@ export interface WardHit {
 }
 
 export type WardMatch =
-  | { kind: 'found'; ward: WardHit }
-  | { kind: 'ambiguous'; wards: WardHit[] }
-  | { kind: 'none'; suggestions: string[] };
+  { kind: 'found'; ward: WardHit } | { kind: 'ambiguous'; wards: WardHit[] } | { kind: 'none'; suggestions: string[] };
 
 const COMMUNE_WORDS = ['dac khu', 'thi tran', 'phuong', 'xa'];
 // Before 1 July 2025 wards sat in districts; people still write them. "tp" also starts the city.

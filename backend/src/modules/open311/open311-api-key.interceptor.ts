@@ -45,6 +45,8 @@ export class Open311ApiKeyInterceptor implements NestInterceptor {
     const key = apiKeyOf(request.body) ?? apiKeyOf(request.query);
     if (!key) throw Open311Exception.missingApiKey();
     if (!isKnownKey(key, this.keys)) throw Open311Exception.invalidApiKey();
-    return from(this.limits.enforce('open311Post', { ...subjectOf(request), userId: null, apiKey: key })).pipe(switchMap(() => next.handle()));
+    return from(this.limits.enforce('open311Post', { ...subjectOf(request), userId: null, apiKey: key })).pipe(
+      switchMap(() => next.handle()),
+    );
   }
 }

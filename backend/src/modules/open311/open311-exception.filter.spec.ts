@@ -11,17 +11,29 @@ describe('toErrorList', () => {
     ['an unknown service', Open311Exception.unknownService('nope'), 404, ['service_code: "nope" was not found; see services.json']],
     ['an unknown category from intake', IntakeException.unknownCategory('nope'), 404, ['service_code: Unknown category "nope"']],
     ['a missing attribute from intake', IntakeException.missingAttribute('depth'), 400, ['attribute[depth]: Required for this category']],
-    ['a point outside the city', GeoException.outsideCity(21.03, 105.85), 400, ['lat: The point is outside Ho Chi Minh City', 'long: The point is outside Ho Chi Minh City']],
+    [
+      'a point outside the city',
+      GeoException.outsideCity(21.03, 105.85),
+      400,
+      ['lat: The point is outside Ho Chi Minh City', 'long: The point is outside Ho Chi Minh City'],
+    ],
     [
       'a schema failure',
-      new DomainException('validation', 'validation_failed', 'Invalid', { issues: [{ field: 'attribute.depth', rule: 'too_big', message: 'Too big' }] }),
+      new DomainException('validation', 'validation_failed', 'Invalid', {
+        issues: [{ field: 'attribute.depth', rule: 'too_big', message: 'Too big' }],
+      }),
       400,
       ['attribute[depth]: Too big'],
     ],
     ['a conflict', new DomainException('conflict', 'x', 'Still running'), 409, ['Still running']],
     ['a file in a form', new BadRequestException('Unexpected field - media'), 400, ['Unexpected field - media']],
     ['too large a body', new PayloadTooLargeException('File too large'), 413, ['File too large']],
-    ['a malformed body (Fastify)', Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), 400, ['Body is not valid JSON']],
+    [
+      'a malformed body (Fastify)',
+      Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }),
+      400,
+      ['Body is not valid JSON'],
+    ],
     ['anything else', new Error('db exploded: password=secret'), 500, ['Internal server error; please try again later']],
   ])('%s', (_, exception, status, descriptions) => {
     const { status: s, errors } = toErrorList(exception, 'en');
@@ -30,7 +42,9 @@ describe('toErrorList', () => {
   });
 
   it('speaks Vietnamese by default where the exception has it', () => {
-    expect(toErrorList(IntakeException.missingAttribute('depth'), 'vi').errors).toEqual([{ code: 400, description: 'attribute[depth]: Bắt buộc với lĩnh vực này' }]);
+    expect(toErrorList(IntakeException.missingAttribute('depth'), 'vi').errors).toEqual([
+      { code: 400, description: 'attribute[depth]: Bắt buộc với lĩnh vực này' },
+    ]);
     expect(toErrorList(Open311Exception.invalidApiKey(), 'vi').errors[0].description).toBe('api_key không hợp lệ; phản ánh chưa được tạo');
   });
 

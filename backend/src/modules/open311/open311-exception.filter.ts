@@ -57,7 +57,12 @@ export function toErrorList(exception: unknown, locale: Locale): { status: numbe
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, errors: [{ code: statusCode, description: (exception as Error).message }] };
   }
-  return { status: 500, errors: [{ code: 500, description: locale === 'vi' ? 'Lỗi hệ thống; vui lòng thử lại sau' : 'Internal server error; please try again later' }] };
+  return {
+    status: 500,
+    errors: [
+      { code: 500, description: locale === 'vi' ? 'Lỗi hệ thống; vui lòng thử lại sau' : 'Internal server error; please try again later' },
+    ],
+  };
 }
 
 /** Errors under /open311 in the GeoReport v2 list format, as JSON or XML after the path's suffix. */

@@ -3,16 +3,32 @@ import { coerceAttributes, normalizeForm, open311Field } from './open311-form';
 
 describe('normalizeForm', () => {
   it.each<[string, unknown, Record<string, unknown>]>([
-    ['form keys attribute[code]', { service_code: 'flooding', 'attribute[depth]': '20-50cm' }, { service_code: 'flooding', attribute: { depth: '20-50cm' } }],
+    [
+      'form keys attribute[code]',
+      { service_code: 'flooding', 'attribute[depth]': '20-50cm' },
+      { service_code: 'flooding', attribute: { depth: '20-50cm' } },
+    ],
     ['attribute[code][] always a list', { 'attribute[kinds][]': 'a' }, { attribute: { kinds: ['a'] } }],
     ['repeated attribute[code][]', { 'attribute[kinds][]': ['a', 'b'] }, { attribute: { kinds: ['a', 'b'] } }],
     ['both spellings add up', { 'attribute[kinds]': 'a', 'attribute[kinds][]': ['b'] }, { attribute: { kinds: ['a', 'b'] } }],
     ['multipart nesting', { attribute: { depth: '20-50cm', kinds: ['a', 'b'] } }, { attribute: { depth: '20-50cm', kinds: ['a', 'b'] } }],
-    ['JSON numbers become text', { lat: 10.7725, long: 106.6981, attribute: { count: 3 } }, { lat: '10.7725', long: '106.6981', attribute: { count: '3' } }],
-    ['empty values count as absent', { lat: '', long: '', address_string: 'Phường 7, Quận 5', 'attribute[depth]': '', 'attribute[x][]': [''] }, { address_string: 'Phường 7, Quận 5' }],
+    [
+      'JSON numbers become text',
+      { lat: 10.7725, long: 106.6981, attribute: { count: 3 } },
+      { lat: '10.7725', long: '106.6981', attribute: { count: '3' } },
+    ],
+    [
+      'empty values count as absent',
+      { lat: '', long: '', address_string: 'Phường 7, Quận 5', 'attribute[depth]': '', 'attribute[x][]': [''] },
+      { address_string: 'Phường 7, Quận 5' },
+    ],
     ['codes with dashes and dots', { 'attribute[pole-no.]': '12' }, { attribute: { 'pole-no.': '12' } }],
     ['prototype keys are dropped', { 'attribute[__proto__]': 'x', constructor: 'y', 'attribute[ok]': 'z' }, { attribute: { ok: 'z' } }],
-    ['malformed attribute keys stay top-level (and are ignored later)', { 'attribute[a][b]': 'x', 'attribute[]': 'y' }, { 'attribute[a][b]': 'x', 'attribute[]': 'y' }],
+    [
+      'malformed attribute keys stay top-level (and are ignored later)',
+      { 'attribute[a][b]': 'x', 'attribute[]': 'y' },
+      { 'attribute[a][b]': 'x', 'attribute[]': 'y' },
+    ],
     ['no body at all', undefined, {}],
     ['a JSON array body', ['a'], {}],
   ])('%s', (_, body, expected) => {
@@ -27,7 +43,15 @@ describe('normalizeForm', () => {
 });
 
 const defs: CategoryAttribute[] = [
-  { code: 'depth', datatype: 'singlevaluelist', required: true, description: '', descriptionEn: '', order: 1, values: [{ key: 'a', name: 'A', nameEn: 'A' }] },
+  {
+    code: 'depth',
+    datatype: 'singlevaluelist',
+    required: true,
+    description: '',
+    descriptionEn: '',
+    order: 1,
+    values: [{ key: 'a', name: 'A', nameEn: 'A' }],
+  },
   { code: 'kinds', datatype: 'multivaluelist', required: false, description: '', descriptionEn: '', order: 2, values: [] },
   { code: 'count', datatype: 'number', required: false, description: '', descriptionEn: '', order: 3 },
   { code: 'seen', datatype: 'datetime', required: false, description: '', descriptionEn: '', order: 4 },

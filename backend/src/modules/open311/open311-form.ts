@@ -85,7 +85,8 @@ export function coerceAttributes(
       else fail(code, 'number', 'Must be a number, e.g. 12.5', 'Phải là số, ví dụ 12.5');
     } else if (datatype === 'datetime') {
       if (parseW3cDatetime(one)) values[code] = one.trim();
-      else fail(code, 'datetime', 'Must be a W3C datetime, e.g. 2026-11-21T08:30:00+07:00', 'Phải là ngày giờ dạng 2026-11-21T08:30:00+07:00');
+      else
+        fail(code, 'datetime', 'Must be a W3C datetime, e.g. 2026-11-21T08:30:00+07:00', 'Phải là ngày giờ dạng 2026-11-21T08:30:00+07:00');
     } else {
       // Unknown codes are kept as sent for intake to refuse, as it does for every channel.
       values[code] = datatype ? one : answer;

@@ -20,7 +20,11 @@ export class Open311LocationService {
     for (const query of addressQueries(parts)) hits.push(...(await this.geo.search(query, HITS_PER_QUERY)));
     const match = pickWard(parts, hits);
     if (match.kind === 'none') throw Open311Exception.addressNotFound(address, match.suggestions);
-    if (match.kind === 'ambiguous') throw Open311Exception.ambiguousAddress(address, match.wards.map((w) => w.name));
+    if (match.kind === 'ambiguous')
+      throw Open311Exception.ambiguousAddress(
+        address,
+        match.wards.map((w) => w.name),
+      );
     return { lat: match.ward.lat, lng: match.ward.lng, ward: match.ward };
   }
 }

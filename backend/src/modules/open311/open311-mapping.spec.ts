@@ -21,7 +21,10 @@ describe('internalStatuses', () => {
   it.each<[('open' | 'closed')[], ReportStatus[]]>([
     [['open'], ['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened']],
     [['closed'], ['resolved', 'closed', 'rejected', 'merged']],
-    [['open', 'closed'], ['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened', 'resolved', 'closed', 'rejected', 'merged']],
+    [
+      ['open', 'closed'],
+      ['new', 'assigned', 'in_progress', 'waiting_citizen', 'reopened', 'resolved', 'closed', 'rejected', 'merged'],
+    ],
     [[], []],
   ])('%j → %j', (wanted, expected) => {
     expect(internalStatuses(wanted).sort()).toEqual([...expected].sort());
@@ -64,12 +67,20 @@ describe('parseW3cDatetime', () => {
     expect(parseW3cDatetime(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '21/11/2026', '2026-02-30', '2026-13-01', '2026-11-21T24:00:00Z', '2026-11-21T08:60:00Z', '2026-11-21T08:30:00+15:00', '0026-11-21', '1700000000'])(
-    'rejects %j',
-    (text) => {
-      expect(parseW3cDatetime(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '21/11/2026',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-11-21T24:00:00Z',
+    '2026-11-21T08:60:00Z',
+    '2026-11-21T08:30:00+15:00',
+    '0026-11-21',
+    '1700000000',
+  ])('rejects %j', (text) => {
+    expect(parseW3cDatetime(text)).toBeNull();
+  });
 });
 
 describe('resolveLocale', () => {

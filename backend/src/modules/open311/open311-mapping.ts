@@ -49,7 +49,15 @@ export function parseW3cDatetime(text: string): Date | null {
   const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
   const utc = Date.UTC(...fields, Number(frac.slice(0, 3).padEnd(3, '0')));
   const check = new Date(utc);
-  if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] || check.getUTCDate() !== fields[2] || fields[3] > 23 || fields[4] > 59 || fields[5] > 59) return null;
+  if (
+    check.getUTCFullYear() !== fields[0] ||
+    check.getUTCMonth() !== fields[1] ||
+    check.getUTCDate() !== fields[2] ||
+    fields[3] > 23 ||
+    fields[4] > 59 ||
+    fields[5] > 59
+  )
+    return null;
   let offsetMinutes = OFFSET_MINUTES;
   if (zone === 'Z') offsetMinutes = 0;
   else if (zone) {

@@ -34,5 +34,9 @@ export function send(reply: FastifyReply, format: Format, status: number, root: 
   // Names and descriptions follow Accept-Language, so shared caches must key on it (kept beside
   // the Vary: Origin that CORS may have set).
   const vary = [reply.getHeader('vary'), 'Accept-Language'].filter(Boolean).join(', ');
-  void reply.status(status).header('content-type', CONTENT_TYPES[format]).header('vary', vary).send(render(format, root, body));
+  void reply
+    .status(status)
+    .header('content-type', CONTENT_TYPES[format])
+    .header('vary', vary)
+    .send(render(format, root, body));
 }

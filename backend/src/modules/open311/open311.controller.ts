@@ -124,10 +124,7 @@ export class Open311Controller {
   @Get('tokens/:token.:format')
   @RateLimit('tracking')
   @ApiOperation({ summary: 'GET service_request_id from a token' })
-  async token(
-    @Param({ schema: tokenParams }) { token, format }: TokenParams,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async token(@Param({ schema: tokenParams }) { token, format }: TokenParams, @Res() reply: FastifyReply): Promise<void> {
     send(reply, format, 200, 'service_requests', await this.open311.token(token));
   }
 }

@@ -40,11 +40,20 @@ describe('postRequestSchema', () => {
 describe('listRequestsQuerySchema', () => {
   it('splits lists, reads dates and drops empty parameters', () => {
     expect(
-      listRequestsQuerySchema.parse({ service_code: 'pothole, flooding', status: ['open', 'closed'], start_date: '2026-11-01T00:00:00+07:00', end_date: '', jurisdiction_id: '' }),
+      listRequestsQuerySchema.parse({
+        service_code: 'pothole, flooding',
+        status: ['open', 'closed'],
+        start_date: '2026-11-01T00:00:00+07:00',
+        end_date: '',
+        jurisdiction_id: '',
+      }),
     ).toEqual({ service_code: ['pothole', 'flooding'], status: ['open', 'closed'], start_date: new Date('2026-10-31T17:00:00Z') });
   });
 
-  it.each([{ status: 'pending' }, { start_date: 'yesterday' }, { service_request_id: Array(1001).fill('X').join(',') }])('refuses %j', (query) => {
-    expect(listRequestsQuerySchema.safeParse(query).success).toBe(false);
-  });
+  it.each([{ status: 'pending' }, { start_date: 'yesterday' }, { service_request_id: Array(1001).fill('X').join(',') }])(
+    'refuses %j',
+    (query) => {
+      expect(listRequestsQuerySchema.safeParse(query).success).toBe(false);
+    },
+  );
 });

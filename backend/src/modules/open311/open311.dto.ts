@@ -42,14 +42,19 @@ const w3cDatetime = z.string().transform((s, ctx) => {
 });
 
 /** "a,b" or a repeated parameter; both are allowed by the spec for list filters. */
-const commaList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean));
+const commaList = z.union([z.string(), z.array(z.string())]).transform((v) =>
+  (Array.isArray(v) ? v : [v])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const localeParam = z
   .string()
   .optional()
-  .meta({ description: `Language of names and descriptions: ${LOCALES.join(' or ')} (default vi; Accept-Language is honoured when absent)` });
+  .meta({
+    description: `Language of names and descriptions: ${LOCALES.join(' or ')} (default vi; Accept-Language is honoured when absent)`,
+  });
 
 const common = {
   jurisdiction_id: z.string().max(200).optional().meta({ description: 'Accepted and ignored: this endpoint serves one jurisdiction' }),
@@ -68,8 +73,12 @@ export const listRequestsQuerySchema = z.preprocess(
       .pipe(z.array(text(64)).max(1000))
       .optional(),
     service_code: commaList.pipe(z.array(text(64)).max(100)).optional(),
-    start_date: w3cDatetime.optional().meta({ description: 'Earliest requested_datetime, W3C format (e.g. 2026-11-01T00:00:00+07:00); default: 90 days before end_date' }),
-    end_date: w3cDatetime.optional().meta({ description: 'Latest requested_datetime, W3C format; default: now, or 90 days after start_date. The span may not exceed 90 days' }),
+    start_date: w3cDatetime
+      .optional()
+      .meta({ description: 'Earliest requested_datetime, W3C format (e.g. 2026-11-01T00:00:00+07:00); default: 90 days before end_date' }),
+    end_date: w3cDatetime.optional().meta({
+      description: 'Latest requested_datetime, W3C format; default: now, or 90 days after start_date. The span may not exceed 90 days',
+    }),
     status: commaList.pipe(z.array(z.enum(['open', 'closed'], { error: 'status must be open or closed' }))).optional(),
   }),
 );
@@ -93,12 +102,17 @@ export const postRequestSchema = z.preprocess(
     last_name: text(100).optional(),
     phone: phoneSchema.optional(),
     description: text(4000).optional(),
-    media_url: text(2000).pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).optional(),
+    media_url: text(2000)
+      .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+      .optional(),
     attribute: z
       .record(text(64).min(1), z.union([text(1000), z.array(text(200)).max(50)]))
       .superRefine(atMostAttributes)
       .default({})
-      .meta({ description: 'Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist' }),
+      .meta({
+        description:
+          'Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist',
+      }),
   }),
 );
 export type PostRequestForm = z.infer<typeof postRequestSchema>;

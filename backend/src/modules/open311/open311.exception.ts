@@ -18,9 +18,14 @@ const issue = (field: string, rule: string, message: string, messageVi: string):
 
 export class Open311Exception extends DomainException {
   static missingApiKey(): Open311Exception {
-    return new Open311Exception('forbidden', Open311ErrorCode.MissingApiKey, 'api_key was not provided; submitting a request needs an API key', {
-      messageVi: 'Thiếu api_key: cần khóa API để gửi phản ánh',
-    });
+    return new Open311Exception(
+      'forbidden',
+      Open311ErrorCode.MissingApiKey,
+      'api_key was not provided; submitting a request needs an API key',
+      {
+        messageVi: 'Thiếu api_key: cần khóa API để gửi phản ánh',
+      },
+    );
   }
 
   static invalidApiKey(): Open311Exception {
@@ -52,9 +57,15 @@ export class Open311Exception extends DomainException {
   static missingLocation(field: 'lat' | 'long' | 'location'): Open311Exception {
     const [message, messageVi] =
       field === 'location'
-        ? ['Give lat and long, or address_string (address_id is not used here)', 'Cần lat và long, hoặc address_string (không dùng address_id)']
+        ? [
+            'Give lat and long, or address_string (address_id is not used here)',
+            'Cần lat và long, hoặc address_string (không dùng address_id)',
+          ]
         : ['lat and long must be sent together', 'Cần gửi cả lat và long'];
-    return new Open311Exception('validation', Open311ErrorCode.MissingLocation, message, { messageVi, issues: [issue(field, 'required', message, messageVi)] });
+    return new Open311Exception('validation', Open311ErrorCode.MissingLocation, message, {
+      messageVi,
+      issues: [issue(field, 'required', message, messageVi)],
+    });
   }
 
   static addressNotFound(address: string, suggestions: string[]): Open311Exception {
@@ -79,10 +90,15 @@ export class Open311Exception extends DomainException {
   }
 
   static invalidAttributes(issues: FieldIssue[]): Open311Exception {
-    return new Open311Exception('validation', Open311ErrorCode.InvalidAttribute, `Invalid attribute values: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
-      messageVi: `Thuộc tính không hợp lệ: ${issues.map((i) => `${i.field}: ${i.messageVi}`).join('; ')}`,
-      issues,
-    });
+    return new Open311Exception(
+      'validation',
+      Open311ErrorCode.InvalidAttribute,
+      `Invalid attribute values: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      {
+        messageVi: `Thuộc tính không hợp lệ: ${issues.map((i) => `${i.field}: ${i.messageVi}`).join('; ')}`,
+        issues,
+      },
+    );
   }
 
   static invalidDateRange(message: string, messageVi: string): Open311Exception {
@@ -95,6 +111,9 @@ export class Open311Exception extends DomainException {
   static unsupportedLocale(locale: string): Open311Exception {
     const message = `locale "${locale}" is not served; use vi or en`;
     const messageVi = `Không hỗ trợ locale "${locale}"; dùng vi hoặc en`;
-    return new Open311Exception('validation', Open311ErrorCode.UnsupportedLocale, message, { messageVi, issues: [issue('locale', 'invalid_value', message, messageVi)] });
+    return new Open311Exception('validation', Open311ErrorCode.UnsupportedLocale, message, {
+      messageVi,
+      issues: [issue('locale', 'invalid_value', message, messageVi)],
+    });
   }
 }

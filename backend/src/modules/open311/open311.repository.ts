@@ -83,7 +83,9 @@ export class Open311Repository {
   }
 
   async publicService(code: string): Promise<ServiceRow | null> {
-    const rows: ServiceRow[] = await this.db.query(`SELECT ${SERVICE_COLUMNS} FROM category WHERE code = $1 AND is_public AND active`, [code]);
+    const rows: ServiceRow[] = await this.db.query(`SELECT ${SERVICE_COLUMNS} FROM category WHERE code = $1 AND is_public AND active`, [
+      code,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -22,7 +22,9 @@ describe('dateRange', () => {
     ['a span over 90 days', d('2026-01-01T00:00:00Z'), d('2026-04-01T00:00:01Z')],
     ['an end before the start', d('2026-11-02T00:00:00Z'), d('2026-11-01T00:00:00Z')],
   ])('refuses %s', (_, start, end) => {
-    expect(() => dateRange(start, end, NOW)).toThrow(expect.objectContaining({ code: Open311ErrorCode.InvalidDateRange, kind: 'validation' }));
+    expect(() => dateRange(start, end, NOW)).toThrow(
+      expect.objectContaining({ code: Open311ErrorCode.InvalidDateRange, kind: 'validation' }),
+    );
   });
 });
 

@@ -36,7 +36,10 @@ const DATATYPE_HELP: Partial<Record<CategoryAttribute['datatype'], Record<Locale
   number: { vi: 'Số, ví dụ 12.5', en: 'A number, e.g. 12.5' },
   datetime: { vi: 'Ngày giờ W3C, ví dụ 2026-11-21T08:30:00+07:00', en: 'A W3C datetime, e.g. 2026-11-21T08:30:00+07:00' },
   singlevaluelist: { vi: 'Một khóa trong values: attribute[mã]=khóa', en: 'One key from values: attribute[code]=key' },
-  multivaluelist: { vi: 'Một hoặc nhiều khóa: attribute[mã][]=khóa1&attribute[mã][]=khóa2', en: 'One or more keys: attribute[code][]=key1&attribute[code][]=key2' },
+  multivaluelist: {
+    vi: 'Một hoặc nhiều khóa: attribute[mã][]=khóa1&attribute[mã][]=khóa2',
+    en: 'One or more keys: attribute[code][]=key1&attribute[code][]=key2',
+  },
 };
 
 @Injectable()
@@ -113,7 +116,10 @@ export class Open311Service {
   }
 
   /** POST Service Request: parse what GeoReport sends into one intake submission. */
-  async create(form: PostRequestForm, ctx: Open311RequestContext & { idempotencyKey?: string }): Promise<{ created: CreatedRequestJson; replayed: boolean }> {
+  async create(
+    form: PostRequestForm,
+    ctx: Open311RequestContext & { idempotencyKey?: string },
+  ): Promise<{ created: CreatedRequestJson; replayed: boolean }> {
     const service = await this.publicService(form.service_code);
     const { values, issues } = coerceAttributes(service.attributes, form.attribute);
     if (issues.length > 0) throw Open311Exception.invalidAttributes(issues);
@@ -121,7 +127,8 @@ export class Open311Service {
     const point = await this.point(form);
     // Vietnamese names are written family name first (Nguyễn Văn An): last_name, then first_name.
     const name = [form.last_name, form.first_name].filter(Boolean).join(' ');
-    const reporter = name || form.phone || form.email ? { name: name || undefined, phone: form.phone, email: form.email, hideIdentity: false } : undefined;
+    const reporter =
+      name || form.phone || form.email ? { name: name || undefined, phone: form.phone, email: form.email, hideIdentity: false } : undefined;
 
     const { result, replayed } = await this.intake.submit(
       {

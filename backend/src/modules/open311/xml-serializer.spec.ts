@@ -25,7 +25,14 @@ describe('escapeXml', () => {
 
 describe('toXml', () => {
   it('writes the declaration and one element per key, lists by their item name', () => {
-    const xml = toXml('services', [{ service_code: 'pothole', metadata: true, keywords: 'ổ gà, o ga' }, { service_code: 'noise', metadata: false }], ITEMS);
+    const xml = toXml(
+      'services',
+      [
+        { service_code: 'pothole', metadata: true, keywords: 'ổ gà, o ga' },
+        { service_code: 'noise', metadata: false },
+      ],
+      ITEMS,
+    );
     expect(xml).toBe(
       '<?xml version="1.0" encoding="utf-8"?>\n' +
         '<services><service><service_code>pothole</service_code><metadata>true</metadata><keywords>ổ gà, o ga</keywords></service>' +

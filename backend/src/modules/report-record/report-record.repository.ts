@@ -76,14 +76,24 @@ export class ReportRecordRepository {
   }
 
   async addFollowers(tx: EntityManager, id: string, count: number): Promise<void> {
-    await tx.query(`UPDATE report SET follower_count = follower_count + $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, count]);
+    await tx.query(`UPDATE report SET follower_count = follower_count + $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      count,
+    ]);
   }
 
   /**
    * Invariant 6 for personal data: every view or reveal of a reporter's contact details is a
    * non-public timeline event (report_event is append-only in the database).
    */
-  async recordPersonalDataAccess(e: { reportId: string; type: PersonalDataEventType; actorUserId: string; actorRole: string; fields: string[]; reason?: string }): Promise<void> {
+  async recordPersonalDataAccess(e: {
+    reportId: string;
+    type: PersonalDataEventType;
+    actorUserId: string;
+    actorRole: string;
+    fields: string[];
+    reason?: string;
+  }): Promise<void> {
     await this.db.query(
       `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, message, data)
        VALUES ($1, $2, $3, $4, false, $5, $6)`,
@@ -104,7 +114,13 @@ export class ReportRecordRepository {
   }
 
   /** The public line that a caller was added, and the non-public one naming the personal data stored, in one statement. */
-  async appendCallerAttached(tx: EntityManager, reportId: string, operator: { userId: string; role: string }, shown: Record<string, unknown>, stored: Record<string, unknown>): Promise<void> {
+  async appendCallerAttached(
+    tx: EntityManager,
+    reportId: string,
+    operator: { userId: string; role: string },
+    shown: Record<string, unknown>,
+    stored: Record<string, unknown>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, data)
        VALUES ($1, 'caller_attached', $2, $3, true, $4), ($1, 'personal_data_recorded', $2, $3, false, $5)`,
@@ -116,7 +132,19 @@ export class ReportRecordRepository {
     const rows = await tx.query(
       `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, message, data)
        VALUES ($1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9, $10, $11) RETURNING id`,
-      [e.reportId, e.type, e.actorUserId ?? null, e.actorRole ?? null, e.fromStatus ?? null, e.toStatus ?? null, e.fromUnitId ?? null, e.toUnitId ?? null, e.isPublic, e.message ?? null, e.data ?? {}],
+      [
+        e.reportId,
+        e.type,
+        e.actorUserId ?? null,
+        e.actorRole ?? null,
+        e.fromStatus ?? null,
+        e.toStatus ?? null,
+        e.fromUnitId ?? null,
+        e.toUnitId ?? null,
+        e.isPublic,
+        e.message ?? null,
+        e.data ?? {},
+      ],
     );
     return rows[0].id;
   }

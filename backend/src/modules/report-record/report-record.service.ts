@@ -37,7 +37,13 @@ export class ReportRecordService {
    * The lines of a caller added by an operator: a public one (`shown`) and a non-public one
    * naming which personal data was stored (`stored`: field names, never the values).
    */
-  appendCallerAttached(tx: EntityManager, reportId: string, operator: { userId: string; role: string }, shown: Record<string, unknown>, stored: Record<string, unknown>): Promise<void> {
+  appendCallerAttached(
+    tx: EntityManager,
+    reportId: string,
+    operator: { userId: string; role: string },
+    shown: Record<string, unknown>,
+    stored: Record<string, unknown>,
+  ): Promise<void> {
     return this.record.appendCallerAttached(tx, reportId, operator, shown, stored);
   }
 
@@ -47,7 +53,14 @@ export class ReportRecordService {
   }
 
   /** A view or reveal of a reporter's contact details, as a non-public timeline event (invariant 6). */
-  recordPersonalDataAccess(e: { reportId: string; type: PersonalDataEventType; actorUserId: string; actorRole: string; fields: string[]; reason?: string }): Promise<void> {
+  recordPersonalDataAccess(e: {
+    reportId: string;
+    type: PersonalDataEventType;
+    actorUserId: string;
+    actorRole: string;
+    fields: string[];
+    reason?: string;
+  }): Promise<void> {
     return this.record.recordPersonalDataAccess(e);
   }
 }

@@ -5,15 +5,7 @@
  * (merged); a resolved report may still be reopened, which starts a new cycle.
  */
 export type ReportStatus =
-  | 'new'
-  | 'assigned'
-  | 'in_progress'
-  | 'waiting_citizen'
-  | 'resolved'
-  | 'reopened'
-  | 'closed'
-  | 'rejected'
-  | 'merged';
+  'new' | 'assigned' | 'in_progress' | 'waiting_citizen' | 'resolved' | 'reopened' | 'closed' | 'rejected' | 'merged';
 export const REPORT_STATUSES: ReportStatus[] = [
   'new',
   'assigned',

@@ -9,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 const REPO = join(__dirname, '..', '..', '..', '..');
 const TREES = ['backend/src', 'seed/src'];
 const OWNER = `backend/src/modules/report-record/`;
-const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|COPY|MERGE\s+INTO)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?report(?:_event)?\b(?!")(?!_)/g;
+const WRITE =
+  /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|COPY|MERGE\s+INTO)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?report(?:_event)?\b(?!")(?!_)/g;
 // Unit (*.spec.ts) and integration (*.int-spec.ts) specs write fixtures of their own.
 const TEST_FILE = /[.-](?:spec|test)\.[cm]?[jt]s$/;
 

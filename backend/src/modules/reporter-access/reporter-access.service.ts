@@ -49,7 +49,13 @@ export class ReporterAccessService {
   }
 
   /** The link token of one message, valid for the configured number of days. */
-  async issueMessageToken(tx: EntityManager, reportId: string, notificationId: string, code: string, now: Date): Promise<IssuedSecret & { expiresAt: Date }> {
+  async issueMessageToken(
+    tx: EntityManager,
+    reportId: string,
+    notificationId: string,
+    code: string,
+    now: Date,
+  ): Promise<IssuedSecret & { expiresAt: Date }> {
     const secret = newReporterSecret();
     const expiresAt = new Date(now.getTime() + this.messageTokenTtlMs);
     await this.repo.replaceMessageToken(tx, reportId, notificationId, hashReporterSecret(secret), expiresAt);

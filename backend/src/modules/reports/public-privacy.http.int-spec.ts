@@ -61,7 +61,10 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
     beforeAll(async () => {
       filed = await file({ category: 'pothole', description, address: `Hẻm 51 Nguyễn Trãi, ĐT ${phone}` });
       // An official's public answer on the timeline, as the workbench writes it.
-      await db.query(`INSERT INTO report_event (report_id, type, actor_role, is_public, message) VALUES ($1, 'comment', 'ward_official', true, $2)`, [filed.id, answer]);
+      await db.query(
+        `INSERT INTO report_event (report_id, type, actor_role, is_public, message) VALUES ($1, 'comment', 'ward_official', true, $2)`,
+        [filed.id, answer],
+      );
     });
 
     it('are masked on the public tracking page', async () => {
@@ -95,7 +98,12 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
 
   describe('the address on the public tracking page', () => {
     it('is left out for a reporter who hid their identity, but shown to them with their secret', async () => {
-      const { code, reporterSecret } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn', reporter: { phone: freshPhone(), hideIdentity: true } });
+      const { code, reporterSecret } = await file({
+        category: 'pothole',
+        description: `Phản ánh ${randomUUID()}`,
+        address: '12 Lê Thánh Tôn',
+        reporter: { phone: freshPhone(), hideIdentity: true },
+      });
       expect((await call('GET', `/api/v1/track/${code}`)).body.address).toBeNull();
       const own = await app.inject({ method: 'GET', url: `/api/v1/track/${code}`, headers: { 'x-reporter-secret': reporterSecret } });
       expect(own.json().address).toBe('12 Lê Thánh Tôn');
@@ -120,8 +128,18 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
 
     it('snaps the point of a reporter who hid their identity, even in a public-place category, and leaves out the address', async () => {
       expect(snapped).not.toEqual(PIN);
-      expect(await point({ category: 'pothole', reporter: { name: 'Ẩn danh', email: `an.${randomUUID().slice(0, 8)}@example.vn`, hideIdentity: true } })).toEqual(snapped);
-      const { code } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, address: '12 Lê Thánh Tôn', reporter: { phone: freshPhone(), hideIdentity: true } });
+      expect(
+        await point({
+          category: 'pothole',
+          reporter: { name: 'Ẩn danh', email: `an.${randomUUID().slice(0, 8)}@example.vn`, hideIdentity: true },
+        }),
+      ).toEqual(snapped);
+      const { code } = await file({
+        category: 'pothole',
+        description: `Phản ánh ${randomUUID()}`,
+        address: '12 Lê Thánh Tôn',
+        reporter: { phone: freshPhone(), hideIdentity: true },
+      });
       const res = await call('GET', `/open311/v2/requests/${code}.json`);
       expect(res.body[0].address).toBeNull();
       expect(res.text).not.toContain('12 Lê Thánh Tôn');
@@ -140,7 +158,11 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
     });
 
     it('snaps in the list too', async () => {
-      const { code } = await file({ category: 'pothole', description: `Phản ánh ${randomUUID()}`, reporter: { phone: freshPhone(), hideIdentity: true } });
+      const { code } = await file({
+        category: 'pothole',
+        description: `Phản ánh ${randomUUID()}`,
+        reporter: { phone: freshPhone(), hideIdentity: true },
+      });
       const res = await call('GET', `/open311/v2/requests.json?service_request_id=${code}`);
       expect(res.body.map((r: { lat: number; long: number }) => ({ lat: r.lat, lng: r.long }))).toEqual([snapped]);
     });
@@ -149,7 +171,11 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
   describe('caller history', () => {
     it('never shows a report whose reporter hid their identity as the number’s own', async () => {
       const phone = freshPhone();
-      const hidden = await file({ category: 'pothole', description: 'Tôi không muốn lộ danh tính', reporter: { phone, hideIdentity: true } });
+      const hidden = await file({
+        category: 'pothole',
+        description: 'Tôi không muốn lộ danh tính',
+        reporter: { phone, hideIdentity: true },
+      });
       const open = await file({ category: 'pothole', description: 'Ổ gà, cứ liên hệ tôi', reporter: { phone, hideIdentity: false } });
       const res = await call('GET', `/api/v1/callers/${phone}/reports`, 'operator');
       expect(res.status).toBe(200);

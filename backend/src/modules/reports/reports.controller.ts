@@ -26,10 +26,17 @@ export class ReportsController {
    * reads; with the reporter's secret the answer also says what the reporter may do.
    */
   @Public()
-  @ApiHeader({ name: REPORTER_SECRET_HEADER, required: false, description: "The reporter's secret: the answer's allowedActions are then the reporter's" })
+  @ApiHeader({
+    name: REPORTER_SECRET_HEADER,
+    required: false,
+    description: "The reporter's secret: the answer's allowedActions are then the reporter's",
+  })
   @RateLimit('tracking')
   @Get('track/:code')
-  track(@Param('code', { schema: z.string().max(40) }) code: string, @Headers(REPORTER_SECRET_HEADER) secret: string | undefined): Promise<TrackedReport> {
+  track(
+    @Param('code', { schema: z.string().max(40) }) code: string,
+    @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
+  ): Promise<TrackedReport> {
     return this.reports.track(code, secret);
   }
 

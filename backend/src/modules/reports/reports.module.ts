@@ -6,5 +6,10 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-@Module({ imports: [ReportRecordModule, TicketsModule, RateLimitModule], controllers: [ReportsController], providers: [ReportsRepository, ReportsService], exports: [ReportsService] })
+@Module({
+  imports: [ReportRecordModule, TicketsModule, RateLimitModule],
+  controllers: [ReportsController],
+  providers: [ReportsRepository, ReportsService],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

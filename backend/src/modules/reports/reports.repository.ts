@@ -41,9 +41,13 @@ export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
   allowedActions?: string[];
   /** For the call centre: what the reporter may do, which an operator may do for them on the phone. */
   reporterActions?: string[];
-  timeline: (TimelineEntry & { id: string; isPublic: boolean; actor: { username: string; fullName: string } | null; data: Record<string, unknown> })[];
+  timeline: (TimelineEntry & {
+    id: string;
+    isPublic: boolean;
+    actor: { username: string; fullName: string } | null;
+    data: Record<string, unknown>;
+  })[];
 }
-
 
 const BASE = `
   SELECT r.id, r.code, r.status, r.priority, r.version, r.channel, r.address, r.description, r.created_at, r.updated_at,
@@ -127,7 +131,10 @@ export class ReportsRepository {
           ? { name: r.reporter_name, phone: r.reporter_phone, email: r.reporter_email, hideIdentity: r.hide_identity }
           : null,
       version: r.version,
-      sla: clocks.map((c: { kind: string; cycle: number; state: string; dueAt: Date | null; nextStage: string | null }) => ({ ...c, dueAt: c.dueAt ? new Date(c.dueAt).toISOString() : null })),
+      sla: clocks.map((c: { kind: string; cycle: number; state: string; dueAt: Date | null; nextStage: string | null }) => ({
+        ...c,
+        dueAt: c.dueAt ? new Date(c.dueAt).toISOString() : null,
+      })),
       timeline: events.map((e: Record<string, any>) => ({
         ...timelineEntry(e),
         id: e.id,

@@ -49,7 +49,13 @@ export class ReportsService {
     if (!view) throw IntakeException.notFound(id);
     const reporter = mayReadReporter(principal, view) ? view.reporter : null;
     if (reporter) {
-      await this.record.recordPersonalDataAccess({ reportId: id, type: 'personal_data_viewed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(reporter) });
+      await this.record.recordPersonalDataAccess({
+        reportId: id,
+        type: 'personal_data_viewed',
+        actorUserId: principal.userId,
+        actorRole: principal.role,
+        fields: shownFields(reporter),
+      });
     }
     const forCaller = principal.role === 'operator' ? { reporterActions: await this.tickets.reporterActionsById(id) } : {};
     return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus), ...forCaller };
@@ -60,11 +66,21 @@ export class ReportsService {
    * (invariant 4; the controller admits admins only, this re-checks so no other caller can).
    */
   async revealReporter(id: string, reason: string, principal: Principal): Promise<{ reporter: StaffReportView['reporter'] }> {
-    if (principal.role !== 'admin') throw new DomainException('forbidden', 'reports.reveal_admin_only', 'Only an administrator can reveal a reporter', { messageVi: 'Chỉ quản trị viên được xem danh tính người phản ánh' });
+    if (principal.role !== 'admin')
+      throw new DomainException('forbidden', 'reports.reveal_admin_only', 'Only an administrator can reveal a reporter', {
+        messageVi: 'Chỉ quản trị viên được xem danh tính người phản ánh',
+      });
     const view = await this.reports.staffById(id, ticketScope(principal));
     if (!view) throw IntakeException.notFound(id);
     if (view.reporter) {
-      await this.record.recordPersonalDataAccess({ reportId: id, type: 'personal_data_revealed', actorUserId: principal.userId, actorRole: principal.role, fields: shownFields(view.reporter), reason });
+      await this.record.recordPersonalDataAccess({
+        reportId: id,
+        type: 'personal_data_revealed',
+        actorUserId: principal.userId,
+        actorRole: principal.role,
+        fields: shownFields(view.reporter),
+        reason,
+      });
     }
     return { reporter: view.reporter };
   }

@@ -21,14 +21,22 @@ export class RoutingController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/transfer')
   @HttpCode(200)
-  transfer(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>, @CurrentPrincipal() p: Principal) {
+  transfer(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.routing.transfer(id, body.unitId, body.reason, p);
   }
 
   @Roles('ward_official', 'department_official', 'operator', 'admin')
   @Post('reports/:id/reclassify')
   @HttpCode(200)
-  reclassify(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: reclassifySchema }) body: z.infer<typeof reclassifySchema>, @CurrentPrincipal() p: Principal) {
+  reclassify(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: reclassifySchema }) body: z.infer<typeof reclassifySchema>,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.routing.reclassify(id, body, p);
   }
 
@@ -41,14 +49,20 @@ export class RoutingController {
   @Roles('admin')
   @Post('admin/routing-rules')
   @HttpCode(201)
-  create(@Body({ schema: createRuleSchema }) body: z.infer<typeof createRuleSchema>, @CurrentPrincipal() p: Principal): Promise<{ id: number }> {
+  create(
+    @Body({ schema: createRuleSchema }) body: z.infer<typeof createRuleSchema>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<{ id: number }> {
     return this.rules.create(body, p);
   }
 
   @Roles('admin')
   @Post('admin/routing-rules/:id/close')
   @HttpCode(200)
-  close(@Param('id', { schema: z.coerce.number().int().positive() }) id: number, @CurrentPrincipal() p: Principal): Promise<{ id: number; closed: true }> {
+  close(
+    @Param('id', { schema: z.coerce.number().int().positive() }) id: number,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<{ id: number; closed: true }> {
     return this.rules.close(id, p);
   }
 }

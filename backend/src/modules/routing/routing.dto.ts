@@ -15,13 +15,20 @@ export const reclassifySchema = z
   })
   .strict()
   .refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'lat and lng go together', path: ['lng'] })
-  .refine((b) => b.category !== undefined || b.lat !== undefined, { message: 'change the category, the point, or both', path: ['category'] })
+  .refine((b) => b.category !== undefined || b.lat !== undefined, {
+    message: 'change the category, the point, or both',
+    path: ['category'],
+  })
   .meta({ id: 'ReclassifyRequest' });
 
 export const createRuleSchema = z
   .object({
     category: text(64).pipe(z.string().min(1)),
-    wardCode: z.string().regex(/^\d{5}$/).nullable().default(null),
+    wardCode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .nullable()
+      .default(null),
     unitId: z.string().uuid(),
     validFrom: isoInstant().optional(),
     note: text(1000).default(''),
@@ -31,6 +38,9 @@ export const createRuleSchema = z
 
 export const rulesQuery = z.object({
   category: text(64).optional(),
-  wardCode: z.string().regex(/^\d{5}$/).optional(),
+  wardCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   active: z.enum(['true', 'false']).optional(),
 });

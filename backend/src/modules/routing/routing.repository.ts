@@ -78,13 +78,24 @@ export class RoutingRepository {
       [[...new Set(ids)], at],
     );
     return rows.map((r) => ({
-      ticket: { id: r.id, version: r.version, status: r.status, assignedUnitId: r.assignedUnitId, wardCode: r.wardCode, categoryId: r.categoryId, priority: r.priority },
+      ticket: {
+        id: r.id,
+        version: r.version,
+        status: r.status,
+        assignedUnitId: r.assignedUnitId,
+        wardCode: r.wardCode,
+        categoryId: r.categoryId,
+        priority: r.priority,
+      },
       facts: {
         wardCode: r.wardCode,
         handlingLevel: r.handlingLevel,
         categoryDefaultUnitId: r.categoryDefaultUnitId,
         wardCommitteeId: r.wardCommitteeId,
-        rules: r.rules.map((x: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...x, validFrom: new Date(x.validFrom) })),
+        rules: r.rules.map((x: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({
+          ...x,
+          validFrom: new Date(x.validFrom),
+        })),
       },
     }));
   }
@@ -100,7 +111,10 @@ export class RoutingRepository {
    * Rows are locked in id order first: two batches sharing reports (a replayed job, a re-route)
    * would otherwise lock them in whatever order each join reads them, and deadlock.
    */
-  async assignNew(rows: NewAssignment[], clocks: NewClock[]): Promise<{ assigned: string[]; clocks: { id: string; reportId: string; kind: string }[] }> {
+  async assignNew(
+    rows: NewAssignment[],
+    clocks: NewClock[],
+  ): Promise<{ assigned: string[]; clocks: { id: string; reportId: string; kind: string }[] }> {
     const out = await preparedQuery<{ reportId: string; clockId: string | null; kind: string | null }>(
       this.db.manager,
       'routing-assign-new',
@@ -149,7 +163,10 @@ export class RoutingRepository {
       handlingLevel: c.handlingLevel,
       categoryDefaultUnitId: c.categoryDefaultUnitId,
       wardCommitteeId: c.wardCommitteeId,
-      rules: c.rules.map((r: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({ ...r, validFrom: new Date(r.validFrom) })),
+      rules: c.rules.map((r: { id: number; adminUnitCode: string | null; handlingUnitId: string; validFrom: string }) => ({
+        ...r,
+        validFrom: new Date(r.validFrom),
+      })),
     };
   }
 
@@ -159,7 +176,9 @@ export class RoutingRepository {
   }
 
   async category(code: string): Promise<{ id: number; defaultPriority: string } | null> {
-    const rows = await this.db.query(`SELECT id, default_priority::text AS "defaultPriority" FROM category WHERE code = $1 AND active`, [code]);
+    const rows = await this.db.query(`SELECT id, default_priority::text AS "defaultPriority" FROM category WHERE code = $1 AND active`, [
+      code,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -177,7 +196,14 @@ export class RoutingRepository {
     );
   }
 
-  async createRule(r: { categoryId: number; wardCode: string | null; unitId: string; validFrom: Date; note: string; createdBy: string }): Promise<number> {
+  async createRule(r: {
+    categoryId: number;
+    wardCode: string | null;
+    unitId: string;
+    validFrom: Date;
+    note: string;
+    createdBy: string;
+  }): Promise<number> {
     const rows = await this.db.query(
       `INSERT INTO routing_rule (category_id, admin_unit_code, handling_unit_id, valid_from, note, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -23,22 +23,41 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
   let officials: Record<string, Principal>;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
+    }).compile();
     app = await moduleRef.init();
     intake = app.get(IntakeService);
     routing = app.get(RoutingService);
     db = app.get(getDataSourceToken());
-    const users = await db.query(`SELECT id, username, role, unit_id FROM app_user WHERE username IN ('ward.benthanh', 'ward.saigon', 'admin')`);
-    officials = Object.fromEntries(users.map((u: { id: string; username: string; role: Principal['role']; unit_id: string | null }) => [u.username, { userId: u.id, username: u.username, role: u.role, unitId: u.unit_id }]));
+    const users = await db.query(
+      `SELECT id, username, role, unit_id FROM app_user WHERE username IN ('ward.benthanh', 'ward.saigon', 'admin')`,
+    );
+    officials = Object.fromEntries(
+      users.map((u: { id: string; username: string; role: Principal['role']; unit_id: string | null }) => [
+        u.username,
+        { userId: u.id, username: u.username, role: u.role, unitId: u.unit_id },
+      ]),
+    );
   });
   afterAll(async () => {
     await app?.close();
   });
 
   const file = async (category: string, attributes?: Record<string, unknown>) =>
-    (await intake.submit({ categoryCode: category, ...BEN_THANH, description: `Kiểm thử điều phối ${category} ${Date.now()}`, channel: 'web', attributes })).result.id;
-  const unitCode = async (reportId: string) => (await db.query(`SELECT h.code FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`, [reportId]))[0]?.code;
-  const events = async (reportId: string, type: string) => Number((await db.query(`SELECT count(*) AS n FROM report_event WHERE report_id = $1 AND type = $2`, [reportId, type]))[0].n);
+    (
+      await intake.submit({
+        categoryCode: category,
+        ...BEN_THANH,
+        description: `Kiểm thử điều phối ${category} ${Date.now()}`,
+        channel: 'web',
+        attributes,
+      })
+    ).result.id;
+  const unitCode = async (reportId: string) =>
+    (await db.query(`SELECT h.code FROM report r JOIN handling_unit h ON h.id = r.assigned_unit_id WHERE r.id = $1`, [reportId]))[0]?.code;
+  const events = async (reportId: string, type: string) =>
+    Number((await db.query(`SELECT count(*) AS n FROM report_event WHERE report_id = $1 AND type = $2`, [reportId, type]))[0].n);
 
   it.each([
     ['illegal-construction', undefined, 'UBND-26743', 'ward_committee'],
@@ -57,7 +76,9 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
     expect(outcomes.filter((o) => o.outcome === 'assigned')).toHaveLength(1);
     expect(await events(id, 'assigned')).toBe(1);
     expect(Number((await db.query(`SELECT count(*) AS n FROM sla_clock WHERE report_id = $1`, [id]))[0].n)).toBe(2);
-    expect(Number((await db.query(`SELECT count(*) AS n FROM notification WHERE report_id = $1 AND template = 'ticket.assigned'`, [id]))[0].n)).toBe(1);
+    expect(
+      Number((await db.query(`SELECT count(*) AS n FROM notification WHERE report_id = $1 AND template = 'ticket.assigned'`, [id]))[0].n),
+    ).toBe(1);
     const [r] = await db.query(`SELECT status, response_due_at, resolution_due_at FROM report WHERE id = $1`, [id]);
     expect(r.status).toBe('assigned');
     expect(r.resolution_due_at.getTime()).toBeGreaterThan(r.response_due_at.getTime());
@@ -96,24 +117,40 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
     const [xd] = await db.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);
     await routing.transfer(id, xd.id, 'Công trình do Sở Xây dựng cấp phép', officials['ward.benthanh']);
     expect(await unitCode(id)).toBe('SO-XAYDUNG');
-    const [ev] = await db.query(`SELECT e.message, e.actor_user_id, f.code AS from_unit, t.code AS to_unit FROM report_event e
-       JOIN handling_unit f ON f.id = e.from_unit_id JOIN handling_unit t ON t.id = e.to_unit_id WHERE e.report_id = $1 AND e.type = 'transferred'`, [id]);
-    expect(ev).toEqual({ message: 'Công trình do Sở Xây dựng cấp phép', actor_user_id: officials['ward.benthanh'].userId, from_unit: 'UBND-26743', to_unit: 'SO-XAYDUNG' });
-    expect(await db.query(`SELECT kind, cycle, transitions, due_at FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [id])).toEqual(before);
+    const [ev] = await db.query(
+      `SELECT e.message, e.actor_user_id, f.code AS from_unit, t.code AS to_unit FROM report_event e
+       JOIN handling_unit f ON f.id = e.from_unit_id JOIN handling_unit t ON t.id = e.to_unit_id WHERE e.report_id = $1 AND e.type = 'transferred'`,
+      [id],
+    );
+    expect(ev).toEqual({
+      message: 'Công trình do Sở Xây dựng cấp phép',
+      actor_user_id: officials['ward.benthanh'].userId,
+      from_unit: 'UBND-26743',
+      to_unit: 'SO-XAYDUNG',
+    });
+    expect(await db.query(`SELECT kind, cycle, transitions, due_at FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [id])).toEqual(
+      before,
+    );
   });
 
   it("refuses to move another unit's ticket (it does not exist for them)", async () => {
     const id = await file('illegal-construction');
     await routing.routeNew(id);
     const [xd] = await db.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);
-    await expect(routing.transfer(id, xd.id, 'không phải của tôi', officials['ward.saigon'])).rejects.toMatchObject({ code: 'routing.not_found' });
+    await expect(routing.transfer(id, xd.id, 'không phải của tôi', officials['ward.saigon'])).rejects.toMatchObject({
+      code: 'routing.not_found',
+    });
     expect(await unitCode(id)).toBe('UBND-26743');
   });
 
   it('re-routes when the category is corrected, and says so on the timeline', async () => {
     const id = await file('illegal-construction');
     await routing.routeNew(id);
-    const result = await routing.reclassify(id, { category: 'street-light', reason: 'Người dân chọn nhầm lĩnh vực' }, officials['ward.benthanh']);
+    const result = await routing.reclassify(
+      id,
+      { category: 'street-light', reason: 'Người dân chọn nhầm lĩnh vực' },
+      officials['ward.benthanh'],
+    );
     expect(result.moved).toBe(true);
     expect(await unitCode(id)).toBe('SAPULICO');
     expect(await events(id, 'rerouted')).toBe(1);
@@ -122,7 +159,10 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
   it('follows an admin rule from its validity on, and forgets it once closed', async () => {
     const [cat] = await db.query(`SELECT id FROM category WHERE code = 'noise'`);
     const [police] = await db.query(`SELECT id FROM handling_unit WHERE code = 'CONGAN-TP'`);
-    const [{ id: ruleId }] = await db.query(`INSERT INTO routing_rule (category_id, admin_unit_code, handling_unit_id, valid_from) VALUES ($1, '26743', $2, now() - interval '1 minute') RETURNING id`, [cat.id, police.id]);
+    const [{ id: ruleId }] = await db.query(
+      `INSERT INTO routing_rule (category_id, admin_unit_code, handling_unit_id, valid_from) VALUES ($1, '26743', $2, now() - interval '1 minute') RETURNING id`,
+      [cat.id, police.id],
+    );
     const routed = await file('noise');
     await routing.routeNew(routed);
     expect(await unitCode(routed)).toBe('CONGAN-TP');

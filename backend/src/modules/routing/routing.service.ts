@@ -15,7 +15,10 @@ import { Clock, CLOCK } from '../../engine/clock/clock';
 // Reads and writes of a first assignment, should the report keep changing in between.
 const ROUTE_ATTEMPTS = 3;
 
-export type RouteOutcome = { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] } | { outcome: 'already_assigned' | 'missing' } | { outcome: 'no_route'; reason: string };
+export type RouteOutcome =
+  | { outcome: 'assigned'; route: Route; timers: TimerPlan['add'] }
+  | { outcome: 'already_assigned' | 'missing' }
+  | { outcome: 'no_route'; reason: string };
 
 /**
  * Invariant 2: every report is with exactly one unit at a time, and every move is on the
@@ -72,12 +75,22 @@ export class RoutingService {
         pending = [];
         break;
       }
-      const planned = await this.sla.planFreshClocks(routed.map(({ ticket }) => ({ reportId: ticket.id, categoryId: ticket.categoryId, priority: ticket.priority, at: now })));
+      const planned = await this.sla.planFreshClocks(
+        routed.map(({ ticket }) => ({ reportId: ticket.id, categoryId: ticket.categoryId, priority: ticket.priority, at: now })),
+      );
       const written = await this.routing.assignNew(
         routed.map(({ ticket }) => {
           const route = routes.get(ticket.id)!;
           const d = planned.deadlines.get(ticket.id)!;
-          return { id: ticket.id, version: ticket.version, unitId: route.unitId, ...d, reason: route.reason, ruleId: route.ruleId, notice: newTicketAssigned(ticket.id, route.unitId) };
+          return {
+            id: ticket.id,
+            version: ticket.version,
+            unitId: route.unitId,
+            ...d,
+            reason: route.reason,
+            ruleId: route.ruleId,
+            notice: newTicketAssigned(ticket.id, route.unitId),
+          };
         }),
         planned.clocks,
       );
@@ -127,7 +140,11 @@ export class RoutingService {
    * A corrected category or point re-runs the routing rule; when the answer is another unit the
    * ticket moves (a `rerouted` event says why), and a new priority re-targets the SLA clocks.
    */
-  async reclassify(reportId: string, change: { category?: string; lat?: number; lng?: number; reason: string }, actor: Principal): Promise<{ id: string; assignedUnitId: string | null; moved: boolean }> {
+  async reclassify(
+    reportId: string,
+    change: { category?: string; lat?: number; lng?: number; reason: string },
+    actor: Principal,
+  ): Promise<{ id: string; assignedUnitId: string | null; moved: boolean }> {
     const category = change.category ? await this.routing.category(change.category) : null;
     if (change.category && !category) throw RoutingException.unknownCategory(change.category);
     const ward = change.lat !== undefined && change.lng !== undefined ? await this.geo.locate(change.lat, change.lng) : null;
@@ -138,7 +155,14 @@ export class RoutingService {
       const categoryId = category?.id ?? ticket.categoryId;
       const priority = category?.defaultPriority ?? ticket.priority;
       const wardCode = ward?.code ?? ticket.wardCode;
-      await this.record.setPlace(tx, reportId, { categoryId, priority, lng: ward ? change.lng! : null, lat: ward ? change.lat! : null, adminUnitId: ward?.id ?? null, wardCode: ward?.code ?? null });
+      await this.record.setPlace(tx, reportId, {
+        categoryId,
+        priority,
+        lng: ward ? change.lng! : null,
+        lat: ward ? change.lat! : null,
+        adminUnitId: ward?.id ?? null,
+        wardCode: ward?.code ?? null,
+      });
       const route = resolveRoute(await this.routing.facts(tx, categoryId, wardCode, this.clock.now()));
       const moved = route.unitId !== ticket.assignedUnitId;
       const status = ticket.status === 'new' ? 'assigned' : ticket.status;
@@ -160,7 +184,13 @@ export class RoutingService {
         await this.sla.startClocks(tx, { reportId, categoryId, priority, at: this.clock.now() });
         await this.outbox.enqueue(tx, 'sla.changed', reportId);
       } else if (priority !== ticket.priority) await this.sla.retarget(tx, { reportId, categoryId, priority, at: this.clock.now() });
-      if (moved) await this.notifications.unitAssigned(tx, reportId, route.unitId, `assigned:${reportId}:${route.unitId}:${this.clock.now().getTime()}`);
+      if (moved)
+        await this.notifications.unitAssigned(
+          tx,
+          reportId,
+          route.unitId,
+          `assigned:${reportId}:${route.unitId}:${this.clock.now().getTime()}`,
+        );
       return { id: reportId, assignedUnitId: route.unitId, moved };
     });
   }

@@ -22,8 +22,24 @@ describe('The escalation ladder', () => {
     const ladders = new Map([[ward.id, { unit: ward, parent: dept, city }]]);
     const clock = { reportId: 'r1', kind: 'resolution' as const, cycle: 2, assignedUnitId: ward.id };
     expect(ladderNotifications([{ clock, stage: 'breach' }], ladders)).toEqual([
-      { reportId: 'r1', channel: 'internal', recipient: '26734', unitId: 'u-ward', template: 'sla.breach', payload: { kind: 'resolution', cycle: 2, stage: 'breach' }, dedupeKey: 'sla:r1:resolution.2.breach:u-ward' },
-      { reportId: 'r1', channel: 'internal', recipient: 'SXD', unitId: 'u-dept', template: 'sla.breach', payload: { kind: 'resolution', cycle: 2, stage: 'breach' }, dedupeKey: 'sla:r1:resolution.2.breach:u-dept' },
+      {
+        reportId: 'r1',
+        channel: 'internal',
+        recipient: '26734',
+        unitId: 'u-ward',
+        template: 'sla.breach',
+        payload: { kind: 'resolution', cycle: 2, stage: 'breach' },
+        dedupeKey: 'sla:r1:resolution.2.breach:u-ward',
+      },
+      {
+        reportId: 'r1',
+        channel: 'internal',
+        recipient: 'SXD',
+        unitId: 'u-dept',
+        template: 'sla.breach',
+        payload: { kind: 'resolution', cycle: 2, stage: 'breach' },
+        dedupeKey: 'sla:r1:resolution.2.breach:u-dept',
+      },
     ]);
   });
 

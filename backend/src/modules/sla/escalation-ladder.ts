@@ -19,7 +19,8 @@ export interface Ladder {
  * when the unit has no parent), the second escalation to the city.
  */
 export function ladderRecipients(stage: SlaStageName, ladder: Ladder): LadderUnit[] {
-  const recipients = stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
+  const recipients =
+    stage === 'escalate' ? [ladder.city] : stage === 'breach' ? [ladder.unit, ladder.parent ?? ladder.city] : [ladder.unit];
   return recipients.filter((u): u is LadderUnit => Boolean(u));
 }
 

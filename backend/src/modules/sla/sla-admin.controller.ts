@@ -14,15 +14,32 @@ const onTimeQuery = z.object({
   from: isoInstant(),
   to: isoInstant(),
   unitId: z.string().uuid().optional(),
-  category: z.string().max(64).regex(/^[a-z0-9-]+$/).optional(),
+  category: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 const policyBody = z
   .object({
-    category: z.string().max(64).regex(/^[a-z0-9-]+$/).nullable().default(null),
+    category: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9-]+$/)
+      .nullable()
+      .default(null),
     priority: z.enum(PRIORITIES as ['low', 'normal', 'high', 'urgent']),
-    responseMinutes: z.number().int().min(1).max(60 * 24 * 365),
-    resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+    responseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
+    resolutionMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
     mode: z.enum(['business', 'calendar']).default('business'),
     validFrom: isoInstant().optional(),
   })

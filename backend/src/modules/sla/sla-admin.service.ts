@@ -31,10 +31,20 @@ export class SlaAdminService {
     return { jobId };
   }
 
-  async onTime(q: { groupBy: OnTimeGrouping; from: Date; to: Date; unitId?: string; category?: string }, p: Principal): Promise<OnTimeRow[]> {
+  async onTime(
+    q: { groupBy: OnTimeGrouping; from: Date; to: Date; unitId?: string; category?: string },
+    p: Principal,
+  ): Promise<OnTimeRow[]> {
     if (q.to <= q.from || q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) {
       throw new DomainException('validation', 'sla.bad_period', 'The period must run forward and span at most 400 days', {
-        issues: [{ field: 'to', rule: 'range', message: 'to must be after from, at most 400 days later', messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)' }],
+        issues: [
+          {
+            field: 'to',
+            rule: 'range',
+            message: 'to must be after from, at most 400 days later',
+            messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)',
+          },
+        ],
       });
     }
     // Officials see their own unit's figures only (invariant 4 applies to figures too).
@@ -48,7 +58,10 @@ export class SlaAdminService {
   }
 
   /** Closes the policy in force for the same key and opens the new one. */
-  async createPolicy(b: { category: string | null; priority: string; responseMinutes: number; resolutionMinutes: number; mode: string; validFrom?: Date }, p: Principal): Promise<{ id: number }> {
+  async createPolicy(
+    b: { category: string | null; priority: string; responseMinutes: number; resolutionMinutes: number; mode: string; validFrom?: Date },
+    p: Principal,
+  ): Promise<{ id: number }> {
     let categoryId: number | null = null;
     if (b.category) {
       categoryId = await this.policyRows.categoryId(b.category);
@@ -60,7 +73,15 @@ export class SlaAdminService {
     }
     const from = b.validFrom ?? this.clock.now();
     return this.policyRows.replace(
-      { categoryId, priority: b.priority, responseMinutes: b.responseMinutes, resolutionMinutes: b.resolutionMinutes, mode: b.mode, validFrom: from, createdBy: p.userId },
+      {
+        categoryId,
+        priority: b.priority,
+        responseMinutes: b.responseMinutes,
+        resolutionMinutes: b.resolutionMinutes,
+        mode: b.mode,
+        validFrom: from,
+        createdBy: p.userId,
+      },
       // The change and its audit event commit together.
       (tx, id) => this.audit.record('sla_policy_created', p, `sla_policy:${id}`, { after: { ...b, validFrom: from.toISOString() } }, tx),
     );

@@ -18,10 +18,18 @@ export function transitionApplies(current: SlaState, type: 'pause' | 'resume' | 
 }
 
 /** Everything stored about a clock that follows from its transitions, the calendar and what fired. */
-export function derive(c: { mode: 'business' | 'calendar'; targetMs: number; transitions: StoredTransition[] }, fired: Set<string>, calendar: BusinessTime): ClockDerived {
+export function derive(
+  c: { mode: 'business' | 'calendar'; targetMs: number; transitions: StoredTransition[] },
+  fired: Set<string>,
+  calendar: BusinessTime,
+): ClockDerived {
   const model: SlaClock = { mode: c.mode, targetMs: c.targetMs, transitions: parseTransitions(c.transitions) };
   const st = state(model);
-  const instants = stageInstants(model, calendar, SLA_STAGES.map((s) => s.fraction));
+  const instants = stageInstants(
+    model,
+    calendar,
+    SLA_STAGES.map((s) => s.fraction),
+  );
   const nextIndex = SLA_STAGES.findIndex((s, i) => !fired.has(s.name) && instants[i].at !== null);
   const last = c.transitions[c.transitions.length - 1];
   return {

@@ -44,7 +44,9 @@ describe('a clock jump on a running worker (real PostgreSQL, its own Redis)', ()
     const pool = new Pool({ connectionString: db.url, max: 2 });
     await runSeed(pool, { demo: true, reports: 0, log: () => undefined });
     await pool.end();
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule] })
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
+    })
       .overrideProvider(APP_CONFIG)
       .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4', QUEUE_PREFIX: PREFIX }))
       .compile();
@@ -60,13 +62,25 @@ describe('a clock jump on a running worker (real PostgreSQL, its own Redis)', ()
   });
 
   const fired = async (reportId: string): Promise<string[]> =>
-    (await data.query(`SELECT kind || '/' || stage AS s FROM sla_stage_event WHERE report_id = $1 ORDER BY 1`, [reportId])).map((r: { s: string }) => r.s);
+    (await data.query(`SELECT kind || '/' || stage AS s FROM sla_stage_event WHERE report_id = $1 ORDER BY 1`, [reportId])).map(
+      (r: { s: string }) => r.s,
+    );
 
   it('fires every stage of a fresh ticket once its time has been moved past them, each once', async () => {
-    const { result } = await app.get(IntakeService).submit({ categoryCode: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Kiểm thử nhảy đồng hồ', channel: 'web' });
+    const { result } = await app
+      .get(IntakeService)
+      .submit({ categoryCode: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Kiểm thử nhảy đồng hồ', channel: 'web' });
     await app.get(RoutingService).routeNew(result.id);
     worker = spawn(process.execPath, [WORKER], {
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: PREFIX, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: PREFIX,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+      },
       stdio: 'ignore',
     });
     // The worker's first sweep runs as it starts: on the host's time nothing is due.

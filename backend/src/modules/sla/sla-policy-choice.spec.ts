@@ -2,7 +2,13 @@ import { hcmc } from './calendar/calendar.fixtures';
 import type { PolicyCandidate } from './sla.repository';
 import { FALLBACK_TARGETS, pickPolicy, policyOrFallback, targetMsOf } from './sla-policy-choice';
 
-const row = (id: number, categoryId: number | null, priority: string, validFrom: string, validTo: string | null = null): PolicyCandidate => ({
+const row = (
+  id: number,
+  categoryId: number | null,
+  priority: string,
+  validFrom: string,
+  validTo: string | null = null,
+): PolicyCandidate => ({
   id,
   categoryId,
   priority,
@@ -44,7 +50,12 @@ describe('SLA policy choice', () => {
     ['low', 16 * 60, 80 * 60],
     ['unknown', 8 * 60, 40 * 60],
   ])('the city default for %s: response %i min, resolution %i min, business time, no id', (priority, response, resolution) => {
-    expect(policyOrFallback([], 1, priority, hcmc('2026-01-05 09:00'))).toEqual({ id: null, responseMinutes: response, resolutionMinutes: resolution, mode: 'business' });
+    expect(policyOrFallback([], 1, priority, hcmc('2026-01-05 09:00'))).toEqual({
+      id: null,
+      responseMinutes: response,
+      resolutionMinutes: resolution,
+      mode: 'business',
+    });
   });
 
   it('a matching row wins over the default', () => {

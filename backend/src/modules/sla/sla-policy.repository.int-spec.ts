@@ -11,7 +11,9 @@ describe('SLA policy storage (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createScratchDatabase({ migrate: true });
     repo = new SlaPolicyRepository(db.dataSource);
-    [{ id: adminId }] = await db.dataSource.query(`INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('sla.admin', 'sla.admin', 'x', 'SLA Admin', 'admin') RETURNING id`);
+    [{ id: adminId }] = await db.dataSource.query(
+      `INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('sla.admin', 'sla.admin', 'x', 'SLA Admin', 'admin') RETURNING id`,
+    );
     [{ id: categoryId }] = await db.dataSource.query(
       `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('pothole','Ổ gà','Pothole','roads','Đường','Roads','ward') RETURNING id`,
     );
@@ -29,9 +31,21 @@ describe('SLA policy storage (real PostgreSQL)', () => {
     const base = { responseMinutes: 60, resolutionMinutes: 600, mode: 'business', createdBy: adminId };
     const first = await repo.replace({ ...base, categoryId, priority: 'low', validFrom: new Date('2026-01-01T00:00:00Z') });
     const other = await repo.replace({ ...base, categoryId: null, priority: 'low', validFrom: new Date('2026-01-01T00:00:00Z') });
-    const second = await repo.replace({ ...base, categoryId, priority: 'low', responseMinutes: 30, validFrom: new Date('2026-06-01T00:00:00Z') });
+    const second = await repo.replace({
+      ...base,
+      categoryId,
+      priority: 'low',
+      responseMinutes: 30,
+      validFrom: new Date('2026-06-01T00:00:00Z'),
+    });
     // Opened at or before the one it replaces: the old one still lasts one second, never less.
-    const third = await repo.replace({ ...base, categoryId, priority: 'low', responseMinutes: 20, validFrom: new Date('2026-05-01T00:00:00Z') });
+    const third = await repo.replace({
+      ...base,
+      categoryId,
+      priority: 'low',
+      responseMinutes: 20,
+      validFrom: new Date('2026-05-01T00:00:00Z'),
+    });
 
     const rows = await repo.list();
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -39,7 +53,14 @@ describe('SLA policy storage (real PostgreSQL)', () => {
     expect(byId.get(other.id)).toMatchObject({ category: null, priority: 'low', validTo: null });
     expect(new Date(byId.get(first.id)!.validTo!).toISOString()).toBe('2026-06-01T00:00:00.000Z');
     expect(new Date(byId.get(second.id)!.validTo!).toISOString()).toBe('2026-06-01T00:00:01.000Z');
-    expect(byId.get(third.id)).toMatchObject({ category: 'pothole', priority: 'low', responseMinutes: 20, resolutionMinutes: 600, mode: 'business', validTo: null });
+    expect(byId.get(third.id)).toMatchObject({
+      category: 'pothole',
+      priority: 'low',
+      responseMinutes: 20,
+      resolutionMinutes: 600,
+      mode: 'business',
+      validTo: null,
+    });
     // Sorted by category (the defaults first), then priority, then the newest first.
     expect(rows.map((r) => r.category)).toEqual([null, 'pothole', 'pothole', 'pothole']);
     expect(rows.slice(1).map((r) => r.id)).toEqual([second.id, third.id, first.id]);

@@ -64,11 +64,14 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {
       // Straight from the stored next stage of each running clock, in bulk: timer ids are
       // deterministic, so a timer that survived is not doubled.
-      for (let after = '0'; ; ) {
+      for (let after = '0'; ;) {
         const page = await this.sla.runningTimers(after, PAGE);
         if (page.length === 0) break;
         await this.timers.add(
-          page.map((c) => ({ jobId: timerJobId(String(c.id), c.nextStage as SlaStageName), delayMs: timerDelayMs(new Date(c.nextStageAt), this.clock.now()) })),
+          page.map((c) => ({
+            jobId: timerJobId(String(c.id), c.nextStage as SlaStageName),
+            delayMs: timerDelayMs(new Date(c.nextStageAt), this.clock.now()),
+          })),
         );
         rescheduled += page.length;
         after = page[page.length - 1].id;
@@ -76,7 +79,8 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
       if (rescheduled) this.logger.log(`Redis had no epoch marker: rescheduled ${rescheduled} stage timers`);
     }
     const stranded = await this.sla.strandedNewReports(new Date(now.getTime() - STRANDED_AFTER_MS), PAGE);
-    if (stranded.length) await this.routingQueue.addBulk(stranded.map((id) => ({ name: 'route-report', data: { id }, opts: { jobId: id } })));
+    if (stranded.length)
+      await this.routingQueue.addBulk(stranded.map((id) => ({ name: 'route-report', data: { id }, opts: { jobId: id } })));
     return { rescheduled, rerouted: stranded.length };
   }
 }

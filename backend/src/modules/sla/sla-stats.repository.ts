@@ -66,9 +66,21 @@ export class SlaStatsRepository {
             AND ($7::text IS NULL OR r.ward_code = $7)
             AND (NOT $8 OR r.category_id IN (SELECT id FROM category WHERE is_public))
           GROUP BY 1, 2 ORDER BY 1`,
-        [from, to, filter.unitId ?? null, filter.categoryCode ?? null, filter.categoryCodes ?? null, filter.group ?? null, filter.wardCode ?? null, filter.publicOnly ?? false],
+        [
+          from,
+          to,
+          filter.unitId ?? null,
+          filter.categoryCode ?? null,
+          filter.categoryCodes ?? null,
+          filter.group ?? null,
+          filter.wardCode ?? null,
+          filter.publicOnly ?? false,
+        ],
       );
     });
-    return rows.map((r: Omit<OnTimeRow, 'rate'>) => ({ ...r, rate: r.resolved ? Math.round((r.onTime / r.resolved) * 10000) / 10000 : null }));
+    return rows.map((r: Omit<OnTimeRow, 'rate'>) => ({
+      ...r,
+      rate: r.resolved ? Math.round((r.onTime / r.resolved) * 10000) / 10000 : null,
+    }));
   }
 }

@@ -42,7 +42,15 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
 
   const startWorker = () => {
     const child = spawn(process.execPath, [WORKER], {
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: '{hcmc1022test}', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: '{hcmc1022test}',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+      },
       stdio: 'ignore',
     });
     workers.push(child);
@@ -55,7 +63,9 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     const pool = new Pool({ connectionString: db.url, max: 2 });
     await runSeed(pool, { demo: true, reports: 0, log: () => undefined });
     await pool.end();
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule] })
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
+    })
       .overrideProvider(APP_CONFIG)
       .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4' }))
       .compile();
@@ -78,7 +88,13 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
 
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const { result } = await intake.submit({ categoryCode: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: `Công trình sai phép số ${i}`, channel: 'web' });
+      const { result } = await intake.submit({
+        categoryCode: 'illegal-construction',
+        lat: 10.7725,
+        lng: 106.6981,
+        description: `Công trình sai phép số ${i}`,
+        channel: 'web',
+      });
       await routing.routeNew(result.id);
       ids.push(result.id);
     }
@@ -87,7 +103,13 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     await data.query(
       `UPDATE sla_clock SET mode = 'calendar', target_ms = $2, transitions = $3, state = 'running',
               due_at = $4, next_stage = 'warn50', next_stage_at = $5 WHERE report_id = ANY($1)`,
-      [ids, TARGET_MS, JSON.stringify([{ type: 'start', at: start.toISOString() }]), new Date(start.getTime() + TARGET_MS), new Date(start.getTime() + TARGET_MS / 2)],
+      [
+        ids,
+        TARGET_MS,
+        JSON.stringify([{ type: 'start', at: start.toISOString() }]),
+        new Date(start.getTime() + TARGET_MS),
+        new Date(start.getTime() + TARGET_MS / 2),
+      ],
     );
     await data.transaction(async (tx) => {
       for (const id of ids) await outbox.enqueue(tx, 'sla.changed', id);
@@ -100,7 +122,9 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     const [admin] = await data.query(`SELECT id FROM app_user WHERE username = 'admin'`);
     const [xd] = await data.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);
     const adminPrincipal: Principal = { userId: admin.id, username: 'admin', role: 'admin', unitId: null };
-    const clockBefore = await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [transferred]);
+    const clockBefore = await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [
+      transferred,
+    ]);
     await routing.transfer(transferred, xd.id, 'Thuộc thẩm quyền Sở Xây dựng', adminPrincipal);
 
     // Mid-way (warn50 has fired, the rest is pending in Redis): kill the worker, wipe Redis.
@@ -117,7 +141,9 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     const deadline = Date.now() + 45000;
     let count = 0;
     while (Date.now() < deadline) {
-      count = Number((await data.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1)`, [[transferred, ...running]]))[0].n);
+      count = Number(
+        (await data.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1)`, [[transferred, ...running]]))[0].n,
+      );
       if (count >= expected) break;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -136,13 +162,23 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     }
     expect(fired.filter((f) => f.report_id === paused)).toEqual([]);
     // Exactly once on the timeline too.
-    const timeline = await data.query(`SELECT report_id, count(*)::int AS n FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1) GROUP BY report_id`, [ids]);
+    const timeline = await data.query(
+      `SELECT report_id, count(*)::int AS n FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1) GROUP BY report_id`,
+      [ids],
+    );
     // (Breach and escalation of both clocks; warnings are not timeline events.)
     for (const t of timeline) expect(t.n).toBe(t.report_id === paused ? 0 : 2 * 2);
     // The transfer did not touch the clock.
-    expect(await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [transferred])).toEqual(clockBefore);
+    expect(
+      await data.query(`SELECT kind, transitions, target_ms FROM sla_clock WHERE report_id = $1 ORDER BY kind`, [transferred]),
+    ).toEqual(clockBefore);
     // Escalation reached the city; breaches reached the supervising unit.
-    const notes = await data.query(`SELECT template, count(*)::int AS n FROM notification WHERE report_id = ANY($1) GROUP BY template`, [ids]);
-    expect(Object.fromEntries(notes.map((n: { template: string; n: number }) => [n.template, n.n]))).toMatchObject({ 'sla.escalate': expect.any(Number), 'sla.breach': expect.any(Number) });
+    const notes = await data.query(`SELECT template, count(*)::int AS n FROM notification WHERE report_id = ANY($1) GROUP BY template`, [
+      ids,
+    ]);
+    expect(Object.fromEntries(notes.map((n: { template: string; n: number }) => [n.template, n.n]))).toMatchObject({
+      'sla.escalate': expect.any(Number),
+      'sla.breach': expect.any(Number),
+    });
   }, 90000);
 });

@@ -16,7 +16,10 @@ export interface ScheduleTimersJob {
 export type TimerJob = Record<string, never>;
 export type SweepJob = Record<string, never>;
 export type RepairJob = Record<string, never>;
-export type SlaJobData = QueueJobData<QueueName.Sla, { 'schedule-timers': ScheduleTimersJob; t: TimerJob; sweep: SweepJob; repair: RepairJob }>;
+export type SlaJobData = QueueJobData<
+  QueueName.Sla,
+  { 'schedule-timers': ScheduleTimersJob; t: TimerJob; sweep: SweepJob; repair: RepairJob }
+>;
 
 // High concurrency: a timer job mostly waits for its batch (StageBatcher), not the CPU.
 // Completed jobs go at once (set here, not per job: see timerJobId on job option size).

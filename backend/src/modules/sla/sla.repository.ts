@@ -94,26 +94,54 @@ export class SlaRepository {
     return preparedQuery(tx, 'sla-insert-clocks', insertClocksSql(1), clockArrays(clocks));
   }
 
-  async updateClock(tx: EntityManager, id: string, c: { transitions: StoredTransition[]; targetMs?: number; policyId?: number | null; mode?: SlaMode; derived: ClockDerived }): Promise<void> {
+  async updateClock(
+    tx: EntityManager,
+    id: string,
+    c: { transitions: StoredTransition[]; targetMs?: number; policyId?: number | null; mode?: SlaMode; derived: ClockDerived },
+  ): Promise<void> {
     await tx.query(
       `UPDATE sla_clock SET transitions = $2, state = $3, due_at = $4, next_stage = $5, next_stage_at = $6, met = $7,
               target_ms = coalesce($8, target_ms), policy_id = CASE WHEN $9 THEN $10 ELSE policy_id END, mode = coalesce($11::sla_mode, mode),
               updated_at = now()
         WHERE id = $1`,
-      [id, JSON.stringify(c.transitions), c.derived.state, c.derived.dueAt, c.derived.nextStage, c.derived.nextStageAt, c.derived.met,
-        c.targetMs ?? null, c.policyId !== undefined, c.policyId ?? null, c.mode ?? null],
+      [
+        id,
+        JSON.stringify(c.transitions),
+        c.derived.state,
+        c.derived.dueAt,
+        c.derived.nextStage,
+        c.derived.nextStageAt,
+        c.derived.met,
+        c.targetMs ?? null,
+        c.policyId !== undefined,
+        c.policyId ?? null,
+        c.mode ?? null,
+      ],
     );
   }
 
-  async setReportDeadlines(tx: EntityManager, reportId: string, d: { responseDueAt?: Date | null; resolutionDueAt?: Date | null; resolvedOnTime?: boolean | null }): Promise<void> {
-    await tx.query(
-      SET_DEADLINES_SQL,
-      [reportId, d.responseDueAt !== undefined, d.responseDueAt ?? null, d.resolutionDueAt !== undefined, d.resolutionDueAt ?? null, d.resolvedOnTime !== undefined, d.resolvedOnTime ?? null],
-    );
+  async setReportDeadlines(
+    tx: EntityManager,
+    reportId: string,
+    d: { responseDueAt?: Date | null; resolutionDueAt?: Date | null; resolvedOnTime?: boolean | null },
+  ): Promise<void> {
+    await tx.query(SET_DEADLINES_SQL, [
+      reportId,
+      d.responseDueAt !== undefined,
+      d.responseDueAt ?? null,
+      d.resolutionDueAt !== undefined,
+      d.resolutionDueAt ?? null,
+      d.resolvedOnTime !== undefined,
+      d.resolvedOnTime ?? null,
+    ]);
   }
 
   async firedStages(reportId: string, kind: SlaKind, cycle: number, q: EntityManager = this.db.manager): Promise<Set<string>> {
-    const rows: { stage: string }[] = await q.query(`SELECT stage FROM sla_stage_event WHERE report_id = $1 AND kind = $2 AND cycle = $3`, [reportId, kind, cycle]);
+    const rows: { stage: string }[] = await q.query(`SELECT stage FROM sla_stage_event WHERE report_id = $1 AND kind = $2 AND cycle = $3`, [
+      reportId,
+      kind,
+      cycle,
+    ]);
     return new Set(rows.map((r) => r.stage));
   }
 
@@ -129,14 +157,25 @@ export class SlaRepository {
   }
 
   /** Records stages; returns the ones that had not fired before (the unique key decides). */
-  async recordStages(tx: EntityManager, stages: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date }[], firedBy: string): Promise<{ reportId: string; kind: SlaKind; cycle: number; stage: string }[]> {
+  async recordStages(
+    tx: EntityManager,
+    stages: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date }[],
+    firedBy: string,
+  ): Promise<{ reportId: string; kind: SlaKind; cycle: number; stage: string }[]> {
     if (stages.length === 0) return [];
     return tx.query(
       `INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by)
        SELECT *, $6 FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::text[], $5::timestamptz[])
        ON CONFLICT (report_id, kind, stage, cycle) DO NOTHING
        RETURNING report_id AS "reportId", kind::text AS kind, cycle, stage`,
-      [stages.map((x) => x.reportId), stages.map((x) => x.kind), stages.map((x) => x.cycle), stages.map((x) => x.stage), stages.map((x) => x.dueAt), firedBy],
+      [
+        stages.map((x) => x.reportId),
+        stages.map((x) => x.kind),
+        stages.map((x) => x.cycle),
+        stages.map((x) => x.stage),
+        stages.map((x) => x.dueAt),
+        firedBy,
+      ],
     );
   }
 
@@ -153,12 +192,16 @@ export class SlaRepository {
     return map;
   }
 
-  async insertTimelineEvents(tx: EntityManager, events: { reportId: string; type: string; data: Record<string, unknown> }[]): Promise<void> {
+  async insertTimelineEvents(
+    tx: EntityManager,
+    events: { reportId: string; type: string; data: Record<string, unknown> }[],
+  ): Promise<void> {
     if (events.length === 0) return;
-    await tx.query(
-      SYSTEM_EVENTS_SQL,
-      [events.map((e) => e.reportId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))],
-    );
+    await tx.query(SYSTEM_EVENTS_SQL, [
+      events.map((e) => e.reportId),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+    ]);
   }
 
   async updateDerived(tx: EntityManager, rows: { id: string; derived: ClockDerived }[]): Promise<void> {
@@ -167,12 +210,24 @@ export class SlaRepository {
       `UPDATE sla_clock c SET next_stage = u.next_stage, next_stage_at = u.next_stage_at, due_at = u.due_at, updated_at = now()
          FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, next_stage, next_stage_at, due_at)
         WHERE c.id = u.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt), rows.map((r) => r.derived.dueAt)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.derived.nextStage),
+        rows.map((r) => r.derived.nextStageAt),
+        rows.map((r) => r.derived.dueAt),
+      ],
     );
   }
 
   /** Supervisors for a set of units: each unit's parent and the city, in one query. */
-  async ladders(unitIds: string[]): Promise<Map<string, { unit: { id: string; code: string }; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }>> {
+  async ladders(
+    unitIds: string[],
+  ): Promise<
+    Map<
+      string,
+      { unit: { id: string; code: string }; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }
+    >
+  > {
     const rows = await this.db.query(
       `SELECT u.id, json_build_object('id', u.id, 'code', u.code) AS unit,
               (SELECT json_build_object('id', p.id, 'code', p.code) FROM handling_unit p WHERE p.id = u.parent_id) AS parent,
@@ -180,11 +235,23 @@ export class SlaRepository {
          FROM handling_unit u WHERE u.id = ANY($1::uuid[])`,
       [unitIds],
     );
-    return new Map(rows.map((r: { id: string; unit: { id: string; code: string }; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }) => [r.id, r]));
+    return new Map(
+      rows.map(
+        (r: {
+          id: string;
+          unit: { id: string; code: string };
+          parent: { id: string; code: string } | null;
+          city: { id: string; code: string } | null;
+        }) => [r.id, r],
+      ),
+    );
   }
 
   /** Records a stage; false when it had already fired (the unique key decides, not the caller). */
-  async recordStage(tx: EntityManager, s: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date; firedBy: string }): Promise<boolean> {
+  async recordStage(
+    tx: EntityManager,
+    s: { reportId: string; kind: SlaKind; cycle: number; stage: string; dueAt: Date; firedBy: string },
+  ): Promise<boolean> {
     const rows = await tx.query(
       `INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (report_id, kind, stage, cycle) DO NOTHING RETURNING id`,
@@ -224,17 +291,23 @@ export class SlaRepository {
         `UPDATE sla_clock c SET state = u.state, due_at = u.due_at, next_stage = u.next_stage, next_stage_at = u.next_stage_at, updated_at = now()
            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[]) AS u(id, state, due_at, next_stage, next_stage_at)
           WHERE c.id = u.id`,
-        [rows.map((r) => r.id), rows.map((r) => r.derived.state), rows.map((r) => r.derived.dueAt), rows.map((r) => r.derived.nextStage), rows.map((r) => r.derived.nextStageAt)],
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.derived.state),
+          rows.map((r) => r.derived.dueAt),
+          rows.map((r) => r.derived.nextStage),
+          rows.map((r) => r.derived.nextStageAt),
+        ],
       );
-      await tx.query(
-        DEADLINES_FROM_CLOCKS_SQL,
-        [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)],
-      );
+      await tx.query(DEADLINES_FROM_CLOCKS_SQL, [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)]);
     });
   }
 
   /** Running clocks' next stages, in pages by clock id: what the reconciler puts back after a Redis loss. */
-  runningTimers(afterId: string, limit: number): Promise<{ id: string; reportId: string; kind: SlaKind; cycle: number; nextStage: string; nextStageAt: Date }[]> {
+  runningTimers(
+    afterId: string,
+    limit: number,
+  ): Promise<{ id: string; reportId: string; kind: SlaKind; cycle: number; nextStage: string; nextStageAt: Date }[]> {
     return this.db.query(
       `SELECT id, report_id AS "reportId", kind::text AS kind, cycle, next_stage AS "nextStage", next_stage_at AS "nextStageAt"
          FROM sla_clock WHERE state = 'running' AND next_stage_at IS NOT NULL AND id > $1
@@ -246,11 +319,18 @@ export class SlaRepository {
   /** Reports still waiting for routing after the relay published them: lost routing jobs. */
   strandedNewReports(olderThan: Date, limit: number): Promise<string[]> {
     return this.db
-      .query(`SELECT id FROM report WHERE status = 'new' AND assigned_unit_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`, [olderThan, limit])
+      .query(`SELECT id FROM report WHERE status = 'new' AND assigned_unit_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`, [
+        olderThan,
+        limit,
+      ])
       .then((rows: { id: string }[]) => rows.map((r) => r.id));
   }
 
-  async ladder(unitId: string | null): Promise<{ unit: { id: string; code: string } | null; parent: { id: string; code: string } | null; city: { id: string; code: string } | null }> {
+  async ladder(unitId: string | null): Promise<{
+    unit: { id: string; code: string } | null;
+    parent: { id: string; code: string } | null;
+    city: { id: string; code: string } | null;
+  }> {
     const rows = await this.db.query(
       `SELECT json_build_object('id', u.id, 'code', u.code) AS unit,
               (SELECT json_build_object('id', p.id, 'code', p.code) FROM handling_unit p WHERE p.id = u.parent_id) AS parent,

@@ -85,7 +85,16 @@ export class SlaService {
       const d = { responseDueAt: null as Date | null, resolutionDueAt: null as Date | null };
       for (const kind of KINDS) {
         const targetMs = targetMsOf(policy, kind);
-        const clock = { reportId: t.reportId, kind, cycle: 1, policyId: policy.id, mode: policy.mode, targetMs, transitions, derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar) };
+        const clock = {
+          reportId: t.reportId,
+          kind,
+          cycle: 1,
+          policyId: policy.id,
+          mode: policy.mode,
+          targetMs,
+          transitions,
+          derived: derive({ mode: policy.mode, targetMs, transitions }, new Set(), calendar),
+        };
         clocks.push(clock);
         if (kind === 'response') d.responseDueAt = clock.derived.dueAt;
         else d.resolutionDueAt = clock.derived.dueAt;
@@ -102,7 +111,10 @@ export class SlaService {
     for (const c of clocks) {
       const id = idOf.get(`${c.reportId}|${c.kind}`);
       if (id && c.derived.nextStage && c.derived.nextStageAt) {
-        timers.push({ jobId: timerJobId(id, c.derived.nextStage as SlaStageName), delayMs: timerDelayMs(c.derived.nextStageAt, this.clock.now()) });
+        timers.push({
+          jobId: timerJobId(id, c.derived.nextStage as SlaStageName),
+          delayMs: timerDelayMs(c.derived.nextStageAt, this.clock.now()),
+        });
       }
     }
     return timers;
@@ -123,7 +135,11 @@ export class SlaService {
       const fired = await this.sla.firedStages(reportId, clock.kind, clock.cycle, tx);
       const derived = derive({ mode: clock.mode, targetMs: clock.targetMs, transitions }, fired, calendar);
       await this.sla.updateClock(tx, clock.id, { transitions, derived });
-      await this.sla.setReportDeadlines(tx, reportId, clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt, resolvedOnTime: derived.met });
+      await this.sla.setReportDeadlines(
+        tx,
+        reportId,
+        clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt, resolvedOnTime: derived.met },
+      );
       changed = true;
     }
     if (changed) await this.outbox.enqueue(tx, 'sla.changed', reportId);
@@ -138,11 +154,23 @@ export class SlaService {
     if (old.state !== 'stopped') {
       const stopped = [...old.transitions, { type: 'stop' as const, at: at.toISOString() }];
       const fired = await this.sla.firedStages(reportId, old.kind, old.cycle, tx);
-      await this.sla.updateClock(tx, old.id, { transitions: stopped, derived: derive({ mode: old.mode, targetMs: old.targetMs, transitions: stopped }, fired, calendar) });
+      await this.sla.updateClock(tx, old.id, {
+        transitions: stopped,
+        derived: derive({ mode: old.mode, targetMs: old.targetMs, transitions: stopped }, fired, calendar),
+      });
     }
     const transitions: StoredTransition[] = [{ type: 'start', at: at.toISOString() }];
     const derived = derive({ mode: old.mode, targetMs: old.targetMs, transitions }, new Set(), calendar);
-    await this.sla.insertClock(tx, { reportId, kind: 'resolution', cycle: old.cycle + 1, policyId: null, mode: old.mode, targetMs: old.targetMs, transitions, derived });
+    await this.sla.insertClock(tx, {
+      reportId,
+      kind: 'resolution',
+      cycle: old.cycle + 1,
+      policyId: null,
+      mode: old.mode,
+      targetMs: old.targetMs,
+      transitions,
+      derived,
+    });
     await this.sla.setReportDeadlines(tx, reportId, { resolutionDueAt: derived.dueAt, resolvedOnTime: null });
     await this.outbox.enqueue(tx, 'sla.changed', reportId);
   }
@@ -162,8 +190,18 @@ export class SlaService {
       const targetMs = targetMsOf(policy, clock.kind);
       const fired = await this.sla.firedStages(t.reportId, clock.kind, clock.cycle, tx);
       const derived = derive({ mode: policy.mode, targetMs, transitions: clock.transitions }, fired, calendar);
-      await this.sla.updateClock(tx, clock.id, { transitions: clock.transitions, targetMs, policyId: policy.id, mode: policy.mode, derived });
-      await this.sla.setReportDeadlines(tx, t.reportId, clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt });
+      await this.sla.updateClock(tx, clock.id, {
+        transitions: clock.transitions,
+        targetMs,
+        policyId: policy.id,
+        mode: policy.mode,
+        derived,
+      });
+      await this.sla.setReportDeadlines(
+        tx,
+        t.reportId,
+        clock.kind === 'response' ? { responseDueAt: derived.dueAt } : { resolutionDueAt: derived.dueAt },
+      );
     }
     await this.outbox.enqueue(tx, 'sla.changed', t.reportId);
   }
@@ -180,11 +218,22 @@ export class SlaService {
    * the outcomes, the next stage timers for the caller to add after commit (lost in a crash, they
    * are covered by the sweeper, which reads the stored next stage).
    */
-  async fireMany(refs: StageRef[], by: 'timer' | 'sweeper', now = this.clock.now()): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
+  async fireMany(
+    refs: StageRef[],
+    by: 'timer' | 'sweeper',
+    now = this.clock.now(),
+  ): Promise<{ outcomes: FireOutcome[]; next: TimerPlan['add'] }> {
     if (refs.length === 0) return { outcomes: [], next: [] };
     const calendar = await this.calendars.current();
     return this.sla.transaction(async (tx) => {
-      const clocks = new Map((await this.sla.lockClocksById(tx, refs.map((r) => r.clockId))).map((c) => [String(c.id), c]));
+      const clocks = new Map(
+        (
+          await this.sla.lockClocksById(
+            tx,
+            refs.map((r) => r.clockId),
+          )
+        ).map((c) => [String(c.id), c]),
+      );
       const outcomes: FireOutcome[] = [];
       const candidates: { ref: StageRef; clock: ClockRow; dueAt: Date }[] = [];
       for (const ref of refs) {
@@ -195,7 +244,11 @@ export class SlaService {
           continue;
         }
         const fraction = SLA_STAGES.find((x) => x.name === ref.stage)!.fraction;
-        const at = stageInstants({ mode: clock.mode, targetMs: clock.targetMs, transitions: parseTransitions(clock.transitions) }, calendar, [fraction])[0].at;
+        const at = stageInstants(
+          { mode: clock.mode, targetMs: clock.targetMs, transitions: parseTransitions(clock.transitions) },
+          calendar,
+          [fraction],
+        )[0].at;
         if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
           outcomes.push('not_due');
           continue;
@@ -203,7 +256,17 @@ export class SlaService {
         outcomes.push('fired');
         candidates.push({ ref, clock, dueAt: at });
       }
-      const inserted = await this.sla.recordStages(tx, candidates.map((c) => ({ reportId: c.clock.reportId, kind: c.clock.kind, cycle: c.clock.cycle, stage: c.ref.stage, dueAt: c.dueAt })), by);
+      const inserted = await this.sla.recordStages(
+        tx,
+        candidates.map((c) => ({
+          reportId: c.clock.reportId,
+          kind: c.clock.kind,
+          cycle: c.clock.cycle,
+          stage: c.ref.stage,
+          dueAt: c.dueAt,
+        })),
+        by,
+      );
       const key = (x: { reportId: string; kind: string; cycle: number; stage: string }) => `${x.reportId}|${x.kind}|${x.cycle}|${x.stage}`;
       const fresh = new Set(inserted.map(key));
       const isFresh = (c: { clock: ClockRow; ref: StageRef }) => fresh.has(key({ ...c.clock, stage: c.ref.stage }));
@@ -220,23 +283,35 @@ export class SlaService {
       // and the unit's notifications (they are reminders, not events in the ticket's life).
       await this.sla.insertTimelineEvents(
         tx,
-        fired.filter((f) => f.ref.stage === 'breach' || f.ref.stage === 'escalate').map((f) => ({
-          reportId: f.clock.reportId,
-          type: f.ref.stage === 'breach' ? 'sla_breach' : 'sla_escalated',
-          data: { kind: f.clock.kind, cycle: f.clock.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
-        })),
+        fired
+          .filter((f) => f.ref.stage === 'breach' || f.ref.stage === 'escalate')
+          .map((f) => ({
+            reportId: f.clock.reportId,
+            type: f.ref.stage === 'breach' ? 'sla_breach' : 'sla_escalated',
+            data: { kind: f.clock.kind, cycle: f.clock.cycle, stage: f.ref.stage, dueAt: f.dueAt.toISOString(), firedBy: by },
+          })),
       );
       await this.notifications.recordMany(tx, await this.ladderNotifications(fired.map((f) => ({ clock: f.clock, stage: f.ref.stage }))));
-      const firedSets = await this.sla.firedStagesOf(tx, fired.map((f) => f.clock));
+      const firedSets = await this.sla.firedStagesOf(
+        tx,
+        fired.map((f) => f.clock),
+      );
       const updated = [...new Map(fired.map((f) => [f.clock.id, f.clock])).values()].map((c) => ({
         clock: c,
         id: c.id,
-        derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, firedSets.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar),
+        derived: derive(
+          { mode: c.mode, targetMs: c.targetMs, transitions: c.transitions },
+          firedSets.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(),
+          calendar,
+        ),
       }));
       await this.sla.updateDerived(tx, updated);
       const next = updated
         .filter((u) => u.derived.nextStage && u.derived.nextStageAt)
-        .map((u) => ({ jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName), delayMs: timerDelayMs(u.derived.nextStageAt!, this.clock.now()) }));
+        .map((u) => ({
+          jobId: timerJobId(u.clock.id, u.derived.nextStage as SlaStageName),
+          delayMs: timerDelayMs(u.derived.nextStageAt!, this.clock.now()),
+        }));
       return { outcomes, next };
     });
   }
@@ -289,16 +364,28 @@ export class SlaService {
   async repair(onPage: (timers: TimerPlan['add']) => Promise<void>): Promise<number> {
     const calendar = await this.calendars.current();
     let repaired = 0;
-    for (let after = '0'; ; ) {
+    for (let after = '0'; ;) {
       const clocks = await this.sla.liveClocks(after, 2000);
       if (clocks.length === 0) return repaired;
       const fired = await this.sla.firedStagesOf(this.sla.manager, clocks);
-      const rows = clocks.map((c) => ({ id: c.id, reportId: c.reportId, kind: c.kind, derived: derive({ mode: c.mode, targetMs: c.targetMs, transitions: c.transitions }, fired.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(), calendar) }));
+      const rows = clocks.map((c) => ({
+        id: c.id,
+        reportId: c.reportId,
+        kind: c.kind,
+        derived: derive(
+          { mode: c.mode, targetMs: c.targetMs, transitions: c.transitions },
+          fired.get(`${c.reportId}|${c.kind}|${c.cycle}`) ?? new Set(),
+          calendar,
+        ),
+      }));
       await this.sla.repairDerived(rows);
       await onPage(
         rows
           .filter((r) => r.derived.nextStage && r.derived.nextStageAt)
-          .map((r) => ({ jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName), delayMs: timerDelayMs(r.derived.nextStageAt!, this.clock.now()) })),
+          .map((r) => ({
+            jobId: timerJobId(String(r.id), r.derived.nextStage as SlaStageName),
+            delayMs: timerDelayMs(r.derived.nextStageAt!, this.clock.now()),
+          })),
       );
       repaired += rows.length;
       after = clocks[clocks.length - 1].id;
@@ -312,7 +399,8 @@ export class SlaService {
 
   /** Policies change a few times a year: read them at most once a minute per process. */
   private async policyFor(categoryId: number, priority: string, at: Date): Promise<PolicyRow> {
-    if (!this.policies || this.clock.now().getTime() - this.policies.at > POLICY_CACHE_MS) this.policies = { rows: await this.sla.policies(), at: this.clock.now().getTime() };
+    if (!this.policies || this.clock.now().getTime() - this.policies.at > POLICY_CACHE_MS)
+      this.policies = { rows: await this.sla.policies(), at: this.clock.now().getTime() };
     return policyOrFallback(this.policies.rows, categoryId, priority, at);
   }
 
@@ -323,6 +411,9 @@ export class SlaService {
 
   /** The escalation ladder (escalation-ladder.ts) over the supervisors of the units concerned. */
   private async ladderNotifications(items: { clock: ClockRow; stage: SlaStageName }[]) {
-    return ladderNotifications(items, await this.sla.ladders([...new Set(items.map((i) => i.clock.assignedUnitId).filter((u): u is string => Boolean(u)))]));
+    return ladderNotifications(
+      items,
+      await this.sla.ladders([...new Set(items.map((i) => i.clock.assignedUnitId).filter((u): u is string => Boolean(u)))]),
+    );
   }
 }

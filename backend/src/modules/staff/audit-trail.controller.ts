@@ -16,7 +16,12 @@ const auditQuery = z.object({
   type: z
     .string()
     .max(1000)
-    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(AUDIT_EVENT_TYPES)))
     .optional(),
   subject: text(200).optional(),
@@ -37,7 +42,10 @@ export class AuditController {
 
   /** The trail, newest first; this reading is itself recorded (audit_read). */
   @Get()
-  list(@Query({ schema: auditQuery }) q: z.infer<typeof auditQuery>, @CurrentPrincipal() p: Principal): Promise<{ items: AuditEventView[]; total: number }> {
+  list(
+    @Query({ schema: auditQuery }) q: z.infer<typeof auditQuery>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<{ items: AuditEventView[]; total: number }> {
     return this.audit.read(p, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
   }
 }

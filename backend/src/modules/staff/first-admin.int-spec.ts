@@ -28,11 +28,16 @@ describe('createFirstAdmin (real PostgreSQL, an empty deployment)', () => {
     expect(made).toHaveLength(1);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(FirstAdminRefused);
     const admin = (made[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof createFirstAdmin>>>).value;
-    const [row] = await db.dataSource.query(`SELECT username, username_key, role, must_change_password, password_hash FROM app_user WHERE id = $1`, [admin.id]);
+    const [row] = await db.dataSource.query(
+      `SELECT username, username_key, role, must_change_password, password_hash FROM app_user WHERE id = $1`,
+      [admin.id],
+    );
     expect(row).toMatchObject({ username: admin.username, username_key: admin.username, role: 'admin', must_change_password: true });
     expect(await argon2.verify(row.password_hash, admin.temporaryPassword)).toBe(true);
     const [event] = await db.dataSource.query(`SELECT type, actor_user_id, data FROM audit_event WHERE subject = $1`, [`user:${admin.id}`]);
     expect(event).toMatchObject({ type: 'user_created', actor_user_id: null, data: { by: 'create-admin command' } });
-    await expect(createFirstAdmin(db.dataSource, { username: 'third', fullName: 'Quản trị Ba' })).rejects.toThrow('an admin already exists');
+    await expect(createFirstAdmin(db.dataSource, { username: 'third', fullName: 'Quản trị Ba' })).rejects.toThrow(
+      'an admin already exists',
+    );
   });
 });

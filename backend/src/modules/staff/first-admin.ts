@@ -15,11 +15,16 @@ export class FirstAdminRefused extends Error {}
  * take over a running system. The table is locked for the check and the insert, so two runs at
  * once make one admin.
  */
-export async function createFirstAdmin(db: DataSource, input: { username: string; fullName: string }): Promise<{ id: string; username: string; temporaryPassword: string }> {
+export async function createFirstAdmin(
+  db: DataSource,
+  input: { username: string; fullName: string },
+): Promise<{ id: string; username: string; temporaryPassword: string }> {
   const username = usernameKey(input.username);
-  if (!isValidUsername(username)) throw new FirstAdminRefused(`--username: 3–64 characters a–z, 0–9, dot, underscore or hyphen (got "${input.username}")`);
+  if (!isValidUsername(username))
+    throw new FirstAdminRefused(`--username: 3–64 characters a–z, 0–9, dot, underscore or hyphen (got "${input.username}")`);
   const fullName = input.fullName.trim();
-  if (fullName.length < 2 || fullName.length > 200 || fullName.includes('\u0000')) throw new FirstAdminRefused('--full-name: 2–200 characters');
+  if (fullName.length < 2 || fullName.length > 200 || fullName.includes('\u0000'))
+    throw new FirstAdminRefused('--full-name: 2–200 characters');
   const password = temporaryPassword();
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
   const accounts = new StaffAccountsRepository(db);
@@ -29,8 +34,18 @@ export async function createFirstAdmin(db: DataSource, input: { username: string
     const [{ admins }] = await tx.query(`SELECT count(*)::int AS admins FROM app_user WHERE role = 'admin'`);
     if (admins > 0) throw new FirstAdminRefused('an admin already exists: new accounts are made by an admin, in the admin pages');
     if (await accounts.usernameTaken(username, tx)) throw new FirstAdminRefused(`--username: ${username} is taken`);
-    const created = await accounts.create({ username, usernameKey: username, passwordHash, fullName, role: 'admin', unitId: null, email: null, phone: null }, true, tx);
-    await audit.record('user_created', null, `user:${created}`, { after: { username, fullName, role: 'admin', unit: null, active: true }, by: 'create-admin command' }, tx);
+    const created = await accounts.create(
+      { username, usernameKey: username, passwordHash, fullName, role: 'admin', unitId: null, email: null, phone: null },
+      true,
+      tx,
+    );
+    await audit.record(
+      'user_created',
+      null,
+      `user:${created}`,
+      { after: { username, fullName, role: 'admin', unit: null, active: true }, by: 'create-admin command' },
+      tx,
+    );
     return created;
   });
   return { id, username, temporaryPassword: password };

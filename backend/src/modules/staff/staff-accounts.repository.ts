@@ -62,19 +62,29 @@ export class StaffAccountsRepository {
       params.push(value);
       where.push(sql.replaceAll('?', `$${params.length}`));
     };
-    if (f.q) add(`(u.username_key LIKE ? OR u.full_name ILIKE ? OR h.name ILIKE ? OR h.code ILIKE ?)`, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (f.q)
+      add(
+        `(u.username_key LIKE ? OR u.full_name ILIKE ? OR h.name ILIKE ? OR h.code ILIKE ?)`,
+        `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
     if (f.role) add(`u.role = ?::user_role`, f.role);
     if (f.unitId) add(`u.unit_id = ?`, f.unitId);
     if (f.active !== undefined) add(`u.active = ?`, f.active);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id ${clause}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.db.query(`SELECT ${COLUMNS} ${from} ORDER BY u.username_key LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, f.limit, f.offset]);
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} ${from} ORDER BY u.username_key LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
     return { items: rows.map(toAccount), total };
   }
 
   async find(id: string, tx?: EntityManager): Promise<StaffAccount | null> {
-    const rows = await (tx ?? this.db).query(`SELECT ${COLUMNS} FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id WHERE u.id = $1`, [id]);
+    const rows = await (tx ?? this.db).query(
+      `SELECT ${COLUMNS} FROM app_user u LEFT JOIN handling_unit h ON h.id = u.unit_id WHERE u.id = $1`,
+      [id],
+    );
     return rows[0] ? toAccount(rows[0]) : null;
   }
 
@@ -133,7 +143,11 @@ export class StaffAccountsRepository {
   }
 
   async setPassword(id: string, passwordHash: string, mustChange: boolean, tx: EntityManager): Promise<void> {
-    await tx.query(`UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1`, [id, passwordHash, mustChange]);
+    await tx.query(`UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+      mustChange,
+    ]);
   }
 
   /**

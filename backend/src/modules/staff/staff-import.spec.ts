@@ -18,7 +18,15 @@ describe('checkStaffCsv', () => {
     );
     expect(problems).toEqual([]);
     expect(accounts).toEqual([
-      { line: 2, username: 'ward.moi', fullName: 'Nguyễn Văn Mới', role: 'ward_official', unitId: 'u-ward', email: 'moi@example.vn', phone: '0901234567' },
+      {
+        line: 2,
+        username: 'ward.moi',
+        fullName: 'Nguyễn Văn Mới',
+        role: 'ward_official',
+        unitId: 'u-ward',
+        email: 'moi@example.vn',
+        phone: '0901234567',
+      },
       { line: 3, username: 'tongdai.2', fullName: 'Trần Thị, Hai', role: 'operator', unitId: null, email: null, phone: null },
     ]);
   });
@@ -31,7 +39,14 @@ describe('checkStaffCsv', () => {
     ['a ward official in a department', 'abc,X Y,ward_official,SO-XAYDUNG,,', [[2, 'unit_code', 'unit_kind']]],
     ['an official without a unit', 'abc,X Y,department_official,,,', [[2, 'unit_code', 'unit_required']]],
     ['a leader with a unit', 'abc,X Y,leader,SO-XAYDUNG,,', [[2, 'unit_code', 'unit_not_allowed']]],
-    ['a bad e-mail and phone', 'abc,X Y,operator,,not-mail,12', [[2, 'email', 'email'], [2, 'phone', 'phone']]],
+    [
+      'a bad e-mail and phone',
+      'abc,X Y,operator,,not-mail,12',
+      [
+        [2, 'email', 'email'],
+        [2, 'phone', 'phone'],
+      ],
+    ],
     ['a one-letter name', 'abc,X,operator,,,', [[2, 'full_name', 'length']]],
   ])('lists %s', (_, row, expected) => {
     const { accounts, problems } = checkStaffCsv(csv(row), ctx);
@@ -40,7 +55,10 @@ describe('checkStaffCsv', () => {
   });
 
   it('lists every bad row of a file, duplicates within the file included', () => {
-    const { accounts, problems } = checkStaffCsv(csv('one.a,Một A,operator,,,', 'bad!,X Y,operator,,,', 'One.A,Một B,operator,,,', 'two.b,Hai B,mayor,,,'), ctx);
+    const { accounts, problems } = checkStaffCsv(
+      csv('one.a,Một A,operator,,,', 'bad!,X Y,operator,,,', 'One.A,Một B,operator,,,', 'two.b,Hai B,mayor,,,'),
+      ctx,
+    );
     expect(accounts.map((a) => a.username)).toEqual(['one.a']);
     expect(problems.map((p) => [p.line, p.field, p.rule])).toEqual([
       [3, 'username', 'format'],

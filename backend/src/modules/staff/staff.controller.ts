@@ -5,7 +5,17 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { StaffAccount } from './staff-accounts.repository';
-import { CreateStaffRequest, createStaffSchema, ImportStaffRequest, importStaffSchema, StaffQueryRequest, staffQuerySchema, TemporaryPasswordAnswer, UpdateStaffRequest, updateStaffSchema } from './staff.dto';
+import {
+  CreateStaffRequest,
+  createStaffSchema,
+  ImportStaffRequest,
+  importStaffSchema,
+  StaffQueryRequest,
+  staffQuerySchema,
+  TemporaryPasswordAnswer,
+  UpdateStaffRequest,
+  updateStaffSchema,
+} from './staff.dto';
 import { StaffService } from './staff.service';
 
 const id = z.string().uuid();
@@ -24,7 +34,10 @@ export class StaffController {
 
   /** Answers the account with its temporary password, shown this once. */
   @Post()
-  create(@Body({ schema: createStaffSchema }) body: CreateStaffRequest, @CurrentPrincipal() p: Principal): Promise<StaffAccount & TemporaryPasswordAnswer> {
+  create(
+    @Body({ schema: createStaffSchema }) body: CreateStaffRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<StaffAccount & TemporaryPasswordAnswer> {
     return this.staff.create(body, p);
   }
 
@@ -41,7 +54,11 @@ export class StaffController {
   }
 
   @Patch(':id')
-  update(@Param('id', { schema: id }) userId: string, @Body({ schema: updateStaffSchema }) body: UpdateStaffRequest, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
+  update(
+    @Param('id', { schema: id }) userId: string,
+    @Body({ schema: updateStaffSchema }) body: UpdateStaffRequest,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<StaffAccount> {
     return this.staff.update(userId, body, p);
   }
 

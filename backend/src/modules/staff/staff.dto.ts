@@ -5,10 +5,16 @@ import { isValidUsername, usernameKey } from '../users/username-key';
 
 /** 3–64 of a–z, 0–9, dot, underscore and hyphen once folded (username-key.ts); stored folded. */
 export const usernameField = text(64)
-  .refine((raw) => isValidUsername(usernameKey(raw)), { message: 'username: 3–64 characters a–z, 0–9, dot, underscore or hyphen, starting and ending with a letter or digit' })
+  .refine((raw) => isValidUsername(usernameKey(raw)), {
+    message: 'username: 3–64 characters a–z, 0–9, dot, underscore or hyphen, starting and ending with a letter or digit',
+  })
   .transform(usernameKey);
 
-const optionalText = (max: number) => text(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+const optionalText = (max: number) =>
+  text(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
 
 export const createStaffSchema = z
   .object({

@@ -16,7 +16,12 @@ const run = randomUUID().slice(0, 8);
 const NEW_PASSWORD = `Sông Sài Gòn chảy qua ${run}`;
 
 async function call(app: App, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token?: string, payload?: object) {
-  const res = await app.inject({ method, url, payload, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) } });
+  const res = await app.inject({
+    method,
+    url,
+    payload,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+  });
   return { status: res.statusCode, body: res.body ? res.json() : null };
 }
 
@@ -34,7 +39,8 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
   let wardUnit: string;
   let deptUnit: string;
 
-  const login = async (app: App, username: string, password: string) => call(app, 'POST', '/api/v1/auth/login', undefined, { username, password });
+  const login = async (app: App, username: string, password: string) =>
+    call(app, 'POST', '/api/v1/auth/login', undefined, { username, password });
 
   beforeAll(async () => {
     [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
@@ -49,7 +55,12 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
 
   it('creates a ward official who must choose a password first, then disables them: refused everywhere within SESSION_CHECK_SECONDS', async () => {
     const username = `ward.test.${run}`;
-    const created = await call(a, 'POST', '/api/v1/admin/users', admin, { username: username.toUpperCase(), fullName: 'Cán bộ Thử nghiệm', role: 'ward_official', unitId: wardUnit });
+    const created = await call(a, 'POST', '/api/v1/admin/users', admin, {
+      username: username.toUpperCase(),
+      fullName: 'Cán bộ Thử nghiệm',
+      role: 'ward_official',
+      unitId: wardUnit,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username, role: 'ward_official', unit: { id: wardUnit }, active: true, mustChangePassword: true });
     expect(created.body).not.toHaveProperty('passwordHash');
@@ -58,8 +69,14 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect(first.status).toBe(200);
     expect(first.body.user.mustChangePassword).toBe(true);
     const temporary = first.body.accessToken;
-    expect(await call(a, 'GET', `/api/v1/units/${wardUnit}/queue`, temporary)).toMatchObject({ status: 403, body: { code: 'auth.password_change_required' } });
-    const changed = await call(a, 'POST', '/api/v1/auth/password', temporary, { currentPassword: created.body.temporaryPassword, newPassword: NEW_PASSWORD });
+    expect(await call(a, 'GET', `/api/v1/units/${wardUnit}/queue`, temporary)).toMatchObject({
+      status: 403,
+      body: { code: 'auth.password_change_required' },
+    });
+    const changed = await call(a, 'POST', '/api/v1/auth/password', temporary, {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: NEW_PASSWORD,
+    });
     expect(changed).toMatchObject({ status: 200, body: { mustChangePassword: false } });
 
     const official = (await login(a, username, NEW_PASSWORD)).body;
@@ -78,8 +95,16 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
 
     const trail = await call(a, 'GET', `/api/v1/admin/audit?subject=user:${created.body.id}`, admin);
     expect(trail.status).toBe(200);
-    expect(trail.body.items.map((e: { type: string }) => e.type).reverse()).toEqual(['user_created', 'password_changed', 'user_disabled', 'user_enabled']);
-    expect(trail.body.items.at(-1)).toMatchObject({ actor: { username: 'admin', role: 'admin' }, data: { after: { username, role: 'ward_official', unit: 'UBND-26743', active: true } } });
+    expect(trail.body.items.map((e: { type: string }) => e.type).reverse()).toEqual([
+      'user_created',
+      'password_changed',
+      'user_disabled',
+      'user_enabled',
+    ]);
+    expect(trail.body.items.at(-1)).toMatchObject({
+      actor: { username: 'admin', role: 'admin' },
+      data: { after: { username, role: 'ward_official', unit: 'UBND-26743', active: true } },
+    });
     const signIns = await call(a, 'GET', `/api/v1/admin/audit?subject=username:${username}&type=sign_in_failed,sign_in_succeeded`, admin);
     expect(signIns.body.items.map((e: { type: string; data: { reason?: string } }) => [e.type, e.data.reason ?? null]).reverse()).toEqual([
       ['sign_in_succeeded', null],
@@ -87,14 +112,24 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
       ['sign_in_failed', 'disabled'],
       ['sign_in_succeeded', null],
     ]);
-    const reads = await db.query(`SELECT count(*)::int AS n FROM audit_event a JOIN app_user u ON u.id = a.actor_user_id WHERE a.type = 'audit_read' AND u.username = 'admin' AND a.created_at > now() - interval '1 minute'`);
+    const reads = await db.query(
+      `SELECT count(*)::int AS n FROM audit_event a JOIN app_user u ON u.id = a.actor_user_id WHERE a.type = 'audit_read' AND u.username = 'admin' AND a.created_at > now() - interval '1 minute'`,
+    );
     expect(reads[0].n).toBeGreaterThanOrEqual(2);
   });
 
   it('moves an official to another unit: their sessions take the new unit without signing out', async () => {
     const username = `dept.test.${run}`;
-    const created = await call(a, 'POST', '/api/v1/admin/users', admin, { username, fullName: 'Cán bộ Sở', role: 'department_official', unitId: deptUnit });
-    await call(a, 'POST', '/api/v1/auth/password', (await login(a, username, created.body.temporaryPassword)).body.accessToken, { currentPassword: created.body.temporaryPassword, newPassword: NEW_PASSWORD });
+    const created = await call(a, 'POST', '/api/v1/admin/users', admin, {
+      username,
+      fullName: 'Cán bộ Sở',
+      role: 'department_official',
+      unitId: deptUnit,
+    });
+    await call(a, 'POST', '/api/v1/auth/password', (await login(a, username, created.body.temporaryPassword)).body.accessToken, {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: NEW_PASSWORD,
+    });
     const token = (await login(a, username, NEW_PASSWORD)).body.accessToken;
     expect((await call(b, 'GET', `/api/v1/units/${deptUnit}/queue`, token)).status).toBe(200);
 
@@ -104,7 +139,10 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect((await call(b, 'GET', `/api/v1/units/${deptUnit}/queue`, token)).status).toBe(403);
     expect((await call(b, 'GET', `/api/v1/units/${wardUnit}/queue`, token)).status).toBe(200);
     const [event] = (await call(a, 'GET', `/api/v1/admin/audit?subject=user:${created.body.id}&type=user_updated`, admin)).body.items;
-    expect(event.data).toEqual({ before: { role: 'department_official', unit: 'SO-XAYDUNG' }, after: { role: 'ward_official', unit: 'UBND-26743' } });
+    expect(event.data).toEqual({
+      before: { role: 'department_official', unit: 'SO-XAYDUNG' },
+      after: { role: 'ward_official', unit: 'UBND-26743' },
+    });
   });
 
   it('resets a password: the user is signed out everywhere and must choose a new one', async () => {
@@ -123,11 +161,21 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     const [{ id: adminId }] = await db.query(`SELECT id FROM app_user WHERE username = 'admin'`);
     const others: { id: string }[] = await db.query(`SELECT id FROM app_user WHERE role = 'admin' AND active AND username <> 'admin'`);
     for (const o of others) expect((await call(a, 'POST', `/api/v1/admin/users/${o.id}/disable`, admin)).status).toBe(200);
-    expect(await call(a, 'POST', `/api/v1/admin/users/${adminId}/disable`, admin)).toMatchObject({ status: 409, body: { code: 'staff.last_admin' } });
-    expect(await call(a, 'PATCH', `/api/v1/admin/users/${adminId}`, admin, { role: 'leader' })).toMatchObject({ status: 409, body: { code: 'staff.last_admin' } });
+    expect(await call(a, 'POST', `/api/v1/admin/users/${adminId}/disable`, admin)).toMatchObject({
+      status: 409,
+      body: { code: 'staff.last_admin' },
+    });
+    expect(await call(a, 'PATCH', `/api/v1/admin/users/${adminId}`, admin, { role: 'leader' })).toMatchObject({
+      status: 409,
+      body: { code: 'staff.last_admin' },
+    });
 
     // With a second admin, the first may go; both racing to disable each other leave one.
-    const second = await call(a, 'POST', '/api/v1/admin/users', admin, { username: `admin.test.${run}`, fullName: 'Quản trị Hai', role: 'admin' });
+    const second = await call(a, 'POST', '/api/v1/admin/users', admin, {
+      username: `admin.test.${run}`,
+      fullName: 'Quản trị Hai',
+      role: 'admin',
+    });
     const [x, y] = await Promise.all([
       call(a, 'POST', `/api/v1/admin/users/${adminId}/disable`, admin),
       call(b, 'POST', `/api/v1/admin/users/${second.body.id}/disable`, admin),
@@ -145,25 +193,45 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     ['a ward official without a unit', { username: `w1.${run}`, fullName: 'X Y', role: 'ward_official' }, 400, 'unitId'],
     ['a ward official in a department', { username: `w2.${run}`, fullName: 'X Y', role: 'ward_official', unitId: 'DEPT' }, 400, 'unitId'],
     ['a leader with a unit', { username: `w3.${run}`, fullName: 'X Y', role: 'leader', unitId: 'WARD' }, 400, 'unitId'],
-    ['an unknown unit', { username: `w4.${run}`, fullName: 'X Y', role: 'ward_official', unitId: '7d3c6a0e-5b1f-4c2a-9e8d-1f2a3b4c5d6e' }, 400, 'unitId'],
+    [
+      'an unknown unit',
+      { username: `w4.${run}`, fullName: 'X Y', role: 'ward_official', unitId: '7d3c6a0e-5b1f-4c2a-9e8d-1f2a3b4c5d6e' },
+      400,
+      'unitId',
+    ],
     ['a taken username in another spelling', { username: 'WARD.BENTHANH', fullName: 'X Y', role: 'operator' }, 409, 'username'],
     ['an unknown role', { username: `w5.${run}`, fullName: 'X Y', role: 'mayor' }, 400, 'role'],
     ['a NUL in the name', { username: `w6.${run}`, fullName: 'X\u0000Y', role: 'operator' }, 400, 'fullName'],
   ])('refuses %s, naming the field, and writes nothing', async (_, body, status, field) => {
     const started = new Date();
-    const payload = { ...body, ...('unitId' in body ? { unitId: body.unitId === 'DEPT' ? deptUnit : body.unitId === 'WARD' ? wardUnit : body.unitId } : {}) };
+    const payload = {
+      ...body,
+      ...('unitId' in body ? { unitId: body.unitId === 'DEPT' ? deptUnit : body.unitId === 'WARD' ? wardUnit : body.unitId } : {}),
+    };
     const res = await call(a, 'POST', '/api/v1/admin/users', admin, payload);
     expect({ status: res.status, field: res.body.issues?.[0]?.field }).toEqual({ status, field });
-    const rows = await db.query(`SELECT 1 FROM app_user WHERE username_key = $1 AND created_at >= $2`, [String(body.username).toLowerCase(), started]);
+    const rows = await db.query(`SELECT 1 FROM app_user WHERE username_key = $1 AND created_at >= $2`, [
+      String(body.username).toLowerCase(),
+      started,
+    ]);
     expect(rows).toEqual([]);
   });
 
   it('audits configuration changes with who and what (the work calendar here)', async () => {
     const day = '2099-12-30';
-    expect((await call(a, 'PUT', `/api/v1/admin/calendar/days/${day}`, admin, { kind: 'holiday', name: `Ngày thử ${run}` })).status).toBe(200);
-    expect((await a.inject({ method: 'DELETE', url: `/api/v1/admin/calendar/days/${day}`, headers: { authorization: `Bearer ${admin}` } })).statusCode).toBe(204);
+    expect((await call(a, 'PUT', `/api/v1/admin/calendar/days/${day}`, admin, { kind: 'holiday', name: `Ngày thử ${run}` })).status).toBe(
+      200,
+    );
+    expect(
+      (await a.inject({ method: 'DELETE', url: `/api/v1/admin/calendar/days/${day}`, headers: { authorization: `Bearer ${admin}` } }))
+        .statusCode,
+    ).toBe(204);
     const trail = await call(a, 'GET', `/api/v1/admin/audit?subject=calendar_day:${day}&actor=ADMIN`, admin);
-    expect(trail.body.items.slice(0, 2).map((e: { type: string; data: unknown; actor: { username: string } }) => [e.type, e.actor.username, e.data])).toEqual([
+    expect(
+      trail.body.items
+        .slice(0, 2)
+        .map((e: { type: string; data: unknown; actor: { username: string } }) => [e.type, e.actor.username, e.data]),
+    ).toEqual([
       ['calendar_changed', 'admin', { after: null }],
       ['calendar_changed', 'admin', { after: { kind: 'holiday', name: `Ngày thử ${run}` } }],
     ]);
@@ -171,8 +239,15 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
 
   it('imports staff from CSV: a dry run lists every bad row, a bad file writes nothing, a clean one writes all', async () => {
     const header = 'username,full_name,role,unit_code,email,phone';
-    const good = [`imp.a.${run},Nguyễn Văn A,ward_official,UBND-26743,a.${run}@example.vn,0901111111`, `imp.b.${run},"Lê Thị B",department_official,SO-XAYDUNG,,`];
-    const bad = [`imp.c.${run},Trần C,ward_official,SO-XAYDUNG,,`, `IMP.A.${run},Trùng A,operator,,,`, 'ward.benthanh,Trùng demo,operator,,,'];
+    const good = [
+      `imp.a.${run},Nguyễn Văn A,ward_official,UBND-26743,a.${run}@example.vn,0901111111`,
+      `imp.b.${run},"Lê Thị B",department_official,SO-XAYDUNG,,`,
+    ];
+    const bad = [
+      `imp.c.${run},Trần C,ward_official,SO-XAYDUNG,,`,
+      `IMP.A.${run},Trùng A,operator,,,`,
+      'ward.benthanh,Trùng demo,operator,,,',
+    ];
     const dry = await call(a, 'POST', '/api/v1/admin/users/import', admin, { csv: [header, ...good, ...bad].join('\n') });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, valid: 2, created: [] });
@@ -181,7 +256,10 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
       [5, 'username', 'duplicate'],
       [6, 'username', 'unique'],
     ]);
-    const refused = await call(a, 'POST', '/api/v1/admin/users/import', admin, { csv: [header, ...good, ...bad].join('\n'), dryRun: false });
+    const refused = await call(a, 'POST', '/api/v1/admin/users/import', admin, {
+      csv: [header, ...good, ...bad].join('\n'),
+      dryRun: false,
+    });
     expect(refused).toMatchObject({ status: 422, body: { code: 'staff.import_refused' } });
     expect(await db.query(`SELECT 1 FROM app_user WHERE username_key LIKE $1`, [`imp.%.${run}`])).toEqual([]);
 
@@ -193,7 +271,10 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     ]);
     const first = await login(a, `imp.b.${run}`, done.body.created[1].temporaryPassword);
     expect(first.body.user).toMatchObject({ role: 'department_official', mustChangePassword: true });
-    expect((await call(a, 'GET', `/api/v1/admin/audit?type=users_imported&limit=1`, admin)).body.items[0].data).toEqual({ count: 2, usernames: [`imp.a.${run}`, `imp.b.${run}`] });
+    expect((await call(a, 'GET', `/api/v1/admin/audit?type=users_imported&limit=1`, admin)).body.items[0].data).toEqual({
+      count: 2,
+      usernames: [`imp.a.${run}`, `imp.b.${run}`],
+    });
   });
 
   it('lists and searches accounts without their password hashes', async () => {
@@ -203,6 +284,8 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect(res.body.items.every((u: { username: string }) => u.username.includes(run))).toBe(true);
     expect(JSON.stringify(res.body)).not.toMatch(/argon2|password_?hash/i);
     const wards = await call(a, 'GET', `/api/v1/admin/users?role=ward_official&unitId=${wardUnit}`, admin);
-    expect(wards.body.items.every((u: { role: string; unit: { id: string } }) => u.role === 'ward_official' && u.unit.id === wardUnit)).toBe(true);
+    expect(
+      wards.body.items.every((u: { role: string; unit: { id: string } }) => u.role === 'ward_official' && u.unit.id === wardUnit),
+    ).toBe(true);
   });
 });

@@ -7,5 +7,9 @@ import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
 /** Staff accounts as an admin runs them: the admin side of app_user, and the audit trail's reading. */
-@Module({ imports: [AuthModule, AuditModule], controllers: [StaffController, AuditController], providers: [StaffAccountsRepository, StaffService] })
+@Module({
+  imports: [AuthModule, AuditModule],
+  controllers: [StaffController, AuditController],
+  providers: [StaffAccountsRepository, StaffService],
+})
 export class StaffModule {}

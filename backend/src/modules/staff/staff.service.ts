@@ -18,7 +18,15 @@ const UNIQUE_VIOLATION = '23505';
 const CITY_WIDE: readonly UserRole[] = ['operator', 'leader', 'admin'];
 
 /** What the audit keeps of an account: never a password or its hash. */
-const snapshot = (a: StaffAccount) => ({ username: a.username, fullName: a.fullName, role: a.role, unit: a.unit?.code ?? null, email: a.email, phone: a.phone, active: a.active });
+const snapshot = (a: StaffAccount) => ({
+  username: a.username,
+  fullName: a.fullName,
+  role: a.role,
+  unit: a.unit?.code ?? null,
+  email: a.email,
+  phone: a.phone,
+  active: a.active,
+});
 
 /**
  * Staff accounts as the admin pages run them. Each change and its audit event are one
@@ -50,7 +58,16 @@ export class StaffService {
         if (await this.accounts.usernameTaken(body.username, tx)) throw StaffException.usernameTaken(body.username);
         await this.checkUnit(body.role, body.unitId ?? null, tx);
         const id = await this.accounts.create(
-          { username: body.username, usernameKey: body.username, passwordHash, fullName: body.fullName, role: body.role, unitId: body.unitId ?? null, email: body.email ?? null, phone: body.phone ?? null },
+          {
+            username: body.username,
+            usernameKey: body.username,
+            passwordHash,
+            fullName: body.fullName,
+            role: body.role,
+            unitId: body.unitId ?? null,
+            email: body.email ?? null,
+            phone: body.phone ?? null,
+          },
           true,
           tx,
         );
@@ -79,7 +96,8 @@ export class StaffService {
       await this.audit.record('user_updated', actor, `user:${id}`, changes(snapshot(before), snapshot(after)), tx);
       return { before, after };
     });
-    if (before.role !== after.role || before.unit?.id !== after.unit?.id || before.username !== after.username) await this.sessions.authorityChanged(id);
+    if (before.role !== after.role || before.unit?.id !== after.unit?.id || before.username !== after.username)
+      await this.sessions.authorityChanged(id);
     return after;
   }
 
@@ -90,7 +108,8 @@ export class StaffService {
       const before = (await this.accounts.find(id, tx)) ?? notFound(id);
       if (leavesNoAdmin(admins, id, false)) throw StaffException.lastAdmin();
       await this.accounts.setActive(id, false, tx);
-      if (before.active) await this.audit.record('user_disabled', actor, `user:${id}`, { before: { active: true }, after: { active: false } }, tx);
+      if (before.active)
+        await this.audit.record('user_disabled', actor, `user:${id}`, { before: { active: true }, after: { active: false } }, tx);
       return { ...before, active: false };
     });
     await this.sessions.end(id, null, 'account_disabled');
@@ -101,7 +120,8 @@ export class StaffService {
     return this.db.transaction(async (tx) => {
       const before = (await this.accounts.find(id, tx)) ?? notFound(id);
       await this.accounts.setActive(id, true, tx);
-      if (!before.active) await this.audit.record('user_enabled', actor, `user:${id}`, { before: { active: false }, after: { active: true } }, tx);
+      if (!before.active)
+        await this.audit.record('user_enabled', actor, `user:${id}`, { before: { active: false }, after: { active: true } }, tx);
       return { ...before, active: true };
     });
   }
@@ -124,7 +144,10 @@ export class StaffService {
    * with any problem is refused whole, and a clean one is written in one transaction, each
    * account with a temporary password (in the answer, once) to change at the first sign-in.
    */
-  async import(body: ImportStaffRequest, actor: Principal): Promise<{ dryRun: boolean; valid: number; problems: ImportProblem[]; created: (StaffAccount & TemporaryPasswordAnswer)[] }> {
+  async import(
+    body: ImportStaffRequest,
+    actor: Principal,
+  ): Promise<{ dryRun: boolean; valid: number; problems: ImportProblem[]; created: (StaffAccount & TemporaryPasswordAnswer)[] }> {
     const [taken, units] = await Promise.all([this.accounts.takenKeys(), this.accounts.activeUnits()]);
     const checked = checkStaffCsv(body.csv, { taken, units });
     if (body.dryRun) return { dryRun: true, valid: checked.accounts.length, problems: checked.problems, created: [] };
@@ -138,7 +161,20 @@ export class StaffService {
       if (again.problems.length) throw StaffException.importRefused(again.problems);
       const out: (StaffAccount & TemporaryPasswordAnswer)[] = [];
       for (const [i, a] of withPasswords.entries()) {
-        const id = await this.accounts.create({ username: a.username, usernameKey: a.username, passwordHash: hashes[i], fullName: a.fullName, role: a.role, unitId: a.unitId, email: a.email, phone: a.phone }, true, tx);
+        const id = await this.accounts.create(
+          {
+            username: a.username,
+            usernameKey: a.username,
+            passwordHash: hashes[i],
+            fullName: a.fullName,
+            role: a.role,
+            unitId: a.unitId,
+            email: a.email,
+            phone: a.phone,
+          },
+          true,
+          tx,
+        );
         const account = (await this.accounts.find(id, tx))!;
         await this.audit.record('user_created', actor, `user:${id}`, { after: snapshot(account), import: true }, tx);
         out.push({ ...account, temporaryPassword: a.password });
@@ -168,7 +204,10 @@ function notFound(id: string): never {
 }
 
 /** Only the fields that changed, before and after. */
-function changes(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function changes(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
 }

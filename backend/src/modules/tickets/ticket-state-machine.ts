@@ -44,7 +44,15 @@ export function isOpen(status: ReportStatus): boolean {
 }
 
 /** What each action does to the SLA clocks (ServiceNow-style stop / pause / resume / reset conditions). */
-export const CLOCK_EFFECTS: Record<TicketAction, { stop?: ('response' | 'resolution')[]; pause?: ('response' | 'resolution')[]; resume?: ('response' | 'resolution')[]; restartResolution?: true }> = {
+export const CLOCK_EFFECTS: Record<
+  TicketAction,
+  {
+    stop?: ('response' | 'resolution')[];
+    pause?: ('response' | 'resolution')[];
+    resume?: ('response' | 'resolution')[];
+    restartResolution?: true;
+  }
+> = {
   accept: { stop: ['response'] },
   request_info: { pause: ['response', 'resolution'] },
   citizen_reply: { resume: ['response', 'resolution'] },

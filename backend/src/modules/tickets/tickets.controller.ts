@@ -65,7 +65,11 @@ export class TicketsController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/notes')
   @HttpCode(201)
-  note(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal) {
+  note(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.tickets.note(id, body.message, p);
   }
 
@@ -118,7 +122,11 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/reply')
   @HttpCode(200)
-  replyForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+  replyForReporter(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ActionResult> {
     return this.tickets.actForReporter(id, 'reply', { message: body.message }, p);
   }
 
@@ -126,7 +134,11 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/reject')
   @HttpCode(200)
-  rejectForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: messageBody }) body: z.infer<typeof messageBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+  rejectForReporter(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ActionResult> {
     return this.tickets.actForReporter(id, 'reject', { message: body.message }, p);
   }
 
@@ -134,7 +146,11 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/rating')
   @HttpCode(200)
-  rateForReporter(@Param('id', { schema: z.string().uuid() }) id: string, @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>, @CurrentPrincipal() p: Principal): Promise<ActionResult> {
+  rateForReporter(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ActionResult> {
     return this.tickets.actForReporter(id, 'rate', { rating: body.rating, comment: body.comment }, p);
   }
 }

@@ -14,7 +14,11 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
       method,
       url,
       payload,
-      headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}), ...(secret ? { 'x-reporter-secret': secret } : {}) },
+      headers: {
+        ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+        ...(secret ? { 'x-reporter-secret': secret } : {}),
+      },
     });
     return { status: res.statusCode, body: res.json() };
   };
@@ -32,7 +36,12 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
 
   it('walks accept → ask → reply → resolve → reject → reopen → resolve → rate → close, with the clocks following', async () => {
     const filed = await call('POST', '/api/v1/reports', undefined, {
-      category: 'illegal-construction', lat: 10.7725, lng: 106.6981, description: 'Nhà đang xây thêm tầng không phép', reporter: { email: 'nguoidan@example.com', hideIdentity: false }, consent: true,
+      category: 'illegal-construction',
+      lat: 10.7725,
+      lng: 106.6981,
+      description: 'Nhà đang xây thêm tầng không phép',
+      reporter: { email: 'nguoidan@example.com', hideIdentity: false },
+      consent: true,
     });
     expect(filed.status).toBe(201);
     await app.get(RoutingService).routeNew(filed.body.id);
@@ -40,7 +49,8 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     const code = filed.body.code;
     const secret = filed.body.reporterSecret;
     const version = async () => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version;
-    const clock = async (kind: string) => (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
+    const clock = async (kind: string) =>
+      (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
 
     // Another ward can neither see nor act.
     expect((await call('POST', `/api/v1/reports/${id}/actions/accept`, 'ward.saigon', { version: await version() })).status).toBe(404);
@@ -50,21 +60,36 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(await clock('response')).toMatchObject({ state: 'stopped' });
     const view = await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh');
     expect(view.body).toMatchObject({ version: r.body.version, status: 'in_progress', allowedActions: r.body.allowedActions });
-    expect(view.body.sla).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'response', state: 'stopped' }), expect.objectContaining({ kind: 'resolution', state: 'running' })]));
+    expect(view.body.sla).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'response', state: 'stopped' }),
+        expect.objectContaining({ kind: 'resolution', state: 'running' }),
+      ]),
+    );
     expect(view.body.reporter).toMatchObject({ email: 'nguoidan@example.com' });
     expect((await call('GET', `/api/v1/reports/${id}`, 'ward.saigon')).status).toBe(404);
 
     // A stale page loses: 409, nothing changed.
-    const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version - 1, publicMessage: 'Đã xử lý xong' });
+    const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
+      version: r.body.version - 1,
+      publicMessage: 'Đã xử lý xong',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('tickets.stale_version');
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/request-info`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Xin cho biết số nhà cụ thể', internalNote: 'Đã liên hệ đội trật tự' });
+    r = await call('POST', `/api/v1/reports/${id}/actions/request-info`, 'ward.benthanh', {
+      version: r.body.version,
+      publicMessage: 'Xin cho biết số nhà cụ thể',
+      internalNote: 'Đã liên hệ đội trật tự',
+    });
     expect(r.body.status).toBe('waiting_citizen');
     expect(await clock('resolution')).toMatchObject({ state: 'paused' });
 
     // An illegal move names what is allowed.
-    const illegal = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã xong rồi' });
+    const illegal = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
+      version: r.body.version,
+      publicMessage: 'Đã xong rồi',
+    });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'tickets.illegal_transition', allowedActions: ['citizen_reply', 'reject', 'merge'] });
 
@@ -72,7 +97,10 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('in_progress');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 1 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã lập biên bản và đình chỉ thi công' });
+    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
+      version: r.body.version,
+      publicMessage: 'Đã lập biên bản và đình chỉ thi công',
+    });
     expect(r.body.status).toBe('resolved');
     expect(await clock('resolution')).toMatchObject({ state: 'stopped' });
 
@@ -80,13 +108,27 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('reopened');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 2 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: r.body.version, publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép' });
+    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
+      version: r.body.version,
+      publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép',
+    });
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
 
     const track = await call('GET', `/api/v1/track/${code}`);
     const types = track.body.timeline.map((e: { type: string }) => e.type);
-    expect(types).toEqual(['created', 'assigned', 'accepted', 'info_requested', 'citizen_replied', 'resolved', 'reopened', 'resolved', 'rated', 'closed']);
+    expect(types).toEqual([
+      'created',
+      'assigned',
+      'accepted',
+      'info_requested',
+      'citizen_replied',
+      'resolved',
+      'reopened',
+      'resolved',
+      'rated',
+      'closed',
+    ]);
     expect(JSON.stringify(track.body)).not.toContain('Đã liên hệ đội trật tự');
     const notes = await db.query(`SELECT count(*)::int AS n FROM notification WHERE report_id = $1 AND channel = 'email'`, [id]);
     expect(notes[0].n).toBeGreaterThanOrEqual(7);
@@ -94,7 +136,11 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     // The rating feeds the unit's published figures.
     const from = new Date(Date.now() - 3600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
-    const stats = await call('GET', `/api/v1/stats/on-time?groupBy=unit&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, 'ward.benthanh');
+    const stats = await call(
+      'GET',
+      `/api/v1/stats/on-time?groupBy=unit&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      'ward.benthanh',
+    );
     const own = stats.body.find((row: { key: string }) => row.key === 'UBND-26743');
     expect(own.rated).toBeGreaterThanOrEqual(1);
     expect(own.satisfaction).toBeGreaterThanOrEqual(1);
@@ -118,7 +164,12 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses an answer without its public message, naming the field', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description: 'Tiếng ồn công trình ban đêm' });
+    const filed = await call('POST', '/api/v1/reports', undefined, {
+      category: 'noise',
+      lat: 10.7725,
+      lng: 106.6981,
+      description: 'Tiếng ồn công trình ban đêm',
+    });
     await app.get(RoutingService).routeNew(filed.body.id);
     const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
     const res = await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, 'ward.benthanh', { version: t.version });
@@ -127,7 +178,12 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   });
 
   it('keeps operators from acting as officials', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description: 'Loa kẹo kéo sau 22 giờ' });
+    const filed = await call('POST', '/api/v1/reports', undefined, {
+      category: 'noise',
+      lat: 10.7725,
+      lng: 106.6981,
+      description: 'Loa kẹo kéo sau 22 giờ',
+    });
     await app.get(RoutingService).routeNew(filed.body.id);
     const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
     expect((await call('POST', `/api/v1/reports/${t.id}/actions/accept`, 'operator', { version: t.version })).status).toBe(403);

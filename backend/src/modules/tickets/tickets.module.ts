@@ -12,5 +12,10 @@ import { UnitQueueController } from './unit-queue.controller';
 import { UnitQueueRepository } from './unit-queue.repository';
 import { UnitQueueService } from './unit-queue.service';
 
-@Module({ imports: [ClockModule, ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule], controllers: [TicketsController, UnitQueueController], providers: [TicketsRepository, TicketsService, UnitQueueRepository, UnitQueueService], exports: [TicketsService] })
+@Module({
+  imports: [ClockModule, ReportRecordModule, SlaModule, NotificationsModule, ReporterAccessModule, RateLimitModule],
+  controllers: [TicketsController, UnitQueueController],
+  providers: [TicketsRepository, TicketsService, UnitQueueRepository, UnitQueueService],
+  exports: [TicketsService],
+})
 export class TicketsModule {}

@@ -59,7 +59,10 @@ export class TicketsRepository {
 
   /** Claims the cycle's one rating for the event; false when the cycle was already rated (its key is taken). */
   async claimRating(tx: EntityManager, reportId: string, cycle: number, eventId: string): Promise<boolean> {
-    const rows = await tx.query(`INSERT INTO report_rating (report_id, cycle, event_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING cycle`, [reportId, cycle, eventId]);
+    const rows = await tx.query(
+      `INSERT INTO report_rating (report_id, cycle, event_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING cycle`,
+      [reportId, cycle, eventId],
+    );
     return rows.length > 0;
   }
 

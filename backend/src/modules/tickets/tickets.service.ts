@@ -84,7 +84,9 @@ export class TicketsService {
 
   /** The reporter answers a request for more information. */
   citizenReply(code: string, secret: string | undefined, message: string): Promise<ActionResult> {
-    return this.asReporter(code, secret, (tx, ticket) => this.apply(tx, ticket, 'citizen_reply', { publicMessage: message, version: ticket.version }, null));
+    return this.asReporter(code, secret, (tx, ticket) =>
+      this.apply(tx, ticket, 'citizen_reply', { publicMessage: message, version: ticket.version }, null),
+    );
   }
 
   /** The reporter does not accept the answer: within 7 days of resolution the ticket reopens. */
@@ -105,7 +107,11 @@ export class TicketsService {
     if (secret === undefined) return null;
     const ticket = await this.tickets.byCode(code);
     if (!ticket || !(await this.reporterAccess.mayAct(this.tickets.manager, ticket.id, secret, now))) return null;
-    const ratedThisCycle = await this.tickets.ratedInCycle(this.tickets.manager, ticket.id, ticketCycle(await this.tickets.reopenings(this.tickets.manager, ticket.id)));
+    const ratedThisCycle = await this.tickets.ratedInCycle(
+      this.tickets.manager,
+      ticket.id,
+      ticketCycle(await this.tickets.reopenings(this.tickets.manager, ticket.id)),
+    );
     return citizenActions({ status: ticket.status, resolvedAt: ticket.resolvedAt, ratedThisCycle }, now);
   }
 
@@ -123,20 +129,30 @@ export class TicketsService {
    * reporter's own action, recorded in the timeline with the operator as actor, on behalf of the
    * reporter.
    */
-  async actForReporter(reportId: string, action: 'reply' | 'reject' | 'rate', input: { message?: string; rating?: number; comment?: string }, operator: Principal): Promise<ActionResult> {
+  async actForReporter(
+    reportId: string,
+    action: 'reply' | 'reject' | 'rate',
+    input: { message?: string; rating?: number; comment?: string },
+    operator: Principal,
+  ): Promise<ActionResult> {
     if (operator.role !== 'operator') throw TicketsException.notFound(reportId);
     const actor = { userId: operator.userId, role: operator.role, onBehalfOf: 'reporter' as const };
     return this.tickets.transaction(async (tx) => {
       const ticket = await this.tickets.lock(tx, { id: reportId });
       if (!ticket) throw TicketsException.notFound(reportId);
-      if (action === 'reply') return this.apply(tx, ticket, 'citizen_reply', { publicMessage: input.message, version: ticket.version }, actor);
+      if (action === 'reply')
+        return this.apply(tx, ticket, 'citizen_reply', { publicMessage: input.message, version: ticket.version }, actor);
       if (action === 'reject') return this.reopenFor(tx, ticket, input.message!, actor);
       return this.rateFor(tx, ticket, input.rating!, input.comment, actor);
     });
   }
 
   /** Every reporter action goes through here: the ticket locked, the secret checked, then the work (invariant 7). */
-  private asReporter(code: string, secret: string | undefined, work: (tx: EntityManager, ticket: TicketRow) => Promise<ActionResult>): Promise<ActionResult> {
+  private asReporter(
+    code: string,
+    secret: string | undefined,
+    work: (tx: EntityManager, ticket: TicketRow) => Promise<ActionResult>,
+  ): Promise<ActionResult> {
     if (!secret) throw TicketsException.reporterSecretRequired();
     return this.tickets.transaction(async (tx) => {
       const ticket = await this.tickets.lock(tx, { code });
@@ -151,7 +167,13 @@ export class TicketsService {
     return this.apply(tx, ticket, 'reopen', { publicMessage: reason, version: ticket.version }, actor);
   }
 
-  private async rateFor(tx: EntityManager, ticket: TicketRow, rating: number, comment: string | undefined, actor: Actor | null): Promise<ActionResult> {
+  private async rateFor(
+    tx: EntityManager,
+    ticket: TicketRow,
+    rating: number,
+    comment: string | undefined,
+    actor: Actor | null,
+  ): Promise<ActionResult> {
     if (!ANSWERED_STATUSES.includes(ticket.status)) throw TicketsException.notRateable(ticket.status);
     const cycle = ticketCycle(await this.tickets.reopenings(tx, ticket.id));
     const eventId = await this.record.appendEvent(tx, {
@@ -168,19 +190,40 @@ export class TicketsService {
     // The key (report, cycle) holds even against a concurrent rating: the loser rolls back.
     if (!(await this.tickets.claimRating(tx, ticket.id, cycle, eventId))) throw TicketsException.alreadyRated(cycle);
     if (ticket.status === 'resolved') return this.apply(tx, ticket, 'close', { version: ticket.version }, actor);
-    return { id: ticket.id, code: ticket.code, status: ticket.status, version: ticket.version, allowedActions: allowedActions(ticket.status) };
+    return {
+      id: ticket.id,
+      code: ticket.code,
+      status: ticket.status,
+      version: ticket.version,
+      allowedActions: allowedActions(ticket.status),
+    };
   }
 
   async note(reportId: string, message: string, actor: Principal): Promise<{ id: string }> {
     return this.tickets.transaction(async (tx) => {
       const ticket = await this.tickets.lock(tx, { id: reportId });
       if (!ticket || !mayAct(actor, ticket)) throw TicketsException.notFound(reportId);
-      const id = await this.record.appendEvent(tx, { reportId, type: 'note', actorUserId: actor.userId, actorRole: actor.role, fromStatus: ticket.status, toStatus: null, isPublic: false, message });
+      const id = await this.record.appendEvent(tx, {
+        reportId,
+        type: 'note',
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        fromStatus: ticket.status,
+        toStatus: null,
+        isPublic: false,
+        message,
+      });
       return { id };
     });
   }
 
-  private async apply(tx: EntityManager, ticket: TicketRow, action: TicketAction, input: ActionInput, actor: Actor | null): Promise<ActionResult> {
+  private async apply(
+    tx: EntityManager,
+    ticket: TicketRow,
+    action: TicketAction,
+    input: ActionInput,
+    actor: Actor | null,
+  ): Promise<ActionResult> {
     let to: ReportStatus;
     try {
       to = nextStatus(ticket.status, action);
@@ -207,7 +250,16 @@ export class TicketsService {
       data: { ...(action === 'merge' ? { masterId: input.masterId } : {}), ...(actor?.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) },
     });
     if (input.internalNote) {
-      await this.record.appendEvent(tx, { reportId: ticket.id, type: 'note', actorUserId: actor?.userId ?? null, actorRole: actor?.role ?? null, fromStatus: to, toStatus: null, isPublic: false, message: input.internalNote });
+      await this.record.appendEvent(tx, {
+        reportId: ticket.id,
+        type: 'note',
+        actorUserId: actor?.userId ?? null,
+        actorRole: actor?.role ?? null,
+        fromStatus: to,
+        toStatus: null,
+        isPublic: false,
+        message: input.internalNote,
+      });
     }
     if (input.photos?.length) {
       const claimed = await this.tickets.claimResolutionPhotos(tx, ticket.id, eventId, [...new Set(input.photos)]);

@@ -22,7 +22,11 @@ export class UnitQueueController {
 
   @Get(':id/queue')
   @ApiOperation({ operationId: 'UnitsController_queue', summary: undefined })
-  queue(@Param('id', { schema: z.string().uuid() }) id: string, @Query({ schema: page }) p: z.infer<typeof page>, @CurrentPrincipal() principal: Principal): Promise<QueueItem[]> {
+  queue(
+    @Param('id', { schema: z.string().uuid() }) id: string,
+    @Query({ schema: page }) p: z.infer<typeof page>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<QueueItem[]> {
     return this.units.queue(id, principal, p);
   }
 }

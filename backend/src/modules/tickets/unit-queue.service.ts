@@ -11,7 +11,9 @@ export class UnitQueueService {
   /** What a unit's officials open every morning; an official reads only their own unit's queue. */
   async queue(unitId: string, principal: Principal, page: { limit: number; offset: number }): Promise<QueueItem[]> {
     if (!canTouch(ticketScope(principal), unitId)) {
-      throw new DomainException('forbidden', 'units.not_your_unit', "You can open only your own unit's queue", { messageVi: 'Bạn chỉ xem được hàng đợi của đơn vị mình' });
+      throw new DomainException('forbidden', 'units.not_your_unit', "You can open only your own unit's queue", {
+        messageVi: 'Bạn chỉ xem được hàng đợi của đơn vị mình',
+      });
     }
     const rows = await this.units.queue(unitId, page.limit, page.offset);
     return rows.map((r) => ({

@@ -34,7 +34,11 @@ describe('GET /api/v1/units/:id/queue (in-process HTTP, real PostgreSQL)', () =>
     ];
     const ids: string[] = [];
     for (const point of points) {
-      const filed = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'illegal-construction', ...point, description: 'Xây dựng không phép, kiểm thử bản đồ hàng đợi' } });
+      const filed = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: { category: 'illegal-construction', ...point, description: 'Xây dựng không phép, kiểm thử bản đồ hàng đợi' },
+      });
       expect(filed.statusCode).toBe(201);
       await app.get(RoutingService).routeNew(filed.json().id);
       ids.push(filed.json().id);
@@ -48,7 +52,11 @@ describe('GET /api/v1/units/:id/queue (in-process HTTP, real PostgreSQL)', () =>
       expect(item.location.lat).toBeCloseTo(points[k].lat, 9);
       expect(item.location.lng).toBeCloseTo(points[k].lng, 9);
     }
-    expect(queue.body.every((q: { location: { lat: number; lng: number } }) => Number.isFinite(q.location.lat) && Number.isFinite(q.location.lng))).toBe(true);
+    expect(
+      queue.body.every(
+        (q: { location: { lat: number; lng: number } }) => Number.isFinite(q.location.lat) && Number.isFinite(q.location.lng),
+      ),
+    ).toBe(true);
     // Another ward's official gets no queue, so no points either.
     expect((await call(`/api/v1/units/${unitId}/queue`, 'ward.saigon')).status).toBe(403);
   });

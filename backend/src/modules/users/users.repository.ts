@@ -36,7 +36,11 @@ export class UsersRepository {
   }
 
   async setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void> {
-    await this.db.query('UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1', [id, passwordHash, mustChange]);
+    await this.db.query('UPDATE app_user SET password_hash = $2, must_change_password = $3, password_changed_at = now() WHERE id = $1', [
+      id,
+      passwordHash,
+      mustChange,
+    ]);
   }
 
   private async findOne(condition: string, value: string): Promise<UserRecord | null> {

@@ -69,7 +69,9 @@ export default function AuditPage() {
   if (filter.from) params.set('from', dayStart(filter.from));
   if (filter.to) params.set('to', dayStart(filter.to));
   const query = params.toString();
-  const events = useApiData(token ? query : null, (signal) => apiRequest<{ items: AuditEvent[]; total: number }>(`/admin/audit?${query}`, { token, signal }));
+  const events = useApiData(token ? query : null, (signal) =>
+    apiRequest<{ items: AuditEvent[]; total: number }>(`/admin/audit?${query}`, { token, signal }),
+  );
   const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
   const set = (key: keyof Filter, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -125,7 +127,11 @@ export default function AuditPage() {
       {events.data && events.data.items.length === 0 && <p className="admin-empty">{t('admin.audit.empty')}</p>}
       {events.data && events.data.items.length > 0 && (
         <>
-          <AdminTable testId="audit-table" columns={['at', 'type', 'actor', 'subject', 'details'].map((c) => t(`admin.audit.columns.${c}` as 'admin.audit.columns.at'))} actions={false}>
+          <AdminTable
+            testId="audit-table"
+            columns={['at', 'type', 'actor', 'subject', 'details'].map((c) => t(`admin.audit.columns.${c}` as 'admin.audit.columns.at'))}
+            actions={false}
+          >
             <tbody>
               {events.data.items.map((e) => (
                 <tr key={e.id} data-testid="audit-row" data-type={e.type}>

@@ -60,13 +60,27 @@ export default function CalendarPage() {
           <p className="admin-lead">{t('admin.calendar.lead')}</p>
         </div>
         <div className="calendar-year" role="group" aria-label={t('admin.calendar.year')}>
-          <button type="button" className="button button--secondary" onClick={() => goToYear(year - 1)} disabled={year <= MIN_YEAR} data-testid="calendar-prev-year" aria-label={t('admin.calendar.previousYear')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => goToYear(year - 1)}
+            disabled={year <= MIN_YEAR}
+            data-testid="calendar-prev-year"
+            aria-label={t('admin.calendar.previousYear')}
+          >
             ‹
           </button>
           <span className="calendar-year__value" data-testid="calendar-year" aria-live="polite">
             {year}
           </span>
-          <button type="button" className="button button--secondary" onClick={() => goToYear(year + 1)} disabled={year >= MAX_YEAR} data-testid="calendar-next-year" aria-label={t('admin.calendar.nextYear')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => goToYear(year + 1)}
+            disabled={year >= MAX_YEAR}
+            data-testid="calendar-next-year"
+            aria-label={t('admin.calendar.nextYear')}
+          >
             ›
           </button>
         </div>
@@ -82,7 +96,9 @@ export default function CalendarPage() {
       </div>
       {notice && (
         <p className="admin-notice" role="status" data-testid="calendar-notice">
-          {notice.kind === 'hoursSaved' ? t('admin.calendar.notices.hoursSaved') : t(`admin.calendar.notices.${notice.kind}`, { date: format.date(notice.date) })}
+          {notice.kind === 'hoursSaved'
+            ? t('admin.calendar.notices.hoursSaved')
+            : t(`admin.calendar.notices.${notice.kind}`, { date: format.date(notice.date) })}
         </p>
       )}
       {canEdit && <p className="admin-muted">{t('admin.calendar.clickHint')}</p>}

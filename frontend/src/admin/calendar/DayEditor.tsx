@@ -92,14 +92,18 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
         <h2 id="day-editor-title">
           {t(`admin.calendar.weekdays.${weekday}`)}, {format.date(date)}
         </h2>
-        <p className="admin-muted">{normallyWorking ? t('admin.calendar.editor.normallyWorking') : t('admin.calendar.editor.normallyOff')}</p>
+        <p className="admin-muted">
+          {normallyWorking ? t('admin.calendar.editor.normallyWorking') : t('admin.calendar.editor.normallyOff')}
+        </p>
         {entry ? (
           <p data-testid="calendar-day-current">
             <span className={`calendar-swatch calendar-swatch--${entry.kind}`} aria-hidden="true" />
             <strong>{t(`admin.calendar.kinds.${entry.kind}`)}</strong>: {entry.name}
             <br />
             <span className="admin-muted">
-              {entry.source === 'admin' ? t('admin.calendar.editor.byAdmin', { at: format.dateTime(entry.updatedAt) }) : t('admin.calendar.editor.source', { source: entry.source })}
+              {entry.source === 'admin'
+                ? t('admin.calendar.editor.byAdmin', { at: format.dateTime(entry.updatedAt) })
+                : t('admin.calendar.editor.source', { source: entry.source })}
             </span>
           </p>
         ) : (
@@ -148,7 +152,13 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
           onCancel={onCancel}
         >
           {entry && (
-            <button type="button" className="button button--danger-quiet" onClick={() => void clear()} disabled={busy !== null} data-testid="calendar-day-clear">
+            <button
+              type="button"
+              className="button button--danger-quiet"
+              onClick={() => void clear()}
+              disabled={busy !== null}
+              data-testid="calendar-day-clear"
+            >
               {busy === 'clear' ? t('admin.common.working') : t('admin.calendar.editor.clear')}
             </button>
           )}

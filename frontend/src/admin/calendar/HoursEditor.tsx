@@ -138,7 +138,12 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
                               <button
                                 type="button"
                                 className="button button--small button--secondary"
-                                onClick={() => update(weekday, rows.filter((candidate) => candidate.id !== row.id))}
+                                onClick={() =>
+                                  update(
+                                    weekday,
+                                    rows.filter((candidate) => candidate.id !== row.id),
+                                  )
+                                }
                                 aria-label={t('admin.calendar.hours.remove')}
                                 data-testid="hours-remove"
                               >

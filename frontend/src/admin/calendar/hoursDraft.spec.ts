@@ -9,7 +9,10 @@ describe('draftOfHours and requestOfDraft', () => {
       { weekday: 1, start: '07:30', end: '11:30' },
       { weekday: 9, start: '08:00', end: '09:00' },
     ]);
-    expect(week['1'].map((row) => [row.start, row.end])).toEqual([['07:30', '11:30'], ['13:00', '17:00']]);
+    expect(week['1'].map((row) => [row.start, row.end])).toEqual([
+      ['07:30', '11:30'],
+      ['13:00', '17:00'],
+    ]);
     expect(week['2'].map((row) => row.start)).toEqual(['13:00']);
     expect(week['7']).toEqual([]);
     // A weekday that does not exist is dropped.

@@ -131,7 +131,14 @@ export default function OnTimePage() {
             ))}
           </select>
         </div>
-        <PeriodDate id="on-time-from" label={t('admin.onTime.from')} value={from} max={to} onChange={setFrom} invalid={periodError !== null} />
+        <PeriodDate
+          id="on-time-from"
+          label={t('admin.onTime.from')}
+          value={from}
+          max={to}
+          onChange={setFrom}
+          invalid={periodError !== null}
+        />
         <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={periodError !== null} />
         <button
           type="button"

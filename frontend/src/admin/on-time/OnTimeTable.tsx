@@ -20,7 +20,11 @@ export function OnTimeTable({ rows, groupBy, order, onSort }: OnTimeTableProps) 
   const header = (key: SortKey, label: string) => {
     const active = order.key === key;
     return (
-      <th scope="col" aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'} className={NUMERIC.includes(key) ? 'admin-number' : undefined}>
+      <th
+        scope="col"
+        aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}
+        className={NUMERIC.includes(key) ? 'admin-number' : undefined}
+      >
         <button type="button" className="admin-sort" onClick={() => onSort(key)} data-testid={`on-time-sort-${key}`}>
           {label}
           <span aria-hidden="true" className="admin-sort__arrow">

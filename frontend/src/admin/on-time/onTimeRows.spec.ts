@@ -29,7 +29,11 @@ describe('sortRows', () => {
   });
 
   it('sorts months by their key label, not their display name', () => {
-    const months = [row('2026-02', 'Tháng 2', 1, 1, '2026-02'), row('2025-12', 'Tháng 12', 1, 1, '2025-12'), row('2026-01', 'Tháng 1', 1, 1, '2026-01')];
+    const months = [
+      row('2026-02', 'Tháng 2', 1, 1, '2026-02'),
+      row('2025-12', 'Tháng 12', 1, 1, '2025-12'),
+      row('2026-01', 'Tháng 1', 1, 1, '2026-01'),
+    ];
     expect(sortRows(months, { key: 'name', descending: false }, 'vi').map((r) => r.key)).toEqual(['2025-12', '2026-01', '2026-02']);
   });
 

@@ -23,9 +23,7 @@ type Action = { kind: 'close'; rule: RoutingRule } | { kind: 'replace'; rule: Ro
 
 /** Kept as what happened, not as text, so a language switch re-words it. */
 type Notice =
-  | { kind: 'created'; ruleId: number }
-  | { kind: 'closed'; ruleId: number }
-  | { kind: 'replaced'; oldId: number; ruleId: number };
+  { kind: 'created'; ruleId: number } | { kind: 'closed'; ruleId: number } | { kind: 'replaced'; oldId: number; ruleId: number };
 
 /** /admin/routing: who handles which category where; admins add, close and replace rules. */
 export default function RoutingRulesPage() {

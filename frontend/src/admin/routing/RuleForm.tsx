@@ -86,10 +86,12 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
       return rest as FormErrors<RuleField>;
     });
 
-  const edit = <V,>(field: RuleField, set: (value: V) => void) => (value: V) => {
-    set(value);
-    clear(field);
-  };
+  const edit =
+    <V,>(field: RuleField, set: (value: V) => void) =>
+    (value: V) => {
+      set(value);
+      clear(field);
+    };
 
   const submit = async () => {
     if (busy) return;
@@ -198,7 +200,10 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
         <p className="admin-warning" role="status" data-testid="rule-competing">
           {t('admin.routing.form.competing', {
             id: competing[0].id,
-            unit: format.unit(units.find((candidate) => candidate.id === competing[0].unit.id), competing[0].unit.name),
+            unit: format.unit(
+              units.find((candidate) => candidate.id === competing[0].unit.id),
+              competing[0].unit.name,
+            ),
           })}
         </p>
       )}

@@ -56,10 +56,20 @@ export function RulesTable({ rules, names, now, canEdit, highlightId, onClose, o
                 <td className="admin-row-actions">
                   {isOpenEnded(rule) && (
                     <>
-                      <button type="button" className="button button--small button--secondary" onClick={() => onReplace(rule)} data-testid="routing-rule-replace">
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        onClick={() => onReplace(rule)}
+                        data-testid="routing-rule-replace"
+                      >
                         {t('admin.routing.actions.replace')}
                       </button>
-                      <button type="button" className="button button--small button--danger-quiet" onClick={() => onClose(rule)} data-testid="routing-rule-close">
+                      <button
+                        type="button"
+                        className="button button--small button--danger-quiet"
+                        onClick={() => onClose(rule)}
+                        data-testid="routing-rule-close"
+                      >
                         {t('admin.routing.actions.close')}
                       </button>
                     </>

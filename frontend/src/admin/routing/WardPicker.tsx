@@ -28,7 +28,18 @@ const optionKey = (option: Option) => (option.kind === 'city' ? 'city' : option.
  * Type-ahead over the 168 current wards and communes: the list filters as one types and can be
  * browsed before typing. Typing after a pick drops the pick.
  */
-export function WardPicker({ label, testId, wards, value, onChange, cityWide, placeholder, error = null, inputRef, busy = false }: WardPickerProps) {
+export function WardPicker({
+  label,
+  testId,
+  wards,
+  value,
+  onChange,
+  cityWide,
+  placeholder,
+  error = null,
+  inputRef,
+  busy = false,
+}: WardPickerProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const index = useMemo(() => indexWards(wards), [wards]);

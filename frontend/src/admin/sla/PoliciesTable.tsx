@@ -57,12 +57,19 @@ export function PoliciesTable({ groups, categoryByCode, now, canEdit, highlightI
                 <td className="admin-nowrap">{format.dateTime(policy.validFrom)}</td>
                 <td>
                   <span className={`admin-badge admin-badge--${status}`}>{t(`admin.sla.status.${status}`)}</span>
-                  {policy.validTo && <span className="admin-muted admin-nowrap"> {t('admin.sla.until', { at: format.dateTime(policy.validTo) })}</span>}
+                  {policy.validTo && (
+                    <span className="admin-muted admin-nowrap"> {t('admin.sla.until', { at: format.dateTime(policy.validTo) })}</span>
+                  )}
                 </td>
                 {canEdit && (
                   <td className="admin-row-actions">
                     {status === 'current' && (
-                      <button type="button" className="button button--small button--secondary" onClick={() => onChange(policy)} data-testid="sla-policy-change">
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        onClick={() => onChange(policy)}
+                        data-testid="sla-policy-change"
+                      >
                         {t('admin.sla.actions.change')}
                       </button>
                     )}

@@ -73,7 +73,12 @@ export default function SlaPoliciesPage() {
 
       <div className="admin-filters">
         <label className="admin-check">
-          <input type="checkbox" checked={showHistory} onChange={(event) => setShowHistory(event.target.checked)} data-testid="sla-show-history" />
+          <input
+            type="checkbox"
+            checked={showHistory}
+            onChange={(event) => setShowHistory(event.target.checked)}
+            data-testid="sla-show-history"
+          />
           {t('admin.sla.showHistory')}
         </label>
       </div>

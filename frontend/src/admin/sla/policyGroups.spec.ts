@@ -38,7 +38,10 @@ describe('groupPolicies', () => {
   const unknownA = policy('aa-unknown', 'normal', '2025-01-01T00:00:00+07:00');
 
   it('puts the defaults first, then the categories in picker order, unknown ones last by code', () => {
-    const groups = groupPolicies([unknownB, garbageLow, oldUrgent, defaultNormal, flooding, unknownA, newUrgent, defaultHigh, garbageOdd], categories);
+    const groups = groupPolicies(
+      [unknownB, garbageLow, oldUrgent, defaultNormal, flooding, unknownA, newUrgent, defaultHigh, garbageOdd],
+      categories,
+    );
     expect(groups.map((group) => group.category)).toEqual([null, 'flooding', 'garbage', 'aa-unknown', 'zz-unknown']);
   });
 

@@ -40,5 +40,8 @@ export function groupPolicies(policies: readonly SlaPolicy[], categories: readon
 
 /** The policy in force now for a category × priority, which a new one would supersede. */
 export function policyInForce(policies: readonly SlaPolicy[], category: string | null, priority: string, now: number): SlaPolicy | null {
-  return policies.find((policy) => policy.category === category && policy.priority === priority && policyStatus(policy, now) === 'current') ?? null;
+  return (
+    policies.find((policy) => policy.category === category && policy.priority === priority && policyStatus(policy, now) === 'current') ??
+    null
+  );
 }

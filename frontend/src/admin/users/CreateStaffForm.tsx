@@ -12,7 +12,10 @@ import type { StaffAccount } from './userTypes';
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
 const FIELDS: readonly Field[] = ['username', 'fullName', 'role', 'unitId', 'email', 'phone'];
 /** Which units a role's account may belong to; the API checks the same rule. */
-const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = { ward_official: ['ward_committee'], department_official: ['department', 'utility'] };
+const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = {
+  ward_official: ['ward_committee'],
+  department_official: ['department', 'utility'],
+};
 
 interface Props {
   token: string;
@@ -33,7 +36,14 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
   const errorText = useErrorText();
   const [draft, setDraft] = useState(
     account
-      ? { username: account.username, fullName: account.fullName, role: account.role, unitId: account.unit?.id ?? '', email: account.email ?? '', phone: account.phone ?? '' }
+      ? {
+          username: account.username,
+          fullName: account.fullName,
+          role: account.role,
+          unitId: account.unit?.id ?? '',
+          email: account.email ?? '',
+          phone: account.phone ?? '',
+        }
       : { username: '', fullName: '', role: 'ward_official' as Role, unitId: '', email: '', phone: '' },
   );
   const [errors, setErrors] = useState<FormErrors<Field>>({});
@@ -45,7 +55,13 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
   const submit = async () => {
     setBusy(true);
     setErrors({});
-    const body = { fullName: draft.fullName.trim(), role: draft.role, unitId: draft.unitId || null, email: draft.email.trim() || null, phone: draft.phone.trim() || null };
+    const body = {
+      fullName: draft.fullName.trim(),
+      role: draft.role,
+      unitId: draft.unitId || null,
+      email: draft.email.trim() || null,
+      phone: draft.phone.trim() || null,
+    };
     try {
       if (account) onUpdated?.(await updateStaff(account.id, body, token));
       else onCreated(await createStaff({ ...body, username: draft.username.trim() }, token));
@@ -57,15 +73,32 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
   };
 
   const text = (field: 'username' | 'fullName' | 'email' | 'phone', type = 'text', hint?: string) => (
-    <FormField id={`staff-${field}`} testId={`staff-${field}`} label={t(`admin.users.form.${field}`)} hint={hint} error={errorText(errors[field])}>
+    <FormField
+      id={`staff-${field}`}
+      testId={`staff-${field}`}
+      label={t(`admin.users.form.${field}`)}
+      hint={hint}
+      error={errorText(errors[field])}
+    >
       {(control) => (
-        <input {...controlAttributes(control)} type={type} value={draft[field]} onChange={(e) => set(field, e.target.value)} readOnly={Boolean(account) && field === 'username'} />
+        <input
+          {...controlAttributes(control)}
+          type={type}
+          value={draft[field]}
+          onChange={(e) => set(field, e.target.value)}
+          readOnly={Boolean(account) && field === 'username'}
+        />
       )}
     </FormField>
   );
 
   return (
-    <FormPanel testId="staff-form" title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')} className="admin-form" onSubmit={submit}>
+    <FormPanel
+      testId="staff-form"
+      title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')}
+      className="admin-form"
+      onSubmit={submit}
+    >
       <div className="admin-form__grid">
         {text('username', 'text', t('admin.users.form.usernameHint'))}
         {text('fullName')}
@@ -100,7 +133,13 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
           {errorText(errors.form)}
         </p>
       )}
-      <FormActions submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')} submitTestId="staff-submit" cancelTestId="staff-cancel" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')}
+        submitTestId="staff-submit"
+        cancelTestId="staff-cancel"
+        busy={busy}
+        onCancel={onCancel}
+      />
     </FormPanel>
   );
 }

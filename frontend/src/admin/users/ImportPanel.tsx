@@ -49,7 +49,13 @@ export function ImportPanel({ token, onImported }: { token: string; onImported()
         />
       </label>
       <div className="admin-actions">
-        <button type="button" className="button button--secondary" disabled={busy || csv === null} onClick={() => run(true)} data-testid="staff-import-check">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || csv === null}
+          onClick={() => run(true)}
+          data-testid="staff-import-check"
+        >
           {t('admin.users.importPanel.check')}
         </button>
         {result?.dryRun && result.problems.length === 0 && (
@@ -63,13 +69,19 @@ export function ImportPanel({ token, onImported }: { token: string; onImported()
           {failure}
         </p>
       )}
-      {result?.dryRun && result.problems.length === 0 && <p className="admin-notice">{t('admin.users.importPanel.ok', { count: result.valid })}</p>}
+      {result?.dryRun && result.problems.length === 0 && (
+        <p className="admin-notice">{t('admin.users.importPanel.ok', { count: result.valid })}</p>
+      )}
       {result && result.problems.length > 0 && (
         <>
           <p className="admin-problem" role="alert" data-testid="staff-import-problems">
             {t('admin.users.importPanel.problems', { count: result.problems.length })}
           </p>
-          <AdminTable testId="staff-import-problem-table" columns={[t('admin.users.importPanel.line'), t('admin.users.importPanel.field'), t('admin.users.importPanel.problem')]} actions={false}>
+          <AdminTable
+            testId="staff-import-problem-table"
+            columns={[t('admin.users.importPanel.line'), t('admin.users.importPanel.field'), t('admin.users.importPanel.problem')]}
+            actions={false}
+          >
             <tbody>
               {result.problems.map((p, i) => (
                 <tr key={i}>

@@ -25,7 +25,9 @@ export default function UsersPage() {
   const reference = useReferenceData(token, { units: true });
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
-  const staff = useApiData(token ? `staff:${q}:${page}` : null, (signal) => fetchStaff({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, token ?? '', signal));
+  const staff = useApiData(token ? `staff:${q}:${page}` : null, (signal) =>
+    fetchStaff({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, token ?? '', signal),
+  );
   const [panel, setPanel] = useState<'create' | 'import' | { edit: StaffAccount } | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -46,9 +48,15 @@ export default function UsersPage() {
       setBusy(false);
     }
   };
-  const ask = (account: StaffAccount, action: StaffAction) => (action === 'enable' ? act({ account, action }) : setPending({ account, action }));
+  const ask = (account: StaffAccount, action: StaffAction) =>
+    action === 'enable' ? act({ account, action }) : setPending({ account, action });
   // Enabling needs no confirmation; the others name what they end.
-  const confirmKey = { disable: 'disable', 'reset-password': 'resetPassword', 'reset-second-factor': 'resetSecondFactor', enable: 'enable' } as const;
+  const confirmKey = {
+    disable: 'disable',
+    'reset-password': 'resetPassword',
+    'reset-second-factor': 'resetSecondFactor',
+    enable: 'enable',
+  } as const;
 
   return (
     <section className="page admin" data-testid="admin-users-page">
@@ -124,7 +132,9 @@ export default function UsersPage() {
         <>
           <AdminTable
             testId="staff-table"
-            columns={['username', 'name', 'role', 'unit', 'status', 'secondFactor'].map((c) => t(`admin.users.columns.${c}` as 'admin.users.columns.username'))}
+            columns={['username', 'name', 'role', 'unit', 'status', 'secondFactor'].map((c) =>
+              t(`admin.users.columns.${c}` as 'admin.users.columns.username'),
+            )}
             actions
           >
             <tbody>
@@ -135,27 +145,56 @@ export default function UsersPage() {
                   <td>{t(`roles.${a.role}`)}</td>
                   <td>{a.unit ? (i18n.resolvedLanguage === 'en' ? a.unit.nameEn : a.unit.name) : '–'}</td>
                   <td data-testid="staff-status">
-                    {!a.active ? t('admin.users.status.disabled') : a.mustChangePassword ? t('admin.users.status.mustChange') : t('admin.users.status.active')}
+                    {!a.active
+                      ? t('admin.users.status.disabled')
+                      : a.mustChangePassword
+                        ? t('admin.users.status.mustChange')
+                        : t('admin.users.status.active')}
                   </td>
                   <td>{a.secondFactorEnrolled ? t('admin.users.secondFactor.on') : t('admin.users.secondFactor.off')}</td>
                   <td className="admin-row-actions">
-                    <button type="button" className="button button--secondary" onClick={() => setPanel({ edit: a })} data-testid="staff-edit">
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setPanel({ edit: a })}
+                      data-testid="staff-edit"
+                    >
                       {t('admin.users.actions.edit')}
                     </button>
                     {a.active ? (
-                      <button type="button" className="button button--secondary" onClick={() => ask(a, 'disable')} data-testid="staff-disable">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => ask(a, 'disable')}
+                        data-testid="staff-disable"
+                      >
                         {t('admin.users.actions.disable')}
                       </button>
                     ) : (
-                      <button type="button" className="button button--secondary" onClick={() => ask(a, 'enable')} data-testid="staff-enable">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => ask(a, 'enable')}
+                        data-testid="staff-enable"
+                      >
                         {t('admin.users.actions.enable')}
                       </button>
                     )}
-                    <button type="button" className="button button--secondary" onClick={() => ask(a, 'reset-password')} data-testid="staff-reset-password">
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => ask(a, 'reset-password')}
+                      data-testid="staff-reset-password"
+                    >
                       {t('admin.users.actions.resetPassword')}
                     </button>
                     {a.secondFactorEnrolled && (
-                      <button type="button" className="button button--secondary" onClick={() => ask(a, 'reset-second-factor')} data-testid="staff-reset-second-factor">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => ask(a, 'reset-second-factor')}
+                        data-testid="staff-reset-second-factor"
+                      >
                         {t('admin.users.actions.resetSecondFactor')}
                       </button>
                     )}
@@ -178,7 +217,12 @@ export default function UsersPage() {
           onCancel={() => setPending(null)}
           testId="staff-confirm"
         >
-          <p>{pending.action !== 'enable' && t(`admin.users.confirm.${confirmKey[pending.action as Exclude<StaffAction, 'enable'>]}`, { username: pending.account.username })}</p>
+          <p>
+            {pending.action !== 'enable' &&
+              t(`admin.users.confirm.${confirmKey[pending.action as Exclude<StaffAction, 'enable'>]}`, {
+                username: pending.account.username,
+              })}
+          </p>
         </ConfirmDialog>
       )}
     </section>

@@ -4,7 +4,10 @@ describe('parseImportArgs', () => {
   it.each([
     [['--format', 'csv', 'a.csv'], { format: 'csv', file: 'a.csv', dryRun: false }],
     [['--format=open311', 'a.json', '--dry-run'], { format: 'open311', file: 'a.json', dryRun: true }],
-    [['a.csv', '--format', 'csv', '--batch-size', '500', '--concurrency=1'], { format: 'csv', file: 'a.csv', dryRun: false, batchSize: 500, concurrency: 1 }],
+    [
+      ['a.csv', '--format', 'csv', '--batch-size', '500', '--concurrency=1'],
+      { format: 'csv', file: 'a.csv', dryRun: false, batchSize: 500, concurrency: 1 },
+    ],
   ])('reads %j', (argv, expected) => {
     expect(parseImportArgs(argv)).toEqual(expected);
   });

@@ -41,7 +41,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     else if (file === undefined) file = arg;
     else fail(`one file at a time, got "${file}" and "${arg}"`);
   }
-  if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format)) fail(`--format must be ${IMPORT_FORMATS.join(' or ')}, got "${format ?? ''}"`);
+  if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format))
+    fail(`--format must be ${IMPORT_FORMATS.join(' or ')}, got "${format ?? ''}"`);
   if (!file) fail('no file given');
   return { format: format as ImportFormat, file: file!, dryRun, ...counts };
 }

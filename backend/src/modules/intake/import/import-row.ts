@@ -9,7 +9,18 @@ export const IMPORT_FORMATS = ['csv', 'open311'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The CSV format's columns; the rejected file has them too, so a fixed file can be imported again. */
-export const CSV_COLUMNS = ['external_id', 'category', 'lat', 'lng', 'description', 'address', 'created_at', 'status', 'closed_at', 'channel'] as const;
+export const CSV_COLUMNS = [
+  'external_id',
+  'category',
+  'lat',
+  'lng',
+  'description',
+  'address',
+  'created_at',
+  'status',
+  'closed_at',
+  'channel',
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_CSV_COLUMNS: CsvColumn[] = ['external_id', 'category', 'lat', 'lng', 'description', 'created_at', 'status'];
 
@@ -38,14 +49,7 @@ export interface ImportRow {
 }
 
 export type RejectKind =
-  | 'missing_field'
-  | 'bad_coordinate'
-  | 'bad_date'
-  | 'bad_status'
-  | 'too_long'
-  | 'malformed'
-  | 'unknown_category'
-  | 'outside_city';
+  'missing_field' | 'bad_coordinate' | 'bad_date' | 'bad_status' | 'too_long' | 'malformed' | 'unknown_category' | 'outside_city';
 
 export interface Rejection {
   kind: RejectKind;
@@ -122,8 +126,13 @@ export function readRecord(record: SourceRecord, row: number, now: Date): RowRes
   let status: ImportStatus;
   if (OPEN_STATUSES.has(sourceStatus)) status = 'new';
   else if (TERMINAL_STATUSES.has(sourceStatus as ImportStatus)) status = sourceStatus as ImportStatus;
-  else if (sourceStatus === 'merged') return reject('bad_status', 'bad status: merged reports cannot be imported without the report they were merged into');
-  else return reject('bad_status', `bad status: "${v.status}" (open, closed, or one of new, assigned, in_progress, waiting_citizen, reopened, resolved, rejected)`);
+  else if (sourceStatus === 'merged')
+    return reject('bad_status', 'bad status: merged reports cannot be imported without the report they were merged into');
+  else
+    return reject(
+      'bad_status',
+      `bad status: "${v.status}" (open, closed, or one of new, assigned, in_progress, waiting_citizen, reopened, resolved, rejected)`,
+    );
 
   const created = parseIsoWithOffset(v.created_at);
   if (created === null) return reject('bad_date', `bad date: created_at "${v.created_at}" is not ISO 8601 with an offset`);

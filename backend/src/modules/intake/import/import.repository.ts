@@ -38,8 +38,18 @@ export interface BatchOutcome {
 }
 
 const STAGE_COLUMNS = [
-  'source_row', 'external_id', 'category', 'lat', 'lng', 'description', 'address',
-  'created_at', 'status', 'closed_at', 'source_status', 'source_channel',
+  'source_row',
+  'external_id',
+  'category',
+  'lat',
+  'lng',
+  'description',
+  'address',
+  'created_at',
+  'status',
+  'closed_at',
+  'source_status',
+  'source_channel',
 ] as const;
 
 const UNIQUE_VIOLATION = '23505';
@@ -179,10 +189,24 @@ function copyField(v: string | number | null): string {
 }
 
 export function copyLine(r: ImportRow): string {
-  return [
-    r.row, r.externalId, r.category, r.lat, r.lng, r.description, r.address,
-    r.createdAt, r.status, r.closedAt, r.sourceStatus, r.sourceChannel,
-  ].map(copyField).join('\t') + '\n';
+  return (
+    [
+      r.row,
+      r.externalId,
+      r.category,
+      r.lat,
+      r.lng,
+      r.description,
+      r.address,
+      r.createdAt,
+      r.status,
+      r.closedAt,
+      r.sourceStatus,
+      r.sourceChannel,
+    ]
+      .map(copyField)
+      .join('\t') + '\n'
+  );
 }
 
 /**

@@ -41,7 +41,8 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => (await pool.query(sql, params)).rows as T[];
+  const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    (await pool.query(sql, params)).rows as T[];
   const file = async (name: string, content: string) => {
     const path = join(dir, `${++n}-${name}`);
     await writeFile(path, content);
@@ -56,7 +57,8 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
         WHERE r.attributes ->> 'external_id' LIKE $1 ORDER BY 1`,
       [`${prefix}%`],
     );
-  const csvLine = (...fields: (string | number)[]) => fields.map((f) => (/[",\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : f)).join(',');
+  const csvLine = (...fields: (string | number)[]) =>
+    fields.map((f) => (/[",\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : f)).join(',');
 
   it('imports the good rows of a CSV into the right wards and writes the bad ones, with their reasons, beside it', async () => {
     const p = 'mixed-';
@@ -64,15 +66,48 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
       'mixed.csv',
       [
         HEADER,
-        csvLine(`${p}1`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà lớn giữa đường', 'Chợ Bến Thành', '2024-03-05T23:30:00+07:00', 'closed', '2024-03-07T10:00:00+07:00', 'phone'),
-        csvLine(`${p}2`, 'garbage', DUC_BA.lat, DUC_BA.lng, 'Rác, "nhiều" ngày\nchưa thu', '', '2024-03-06T08:00:00+07:00', 'open', '', 'web'),
+        csvLine(
+          `${p}1`,
+          'pothole',
+          BEN_THANH.lat,
+          BEN_THANH.lng,
+          'Ổ gà lớn giữa đường',
+          'Chợ Bến Thành',
+          '2024-03-05T23:30:00+07:00',
+          'closed',
+          '2024-03-07T10:00:00+07:00',
+          'phone',
+        ),
+        csvLine(
+          `${p}2`,
+          'garbage',
+          DUC_BA.lat,
+          DUC_BA.lng,
+          'Rác, "nhiều" ngày\nchưa thu',
+          '',
+          '2024-03-06T08:00:00+07:00',
+          'open',
+          '',
+          'web',
+        ),
         csvLine(`${p}3`, 'street-light', BINH_TAY.lat, BINH_TAY.lng, 'Đèn đường hỏng', '', '2024-03-06T01:00:00Z', 'resolved', '', 'app'),
         csvLine(`${p}4`, 'flooding', BEN_THANH.lat, BEN_THANH.lng, 'Ngập sâu', '', '2024-03-06T01:00:00Z', 'in_progress', '', ''),
         csvLine(`${p}5`, 'no-such-thing', DUC_BA.lat, DUC_BA.lng, 'Không rõ', '', '2024-03-06T08:00:00+07:00', 'open', '', 'web'),
         csvLine(`${p}6`, 'garbage', HANOI.lat, HANOI.lng, 'Hà Nội', '', '2024-03-06T08:00:00+07:00', 'open', '', 'web'),
         csvLine(`${p}7`, 'garbage', DUC_BA.lat, DUC_BA.lng, 'Ngày sai', '', '05/03/2024 08:00', 'open', '', 'web'),
         csvLine(`${p}8`, 'garbage', DUC_BA.lat, DUC_BA.lng, '', '', '2024-03-06T08:00:00+07:00', 'open', '', 'web'),
-        csvLine(`${p}9`, 'garbage', DUC_BA.lat, DUC_BA.lng, 'Đóng trước khi mở', '', '2024-03-06T08:00:00+07:00', 'closed', '2024-03-01T08:00:00+07:00', 'web'),
+        csvLine(
+          `${p}9`,
+          'garbage',
+          DUC_BA.lat,
+          DUC_BA.lng,
+          'Đóng trước khi mở',
+          '',
+          '2024-03-06T08:00:00+07:00',
+          'closed',
+          '2024-03-01T08:00:00+07:00',
+          'web',
+        ),
         csvLine(`${p}10`, 'garbage', DUC_BA.lat, DUC_BA.lng, 'Gộp', '', '2024-03-06T08:00:00+07:00', 'merged', '', 'web'),
         csvLine(`${p}11`, 'garbage', 'mười', DUC_BA.lng, 'Toạ độ chữ', '', '2024-03-06T08:00:00+07:00', 'open', '', 'web'),
         `${p}12,garbage,10.7798,106.699,thừa cột,,2024-03-06T08:00:00+07:00,open,,web,extra`,
@@ -82,7 +117,15 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     const summary = await run(path);
 
     expect(summary).toMatchObject({ read: 12, imported: 4, open: 2, skipped: 0, rejected: 8, rejectedFile: `${path}.rejected.csv` });
-    expect(summary.rejectedByKind).toEqual({ unknown_category: 1, outside_city: 1, bad_date: 2, missing_field: 1, bad_status: 1, bad_coordinate: 1, malformed: 1 });
+    expect(summary.rejectedByKind).toEqual({
+      unknown_category: 1,
+      outside_city: 1,
+      bad_date: 2,
+      missing_field: 1,
+      bad_status: 1,
+      bad_coordinate: 1,
+      malformed: 1,
+    });
     expect(await reportsOf(p)).toEqual([
       expect.objectContaining({ external_id: `${p}1`, status: 'closed', ward: BEN_THANH.ward }),
       expect.objectContaining({ external_id: `${p}2`, status: 'new', ward: DUC_BA.ward }),
@@ -119,7 +162,11 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     const malformed = rejected.find((r) => !r.external_id)!;
     // Rows are file lines: the quoted line break of ${p}2 moves the later ones down by one.
     expect(malformed).toMatchObject({ row: '14', reason: expect.stringMatching(/^malformed record: .*columns/i) });
-    expect(rejected.find((r) => r.external_id === `${p}7`)).toMatchObject({ row: '9', created_at: '05/03/2024 08:00', category: 'garbage' });
+    expect(rejected.find((r) => r.external_id === `${p}7`)).toMatchObject({
+      row: '9',
+      created_at: '05/03/2024 08:00',
+      category: 'garbage',
+    });
     // The rejected file keeps the import's columns: fixed, it imports as it is.
     expect(Object.keys(rejected[0])).toEqual(['row', 'reason', ...HEADER.split(',')]);
   });
@@ -130,9 +177,31 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
       'timeline.csv',
       [
         HEADER,
-        csvLine(`${p}closed`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T23:30:00.123456+07:00', 'closed', '2024-03-07T10:00:00+07:00', 'phone'),
+        csvLine(
+          `${p}closed`,
+          'pothole',
+          BEN_THANH.lat,
+          BEN_THANH.lng,
+          'Ổ gà',
+          '',
+          '2024-03-05T23:30:00.123456+07:00',
+          'closed',
+          '2024-03-07T10:00:00+07:00',
+          'phone',
+        ),
         csvLine(`${p}resolved`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', 'resolved', '', 'zalo'),
-        csvLine(`${p}rejected`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', 'rejected', '2024-03-05T11:00:00Z', ''),
+        csvLine(
+          `${p}rejected`,
+          'pothole',
+          BEN_THANH.lat,
+          BEN_THANH.lng,
+          'Ổ gà',
+          '',
+          '2024-03-05T10:00:00Z',
+          'rejected',
+          '2024-03-05T11:00:00Z',
+          '',
+        ),
         csvLine(`${p}open`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', 'open', '', ''),
       ].join('\n'),
     );
@@ -146,12 +215,45 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     );
     expect(reports).toEqual([
       {
-        id: `${p}closed`, created: '2024-03-05 16:30:00.123456', code_day: '240305', status: 'closed', version: 2,
-        resolved_at: new Date('2024-03-07T03:00:00Z'), closed_at: new Date('2024-03-07T03:00:00Z'), updated_at: new Date('2024-03-07T03:00:00Z'),
+        id: `${p}closed`,
+        created: '2024-03-05 16:30:00.123456',
+        code_day: '240305',
+        status: 'closed',
+        version: 2,
+        resolved_at: new Date('2024-03-07T03:00:00Z'),
+        closed_at: new Date('2024-03-07T03:00:00Z'),
+        updated_at: new Date('2024-03-07T03:00:00Z'),
       },
-      { id: `${p}open`, created: '2024-03-05 10:00:00.000000', code_day: '240305', status: 'new', version: 1, resolved_at: null, closed_at: null, updated_at: new Date('2024-03-05T10:00:00Z') },
-      { id: `${p}rejected`, created: '2024-03-05 10:00:00.000000', code_day: '240305', status: 'rejected', version: 2, resolved_at: null, closed_at: null, updated_at: new Date('2024-03-05T11:00:00Z') },
-      { id: `${p}resolved`, created: '2024-03-05 10:00:00.000000', code_day: '240305', status: 'resolved', version: 2, resolved_at: null, closed_at: null, updated_at: NOW },
+      {
+        id: `${p}open`,
+        created: '2024-03-05 10:00:00.000000',
+        code_day: '240305',
+        status: 'new',
+        version: 1,
+        resolved_at: null,
+        closed_at: null,
+        updated_at: new Date('2024-03-05T10:00:00Z'),
+      },
+      {
+        id: `${p}rejected`,
+        created: '2024-03-05 10:00:00.000000',
+        code_day: '240305',
+        status: 'rejected',
+        version: 2,
+        resolved_at: null,
+        closed_at: null,
+        updated_at: new Date('2024-03-05T11:00:00Z'),
+      },
+      {
+        id: `${p}resolved`,
+        created: '2024-03-05 10:00:00.000000',
+        code_day: '240305',
+        status: 'resolved',
+        version: 2,
+        resolved_at: null,
+        closed_at: null,
+        updated_at: NOW,
+      },
     ]);
 
     const events = await rows(
@@ -160,17 +262,46 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
       [`${p}%`],
     );
     const created = (id: string, at: Date, sourceStatus: string, sourceChannel?: string) => ({
-      id: `${p}${id}`, type: 'created', from: null, to: 'new', at, is_public: true,
+      id: `${p}${id}`,
+      type: 'created',
+      from: null,
+      to: 'new',
+      at,
+      is_public: true,
       data: { channel: 'import', externalId: `${p}${id}`, sourceStatus, ...(sourceChannel ? { sourceChannel } : {}) },
     });
     expect(events).toEqual([
       created('closed', new Date('2024-03-05T16:30:00.123Z'), 'closed', 'phone'),
-      { id: `${p}closed`, type: 'closed', from: 'new', to: 'closed', at: new Date('2024-03-07T03:00:00Z'), is_public: true, data: { imported: true } },
+      {
+        id: `${p}closed`,
+        type: 'closed',
+        from: 'new',
+        to: 'closed',
+        at: new Date('2024-03-07T03:00:00Z'),
+        is_public: true,
+        data: { imported: true },
+      },
       created('open', new Date('2024-03-05T10:00:00Z'), 'open'),
       created('rejected', new Date('2024-03-05T10:00:00Z'), 'rejected'),
-      { id: `${p}rejected`, type: 'rejected', from: 'new', to: 'rejected', at: new Date('2024-03-05T11:00:00Z'), is_public: true, data: { imported: true } },
+      {
+        id: `${p}rejected`,
+        type: 'rejected',
+        from: 'new',
+        to: 'rejected',
+        at: new Date('2024-03-05T11:00:00Z'),
+        is_public: true,
+        data: { imported: true },
+      },
       created('resolved', new Date('2024-03-05T10:00:00Z'), 'resolved', 'zalo'),
-      { id: `${p}resolved`, type: 'resolved', from: 'new', to: 'resolved', at: NOW, is_public: true, data: { imported: true, dateUnknown: true } },
+      {
+        id: `${p}resolved`,
+        type: 'resolved',
+        from: 'new',
+        to: 'resolved',
+        at: NOW,
+        is_public: true,
+        data: { imported: true, dateUnknown: true },
+      },
     ]);
   });
 
@@ -210,7 +341,12 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     const [closed] = await rows(`SELECT closed_at, address FROM report WHERE attributes ->> 'external_id' = $1`, [`${p}1`]);
     expect(closed).toEqual({ closed_at: new Date('2024-01-03T01:00:00Z'), address: '1 Công xã Paris' });
     const rejected: Record<string, string>[] = parse(await readFile(`${path}.rejected.csv`), { columns: true });
-    expect(rejected.map((r) => [r.row, r.external_id, r.channel])).toEqual(expect.arrayContaining([['3', `${p}3`, 'open311'], ['4', `${p}4`, 'open311']]));
+    expect(rejected.map((r) => [r.row, r.external_id, r.channel])).toEqual(
+      expect.arrayContaining([
+        ['3', `${p}3`, 'open311'],
+        ['4', `${p}4`, 'open311'],
+      ]),
+    );
   });
 
   it('imports nothing the second time, in any batching, with ids repeated within and across batches', async () => {
@@ -218,15 +354,33 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     const ids = [1, 2, 3, 2, 4, 5, 6, 1, 7, 8, 9, 10, 3];
     const path = await file(
       'twice.csv',
-      [HEADER, ...ids.map((i) => csvLine(`${p}${i}`, 'noise', DUC_BA.lat, DUC_BA.lng, `Ồn ${i}`, '', '2024-05-01T22:00:00+07:00', i % 2 ? 'closed' : 'open', i % 2 ? '2024-05-02T08:00:00+07:00' : '', 'phone'))].join('\n'),
+      [
+        HEADER,
+        ...ids.map((i) =>
+          csvLine(
+            `${p}${i}`,
+            'noise',
+            DUC_BA.lat,
+            DUC_BA.lng,
+            `Ồn ${i}`,
+            '',
+            '2024-05-01T22:00:00+07:00',
+            i % 2 ? 'closed' : 'open',
+            i % 2 ? '2024-05-02T08:00:00+07:00' : '',
+            'phone',
+          ),
+        ),
+      ].join('\n'),
     );
     const counts = async () =>
-      (await rows<{ reports: number; events: number; outbox: number }>(
-        `SELECT count(DISTINCT r.id)::int AS reports, count(e.id)::int AS events,
+      (
+        await rows<{ reports: number; events: number; outbox: number }>(
+          `SELECT count(DISTINCT r.id)::int AS reports, count(e.id)::int AS events,
                 (SELECT count(*)::int FROM outbox o JOIN report x ON x.id::text = o.aggregate_id WHERE x.attributes ->> 'external_id' LIKE $1) AS outbox
            FROM report r JOIN report_event e ON e.report_id = r.id WHERE r.attributes ->> 'external_id' LIKE $1`,
-        [`${p}%`],
-      ))[0];
+          [`${p}%`],
+        )
+      )[0];
 
     const first = await run(path, { batchSize: 3, concurrency: 2 });
     expect(first).toMatchObject({ read: 13, imported: 10, skipped: 3, rejected: 0 });
@@ -249,11 +403,17 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
       const p = 'notify-';
       const line = (i: number, status: string, closed: string) =>
         csvLine(`${p}${i}`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', status, closed, '');
-      const ended = await file('ended.csv', [HEADER, line(1, 'closed', '2024-03-06T10:00:00Z'), line(2, 'closed', '2024-03-06T10:00:00Z')].join('\n'));
+      const ended = await file(
+        'ended.csv',
+        [HEADER, line(1, 'closed', '2024-03-06T10:00:00Z'), line(2, 'closed', '2024-03-06T10:00:00Z')].join('\n'),
+      );
       await run(ended);
       await new Promise((r) => setTimeout(r, 200));
       expect(heard).toEqual([]);
-      const open = await file('open.csv', [HEADER, line(3, 'open', ''), line(4, 'closed', '2024-03-06T10:00:00Z'), line(5, 'open', '')].join('\n'));
+      const open = await file(
+        'open.csv',
+        [HEADER, line(3, 'open', ''), line(4, 'closed', '2024-03-06T10:00:00Z'), line(5, 'open', '')].join('\n'),
+      );
       await run(open, { batchSize: 2, concurrency: 1 });
       await new Promise((r) => setTimeout(r, 200));
       expect(heard).toEqual(['outbox', 'outbox']);
@@ -280,7 +440,13 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     );
     expect(outside[0].n).toBeGreaterThan(20);
 
-    const path = await file('edge.csv', [HEADER, ...points.map((q, i) => csvLine(`${p}${i}`, 'pothole', q.lat, q.lng, 'Ổ gà', '', '2024-05-01T08:00:00+07:00', 'closed', '', ''))].join('\n'));
+    const path = await file(
+      'edge.csv',
+      [
+        HEADER,
+        ...points.map((q, i) => csvLine(`${p}${i}`, 'pothole', q.lat, q.lng, 'Ổ gà', '', '2024-05-01T08:00:00+07:00', 'closed', '', '')),
+      ].join('\n'),
+    );
     expect(await run(path, { batchSize: 150 })).toMatchObject({ read: points.length, imported: points.length, rejected: 0 });
 
     const geo = new GeoRepository(db.dataSource);
@@ -306,9 +472,13 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
         csvLine(`${p}1`, 'pothole', BEN_THANH.lat, BEN_THANH.lng, 'Ổ gà', '', '2024-03-05T10:00:00Z', 'open', '', ''),
       ].join('\n'),
     );
-    const before = await rows(`SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o`);
+    const before = await rows(
+      `SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o`,
+    );
     expect(await run(path, { dryRun: true, batchSize: 1 })).toMatchObject({ dryRun: true, read: 3, imported: 1, skipped: 1, rejected: 1 });
-    expect(await rows(`SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o`)).toEqual(before);
+    expect(
+      await rows(`SELECT (SELECT count(*) FROM report) AS r, (SELECT count(*) FROM report_event) AS e, (SELECT count(*) FROM outbox) AS o`),
+    ).toEqual(before);
     expect(existsSync(`${path}.rejected.csv`)).toBe(true);
   });
 
@@ -317,6 +487,8 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     await expect(run(path)).rejects.toThrow(ImportException);
     await expect(run(path)).rejects.toThrow(/lacks column\(s\): external_id, description, created_at, status/);
     await expect(run(join(dir, 'nowhere.csv'))).rejects.toThrow(/cannot read/);
-    await expect(run(await file('broken.json', '[{"service_request_id": 1,'), { format: 'open311' })).rejects.toThrow(/not a valid Open311 JSON file/);
+    await expect(run(await file('broken.json', '[{"service_request_id": 1,'), { format: 'open311' })).rejects.toThrow(
+      /not a valid Open311 JSON file/,
+    );
   });
 });

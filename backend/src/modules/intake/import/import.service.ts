@@ -63,7 +63,10 @@ export class ImportService {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // A dry run counts exactly only in one transaction, hence one session.
     const concurrency = dryRun ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
-    for (const [name, v] of [['batch size', batchSize], ['concurrency', concurrency]] as const) {
+    for (const [name, v] of [
+      ['batch size', batchSize],
+      ['concurrency', concurrency],
+    ] as const) {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
     }
     try {
@@ -89,7 +92,7 @@ export class ImportService {
       let failure: unknown = null;
       let batches = 0;
 
-      for (let exhausted = false; !exhausted && failure === null; ) {
+      for (let exhausted = false; !exhausted && failure === null;) {
         if (idle.length === 0) await Promise.race(moving);
         if (failure !== null) break;
         const session = idle.pop()!;

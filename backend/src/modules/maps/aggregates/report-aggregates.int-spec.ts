@@ -6,7 +6,9 @@ import { aggregatePending, rebuildAggregates, Sql } from './report-aggregates';
 
 /** Every aggregate row, as sorted text, to compare two states of the tables. */
 async function snapshot(sql: Sql): Promise<{ day: string[]; total: string[] }> {
-  const day = await sql(`SELECT concat_ws('|', kind, day, cell, category_id, unit_id, status, sla, n) AS r FROM report_cell_day WHERE n <> 0 ORDER BY 1`);
+  const day = await sql(
+    `SELECT concat_ws('|', kind, day, cell, category_id, unit_id, status, sla, n) AS r FROM report_cell_day WHERE n <> 0 ORDER BY 1`,
+  );
   const total = await sql(
     `SELECT concat_ws('|', kind, grain, start, cell, n, open, warning, overdue, resolved, rejected) AS r FROM report_cell_total
       WHERE (n, open, warning, overdue, resolved, rejected) <> (0, 0, 0, 0, 0, 0) ORDER BY 1`,
@@ -38,7 +40,9 @@ describe('report aggregates (real PostgreSQL + PostGIS)', () => {
     db = await createScratchDatabase();
     await runMigrations(db.dataSource);
     sql = (t, p) => db.dataSource.query(t, p);
-    await sql(`INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`);
+    await sql(
+      `INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`,
+    );
     [{ id: cat1 }, { id: cat2 }] = await sql(
       `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level)
        VALUES ('a','A','A','g','G','G','ward'), ('b','B','B','g','G','G','ward') RETURNING id`,
@@ -83,8 +87,8 @@ describe('report aggregates (real PostgreSQL + PostGIS)', () => {
   });
 
   it('moves counts when status, category, deadline or place change, and ignores changes it does not count', async () => {
-    const id = await file('T-2', 10.78, 106.70, cat1, '2026-04-02T03:00:00Z');
-    const other = await file('T-3', 10.80, 106.65, cat2, '2026-02-10T03:00:00Z');
+    const id = await file('T-2', 10.78, 106.7, cat1, '2026-04-02T03:00:00Z');
+    const other = await file('T-3', 10.8, 106.65, cat2, '2026-02-10T03:00:00Z');
     await pass();
     await sql(`UPDATE report SET status = 'in_progress' WHERE id = $1`, [id]);
     await sql(`UPDATE report SET category_id = $2, resolution_due_at = now() - interval '1 hour' WHERE id = $1`, [other, cat1]);
@@ -115,7 +119,10 @@ describe('report aggregates (real PostgreSQL + PostGIS)', () => {
       [id],
     );
     expect(clock).toBeDefined();
-    await sql(`INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by) VALUES ($1, 'resolution', 1, 'warn75', now(), 'test')`, [id]);
+    await sql(
+      `INSERT INTO sla_stage_event (report_id, kind, cycle, stage, due_at, fired_by) VALUES ($1, 'resolution', 1, 'warn75', now(), 'test')`,
+      [id],
+    );
     await pass();
     expect(await sql(`SELECT sla FROM report_agg_state WHERE report_id = $1`, [id])).toEqual([{ sla: 1 }]);
     const [{ warning }] = await sql(`SELECT sum(warning)::int AS warning FROM report_cell_total WHERE kind = 8 AND grain = 2`);

@@ -73,9 +73,13 @@ const applyDelta = (before: string, delta: string, fresh = false) => `
            coalesce(sum(c.n) FILTER (WHERE c.status = 'rejected'), 0)
       FROM cells c CROSS JOIN (VALUES (1::smallint), (2::smallint)) AS g(grain)
      GROUP BY 1, 2, 3, 4
-    ${fresh ? 'ORDER BY 1, 2, 3, 4' : `ON CONFLICT (kind, grain, start, cell) DO UPDATE
+    ${
+      fresh
+        ? 'ORDER BY 1, 2, 3, 4'
+        : `ON CONFLICT (kind, grain, start, cell) DO UPDATE
       SET n = t.n + excluded.n, open = t.open + excluded.open, warning = t.warning + excluded.warning,
-          overdue = t.overdue + excluded.overdue, resolved = t.resolved + excluded.resolved, rejected = t.rejected + excluded.rejected`})
+          overdue = t.overdue + excluded.overdue, resolved = t.resolved + excluded.resolved, rejected = t.rejected + excluded.rejected`
+    })
   SELECT DISTINCT gx >> 8 AS x, 1023 - (gy >> 8) AS y FROM delta`;
 
 interface StateRow {
@@ -137,7 +141,10 @@ export async function aggregatePending(sql: Sql, limit: number, knownCells: Set<
   );
   if (claimed.length === 0) return { reports: 0, tiles: [] };
   const ids = [...new Set(claimed.map((c) => c.report_id))];
-  const rows: StateRow[] = await sql(`SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r WHERE r.id = ANY($1::uuid[])`, [ids]);
+  const rows: StateRow[] = await sql(
+    `SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r WHERE r.id = ANY($1::uuid[])`,
+    [ids],
+  );
   const hex = withHexCells(rows);
   await ensureOutlines(sql, [...hex.h8, ...hex.h9], knownCells);
   // `ins` waits for `old` (the scalar subquery reads it whole first), so a report's new state row
@@ -162,7 +169,9 @@ export async function rebuildAggregates(sql: Sql, knownCells: Set<string> = new 
   await sql(`TRUNCATE report_agg_state, report_cell_day, report_cell_total`);
   // One sequential pass over the table through a cursor: chunks in key order read the heap at
   // random, which on a table larger than memory (10M reports) ran at a few MB/s.
-  await sql(`DECLARE rebuild_reports NO SCROLL CURSOR FOR SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r`);
+  await sql(
+    `DECLARE rebuild_reports NO SCROLL CURSOR FOR SELECT r.id AS report_id, ST_Y(r.point) AS lat, ST_X(r.point) AS lng FROM report r`,
+  );
   let total = 0;
   for (;;) {
     const rows: StateRow[] = await sql(`FETCH ${REBUILD_CHUNK} FROM rebuild_reports`);
@@ -171,10 +180,16 @@ export async function rebuildAggregates(sql: Sql, knownCells: Set<string> = new 
     await insertState(sql, withHexCells(rows));
   }
   await sql(`CLOSE rebuild_reports`);
-  const cells: { h: string }[] = await sql(`SELECT DISTINCT h8::text AS h FROM report_agg_state UNION SELECT DISTINCT h9::text FROM report_agg_state`);
+  const cells: { h: string }[] = await sql(
+    `SELECT DISTINCT h8::text AS h FROM report_agg_state UNION SELECT DISTINCT h9::text FROM report_agg_state`,
+  );
   const known: { h: string }[] = await sql(`SELECT h3::text AS h FROM h3_cell`);
   for (const k of known) knownCells.add(k.h);
-  await ensureOutlines(sql, cells.map((c) => c.h), knownCells);
+  await ensureOutlines(
+    sql,
+    cells.map((c) => c.h),
+    knownCells,
+  );
   // One sort of every report's cells: give it memory rather than temporary files.
   await sql(`SET LOCAL work_mem = '256MB'`);
   await sql(applyDelta('', `SELECT s.*, 1 AS d FROM report_agg_state s`, true));

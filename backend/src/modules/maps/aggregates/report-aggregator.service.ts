@@ -103,4 +103,7 @@ export class ReportAggregatorService implements OnApplicationBootstrap, OnApplic
   }
 }
 
-const sqlOf = (tx: EntityManager): Sql => (text, params) => tx.query(text, params);
+const sqlOf =
+  (tx: EntityManager): Sql =>
+  (text, params) =>
+    tx.query(text, params);

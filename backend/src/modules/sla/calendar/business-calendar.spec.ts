@@ -73,7 +73,10 @@ describe('BusinessCalendar (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:00–17:00, 2
     ['2025-04-30', '2025-05-04', '2025-04-29', '2025-05-05'],
   ])('the civil servants’ break %s – %s is off, %s and %s are worked', (from, to, before, after) => {
     for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d = new Date(d.getTime() + 86_400_000)) {
-      expect([d.toISOString().slice(0, 10), calendar.isWorkingDay(d.toISOString().slice(0, 10))]).toEqual([d.toISOString().slice(0, 10), false]);
+      expect([d.toISOString().slice(0, 10), calendar.isWorkingDay(d.toISOString().slice(0, 10))]).toEqual([
+        d.toISOString().slice(0, 10),
+        false,
+      ]);
     }
     expect(calendar.isWorkingDay(before)).toBe(true);
     expect(calendar.isWorkingDay(after)).toBe(true);
@@ -85,7 +88,10 @@ describe('BusinessCalendar (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:00–17:00, 2
       ['2030-01-07', { kind: 'holiday', name: 'Nghỉ' }], // a Monday
     ]);
     const cal = new BusinessCalendar({ timeZone: HCMC_TIME_ZONE, weeklyHours: DEFAULT_WEEKLY_HOURS, days });
-    expect(cal.workingRanges('2030-01-05')).toEqual([[450, 690], [780, 1020]]);
+    expect(cal.workingRanges('2030-01-05')).toEqual([
+      [450, 690],
+      [780, 1020],
+    ]);
     expect(cal.workingRanges('2030-01-07')).toEqual([]);
     expect(cal.workingRanges('2030-01-06')).toEqual([]);
   });
@@ -107,7 +113,8 @@ describe('BusinessCalendar (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:00–17:00, 2
 
   it('walks day by day: 500 business hours from 1000 random starts take well under a second', () => {
     const started = performance.now();
-    for (let i = 0; i < 1000; i++) calendar.addBusinessMs(new Date(hcmc('2025-01-01 00:00').getTime() + i * 7 * HOUR + i * 13 * MINUTE), 500 * HOUR);
+    for (let i = 0; i < 1000; i++)
+      calendar.addBusinessMs(new Date(hcmc('2025-01-01 00:00').getTime() + i * 7 * HOUR + i * 13 * MINUTE), 500 * HOUR);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -122,7 +129,8 @@ describe('BusinessCalendar (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:00–17:00, 2
   it('stops instead of spinning when nothing is ever worked', () => {
     const days = new Map<string, CalendarDay>();
     const cal = new BusinessCalendar({ timeZone: HCMC_TIME_ZONE, weeklyHours: { 1: [[450, 690]] }, days });
-    for (let d = 0; d < 800; d++) days.set(new Date(Date.UTC(2030, 0, 1) + d * 86_400_000).toISOString().slice(0, 10), { kind: 'holiday', name: 'x' });
+    for (let d = 0; d < 800; d++)
+      days.set(new Date(Date.UTC(2030, 0, 1) + d * 86_400_000).toISOString().slice(0, 10), { kind: 'holiday', name: 'x' });
     const blocked = new BusinessCalendar({ timeZone: HCMC_TIME_ZONE, weeklyHours: { 1: [[450, 690]] }, days });
     expect(cal.addBusinessMs(hcmc('2030-01-01 00:00'), HOUR).toISOString()).toBe(hcmc('2030-01-07 08:30').toISOString());
     expect(() => blocked.addBusinessMs(hcmc('2030-01-01 00:00'), HOUR)).toThrow(/no working time/);
@@ -132,8 +140,26 @@ describe('BusinessCalendar (Asia/Ho_Chi_Minh, 07:30–11:30 and 13:00–17:00, 2
 describe('weeklyHoursProblems', () => {
   it.each<[string, WeeklyHours, string[]]>([
     ['the default hours are fine', DEFAULT_WEEKLY_HOURS, []],
-    ['touching ranges are fine', { 1: [[450, 690], [690, 1020]] }, []],
-    ['overlapping ranges', { 1: [[450, 700], [690, 1020]] }, ['overlap']],
+    [
+      'touching ranges are fine',
+      {
+        1: [
+          [450, 690],
+          [690, 1020],
+        ],
+      },
+      [],
+    ],
+    [
+      'overlapping ranges',
+      {
+        1: [
+          [450, 700],
+          [690, 1020],
+        ],
+      },
+      ['overlap'],
+    ],
     ['a range that ends before it starts', { 2: [[700, 690]] }, ['empty_range']],
     ['a range past midnight', { 3: [[1000, 1500]] }, ['out_of_day']],
     ['a negative start', { 3: [[-10, 60]] }, ['out_of_day']],
@@ -144,8 +170,29 @@ describe('weeklyHoursProblems', () => {
   });
 
   it('the constructor refuses bad hours and an unknown time zone', () => {
-    expect(() => new BusinessCalendar({ timeZone: HCMC_TIME_ZONE, weeklyHours: { 1: [[450, 700], [690, 1020]] }, days: new Map() })).toThrow(/overlaps/);
-    expect(() => new BusinessCalendar({ timeZone: 'Asia/Nowhere', weeklyHours: DEFAULT_WEEKLY_HOURS, days: new Map() })).toThrow(RangeError);
-    expect(() => new BusinessCalendar({ timeZone: HCMC_TIME_ZONE, weeklyHours: DEFAULT_WEEKLY_HOURS, days: new Map([['2026-02-30', { kind: 'holiday', name: 'x' }]]) })).toThrow(RangeError);
+    expect(
+      () =>
+        new BusinessCalendar({
+          timeZone: HCMC_TIME_ZONE,
+          weeklyHours: {
+            1: [
+              [450, 700],
+              [690, 1020],
+            ],
+          },
+          days: new Map(),
+        }),
+    ).toThrow(/overlaps/);
+    expect(() => new BusinessCalendar({ timeZone: 'Asia/Nowhere', weeklyHours: DEFAULT_WEEKLY_HOURS, days: new Map() })).toThrow(
+      RangeError,
+    );
+    expect(
+      () =>
+        new BusinessCalendar({
+          timeZone: HCMC_TIME_ZONE,
+          weeklyHours: DEFAULT_WEEKLY_HOURS,
+          days: new Map([['2026-02-30', { kind: 'holiday', name: 'x' }]]),
+        }),
+    ).toThrow(RangeError);
   });
 });

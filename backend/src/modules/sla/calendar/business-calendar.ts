@@ -30,11 +30,26 @@ export interface BusinessTime {
 // Government offices work a 40-hour week, Monday to Friday (Quyết định 188/1999/QĐ-TTg); the
 // city's offices open 07:30–11:30 and 13:00–17:00. Admins change it through the API.
 export const DEFAULT_WEEKLY_HOURS: WeeklyHours = {
-  1: [[450, 690], [780, 1020]],
-  2: [[450, 690], [780, 1020]],
-  3: [[450, 690], [780, 1020]],
-  4: [[450, 690], [780, 1020]],
-  5: [[450, 690], [780, 1020]],
+  1: [
+    [450, 690],
+    [780, 1020],
+  ],
+  2: [
+    [450, 690],
+    [780, 1020],
+  ],
+  3: [
+    [450, 690],
+    [780, 1020],
+  ],
+  4: [
+    [450, 690],
+    [780, 1020],
+  ],
+  5: [
+    [450, 690],
+    [780, 1020],
+  ],
   6: [],
   7: [],
 };
@@ -58,7 +73,12 @@ export function weeklyHoursProblems(hours: WeeklyHours): HoursProblem[] {
       } else if (start < 0 || end > MINUTES_PER_DAY) {
         problems.push({ weekday, index, rule: 'out_of_day', message: `The range must lie within the day (00:00–24:00)` });
       } else if (start >= end) {
-        problems.push({ weekday, index, rule: 'empty_range', message: `The range must end after it starts (${formatMinute(start)}–${formatMinute(end)})` });
+        problems.push({
+          weekday,
+          index,
+          rule: 'empty_range',
+          message: `The range must end after it starts (${formatMinute(start)}–${formatMinute(end)})`,
+        });
       } else total += end - start;
     });
     const sorted = ranges.map((r, index) => ({ r, index })).sort((a, b) => a.r[0] - b.r[0]);
@@ -152,7 +172,8 @@ export class BusinessCalendar implements BusinessTime {
    */
   addBusinessMs(start: Date, amount: number): Date {
     const t = ms(start);
-    if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`Business time must be a whole, non-negative number of ms, not ${amount}`);
+    if (!Number.isSafeInteger(amount) || amount < 0)
+      throw new RangeError(`Business time must be a whole, non-negative number of ms, not ${amount}`);
     if (amount === 0) return new Date(t);
     let remaining = amount;
     let cursor = t;

@@ -32,7 +32,11 @@ export class CalendarController {
   }
 
   @Put('days/:date')
-  putDay(@Param({ schema: dayParamSchema }) p: DayParam, @Body({ schema: putDaySchema }) body: PutDayRequest, @CurrentPrincipal() principal: Principal): Promise<CalendarDayView> {
+  putDay(
+    @Param({ schema: dayParamSchema }) p: DayParam,
+    @Body({ schema: putDaySchema }) body: PutDayRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CalendarDayView> {
     return this.calendar.putDay(p.date, body, principal);
   }
 

@@ -11,7 +11,9 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
   .refine(isIsoDate, { message: 'must be a real calendar date' })
-  .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, { message: `must be within ${MIN_YEAR}–${MAX_YEAR}` });
+  .refine((d) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR, {
+    message: `must be within ${MIN_YEAR}–${MAX_YEAR}`,
+  });
 
 const hhmm = z.string().refine((s) => parseMinute(s) !== null, { message: 'must be a time HH:mm between 00:00 and 24:00' });
 

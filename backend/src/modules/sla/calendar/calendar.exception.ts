@@ -7,10 +7,15 @@ export enum CalendarErrorCode {
 
 export class CalendarException extends DomainException {
   static invalidHours(issues: FieldIssue[]): CalendarException {
-    return new CalendarException('validation', CalendarErrorCode.InvalidHours, `Invalid working hours: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
-      messageVi: 'Giờ làm việc không hợp lệ: các khoảng giờ phải nằm trong ngày, không chồng lấn và có ít nhất một khoảng',
-      issues,
-    });
+    return new CalendarException(
+      'validation',
+      CalendarErrorCode.InvalidHours,
+      `Invalid working hours: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      {
+        messageVi: 'Giờ làm việc không hợp lệ: các khoảng giờ phải nằm trong ngày, không chồng lấn và có ít nhất một khoảng',
+        issues,
+      },
+    );
   }
 
   static dayNotFound(date: string): CalendarException {

@@ -38,7 +38,8 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
     process.env.REDIS_URL = redis.url;
     app = await createTestHttpApp();
     const login = async (username: string) =>
-      (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } })).json().accessToken as string;
+      (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } })).json()
+        .accessToken as string;
     adminToken = await login('cal.admin');
     leaderToken = await login('cal.leader');
   });
@@ -61,8 +62,13 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ year: 2026, timeZone: 'Asia/Ho_Chi_Minh' });
-    expect(body.hours.filter((h: { weekday: number }) => h.weekday === 5).map((h: { start: string; end: string }) => `${h.start}–${h.end}`)).toEqual(['07:30–11:30', '13:00–17:00']);
-    expect(body.days.find((d: { date: string }) => d.date === '2026-02-17')).toMatchObject({ kind: 'holiday', name: expect.stringContaining('Bính Ngọ') });
+    expect(
+      body.hours.filter((h: { weekday: number }) => h.weekday === 5).map((h: { start: string; end: string }) => `${h.start}–${h.end}`),
+    ).toEqual(['07:30–11:30', '13:00–17:00']);
+    expect(body.days.find((d: { date: string }) => d.date === '2026-02-17')).toMatchObject({
+      kind: 'holiday',
+      name: expect.stringContaining('Bính Ngọ'),
+    });
     expect(body.days.find((d: { date: string }) => d.date === '2026-01-10')).toMatchObject({ kind: 'working_day' });
     expect(body.days.every((d: { date: string }) => d.date.startsWith('2026-'))).toBe(true);
   });
@@ -99,7 +105,12 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
   });
 
   it('refuses overlapping hours with calendar.invalid_hours and keeps the old ones', async () => {
-    const res = await call('PUT', '/hours', adminToken, { ranges: [{ weekday: 1, start: '07:30', end: '11:30' }, { weekday: 1, start: '11:00', end: '17:00' }] });
+    const res = await call('PUT', '/hours', adminToken, {
+      ranges: [
+        { weekday: 1, start: '07:30', end: '11:30' },
+        { weekday: 1, start: '11:00', end: '17:00' },
+      ],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'calendar.invalid_hours', issues: [{ field: 'ranges.1', rule: 'overlap' }] });
     expect((await sql.query(`SELECT count(*)::int AS n FROM business_hours`)).rows[0].n).toBe(10);
@@ -135,6 +146,9 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
     const calendar = await app.get(CalendarService).current();
     expect(calendar.addBusinessMs(hcmc('2025-11-21 16:30'), 2 * HOUR).toISOString()).toBe(hcmc('2025-11-24 09:00').toISOString());
     expect(calendar.addBusinessMs(hcmc('2025-11-21 17:30'), 2 * HOUR).toISOString()).toBe(hcmc('2025-11-24 10:00').toISOString());
-    expect((await sql.query(`SELECT count(*)::int AS n FROM calendar_change WHERE action = 'put_hours' AND changed_by = $1`, [adminId])).rows[0].n).toBe(1);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM calendar_change WHERE action = 'put_hours' AND changed_by = $1`, [adminId])).rows[0]
+        .n,
+    ).toBe(1);
   });
 });

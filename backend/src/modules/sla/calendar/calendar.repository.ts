@@ -74,7 +74,10 @@ export class CalendarRepository {
   async deleteDay(date: string, change: Change): Promise<DayRow | null> {
     return this.db.transaction(async (m) => {
       // Through a CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count].
-      const [before]: DayRow[] = await m.query(`WITH gone AS (DELETE FROM calendar_day WHERE day = $1::date RETURNING *) SELECT ${DAY_COLUMNS} FROM gone`, [date]);
+      const [before]: DayRow[] = await m.query(
+        `WITH gone AS (DELETE FROM calendar_day WHERE day = $1::date RETURNING *) SELECT ${DAY_COLUMNS} FROM gone`,
+        [date],
+      );
       if (!before) return null;
       await logChange(m, 'delete_day', date, before, null, change);
       return before;
@@ -93,7 +96,11 @@ export class CalendarRepository {
          SELECT r.weekday, r.start_minute, r.end_minute, $2, $3
            FROM jsonb_to_recordset($1::jsonb) AS r(weekday smallint, start_minute smallint, end_minute smallint)
          RETURNING ${HOURS_COLUMNS}`,
-        [JSON.stringify(ranges.map((r) => ({ weekday: r.weekday, start_minute: r.startMinute, end_minute: r.endMinute }))), change.at, change.by],
+        [
+          JSON.stringify(ranges.map((r) => ({ weekday: r.weekday, start_minute: r.startMinute, end_minute: r.endMinute }))),
+          change.at,
+          change.by,
+        ],
       );
       after.sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
       await logChange(m, 'put_hours', null, before.map(rangeOf), after.map(rangeOf), change);
@@ -106,18 +113,24 @@ function rangeOf(r: HoursRow): { weekday: number; startMinute: number; endMinute
   return { weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute };
 }
 
-async function logChange(m: EntityManager, action: CalendarChangeAction, day: string | null, before: unknown, after: unknown, change: Change): Promise<void> {
-  await m.query(`INSERT INTO calendar_change (action, day, before, after, changed_at, changed_by) VALUES ($1, $2::date, $3::jsonb, $4::jsonb, $5, $6)`, [
-    action,
-    day,
-    before === null ? null : JSON.stringify(before),
-    after === null ? null : JSON.stringify(after),
-    change.at,
-    change.by,
-  ]);
+async function logChange(
+  m: EntityManager,
+  action: CalendarChangeAction,
+  day: string | null,
+  before: unknown,
+  after: unknown,
+  change: Change,
+): Promise<void> {
+  await m.query(
+    `INSERT INTO calendar_change (action, day, before, after, changed_at, changed_by) VALUES ($1, $2::date, $3::jsonb, $4::jsonb, $5, $6)`,
+    [action, day, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after), change.at, change.by],
+  );
 }
 
-export function toCalendar(hours: readonly Pick<HoursRow, 'weekday' | 'startMinute' | 'endMinute'>[], days: readonly Pick<DayRow, 'date' | 'kind' | 'name'>[]): BusinessCalendar {
+export function toCalendar(
+  hours: readonly Pick<HoursRow, 'weekday' | 'startMinute' | 'endMinute'>[],
+  days: readonly Pick<DayRow, 'date' | 'kind' | 'name'>[],
+): BusinessCalendar {
   const weekly: Partial<Record<IsoWeekday, MinuteRange[]>> = {};
   for (const h of hours) (weekly[h.weekday as IsoWeekday] ??= []).push([h.startMinute, h.endMinute]);
   return new BusinessCalendar({

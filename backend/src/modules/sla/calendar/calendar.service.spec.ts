@@ -7,14 +7,23 @@ import { CalendarRepository, toCalendar } from './calendar.repository';
 import { CALENDAR_TTL_MS, CalendarService } from './calendar.service';
 
 const admin: Principal = { userId: '00000000-0000-4000-8000-000000000001', username: 'admin', role: 'admin', unitId: null };
-const hours = Object.entries(DEFAULT_WEEKLY_HOURS).flatMap(([weekday, ranges]) => (ranges ?? []).map(([startMinute, endMinute]) => ({ weekday: Number(weekday), startMinute, endMinute })));
+const hours = Object.entries(DEFAULT_WEEKLY_HOURS).flatMap(([weekday, ranges]) =>
+  (ranges ?? []).map(([startMinute, endMinute]) => ({ weekday: Number(weekday), startMinute, endMinute })),
+);
 
 function setup() {
   let now = new Date('2026-03-02T03:00:00Z');
   const clock: Clock = { now: () => now };
   const repo = {
     load: jest.fn(async () => toCalendar(hours, [])),
-    putDay: jest.fn(async (date: string) => ({ date, kind: 'holiday', name: 'x', source: 'admin', updatedAt: now, updatedBy: admin.userId })),
+    putDay: jest.fn(async (date: string) => ({
+      date,
+      kind: 'holiday',
+      name: 'x',
+      source: 'admin',
+      updatedAt: now,
+      updatedBy: admin.userId,
+    })),
     deleteDay: jest.fn(async (): Promise<unknown> => null),
     replaceHours: jest.fn(async () => []),
   };
@@ -42,7 +51,11 @@ describe('CalendarService', () => {
     await service.putDay('2026-03-03', { kind: 'holiday', name: 'x' }, admin);
     await service.current();
     expect(repo.load).toHaveBeenCalledTimes(2);
-    expect(repo.putDay).toHaveBeenCalledWith('2026-03-03', { kind: 'holiday', name: 'x' }, { by: admin.userId, at: new Date('2026-03-02T03:00:00Z') });
+    expect(repo.putDay).toHaveBeenCalledWith(
+      '2026-03-03',
+      { kind: 'holiday', name: 'x' },
+      { by: admin.userId, at: new Date('2026-03-02T03:00:00Z') },
+    );
   });
 
   it('does not keep a failed load', async () => {
@@ -53,8 +66,24 @@ describe('CalendarService', () => {
   });
 
   it.each([
-    ['overlapping ranges', [{ weekday: 1, start: '07:30', end: '11:30' }, { weekday: 1, start: '11:00', end: '17:00' }], 'ranges.1', 'overlap'],
-    ['an empty range', [{ weekday: 2, start: '13:00', end: '13:00' }, { weekday: 1, start: '07:30', end: '11:30' }], 'ranges.0', 'empty_range'],
+    [
+      'overlapping ranges',
+      [
+        { weekday: 1, start: '07:30', end: '11:30' },
+        { weekday: 1, start: '11:00', end: '17:00' },
+      ],
+      'ranges.1',
+      'overlap',
+    ],
+    [
+      'an empty range',
+      [
+        { weekday: 2, start: '13:00', end: '13:00' },
+        { weekday: 1, start: '07:30', end: '11:30' },
+      ],
+      'ranges.0',
+      'empty_range',
+    ],
     ['no working time', [], 'ranges', 'no_working_time'],
   ])('refuses %s, naming the field, and writes nothing', async (_, ranges, field, rule) => {
     const { service, repo } = setup();

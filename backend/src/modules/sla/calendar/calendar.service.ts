@@ -63,7 +63,11 @@ export class CalendarService {
   }
 
   async putHours(body: PutHoursRequest, principal: Principal): Promise<HoursRangeView[]> {
-    const ranges = body.ranges.map((r) => ({ weekday: r.weekday, startMinute: parseMinute(r.start) as number, endMinute: parseMinute(r.end) as number }));
+    const ranges = body.ranges.map((r) => ({
+      weekday: r.weekday,
+      startMinute: parseMinute(r.start) as number,
+      endMinute: parseMinute(r.end) as number,
+    }));
     const issues = hoursIssues(ranges);
     if (issues.length > 0) throw CalendarException.invalidHours(issues);
     const rows = await this.repo.replaceHours(ranges, this.change(principal));
@@ -115,5 +119,12 @@ function hoursView(r: HoursRow): HoursRangeView {
 }
 
 function dayView(r: DayRow): CalendarDayView {
-  return { date: r.date, kind: r.kind, name: r.name, source: r.source, updatedAt: new Date(r.updatedAt).toISOString(), updatedBy: r.updatedBy };
+  return {
+    date: r.date,
+    kind: r.kind,
+    name: r.name,
+    source: r.source,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+    updatedBy: r.updatedBy,
+  };
 }

@@ -60,7 +60,10 @@ export function cycle(clock: SlaClock, asOf?: Date): SlaCycle {
   for (const t of clock.transitions) {
     const at = t.at.getTime();
     if (Number.isNaN(at)) throw new RangeError(`SLA transition "${t.type}" has an invalid instant`);
-    if (at < previous) throw new RangeError(`SLA transitions are out of order: ${t.type} at ${t.at.toISOString()} comes after ${new Date(previous).toISOString()}`);
+    if (at < previous)
+      throw new RangeError(
+        `SLA transitions are out of order: ${t.type} at ${t.at.toISOString()} comes after ${new Date(previous).toISOString()}`,
+      );
     previous = at;
     if (at > limit) break;
     const open = (): void => void segments.push({ from: t.at, to: null });
@@ -143,7 +146,10 @@ export function stageInstants(clock: SlaClock, calendar: BusinessTime, stages: r
 /** The earliest instant at which the cycle's running time reaches `target`; null if it is not reached and nothing runs. */
 function instantOfElapsed(c: SlaCycle, target: number, mode: SlaMode, calendar: BusinessTime): Date | null {
   const measure = measurer(mode, calendar);
-  const advance = mode === 'business' ? (from: Date, ms: number) => calendar.addBusinessMs(from, ms) : (from: Date, ms: number) => new Date(from.getTime() + ms);
+  const advance =
+    mode === 'business'
+      ? (from: Date, ms: number) => calendar.addBusinessMs(from, ms)
+      : (from: Date, ms: number) => new Date(from.getTime() + ms);
   let acc = 0;
   for (const s of c.segments) {
     if (s.to === null) return advance(s.from, target - acc);
@@ -159,5 +165,6 @@ function measurer(mode: SlaMode, calendar: BusinessTime): (a: Date, b: Date) => 
 }
 
 function checkTarget(clock: SlaClock): void {
-  if (!Number.isSafeInteger(clock.targetMs) || clock.targetMs < 0) throw new RangeError(`An SLA target is a whole, non-negative number of ms, not ${clock.targetMs}`);
+  if (!Number.isSafeInteger(clock.targetMs) || clock.targetMs < 0)
+    throw new RangeError(`An SLA target is a whole, non-negative number of ms, not ${clock.targetMs}`);
 }

@@ -52,7 +52,12 @@ describe('public holidays (Labour Code 2019, art. 112)', () => {
       const days = statutoryHolidays(year);
       expect([year, days.length, new Set(days.map((d) => d.date)).size]).toEqual([year, 11, 11]);
       const tet = days.filter((d) => d.occasion === 'tet').map((d) => solarToLunar(d.date));
-      expect(tet.slice(1).map((l) => [l.day, l.month])).toEqual([[1, 1], [2, 1], [3, 1], [4, 1]]);
+      expect(tet.slice(1).map((l) => [l.day, l.month])).toEqual([
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+      ]);
       expect(tet[0].month).toBe(12);
       expect([29, 30]).toContain(tet[0].day);
     }
@@ -77,9 +82,62 @@ describe('public holidays (Labour Code 2019, art. 112)', () => {
   });
 
   it.each([
-    [2025, [['2025-01-01', 'holiday'], ['2025-01-27', 'holiday'], ['2025-01-28', 'holiday'], ['2025-01-29', 'holiday'], ['2025-01-30', 'holiday'], ['2025-01-31', 'holiday'], ['2025-04-07', 'holiday'], ['2025-04-26', 'working_day'], ['2025-04-30', 'holiday'], ['2025-05-01', 'holiday'], ['2025-05-02', 'compensatory'], ['2025-09-01', 'holiday'], ['2025-09-02', 'holiday']]],
-    [2026, [['2026-01-01', 'holiday'], ['2026-01-02', 'compensatory'], ['2026-01-10', 'working_day'], ['2026-02-16', 'holiday'], ['2026-02-17', 'holiday'], ['2026-02-18', 'holiday'], ['2026-02-19', 'holiday'], ['2026-02-20', 'holiday'], ['2026-04-26', 'holiday'], ['2026-04-27', 'compensatory'], ['2026-04-30', 'holiday'], ['2026-05-01', 'holiday'], ['2026-09-01', 'holiday'], ['2026-09-02', 'holiday']]],
-    [2027, [['2027-01-01', 'holiday'], ['2027-02-05', 'holiday'], ['2027-02-06', 'holiday'], ['2027-02-07', 'holiday'], ['2027-02-08', 'holiday'], ['2027-02-09', 'holiday'], ['2027-02-10', 'compensatory'], ['2027-02-11', 'compensatory'], ['2027-04-16', 'holiday'], ['2027-04-30', 'holiday'], ['2027-05-01', 'holiday'], ['2027-05-03', 'compensatory'], ['2027-09-02', 'holiday'], ['2027-09-03', 'holiday']]],
+    [
+      2025,
+      [
+        ['2025-01-01', 'holiday'],
+        ['2025-01-27', 'holiday'],
+        ['2025-01-28', 'holiday'],
+        ['2025-01-29', 'holiday'],
+        ['2025-01-30', 'holiday'],
+        ['2025-01-31', 'holiday'],
+        ['2025-04-07', 'holiday'],
+        ['2025-04-26', 'working_day'],
+        ['2025-04-30', 'holiday'],
+        ['2025-05-01', 'holiday'],
+        ['2025-05-02', 'compensatory'],
+        ['2025-09-01', 'holiday'],
+        ['2025-09-02', 'holiday'],
+      ],
+    ],
+    [
+      2026,
+      [
+        ['2026-01-01', 'holiday'],
+        ['2026-01-02', 'compensatory'],
+        ['2026-01-10', 'working_day'],
+        ['2026-02-16', 'holiday'],
+        ['2026-02-17', 'holiday'],
+        ['2026-02-18', 'holiday'],
+        ['2026-02-19', 'holiday'],
+        ['2026-02-20', 'holiday'],
+        ['2026-04-26', 'holiday'],
+        ['2026-04-27', 'compensatory'],
+        ['2026-04-30', 'holiday'],
+        ['2026-05-01', 'holiday'],
+        ['2026-09-01', 'holiday'],
+        ['2026-09-02', 'holiday'],
+      ],
+    ],
+    [
+      2027,
+      [
+        ['2027-01-01', 'holiday'],
+        ['2027-02-05', 'holiday'],
+        ['2027-02-06', 'holiday'],
+        ['2027-02-07', 'holiday'],
+        ['2027-02-08', 'holiday'],
+        ['2027-02-09', 'holiday'],
+        ['2027-02-10', 'compensatory'],
+        ['2027-02-11', 'compensatory'],
+        ['2027-04-16', 'holiday'],
+        ['2027-04-30', 'holiday'],
+        ['2027-05-01', 'holiday'],
+        ['2027-05-03', 'compensatory'],
+        ['2027-09-02', 'holiday'],
+        ['2027-09-03', 'holiday'],
+      ],
+    ],
   ])('%i: the preloaded days', (year, expected) => {
     expect(vietnamCalendarDays(year).map((d) => [d.date, d.kind])).toEqual(expected);
   });

@@ -56,7 +56,13 @@ export function nationalDayAdjacent(year: number): string {
  * mùng 1–4 of the first month, the span the government most often picks.
  */
 export function statutoryHolidays(year: number): CalendarEntry[] {
-  const holiday = (date: string, occasion: HolidayOccasion, name: string): CalendarEntry => ({ date, kind: 'holiday', name, source: LABOUR_CODE_112, occasion });
+  const holiday = (date: string, occasion: HolidayOccasion, name: string): CalendarEntry => ({
+    date,
+    kind: 'holiday',
+    name,
+    source: LABOUR_CODE_112,
+    occasion,
+  });
   const tet = lunarNewYear(year);
   const tetDays = [-1, 0, 1, 2, 3].map((offset) => addDays(tet, offset));
   const gioTo = lunarToSolar({ day: 10, month: 3, year, leap: false }) as string;
@@ -68,7 +74,9 @@ export function statutoryHolidays(year: number): CalendarEntry[] {
     holiday(gioTo, 'hung_kings', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)'),
     holiday(isoDateOf(year, 4, 30), 'reunification', 'Ngày Chiến thắng (30/4)'),
     holiday(isoDateOf(year, 5, 1), 'labour_day', 'Ngày Quốc tế Lao động (1/5)'),
-    ...nationalDay.map((d) => holiday(d, 'national_day', d === adjacent ? `Quốc khánh (ngày liền kề ${ddmm(d).slice(0, 5)})` : 'Quốc khánh (2/9)')),
+    ...nationalDay.map((d) =>
+      holiday(d, 'national_day', d === adjacent ? `Quốc khánh (ngày liền kề ${ddmm(d).slice(0, 5)})` : 'Quốc khánh (2/9)'),
+    ),
   ].sort(byDate);
 }
 
@@ -80,7 +88,11 @@ function isWeeklyRest(date: string, hours: WeeklyHours): boolean {
  * Art. 111(3): a holiday that falls on the weekly rest day is made up on the next working day.
  * `taken` holds every day already off (holidays, other compensatory days), which are skipped.
  */
-export function compensatoryDays(holidays: readonly CalendarEntry[], taken: ReadonlySet<string>, hours: WeeklyHours = DEFAULT_WEEKLY_HOURS): CalendarEntry[] {
+export function compensatoryDays(
+  holidays: readonly CalendarEntry[],
+  taken: ReadonlySet<string>,
+  hours: WeeklyHours = DEFAULT_WEEKLY_HOURS,
+): CalendarEntry[] {
   const off = new Set(taken);
   const result: CalendarEntry[] = [];
   for (const h of [...holidays].sort(byDate)) {
@@ -88,7 +100,13 @@ export function compensatoryDays(holidays: readonly CalendarEntry[], taken: Read
     let day = addDays(h.date, 1);
     while (off.has(day) || isWeeklyRest(day, hours)) day = addDays(day, 1);
     off.add(day);
-    result.push({ date: day, kind: 'compensatory', name: `Nghỉ bù cho ${h.name}, ${weekdayName(h.date)} ${ddmm(h.date)}`, source: LABOUR_CODE_111, occasion: h.occasion });
+    result.push({
+      date: day,
+      kind: 'compensatory',
+      name: `Nghỉ bù cho ${h.name}, ${weekdayName(h.date)} ${ddmm(h.date)}`,
+      source: LABOUR_CODE_111,
+      occasion: h.occasion,
+    });
   }
   return result;
 }
@@ -155,7 +173,10 @@ export const ANNOUNCEMENTS: Readonly<Record<number, YearAnnouncements>> = {
       {
         // 1/1 (Thu) – 4/1 (Sun): Friday 2/1 swapped with Saturday 10/1.
         source: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025 (Phó Thủ tướng đồng ý nghỉ Tết Dương lịch 2026 bốn ngày)',
-        days: [{ date: '2026-01-01', kind: 'holiday', name: 'Tết Dương lịch', occasion: 'new_year' }, ...swap('new_year', '2026-01-02', '2026-01-10')],
+        days: [
+          { date: '2026-01-01', kind: 'holiday', name: 'Tết Dương lịch', occasion: 'new_year' },
+          ...swap('new_year', '2026-01-02', '2026-01-10'),
+        ],
       },
       {
         // 14/2 (Sat, 27 Chạp) – 22/2 (Sun, mùng 6): the five Tết days are 16–20/2 (29 Chạp – mùng 4).

@@ -50,7 +50,7 @@ export function isoDateOf(year: number, month: number, day: number): string {
 
 /** 1970-01-01 was a Thursday (ISO 4). */
 export function isoWeekday(day: number): IsoWeekday {
-  return ((((day + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function addDays(isoDateValue: string, days: number): string {
