@@ -20,6 +20,7 @@ export const AUDIT_EVENT_TYPES = [
   'sla_policy_created',
   'calendar_changed',
   'audit_read',
+  'retention_applied',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
