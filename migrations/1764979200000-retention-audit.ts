@@ -10,20 +10,22 @@ export class RetentionAudit1764979200000 implements MigrationInterface {
   name = 'RetentionAudit1764979200000';
 
   async up(q: QueryRunner): Promise<void> {
-    await setTypes(q, [...TYPES, 'retention_applied']);
+    await setAuditEventTypes(q, [...AUDIT_EVENT_TYPES_BEFORE, 'retention_applied']);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await setTypes(q, TYPES);
+    await setAuditEventTypes(q, AUDIT_EVENT_TYPES_BEFORE);
   }
 }
 
-async function setTypes(q: QueryRunner, types: readonly string[]): Promise<void> {
+/** Replaces the list of audit event types (the table's check); later migrations that add a type use it too. */
+export async function setAuditEventTypes(q: QueryRunner, types: readonly string[]): Promise<void> {
   await q.query(`ALTER TABLE audit_event DROP CONSTRAINT ck_audit_event_type`);
   await q.query(`ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_type CHECK (type IN (${types.map((t) => `'${t}'`).join(', ')}))`);
 }
 
-const TYPES = [
+/** The audit event types before this migration (AccountAudit1764806400001). */
+export const AUDIT_EVENT_TYPES_BEFORE: readonly string[] = [
   'caller_history_searched',
   'sign_in_succeeded',
   'sign_in_failed',

@@ -15,6 +15,7 @@ import { AccountAudit1764806400001 } from './1764806400001-account-audit';
 import { SecondFactor1764806400002 } from './1764806400002-second-factor';
 import { CategoryExactPublicPoint1764892800000 } from './1764892800000-category-exact-public-point';
 import { RetentionAudit1764979200000 } from './1764979200000-retention-audit';
+import { AuditPersonalSideTable1765065600000 } from './1765065600000-audit-personal-side-table';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SecondFactor1764806400002,
   CategoryExactPublicPoint1764892800000,
   RetentionAudit1764979200000,
+  AuditPersonalSideTable1765065600000,
 ];

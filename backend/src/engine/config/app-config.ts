@@ -141,6 +141,10 @@ const schema = z.object({
   RETENTION_NOTIFICATION_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // A staff session's address and browser, from its end: long enough to investigate a stolen account.
   RETENTION_LOGIN_RECORDS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // The audit trail's personal values (numbers searched in the caller history, sign-in
+  // addresses), from the event: a year to answer "who looked my number up?" and to investigate
+  // misuse; the event itself (who, when, how many) stays.
+  RETENTION_AUDIT_PERSONAL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
   // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
   MFA_REQUIRED_ROLES: z
@@ -206,6 +210,7 @@ export interface RetentionDays {
   closedTicketPhotos: number;
   notificationLog: number;
   loginRecords: number;
+  auditPersonal: number;
 }
 
 export class ConfigError extends Error {}
@@ -319,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       closedTicketPhotos: c.RETENTION_CLOSED_TICKET_PHOTOS_DAYS,
       notificationLog: c.RETENTION_NOTIFICATION_LOG_DAYS,
       loginRecords: c.RETENTION_LOGIN_RECORDS_DAYS,
+      auditPersonal: c.RETENTION_AUDIT_PERSONAL_DAYS,
     },
   };
 }

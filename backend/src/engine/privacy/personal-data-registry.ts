@@ -59,10 +59,10 @@ export const RETENTION_POLICIES = {
     setting: 'RETENTION_LOGIN_RECORDS_DAYS',
     applies: 'the address and browser of a staff session, this many days after the session ended',
   },
-  auditPhoneSearches: {
-    setting: null,
+  auditPersonal: {
+    setting: 'RETENTION_AUDIT_PERSONAL_DAYS',
     applies:
-      'numbers searched in the caller history (audit_event.subject) and sign-in addresses (audit_event.data.ip): kept until the append-only audit trail gets its side table for personal fields; not yet shortened',
+      'numbers searched in the caller history and addresses of sign-ins (audit_event_personal), this many days after the event; the event itself stays',
   },
   ticketTimelineText: {
     setting: null,
@@ -280,22 +280,39 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: 'keep',
     note: 'id and tracking code only; the secret of a replay is rotated, never stored',
   }),
-  // The audit trail (append-only for the application role).
-  col('audit_event', 'subject', {
+  // The audit trail: the skeleton (audit_event) is append-only; its personal values sit beside it.
+  col('audit_event_personal', 'subject', {
     kind: 'contact',
-    purpose: 'what an audited action was about: the phone number searched in the caller history, the username tried at sign-in',
+    purpose: 'the phone number an operator searched in the caller history: who looked whose number up',
     basis: 'legal_obligation',
-    retention: 'auditPhoneSearches',
+    retention: 'auditPersonal',
+    erasure: 'blank',
+    note: 'blanked only by erase_audit_personal (role hcmc1022_eraser), which records each call',
+  }),
+  col('audit_event_personal', 'ip', {
+    kind: 'network',
+    purpose: 'the address of a sign-in (succeeded, failed, throttled)',
+    basis: 'legal_obligation',
+    retention: 'auditPersonal',
+    erasure: 'blank',
+    note: 'as `subject`',
+  }),
+  col('audit_event', 'subject', {
+    kind: 'identity',
+    purpose:
+      'what an audited action was about: `caller` for a search (the number is in audit_event_personal), an account, the username tried at sign-in',
+    basis: 'legal_obligation',
+    retention: 'staffAccount',
     erasure: 'keep',
-    note: 'append-only; personal subjects move to a side table an erasure function may blank (issue 19, next step)',
+    note: 'append-only; holds staff usernames and ids of configuration, never a citizen’s value',
   }),
   col('audit_event', 'data', {
-    kind: 'network',
-    purpose: 'details of an audited action: the address of a sign-in, before/after of an account change',
+    kind: 'identity',
+    purpose: "details of an audited action: an account's before and after, the reports a search showed (ids)",
     basis: 'legal_obligation',
-    retention: 'auditPhoneSearches',
+    retention: 'staffAccount',
     erasure: 'keep',
-    note: 'append-only; as `subject`',
+    note: 'append-only; staff accounts and ids only, the sign-in address is in audit_event_personal',
   }),
   // Staff.
   col('app_user', 'username', {

@@ -21,6 +21,7 @@ export const AUDIT_EVENT_TYPES = [
   'calendar_changed',
   'audit_read',
   'retention_applied',
+  'personal_data_erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -3,7 +3,7 @@ import { RETENTION_POLICIES } from '../../engine/privacy/personal-data-registry'
 import { APPLIED_POLICIES, retentionCutoffs } from './retention-cutoffs';
 
 const NOW = new Date('2026-03-01T03:00:00Z');
-const days = { reporterContact: 180, callerNumbers: 30, closedTicketPhotos: 365, notificationLog: 90, loginRecords: 1 };
+const days = { reporterContact: 180, callerNumbers: 30, closedTicketPhotos: 365, notificationLog: 90, loginRecords: 1, auditPersonal: 365 };
 
 describe('retention cut-offs', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('retention cut-offs', () => {
     ['closedTicketPhotos', '2025-03-01T03:00:00.000Z'],
     ['notificationLog', '2025-12-01T03:00:00.000Z'],
     ['loginRecords', '2026-02-28T03:00:00.000Z'],
+    ['auditPersonal', '2025-03-01T03:00:00.000Z'],
   ] as const)('%s expires before %s', (policy, cutoff) => {
     expect(retentionCutoffs(NOW, days)[policy].toISOString()).toBe(cutoff);
   });
@@ -31,6 +32,7 @@ describe('retention cut-offs', () => {
       closedTicketPhotos: 180,
       notificationLog: 90,
       loginRecords: 90,
+      auditPersonal: 365,
     });
     expect(() => loadConfig({ NODE_ENV: 'test', RETENTION_REPORTER_CONTACT_DAYS: '0' })).toThrow(/RETENTION_REPORTER_CONTACT_DAYS/);
   });

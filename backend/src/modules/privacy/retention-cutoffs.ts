@@ -11,6 +11,7 @@ export const APPLIED_POLICIES: readonly RetentionPolicyKey[] = [
   'closedTicketPhotos',
   'notificationLog',
   'loginRecords',
+  'auditPersonal',
 ];
 
 /**

@@ -49,6 +49,7 @@ describe('retention job (real PostgreSQL, one-day policies)', () => {
     RETENTION_CLOSED_TICKET_PHOTOS_DAYS: '1',
     RETENTION_NOTIFICATION_LOG_DAYS: '1',
     RETENTION_LOGIN_RECORDS_DAYS: '1',
+    RETENTION_AUDIT_PERSONAL_DAYS: '1',
     STORAGE_DIR: storageDir,
   };
   const ids: Record<string, string> = {};
@@ -108,6 +109,23 @@ describe('retention job (real PostgreSQL, one-day policies)', () => {
       [ago(3), ago(4), new Date(Date.now() + DAY)],
     );
 
+    // Caller-history searches of that number: three days ago (expired) and an hour ago; a sign-in's address.
+    for (const [subject, at] of [
+      [PHONE, ago(3)],
+      [CALLER, ago(1 / 24)],
+    ] as const) {
+      await sql.query(
+        `WITH e AS (INSERT INTO audit_event (type, subject, result_count, created_at) VALUES ('caller_history_searched', 'caller', 1, $2) RETURNING id)
+         INSERT INTO audit_event_personal (event_id, subject) SELECT id, $1 FROM e`,
+        [subject, at],
+      );
+    }
+    await sql.query(
+      `WITH e AS (INSERT INTO audit_event (type, subject, data, created_at) VALUES ('sign_in_failed', 'username:x', '{"reason":"password"}', $1) RETURNING id)
+       INSERT INTO audit_event_personal (event_id, ip) SELECT id, '198.51.100.19' FROM e`,
+      [ago(3)],
+    );
+
     for (const [k, v] of Object.entries({ ...env, DATABASE_URL: db.url })) {
       saved[k] = process.env[k];
       process.env[k] = v;
@@ -164,7 +182,14 @@ describe('retention job (real PostgreSQL, one-day policies)', () => {
     expect([before.ward.received, before.ward.resolved, before.map.received, before.map.resolved]).toEqual([3, 2, 3, 2]);
     const oldBefore = await reportRow('old');
 
-    expect(await apply()).toEqual({ reporterContact: 1, callerNumbers: 1, closedTicketPhotos: 1, notificationLog: 1, loginRecords: 1 });
+    expect(await apply()).toEqual({
+      reporterContact: 1,
+      callerNumbers: 1,
+      closedTicketPhotos: 1,
+      notificationLog: 1,
+      loginRecords: 1,
+      auditPersonal: 2,
+    });
 
     const old = await reportRow('old');
     expect([old.reporter_name, old.reporter_phone, old.reporter_email]).toEqual([null, null, null]);
@@ -190,8 +215,29 @@ describe('retention job (real PostgreSQL, one-day policies)', () => {
       { refresh_hash: 'h2', ip: '203.0.113.20', user_agent: 'Chrome' },
     ]);
 
+    // The searched number and the sign-in address of three days ago are blank; the recent ones are kept.
+    const audit = await sql.query(`SELECT subject, ip, erased_at IS NOT NULL AS erased FROM audit_event_personal ORDER BY event_id`);
+    expect(audit.rows).toEqual([
+      { subject: null, ip: null, erased: true },
+      { subject: CALLER, ip: null, erased: false },
+      { subject: null, ip: null, erased: true },
+      // The leader's sign-in of this test, just now.
+      { subject: null, ip: '127.0.0.1', erased: false },
+    ]);
+    const events = await sql.query(
+      `SELECT type, subject FROM audit_event WHERE type IN ('caller_history_searched', 'sign_in_failed') ORDER BY id`,
+    );
+    expect(events.rows).toHaveLength(3);
+
     // A second run finds nothing left to do and changes nothing.
-    expect(await apply()).toEqual({ reporterContact: 0, callerNumbers: 0, closedTicketPhotos: 0, notificationLog: 0, loginRecords: 0 });
+    expect(await apply()).toEqual({
+      reporterContact: 0,
+      callerNumbers: 0,
+      closedTicketPhotos: 0,
+      notificationLog: 0,
+      loginRecords: 0,
+      auditPersonal: 0,
+    });
     expect(await reportRow('old')).toEqual(old);
 
     // Each run is on the audit trail, with its counts and never a value it removed.
@@ -202,8 +248,15 @@ describe('retention job (real PostgreSQL, one-day policies)', () => {
       subject: 'retention',
       data: { counts: { reporterContact: 1, loginRecords: 1 } },
     });
-    const trail = JSON.stringify(runs.rows);
-    for (const value of [PHONE, EMAIL, NAME, CALLER, '203.0.113.19', 'Firefox']) expect(trail).not.toContain(value);
+    const erasures = await sql.query(
+      `SELECT result_count AS n, data->>'reason' AS reason FROM audit_event WHERE type = 'personal_data_erased' ORDER BY id`,
+    );
+    expect(erasures.rows).toEqual([
+      { n: 2, reason: 'retention' },
+      { n: 0, reason: 'retention' },
+    ]);
+    const trail = JSON.stringify([...runs.rows, ...erasures.rows]);
+    for (const value of [PHONE, EMAIL, NAME, CALLER, '203.0.113.19', '198.51.100.19', 'Firefox']) expect(trail).not.toContain(value);
 
     // Still counted: the leaders' ward figures and the public map's are what they were.
     expect(await figures()).toEqual(before);

@@ -40,6 +40,7 @@ export class RetentionService {
       closedTicketPhotos: await this.attachments.deleteCitizenPhotosOfReportsEndedBefore(cutoff.closedTicketPhotos),
       notificationLog: await drain((n) => this.notifications.blankCitizenRecipientsBefore(cutoff.notificationLog, n)),
       loginRecords: await drain((n) => this.sessions.blankClientOfSessionsEndedBefore(cutoff.loginRecords, n)),
+      auditPersonal: await this.audit.erasePersonalBefore(cutoff.auditPersonal, 'retention'),
     };
     await this.audit.record('retention_applied', null, 'retention', { days: this.config.retention, counts });
     return counts;
