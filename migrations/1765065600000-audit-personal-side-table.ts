@@ -92,6 +92,9 @@ export class AuditPersonalSideTable1765065600000 implements MigrationInterface {
     await q.query(`GRANT SELECT, UPDATE ON audit_event_personal TO hcmc1022_eraser`);
     await q.query(`GRANT SELECT, INSERT ON audit_event TO hcmc1022_eraser`);
     await q.query(`GRANT USAGE ON SEQUENCE audit_event_id_seq TO hcmc1022_eraser`);
+    // Handing the function to the role needs membership in it when the migrating owner is not a
+    // superuser (a managed database's owner with CREATEROLE); a superuser has it anyway.
+    await q.query(`GRANT hcmc1022_eraser TO CURRENT_USER`);
     await q.query(`ALTER FUNCTION erase_audit_personal(timestamptz, text) OWNER TO hcmc1022_eraser`);
     await q.query(`REVOKE EXECUTE ON FUNCTION erase_audit_personal(timestamptz, text) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION erase_audit_personal(timestamptz, text) TO hcmc1022_app`);
