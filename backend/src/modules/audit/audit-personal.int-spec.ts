@@ -101,6 +101,9 @@ describe('personal values of the audit trail (real PostgreSQL)', () => {
     expect(left[0].n).toBe(0);
     const found = await audit.search({ type: ['caller_history_searched'], limit: 10, offset: 0 });
     expect(found.items.map((i) => i.subject)).toEqual(['[đã xoá / erased]', '[đã xoá / erased]']);
+    // A sign-in keeps its (staff) subject; only its address is gone.
+    const signIn = await audit.search({ type: ['sign_in_failed'], limit: 10, offset: 0 });
+    expect(signIn.items.map((i) => [i.subject, i.data])).toEqual([['username:nobody', { reason: 'password' }]]);
     const [trace] = await q.query(
       `SELECT result_count AS n, data->>'reason' AS reason FROM audit_event WHERE type = 'personal_data_erased'`,
     );

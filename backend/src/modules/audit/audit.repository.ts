@@ -34,6 +34,7 @@ export interface AuditEventView {
 
 /** Events whose subject is a citizen's value (a phone number), kept in the side table. */
 const PERSONAL_SUBJECT_TYPES: ReadonlySet<AuditEventType> = new Set(['caller_history_searched']);
+const PERSONAL_SUBJECT_SQL = [...PERSONAL_SUBJECT_TYPES].map((t) => `'${t}'`).join(', ');
 const PERSONAL_SUBJECT_PLACEHOLDER = 'caller';
 /** What staff see where an erased value was. */
 const ERASED = '[đã xoá / erased]';
@@ -100,7 +101,8 @@ export class AuditRepository {
     );
     const rows = await this.db.query(
       `SELECT a.id, a.type, a.created_at, a.actor_user_id, u.username, a.actor_role,
-              CASE WHEN p.erased_at IS NOT NULL THEN '${ERASED}' ELSE coalesce(p.subject, a.subject) END AS subject, a.result_count,
+              coalesce(p.subject, CASE WHEN p.erased_at IS NOT NULL AND a.type IN (${PERSONAL_SUBJECT_SQL}) THEN '${ERASED}' END, a.subject) AS subject,
+              a.result_count,
               CASE WHEN p.ip IS NULL THEN a.data ELSE a.data || jsonb_build_object('ip', p.ip) END AS data
          FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${PERSONAL_JOIN} ${clause}
         ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
