@@ -14,6 +14,8 @@ import { StaffSessions1764806400000 } from './1764806400000-staff-sessions';
 import { AccountAudit1764806400001 } from './1764806400001-account-audit';
 import { SecondFactor1764806400002 } from './1764806400002-second-factor';
 import { CategoryExactPublicPoint1764892800000 } from './1764892800000-category-exact-public-point';
+import { RetentionAudit1764979200000 } from './1764979200000-retention-audit';
+import { AuditPersonalSideTable1765065600000 } from './1765065600000-audit-personal-side-table';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   AccountAudit1764806400001,
   SecondFactor1764806400002,
   CategoryExactPublicPoint1764892800000,
+  RetentionAudit1764979200000,
+  AuditPersonalSideTable1765065600000,
 ];

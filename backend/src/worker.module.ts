@@ -10,10 +10,11 @@ import { RedisModule } from './engine/redis/redis.module';
 import { MapsWorkerModule } from './modules/maps/maps-worker.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { PrivacyWorkerModule } from './modules/privacy/privacy-worker.module';
 import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
 import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
-/** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler, map aggregator; no HTTP. */
+/** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler, map aggregator, retention of personal data; no HTTP. */
 @Module({
   imports: [
     ConfigModule,
@@ -28,6 +29,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     AttachmentsWorkerModule,
     NotificationsWorkerModule,
     MapsWorkerModule,
+    PrivacyWorkerModule,
   ],
   // Refuses to boot while a registered job name has no handler (engine/queue/queue-jobs.ts).
   providers: [JobHandlersCheck],

@@ -130,6 +130,21 @@ const schema = z.object({
     .default(2 * 3600),
   SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
   SESSION_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // Retention of personal data (issue 19; docs/privacy.md gives each default its legal basis):
+  // days after which the retention job anonymises what the policy covers. The reporter's contact,
+  // callers and citizens' photos count from the end of their report (resolved, closed, rejected,
+  // merged); 180 days outlast the 90 days the Law on Complaints gives to complain about an answer.
+  RETENTION_REPORTER_CONTACT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  RETENTION_CALLER_NUMBERS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  RETENTION_CLOSED_TICKET_PHOTOS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  // A message's recipient, from its delivery (or giving up): long enough to answer "was I told?".
+  RETENTION_NOTIFICATION_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // A staff session's address and browser, from its end: long enough to investigate a stolen account.
+  RETENTION_LOGIN_RECORDS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // The audit trail's personal values (numbers searched in the caller history, sign-in
+  // addresses), from the event: a year to answer "who looked my number up?" and to investigate
+  // misuse; the event itself (who, when, how many) stays.
+  RETENTION_AUDIT_PERSONAL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
   // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
   MFA_REQUIRED_ROLES: z
@@ -185,6 +200,17 @@ export interface AppConfig {
   };
   reporterAccess: { messageLinkTtlDays: number };
   sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number; mfaRequiredRoles: string[] };
+  retention: RetentionDays;
+}
+
+/** Days each retention policy keeps personal data (engine/privacy/personal-data-registry.ts names the policies). */
+export interface RetentionDays {
+  reporterContact: number;
+  callerNumbers: number;
+  closedTicketPhotos: number;
+  notificationLog: number;
+  loginRecords: number;
+  auditPersonal: number;
 }
 
 export class ConfigError extends Error {}
@@ -291,6 +317,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       checkSeconds: c.SESSION_CHECK_SECONDS,
       staleSeconds: c.SESSION_STALE_SECONDS,
       mfaRequiredRoles: c.MFA_REQUIRED_ROLES ?? (c.NODE_ENV === 'production' ? ['admin', 'leader'] : []),
+    },
+    retention: {
+      reporterContact: c.RETENTION_REPORTER_CONTACT_DAYS,
+      callerNumbers: c.RETENTION_CALLER_NUMBERS_DAYS,
+      closedTicketPhotos: c.RETENTION_CLOSED_TICKET_PHOTOS_DAYS,
+      notificationLog: c.RETENTION_NOTIFICATION_LOG_DAYS,
+      loginRecords: c.RETENTION_LOGIN_RECORDS_DAYS,
+      auditPersonal: c.RETENTION_AUDIT_PERSONAL_DAYS,
     },
   };
 }

@@ -33,8 +33,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     @InjectQueue(QueueName.Sla) sla: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Privacy) privacy: Queue,
   ) {
-    this.queues = { routing, sla, notifications, maintenance };
+    this.queues = { routing, sla, notifications, maintenance, privacy };
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -13,6 +13,7 @@ export const QUEUE_JOBS = {
   [QueueName.Sla]: ['schedule-timers', 't', 'sweep', 'repair'],
   [QueueName.Notifications]: ['deliver-notifications'],
   [QueueName.Maintenance]: ['purge-uploads'],
+  [QueueName.Privacy]: ['apply-retention'],
 } as const satisfies Record<QueueName, readonly string[]>;
 
 export type JobName<Q extends QueueName = QueueName> = (typeof QUEUE_JOBS)[Q][number];

@@ -4,4 +4,5 @@ export enum QueueName {
   Sla = 'sla',
   Notifications = 'notifications',
   Maintenance = 'maintenance',
+  Privacy = 'privacy',
 }

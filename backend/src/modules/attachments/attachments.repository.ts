@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { endedBeforeSql } from '../report-record/report-status';
 
 export interface NewUpload {
   id: string;
@@ -62,6 +63,22 @@ export class AttachmentsRepository {
                         LIMIT $2
                         FOR UPDATE SKIP LOCKED)
             AND claimed_at IS NULL
+          RETURNING storage_key)
+       SELECT storage_key FROM gone`,
+      [cutoff, limit],
+    );
+    return rows.map((r) => r.storage_key);
+  }
+
+  /** Deletes up to `limit` citizens' photos of reports that ended before `cutoff` and returns their storage keys. */
+  async deleteCitizenPhotosOfReportsEndedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    const rows: { storage_key: string }[] = await this.db.query(
+      `WITH gone AS (
+         DELETE FROM attachment
+          WHERE id IN (SELECT a.id FROM attachment a JOIN report r ON r.id = a.report_id
+                        WHERE a.kind = 'citizen' AND ${endedBeforeSql('r', '$1')}
+                        LIMIT $2
+                        FOR UPDATE OF a SKIP LOCKED)
           RETURNING storage_key)
        SELECT storage_key FROM gone`,
       [cutoff, limit],

@@ -89,10 +89,24 @@ export class AttachmentsService {
    * after, so a purge racing a claim can never leave an attachment without its file. Safe to
    * run again (and on several workers): returns how many uploads this run removed.
    */
-  async purgeUnclaimedUploads(olderThan: Date): Promise<number> {
+  purgeUnclaimedUploads(olderThan: Date): Promise<number> {
+    return this.purge((limit) => this.repo.deleteUnclaimedBefore(olderThan, limit));
+  }
+
+  /**
+   * Retention: deletes the citizens' photos of reports that ended before `cutoff`, rows first and
+   * files after (through the storage driver, local disk or S3); the resolution photos are the
+   * public answer and stay. Safe to run again: returns how many photos this run removed.
+   */
+  deleteCitizenPhotosOfReportsEndedBefore(cutoff: Date): Promise<number> {
+    return this.purge((limit) => this.repo.deleteCitizenPhotosOfReportsEndedBefore(cutoff, limit));
+  }
+
+  /** Deletes rows in batches (`take` deletes up to `limit` and returns their keys), then their files. */
+  private async purge(take: (limit: number) => Promise<string[]>): Promise<number> {
     let purged = 0;
     for (;;) {
-      const keys = await this.repo.deleteUnclaimedBefore(olderThan, PURGE_BATCH);
+      const keys = await take(PURGE_BATCH);
       // A file whose delete fails stays behind without a row; it harms no one and is logged.
       for (const key of keys)
         await this.storage.delete(key).catch((err: unknown) => this.logger.warn(`could not delete ${key}: ${String(err)}`));

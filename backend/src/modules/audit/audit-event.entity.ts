@@ -20,6 +20,8 @@ export const AUDIT_EVENT_TYPES = [
   'sla_policy_created',
   'calendar_changed',
   'audit_read',
+  'retention_applied',
+  'personal_data_erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -32,16 +32,53 @@ export interface AuditEventView {
   data: Record<string, unknown>;
 }
 
+/** Events whose subject is a citizen's value (a phone number), kept in the side table. */
+const PERSONAL_SUBJECT_TYPES: ReadonlySet<AuditEventType> = new Set(['caller_history_searched']);
+const PERSONAL_SUBJECT_SQL = [...PERSONAL_SUBJECT_TYPES].map((t) => `'${t}'`).join(', ');
+const PERSONAL_SUBJECT_PLACEHOLDER = 'caller';
+/** What staff see where an erased value was. */
+const ERASED = '[đã xoá / erased]';
+const PERSONAL_JOIN = 'LEFT JOIN audit_event_personal p ON p.event_id = a.id';
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** INSERT only: the table refuses every other write (triggers and the role's grants). In `tx` when the change it records is in one. */
+  /**
+   * INSERT only: the table refuses every other write (triggers and the role's grants). In `tx`
+   * when the change it records is in one. Personal values (a searched phone number, a sign-in's
+   * address) go to `audit_event_personal`, which only erase_audit_personal may blank; the
+   * skeleton keeps a placeholder subject and the data without the address.
+   */
   async append(e: NewAuditEvent, tx?: EntityManager): Promise<void> {
+    const { ip, ...data } = e.data;
+    const personalSubject = PERSONAL_SUBJECT_TYPES.has(e.type) ? e.subject : null;
+    const personalIp = typeof ip === 'string' ? ip : null;
     await (tx ?? this.db).query(
-      `INSERT INTO audit_event (type, actor_user_id, actor_role, subject, result_count, data) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.type, e.actorUserId, e.actorRole, e.subject, e.resultCount, e.data],
+      `WITH e AS (
+         INSERT INTO audit_event (type, actor_user_id, actor_role, subject, result_count, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+       INSERT INTO audit_event_personal (event_id, subject, ip)
+       SELECT id, $7, $8 FROM e WHERE $7::text IS NOT NULL OR $8::text IS NOT NULL`,
+      [
+        e.type,
+        e.actorUserId,
+        e.actorRole,
+        personalSubject === null ? e.subject : PERSONAL_SUBJECT_PLACEHOLDER,
+        e.resultCount,
+        personalIp === null ? e.data : data,
+        personalSubject,
+        personalIp,
+      ],
     );
+  }
+
+  /**
+   * Blanks the personal values of the events before `cutoff` through the erasure function (its
+   * own role; it leaves a `personal_data_erased` event with the count); returns how many.
+   */
+  async erasePersonalBefore(cutoff: Date, reason: string): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT erase_audit_personal($1, $2) AS n`, [cutoff, reason]);
+    return n;
   }
 
   /** Newest first; `actor` is a username (by its canonical key) or a user id. */
@@ -54,17 +91,20 @@ export class AuditRepository {
     };
     if (f.actorKey) add(`u.username_key = ?`, f.actorKey);
     if (f.type?.length) add(`a.type = ANY(?::text[])`, f.type);
-    if (f.subject) add(`a.subject = ?`, f.subject);
+    if (f.subject) add(`coalesce(p.subject, a.subject) = ?`, f.subject);
     if (f.from) add(`a.created_at >= ?`, f.from);
     if (f.to) add(`a.created_at < ?`, f.to);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${clause}`,
+      `SELECT count(*)::int AS total FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${PERSONAL_JOIN} ${clause}`,
       params,
     );
     const rows = await this.db.query(
-      `SELECT a.id, a.type, a.created_at, a.actor_user_id, u.username, a.actor_role, a.subject, a.result_count, a.data
-         FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${clause}
+      `SELECT a.id, a.type, a.created_at, a.actor_user_id, u.username, a.actor_role,
+              coalesce(p.subject, CASE WHEN p.erased_at IS NOT NULL AND a.type IN (${PERSONAL_SUBJECT_SQL}) THEN '${ERASED}' END, a.subject) AS subject,
+              a.result_count,
+              CASE WHEN p.ip IS NULL THEN a.data ELSE a.data || jsonb_build_object('ip', p.ip) END AS data
+         FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id ${PERSONAL_JOIN} ${clause}
         ORDER BY a.created_at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
     );

@@ -48,6 +48,11 @@ export class AuditService {
     );
   }
 
+  /** Retention: blanks the searched numbers and sign-in addresses of events before `cutoff`; returns how many. */
+  erasePersonalBefore(cutoff: Date, reason: string): Promise<number> {
+    return this.audit.erasePersonalBefore(cutoff, reason);
+  }
+
   /** Reading the trail is itself on the trail, with the filters used. */
   async read(
     reader: AuditUser,

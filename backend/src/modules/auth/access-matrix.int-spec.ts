@@ -322,7 +322,8 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
       expect(rows.find((r: { id: string }) => r.id === t.id)).toMatchObject({ unitId: t.unitId, category: t.category });
     // The caller-history searches that were answered (the operator's only) are each in the audit, the refused ones nowhere.
     const searches = await db.query(
-      `SELECT a.actor_role AS role, a.result_count AS "resultCount" FROM audit_event a WHERE a.type = 'caller_history_searched' AND a.subject = $1`,
+      `SELECT a.actor_role AS role, a.result_count AS "resultCount" FROM audit_event a JOIN audit_event_personal p ON p.event_id = a.id
+        WHERE a.type = 'caller_history_searched' AND p.subject = $1`,
       [tickets.B.phone],
     );
     expect(searches).toEqual([{ role: 'operator', resultCount: 1 }]);

@@ -145,6 +145,22 @@ export class SessionRepository {
       ip: r.ip,
     }));
   }
+
+  /** Blanks the address and browser of up to `limit` sessions that ended before `cutoff` (retention); returns how many. */
+  async blankClientOfSessionsEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `WITH due AS (
+         SELECT id FROM user_session
+          WHERE (ip IS NOT NULL OR user_agent IS NOT NULL)
+            AND coalesce(revoked_at, greatest(expires_at, refresh_expires_at)) < $1
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED),
+       u AS (UPDATE user_session SET ip = NULL, user_agent = NULL WHERE id IN (SELECT id FROM due) RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [cutoff, limit],
+    );
+    return rows[0].n;
+  }
 }
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected count]. */

@@ -104,6 +104,11 @@ export class SessionsService {
     return this.sessions.openOfUser(userId, this.clock.now());
   }
 
+  /** Retention: blanks the address and browser of sessions that ended before `cutoff`; returns how many. */
+  blankClientOfSessionsEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.sessions.blankClientOfSessionsEndedBefore(cutoff, limit);
+  }
+
   private refreshExpiry(now: Date, sessionEnd: Date | null): Date {
     const idle = new Date(now.getTime() + this.config.sessions.idleSeconds * 1000);
     return sessionEnd && sessionEnd < idle ? sessionEnd : idle;

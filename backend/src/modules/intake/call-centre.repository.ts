@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
-import { DROPPED_STATUS_SQL } from '../report-record/report-status';
+import { DROPPED_STATUS_SQL, endedBeforeSql } from '../report-record/report-status';
 
 export interface DuplicateRow {
   id: string;
@@ -99,5 +99,21 @@ export class CallCentreRepository {
       [reportId, caller.phone, caller.name, caller.note, operatorId],
     );
     return stored.id;
+  }
+
+  /** Deletes up to `limit` callers attached to reports that ended before `cutoff` (retention); returns how many. */
+  async deleteCallersOfReportsEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `WITH gone AS (
+         DELETE FROM report_caller
+          WHERE id IN (SELECT c.id FROM report_caller c JOIN report r ON r.id = c.report_id
+                        WHERE ${endedBeforeSql('r', '$1')}
+                        LIMIT $2
+                        FOR UPDATE OF c SKIP LOCKED)
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [cutoff, limit],
+    );
+    return rows[0].n;
   }
 }

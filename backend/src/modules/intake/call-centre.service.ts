@@ -77,4 +77,9 @@ export class CallCentreService {
     if (!attached) throw IntakeException.notFound(reportId);
     return attached;
   }
+
+  /** Retention: the callers of reports that ended before `cutoff` go (the report keeps its follower count). */
+  deleteCallersOfReportsEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.calls.deleteCallersOfReportsEndedBefore(cutoff, limit);
+  }
 }

@@ -15,6 +15,6 @@ import { IntakeService } from './intake.service';
   imports: [ClockModule, OutboxModule, AuditModule, ReporterAccessModule, RateLimitModule, ReportRecordModule],
   controllers: [IntakeController],
   providers: [IntakeRepository, IntakeService, CallCentreRepository, CallCentreService],
-  exports: [IntakeService],
+  exports: [IntakeService, CallCentreService],
 })
 export class IntakeModule {}

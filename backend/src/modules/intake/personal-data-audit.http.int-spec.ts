@@ -208,8 +208,10 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
   describe('caller-history searches', () => {
     const auditRows = (phone: string) =>
       db.query(
-        `SELECT a.type, a.actor_role AS role, u.username, a.subject, a.result_count AS "resultCount", a.data, a.created_at AS "createdAt"
-           FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_user_id WHERE a.subject = $1 ORDER BY a.id`,
+        // The number itself sits beside the append-only event, where retention and erasure can blank it.
+        `SELECT a.type, a.actor_role AS role, u.username, p.subject, a.result_count AS "resultCount", a.data, a.created_at AS "createdAt"
+           FROM audit_event a JOIN audit_event_personal p ON p.event_id = a.id LEFT JOIN app_user u ON u.id = a.actor_user_id
+          WHERE p.subject = $1 ORDER BY a.id`,
         [phone],
       );
 
@@ -285,14 +287,16 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
       // the search would have shown must not leave the server.
       const runner = db.createQueryRunner();
       await runner.connect();
-      await runner.query(`ALTER TABLE audit_event ADD CONSTRAINT ck_audit_event_test_block CHECK (subject <> '${phone}') NOT VALID`);
+      await runner.query(
+        `ALTER TABLE audit_event_personal ADD CONSTRAINT ck_audit_event_test_block CHECK (subject <> '${phone}') NOT VALID`,
+      );
       try {
         const res = await call('GET', `/api/v1/callers/${phone}/reports`, 'operator');
         expect(res.status).not.toBe(200);
         expect(res.text).not.toContain(filed.body.id);
         expect(res.text).not.toContain(filed.body.code);
       } finally {
-        await runner.query(`ALTER TABLE audit_event DROP CONSTRAINT ck_audit_event_test_block`);
+        await runner.query(`ALTER TABLE audit_event_personal DROP CONSTRAINT ck_audit_event_test_block`);
         await runner.release();
       }
       expect(await auditRows(phone)).toEqual([]);

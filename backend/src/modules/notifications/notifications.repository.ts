@@ -61,4 +61,22 @@ export class NotificationsRepository {
     );
     return rows.length === 1;
   }
+
+  /**
+   * Blanks the recipient of up to `limit` messages to citizens (e-mail, SMS) delivered or given
+   * up before `cutoff` (retention); returns how many. Units' addresses (internal) are not personal.
+   */
+  async blankCitizenRecipientsBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `WITH due AS (
+         SELECT id FROM notification
+          WHERE channel IN ('email', 'sms') AND recipient <> '' AND status <> 'recorded' AND coalesce(sent_at, created_at) < $1
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED),
+       u AS (UPDATE notification SET recipient = '' WHERE id IN (SELECT id FROM due) RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [cutoff, limit],
+    );
+    return rows[0].n;
+  }
 }

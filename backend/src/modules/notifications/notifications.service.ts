@@ -22,6 +22,11 @@ export class NotificationsService {
   async unitAssigned(tx: EntityManager, reportId: string, unitId: string, dedupeKey: string): Promise<boolean> {
     return this.notifications.recordForUnit(tx, { reportId, unitId, template: 'ticket.assigned', payload: { reportId }, dedupeKey });
   }
+
+  /** Retention: blanks the recipients of citizens' messages sent or given up before `cutoff`; returns how many. */
+  blankCitizenRecipientsBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.notifications.blankCitizenRecipientsBefore(cutoff, limit);
+  }
 }
 
 /** The notice a unit gets when a new ticket is first assigned to it (once per ticket and unit). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportStatus } from './report-status';
+import { endedBeforeSql, type ReportStatus } from './report-status';
 
 /** One line of a ticket's timeline, as its writer gives it. */
 export interface TimelineEvent {
@@ -147,5 +147,27 @@ export class ReportRecordRepository {
       ],
     );
     return rows[0].id;
+  }
+
+  /**
+   * Blanks the reporter's name, phone and e-mail of up to `limit` reports that ended before
+   * `cutoff` (retention); returns how many. Touches neither status, version nor times, so the
+   * figures and the maps do not move, and a report already blank is never counted again.
+   */
+  async blankReporterContactEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.db.query(
+      `WITH due AS (
+         SELECT r.id FROM report r
+          WHERE ${endedBeforeSql('r', '$1')}
+            AND (r.reporter_name IS NOT NULL OR r.reporter_phone IS NOT NULL OR r.reporter_email IS NOT NULL)
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED),
+       u AS (
+         UPDATE report SET reporter_name = NULL, reporter_phone = NULL, reporter_email = NULL
+          WHERE id IN (SELECT id FROM due) RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [cutoff, limit],
+    );
+    return rows[0].n;
   }
 }

@@ -63,4 +63,9 @@ export class ReportRecordService {
   }): Promise<void> {
     return this.record.recordPersonalDataAccess(e);
   }
+
+  /** Retention: blanks the contact of up to `limit` reports that ended before `cutoff`; returns how many. */
+  blankReporterContactEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.record.blankReporterContactEndedBefore(cutoff, limit);
+  }
 }

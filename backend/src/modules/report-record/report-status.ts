@@ -35,3 +35,10 @@ export const OPEN_STATUS_SQL = statusListSql(OPEN_STATUSES);
 export const TERMINAL_STATUS_SQL = statusListSql(TERMINAL_STATUSES);
 export const ANSWERED_STATUS_SQL = statusListSql(ANSWERED_STATUSES);
 export const DROPPED_STATUS_SQL = statusListSql(DROPPED_STATUSES);
+
+/**
+ * A report of alias `r` that ended (terminal) before the instant `param`: closed, else resolved,
+ * else its last change (rejected and merged set no time of their own). Retention counts from here.
+ */
+export const endedBeforeSql = (r: string, param: string): string =>
+  `(${r}.status IN ${TERMINAL_STATUS_SQL} AND coalesce(${r}.closed_at, ${r}.resolved_at, ${r}.updated_at) < ${param})`;
