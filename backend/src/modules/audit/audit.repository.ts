@@ -32,6 +32,19 @@ export interface AuditEventView {
   data: Record<string, unknown>;
 }
 
+/** A row of the search's SELECT. */
+interface AuditRow {
+  id: string | number;
+  type: AuditEventType;
+  created_at: Date;
+  actor_user_id: string | null;
+  username: string;
+  actor_role: string | null;
+  subject: string;
+  result_count: number | null;
+  data: Record<string, unknown>;
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -70,7 +83,7 @@ export class AuditRepository {
     );
     return {
       total,
-      items: rows.map((r: any) => ({
+      items: rows.map((r: AuditRow) => ({
         id: String(r.id),
         type: r.type,
         at: r.created_at.toISOString(),
