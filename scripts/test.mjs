@@ -16,7 +16,6 @@ import {
   prepare,
   PrepareError,
   ROOT,
-  run,
   seed,
   startProcess,
   waitReady,

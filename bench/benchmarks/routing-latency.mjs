@@ -82,7 +82,10 @@ export default async function routingLatency({ databaseUrl, env }) {
       notifying = true;
       pool.query(`SELECT pg_notify('outbox', '')`).finally(() => {
         notifying = false;
-        if (again) ((again = false), notify());
+        if (again) {
+          again = false;
+          notify();
+        }
       });
     };
     // As intake writes: the report, its 'created' event and its outbox row in one statement (its
