@@ -24,8 +24,6 @@ function describeLoginError(error: unknown, t: TFunction): string {
       if (error.code === 'auth.invalid_second_factor') return t('login.errors.invalidCode');
       if (error.code === 'auth.invalid_challenge') return t('login.errors.challengeExpired');
       return t('login.errors.invalidCredentials');
-    case 503:
-      return t('login.errors.server', { status: error.status });
     case 429:
       return error.retryAfterSeconds ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds }) : t('login.errors.throttled');
     // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
