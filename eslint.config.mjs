@@ -64,6 +64,24 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The plain-Node scripts have no tsconfig; TypeScript infers their types well enough to find an unawaited promise.
+    files: ['scripts/*.mjs', 'bench/*.mjs', 'bench/*/*.mjs'],
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['scripts/*.mjs', 'bench/*.mjs', 'bench/*/*.mjs'],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 20,
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.cjs', 'backend/jest*.js', 'e2e/jest.config.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
