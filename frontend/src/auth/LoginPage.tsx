@@ -69,7 +69,7 @@ export function LoginPage() {
         setPassword('');
         return;
       }
-      // navigate() answers a promise only under a data router; nothing waits for it.
+      // The router's navigation finishes on its own: nothing here waits for it.
       void navigate(returnPath(location.state, result.user.role), { replace: true });
     } catch (error) {
       setFailure({ error });

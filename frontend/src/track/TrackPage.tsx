@@ -29,7 +29,7 @@ export default function TrackPage() {
     if (!code || !linkSecret) return;
     rememberSecret(code, linkSecret);
     // The address bar no longer shows the secret (a screenshot or a shared address would carry it).
-    // navigate() answers a promise only under a data router; nothing waits for it.
+    // The router's navigation finishes on its own: nothing here waits for it.
     void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
   }, [code, linkSecret, location.pathname, location.search, navigate]);
 

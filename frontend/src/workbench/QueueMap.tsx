@@ -20,7 +20,7 @@ export function QueueMap({ items, now }: { items: readonly QueueItem[]; now: num
     features,
     attribution: t('map.osmAttribution'),
     describe: (marker: QueueMarkerProperties) => `${marker.code} · ${t(`workbench.map.state.${marker.state}`)}`,
-    // navigate() answers a promise only under a data router; nothing waits for it.
+    // The router's navigation finishes on its own: nothing here waits for it.
     onOpen: (id) => void navigate(`/workbench/tickets/${id}`),
   });
 
