@@ -132,7 +132,10 @@ async function main() {
 
   // Not in the unit tier: ESLint with type information takes longer than that whole tier (about a
   // minute against twenty seconds), and the unit tier is the one run after every small change.
-  if (tier === 'all') add(lint());
+  if (tier === 'all') {
+    ensureDependencies(); // a fresh clone has no ESLint yet
+    add(lint());
+  }
 
   if (tier === 'unit') {
     // Plain code only: no database, Redis, build or browser (the unit configs refuse connections).
