@@ -46,7 +46,10 @@ async function main() {
     stopping = true;
     for (const c of children) c.kill('SIGTERM');
     setTimeout(() => process.exit(code), 10_000).unref();
-    Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() => process.exit(code));
+    // Not awaited: the signal handler returns at once; the exits (or the timer above) end the process.
+    void Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
+      process.exit(code),
+    );
   };
   for (const c of children) {
     c.once('exit', (code) => {

@@ -2,7 +2,8 @@
 // suite (frontend helpers, backend unit + integration, e2e API + browser), ending with one line
 // "N passed, N failed". `npm run test:unit` (`unit`): the unit tier of frontend, backend and seed
 // alone, without any service. `npm run test:int` (`int`): the preparation and the backend's
-// integration tier.
+// integration tier. `npm test` lints first (`npm run lint`: ESLint, Prettier, the compilers); a
+// lint failure counts as one failed test and the suites still run.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -16,7 +17,6 @@ import {
   prepare,
   PrepareError,
   ROOT,
-  run,
   seed,
   startProcess,
   waitReady,
@@ -90,6 +90,13 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   return { passed: json.numPassedTests, failed };
 }
 
+/** Runs `npm run lint`; it counts as one test that passed or failed. */
+function lint() {
+  log('running lint (ESLint, Prettier, tsc)');
+  const r = spawnSync('npm', ['run', 'lint'], { cwd: ROOT, env, stdio: 'inherit' });
+  return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 /** Runs the frontend's vitest suites (pure helpers, no services); returns their counts. */
 function vitest(name) {
   const out = join(results, `${name}.json`);
@@ -122,6 +129,13 @@ async function main() {
     totals.passed += r.passed;
     totals.failed += r.failed;
   };
+
+  // Not in the unit tier: ESLint with type information takes longer than that whole tier (about a
+  // minute against twenty seconds), and the unit tier is the one run after every small change.
+  if (tier === 'all') {
+    ensureDependencies(); // a fresh clone has no ESLint yet
+    add(lint());
+  }
 
   if (tier === 'unit') {
     // Plain code only: no database, Redis, build or browser (the unit configs refuse connections).

@@ -229,6 +229,7 @@ async function firstRender(baseUrl, token) {
         if (lastTileAt > 0 && pending === 0 && performance.now() - lastTileAt > 1000) break;
         if (performance.now() - started > 60_000) throw new Error('the dashboard never finished loading its tiles');
       }
+      // eslint-disable-next-line no-undef -- the callback runs in the page, where requestAnimationFrame is a global
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       runs.push(lastTileAt - started);
       await context.close();

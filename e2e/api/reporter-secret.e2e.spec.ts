@@ -12,6 +12,7 @@ import { until } from '../support/until';
 describe("the reporter's secret over HTTP (API + worker)", () => {
   let official: string;
   let operator: string;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the cast gives the row type a default (any), which the rule misses
   const db = { query: queryDatabase as <T = any>(sql: string, params?: unknown[]) => Promise<T[]> };
 
   const call = async (

@@ -55,11 +55,10 @@ async function fileNoiseReport(tag: string): Promise<{ code: string; wardCode: s
 /** The unit the public tracking page names, once the worker has routed the report (or the last seen after the wait). */
 async function assignedUnitName(code: string, expected: string): Promise<string | null> {
   const deadline = Date.now() + ROUTING_WAIT_MS;
-  let seen: string | null = null;
   for (;;) {
     const tracked = await api('GET', `/api/v1/track/${code}`);
     expect(tracked.status).toBe(200);
-    seen = tracked.body.assignedUnit?.name ?? null;
+    const seen: string | null = tracked.body.assignedUnit?.name ?? null;
     if (seen === expected || Date.now() >= deadline) return seen;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -108,7 +107,7 @@ describe('admin pages in the browser', () => {
 
       // Add: noise in Phường Bến Thành → Công an Thành phố.
       const add = page.getByTestId('routing-add');
-      await page.waitForFunction(() => !(document.querySelector('[data-testid="routing-add"]') as HTMLButtonElement | null)?.disabled);
+      await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-testid="routing-add"]')?.disabled);
       await add.click();
       await page.getByTestId('rule-form').waitFor();
       await page.getByTestId('rule-category').selectOption('noise');

@@ -53,9 +53,7 @@ describe('staff account lifecycle in the browser (second factor required for war
       await admin.getByTestId('staff-username').fill(USERNAME);
       await admin.getByTestId('staff-fullName').fill('Phan Thị E2E');
       await admin.getByTestId('staff-role').selectOption('ward_official');
-      await admin.waitForFunction(
-        () => (document.querySelector('[data-testid="staff-unit"]') as HTMLSelectElement | null)?.options.length! > 1,
-      );
+      await admin.waitForFunction(() => (document.querySelector<HTMLSelectElement>('[data-testid="staff-unit"]')?.options.length ?? 0) > 1);
       await admin.getByTestId('staff-unit').selectOption(ward.id);
       await admin.getByTestId('staff-submit').click();
       const temporary = (await admin.getByTestId('staff-temporary-password').textContent())!.trim();

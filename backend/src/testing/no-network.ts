@@ -12,6 +12,7 @@ function target(args: unknown[]): string | null {
   if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
     const options = first as { port?: unknown; host?: unknown; path?: unknown };
     if (options.path !== undefined && options.port === undefined) return null;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a host or port of another type is printed as it comes
     return `${String(options.host ?? 'localhost')}:${String(options.port)}`;
   }
   if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
@@ -29,7 +30,7 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
     );
   }
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+};
 
 afterAll(() => {
   // The integration tier may run in the same process after this file (jest projects, --runInBand).

@@ -14,7 +14,7 @@ describe('scratch databases from the migrated template', () => {
       const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM schema_migrations`);
       expect(n).toBe(db.dataSource.migrations.length);
       // ALTER DATABASE settings are not part of a copy: createScratchDatabase carries them over.
-      const session = await db.dataSource.createQueryRunner();
+      const session = db.dataSource.createQueryRunner();
       try {
         expect((await session.query('SHOW jit'))[0].jit).toBe('off');
       } finally {

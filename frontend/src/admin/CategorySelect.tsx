@@ -18,7 +18,7 @@ interface CategorySelectProps {
 }
 
 /** The categories under their groups, as the citizen's picker groups them. */
-export function CategorySelect(props: CategorySelectProps) {
+export function CategorySelect({ selectRef, ...props }: CategorySelectProps) {
   const format = useAdminFormat();
   const groups = new Map<string, { label: string; categories: AdminCategory[] }>();
   for (const category of props.categories) {
@@ -30,7 +30,7 @@ export function CategorySelect(props: CategorySelectProps) {
   return (
     <select
       {...controlAttributes(props)}
-      ref={props.selectRef}
+      ref={selectRef}
       value={props.value}
       onChange={(event) => props.onChange(event.target.value)}
       disabled={props.disabled}

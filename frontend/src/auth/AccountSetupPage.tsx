@@ -44,6 +44,7 @@ function ChangePassword() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // The handlers show their own failures: the forms and buttons do not wait for them.
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (next !== repeat) return setError(t('account.password.mismatch'));
@@ -62,7 +63,7 @@ function ChangePassword() {
     <section className={`page page--narrow ${styles.setup}`} data-testid="account-setup-password">
       <h1>{t('account.password.title')}</h1>
       <p>{t('account.password.intro')}</p>
-      <form className={styles.form} onSubmit={onSubmit} noValidate>
+      <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
         <label htmlFor="setup-current">{t('account.password.current')}</label>
         <input
           id="setup-current"
@@ -147,11 +148,11 @@ function EnrolSecondFactor({ onEnrolled }: { onEnrolled(codes: string[]): void }
       <h1>{t('account.secondFactor.title')}</h1>
       <p>{t('account.secondFactor.intro')}</p>
       {!enrolment ? (
-        <button type="button" className="button" onClick={start} disabled={busy} data-testid="totp-start">
+        <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid="totp-start">
           {t('account.secondFactor.start')}
         </button>
       ) : (
-        <form className={styles.form} onSubmit={onConfirm} noValidate>
+        <form className={styles.form} onSubmit={(event) => void onConfirm(event)} noValidate>
           <img
             className={styles.qr}
             src={enrolment.qrCode}
@@ -213,7 +214,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={done} disabled={busy} data-testid="recovery-codes-done">
+      <button type="button" className="button" onClick={() => void done()} disabled={busy} data-testid="recovery-codes-done">
         {t('account.recovery.done')}
       </button>
     </section>

@@ -24,8 +24,6 @@ function describeLoginError(error: unknown, t: TFunction): string {
       if (error.code === 'auth.invalid_second_factor') return t('login.errors.invalidCode');
       if (error.code === 'auth.invalid_challenge') return t('login.errors.challengeExpired');
       return t('login.errors.invalidCredentials');
-    case 503:
-      return t('login.errors.server', { status: error.status });
     case 429:
       return error.retryAfterSeconds ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds }) : t('login.errors.throttled');
     // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
@@ -55,6 +53,7 @@ export function LoginPage() {
   if (status === 'restoring') return <StatusMessage testId="auth-restoring">{t('auth.restoring')}</StatusMessage>;
   if (status === 'signedIn' && !submitting) return <Navigate to={returnPath(location.state, audience)} replace />;
 
+  // The handlers show their own failures: the forms do not wait for them.
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!username.trim() || !password) {
@@ -70,7 +69,8 @@ export function LoginPage() {
         setPassword('');
         return;
       }
-      navigate(returnPath(location.state, result.user.role), { replace: true });
+      // The router's navigation finishes on its own: nothing here waits for it.
+      void navigate(returnPath(location.state, result.user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setPassword('');
@@ -90,7 +90,7 @@ export function LoginPage() {
     setFailure(null);
     try {
       const user = await completeSecondFactor(challenge, code.trim());
-      navigate(returnPath(location.state, user.role), { replace: true });
+      void navigate(returnPath(location.state, user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setCode('');
@@ -113,7 +113,7 @@ export function LoginPage() {
       <section className="page page--narrow login">
         <h1>{t('login.title')}</h1>
         <p className="login__intro">{t('login.secondFactor.intro')}</p>
-        <form className="login__form" onSubmit={onSubmitCode} noValidate data-testid="login-code-form">
+        <form className="login__form" onSubmit={(event) => void onSubmitCode(event)} noValidate data-testid="login-code-form">
           <label htmlFor="login-code">{t('login.secondFactor.code')}</label>
           <input
             id="login-code"
@@ -149,7 +149,7 @@ export function LoginPage() {
     <section className="page page--narrow login">
       <h1>{t('login.title')}</h1>
       <p className="login__intro">{t('login.intro')}</p>
-      <form className="login__form" onSubmit={onSubmit} noValidate data-testid="login-form">
+      <form className="login__form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="login-form">
         <label htmlFor="login-username">{t('login.username')}</label>
         <input
           id="login-username"

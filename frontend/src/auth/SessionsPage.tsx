@@ -18,6 +18,7 @@ export default function SessionsPage() {
   const [busy, setBusy] = useState(false);
   const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
 
+  // The buttons do not wait: `busy` disables them while a request runs.
   const end = async (id: string, current: boolean) => {
     setBusy(true);
     try {
@@ -46,7 +47,13 @@ export default function SessionsPage() {
           <h1>{t('account.sessions.title')}</h1>
           <p className="admin-lead">{t('account.sessions.lead')}</p>
         </div>
-        <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => void endAll()}
+          disabled={busy}
+          data-testid="sessions-end-all"
+        >
           {t('account.sessions.endAll')}
         </button>
       </header>
@@ -74,7 +81,7 @@ export default function SessionsPage() {
                   <button
                     type="button"
                     className="button button--secondary"
-                    onClick={() => end(s.id, s.current)}
+                    onClick={() => void end(s.id, s.current)}
                     disabled={busy}
                     data-testid="session-end"
                   >

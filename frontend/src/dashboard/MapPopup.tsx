@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
 
@@ -16,7 +16,10 @@ export function MapPopup({
 }) {
   const [node] = useState(() => document.createElement('div'));
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  // Updated at commit (before any effect or event of this render), not while rendering.
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
   const [lng, lat] = lngLat;
 
   useEffect(() => {

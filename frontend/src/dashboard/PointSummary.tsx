@@ -18,6 +18,7 @@ export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) 
   if (!report) return <p role="status">{t('common.loading')}</p>;
 
   const clock = report.sla.find((candidate) => candidate.kind === 'resolution') ?? report.sla[0] ?? null;
+  // eslint-disable-next-line react-hooks/purity -- lateness is judged when the summary is drawn
   const late = clock !== null && clock.state === 'running' && clock.dueAt !== null && Date.parse(clock.dueAt) < Date.now();
   const unitName = report.assignedUnit ? (en && report.assignedUnit.nameEn ? report.assignedUnit.nameEn : report.assignedUnit.name) : null;
 

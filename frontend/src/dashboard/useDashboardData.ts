@@ -29,6 +29,7 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
   const [state, setState] = useState<Loadable<T>>({ status: key === null ? 'idle' : 'loading', data: null });
   useEffect(() => {
     if (key === null) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- no key any more: the old answer is dropped
       setState({ status: 'idle', data: null });
       return;
     }
@@ -41,6 +42,7 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
       });
     return () => controller.abort();
     // `key` names everything `load` reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [key]);
   return state;
 }

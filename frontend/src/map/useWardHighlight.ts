@@ -12,6 +12,7 @@ export function useWardHighlight(
     if (!map || !code) return;
     map.setFeatureState(wardFeature(code), { [key]: true });
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the cleanup acts only if this map is still the live one when it runs
       if (liveMap.current === map) map.removeFeatureState(wardFeature(code), key);
     };
   }, [map, liveMap, code, key]);

@@ -57,6 +57,7 @@ export function useWardLabelLayer(
       map.off('resize', schedule);
     };
     // labelOf is a module-level function at every call site.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [map, wards]);
   return layer;
 }

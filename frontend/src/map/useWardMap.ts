@@ -39,6 +39,7 @@ export function useWardMap(
     deckOverlay: true,
     setup: (instance) => {
       const codeOf = (properties: Record<string, unknown> | undefined): string | null =>
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a tile property is a string or a number
         properties?.code === undefined || properties.code === null ? null : String(properties.code);
 
       instance.on('mousemove', WARDS_FILL_LAYER, (event) => setHoveredCode(codeOf(event.features?.[0]?.properties)));

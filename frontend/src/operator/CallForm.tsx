@@ -120,6 +120,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
       document.getElementById(field.startsWith('attribute:') ? `call-attribute-${field.slice(10)}` : (FIELD_ELEMENT_IDS[field] ?? ''));
     element?.focus();
     // Keyed on the submit counter only: errors cleared while typing must not move the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [focusErrors]);
 
   const lookUpCaller = () => {

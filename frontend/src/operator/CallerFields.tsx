@@ -17,7 +17,7 @@ interface CallerFieldsProps {
 }
 
 /** The caller: number first (it has the focus when a call starts), then name and confidentiality. */
-export function CallerFields(props: CallerFieldsProps) {
+export function CallerFields({ phoneRef, ...props }: CallerFieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="call-section">
@@ -27,7 +27,7 @@ export function CallerFields(props: CallerFieldsProps) {
           <label htmlFor="call-phone">{t('operator.caller.phone')}</label>
           <input
             id="call-phone"
-            ref={props.phoneRef}
+            ref={phoneRef}
             type="tel"
             inputMode="tel"
             autoComplete="off"

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
 import { useBasemapMap, useDeckLayers, useSourceTiles } from '../map/useBasemapMap';
@@ -34,7 +34,10 @@ export function usePublicMap(
   },
 ): { map: MapLibreMap | null; ready: boolean } {
   const onClickRef = useRef(options.onClick);
-  onClickRef.current = options.onClick;
+  // Updated at commit (before any effect or event of this render), not while rendering.
+  useLayoutEffect(() => {
+    onClickRef.current = options.onClick;
+  });
 
   const basemap = useBasemapMap(containerRef, {
     testHook: '__publicMap1022',

@@ -72,7 +72,7 @@ function ReportStep({ step, anchor, children }: ReportStepProps) {
 
 function withoutField(errors: FieldErrors, matches: (field: string) => boolean): FieldErrors {
   const kept = Object.entries(errors).filter(([field]) => !matches(field));
-  return kept.length === Object.keys(errors).length ? errors : (Object.fromEntries(kept) as FieldErrors);
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
 }
 
 /** The citizen's report form (public, no sign-in): category, place, what happened, photos, contact. */

@@ -190,7 +190,7 @@ export function buildReportBody(draft: ReportDraft, category: Category, pin: Lng
   const attributes: NonNullable<CreateReportBody['attributes']> = {};
   for (const attribute of sortedAttributes(category)) {
     const value = draft.attributes[attribute.code];
-    if (!isEmpty(value)) attributes[attribute.code] = attributeValueForApi(attribute, value!);
+    if (!isEmpty(value)) attributes[attribute.code] = attributeValueForApi(attribute, value);
   }
   if (Object.keys(attributes).length > 0) body.attributes = attributes;
   if (photoIds.length > 0) body.photos = [...photoIds];

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Marker } from 'maplibre-gl';
 import { useBasemapMap, useDeckLayers } from '../map/useBasemapMap';
 import { useWardHighlight } from '../map/useWardHighlight';
@@ -43,31 +43,31 @@ export function usePinMap(containerRef: RefObject<HTMLDivElement | null>, option
   const { pin, wardCode, wards, text, onPlace } = options;
   const markerRef = useRef<Marker | null>(null);
   const onPlaceRef = useRef(onPlace);
-  const initial = useRef({ pin, text });
+  const [initial] = useState({ pin, text });
 
   useEffect(() => {
     onPlaceRef.current = onPlace;
   }, [onPlace]);
 
-  const start = initial.current.pin ?? DEFAULT_CENTER;
+  const start = initial.pin ?? DEFAULT_CENTER;
   const basemap = useBasemapMap(containerRef, {
     testHook: '__map1022',
     center: [start.lng, start.lat],
-    zoom: initial.current.pin ? PLACED_ZOOM : DEFAULT_ZOOM,
+    zoom: initial.pin ? PLACED_ZOOM : DEFAULT_ZOOM,
     minZoom: 8,
     maxZoom: 19,
     mapOptions: {
       // The map sits in a scrolling form: one finger or the wheel scrolls the page, not the map.
       cooperativeGestures: true,
-      locale: initial.current.text.locale,
+      locale: initial.text.locale,
     },
-    attribution: initial.current.text.attribution,
+    attribution: initial.text.attribution,
     deckOverlay: true,
     setup: (instance) => {
       const marker = new Marker({ draggable: true, color: PIN_COLOUR, anchor: 'bottom' }).setLngLat([start.lng, start.lat]).addTo(instance);
       const element = marker.getElement();
       element.setAttribute('data-testid', 'report-pin');
-      element.setAttribute('aria-label', initial.current.text.pinLabel);
+      element.setAttribute('aria-label', initial.text.pinLabel);
 
       const place = (lng: number, lat: number) => onPlaceRef.current({ lng: roundCoordinate(lng), lat: roundCoordinate(lat) });
       // MapLibre's draggable marker also moves with the arrow keys and ends that with a dragend.

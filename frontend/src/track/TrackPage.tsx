@@ -29,7 +29,8 @@ export default function TrackPage() {
     if (!code || !linkSecret) return;
     rememberSecret(code, linkSecret);
     // The address bar no longer shows the secret (a screenshot or a shared address would carry it).
-    navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+    // The router's navigation finishes on its own: nothing here waits for it.
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
   }, [code, linkSecret, location.pathname, location.search, navigate]);
 
   // One address per report: a code typed in lowercase or without dashes goes to its canonical URL.

@@ -92,6 +92,7 @@ export function Combobox<T>({
 
   useEffect(() => {
     if (!pickWhenReady || busy) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- Enter before the answer came: the pick waits for the search to finish
     setPickWhenReady(false);
     if (options.length > 0) {
       setOpen(false);

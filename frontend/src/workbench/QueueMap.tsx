@@ -20,7 +20,8 @@ export function QueueMap({ items, now }: { items: readonly QueueItem[]; now: num
     features,
     attribution: t('map.osmAttribution'),
     describe: (marker: QueueMarkerProperties) => `${marker.code} · ${t(`workbench.map.state.${marker.state}`)}`,
-    onOpen: (id) => navigate(`/workbench/tickets/${id}`),
+    // The router's navigation finishes on its own: nothing here waits for it.
+    onOpen: (id) => void navigate(`/workbench/tickets/${id}`),
   });
 
   return (

@@ -63,6 +63,7 @@ export function useQueueMap(
         if (!feature) return;
         const properties = feature.properties as QueueMarkerProperties;
         setHover(properties.id);
+        // eslint-disable-next-line react-hooks/rules-of-hooks -- setup runs inside useBasemapMap's effect: this is an event handler that effect registers
         popup.setLngLat(event.lngLat).setText(describe(properties)).addTo(instance);
       });
       instance.on('mouseleave', QUEUE_MARKERS_LAYER, () => {
@@ -71,6 +72,7 @@ export function useQueueMap(
       });
       instance.on('click', QUEUE_MARKERS_LAYER, (event) => {
         const id = (event.features?.[0]?.properties as QueueMarkerProperties | undefined)?.id;
+        // eslint-disable-next-line react-hooks/rules-of-hooks -- setup runs inside useBasemapMap's effect: this is an event handler that effect registers
         if (id) open(id);
       });
       return () => popup.remove();
@@ -80,7 +82,8 @@ export function useQueueMap(
   // New data every time the queue, a filter or the clock changes the markers.
   useEffect(() => {
     if (!map) return;
-    map.getSource<GeoJSONSource>(QUEUE_SOURCE)?.setData(options.features);
+    // The source redraws once its worker has the data; nothing waits for that.
+    void map.getSource<GeoJSONSource>(QUEUE_SOURCE)?.setData(options.features);
   }, [map, options.features]);
 
   // The view follows the set of tickets shown, so a filter brings its tickets into view.

@@ -48,7 +48,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
           ? response
           : Array.isArray((response as { message?: unknown }).message)
             ? (response as { message: string[] }).message.join('; ')
-            : String((response as { message?: unknown }).message ?? exception.message);
+            : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nest's message is a string or a list; anything else prints as it would anyway
+              String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: httpCode(status), message };
     }
     // Fastify's own errors (body too large, bad JSON, unsupported media type) carry a statusCode.

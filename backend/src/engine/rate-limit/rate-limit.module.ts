@@ -1,6 +1,5 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RateLimitGuard } from './rate-limit.guard';
 import { createRateLimitRedis, RATE_LIMIT_REDIS, RateLimitService } from './rate-limit.service';

@@ -40,6 +40,19 @@ const PERSONAL_SUBJECT_PLACEHOLDER = 'caller';
 const ERASED = '[đã xoá / erased]';
 const PERSONAL_JOIN = 'LEFT JOIN audit_event_personal p ON p.event_id = a.id';
 
+/** A row of the search's SELECT. */
+interface AuditRow {
+  id: string | number;
+  type: AuditEventType;
+  created_at: Date;
+  actor_user_id: string | null;
+  username: string;
+  actor_role: string | null;
+  subject: string;
+  result_count: number | null;
+  data: Record<string, unknown>;
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -110,7 +123,7 @@ export class AuditRepository {
     );
     return {
       total,
-      items: rows.map((r: any) => ({
+      items: rows.map((r: AuditRow) => ({
         id: String(r.id),
         type: r.type,
         at: r.created_at.toISOString(),

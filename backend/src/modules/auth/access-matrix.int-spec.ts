@@ -338,7 +338,7 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     const cell: Cell = { role: 'leader', side: null, ticket: tickets.A, tickets };
     const figures = await call(
       'GET',
-      `/api/v1/stats/on-time?${new URLSearchParams({ to: new Date().toISOString(), ...EXACT['GET /api/v1/stats/on-time'].query!(cell) })}`,
+      `/api/v1/stats/on-time?${new URLSearchParams({ to: new Date().toISOString(), ...EXACT['GET /api/v1/stats/on-time'].query!(cell) }).toString()}`,
       'leader',
     );
     expect(figures.json.map((row: { key: string }) => row.key)).toEqual([tickets.B.unitCode]);

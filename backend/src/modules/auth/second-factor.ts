@@ -29,7 +29,7 @@ export function acceptedStep(secret: string, code: string, nowSeconds: number, l
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
   // The TOTP result carries its step; HOTP's (not used here) does not.
-  return result.valid && 'timeStep' in result ? (result.timeStep as number) : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 /** Ten codes of ten characters (~49 bits each), shown once; only their hashes are kept. */

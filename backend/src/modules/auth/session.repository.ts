@@ -136,14 +136,16 @@ export class SessionRepository {
         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at DESC`,
       [userId, now],
     );
-    return rows.map((r: any) => ({
-      id: r.id,
-      createdAt: r.created_at.toISOString(),
-      lastSeenAt: r.last_seen_at.toISOString(),
-      expiresAt: r.expires_at.toISOString(),
-      userAgent: r.user_agent,
-      ip: r.ip,
-    }));
+    return rows.map(
+      (r: { id: string; created_at: Date; last_seen_at: Date; expires_at: Date; user_agent: string | null; ip: string | null }) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        lastSeenAt: r.last_seen_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+        userAgent: r.user_agent,
+        ip: r.ip,
+      }),
+    );
   }
 
   /** Blanks the address and browser of up to `limit` sessions that ended before `cutoff` (retention); returns how many. */
@@ -165,5 +167,5 @@ export class SessionRepository {
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected count]. */
 function updated<T = unknown>(result: [T[], number] | T[]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+  return Array.isArray(result[0]) ? result[0] : (result as T[]);
 }

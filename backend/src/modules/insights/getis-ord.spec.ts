@@ -32,7 +32,7 @@ describe('getisOrdGiStar', () => {
   ])('$name', ({ values, neighbours, z }) => {
     const got = getisOrdGiStar(values, neighbours);
     expect(got).toHaveLength(z.length);
-    got.forEach((g, i) => (z[i] === null ? expect(g).toBeNull() : expect(g).toBeCloseTo(z[i] as number, 10)));
+    got.forEach((g, i) => (z[i] === null ? expect(g).toBeNull() : expect(g).toBeCloseTo(z[i], 10)));
   });
 
   it('ignores a cell listed as its own neighbour (it is always counted once)', () => {

@@ -171,7 +171,7 @@ describe('intake endpoints under random and hostile input', () => {
       fc.record({ id: fc.oneof(fc.string({ maxLength: 40 }), fc.uuid()), body: fc.constant({ phone: '0901234567' }) }),
       fc
         .record({ id: fc.constant(reportId), body: fc.anything() })
-        .filter(({ body }) => !(body !== null && typeof body === 'object' && 'phone' in (body as object))),
+        .filter(({ body }) => !(body !== null && typeof body === 'object' && 'phone' in body)),
     );
     await fc.assert(
       fc.asyncProperty(badCall, async ({ id, body }) => {
@@ -200,7 +200,7 @@ describe('intake endpoints under random and hostile input', () => {
         fc.constantFrom('/api/v1/geo/search', '/api/v1/geo/locate', '/api/v1/reports/duplicates', '/api/v1/callers/x/reports'),
         query,
         async (path, q) => {
-          const qs = new URLSearchParams(q as Record<string, string>).toString();
+          const qs = new URLSearchParams(q).toString();
           const res = await app.inject({ method: 'GET', url: `${path}?${qs}`, headers: { authorization: `Bearer ${operatorToken}` } });
           expect(res.statusCode).toBeLessThan(500);
         },

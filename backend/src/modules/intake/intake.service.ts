@@ -146,7 +146,7 @@ export function fingerprint(input: IntakeInput): string {
       ? v.map(canonical)
       : v && typeof v === 'object' && !(v instanceof Date)
         ? Object.fromEntries(
-            Object.keys(v as object)
+            Object.keys(v)
               .sort()
               .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
           )

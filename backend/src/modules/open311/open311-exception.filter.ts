@@ -49,6 +49,7 @@ export function toErrorList(exception: unknown, locale: Locale): { status: numbe
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     const response = exception.getResponse();
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Nest's message is a string or a list; anything else prints as it would anyway
     const description = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
     return { status: exception.getStatus(), errors: [{ code: exception.getStatus(), description }] };
   }

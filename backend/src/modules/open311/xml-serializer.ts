@@ -2,6 +2,7 @@ export type XmlValue = string | number | boolean | null | undefined | XmlValue[]
 
 // XML 1.0 cannot carry these code points at all, not even escaped; a control character pasted
 // into a description would otherwise make the whole feed unparseable.
+// eslint-disable-next-line no-control-regex -- tab, line feed and carriage return are the control characters XML allows
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

@@ -62,6 +62,7 @@ export class RoutingRepository {
    * rule needs as of `at`. Nothing is locked: assignNew writes only where the version is unchanged.
    */
   async factsMany(ids: string[], at: Date): Promise<{ ticket: LockedTicket & { version: number }; facts: RoutingFacts }[]> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SELECT below names the row's columns
     const rows = await preparedQuery<Record<string, any>>(
       this.db.manager,
       'routing-facts',

@@ -1,5 +1,3 @@
-import type { SlaKind } from './sla-clock.entity';
-
 /**
  * The stages of a clock, as fractions of its target: three warnings to the unit, the breach
  * (escalated to the supervising unit), and a second escalation to the city at half as long

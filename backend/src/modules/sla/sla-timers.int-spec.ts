@@ -139,9 +139,8 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
 
     const expected = (running.length + 1) * 2 * ALL_STAGES.length;
     const deadline = Date.now() + 45000;
-    let count = 0;
     while (Date.now() < deadline) {
-      count = Number(
+      const count = Number(
         (await data.query(`SELECT count(*) AS n FROM sla_stage_event WHERE report_id = ANY($1)`, [[transferred, ...running]]))[0].n,
       );
       if (count >= expected) break;

@@ -27,7 +27,7 @@ describe('createFirstAdmin (real PostgreSQL, an empty deployment)', () => {
     const made = results.filter((r) => r.status === 'fulfilled');
     expect(made).toHaveLength(1);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(FirstAdminRefused);
-    const admin = (made[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof createFirstAdmin>>>).value;
+    const admin = made[0].value;
     const [row] = await db.dataSource.query(
       `SELECT username, username_key, role, must_change_password, password_hash FROM app_user WHERE id = $1`,
       [admin.id],

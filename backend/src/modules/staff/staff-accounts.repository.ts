@@ -160,7 +160,27 @@ export class StaffAccountsRepository {
   }
 }
 
-function toAccount(r: any): StaffAccount {
+/** A row of the account SELECTs: app_user with its unit. */
+interface StaffRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: UserRole;
+  unit_id: string | null;
+  unit_code: string;
+  unit_name: string;
+  unit_name_en: string;
+  unit_kind: string;
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+  must_change_password: boolean;
+  totp_enrolled: boolean;
+  created_at: Date;
+  last_login_at: Date | null;
+}
+
+function toAccount(r: StaffRow): StaffAccount {
   return {
     id: r.id,
     username: r.username,

@@ -131,7 +131,7 @@ export class StaffService {
     const password = temporaryPassword();
     const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
     await this.db.transaction(async (tx) => {
-      (await this.accounts.find(id, tx)) ?? notFound(id);
+      if ((await this.accounts.find(id, tx)) === null) notFound(id);
       await this.accounts.setPassword(id, passwordHash, true, tx);
       await this.audit.record('password_reset', actor, `user:${id}`, { mustChangePassword: true }, tx);
     });

@@ -112,6 +112,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
       version: r.body.version,
       publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép',
     });
+    expect(r.body.status).toBe('resolved');
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
 

@@ -83,7 +83,7 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
   const clear = (field: RuleField) =>
     setErrors((current) => {
       const { [field]: _dropped, form: _form, ...rest } = current;
-      return rest as FormErrors<RuleField>;
+      return rest;
     });
 
   const edit =

@@ -90,7 +90,7 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
     setDraft((current) => ({ ...current, ...next }));
     setErrors((current) => {
       const { [field]: _dropped, form: _form, ...rest } = current;
-      return rest as FormErrors<PolicyField>;
+      return rest;
     });
   };
 

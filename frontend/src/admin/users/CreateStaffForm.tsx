@@ -97,7 +97,8 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
       testId="staff-form"
       title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')}
       className="admin-form"
-      onSubmit={submit}
+      // submit shows its own failure; nothing waits for it.
+      onSubmit={() => void submit()}
     >
       <div className="admin-form__grid">
         {text('username', 'text', t('admin.users.form.usernameHint'))}

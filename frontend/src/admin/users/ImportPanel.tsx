@@ -42,9 +42,12 @@ export function ImportPanel({ token, onImported }: { token: string; onImported()
           type="file"
           accept=".csv,text/csv"
           data-testid="staff-import-file"
-          onChange={async (e) => {
-            setResult(null);
-            setCsv((await e.target.files?.[0]?.text()) ?? null);
+          onChange={(e) => {
+            // Not awaited: the buttons below wait for the file's text to be in `csv`.
+            void (async () => {
+              setResult(null);
+              setCsv((await e.target.files?.[0]?.text()) ?? null);
+            })();
           }}
         />
       </label>
@@ -53,13 +56,13 @@ export function ImportPanel({ token, onImported }: { token: string; onImported()
           type="button"
           className="button button--secondary"
           disabled={busy || csv === null}
-          onClick={() => run(true)}
+          onClick={() => void run(true)}
           data-testid="staff-import-check"
         >
           {t('admin.users.importPanel.check')}
         </button>
         {result?.dryRun && result.problems.length === 0 && (
-          <button type="button" className="button" disabled={busy} onClick={() => run(false)} data-testid="staff-import-apply">
+          <button type="button" className="button" disabled={busy} onClick={() => void run(false)} data-testid="staff-import-apply">
             {t('admin.users.importPanel.apply', { count: result.valid })}
           </button>
         )}

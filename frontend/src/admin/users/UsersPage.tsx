@@ -48,6 +48,7 @@ export default function UsersPage() {
       setBusy(false);
     }
   };
+  // act shows its own failure in the dialog: the buttons do not wait for it.
   const ask = (account: StaffAccount, action: StaffAction) =>
     action === 'enable' ? act({ account, action }) : setPending({ account, action });
   // Enabling needs no confirmation; the others name what they end.
@@ -165,7 +166,7 @@ export default function UsersPage() {
                       <button
                         type="button"
                         className="button button--secondary"
-                        onClick={() => ask(a, 'disable')}
+                        onClick={() => void ask(a, 'disable')}
                         data-testid="staff-disable"
                       >
                         {t('admin.users.actions.disable')}
@@ -174,7 +175,7 @@ export default function UsersPage() {
                       <button
                         type="button"
                         className="button button--secondary"
-                        onClick={() => ask(a, 'enable')}
+                        onClick={() => void ask(a, 'enable')}
                         data-testid="staff-enable"
                       >
                         {t('admin.users.actions.enable')}
@@ -183,7 +184,7 @@ export default function UsersPage() {
                     <button
                       type="button"
                       className="button button--secondary"
-                      onClick={() => ask(a, 'reset-password')}
+                      onClick={() => void ask(a, 'reset-password')}
                       data-testid="staff-reset-password"
                     >
                       {t('admin.users.actions.resetPassword')}
@@ -192,7 +193,7 @@ export default function UsersPage() {
                       <button
                         type="button"
                         className="button button--secondary"
-                        onClick={() => ask(a, 'reset-second-factor')}
+                        onClick={() => void ask(a, 'reset-second-factor')}
                         data-testid="staff-reset-second-factor"
                       >
                         {t('admin.users.actions.resetSecondFactor')}
@@ -213,13 +214,13 @@ export default function UsersPage() {
           danger
           busy={busy}
           error={errorText(actionError)}
-          onConfirm={() => act(pending)}
+          onConfirm={() => void act(pending)}
           onCancel={() => setPending(null)}
           testId="staff-confirm"
         >
           <p>
             {pending.action !== 'enable' &&
-              t(`admin.users.confirm.${confirmKey[pending.action as Exclude<StaffAction, 'enable'>]}`, {
+              t(`admin.users.confirm.${confirmKey[pending.action]}`, {
                 username: pending.account.username,
               })}
           </p>

@@ -28,7 +28,7 @@ async function* readCsv(path: string): AsyncGenerator<SourceItem> {
         const missing = REQUIRED_CSV_COLUMNS.filter((c) => !names.includes(c));
         if (missing.length) throw ImportException.missingColumns(missing);
         // Unknown columns (the rejected file's row and reason, for one) are read and ignored.
-        return names.map((n) => ((CSV_COLUMNS as readonly string[]).includes(n) ? n : false)) as unknown as string[];
+        return names.map((n) => ((CSV_COLUMNS as readonly string[]).includes(n) ? n : false));
       },
       info: true,
       skip_empty_lines: true,

@@ -104,6 +104,7 @@ function coordinate(text: string, max: number): number | null {
 
 /** Trimmed text, NUL bytes dropped (PostgreSQL text cannot hold them; they are encoding debris). */
 function clean(v: string | undefined): string {
+  // eslint-disable-next-line no-control-regex -- the NUL byte is the character to drop
   return (v ?? '').replace(/\u0000/g, '').trim();
 }
 

@@ -8,6 +8,7 @@ import { heatCellMetres, WORLD_M } from '../tile-grid';
 import { hexCellsOf, hexOutlineWkt } from './h3-cells';
 import { ANSWERED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../../report-record/report-status';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of raw SQL: each caller reads the columns its query names
 export type Sql = (text: string, params?: unknown[]) => Promise<any[]>;
 
 /** One writer at a time: the incremental pass and the rebuild take this transaction-level lock. */

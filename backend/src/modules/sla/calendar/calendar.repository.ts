@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessCalendar, CalendarDay, CalendarDayKind, HCMC_TIME_ZONE, MinuteRange, WeeklyHours } from './business-calendar';
+import { BusinessCalendar, CalendarDay, CalendarDayKind, HCMC_TIME_ZONE, MinuteRange } from './business-calendar';
 import type { CalendarChangeAction } from './calendar-change.entity';
 import type { IsoWeekday } from './zoned-time';
 
@@ -41,7 +41,7 @@ export class CalendarRepository {
 
   /** The whole calendar as the pure BusinessCalendar (a few dozen days a year: loaded at once). */
   async load(): Promise<BusinessCalendar> {
-    const [hours, days] = await Promise.all([this.hours(), this.db.query(`SELECT ${DAY_COLUMNS} FROM calendar_day`) as Promise<DayRow[]>]);
+    const [hours, days] = await Promise.all([this.hours(), this.db.query<DayRow[]>(`SELECT ${DAY_COLUMNS} FROM calendar_day`)]);
     return toCalendar(hours, days);
   }
 
@@ -135,7 +135,7 @@ export function toCalendar(
   for (const h of hours) (weekly[h.weekday as IsoWeekday] ??= []).push([h.startMinute, h.endMinute]);
   return new BusinessCalendar({
     timeZone: HCMC_TIME_ZONE,
-    weeklyHours: weekly as WeeklyHours,
+    weeklyHours: weekly,
     days: new Map(days.map((d) => [d.date, { kind: d.kind, name: d.name }])),
   });
 }
