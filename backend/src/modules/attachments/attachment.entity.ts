@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, UuidPrimaryColumn } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 import { ReportEventEntity } from '../report-record/report-event.entity';
 
@@ -6,21 +7,19 @@ import { ReportEventEntity } from '../report-record/report-event.entity';
 @Entity('attachment')
 @Index('ix_attachment_report', ['reportId'])
 export class AttachmentEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Column({ name: 'report_id', type: 'uuid' })
   reportId: string;
 
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'attachment_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'attachment_report_id_fkey')
   report?: ReportEntity;
 
   @Column({ name: 'event_id', type: 'bigint', nullable: true })
   eventId: string | null;
 
-  @ManyToOne(() => ReportEventEntity)
-  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'attachment_event_id_fkey' })
+  @ForeignKey(() => ReportEventEntity, 'event_id', 'attachment_event_id_fkey')
   event?: ReportEventEntity | null;
 
   @Column({ type: 'enum', enum: ['citizen', 'resolution'], enumName: 'attachment_kind' })
@@ -44,6 +43,6 @@ export class AttachmentEntity {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
 
 export const AUDIT_EVENT_TYPES = [
@@ -36,7 +37,7 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 @Check('ck_audit_event_type', `type IN (${AUDIT_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
 @Check('ck_audit_event_result_count', `result_count >= 0`)
 export class AuditEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -45,8 +46,7 @@ export class AuditEventEntity {
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId: string | null;
 
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'audit_event_actor_user_id_fkey' })
+  @ForeignKey(() => AppUserEntity, 'actor_user_id', 'audit_event_actor_user_id_fkey')
   actorUser?: AppUserEntity | null;
 
   @Column({ name: 'actor_role', type: 'text', nullable: true })
@@ -65,6 +65,6 @@ export class AuditEventEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
