@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PersonalDataEventType, PlaceChange, ReportRecordRepository, StatusChange, TimelineEvent } from './report-record.repository';
+import { PersonalDataAccess, PlaceChange, ReportRecordRepository, StatusChange, TimelineEvent } from './report-record.repository';
 import type { ReportStatus } from './report-status';
 
 /**
@@ -53,14 +53,7 @@ export class ReportRecordService {
   }
 
   /** A view or reveal of a reporter's contact details, as a non-public timeline event (invariant 6). */
-  recordPersonalDataAccess(e: {
-    reportId: string;
-    type: PersonalDataEventType;
-    actorUserId: string;
-    actorRole: string;
-    fields: string[];
-    reason?: string;
-  }): Promise<void> {
+  recordPersonalDataAccess(e: PersonalDataAccess): Promise<void> {
     return this.record.recordPersonalDataAccess(e);
   }
 }
