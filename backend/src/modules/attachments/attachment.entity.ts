@@ -5,19 +5,13 @@ import { ReportEventEntity } from '../report-record/report-event.entity';
 
 /** A photo of a report (the citizen's) or of its resolution (the unit's), stored behind the storage port. */
 @Entity('attachment')
-@Index('ix_attachment_report', ['reportId'])
+@Index('ix_attachment_report', ['report'])
 export class AttachmentEntity {
   @UuidPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'attachment_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'attachment_report_id_fkey', { nullable: false })
   report?: ReportEntity;
-
-  @Column({ name: 'event_id', type: 'bigint', nullable: true })
-  eventId: string | null;
 
   @ForeignKey(() => ReportEventEntity, 'event_id', 'attachment_event_id_fkey')
   event?: ReportEventEntity | null;

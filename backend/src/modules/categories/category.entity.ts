@@ -58,9 +58,6 @@ export class CategoryEntity {
   @Column({ name: 'handling_level', type: 'enum', enum: ['ward', 'department'], enumName: 'handling_level' })
   handlingLevel: HandlingLevel;
 
-  @Column({ name: 'default_unit_id', type: 'uuid', nullable: true })
-  defaultUnitId: string | null;
-
   @ForeignKey(() => HandlingUnitEntity, 'default_unit_id', 'category_default_unit_id_fkey')
   defaultUnit?: HandlingUnitEntity;
 

@@ -6,15 +6,12 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
 /** A message the system sent (or, with the recording driver, would have sent). Deduplicated by key. */
 @Entity('notification')
 @Unique('uq_notification_dedupe', ['dedupeKey'])
-@Index('ix_notification_report', ['reportId'])
+@Index('ix_notification_report', ['report'])
 @Index('ix_notification_pending', ['id'], { where: `status = 'recorded'` })
 @Check('ck_notification_status', `status IN ('recorded', 'sent', 'failed')`)
 export class NotificationEntity {
   @BigintPrimaryColumn()
   id: string;
-
-  @Column({ name: 'report_id', type: 'uuid', nullable: true })
-  reportId: string | null;
 
   @ForeignKey(() => ReportEntity, 'report_id', 'notification_report_id_fkey')
   report?: ReportEntity | null;
@@ -24,9 +21,6 @@ export class NotificationEntity {
 
   @Column({ type: 'text' })
   recipient: string;
-
-  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
-  unitId: string | null;
 
   @ForeignKey(() => HandlingUnitEntity, 'unit_id', 'notification_unit_id_fkey')
   unit?: HandlingUnitEntity | null;

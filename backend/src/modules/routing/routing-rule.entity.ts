@@ -9,24 +9,18 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
  */
 @Entity('routing_rule')
 @Check('ck_routing_rule_validity', 'valid_to IS NULL OR valid_to > valid_from')
-@Index('ix_routing_rule_lookup', ['categoryId', 'adminUnitCode'])
+@Index('ix_routing_rule_lookup', ['category', 'adminUnitCode'])
 export class RoutingRuleEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'category_id', type: 'integer' })
-  categoryId: number;
-
-  @ForeignKey(() => CategoryEntity, 'category_id', 'routing_rule_category_id_fkey')
+  @ForeignKey(() => CategoryEntity, 'category_id', 'routing_rule_category_id_fkey', { nullable: false })
   category?: CategoryEntity;
 
   @Column({ name: 'admin_unit_code', type: 'varchar', length: 5, nullable: true })
   adminUnitCode: string | null;
 
-  @Column({ name: 'handling_unit_id', type: 'uuid' })
-  handlingUnitId: string;
-
-  @ForeignKey(() => HandlingUnitEntity, 'handling_unit_id', 'routing_rule_handling_unit_id_fkey')
+  @ForeignKey(() => HandlingUnitEntity, 'handling_unit_id', 'routing_rule_handling_unit_id_fkey', { nullable: false })
   handlingUnit?: HandlingUnitEntity;
 
   @TimestamptzColumn('valid_from', { default: () => 'now()' })

@@ -14,17 +14,14 @@ export interface StoredTransition {
  * derived from them (and the calendar) on every change, so they can always be recomputed.
  */
 @Entity('sla_clock')
-@Unique('uq_sla_clock', ['reportId', 'kind', 'cycle'])
+@Unique('uq_sla_clock', ['report', 'kind', 'cycle'])
 @Check('ck_sla_clock_state', "state IN ('running', 'paused', 'stopped')")
 @Index('ix_sla_clock_next_stage', ['nextStageAt'], { where: "state = 'running' AND next_stage_at IS NOT NULL" })
 export class SlaClockEntity {
   @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'sla_clock_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'sla_clock_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'enum', enum: ['response', 'resolution'], enumName: 'sla_kind' })
@@ -32,9 +29,6 @@ export class SlaClockEntity {
 
   @Column({ type: 'integer', default: 1 })
   cycle: number;
-
-  @Column({ name: 'policy_id', type: 'integer', nullable: true })
-  policyId: number | null;
 
   @ForeignKey(() => SlaPolicyEntity, 'policy_id', 'sla_clock_policy_id_fkey')
   policy?: SlaPolicyEntity | null;

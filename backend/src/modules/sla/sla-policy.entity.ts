@@ -10,13 +10,10 @@ export type SlaMode = 'business' | 'calendar';
 @Check('ck_sla_policy_validity', 'valid_to IS NULL OR valid_to > valid_from')
 @Check('ck_sla_policy_response', 'response_minutes > 0')
 @Check('ck_sla_policy_resolution', 'resolution_minutes > 0')
-@Index('ix_sla_policy_lookup', ['categoryId', 'priority'])
+@Index('ix_sla_policy_lookup', ['category', 'priority'])
 export class SlaPolicyEntity {
   @PrimaryGeneratedColumn()
   id: number;
-
-  @Column({ name: 'category_id', type: 'integer', nullable: true })
-  categoryId: number | null;
 
   @ForeignKey(() => CategoryEntity, 'category_id', 'sla_policy_category_id_fkey')
   category?: CategoryEntity | null;
@@ -38,9 +35,6 @@ export class SlaPolicyEntity {
 
   @TimestamptzColumn('valid_to', { nullable: true })
   validTo: Date | null;
-
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
 
   @ForeignKey(() => AppUserEntity, 'created_by', 'sla_policy_created_by_fkey')
   creator?: AppUserEntity | null;

@@ -5,15 +5,12 @@ import type { SlaKind } from './sla-clock.entity';
 
 /** A warning or breach that fired. The unique key is what makes a stage fire exactly once. */
 @Entity('sla_stage_event')
-@Unique('uq_sla_stage_event', ['reportId', 'kind', 'stage', 'cycle'])
+@Unique('uq_sla_stage_event', ['report', 'kind', 'stage', 'cycle'])
 export class SlaStageEventEntity {
   @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'sla_stage_event_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'sla_stage_event_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'enum', enum: ['response', 'resolution'], enumName: 'sla_kind' })

@@ -1,4 +1,4 @@
-import { Check, Entity, PrimaryColumn, Column } from 'typeorm';
+import { Check, Entity, PrimaryColumn } from 'typeorm';
 import { CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { ReportEventEntity } from '../report-record/report-event.entity';
 import { ReportEntity } from '../report-record/report.entity';
@@ -19,10 +19,7 @@ export class ReportRatingEntity {
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_report_rating' })
   cycle: number;
 
-  @Column({ name: 'event_id', type: 'bigint' })
-  eventId: string;
-
-  @ForeignKey(() => ReportEventEntity, 'event_id', 'report_rating_event_id_fkey')
+  @ForeignKey(() => ReportEventEntity, 'event_id', 'report_rating_event_id_fkey', { nullable: false })
   event?: ReportEventEntity;
 
   @CreatedAtColumn()

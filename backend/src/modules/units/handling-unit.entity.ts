@@ -27,9 +27,6 @@ export class HandlingUnitEntity {
   @Column({ name: 'admin_unit_code', type: 'varchar', length: 5, nullable: true })
   adminUnitCode: string | null;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
-  parentId: string | null;
-
   @ForeignKey(() => HandlingUnitEntity, 'parent_id', 'handling_unit_parent_id_fkey')
   parent?: HandlingUnitEntity;
 

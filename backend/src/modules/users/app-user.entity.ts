@@ -28,9 +28,6 @@ export class AppUserEntity {
   @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role' })
   role: UserRole;
 
-  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
-  unitId: string | null;
-
   // Named, not imported: units depends on auth, which depends on users (modules import no cycle).
   @ForeignKey('HandlingUnitEntity', 'unit_id', 'app_user_unit_id_fkey')
   unit?: { id: string } | null;

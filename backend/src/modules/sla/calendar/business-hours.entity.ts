@@ -20,9 +20,6 @@ export class BusinessHoursEntity {
   @TimestamptzColumn('updated_at', { default: () => 'now()' })
   updatedAt: Date;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
-  updatedBy: string | null;
-
   @ForeignKey(() => AppUserEntity, 'updated_by', 'business_hours_updated_by_fkey')
   updater?: AppUserEntity | null;
 }

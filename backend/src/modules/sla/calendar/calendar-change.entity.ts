@@ -31,9 +31,6 @@ export class CalendarChangeEntity {
   @TimestamptzColumn('changed_at', { default: () => 'now()' })
   changedAt: Date;
 
-  @Column({ name: 'changed_by', type: 'uuid', nullable: true })
-  changedBy: string | null;
-
   @ForeignKey(() => AppUserEntity, 'changed_by', 'calendar_change_changed_by_fkey')
   changer?: AppUserEntity | null;
 }

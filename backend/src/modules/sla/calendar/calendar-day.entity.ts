@@ -22,9 +22,6 @@ export class CalendarDayEntity {
   @TimestamptzColumn('updated_at', { default: () => 'now()' })
   updatedAt: Date;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
-  updatedBy: string | null;
-
   @ForeignKey(() => AppUserEntity, 'updated_by', 'calendar_day_updated_by_fkey')
   updater?: AppUserEntity | null;
 }
