@@ -6,6 +6,7 @@ import { unitNotificationsSql } from '../notifications/notification.sql';
 import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
+import { unnestParams } from '../../engine/database/unnest-params';
 
 export interface LockedTicket {
   id: string;
@@ -128,15 +129,18 @@ export class RoutingRepository {
        UNION ALL
        SELECT "reportId", id, kind FROM cl`,
       [
-        rows.map((r) => r.id),
-        rows.map((r) => r.version),
-        rows.map((r) => r.unitId),
-        rows.map((r) => r.responseDueAt),
-        rows.map((r) => r.resolutionDueAt),
-        rows.map((r) => r.reason),
-        rows.map((r) => r.ruleId),
-        rows.map((r) => r.notice.template),
-        rows.map((r) => r.notice.dedupeKey),
+        ...unnestParams(
+          rows,
+          'id',
+          'version',
+          'unitId',
+          'responseDueAt',
+          'resolutionDueAt',
+          'reason',
+          'ruleId',
+          (r) => r.notice.template,
+          (r) => r.notice.dedupeKey,
+        ),
         ...clockArrays(clocks),
       ],
     );
