@@ -1,9 +1,9 @@
-import { DomainException } from './domain.exception';
+import { DomainException, FieldIssue } from './domain.exception';
 
 const DAY_MS = 86_400_000;
 
 /** The message and details of a `<module>.bad_period` error; the issue names the `to` filter. */
-export function periodProblem(maxDays: number): [string, { issues: { field: string; rule: string; message: string; messageVi: string }[] }] {
+export function periodProblem(maxDays: number): [string, { issues: FieldIssue[] }] {
   return [
     `The period must run forward and span at most ${maxDays} days`,
     {

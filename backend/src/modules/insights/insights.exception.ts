@@ -1,4 +1,5 @@
 import { DomainException } from '../../engine/errors/domain.exception';
+import { periodProblem } from '../../engine/errors/period';
 import { MAX_PERIOD_DAYS } from './insights-period';
 
 export enum InsightsErrorCode {
@@ -8,21 +9,7 @@ export enum InsightsErrorCode {
 
 export class InsightsException extends DomainException {
   static badPeriod(): InsightsException {
-    return new InsightsException(
-      'validation',
-      InsightsErrorCode.BadPeriod,
-      `The period must run forward and span at most ${MAX_PERIOD_DAYS} days`,
-      {
-        issues: [
-          {
-            field: 'to',
-            rule: 'range',
-            message: `to must be after from, at most ${MAX_PERIOD_DAYS} days later`,
-            messageVi: `Khoảng thời gian không hợp lệ (tối đa ${MAX_PERIOD_DAYS} ngày)`,
-          },
-        ],
-      },
-    );
+    return new InsightsException('validation', InsightsErrorCode.BadPeriod, ...periodProblem(MAX_PERIOD_DAYS));
   }
 
   static unknownWard(code: string): InsightsException {
