@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NotificationChannel } from './notification-driver';
 import { unnestParams } from '../../engine/database/unnest-params';
 
 export interface NewNotification {
   reportId: string | null;
-  channel: 'internal' | 'email' | 'sms';
+  channel: NotificationChannel;
   recipient: string;
   unitId: string | null;
   template: string;
