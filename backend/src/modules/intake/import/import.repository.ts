@@ -12,20 +12,8 @@ import { insertEventsSql, insertReportsSql } from '../../report-record/report-re
 import { ANSWERED_STATUS_SQL } from '../../report-record/report-status';
 
 /** A row the database refused (unknown category, outside the city), with what the file said. */
-export interface RefusedRow {
-  row: number;
+export interface RefusedRow extends ImportRow {
   kind: Extract<RejectKind, 'unknown_category' | 'outside_city'>;
-  externalId: string;
-  category: string;
-  lat: number;
-  lng: number;
-  description: string;
-  address: string | null;
-  createdAt: string;
-  status: ImportStatus;
-  sourceStatus: string;
-  closedAt: string | null;
-  sourceChannel: string | null;
 }
 
 export interface BatchOutcome {
