@@ -31,7 +31,7 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
  */
 @Entity('audit_event')
 @Index('ix_audit_event_subject', ['subject', 'createdAt'])
-@Index('ix_audit_event_actor', ['actorUserId', 'createdAt'])
+@Index('ix_audit_event_actor', ['actorUser', 'createdAt'])
 @Index('ix_audit_event_type', ['type', 'createdAt'])
 @Index('ix_audit_event_created', ['createdAt'])
 @Check('ck_audit_event_type', `type IN (${AUDIT_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
@@ -42,9 +42,6 @@ export class AuditEventEntity {
 
   @Column({ type: 'text' })
   type: AuditEventType;
-
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
 
   @ForeignKey(() => AppUserEntity, 'actor_user_id', 'audit_event_actor_user_id_fkey')
   actorUser?: AppUserEntity | null;

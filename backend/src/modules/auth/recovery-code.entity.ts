@@ -4,15 +4,12 @@ import { AppUserEntity } from '../users/app-user.entity';
 
 /** A one-time recovery code of a staff account's second factor, kept as its SHA-256 only. */
 @Entity('user_recovery_code')
-@Unique('uq_user_recovery_code', ['userId', 'codeHash'])
+@Unique('uq_user_recovery_code', ['user', 'codeHash'])
 export class RecoveryCodeEntity {
   @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ForeignKey(() => AppUserEntity, 'user_id', 'user_recovery_code_user_id_fkey', { onDelete: 'CASCADE' })
+  @ForeignKey(() => AppUserEntity, 'user_id', 'user_recovery_code_user_id_fkey', { nullable: false, onDelete: 'CASCADE' })
   user?: AppUserEntity;
 
   @Column({ name: 'code_hash', type: 'text' })

@@ -19,16 +19,13 @@ export type RevokeReason = (typeof REVOKE_REASONS)[number];
  * user agent and address are personal data of the staff member, kept while the row lives.
  */
 @Entity('user_session')
-@Index('ix_user_session_user', ['userId', 'createdAt'])
+@Index('ix_user_session_user', ['user', 'createdAt'])
 @Check('ck_user_session_revoked_reason', `revoked_reason IN (${REVOKE_REASONS.map((r) => `'${r}'`).join(', ')})`)
 export class UserSessionEntity {
   @UuidPrimaryColumn()
   id: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ForeignKey(() => AppUserEntity, 'user_id', 'user_session_user_id_fkey', { onDelete: 'CASCADE' })
+  @ForeignKey(() => AppUserEntity, 'user_id', 'user_session_user_id_fkey', { nullable: false, onDelete: 'CASCADE' })
   user?: AppUserEntity;
 
   @CreatedAtColumn()

@@ -15,10 +15,7 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'request_hash', type: 'char', length: 64 })
   requestHash: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'idempotency_key_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'idempotency_key_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'jsonb' })

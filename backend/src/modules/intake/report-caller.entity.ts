@@ -6,15 +6,12 @@ import { AppUserEntity } from '../users/app-user.entity';
 /** A phone call the call centre attached to an existing ticket instead of opening a new one. */
 @Entity('report_caller')
 @Index('ix_report_caller_phone', ['phone', 'createdAt'])
-@Index('ix_report_caller_report', ['reportId'])
+@Index('ix_report_caller_report', ['report'])
 export class ReportCallerEntity {
   @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'report_caller_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'report_caller_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'text' })
@@ -25,9 +22,6 @@ export class ReportCallerEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
-
-  @Column({ name: 'operator_id', type: 'uuid', nullable: true })
-  operatorId: string | null;
 
   @ForeignKey(() => AppUserEntity, 'operator_id', 'report_caller_operator_id_fkey')
   operator?: AppUserEntity | null;

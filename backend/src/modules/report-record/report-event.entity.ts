@@ -7,24 +7,18 @@ import { REPORT_STATUSES, ReportStatus } from './report-status';
 
 /** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('report_event')
-@Index('ix_report_event_report', ['reportId', 'id'])
+@Index('ix_report_event_report', ['report', 'id'])
 // Partial index over the rating events, made by the insight-indexes migration.
 @Index('ix_report_event_rating', { synchronize: false })
 export class ReportEventEntity {
   @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ForeignKey(() => ReportEntity, 'report_id', 'report_event_report_id_fkey')
+  @ForeignKey(() => ReportEntity, 'report_id', 'report_event_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'text' })
   type: string;
-
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
 
   @ForeignKey(() => AppUserEntity, 'actor_user_id', 'report_event_actor_user_id_fkey')
   actorUser?: AppUserEntity | null;
@@ -38,14 +32,8 @@ export class ReportEventEntity {
   @Column({ name: 'to_status', type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', nullable: true })
   toStatus: ReportStatus | null;
 
-  @Column({ name: 'from_unit_id', type: 'uuid', nullable: true })
-  fromUnitId: string | null;
-
   @ForeignKey(() => HandlingUnitEntity, 'from_unit_id', 'report_event_from_unit_id_fkey')
   fromUnit?: HandlingUnitEntity | null;
-
-  @Column({ name: 'to_unit_id', type: 'uuid', nullable: true })
-  toUnitId: string | null;
 
   @ForeignKey(() => HandlingUnitEntity, 'to_unit_id', 'report_event_to_unit_id_fkey')
   toUnit?: HandlingUnitEntity | null;

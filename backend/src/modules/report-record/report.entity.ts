@@ -11,14 +11,14 @@ export const REPORT_CHANNELS: ReportChannel[] = ['web', 'app', 'phone', 'open311
 
 @Entity('report')
 @Unique('uq_report_code', ['code'])
-@Index('ix_report_unit_status', ['assignedUnitId', 'status'])
+@Index('ix_report_unit_status', ['assignedUnit', 'status'])
 @Index('ix_report_created_at', ['createdAt'])
 @Index('ix_report_ward', ['wardCode', 'createdAt'])
-@Index('ix_report_category', ['categoryId', 'createdAt'])
+@Index('ix_report_category', ['category', 'createdAt'])
 @Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
 // Expression index (attributes ->> 'external_id') WHERE channel = 'import', made by the import migration.
 @Index('ux_report_import_external_id', { synchronize: false })
-@Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: `status NOT IN ${TERMINAL_STATUS_SQL}` })
+@Index('ix_report_unit_due', ['assignedUnit', 'resolutionDueAt'], { where: `status NOT IN ${TERMINAL_STATUS_SQL}` })
 // Made by the insight-indexes migration: GiST over (point_3857, resolved_at) for recurring places, and resolved_at for the on-time figures.
 @Index('ix_report_done_point', { synchronize: false })
 @Index('ix_report_resolved_at', { synchronize: false })
@@ -32,10 +32,7 @@ export class ReportEntity {
   @Column({ type: 'enum', enum: REPORT_CHANNELS, enumName: 'report_channel' })
   channel: ReportChannel;
 
-  @Column({ name: 'category_id', type: 'integer' })
-  categoryId: number;
-
-  @ForeignKey(() => CategoryEntity, 'category_id', 'report_category_id_fkey')
+  @ForeignKey(() => CategoryEntity, 'category_id', 'report_category_id_fkey', { nullable: false })
   category?: CategoryEntity;
 
   @Column({ type: 'text' })
@@ -53,17 +50,11 @@ export class ReportEntity {
   @Column({ type: 'text', nullable: true })
   address: string | null;
 
-  @Column({ name: 'admin_unit_id', type: 'bigint' })
-  adminUnitId: string;
-
-  @ForeignKey(() => AdminUnitEntity, 'admin_unit_id', 'report_admin_unit_id_fkey')
+  @ForeignKey(() => AdminUnitEntity, 'admin_unit_id', 'report_admin_unit_id_fkey', { nullable: false })
   adminUnit?: AdminUnitEntity;
 
   @Column({ name: 'ward_code', type: 'varchar', length: 5 })
   wardCode: string;
-
-  @Column({ name: 'assigned_unit_id', type: 'uuid', nullable: true })
-  assignedUnitId: string | null;
 
   @ForeignKey(() => HandlingUnitEntity, 'assigned_unit_id', 'report_assigned_unit_id_fkey')
   assignedUnit?: HandlingUnitEntity | null;
@@ -89,9 +80,6 @@ export class ReportEntity {
   /** Answers to the category's Open311 attributes, keyed by attribute code. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   attributes: Record<string, unknown>;
-
-  @Column({ name: 'master_report_id', type: 'uuid', nullable: true })
-  masterReportId: string | null;
 
   @ForeignKey(() => ReportEntity, 'master_report_id', 'report_master_report_id_fkey')
   masterReport?: ReportEntity | null;
