@@ -1,10 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, TimestamptzColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 
-/** A photo received and re-encoded but not yet attached to a report (unclaimed ones expire). */
-@Entity('upload')
-@Index('ix_upload_unclaimed', ['createdAt'], { where: 'claimed_at IS NULL' })
-export class UploadEntity {
+/** A re-encoded photo in the store: the columns an upload keeps when it becomes an attachment. */
+export abstract class StoredPhoto {
   @UuidPrimaryColumn()
   id: string;
 
@@ -28,7 +26,12 @@ export class UploadEntity {
 
   @CreatedAtColumn()
   createdAt: Date;
+}
 
+/** A photo received and re-encoded but not yet attached to a report (unclaimed ones expire). */
+@Entity('upload')
+@Index('ix_upload_unclaimed', ['createdAt'], { where: 'claimed_at IS NULL' })
+export class UploadEntity extends StoredPhoto {
   @TimestamptzColumn('claimed_at', { nullable: true })
   claimedAt: Date | null;
 }
