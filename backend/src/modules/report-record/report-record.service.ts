@@ -37,14 +37,8 @@ export class ReportRecordService {
    * The lines of a caller added by an operator: a public one (`shown`) and a non-public one
    * naming which personal data was stored (`stored`: field names, never the values).
    */
-  appendCallerAttached(
-    tx: EntityManager,
-    reportId: string,
-    operator: { userId: string; role: string },
-    shown: Record<string, unknown>,
-    stored: Record<string, unknown>,
-  ): Promise<void> {
-    return this.record.appendCallerAttached(tx, reportId, operator, shown, stored);
+  appendCallerAttached(...args: Parameters<ReportRecordRepository['appendCallerAttached']>): Promise<void> {
+    return this.record.appendCallerAttached(...args);
   }
 
   /** Appends one line to the timeline (append-only in the database); returns its id. */
