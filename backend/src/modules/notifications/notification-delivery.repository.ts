@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import type { NewNotification } from './notifications.repository';
 
 /** A due notification as the delivery claims it. */
@@ -11,13 +11,7 @@ export interface PendingNotification extends Pick<NewNotification, 'reportId' | 
 
 /** The delivery side of the notification table: claim due rows, mark each outcome. */
 @Injectable()
-export class NotificationDeliveryRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
-  }
-
+export class NotificationDeliveryRepository extends TransactionalRepository {
   /** Due rows, locked until the transaction ends; rows another worker holds are skipped, not waited on. */
   async claim(tx: EntityManager, limit: number, now: Date): Promise<PendingNotification[]> {
     // bigint arrives as text from the driver; payload is NOT NULL, the coalesce only spells out the default.

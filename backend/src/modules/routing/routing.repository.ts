@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import { unitNotificationsSql } from '../notifications/notification.sql';
 import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
@@ -40,13 +40,7 @@ export interface RoutingRuleView {
 }
 
 @Injectable()
-export class RoutingRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class RoutingRepository extends TransactionalRepository {
   /** The ticket, locked for the rest of the transaction so two routers cannot both assign it. */
   async lockTicket(tx: EntityManager, id: string): Promise<LockedTicket | null> {
     const rows = await tx.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
 import type { SlaMode } from './sla-policy.entity';
 import { DEADLINES_FROM_CLOCKS_SQL, SET_DEADLINES_SQL, SYSTEM_EVENT_SQL, SYSTEM_EVENTS_SQL } from '../report-record/report-record.sql';
@@ -40,13 +40,7 @@ const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c
                c.transitions, c.state, r.assigned_unit_id AS "assignedUnitId"`;
 
 @Injectable()
-export class SlaRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class SlaRepository extends TransactionalRepository {
   /** For reads outside a transaction. */
   get manager(): EntityManager {
     return this.db.manager;
@@ -204,11 +198,11 @@ export class SlaRepository {
          FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, next_stage, next_stage_at, due_at)
         WHERE c.id = u.id`,
       unnestParams(
-        rows,
+        rows.map((r) => ({ id: r.id, ...r.derived })),
         'id',
-        (r) => r.derived.nextStage,
-        (r) => r.derived.nextStageAt,
-        (r) => r.derived.dueAt,
+        'nextStage',
+        'nextStageAt',
+        'dueAt',
       ),
     );
   }
@@ -286,12 +280,12 @@ export class SlaRepository {
            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[]) AS u(id, state, due_at, next_stage, next_stage_at)
           WHERE c.id = u.id`,
         unnestParams(
-          rows,
+          rows.map((r) => ({ id: r.id, ...r.derived })),
           'id',
-          (r) => r.derived.state,
-          (r) => r.derived.dueAt,
-          (r) => r.derived.nextStage,
-          (r) => r.derived.nextStageAt,
+          'state',
+          'dueAt',
+          'nextStage',
+          'nextStageAt',
         ),
       );
       await tx.query(
