@@ -10,6 +10,15 @@ import { unnestParams } from '../../engine/database/unnest-params';
 
 export type { ClockDerived, NewClock } from './sla-clock.sql';
 
+/** The unnest parameters of a clock update: each clock's id, then the derived fields named. */
+function derivedParams(rows: { id: string; derived: ClockDerived }[], ...fields: (keyof ClockDerived)[]): unknown[][] {
+  return unnestParams(
+    rows.map((r) => ({ id: r.id, ...r.derived })),
+    'id',
+    ...fields,
+  );
+}
+
 export interface PolicyRow {
   id: number;
   responseMinutes: number;
@@ -197,13 +206,7 @@ export class SlaRepository extends TransactionalRepository {
       `UPDATE sla_clock c SET next_stage = u.next_stage, next_stage_at = u.next_stage_at, due_at = u.due_at, updated_at = now()
          FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, next_stage, next_stage_at, due_at)
         WHERE c.id = u.id`,
-      unnestParams(
-        rows.map((r) => ({ id: r.id, ...r.derived })),
-        'id',
-        'nextStage',
-        'nextStageAt',
-        'dueAt',
-      ),
+      derivedParams(rows, 'nextStage', 'nextStageAt', 'dueAt'),
     );
   }
 
@@ -279,14 +282,7 @@ export class SlaRepository extends TransactionalRepository {
         `UPDATE sla_clock c SET state = u.state, due_at = u.due_at, next_stage = u.next_stage, next_stage_at = u.next_stage_at, updated_at = now()
            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[]) AS u(id, state, due_at, next_stage, next_stage_at)
           WHERE c.id = u.id`,
-        unnestParams(
-          rows.map((r) => ({ id: r.id, ...r.derived })),
-          'id',
-          'state',
-          'dueAt',
-          'nextStage',
-          'nextStageAt',
-        ),
+        derivedParams(rows, 'state', 'dueAt', 'nextStage', 'nextStageAt'),
       );
       await tx.query(
         DEADLINES_FROM_CLOCKS_SQL,
