@@ -1,11 +1,9 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 import { periodProblem } from '../../engine/errors/period';
 import { MAX_PERIOD_DAYS } from './insights-period';
 
-export enum InsightsErrorCode {
-  BadPeriod = 'insights.bad_period',
-  UnknownWard = 'insights.unknown_ward',
-}
+export const InsightsErrorCode = errorCodes('insights', ['bad_period', 'unknown_ward']);
+export type InsightsErrorCode = ErrorCodeOf<typeof InsightsErrorCode>;
 
 export class InsightsException extends DomainException {
   static badPeriod(): InsightsException {
