@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
+import { sqlList } from '../../engine/database/sql-list';
 
 export const AUDIT_EVENT_TYPES = [
   'caller_history_searched',
@@ -34,7 +35,7 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 @Index('ix_audit_event_actor', ['actorUser', 'createdAt'])
 @Index('ix_audit_event_type', ['type', 'createdAt'])
 @Index('ix_audit_event_created', ['createdAt'])
-@Check('ck_audit_event_type', `type IN (${AUDIT_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
+@Check('ck_audit_event_type', `type IN ${sqlList(AUDIT_EVENT_TYPES)}`)
 @Check('ck_audit_event_result_count', `result_count >= 0`)
 export class AuditEventEntity {
   @BigintPrimaryColumn()

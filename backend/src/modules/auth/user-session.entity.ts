@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, ForeignKey, TimestamptzColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
+import { sqlList } from '../../engine/database/sql-list';
 
 export const REVOKE_REASONS = [
   'logout',
@@ -20,7 +21,7 @@ export type RevokeReason = (typeof REVOKE_REASONS)[number];
  */
 @Entity('user_session')
 @Index('ix_user_session_user', ['user', 'createdAt'])
-@Check('ck_user_session_revoked_reason', `revoked_reason IN (${REVOKE_REASONS.map((r) => `'${r}'`).join(', ')})`)
+@Check('ck_user_session_revoked_reason', `revoked_reason IN ${sqlList(REVOKE_REASONS)}`)
 export class UserSessionEntity {
   @UuidPrimaryColumn()
   id: string;
