@@ -4,6 +4,9 @@ import type { Job, JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bul
 import { JobName, runJob } from './queue-jobs';
 import { QueueName } from './queue-name';
 
+/** A recurring job's data: nothing, the work is whatever PostgreSQL holds when it runs. */
+export type RecurringJobData = Record<string, never>;
+
 /**
  * A processor whose queue holds one job that recurs on a schedule and carries nothing: the work is
  * whatever PostgreSQL holds when it runs. Every worker declares the schedule at boot (an upsert,

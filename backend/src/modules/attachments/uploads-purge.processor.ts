@@ -3,15 +3,14 @@ import { Inject } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
-import { RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
+import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const PURGE_EVERY_MS = 3600_000;
 
 /** `purge-uploads` carries nothing: what to purge is whatever PostgreSQL holds past its time. */
-export type PurgeUploadsJob = Record<string, never>;
-export type MaintenanceJobData = QueueJobData<QueueName.Maintenance, { 'purge-uploads': PurgeUploadsJob }>;
+export type MaintenanceJobData = QueueJobData<QueueName.Maintenance, { 'purge-uploads': RecurringJobData }>;
 
 /** Hourly: photos uploaded but never attached to a report are deleted after a day. */
 @Processor(QueueName.Maintenance)

@@ -5,12 +5,11 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
-import { RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
+import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { DeliveryOutcome, NotificationDeliveryService } from './notification-delivery.service';
 
 /** `deliver-notifications` carries nothing: the rows to send are whatever is due in PostgreSQL. */
-export type DeliverNotificationsJobData = Record<string, never>;
-export type NotificationsJobData = QueueJobData<QueueName.Notifications, { 'deliver-notifications': DeliverNotificationsJobData }>;
+export type NotificationsJobData = QueueJobData<QueueName.Notifications, { 'deliver-notifications': RecurringJobData }>;
 
 /**
  * Every few seconds (NOTIFY_DELIVERY_EVERY_MS): one batch of due notifications. A scheduler, not
