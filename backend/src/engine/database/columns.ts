@@ -30,8 +30,9 @@ export const TimestamptzColumn = (name: string, options: MoreOptions = {}): Prop
   Column({ name, type: 'timestamptz', ...options });
 
 /**
- * The relation beside a foreign-key column: many rows to one `target`, joined on `column` under
- * the constraint name the migration gave it.
+ * A foreign key, declared once as its relation: many rows to one `target` on `column` (typed as
+ * the target's key; `{ nullable: false }` for NOT NULL), under the constraint name the migration
+ * gave it.
  */
 export const ForeignKey = <T>(
   target: string | (() => ObjectType<T>),
