@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PLATFORM_MODULES } from './engine/platform-modules';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ConfigModule } from './engine/config/config.module';
-import { DatabaseModule } from './engine/database/database.module';
 import { HttpExceptionFilter } from './engine/errors/http-exception.filter';
 import { createValidationPipe } from './engine/errors/validation';
 import { HealthModule } from './engine/health/health.module';
-import { LoggingModule } from './engine/logging/logging.module';
-import { QueueModule } from './engine/queue/queue.module';
-import { RedisModule } from './engine/redis/redis.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/sla/calendar/calendar.module';
@@ -27,11 +23,7 @@ import { UnitsModule } from './modules/units/units.module';
 /** The HTTP API process. */
 @Module({
   imports: [
-    ConfigModule,
-    LoggingModule,
-    DatabaseModule,
-    RedisModule,
-    QueueModule,
+    ...PLATFORM_MODULES,
     HealthModule,
     AuthModule,
     GeoModule,

@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PLATFORM_MODULES } from './engine/platform-modules';
 import { DiscoveryModule } from '@nestjs/core';
-import { ConfigModule } from './engine/config/config.module';
-import { DatabaseModule } from './engine/database/database.module';
-import { LoggingModule } from './engine/logging/logging.module';
 import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { JobHandlersCheck } from './engine/queue/job-handlers.check';
-import { QueueModule } from './engine/queue/queue.module';
-import { RedisModule } from './engine/redis/redis.module';
 import { MapsWorkerModule } from './modules/maps/maps-worker.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
@@ -17,11 +13,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 /** The worker process: outbox relay, BullMQ processors, SLA sweeper and reconciler, map aggregator, retention of personal data; no HTTP. */
 @Module({
   imports: [
-    ConfigModule,
-    LoggingModule,
-    DatabaseModule,
-    RedisModule,
-    QueueModule,
+    ...PLATFORM_MODULES,
     DiscoveryModule,
     OutboxRelayModule,
     RoutingWorkerModule,

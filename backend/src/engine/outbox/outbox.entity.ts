@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, TimestamptzColumn } from '../database/columns';
 
 /**
  * Transactional outbox: a row written in the same transaction as the change it announces;
@@ -8,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('outbox')
 @Index('ix_outbox_pending', ['id'], { where: 'published_at IS NULL' })
 export class OutboxEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -20,10 +21,10 @@ export class OutboxEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('published_at', { nullable: true })
   publishedAt: Date | null;
 
   @Column({ type: 'integer', default: 0 })

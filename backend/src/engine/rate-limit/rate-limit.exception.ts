@@ -1,10 +1,8 @@
-import { DomainException } from '../errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../errors/domain.exception';
 import type { Dimension, PolicyName } from './rate-limit-policy';
 
-export enum RateLimitErrorCode {
-  Exceeded = 'rate_limit.exceeded',
-  Busy = 'rate_limit.busy',
-}
+export const RateLimitErrorCode = errorCodes('rate_limit', ['exceeded', 'busy']);
+export type RateLimitErrorCode = ErrorCodeOf<typeof RateLimitErrorCode>;
 
 const WHAT_VI: Record<PolicyName, string> = {
   filing: 'gửi phản ánh',

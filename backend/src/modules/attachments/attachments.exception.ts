@@ -1,14 +1,15 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 
-export enum AttachmentsErrorCode {
-  MissingFile = 'attachments.missing_file',
-  TooManyFiles = 'attachments.too_many_files',
-  InvalidForm = 'attachments.invalid_form',
-  UnsupportedType = 'attachments.unsupported_type',
-  TooLarge = 'attachments.too_large',
-  InvalidImage = 'attachments.invalid_image',
-  NotFound = 'attachments.not_found',
-}
+export const AttachmentsErrorCode = errorCodes('attachments', [
+  'missing_file',
+  'too_many_files',
+  'invalid_form',
+  'unsupported_type',
+  'too_large',
+  'invalid_image',
+  'not_found',
+]);
+export type AttachmentsErrorCode = ErrorCodeOf<typeof AttachmentsErrorCode>;
 
 const ACCEPTED = 'JPEG, PNG or WebP';
 const MB = 1024 * 1024;

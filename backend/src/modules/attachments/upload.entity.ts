@@ -1,10 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, TimestamptzColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 
-/** A photo received and re-encoded but not yet attached to a report (unclaimed ones expire). */
-@Entity('upload')
-@Index('ix_upload_unclaimed', ['createdAt'], { where: 'claimed_at IS NULL' })
-export class UploadEntity {
-  @PrimaryGeneratedColumn('uuid')
+/** A re-encoded photo in the store: the columns an upload keeps when it becomes an attachment. */
+export abstract class StoredPhoto {
+  @UuidPrimaryColumn()
   id: string;
 
   @Column({ name: 'storage_key', type: 'text' })
@@ -25,9 +24,14 @@ export class UploadEntity {
   @Column({ type: 'char', length: 64 })
   sha256: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
+}
 
-  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+/** A photo received and re-encoded but not yet attached to a report (unclaimed ones expire). */
+@Entity('upload')
+@Index('ix_upload_unclaimed', ['createdAt'], { where: 'claimed_at IS NULL' })
+export class UploadEntity extends StoredPhoto {
+  @TimestamptzColumn('claimed_at', { nullable: true })
   claimedAt: Date | null;
 }

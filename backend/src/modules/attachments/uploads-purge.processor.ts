@@ -1,38 +1,26 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
-import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
+import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 
 const PURGE_EVERY_MS = 3600_000;
 
 /** `purge-uploads` carries nothing: what to purge is whatever PostgreSQL holds past its time. */
-export type PurgeUploadsJob = Record<string, never>;
-export type MaintenanceJobData = QueueJobData<QueueName.Maintenance, { 'purge-uploads': PurgeUploadsJob }>;
+export type MaintenanceJobData = QueueJobData<QueueName.Maintenance, { 'purge-uploads': RecurringJobData }>;
 
 /** Hourly: photos uploaded but never attached to a report are deleted after a day. */
 @Processor(QueueName.Maintenance)
-export class UploadsPurgeProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class UploadsPurgeProcessor extends RecurringJobProcessor<QueueName.Maintenance> {
   constructor(
     private readonly attachments: AttachmentsService,
-    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @InjectQueue(QueueName.Maintenance) queue: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'purge-uploads',
-      { every: PURGE_EVERY_MS },
-      { name: 'purge-uploads', data: {}, opts: { removeOnComplete: 24, removeOnFail: 24 } },
-    );
-  }
-
-  async process(job: Job): Promise<unknown> {
-    return runJob(this, QueueName.Maintenance, job);
+    super(queue, QueueName.Maintenance, 'purge-uploads', { every: PURGE_EVERY_MS }, { removeOnComplete: 24, removeOnFail: 24 });
   }
 
   @OnJob(QueueName.Maintenance, 'purge-uploads')

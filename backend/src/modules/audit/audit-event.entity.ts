@@ -1,5 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
+import { sqlList } from '../../engine/database/sql-list';
 
 export const AUDIT_EVENT_TYPES = [
   'caller_history_searched',
@@ -32,23 +34,19 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
  */
 @Entity('audit_event')
 @Index('ix_audit_event_subject', ['subject', 'createdAt'])
-@Index('ix_audit_event_actor', ['actorUserId', 'createdAt'])
+@Index('ix_audit_event_actor', ['actorUser', 'createdAt'])
 @Index('ix_audit_event_type', ['type', 'createdAt'])
 @Index('ix_audit_event_created', ['createdAt'])
-@Check('ck_audit_event_type', `type IN (${AUDIT_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
+@Check('ck_audit_event_type', `type IN ${sqlList(AUDIT_EVENT_TYPES)}`)
 @Check('ck_audit_event_result_count', `result_count >= 0`)
 export class AuditEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
   type: AuditEventType;
 
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'audit_event_actor_user_id_fkey' })
+  @ForeignKey(() => AppUserEntity, 'actor_user_id', 'audit_event_actor_user_id_fkey')
   actorUser?: AppUserEntity | null;
 
   @Column({ name: 'actor_role', type: 'text', nullable: true })
@@ -67,6 +65,6 @@ export class AuditEventEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

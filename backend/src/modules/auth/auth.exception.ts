@@ -1,4 +1,4 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordProblem } from './password-policy';
 
 const PASSWORD_MESSAGES: Record<PasswordProblem, [string, string]> = {
@@ -10,25 +10,26 @@ const PASSWORD_MESSAGES: Record<PasswordProblem, [string, string]> = {
   ],
 };
 
-export enum AuthErrorCode {
-  InvalidCredentials = 'auth.invalid_credentials',
-  MissingToken = 'auth.missing_token',
-  InvalidToken = 'auth.invalid_token',
-  Forbidden = 'auth.forbidden',
-  TooManyAttempts = 'auth.too_many_attempts',
-  SessionEnded = 'auth.session_ended',
-  InvalidRefreshToken = 'auth.invalid_refresh_token',
-  SessionNotFound = 'auth.session_not_found',
-  PasswordChangeRequired = 'auth.password_change_required',
-  Unavailable = 'auth.unavailable',
-  WrongCurrentPassword = 'auth.wrong_current_password',
-  WeakPassword = 'auth.weak_password',
-  SecondFactorRequired = 'auth.second_factor_required',
-  InvalidChallenge = 'auth.invalid_challenge',
-  InvalidSecondFactor = 'auth.invalid_second_factor',
-  SecondFactorEnrolled = 'auth.second_factor_enrolled',
-  NoPendingSecondFactor = 'auth.no_pending_second_factor',
-}
+export const AuthErrorCode = errorCodes('auth', [
+  'invalid_credentials',
+  'missing_token',
+  'invalid_token',
+  'forbidden',
+  'too_many_attempts',
+  'session_ended',
+  'invalid_refresh_token',
+  'session_not_found',
+  'password_change_required',
+  'unavailable',
+  'wrong_current_password',
+  'weak_password',
+  'second_factor_required',
+  'invalid_challenge',
+  'invalid_second_factor',
+  'second_factor_enrolled',
+  'no_pending_second_factor',
+]);
+export type AuthErrorCode = ErrorCodeOf<typeof AuthErrorCode>;
 
 export class AuthException extends DomainException {
   static invalidCredentials(): AuthException {

@@ -49,42 +49,24 @@ export class SessionRepository {
   /** The session as the guard needs it, its user's live role and unit included; null once it ended. */
   async state(sessionId: string, now: Date, mfaRequiredRoles: readonly string[]): Promise<KnownSession> {
     const [r] = await this.db.query(
-      `SELECT s.id, s.version, u.id AS user_id, u.username, u.role, u.unit_id, u.must_change_password,
-              (u.totp_enabled_at IS NULL AND NOT u.demo AND u.role::text = ANY($3::text[])) AS must_enrol
+      `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role, u.unit_id AS "unitId", s.version,
+              u.must_change_password AS "mustChangePassword",
+              (u.totp_enabled_at IS NULL AND NOT u.demo AND u.role::text = ANY($3::text[])) AS "mustEnrolSecondFactor"
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
       [sessionId, now, mfaRequiredRoles],
     );
-    if (!r) return null;
-    return {
-      sessionId: r.id,
-      userId: r.user_id,
-      username: r.username,
-      role: r.role,
-      unitId: r.unit_id,
-      version: r.version,
-      mustChangePassword: r.must_change_password,
-      mustEnrolSecondFactor: r.must_enrol,
-    };
+    return r ?? null;
   }
 
   async findForRefresh(sessionId: string): Promise<RefreshableSession | null> {
     const [r] = await this.db.query(
-      `SELECT s.id, s.user_id, s.refresh_hash, s.previous_refresh_hash, s.expires_at, s.refresh_expires_at, s.revoked_at, u.active
+      `SELECT s.id, s.user_id AS "userId", s.refresh_hash AS "refreshHash", s.previous_refresh_hash AS "previousRefreshHash",
+              s.expires_at AS "expiresAt", s.refresh_expires_at AS "refreshExpiresAt", s.revoked_at AS "revokedAt", u.active AS "userActive"
          FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.id = $1`,
       [sessionId],
     );
-    if (!r) return null;
-    return {
-      id: r.id,
-      userId: r.user_id,
-      refreshHash: r.refresh_hash,
-      previousRefreshHash: r.previous_refresh_hash,
-      expiresAt: r.expires_at,
-      refreshExpiresAt: r.refresh_expires_at,
-      revokedAt: r.revoked_at,
-      userActive: r.active,
-    };
+    return r ?? null;
   }
 
   /** Swaps the refresh token only if it is still the one presented: of two racing refreshes one wins. */

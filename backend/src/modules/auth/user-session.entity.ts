@@ -1,5 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, TimestamptzColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
+import { sqlList } from '../../engine/database/sql-list';
 
 export const REVOKE_REASONS = [
   'logout',
@@ -18,26 +20,22 @@ export type RevokeReason = (typeof REVOKE_REASONS)[number];
  * user agent and address are personal data of the staff member, kept while the row lives.
  */
 @Entity('user_session')
-@Index('ix_user_session_user', ['userId', 'createdAt'])
-@Check('ck_user_session_revoked_reason', `revoked_reason IN (${REVOKE_REASONS.map((r) => `'${r}'`).join(', ')})`)
+@Index('ix_user_session_user', ['user', 'createdAt'])
+@Check('ck_user_session_revoked_reason', `revoked_reason IN ${sqlList(REVOKE_REASONS)}`)
 export class UserSessionEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => AppUserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_session_user_id_fkey' })
+  @ForeignKey(() => AppUserEntity, 'user_id', 'user_session_user_id_fkey', { nullable: false, onDelete: 'CASCADE' })
   user?: AppUserEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('last_seen_at', { default: () => 'now()' })
   lastSeenAt: Date;
 
-  @Column({ name: 'expires_at', type: 'timestamptz' })
+  @TimestamptzColumn('expires_at')
   expiresAt: Date;
 
   /** SHA-256 of the current refresh token; the token itself is never stored. */
@@ -47,7 +45,7 @@ export class UserSessionEntity {
   @Column({ name: 'previous_refresh_hash', type: 'text', nullable: true })
   previousRefreshHash: string | null;
 
-  @Column({ name: 'refresh_expires_at', type: 'timestamptz' })
+  @TimestamptzColumn('refresh_expires_at')
   refreshExpiresAt: Date;
 
   @Column({ name: 'user_agent', type: 'text', nullable: true })
@@ -59,7 +57,7 @@ export class UserSessionEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('revoked_at', { nullable: true })
   revokedAt: Date | null;
 
   @Column({ name: 'revoked_reason', type: 'text', nullable: true })

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ForeignKey } from '../../engine/database/columns';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -57,11 +58,7 @@ export class CategoryEntity {
   @Column({ name: 'handling_level', type: 'enum', enum: ['ward', 'department'], enumName: 'handling_level' })
   handlingLevel: HandlingLevel;
 
-  @Column({ name: 'default_unit_id', type: 'uuid', nullable: true })
-  defaultUnitId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'default_unit_id', foreignKeyConstraintName: 'category_default_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'default_unit_id', 'category_default_unit_id_fkey')
   defaultUnit?: HandlingUnitEntity;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })

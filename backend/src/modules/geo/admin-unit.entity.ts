@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { BigintPrimaryColumn } from '../../engine/database/columns';
 import type { MultiPolygon, Point } from 'geojson';
 
 export type AdminUnitKind = 'phuong' | 'xa' | 'dac_khu' | 'thi_tran';
@@ -10,7 +11,7 @@ export type AdminUnitKind = 'phuong' | 'xa' | 'dac_khu' | 'thi_tran';
 @Index('ix_admin_unit_current', ['code'], { where: 'valid_to IS NULL' })
 @Index('ix_admin_unit_search', { synchronize: false })
 export class AdminUnitEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'varchar', length: 5 })

@@ -1,10 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn } from '../../engine/database/columns';
 import type { Geometry } from 'geojson';
 
 /** Offline basemap (OSM water and roads) stored in web-mercator, ready for ST_AsMVT. */
 @Entity('basemap_feature')
 export class BasemapFeatureEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })

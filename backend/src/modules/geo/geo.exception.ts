@@ -1,14 +1,20 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 
-export enum GeoErrorCode {
-  InvalidTile = 'geo.invalid_tile',
+export const GeoErrorCode = {
+  ...errorCodes('geo', ['invalid_tile']),
   // Named for the caller's question ("can I file here?"); the intake and locate answers share it.
-  OutsideCity = 'intake.outside_city',
+  ...errorCodes('intake', ['outside_city']),
+};
+export type GeoErrorCode = ErrorCodeOf<typeof GeoErrorCode>;
+
+/** What a tile request outside the pyramid is told (basemap and report tiles alike). */
+export function tileProblem(z: number, x: number, y: number): string {
+  return `No tile ${z}/${x}/${y}: z must be 0–22 and x, y within 0…2^z−1`;
 }
 
 export class GeoException extends DomainException {
   static invalidTile(z: number, x: number, y: number): GeoException {
-    return new GeoException('validation', GeoErrorCode.InvalidTile, `No tile ${z}/${x}/${y}: z must be 0–22 and x, y within 0…2^z−1`);
+    return new GeoException('validation', GeoErrorCode.InvalidTile, tileProblem(z, x, y));
   }
 
   static outsideCity(lat: number, lng: number): GeoException {

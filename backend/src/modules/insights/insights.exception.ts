@@ -1,28 +1,13 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
+import { periodProblem } from '../../engine/errors/period';
 import { MAX_PERIOD_DAYS } from './insights-period';
 
-export enum InsightsErrorCode {
-  BadPeriod = 'insights.bad_period',
-  UnknownWard = 'insights.unknown_ward',
-}
+export const InsightsErrorCode = errorCodes('insights', ['bad_period', 'unknown_ward']);
+export type InsightsErrorCode = ErrorCodeOf<typeof InsightsErrorCode>;
 
 export class InsightsException extends DomainException {
   static badPeriod(): InsightsException {
-    return new InsightsException(
-      'validation',
-      InsightsErrorCode.BadPeriod,
-      `The period must run forward and span at most ${MAX_PERIOD_DAYS} days`,
-      {
-        issues: [
-          {
-            field: 'to',
-            rule: 'range',
-            message: `to must be after from, at most ${MAX_PERIOD_DAYS} days later`,
-            messageVi: `Khoảng thời gian không hợp lệ (tối đa ${MAX_PERIOD_DAYS} ngày)`,
-          },
-        ],
-      },
-    );
+    return new InsightsException('validation', InsightsErrorCode.BadPeriod, ...periodProblem(MAX_PERIOD_DAYS));
   }
 
   static unknownWard(code: string): InsightsException {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainException } from '../../engine/errors/domain.exception';
+import { assertPeriod } from '../../engine/errors/period';
 import { getisOrdGiStar } from './getis-ord';
 import { cellCentre, LngLat, squareNeighbours } from './grid';
 import { Clock, CLOCK } from '../../engine/clock/clock';
@@ -36,7 +36,7 @@ export interface Hotspot {
 /** Two-sided 95 %. */
 export const HOTSPOT_Z = 1.96;
 const MAX_HOTSPOTS = 200;
-const MAX_RANGE_MS = 400 * 86_400_000;
+const MAX_RANGE_DAYS = 400;
 
 @Injectable()
 export class InsightsService {
@@ -75,18 +75,7 @@ export class InsightsService {
    * reports are returned.
    */
   async hotspots(q: { from: Date; to: Date; category?: string }): Promise<Hotspot[]> {
-    if (q.to <= q.from || q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) {
-      throw new DomainException('validation', 'insights.bad_period', 'The period must run forward and span at most 400 days', {
-        issues: [
-          {
-            field: 'to',
-            rule: 'range',
-            message: 'to must be after from, at most 400 days later',
-            messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)',
-          },
-        ],
-      });
-    }
+    assertPeriod('insights.bad_period', q.from, q.to, MAX_RANGE_DAYS);
     const rows = await this.repo.cellCounts({ from: q.from, to: q.to, categoryCode: q.category });
     const index = new Map<string, number>();
     const cells: { i: number; j: number; count: number }[] = [];

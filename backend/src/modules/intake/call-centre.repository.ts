@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
 import { DROPPED_STATUS_SQL, endedBeforeSql } from '../report-record/report-status';
+import type { ReportSummary } from '../report-record/report-summary';
 
-export interface DuplicateRow {
-  id: string;
-  code: string;
-  status: string;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
+export interface DuplicateRow extends ReportSummary {
   description: string;
   address: string | null;
   createdAt: string;
@@ -19,12 +15,7 @@ export interface DuplicateRow {
   sameCategory: boolean;
 }
 
-export interface CallerReport {
-  id: string;
-  code: string;
-  status: string;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
+export interface CallerReport extends ReportSummary {
   createdAt: string;
   relation: 'reporter' | 'caller';
 }
@@ -34,9 +25,7 @@ const SUMMARY = `r.id, r.code, r.status::text AS status,
   json_build_object('code', a.code, 'name', a.name) AS ward`;
 
 @Injectable()
-export class CallCentreRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
+export class CallCentreRepository extends TransactionalRepository {
   /**
    * Reports of the same category or its group within the radius and window. The bounding box
    * (0.003° ≈ 330 m) lets the GiST index find candidates; the geography distance then decides.
@@ -81,10 +70,6 @@ export class CallCentreRepository {
        ORDER BY "createdAt" DESC LIMIT 50`,
       [phone],
     );
-  }
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
   }
 
   /** Who called about a report, kept apart from the timeline (which only says that a caller was added); returns the row's id. */

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 
 /** The first answer to a submission, replayed to every retry carrying the same key. */
@@ -14,16 +15,12 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'request_hash', type: 'char', length: 64 })
   requestHash: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'idempotency_key_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'idempotency_key_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'jsonb' })
   response: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

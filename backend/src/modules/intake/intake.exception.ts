@@ -1,17 +1,18 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 
-export enum IntakeErrorCode {
-  UnknownCategory = 'intake.unknown_category',
-  MissingAttribute = 'intake.missing_attribute',
-  InvalidAttribute = 'intake.invalid_attribute',
-  UnknownAttribute = 'intake.unknown_attribute',
-  UnknownUpload = 'intake.unknown_upload',
-  ConsentRequired = 'intake.consent_required',
-  IdempotencyKeyReused = 'intake.idempotency_key_reused',
-  IdempotencyInProgress = 'intake.idempotency_in_progress',
-  InvalidIdempotencyKey = 'intake.invalid_idempotency_key',
-  NotFound = 'intake.not_found',
-}
+export const IntakeErrorCode = errorCodes('intake', [
+  'unknown_category',
+  'missing_attribute',
+  'invalid_attribute',
+  'unknown_attribute',
+  'unknown_upload',
+  'consent_required',
+  'idempotency_key_reused',
+  'idempotency_in_progress',
+  'invalid_idempotency_key',
+  'not_found',
+]);
+export type IntakeErrorCode = ErrorCodeOf<typeof IntakeErrorCode>;
 
 const field = (name: string, rule: string, message: string, messageVi: string) => ({
   issues: [{ field: name, rule, message, messageVi }],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { CategoryAttribute, Priority } from '../categories/category.entity';
 import type { ReportChannel } from '../report-record/report.entity';
 import { preparedQuery } from '../../engine/database/prepared-query';
@@ -48,13 +48,7 @@ export interface StoredAnswer {
 }
 
 @Injectable()
-export class IntakeRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class IntakeRepository extends TransactionalRepository {
   /** Every active category by code (thirty-odd rows): the service caches it. */
   async activeCategories(): Promise<Map<string, IntakeCategory>> {
     const rows: IntakeCategory[] = await this.db.query(

@@ -1,20 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 import { AppUserEntity } from '../users/app-user.entity';
 
 /** A phone call the call centre attached to an existing ticket instead of opening a new one. */
 @Entity('report_caller')
 @Index('ix_report_caller_phone', ['phone', 'createdAt'])
-@Index('ix_report_caller_report', ['reportId'])
+@Index('ix_report_caller_report', ['report'])
 export class ReportCallerEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_caller_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'report_caller_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'text' })
@@ -26,13 +23,9 @@ export class ReportCallerEntity {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Column({ name: 'operator_id', type: 'uuid', nullable: true })
-  operatorId: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'operator_id', foreignKeyConstraintName: 'report_caller_operator_id_fkey' })
+  @ForeignKey(() => AppUserEntity, 'operator_id', 'report_caller_operator_id_fkey')
   operator?: AppUserEntity | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,14 +1,12 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
+import { tileProblem } from '../geo/geo.exception';
 
-export enum MapsErrorCode {
-  InvalidTile = 'maps.invalid_tile',
-  BadPeriod = 'maps.bad_period',
-  TooManyStreams = 'maps.too_many_streams',
-}
+export const MapsErrorCode = errorCodes('maps', ['invalid_tile', 'bad_period', 'too_many_streams']);
+export type MapsErrorCode = ErrorCodeOf<typeof MapsErrorCode>;
 
 export class MapsException extends DomainException {
   static invalidTile(z: number, x: number, y: number): MapsException {
-    return new MapsException('validation', MapsErrorCode.InvalidTile, `No tile ${z}/${x}/${y}: z must be 0–22 and x, y within 0…2^z−1`);
+    return new MapsException('validation', MapsErrorCode.InvalidTile, tileProblem(z, x, y));
   }
 
   static tooManyStreams(limit: number, retryAfterSeconds: number): MapsException {

@@ -1,41 +1,35 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
-import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
+import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
+import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { DeliveryOutcome, NotificationDeliveryService } from './notification-delivery.service';
 
 /** `deliver-notifications` carries nothing: the rows to send are whatever is due in PostgreSQL. */
-export type DeliverNotificationsJobData = Record<string, never>;
-export type NotificationsJobData = QueueJobData<QueueName.Notifications, { 'deliver-notifications': DeliverNotificationsJobData }>;
+export type NotificationsJobData = QueueJobData<QueueName.Notifications, { 'deliver-notifications': RecurringJobData }>;
 
 /**
  * Every few seconds (NOTIFY_DELIVERY_EVERY_MS): one batch of due notifications. A scheduler, not
  * a job per row, so jobs carry no personal data and a Redis loss loses no notification.
  */
 @Processor(QueueName.Notifications)
-export class NotificationDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationDeliveryProcessor extends RecurringJobProcessor<QueueName.Notifications> {
   constructor(
     private readonly delivery: NotificationDeliveryService,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QueueName.Notifications) queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
+    // The next tick retries anyway: no BullMQ retries, keep little history.
+    super(
+      queue,
+      QueueName.Notifications,
       'deliver-notifications',
-      { every: this.config.notifications.deliveryEveryMs },
-      // The next tick retries anyway: no BullMQ retries, keep little history.
-      { name: 'deliver-notifications', data: {}, opts: { attempts: 1, removeOnComplete: 24, removeOnFail: 100 } },
+      { every: config.notifications.deliveryEveryMs },
+      { attempts: 1, removeOnComplete: 24, removeOnFail: 100 },
     );
-  }
-
-  async process(job: Job): Promise<unknown> {
-    return runJob(this, QueueName.Notifications, job);
   }
 
   @OnJob(QueueName.Notifications, 'deliver-notifications')

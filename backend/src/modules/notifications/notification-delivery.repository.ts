@@ -1,39 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { NotificationChannel } from './notification-driver';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
+import type { NewNotification } from './notifications.repository';
 
-export interface PendingNotification {
+/** A due notification as the delivery claims it. */
+export interface PendingNotification extends Pick<NewNotification, 'reportId' | 'channel' | 'recipient' | 'template' | 'payload'> {
   id: string;
-  reportId: string | null;
-  channel: NotificationChannel;
-  recipient: string;
-  template: string;
-  payload: Record<string, unknown>;
   attempts: number;
 }
 
 /** The delivery side of the notification table: claim due rows, mark each outcome. */
 @Injectable()
-export class NotificationDeliveryRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
-  }
-
+export class NotificationDeliveryRepository extends TransactionalRepository {
   /** Due rows, locked until the transaction ends; rows another worker holds are skipped, not waited on. */
   async claim(tx: EntityManager, limit: number, now: Date): Promise<PendingNotification[]> {
-    const rows: {
-      id: string;
-      report_id: string | null;
-      channel: NotificationChannel;
-      recipient: string;
-      template: string;
-      payload: Record<string, unknown>;
-      attempts: number;
-    }[] = await tx.query(
-      `SELECT id, report_id, channel, recipient, template, payload, attempts
+    // bigint arrives as text from the driver; payload is NOT NULL, the coalesce only spells out the default.
+    return tx.query(
+      `SELECT id, report_id AS "reportId", channel, recipient, template, COALESCE(payload, '{}') AS payload, attempts
          FROM notification
         WHERE status = 'recorded' AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
         ORDER BY id
@@ -41,15 +24,6 @@ export class NotificationDeliveryRepository {
           FOR UPDATE SKIP LOCKED`,
       [limit, now],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      reportId: r.report_id,
-      channel: r.channel,
-      recipient: r.recipient,
-      template: r.template,
-      payload: r.payload ?? {},
-      attempts: r.attempts,
-    }));
   }
 
   async markSent(tx: EntityManager, id: string, providerId: string | null, now: Date): Promise<void> {

@@ -1,22 +1,19 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey, TimestamptzColumn } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
 /** A message the system sent (or, with the recording driver, would have sent). Deduplicated by key. */
 @Entity('notification')
 @Unique('uq_notification_dedupe', ['dedupeKey'])
-@Index('ix_notification_report', ['reportId'])
+@Index('ix_notification_report', ['report'])
 @Index('ix_notification_pending', ['id'], { where: `status = 'recorded'` })
 @Check('ck_notification_status', `status IN ('recorded', 'sent', 'failed')`)
 export class NotificationEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid', nullable: true })
-  reportId: string | null;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'notification_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'notification_report_id_fkey')
   report?: ReportEntity | null;
 
   @Column({ type: 'text' })
@@ -25,11 +22,7 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   recipient: string;
 
-  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
-  unitId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'notification_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'unit_id', 'notification_unit_id_fkey')
   unit?: HandlingUnitEntity | null;
 
   @Column({ type: 'text' })
@@ -47,10 +40,10 @@ export class NotificationEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('next_attempt_at', { nullable: true })
   nextAttemptAt: Date | null;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('sent_at', { nullable: true })
   sentAt: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
@@ -60,6 +53,6 @@ export class NotificationEntity {
   @Column({ name: 'provider_id', type: 'text', nullable: true })
   providerId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

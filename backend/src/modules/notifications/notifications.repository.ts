@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NotificationChannel } from './notification-driver';
+import { unnestParams } from '../../engine/database/unnest-params';
 
 export interface NewNotification {
   reportId: string | null;
-  channel: 'internal' | 'email' | 'sms';
+  channel: NotificationChannel;
   recipient: string;
   unitId: string | null;
   template: string;
@@ -36,15 +38,7 @@ export class NotificationsRepository {
       `INSERT INTO notification (report_id, channel, recipient, unit_id, template, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [
-        list.map((n) => n.reportId),
-        list.map((n) => n.channel),
-        list.map((n) => n.recipient),
-        list.map((n) => n.unitId),
-        list.map((n) => n.template),
-        list.map((n) => JSON.stringify(n.payload)),
-        list.map((n) => n.dedupeKey),
-      ],
+      unnestParams(list, 'reportId', 'channel', 'recipient', 'unitId', 'template', (n) => JSON.stringify(n.payload), 'dedupeKey'),
     );
   }
 

@@ -1,18 +1,19 @@
-import { DomainException, FieldIssue } from '../../engine/errors/domain.exception';
+import { DomainException, FieldIssue, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 
-export enum Open311ErrorCode {
-  MissingApiKey = 'open311.missing_api_key',
-  InvalidApiKey = 'open311.invalid_api_key',
-  UnknownService = 'open311.unknown_service',
-  UnknownRequest = 'open311.unknown_request',
-  UnknownToken = 'open311.unknown_token',
-  MissingLocation = 'open311.missing_location',
-  AddressNotFound = 'open311.address_not_found',
-  AmbiguousAddress = 'open311.ambiguous_address',
-  InvalidAttribute = 'open311.invalid_attribute',
-  InvalidDateRange = 'open311.invalid_date_range',
-  UnsupportedLocale = 'open311.unsupported_locale',
-}
+export const Open311ErrorCode = errorCodes('open311', [
+  'missing_api_key',
+  'invalid_api_key',
+  'unknown_service',
+  'unknown_request',
+  'unknown_token',
+  'missing_location',
+  'address_not_found',
+  'ambiguous_address',
+  'invalid_attribute',
+  'invalid_date_range',
+  'unsupported_locale',
+]);
+export type Open311ErrorCode = ErrorCodeOf<typeof Open311ErrorCode>;
 
 const issue = (field: string, rule: string, message: string, messageVi: string): FieldIssue => ({ field, rule, message, messageVi });
 

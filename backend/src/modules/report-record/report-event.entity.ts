@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { AppUserEntity } from '../users/app-user.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 import { ReportEntity } from './report.entity';
@@ -6,28 +7,20 @@ import { REPORT_STATUSES, ReportStatus } from './report-status';
 
 /** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('report_event')
-@Index('ix_report_event_report', ['reportId', 'id'])
+@Index('ix_report_event_report', ['report', 'id'])
 // Partial index over the rating events, made by the insight-indexes migration.
 @Index('ix_report_event_rating', { synchronize: false })
 export class ReportEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_event_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'report_event_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'text' })
   type: string;
 
-  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
-  actorUserId: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'actor_user_id', foreignKeyConstraintName: 'report_event_actor_user_id_fkey' })
+  @ForeignKey(() => AppUserEntity, 'actor_user_id', 'report_event_actor_user_id_fkey')
   actorUser?: AppUserEntity | null;
 
   @Column({ name: 'actor_role', type: 'text', nullable: true })
@@ -39,18 +32,10 @@ export class ReportEventEntity {
   @Column({ name: 'to_status', type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', nullable: true })
   toStatus: ReportStatus | null;
 
-  @Column({ name: 'from_unit_id', type: 'uuid', nullable: true })
-  fromUnitId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'from_unit_id', foreignKeyConstraintName: 'report_event_from_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'from_unit_id', 'report_event_from_unit_id_fkey')
   fromUnit?: HandlingUnitEntity | null;
 
-  @Column({ name: 'to_unit_id', type: 'uuid', nullable: true })
-  toUnitId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'to_unit_id', foreignKeyConstraintName: 'report_event_to_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'to_unit_id', 'report_event_to_unit_id_fkey')
   toUnit?: HandlingUnitEntity | null;
 
   @Column({ name: 'is_public', type: 'boolean', default: false })
@@ -62,6 +47,6 @@ export class ReportEventEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

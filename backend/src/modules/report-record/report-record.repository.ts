@@ -20,6 +20,16 @@ export interface TimelineEvent {
 
 export type PersonalDataEventType = 'personal_data_viewed' | 'personal_data_revealed';
 
+/** Who saw which of a reporter's contact fields, and why. */
+export interface PersonalDataAccess {
+  reportId: string;
+  type: PersonalDataEventType;
+  actorUserId: string;
+  actorRole: string;
+  fields: string[];
+  reason?: string;
+}
+
 export interface StatusChange {
   resolved?: boolean;
   closed?: boolean;
@@ -86,14 +96,7 @@ export class ReportRecordRepository {
    * Invariant 6 for personal data: every view or reveal of a reporter's contact details is a
    * non-public timeline event (report_event is append-only in the database).
    */
-  async recordPersonalDataAccess(e: {
-    reportId: string;
-    type: PersonalDataEventType;
-    actorUserId: string;
-    actorRole: string;
-    fields: string[];
-    reason?: string;
-  }): Promise<void> {
+  async recordPersonalDataAccess(e: PersonalDataAccess): Promise<void> {
     await this.db.query(
       `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, message, data)
        VALUES ($1, $2, $3, $4, false, $5, $6)`,

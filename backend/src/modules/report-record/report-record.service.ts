@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PersonalDataEventType, PlaceChange, ReportRecordRepository, StatusChange, TimelineEvent } from './report-record.repository';
+import { PersonalDataAccess, PlaceChange, ReportRecordRepository, StatusChange, TimelineEvent } from './report-record.repository';
 import type { ReportStatus } from './report-status';
 
 /**
@@ -37,14 +37,8 @@ export class ReportRecordService {
    * The lines of a caller added by an operator: a public one (`shown`) and a non-public one
    * naming which personal data was stored (`stored`: field names, never the values).
    */
-  appendCallerAttached(
-    tx: EntityManager,
-    reportId: string,
-    operator: { userId: string; role: string },
-    shown: Record<string, unknown>,
-    stored: Record<string, unknown>,
-  ): Promise<void> {
-    return this.record.appendCallerAttached(tx, reportId, operator, shown, stored);
+  appendCallerAttached(...args: Parameters<ReportRecordRepository['appendCallerAttached']>): Promise<void> {
+    return this.record.appendCallerAttached(...args);
   }
 
   /** Appends one line to the timeline (append-only in the database); returns its id. */
@@ -53,14 +47,7 @@ export class ReportRecordService {
   }
 
   /** A view or reveal of a reporter's contact details, as a non-public timeline event (invariant 6). */
-  recordPersonalDataAccess(e: {
-    reportId: string;
-    type: PersonalDataEventType;
-    actorUserId: string;
-    actorRole: string;
-    fields: string[];
-    reason?: string;
-  }): Promise<void> {
+  recordPersonalDataAccess(e: PersonalDataAccess): Promise<void> {
     return this.record.recordPersonalDataAccess(e);
   }
 

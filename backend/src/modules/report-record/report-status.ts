@@ -1,3 +1,5 @@
+import { sqlList } from '../../engine/database/sql-list';
+
 /**
  * The statuses of a report, written out once: the TypeScript sets and the SQL lists built from
  * them. Open: a unit still owes work (the SLA clocks run, the queues show it). Terminal: nothing
@@ -29,7 +31,7 @@ export const isOpenStatus = (status: string): boolean => (OPEN_STATUSES as reado
 export const isTerminalStatus = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 /** A parenthesised SQL list of status literals, `('resolved', 'closed')`, for `status IN …` / `NOT IN …`. */
-export const statusListSql = (statuses: readonly ReportStatus[]): string => `(${statuses.map((s) => `'${s}'`).join(', ')})`;
+export const statusListSql = (statuses: readonly ReportStatus[]): string => sqlList(statuses);
 
 export const OPEN_STATUS_SQL = statusListSql(OPEN_STATUSES);
 export const TERMINAL_STATUS_SQL = statusListSql(TERMINAL_STATUSES);

@@ -1,15 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, Unique, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, TimestamptzColumn, UpdatedAtColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 import type { Point } from 'geojson';
 import { CategoryEntity, PRIORITIES, Priority } from '../categories/category.entity';
 import { AdminUnitEntity } from '../geo/admin-unit.entity';
@@ -21,19 +11,19 @@ export const REPORT_CHANNELS: ReportChannel[] = ['web', 'app', 'phone', 'open311
 
 @Entity('report')
 @Unique('uq_report_code', ['code'])
-@Index('ix_report_unit_status', ['assignedUnitId', 'status'])
+@Index('ix_report_unit_status', ['assignedUnit', 'status'])
 @Index('ix_report_created_at', ['createdAt'])
 @Index('ix_report_ward', ['wardCode', 'createdAt'])
-@Index('ix_report_category', ['categoryId', 'createdAt'])
+@Index('ix_report_category', ['category', 'createdAt'])
 @Index('ix_report_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
 // Expression index (attributes ->> 'external_id') WHERE channel = 'import', made by the import migration.
 @Index('ux_report_import_external_id', { synchronize: false })
-@Index('ix_report_unit_due', ['assignedUnitId', 'resolutionDueAt'], { where: `status NOT IN ${TERMINAL_STATUS_SQL}` })
+@Index('ix_report_unit_due', ['assignedUnit', 'resolutionDueAt'], { where: `status NOT IN ${TERMINAL_STATUS_SQL}` })
 // Made by the insight-indexes migration: GiST over (point_3857, resolved_at) for recurring places, and resolved_at for the on-time figures.
 @Index('ix_report_done_point', { synchronize: false })
 @Index('ix_report_resolved_at', { synchronize: false })
 export class ReportEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -42,11 +32,7 @@ export class ReportEntity {
   @Column({ type: 'enum', enum: REPORT_CHANNELS, enumName: 'report_channel' })
   channel: ReportChannel;
 
-  @Column({ name: 'category_id', type: 'integer' })
-  categoryId: number;
-
-  @ManyToOne(() => CategoryEntity)
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'report_category_id_fkey' })
+  @ForeignKey(() => CategoryEntity, 'category_id', 'report_category_id_fkey', { nullable: false })
   category?: CategoryEntity;
 
   @Column({ type: 'text' })
@@ -64,21 +50,13 @@ export class ReportEntity {
   @Column({ type: 'text', nullable: true })
   address: string | null;
 
-  @Column({ name: 'admin_unit_id', type: 'bigint' })
-  adminUnitId: string;
-
-  @ManyToOne(() => AdminUnitEntity)
-  @JoinColumn({ name: 'admin_unit_id', foreignKeyConstraintName: 'report_admin_unit_id_fkey' })
+  @ForeignKey(() => AdminUnitEntity, 'admin_unit_id', 'report_admin_unit_id_fkey', { nullable: false })
   adminUnit?: AdminUnitEntity;
 
   @Column({ name: 'ward_code', type: 'varchar', length: 5 })
   wardCode: string;
 
-  @Column({ name: 'assigned_unit_id', type: 'uuid', nullable: true })
-  assignedUnitId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'assigned_unit_id', foreignKeyConstraintName: 'report_assigned_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'assigned_unit_id', 'report_assigned_unit_id_fkey')
   assignedUnit?: HandlingUnitEntity | null;
 
   @Column({ type: 'enum', enum: REPORT_STATUSES, enumName: 'report_status', default: 'new' })
@@ -103,11 +81,7 @@ export class ReportEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   attributes: Record<string, unknown>;
 
-  @Column({ name: 'master_report_id', type: 'uuid', nullable: true })
-  masterReportId: string | null;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'master_report_id', foreignKeyConstraintName: 'report_master_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'master_report_id', 'report_master_report_id_fkey')
   masterReport?: ReportEntity | null;
 
   @Column({ name: 'follower_count', type: 'integer', default: 0 })
@@ -116,26 +90,26 @@ export class ReportEntity {
   @VersionColumn({ type: 'integer', default: 1 })
   version: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 
-  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('acknowledged_at', { nullable: true })
   acknowledgedAt: Date | null;
 
-  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('resolved_at', { nullable: true })
   resolvedAt: Date | null;
 
-  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('closed_at', { nullable: true })
   closedAt: Date | null;
 
   /** Deadlines of the current SLA cycle, kept from the clocks so unit queues can sort by them. */
-  @Column({ name: 'response_due_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('response_due_at', { nullable: true })
   responseDueAt: Date | null;
 
-  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('resolution_due_at', { nullable: true })
   resolutionDueAt: Date | null;
 
   /** Set when the resolution clock stops: the city's on-time figure counts these. */

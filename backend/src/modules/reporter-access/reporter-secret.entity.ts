@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, CreatedAtColumn, ForeignKey, TimestamptzColumn } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 
 export type ReporterSecretKind = 'filing' | 'message';
@@ -8,21 +9,17 @@ export type ReporterSecretKind = 'filing' | 'message';
  * in the filing answer, and the link token of each message sent to them (with an expiry).
  */
 @Entity('reporter_secret')
-@Index('uq_reporter_secret_filing', ['reportId'], { unique: true, where: `kind = 'filing'` })
-@Index('uq_reporter_secret_notification', ['notificationId'], { unique: true, where: 'notification_id IS NOT NULL' })
-@Index('ix_reporter_secret_report', ['reportId'])
+@Index('uq_reporter_secret_filing', ['report'], { unique: true, where: `kind = 'filing'` })
+@Index('uq_reporter_secret_notification', ['notification'], { unique: true, where: 'notification_id IS NOT NULL' })
+@Index('ix_reporter_secret_report', ['report'])
 @Check('ck_reporter_secret_kind', `kind IN ('filing', 'message')`)
 @Check('ck_reporter_secret_hash', 'octet_length(secret_hash) = 32')
 @Check('ck_reporter_secret_message', `kind = 'filing' OR (notification_id IS NOT NULL AND expires_at IS NOT NULL)`)
 export class ReporterSecretEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'reporter_secret_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'reporter_secret_report_id_fkey', { nullable: false, onDelete: 'CASCADE' })
   report?: ReportEntity;
 
   @Column({ type: 'text' })
@@ -31,17 +28,13 @@ export class ReporterSecretEntity {
   @Column({ name: 'secret_hash', type: 'bytea' })
   secretHash: Buffer;
 
-  @Column({ name: 'notification_id', type: 'bigint', nullable: true })
-  notificationId: string | null;
-
   // Named, not imported: notifications depends on reporter-access to mint message links (modules import no cycle).
-  @ManyToOne('NotificationEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'notification_id', foreignKeyConstraintName: 'reporter_secret_notification_id_fkey' })
+  @ForeignKey('NotificationEntity', 'notification_id', 'reporter_secret_notification_id_fkey', { onDelete: 'CASCADE' })
   notification?: { id: string } | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('expires_at', { nullable: true })
   expiresAt: Date | null;
 }

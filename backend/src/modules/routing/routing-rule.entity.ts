@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, TimestamptzColumn } from '../../engine/database/columns';
 import { CategoryEntity } from '../categories/category.entity';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
 
@@ -8,32 +9,24 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
  */
 @Entity('routing_rule')
 @Check('ck_routing_rule_validity', 'valid_to IS NULL OR valid_to > valid_from')
-@Index('ix_routing_rule_lookup', ['categoryId', 'adminUnitCode'])
+@Index('ix_routing_rule_lookup', ['category', 'adminUnitCode'])
 export class RoutingRuleEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'category_id', type: 'integer' })
-  categoryId: number;
-
-  @ManyToOne(() => CategoryEntity)
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'routing_rule_category_id_fkey' })
+  @ForeignKey(() => CategoryEntity, 'category_id', 'routing_rule_category_id_fkey', { nullable: false })
   category?: CategoryEntity;
 
   @Column({ name: 'admin_unit_code', type: 'varchar', length: 5, nullable: true })
   adminUnitCode: string | null;
 
-  @Column({ name: 'handling_unit_id', type: 'uuid' })
-  handlingUnitId: string;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'handling_unit_id', foreignKeyConstraintName: 'routing_rule_handling_unit_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'handling_unit_id', 'routing_rule_handling_unit_id_fkey', { nullable: false })
   handlingUnit?: HandlingUnitEntity;
 
-  @Column({ name: 'valid_from', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('valid_from', { default: () => 'now()' })
   validFrom: Date;
 
-  @Column({ name: 'valid_to', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('valid_to', { nullable: true })
   validTo: Date | null;
 
   @Column({ type: 'text', default: '' })
@@ -42,6 +35,6 @@ export class RoutingRuleEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,13 +1,14 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 
-export enum RoutingErrorCode {
-  NotFound = 'routing.not_found',
-  UnknownUnit = 'routing.unknown_unit',
-  SameUnit = 'routing.same_unit',
-  Closed = 'routing.ticket_closed',
-  UnknownCategory = 'routing.unknown_category',
-  NoRoute = 'routing.no_route',
-}
+export const RoutingErrorCode = errorCodes('routing', [
+  'not_found',
+  'unknown_unit',
+  'same_unit',
+  'ticket_closed',
+  'unknown_category',
+  'no_route',
+]);
+export type RoutingErrorCode = ErrorCodeOf<typeof RoutingErrorCode>;
 
 export class RoutingException extends DomainException {
   static notFound(id: string): RoutingException {
@@ -28,7 +29,7 @@ export class RoutingException extends DomainException {
     });
   }
   static closed(status: string): RoutingException {
-    return new RoutingException('conflict', RoutingErrorCode.Closed, `A ${status} ticket cannot be moved`, {
+    return new RoutingException('conflict', RoutingErrorCode.TicketClosed, `A ${status} ticket cannot be moved`, {
       messageVi: `Không thể chuyển phiếu ở trạng thái ${status}`,
     });
   }

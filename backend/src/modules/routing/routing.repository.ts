@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import { unitNotificationsSql } from '../notifications/notification.sql';
 import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
+import { unnestParams } from '../../engine/database/unnest-params';
 
 export interface LockedTicket {
   id: string;
@@ -39,13 +40,7 @@ export interface RoutingRuleView {
 }
 
 @Injectable()
-export class RoutingRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class RoutingRepository extends TransactionalRepository {
   /** The ticket, locked for the rest of the transaction so two routers cannot both assign it. */
   async lockTicket(tx: EntityManager, id: string): Promise<LockedTicket | null> {
     const rows = await tx.query(
@@ -129,15 +124,18 @@ export class RoutingRepository {
        UNION ALL
        SELECT "reportId", id, kind FROM cl`,
       [
-        rows.map((r) => r.id),
-        rows.map((r) => r.version),
-        rows.map((r) => r.unitId),
-        rows.map((r) => r.responseDueAt),
-        rows.map((r) => r.resolutionDueAt),
-        rows.map((r) => r.reason),
-        rows.map((r) => r.ruleId),
-        rows.map((r) => r.notice.template),
-        rows.map((r) => r.notice.dedupeKey),
+        ...unnestParams(
+          rows,
+          'id',
+          'version',
+          'unitId',
+          'responseDueAt',
+          'resolutionDueAt',
+          'reason',
+          'ruleId',
+          (r) => r.notice.template,
+          (r) => r.notice.dedupeKey,
+        ),
         ...clockArrays(clocks),
       ],
     );

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DomainException } from '../../engine/errors/domain.exception';
+import { assertPeriod } from '../../engine/errors/period';
 import { QueueName } from '../../engine/queue/queue-name';
 import { ticketScope } from '../auth/access-scope';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +13,7 @@ import { Clock, CLOCK } from '../../engine/clock/clock';
 
 export type { SlaPolicyView } from './sla-policy.repository';
 
-const MAX_RANGE_MS = 400 * 86_400_000;
+const MAX_RANGE_DAYS = 400;
 
 @Injectable()
 export class SlaAdminService {
@@ -35,18 +36,7 @@ export class SlaAdminService {
     q: { groupBy: OnTimeGrouping; from: Date; to: Date; unitId?: string; category?: string },
     p: Principal,
   ): Promise<OnTimeRow[]> {
-    if (q.to <= q.from || q.to.getTime() - q.from.getTime() > MAX_RANGE_MS) {
-      throw new DomainException('validation', 'sla.bad_period', 'The period must run forward and span at most 400 days', {
-        issues: [
-          {
-            field: 'to',
-            rule: 'range',
-            message: 'to must be after from, at most 400 days later',
-            messageVi: 'Khoảng thời gian không hợp lệ (tối đa 400 ngày)',
-          },
-        ],
-      });
-    }
+    assertPeriod('sla.bad_period', q.from, q.to, MAX_RANGE_DAYS);
     // Officials see their own unit's figures only (invariant 4 applies to figures too).
     const scope = ticketScope(p);
     const unitId = scope.kind === 'unit' ? scope.unitId : q.unitId;

@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { BigintPrimaryColumn, ForeignKey, TimestamptzColumn, UpdatedAtColumn } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 import { SlaMode, SlaPolicyEntity } from './sla-policy.entity';
 
@@ -13,18 +14,14 @@ export interface StoredTransition {
  * derived from them (and the calendar) on every change, so they can always be recomputed.
  */
 @Entity('sla_clock')
-@Unique('uq_sla_clock', ['reportId', 'kind', 'cycle'])
+@Unique('uq_sla_clock', ['report', 'kind', 'cycle'])
 @Check('ck_sla_clock_state', "state IN ('running', 'paused', 'stopped')")
 @Index('ix_sla_clock_next_stage', ['nextStageAt'], { where: "state = 'running' AND next_stage_at IS NOT NULL" })
 export class SlaClockEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'sla_clock_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'sla_clock_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'enum', enum: ['response', 'resolution'], enumName: 'sla_kind' })
@@ -33,11 +30,7 @@ export class SlaClockEntity {
   @Column({ type: 'integer', default: 1 })
   cycle: number;
 
-  @Column({ name: 'policy_id', type: 'integer', nullable: true })
-  policyId: number | null;
-
-  @ManyToOne(() => SlaPolicyEntity)
-  @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'sla_clock_policy_id_fkey' })
+  @ForeignKey(() => SlaPolicyEntity, 'policy_id', 'sla_clock_policy_id_fkey')
   policy?: SlaPolicyEntity | null;
 
   @Column({ type: 'enum', enum: ['business', 'calendar'], enumName: 'sla_mode' })
@@ -52,18 +45,18 @@ export class SlaClockEntity {
   @Column({ type: 'text' })
   state: 'running' | 'paused' | 'stopped';
 
-  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('due_at', { nullable: true })
   dueAt: Date | null;
 
   @Column({ name: 'next_stage', type: 'text', nullable: true })
   nextStage: string | null;
 
-  @Column({ name: 'next_stage_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('next_stage_at', { nullable: true })
   nextStageAt: Date | null;
 
   @Column({ type: 'boolean', nullable: true })
   met: boolean | null;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -4,6 +4,7 @@
  */
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
 import type { SlaMode } from './sla-policy.entity';
+import { unnestParams } from '../../engine/database/unnest-params';
 
 export interface ClockDerived {
   state: 'running' | 'paused' | 'stopped';
@@ -40,18 +41,19 @@ export function insertClocksSql(first: number, onlyFor?: string): string {
 
 /** The parameters of insertClocksSql, in its order. */
 export function clockArrays(clocks: NewClock[]): unknown[] {
-  return [
-    clocks.map((c) => c.reportId),
-    clocks.map((c) => c.kind),
-    clocks.map((c) => c.cycle),
-    clocks.map((c) => c.policyId),
-    clocks.map((c) => c.mode),
-    clocks.map((c) => c.targetMs),
-    clocks.map((c) => JSON.stringify(c.transitions)),
-    clocks.map((c) => c.derived.state),
-    clocks.map((c) => c.derived.dueAt),
-    clocks.map((c) => c.derived.nextStage),
-    clocks.map((c) => c.derived.nextStageAt),
-    clocks.map((c) => c.derived.met),
-  ];
+  return unnestParams(
+    clocks,
+    'reportId',
+    'kind',
+    'cycle',
+    'policyId',
+    'mode',
+    'targetMs',
+    (c) => JSON.stringify(c.transitions),
+    (c) => c.derived.state,
+    (c) => c.derived.dueAt,
+    (c) => c.derived.nextStage,
+    (c) => c.derived.nextStageAt,
+    (c) => c.derived.met,
+  );
 }

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, TimestamptzColumn } from '../../engine/database/columns';
 import { CategoryEntity, PRIORITIES, Priority } from '../categories/category.entity';
 import { AppUserEntity } from '../users/app-user.entity';
 
@@ -9,16 +10,12 @@ export type SlaMode = 'business' | 'calendar';
 @Check('ck_sla_policy_validity', 'valid_to IS NULL OR valid_to > valid_from')
 @Check('ck_sla_policy_response', 'response_minutes > 0')
 @Check('ck_sla_policy_resolution', 'resolution_minutes > 0')
-@Index('ix_sla_policy_lookup', ['categoryId', 'priority'])
+@Index('ix_sla_policy_lookup', ['category', 'priority'])
 export class SlaPolicyEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'category_id', type: 'integer', nullable: true })
-  categoryId: number | null;
-
-  @ManyToOne(() => CategoryEntity)
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'sla_policy_category_id_fkey' })
+  @ForeignKey(() => CategoryEntity, 'category_id', 'sla_policy_category_id_fkey')
   category?: CategoryEntity | null;
 
   @Column({ type: 'enum', enum: PRIORITIES, enumName: 'priority' })
@@ -33,19 +30,15 @@ export class SlaPolicyEntity {
   @Column({ type: 'enum', enum: ['business', 'calendar'], enumName: 'sla_mode', default: 'business' })
   mode: SlaMode;
 
-  @Column({ name: 'valid_from', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('valid_from', { default: () => 'now()' })
   validFrom: Date;
 
-  @Column({ name: 'valid_to', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('valid_to', { nullable: true })
   validTo: Date | null;
 
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'sla_policy_created_by_fkey' })
+  @ForeignKey(() => AppUserEntity, 'created_by', 'sla_policy_created_by_fkey')
   creator?: AppUserEntity | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

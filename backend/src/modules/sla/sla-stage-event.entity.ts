@@ -1,19 +1,16 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Unique } from 'typeorm';
+import { BigintPrimaryColumn, ForeignKey, TimestamptzColumn } from '../../engine/database/columns';
 import { ReportEntity } from '../report-record/report.entity';
 import type { SlaKind } from './sla-clock.entity';
 
 /** A warning or breach that fired. The unique key is what makes a stage fire exactly once. */
 @Entity('sla_stage_event')
-@Unique('uq_sla_stage_event', ['reportId', 'kind', 'stage', 'cycle'])
+@Unique('uq_sla_stage_event', ['report', 'kind', 'stage', 'cycle'])
 export class SlaStageEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
-  @Column({ name: 'report_id', type: 'uuid' })
-  reportId: string;
-
-  @ManyToOne(() => ReportEntity)
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'sla_stage_event_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'sla_stage_event_report_id_fkey', { nullable: false })
   report?: ReportEntity;
 
   @Column({ type: 'enum', enum: ['response', 'resolution'], enumName: 'sla_kind' })
@@ -25,10 +22,10 @@ export class SlaStageEventEntity {
   @Column({ type: 'text' })
   stage: string;
 
-  @Column({ name: 'due_at', type: 'timestamptz' })
+  @TimestamptzColumn('due_at')
   dueAt: Date;
 
-  @Column({ name: 'fired_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('fired_at', { default: () => 'now()' })
   firedAt: Date;
 
   @Column({ name: 'fired_by', type: 'text' })

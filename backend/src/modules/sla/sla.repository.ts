@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import type { SlaKind, StoredTransition } from './sla-clock.entity';
 import type { SlaMode } from './sla-policy.entity';
 import { DEADLINES_FROM_CLOCKS_SQL, SET_DEADLINES_SQL, SYSTEM_EVENT_SQL, SYSTEM_EVENTS_SQL } from '../report-record/report-record.sql';
 import { ClockDerived, clockArrays, insertClocksSql, NewClock } from './sla-clock.sql';
+import { unnestParams } from '../../engine/database/unnest-params';
 
 export type { ClockDerived, NewClock } from './sla-clock.sql';
+
+/** The unnest parameters of a clock update: each clock's id, then the derived fields named. */
+function derivedParams(rows: { id: string; derived: ClockDerived }[], ...fields: (keyof ClockDerived)[]): unknown[][] {
+  return unnestParams(
+    rows.map((r) => ({ id: r.id, ...r.derived })),
+    'id',
+    ...fields,
+  );
+}
 
 export interface PolicyRow {
   id: number;
@@ -39,13 +49,7 @@ const CLOCK = `c.id, c.report_id AS "reportId", c.kind::text AS kind, c.cycle, c
                c.transitions, c.state, r.assigned_unit_id AS "assignedUnitId"`;
 
 @Injectable()
-export class SlaRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class SlaRepository extends TransactionalRepository {
   /** For reads outside a transaction. */
   get manager(): EntityManager {
     return this.db.manager;
@@ -168,14 +172,7 @@ export class SlaRepository {
        SELECT *, $6 FROM unnest($1::uuid[], $2::sla_kind[], $3::int[], $4::text[], $5::timestamptz[])
        ON CONFLICT (report_id, kind, stage, cycle) DO NOTHING
        RETURNING report_id AS "reportId", kind::text AS kind, cycle, stage`,
-      [
-        stages.map((x) => x.reportId),
-        stages.map((x) => x.kind),
-        stages.map((x) => x.cycle),
-        stages.map((x) => x.stage),
-        stages.map((x) => x.dueAt),
-        firedBy,
-      ],
+      [...unnestParams(stages, 'reportId', 'kind', 'cycle', 'stage', 'dueAt'), firedBy],
     );
   }
 
@@ -185,7 +182,7 @@ export class SlaRepository {
       `SELECT e.report_id || '|' || e.kind || '|' || e.cycle AS key, e.stage
          FROM sla_stage_event e JOIN unnest($1::uuid[], $2::sla_kind[], $3::int[]) AS c(report_id, kind, cycle)
               ON e.report_id = c.report_id AND e.kind = c.kind AND e.cycle = c.cycle`,
-      [clocks.map((c) => c.reportId), clocks.map((c) => c.kind), clocks.map((c) => c.cycle)],
+      unnestParams(clocks, 'reportId', 'kind', 'cycle'),
     );
     const map = new Map<string, Set<string>>();
     for (const r of rows) map.set(r.key, (map.get(r.key) ?? new Set()).add(r.stage));
@@ -197,11 +194,10 @@ export class SlaRepository {
     events: { reportId: string; type: string; data: Record<string, unknown> }[],
   ): Promise<void> {
     if (events.length === 0) return;
-    await tx.query(SYSTEM_EVENTS_SQL, [
-      events.map((e) => e.reportId),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)),
-    ]);
+    await tx.query(
+      SYSTEM_EVENTS_SQL,
+      unnestParams(events, 'reportId', 'type', (e) => JSON.stringify(e.data)),
+    );
   }
 
   async updateDerived(tx: EntityManager, rows: { id: string; derived: ClockDerived }[]): Promise<void> {
@@ -210,12 +206,7 @@ export class SlaRepository {
       `UPDATE sla_clock c SET next_stage = u.next_stage, next_stage_at = u.next_stage_at, due_at = u.due_at, updated_at = now()
          FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, next_stage, next_stage_at, due_at)
         WHERE c.id = u.id`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.derived.nextStage),
-        rows.map((r) => r.derived.nextStageAt),
-        rows.map((r) => r.derived.dueAt),
-      ],
+      derivedParams(rows, 'nextStage', 'nextStageAt', 'dueAt'),
     );
   }
 
@@ -291,15 +282,12 @@ export class SlaRepository {
         `UPDATE sla_clock c SET state = u.state, due_at = u.due_at, next_stage = u.next_stage, next_stage_at = u.next_stage_at, updated_at = now()
            FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[]) AS u(id, state, due_at, next_stage, next_stage_at)
           WHERE c.id = u.id`,
-        [
-          rows.map((r) => r.id),
-          rows.map((r) => r.derived.state),
-          rows.map((r) => r.derived.dueAt),
-          rows.map((r) => r.derived.nextStage),
-          rows.map((r) => r.derived.nextStageAt),
-        ],
+        derivedParams(rows, 'state', 'dueAt', 'nextStage', 'nextStageAt'),
       );
-      await tx.query(DEADLINES_FROM_CLOCKS_SQL, [rows.map((r) => r.reportId), rows.map((r) => r.kind), rows.map((r) => r.derived.dueAt)]);
+      await tx.query(
+        DEADLINES_FROM_CLOCKS_SQL,
+        unnestParams(rows, 'reportId', 'kind', (r) => r.derived.dueAt),
+      );
     });
   }
 

@@ -1,14 +1,15 @@
-import { DomainException, FieldIssue } from '../../engine/errors/domain.exception';
+import { DomainException, FieldIssue, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 import type { ImportProblem } from './staff-import';
 
-export enum StaffErrorCode {
-  NotFound = 'staff.not_found',
-  UsernameTaken = 'staff.username_taken',
-  InvalidUsername = 'staff.invalid_username',
-  UnitRule = 'staff.unit_rule',
-  LastAdmin = 'staff.last_admin',
-  ImportRefused = 'staff.import_refused',
-}
+export const StaffErrorCode = errorCodes('staff', [
+  'not_found',
+  'username_taken',
+  'invalid_username',
+  'unit_rule',
+  'last_admin',
+  'import_refused',
+]);
+export type StaffErrorCode = ErrorCodeOf<typeof StaffErrorCode>;
 
 const UNIT_RULES: Record<string, [string, string]> = {
   unit_required: ['This role needs a unit', 'Vai trò này cần thuộc một đơn vị'],

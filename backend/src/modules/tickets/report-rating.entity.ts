@@ -1,4 +1,5 @@
-import { Check, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
+import { Check, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, ForeignKey } from '../../engine/database/columns';
 import { ReportEventEntity } from '../report-record/report-event.entity';
 import { ReportEntity } from '../report-record/report.entity';
 
@@ -12,20 +13,15 @@ export class ReportRatingEntity {
   @PrimaryColumn({ name: 'report_id', type: 'uuid', primaryKeyConstraintName: 'pk_report_rating' })
   reportId: string;
 
-  @ManyToOne(() => ReportEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'report_rating_report_id_fkey' })
+  @ForeignKey(() => ReportEntity, 'report_id', 'report_rating_report_id_fkey', { onDelete: 'CASCADE' })
   report?: ReportEntity;
 
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_report_rating' })
   cycle: number;
 
-  @Column({ name: 'event_id', type: 'bigint' })
-  eventId: string;
-
-  @ManyToOne(() => ReportEventEntity)
-  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'report_rating_event_id_fkey' })
+  @ForeignKey(() => ReportEventEntity, 'event_id', 'report_rating_event_id_fkey', { nullable: false })
   event?: ReportEventEntity;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

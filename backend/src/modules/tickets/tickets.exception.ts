@@ -1,19 +1,20 @@
-import { DomainException } from '../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
 import type { TicketAction } from './ticket-state-machine';
 
-export enum TicketsErrorCode {
-  NotFound = 'tickets.not_found',
-  IllegalTransition = 'tickets.illegal_transition',
-  StaleVersion = 'tickets.stale_version',
-  MessageRequired = 'tickets.message_required',
-  UnknownUpload = 'tickets.unknown_upload',
-  RejectWindowClosed = 'tickets.reject_window_closed',
-  BadMaster = 'tickets.bad_master',
-  ReporterSecretRequired = 'tickets.reporter_secret_required',
-  ReporterSecretInvalid = 'tickets.reporter_secret_invalid',
-  AlreadyRated = 'tickets.already_rated',
-  NotRateable = 'tickets.not_rateable',
-}
+export const TicketsErrorCode = errorCodes('tickets', [
+  'not_found',
+  'illegal_transition',
+  'stale_version',
+  'message_required',
+  'unknown_upload',
+  'reject_window_closed',
+  'bad_master',
+  'reporter_secret_required',
+  'reporter_secret_invalid',
+  'already_rated',
+  'not_rateable',
+]);
+export type TicketsErrorCode = ErrorCodeOf<typeof TicketsErrorCode>;
 
 export class TicketsException extends DomainException {
   static notFound(ref: string): TicketsException {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { TransactionalRepository } from '../../engine/database/transactional.repository';
+import { EntityManager } from 'typeorm';
 import type { ReportStatus } from '../report-record/report-status';
 
 export interface TicketRow {
@@ -18,13 +18,7 @@ const TICKET = `id, code, status::text AS status, version, assigned_unit_id AS "
   reporter_email AS "reporterEmail", reporter_phone AS "reporterPhone"`;
 
 @Injectable()
-export class TicketsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class TicketsRepository extends TransactionalRepository {
   async lock(tx: EntityManager, where: { id?: string; code?: string }): Promise<TicketRow | null> {
     const [column, value] = where.id ? ['id', where.id] : ['code', where.code];
     const rows = await tx.query(`SELECT ${TICKET} FROM report WHERE ${column} = $1 FOR UPDATE`, [value]);

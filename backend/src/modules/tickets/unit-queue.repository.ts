@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TERMINAL_STATUS_SQL } from '../report-record/report-status';
+import type { ReportSummary } from '../report-record/report-summary';
 
-export interface QueueItem {
-  id: string;
-  code: string;
-  status: string;
+export interface QueueItem extends ReportSummary {
   priority: string;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
   /** The reported point (WGS 84), for the workbench's map of the queue. */
   location: { lat: number; lng: number };
   createdAt: string;

@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, UuidPrimaryColumn } from '../../engine/database/columns';
 
 export type HandlingUnitKind = 'ward_committee' | 'department' | 'utility' | 'city';
 
@@ -8,7 +9,7 @@ export type HandlingUnitKind = 'ward_committee' | 'department' | 'utility' | 'ci
 @Check('ck_handling_unit_ward', "(kind = 'ward_committee') = (admin_unit_code IS NOT NULL)")
 @Index('uq_handling_unit_ward', ['adminUnitCode'], { unique: true, where: "kind = 'ward_committee' AND active" })
 export class HandlingUnitEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -26,11 +27,7 @@ export class HandlingUnitEntity {
   @Column({ name: 'admin_unit_code', type: 'varchar', length: 5, nullable: true })
   adminUnitCode: string | null;
 
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
-  parentId: string | null;
-
-  @ManyToOne(() => HandlingUnitEntity)
-  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'handling_unit_parent_id_fkey' })
+  @ForeignKey(() => HandlingUnitEntity, 'parent_id', 'handling_unit_parent_id_fkey')
   parent?: HandlingUnitEntity;
 
   @Column({ type: 'text', nullable: true })
@@ -42,6 +39,6 @@ export class HandlingUnitEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

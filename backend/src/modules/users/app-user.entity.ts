@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Unique } from 'typeorm';
+import { CreatedAtColumn, ForeignKey, TimestamptzColumn, UuidPrimaryColumn } from '../../engine/database/columns';
 
 export type UserRole = 'operator' | 'ward_official' | 'department_official' | 'leader' | 'admin';
 export const USER_ROLES: UserRole[] = ['operator', 'ward_official', 'department_official', 'leader', 'admin'];
@@ -8,7 +9,7 @@ export const USER_ROLES: UserRole[] = ['operator', 'ward_official', 'department_
 @Unique('uq_app_user_username_key', ['usernameKey'])
 @Check('ck_app_user_official_unit', "role NOT IN ('ward_official', 'department_official') OR unit_id IS NOT NULL")
 export class AppUserEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -27,12 +28,8 @@ export class AppUserEntity {
   @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role' })
   role: UserRole;
 
-  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
-  unitId: string | null;
-
   // Named, not imported: units depends on auth, which depends on users (modules import no cycle).
-  @ManyToOne('HandlingUnitEntity')
-  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'app_user_unit_id_fkey' })
+  @ForeignKey('HandlingUnitEntity', 'unit_id', 'app_user_unit_id_fkey')
   unit?: { id: string } | null;
 
   @Column({ type: 'text', nullable: true })
@@ -48,7 +45,7 @@ export class AppUserEntity {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
 
-  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('password_changed_at', { nullable: true })
   passwordChangedAt: Date | null;
 
   /** A seeded demo account: signs in with the password alone, whatever MFA_REQUIRED_ROLES says. */
@@ -62,16 +59,16 @@ export class AppUserEntity {
   @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
   totpPendingSecret: string | null;
 
-  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('totp_enabled_at', { nullable: true })
   totpEnabledAt: Date | null;
 
   /** The last 30-second step a code was accepted for: each code is good once. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  @TimestamptzColumn('last_login_at', { nullable: true })
   lastLoginAt: Date | null;
 }

@@ -1,10 +1,7 @@
-import { DomainException } from '../../../engine/errors/domain.exception';
+import { DomainException, ErrorCodeOf, errorCodes } from '../../../engine/errors/domain.exception';
 
-export enum ImportErrorCode {
-  UnreadableFile = 'import.unreadable_file',
-  MissingColumns = 'import.missing_columns',
-  MalformedFile = 'import.malformed_file',
-}
+export const ImportErrorCode = errorCodes('import', ['unreadable_file', 'missing_columns', 'malformed_file']);
+export type ImportErrorCode = ErrorCodeOf<typeof ImportErrorCode>;
 
 /** What stops a whole import (a bad row only ends up in the rejected file). */
 export class ImportException extends DomainException {

@@ -12,20 +12,8 @@ import { insertEventsSql, insertReportsSql } from '../../report-record/report-re
 import { ANSWERED_STATUS_SQL } from '../../report-record/report-status';
 
 /** A row the database refused (unknown category, outside the city), with what the file said. */
-export interface RefusedRow {
-  row: number;
+export interface RefusedRow extends ImportRow {
   kind: Extract<RejectKind, 'unknown_category' | 'outside_city'>;
-  externalId: string;
-  category: string;
-  lat: number;
-  lng: number;
-  description: string;
-  address: string | null;
-  createdAt: string;
-  status: ImportStatus;
-  sourceStatus: string;
-  closedAt: string | null;
-  sourceChannel: string | null;
 }
 
 export interface BatchOutcome {
@@ -37,20 +25,21 @@ export interface BatchOutcome {
   refused: RefusedRow[];
 }
 
-const STAGE_COLUMNS = [
-  'source_row',
-  'external_id',
-  'category',
-  'lat',
-  'lng',
-  'description',
-  'address',
-  'created_at',
-  'status',
-  'closed_at',
-  'source_status',
-  'source_channel',
-] as const;
+/** The staging table's columns in COPY order, each with the field of ImportRow that copyLine writes to it. */
+const STAGE_COLUMNS: readonly (readonly [string, keyof ImportRow])[] = [
+  ['source_row', 'row'],
+  ['external_id', 'externalId'],
+  ['category', 'category'],
+  ['lat', 'lat'],
+  ['lng', 'lng'],
+  ['description', 'description'],
+  ['address', 'address'],
+  ['created_at', 'createdAt'],
+  ['status', 'status'],
+  ['closed_at', 'closedAt'],
+  ['source_status', 'sourceStatus'],
+  ['source_channel', 'sourceChannel'],
+];
 
 const UNIQUE_VIOLATION = '23505';
 // A concurrent writer can commit a tracking code or an external id this batch also chose; the
@@ -189,24 +178,7 @@ function copyField(v: string | number | null): string {
 }
 
 export function copyLine(r: ImportRow): string {
-  return (
-    [
-      r.row,
-      r.externalId,
-      r.category,
-      r.lat,
-      r.lng,
-      r.description,
-      r.address,
-      r.createdAt,
-      r.status,
-      r.closedAt,
-      r.sourceStatus,
-      r.sourceChannel,
-    ]
-      .map(copyField)
-      .join('\t') + '\n'
-  );
+  return STAGE_COLUMNS.map(([, field]) => copyField(r[field])).join('\t') + '\n';
 }
 
 /**
@@ -252,7 +224,7 @@ export class ImportSession {
 
   /** Streams COPY text lines (see copyLine) into the staging table. */
   async stage(lines: AsyncIterable<string>): Promise<void> {
-    const copy = this.client.query(copyFrom(`COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
+    const copy = this.client.query(copyFrom(`COPY import_stage (${STAGE_COLUMNS.map(([column]) => column).join(', ')}) FROM STDIN`));
     await pipeline(Readable.from(lines), copy);
   }
 

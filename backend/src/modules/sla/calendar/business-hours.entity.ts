@@ -1,4 +1,5 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { ForeignKey, TimestamptzColumn } from '../../../engine/database/columns';
 import { AppUserEntity } from '../../users/app-user.entity';
 
 /** One working range of a weekday: [start_minute, end_minute) in Asia/Ho_Chi_Minh wall time. */
@@ -16,13 +17,9 @@ export class BusinessHoursEntity {
   @Column({ name: 'end_minute', type: 'smallint' })
   endMinute: number;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('updated_at', { default: () => 'now()' })
   updatedAt: Date;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
-  updatedBy: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'business_hours_updated_by_fkey' })
+  @ForeignKey(() => AppUserEntity, 'updated_by', 'business_hours_updated_by_fkey')
   updater?: AppUserEntity | null;
 }

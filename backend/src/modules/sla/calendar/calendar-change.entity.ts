@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { BigintPrimaryColumn, ForeignKey, TimestamptzColumn } from '../../../engine/database/columns';
 import { AppUserEntity } from '../../users/app-user.entity';
 
 export type CalendarChangeAction = 'put_day' | 'delete_day' | 'put_hours';
@@ -11,7 +12,7 @@ export type CalendarChangeAction = 'put_day' | 'delete_day' | 'put_hours';
 @Entity('calendar_change')
 @Index('ix_calendar_change_day', ['day'])
 export class CalendarChangeEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @BigintPrimaryColumn()
   id: string;
 
   @Column({ type: 'text' })
@@ -27,13 +28,9 @@ export class CalendarChangeEntity {
   @Column({ type: 'jsonb', nullable: true })
   after: unknown;
 
-  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('changed_at', { default: () => 'now()' })
   changedAt: Date;
 
-  @Column({ name: 'changed_by', type: 'uuid', nullable: true })
-  changedBy: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'calendar_change_changed_by_fkey' })
+  @ForeignKey(() => AppUserEntity, 'changed_by', 'calendar_change_changed_by_fkey')
   changer?: AppUserEntity | null;
 }

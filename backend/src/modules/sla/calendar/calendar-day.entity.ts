@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ForeignKey, TimestamptzColumn } from '../../../engine/database/columns';
 import { AppUserEntity } from '../../users/app-user.entity';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './business-calendar';
 
@@ -18,13 +19,9 @@ export class CalendarDayEntity {
   @Column({ type: 'text' })
   source: string;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  @TimestamptzColumn('updated_at', { default: () => 'now()' })
   updatedAt: Date;
 
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
-  updatedBy: string | null;
-
-  @ManyToOne(() => AppUserEntity)
-  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'calendar_day_updated_by_fkey' })
+  @ForeignKey(() => AppUserEntity, 'updated_by', 'calendar_day_updated_by_fkey')
   updater?: AppUserEntity | null;
 }

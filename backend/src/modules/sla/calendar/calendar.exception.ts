@@ -1,9 +1,7 @@
-import { DomainException, FieldIssue } from '../../../engine/errors/domain.exception';
+import { DomainException, FieldIssue, ErrorCodeOf, errorCodes } from '../../../engine/errors/domain.exception';
 
-export enum CalendarErrorCode {
-  InvalidHours = 'calendar.invalid_hours',
-  DayNotFound = 'calendar.day_not_found',
-}
+export const CalendarErrorCode = errorCodes('calendar', ['invalid_hours', 'day_not_found']);
+export type CalendarErrorCode = ErrorCodeOf<typeof CalendarErrorCode>;
 
 export class CalendarException extends DomainException {
   static invalidHours(issues: FieldIssue[]): CalendarException {
