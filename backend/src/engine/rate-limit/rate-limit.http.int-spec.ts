@@ -24,9 +24,9 @@ const SETTINGS: Record<string, string> = {
   RATE_LIMIT_UPLOAD: 'client=2/600,global=100000/600',
   RATE_LIMIT_LOGIN: 'account=5/600,client=8/600,global=100000/600',
   LOGIN_BACKOFF_FREE_FAILURES: '2',
-  LOGIN_BACKOFF_BASE_SECONDS: '60',
-  LOGIN_BACKOFF_MAX_SECONDS: '900',
-  LOGIN_BACKOFF_ACCOUNT_MAX_SECONDS: '5',
+  LOGIN_BACKOFF_BASE_SECONDS: '600',
+  LOGIN_BACKOFF_MAX_SECONDS: '3600',
+  LOGIN_BACKOFF_ACCOUNT_MAX_SECONDS: '120',
   LOGIN_HASH_CONCURRENCY: '1',
   LOGIN_HASH_QUEUE: '2',
   // No proxy is trusted: forwarded headers must change nothing.
@@ -256,15 +256,15 @@ describe('rate limits over HTTP (real Redis, one policy mechanism for every rout
     it('slows repeated failures down instead of locking: long for the address, briefly for the account elsewhere', async () => {
       const ip = freshAddress();
       const name = `slow-${run}`;
-      // Two free failures, a third that sets a 60 s wait for this account from this address.
+      // Two free failures, a third that sets a 600 s wait for this account from this address.
       for (let i = 0; i < 3; i++) expect((await login(ip, name)).statusCode).toBe(401);
       const waiting = await login(ip, name);
       expectLimited(waiting, 'login', 'backoff');
-      expect(waiting.json().retryAfterSeconds).toBeGreaterThan(5);
+      expect(waiting.json().retryAfterSeconds).toBeGreaterThan(120);
       // Elsewhere the account waits at most LOGIN_BACKOFF_ACCOUNT_MAX_SECONDS: a name is not a lock.
       const elsewhere = await login(freshAddress(), name);
       expectLimited(elsewhere, 'login', 'backoff');
-      expect(elsewhere.json().retryAfterSeconds).toBeLessThanOrEqual(5);
+      expect(elsewhere.json().retryAfterSeconds).toBeLessThanOrEqual(120);
       // Another account from another address is untouched.
       expect((await login(freshAddress(), `other-${run}`)).statusCode).toBe(401);
     });

@@ -13,7 +13,7 @@ describe('sign-in audit (in-process HTTP, three sign-ins per account a minute)',
   const run = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
-    process.env.RATE_LIMIT_LOGIN = 'account=3/60,client=1000000/60,global=1000000/60';
+    process.env.RATE_LIMIT_LOGIN = 'account=3/3600,client=1000000/3600,global=1000000/3600';
     app = await createTestHttpApp();
     db = app.get(getDataSourceToken());
   });
