@@ -1,34 +1,20 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { callApi, demoTokens } from '../../testing/http-client';
 import { RoutingService } from '../routing/routing.service';
 
 describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
-  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object, secret?: string) => {
-    const res = await app.inject({
-      method,
-      url,
-      payload,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(payload ? { 'content-type': 'application/json' } : {}),
-        ...(secret ? { 'x-reporter-secret': secret } : {}),
-      },
-    });
-    return { status: res.statusCode, body: res.json() };
-  };
+  const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: object, secret?: string) =>
+    callApi(app, method, url, who && tokens[who], payload, secret ? { 'x-reporter-secret': secret } : {});
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-    for (const u of ['ward.benthanh', 'ward.saigon', 'operator']) {
-      tokens[u] = (await call('POST', '/api/v1/auth/login', undefined, { username: u, password: '1022demo!' })).body.accessToken;
-    }
+    ({ app, db } = await createTestHttpAppWithDb());
+    tokens = await demoTokens(app, ['ward.benthanh', 'ward.saigon', 'operator']);
   });
   afterAll(async () => {
     await app?.close();
@@ -147,14 +133,16 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(own.satisfaction).toBeLessThanOrEqual(5);
   });
 
+  /** A noise report at Bến Thành, routed to the ward's queue. */
+  const fileRoutedNoise = async (description: string) => {
+    const f = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description });
+    await app.get(RoutingService).routeNew(f.body.id);
+    return f.body as { id: string; code: string };
+  };
+
   it('merges a duplicate into its master, which the duplicate then follows', async () => {
-    const file = async (description: string) => {
-      const f = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description });
-      await app.get(RoutingService).routeNew(f.body.id);
-      return f.body as { id: string; code: string };
-    };
-    const master = await file('Quán nhậu mở nhạc lớn sau nửa đêm');
-    const duplicate = await file('Quán nhậu ồn ào sau 24 giờ');
+    const master = await fileRoutedNoise('Quán nhậu mở nhạc lớn sau nửa đêm');
+    const duplicate = await fileRoutedNoise('Quán nhậu ồn ào sau 24 giờ');
     const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [duplicate.id]);
     const merged = await call('POST', `/api/v1/reports/${duplicate.id}/actions/merge`, 'ward.benthanh', { version, masterId: master.id });
     expect(merged.body.status).toBe('merged');
@@ -164,28 +152,16 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses an answer without its public message, naming the field', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, {
-      category: 'noise',
-      lat: 10.7725,
-      lng: 106.6981,
-      description: 'Tiếng ồn công trình ban đêm',
-    });
-    await app.get(RoutingService).routeNew(filed.body.id);
-    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
-    const res = await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, 'ward.benthanh', { version: t.version });
+    const filed = await fileRoutedNoise('Tiếng ồn công trình ban đêm');
+    const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [filed.id]);
+    const res = await call('POST', `/api/v1/reports/${filed.id}/actions/resolve`, 'ward.benthanh', { version });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].field).toBe('publicMessage');
   });
 
   it('keeps operators from acting as officials', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, {
-      category: 'noise',
-      lat: 10.7725,
-      lng: 106.6981,
-      description: 'Loa kẹo kéo sau 22 giờ',
-    });
-    await app.get(RoutingService).routeNew(filed.body.id);
-    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
-    expect((await call('POST', `/api/v1/reports/${t.id}/actions/accept`, 'operator', { version: t.version })).status).toBe(403);
+    const filed = await fileRoutedNoise('Loa kẹo kéo sau 22 giờ');
+    const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [filed.id]);
+    expect((await call('POST', `/api/v1/reports/${filed.id}/actions/accept`, 'operator', { version })).status).toBe(403);
   });
 });
