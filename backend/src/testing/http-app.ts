@@ -22,6 +22,12 @@ export async function createTestHttpAppWithDb(): Promise<{ app: NestFastifyAppli
   return { app, db: app.get(getDataSourceToken()) };
 }
 
+/** Two applications standing for two API processes that share PostgreSQL and Redis; `db` is the first one's connection. */
+export async function createTwoTestHttpApps(): Promise<{ a: NestFastifyApplication; b: NestFastifyApplication; db: DataSource }> {
+  const [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
+  return { a, b, db: a.get(getDataSourceToken()) };
+}
+
 export interface OwnRedisHttpApp {
   app: NestFastifyApplication;
   /** The application's private Redis: the test may kill, pause or restart it. */

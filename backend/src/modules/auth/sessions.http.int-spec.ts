@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp, createTestHttpAppOnOwnRedis, OwnRedisHttpApp } from '../../testing/http-app';
+import { createTestHttpAppOnOwnRedis, createTwoTestHttpApps, OwnRedisHttpApp } from '../../testing/http-app';
 import { advanceClock, callApi, DEMO_PASSWORD } from '../../testing/http-client';
 import { TestRedisServer } from '../../testing/redis-server';
 import { SessionsService } from './sessions.service';
@@ -29,13 +28,8 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
   let b: App;
   let db: DataSource;
 
-  beforeAll(async () => {
-    [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
-    db = a.get(getDataSourceToken());
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-  });
+  beforeAll(async () => ({ a, b, db } = await createTwoTestHttpApps()));
+  afterAll(() => Promise.all([a?.close(), b?.close()]));
 
   it('issues a short access token that names a session, and no role', async () => {
     const s = await signIn(a);

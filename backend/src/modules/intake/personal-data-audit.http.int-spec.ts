@@ -48,6 +48,9 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
         WHERE e.report_id = $1 AND e.type = 'personal_data_recorded' ORDER BY e.id`,
       [reportId],
     );
+  /** A pothole somewhere in the city, filed by `who` (no one: anonymous), with any further fields of the filing. */
+  const filePothole = (who: string | undefined, description: string, more: object = {}) =>
+    call('POST', '/api/v1/reports', who, { category: 'pothole', ...somewhere(), description, ...more });
   /** The one event a write of contact details leaves: who (role and username alike for the demo accounts), never the values. */
   const recordedBy = (who: string | null, data: object) => ({
     type: 'personal_data_recorded',
@@ -70,10 +73,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
   describe('writes of contact details', () => {
     it('records which contact fields a citizen left, after the created event, without their values', async () => {
       const email = `kiem.tra.${Date.now()}@example.com`;
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà sâu trước cổng chợ',
+      const filed = await filePothole(undefined, 'Ổ gà sâu trước cổng chợ', {
         reporter: { name: 'Phạm Thị Dung', email, hideIdentity: true },
         consent: true,
         channel: 'web',
@@ -94,13 +94,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('records the operator who typed a caller’s details into a phone report', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà',
-        channel: 'phone',
-        reporter: { phone, hideIdentity: false },
-      });
+      const filed = await filePothole('operator', 'Người gọi báo ổ gà', { channel: 'phone', reporter: { phone, hideIdentity: false } });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([
         recordedBy('operator', { subject: 'reporter', fields: ['phone'], hideIdentity: false, channel: 'phone' }),
@@ -108,11 +102,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
     });
 
     it('writes no personal-data event for an anonymous report', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà, không để lại liên hệ',
-      });
+      const filed = await filePothole(undefined, 'Ổ gà, không để lại liên hệ');
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([]);
     });
@@ -133,11 +123,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
     });
 
     it('records the caller an operator attaches, pointing at the stored caller row', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà, người khác gọi báo thêm',
-      });
+      const filed = await filePothole(undefined, 'Ổ gà, người khác gọi báo thêm');
       const phone = freshPhone();
       const attached = await call('POST', `/api/v1/reports/${filed.body.id}/callers`, 'operator', { phone, name: 'Võ Văn Em' });
       expect(attached.status).toBe(201);
@@ -177,18 +163,8 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('keeps who searched which number, when, and which reports it showed', async () => {
       const phone = freshPhone();
-      const own = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà lần một',
-        channel: 'phone',
-        reporter: { phone },
-      });
-      const other = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà người này gọi báo thêm',
-      });
+      const own = await filePothole('operator', 'Người gọi báo ổ gà lần một', { channel: 'phone', reporter: { phone } });
+      const other = await filePothole(undefined, 'Ổ gà người này gọi báo thêm');
       expect((await call('POST', `/api/v1/reports/${other.body.id}/callers`, 'operator', { phone })).status).toBe(201);
 
       const before = Date.now();
@@ -236,13 +212,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('answers nothing when the audit cannot be written', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà',
-        channel: 'phone',
-        reporter: { phone },
-      });
+      const filed = await filePothole('operator', 'Người gọi báo ổ gà', { channel: 'phone', reporter: { phone } });
       // The audit insert fails for this number only (a check its row cannot pass): the report
       // the search would have shown must not leave the server.
       const runner = db.createQueryRunner();

@@ -1,8 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTwoTestHttpApps } from '../../testing/http-app';
 import { advanceClock, callApi, signIn } from '../../testing/http-client';
 
 /**
@@ -27,8 +26,7 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
   let deptUnit: string;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
-    db = a.get(getDataSourceToken());
+    ({ a, b, db } = await createTwoTestHttpApps());
     admin = (await signIn(a, 'admin')).body.accessToken;
     [{ id: wardUnit }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'UBND-26743'`);
     [{ id: deptUnit }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);

@@ -35,6 +35,9 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     const code = filed.body.code;
     const secret = filed.body.reporterSecret;
     const version = async () => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version;
+    /** UBND Bến Thành answers the ticket, at the version its page was loaded on. */
+    const resolveAsWard = (at: number, publicMessage: string) =>
+      call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: at, publicMessage });
     const clock = async (kind: string) =>
       (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
 
@@ -56,10 +59,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect((await call('GET', `/api/v1/reports/${id}`, 'ward.saigon')).status).toBe(404);
 
     // A stale page loses: 409, nothing changed.
-    const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version - 1,
-      publicMessage: 'Đã xử lý xong',
-    });
+    const stale = await resolveAsWard(r.body.version - 1, 'Đã xử lý xong');
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('tickets.stale_version');
 
@@ -72,10 +72,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(await clock('resolution')).toMatchObject({ state: 'paused' });
 
     // An illegal move names what is allowed.
-    const illegal = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã xong rồi',
-    });
+    const illegal = await resolveAsWard(r.body.version, 'Đã xong rồi');
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'tickets.illegal_transition', allowedActions: ['citizen_reply', 'reject', 'merge'] });
 
@@ -83,10 +80,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('in_progress');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 1 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã lập biên bản và đình chỉ thi công',
-    });
+    r = await resolveAsWard(r.body.version, 'Đã lập biên bản và đình chỉ thi công');
     expect(r.body.status).toBe('resolved');
     expect(await clock('resolution')).toMatchObject({ state: 'stopped' });
 
@@ -94,10 +88,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('reopened');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 2 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép',
-    });
+    r = await resolveAsWard(r.body.version, 'Đã cưỡng chế tháo dỡ phần sai phép');
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
 
