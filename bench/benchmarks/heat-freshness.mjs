@@ -7,7 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { waitReady } from '../../scripts/prepare.mjs';
-import { API_SCRIPT, freePort, percentile, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
+import {
+  API_SCRIPT,
+  freePort,
+  percentile,
+  processSettings,
+  round,
+  startNode,
+  startRedis,
+  waitUntil,
+  WORKER_SCRIPT,
+} from '../lib/processes.mjs';
 import { cannon, paced } from './ingest.mjs';
 
 const SECONDS = Number(process.env.BENCH_FRESHNESS_SECONDS ?? 20);
@@ -24,14 +34,10 @@ function psql(url, sql) {
 async function withProcesses(databaseUrl, env, aggregator, fn) {
   const redis = await startRedis();
   const port = await freePort();
-  const config = {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: '{bench-heat}',
-    LOG_LEVEL: 'warn',
-    MAP_AGGREGATOR: aggregator ? 'on' : 'off',
-  };
+  const config = processSettings(
+    { port, databaseUrl, redisUrl: redis.url, queuePrefix: '{bench-heat}' },
+    { MAP_AGGREGATOR: aggregator ? 'on' : 'off' },
+  );
   const api = startNode(API_SCRIPT, { ...env, ...config });
   const worker = startNode(WORKER_SCRIPT, { ...env, ...config });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, waitReady } from '../../scripts/prepare.mjs';
-import { API_SCRIPT, freePort, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
+import { API_SCRIPT, freePort, processSettings, round, startNode, startRedis, waitUntil, WORKER_SCRIPT } from '../lib/processes.mjs';
 
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 5);
@@ -229,14 +229,10 @@ export default async function ingest({ databaseUrl, env }) {
 async function measure({ databaseUrl, env, workerDuring }) {
   const redis = await startRedis();
   const port = await freePort();
-  const config = {
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: '{bench-ingest}',
-    LOG_LEVEL: 'warn',
-    DATABASE_POOL_SIZE: POOL_SIZE,
-  };
+  const config = processSettings(
+    { port, databaseUrl, redisUrl: redis.url, queuePrefix: '{bench-ingest}' },
+    { DATABASE_POOL_SIZE: POOL_SIZE },
+  );
   const api = startNode(API_SCRIPT, { ...env, ...config });
   const startWorker = () => startNode(WORKER_SCRIPT, { ...env, ...config, ...WORKER_ENV });
   let worker = workerDuring ? startWorker() : null;

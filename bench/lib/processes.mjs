@@ -81,6 +81,11 @@ export function startNode(script, env) {
   };
 }
 
+/** The settings of a benchmark's API and worker processes: their port, the database, a Redis of their own and a queue prefix. */
+export function processSettings({ port, databaseUrl, redisUrl, queuePrefix }, extra = {}) {
+  return { PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'warn', ...extra };
+}
+
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

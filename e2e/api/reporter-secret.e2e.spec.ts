@@ -9,6 +9,16 @@ import { until } from '../support/until';
  * acting on a ticket must need the reporter's secret (invariant 7). Each attack is tried over
  * HTTP as an outsider would, then as the reporter.
  */
+/** The report every ticket of this suite is filed with: at UBND Bến Thành, with the reporter's e-mail. */
+const FILING = {
+  category: 'illegal-construction',
+  lat: 10.7725,
+  lng: 106.6981,
+  description: 'Công trình xây dựng không phép',
+  reporter: { email: 'chu.nha@example.com', hideIdentity: false },
+  consent: true,
+};
+
 describe("the reporter's secret over HTTP (API + worker)", () => {
   let official: string;
   let operator: string;
@@ -31,17 +41,7 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
 
   /** A ticket filed with contact details, routed to UBND Bến Thành and taken to `stage`. */
   const ticket = async (stage: 'assigned' | 'waiting_citizen' | 'resolved', extra: Record<string, string> = {}) => {
-    const filed = await call('POST', '/api/v1/reports', {
-      payload: {
-        category: 'illegal-construction',
-        lat: 10.7725,
-        lng: 106.6981,
-        description: 'Công trình xây dựng không phép',
-        reporter: { email: 'chu.nha@example.com', hideIdentity: false },
-        consent: true,
-      },
-      headers: extra,
-    });
+    const filed = await call('POST', '/api/v1/reports', { payload: FILING, headers: extra });
     expect(filed.status).toBe(201);
     const id: string = filed.body.id;
     await until(async () => (await call('GET', `/api/v1/track/${filed.body.code}`)).body.status === 'assigned');
@@ -158,17 +158,7 @@ describe("the reporter's secret over HTTP (API + worker)", () => {
   it('rotates the secret on an idempotent replay: the new one works, the first no longer does', async () => {
     const key = `secret-${randomUUID()}`;
     const first = await ticket('resolved', { 'idempotency-key': key });
-    const replay = await call('POST', '/api/v1/reports', {
-      payload: {
-        category: 'illegal-construction',
-        lat: 10.7725,
-        lng: 106.6981,
-        description: 'Công trình xây dựng không phép',
-        reporter: { email: 'chu.nha@example.com', hideIdentity: false },
-        consent: true,
-      },
-      headers: { 'idempotency-key': key },
-    });
+    const replay = await call('POST', '/api/v1/reports', { payload: FILING, headers: { 'idempotency-key': key } });
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toMatchObject({ id: first.id, code: first.code });

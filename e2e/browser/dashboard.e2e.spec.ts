@@ -4,7 +4,7 @@ import { api, login } from '../support/api';
 import { queryDatabase } from '../support/db';
 import { changedPixels, countAround, pixelsOfLayer, screenshot, settle, type MapHandle } from '../support/map-page';
 import { baseUrl } from '../support/browser';
-import { pagePerTest, signIn } from '../support/session';
+import { pagePerTest, signIn, switchToEnglish } from '../support/session';
 
 /**
  * The leaders' dashboard through a real browser: eight garbage reports filed next to Bến Thành
@@ -198,8 +198,7 @@ describe('leaders dashboard in the browser', () => {
       expect(potholeHeat.count).toBeLessThanOrEqual(allHeat.count - REPORTS);
 
       // English on request.
-      await page.getByTestId('lang-en').click();
-      await page.locator('html[lang="en"]').waitFor();
+      await switchToEnglish(page);
       expect(await page.getByTestId('nav-dashboard').textContent()).toBe('Dashboard');
     },
     TIMEOUT_MS,

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../support/api';
 import { baseUrl } from '../support/browser';
 import { screenshot, settle, type MapHandle } from '../support/map-page';
 import type { DecodedPng } from '../support/png';
-import { pagePerTest } from '../support/session';
+import { pagePerTest, switchToEnglish } from '../support/session';
 
 /**
  * The public ward map through a real browser: sign in as the leader through the form, open the
@@ -129,8 +129,7 @@ describe('ward map in the browser', () => {
       await settle(page, HOOK, labelPoint, 14);
       expect(await inkAround(page, labelPoint, true)).toBeGreaterThan(40);
 
-      await page.getByTestId('lang-en').click();
-      await page.locator('html[lang="en"]').waitFor();
+      await switchToEnglish(page);
       expect(await page.getByTestId('app-name').textContent()).toContain('1022 Hotline');
       expect(await page.getByTestId('nav-home').textContent()).toBe('Home');
       expect(await page.getByTestId('nav-map').textContent()).toBe('Map');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { rankingPeriod, type RankingPeriod } from '../../frontend/src/rankings/rankingPeriods';
 import { api, login } from '../support/api';
 import { baseUrl } from '../support/browser';
-import { pagePerTest, signIn } from '../support/session';
+import { pagePerTest, signIn, switchToEnglish } from '../support/session';
 
 /**
  * The unit rankings page through a real browser: a leader opens it from the header, and the
@@ -118,8 +118,7 @@ describe('unit rankings in the browser', () => {
       expect(quarter.filter((u) => u.rank !== null).length).toBeGreaterThan(0);
 
       // English on request.
-      await page.getByTestId('lang-en').click();
-      await page.locator('html[lang="en"]').waitFor();
+      await switchToEnglish(page);
       expect(await page.getByTestId('nav-rankings').textContent()).toBe('Unit rankings');
     },
     TIMEOUT_MS,

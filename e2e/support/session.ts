@@ -38,3 +38,9 @@ export async function signIn(page: Page, username: string, home: RegExp): Promis
   await page.getByTestId('login-submit').click();
   await page.waitForURL(home);
 }
+
+/** Switches the interface to English through the header's language switch and waits until the page shows it. */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByTestId('lang-en').click();
+  await page.locator('html[lang="en"]').waitFor();
+}

@@ -35,6 +35,11 @@ export class TestRedisServer {
     await waitPort(this.port, true);
   }
 
+  /** Whether the server runs (not killed, not stopped). */
+  get running(): boolean {
+    return this.process !== null && this.process.exitCode === null;
+  }
+
   /** SIGKILL: Redis vanishes the way it does when a node dies. */
   async kill(): Promise<void> {
     const p = this.process;

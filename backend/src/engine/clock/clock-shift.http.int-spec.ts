@@ -2,6 +2,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import { resetClock, shiftClock } from '../../testing/clock-shift';
 import { createTestHttpApp } from '../../testing/http-app';
+import { signIn } from '../../testing/http-client';
+import { setEnv } from '../../testing/process-env';
 import { TestRedisServer } from '../../testing/redis-server';
 import { testConfig } from '../../testing/test-env';
 
@@ -17,20 +19,18 @@ describe('a clock jump on a running process (real PostgreSQL, its own Redis)', (
   let app: NestFastifyApplication;
   let token: string;
   const prefix = testConfig().redis.queuePrefix;
-  const saved = { REDIS_URL: process.env.REDIS_URL };
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
     redisServer = await TestRedisServer.start();
     redis = new Redis(redisServer.url);
-    process.env.REDIS_URL = redisServer.url;
+    restoreEnv = setEnv({ REDIS_URL: redisServer.url });
     app = await createTestHttpApp();
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: '1022demo!' } });
-    token = login.json().accessToken;
+    token = (await signIn(app, 'admin')).body.accessToken;
   });
   afterAll(async () => {
     await app?.close();
-    if (saved.REDIS_URL === undefined) delete process.env.REDIS_URL;
-    else process.env.REDIS_URL = saved.REDIS_URL;
+    restoreEnv?.();
     redis?.disconnect();
     await redisServer?.stop();
   });

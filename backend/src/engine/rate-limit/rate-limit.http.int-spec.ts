@@ -1,13 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL } from '../../testing/test-env';
+import { BEN_THANH } from '../../testing/places';
 
-// Chợ Bến Thành: inside Phường Bến Thành (26743).
-const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
 const run = randomUUID().slice(0, 8);
 // Every key of this suite under its own prefix, so counts of earlier runs and other suites never mix in.
 const PREFIX = `{hcmc1022test-rl-${run}}`;
@@ -40,22 +38,16 @@ const freshAddress = () => `203.0.113.${(octet = (octet % 250) + 1)}`;
 describe('rate limits over HTTP (real Redis, one policy mechanism for every route)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
-    for (const [k, v] of Object.entries(SETTINGS)) [saved[k], process.env[k]] = [process.env[k], v];
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
+    restoreEnv = setEnv(SETTINGS);
+    ({ app, db } = await createTestHttpAppWithDb());
   });
   afterAll(async () => {
-    for (const k of Object.keys(SETTINGS))
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
+    restoreEnv();
     await app?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(TEST_REDIS_URL, PREFIX);
   });
 
   const file = (remoteAddress: string, headers: Record<string, string> = {}, description = `Ổ gà sâu giữa làn đường ${randomUUID()}`) =>

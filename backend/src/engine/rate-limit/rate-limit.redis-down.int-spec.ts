@@ -1,32 +1,26 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppOnOwnRedis, OwnRedisHttpApp } from '../../testing/http-app';
+import { DEMO_PASSWORD } from '../../testing/http-client';
 import { TestRedisServer } from '../../testing/redis-server';
+import { BEN_THANH } from '../../testing/places';
 
-// Chợ Bến Thành: inside Phường Bến Thành (26743).
-const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
 const SETTINGS: Record<string, string> = {
   RATE_LIMIT_FILING: 'client=3/600,global=100000/600',
   RATE_LIMIT_LOGIN: 'account=100/600,client=100/600,global=100000/600',
 };
 
 describe('rate limits while Redis is away (own redis-server, killed)', () => {
+  let own: OwnRedisHttpApp;
   let redis: TestRedisServer;
   let app: NestFastifyApplication;
-  const saved: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
-    for (const [k, v] of Object.entries({ ...SETTINGS, REDIS_URL: redis.url })) [saved[k], process.env[k]] = [process.env[k], v];
-    app = await createTestHttpApp();
+    own = await createTestHttpAppOnOwnRedis(SETTINGS);
+    ({ app, redis } = own);
   });
   afterAll(async () => {
-    for (const k of Object.keys(saved))
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    await redis.restart();
-    await app?.close();
-    await redis.stop();
+    await own?.close();
   });
 
   const file = (remoteAddress: string) =>
@@ -66,19 +60,9 @@ describe('rate limits while Redis is away (own redis-server, killed)', () => {
   });
 
   it('keeps sign-in answering (backoff and limits in the process), never a 500', async () => {
-    const wrong = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      remoteAddress: '203.0.113.93',
-      payload: { username: 'leader', password: 'not-it' },
-    });
-    expect(wrong.statusCode).toBe(401);
-    const right = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      remoteAddress: '203.0.113.93',
-      payload: { username: 'leader', password: '1022demo!' },
-    });
-    expect(right.statusCode).toBe(200);
+    const login = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.93', payload: { username: 'leader', password } });
+    expect((await login('not-it')).statusCode).toBe(401);
+    expect((await login(DEMO_PASSWORD)).statusCode).toBe(200);
   });
 });

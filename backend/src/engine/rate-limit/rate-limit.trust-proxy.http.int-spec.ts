@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { createTestHttpApp } from '../../testing/http-app';
+import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL } from '../../testing/test-env';
 
 const PREFIX = `{hcmc1022test-proxy-${randomUUID().slice(0, 8)}}`;
@@ -14,21 +14,16 @@ const SETTINGS: Record<string, string> = {
 
 describe('TRUST_PROXY: forwarded addresses believed from the configured proxy only', () => {
   let app: NestFastifyApplication;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
-    for (const [k, v] of Object.entries(SETTINGS)) [saved[k], process.env[k]] = [process.env[k], v];
+    restoreEnv = setEnv(SETTINGS);
     app = await createTestHttpApp();
   });
   afterAll(async () => {
-    for (const k of Object.keys(SETTINGS))
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
+    restoreEnv();
     await app?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(TEST_REDIS_URL, PREFIX);
   });
 
   const track = (remoteAddress: string, forwardedFor: string) =>

@@ -1,9 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { callApi, signIn } from '../../testing/http-client';
+import { setEnv } from '../../testing/process-env';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /**
@@ -22,34 +23,24 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
   let admin: string;
   let clock: Clock;
   let offset = 0;
-  const saved = process.env.MFA_REQUIRED_ROLES;
+  let restoreEnv: () => void;
 
-  const call = async (method: 'GET' | 'POST', url: string, token?: string, payload?: object) => {
-    const res = await app.inject({
-      method,
-      url,
-      payload,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  };
-  const login = (username: string, password: string) => call('POST', '/api/v1/auth/login', undefined, { username, password });
+  const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: object) => callApi(app, method, url, token, payload);
+  const login = (username: string, password: string) => signIn(app, username, password);
   const code = (secret: string) => generateSync({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
   /** The next 30-second step: a code is good once. */
   const nextStep = () => (offset += 30_000);
 
   beforeAll(async () => {
-    process.env.MFA_REQUIRED_ROLES = 'ward_official';
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
+    restoreEnv = setEnv({ MFA_REQUIRED_ROLES: 'ward_official' });
+    ({ app, db } = await createTestHttpAppWithDb());
     clock = app.get<Clock>(CLOCK);
     const real = clock.now.bind(clock);
     clock.now = () => new Date(real().getTime() + offset);
     admin = (await login('admin', '1022demo!')).body.accessToken;
   });
   afterAll(async () => {
-    if (saved === undefined) delete process.env.MFA_REQUIRED_ROLES;
-    else process.env.MFA_REQUIRED_ROLES = saved;
+    restoreEnv();
     await app?.close();
   });
 

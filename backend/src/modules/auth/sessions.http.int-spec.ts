@@ -1,9 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppOnOwnRedis, createTwoTestHttpApps, OwnRedisHttpApp } from '../../testing/http-app';
+import { advanceClock, callApi, DEMO_PASSWORD } from '../../testing/http-client';
 import { TestRedisServer } from '../../testing/redis-server';
-import { Clock, CLOCK } from '../../engine/clock/clock';
 import { SessionsService } from './sessions.service';
 
 /**
@@ -11,50 +10,26 @@ import { SessionsService } from './sessions.service';
  * applications stand for two API processes sharing PostgreSQL and Redis; each has its own clock
  * (CLOCK), moved by hand, so "within SESSION_CHECK_SECONDS" is checked without waiting.
  */
-const PASSWORD = '1022demo!';
 const CHECK_MS = 30_000;
 
 type App = NestFastifyApplication;
 
-async function call(app: App, method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: object) {
-  const res = await app.inject({
-    method,
-    url,
-    payload,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(payload ? { 'content-type': 'application/json' } : {}),
-      'user-agent': 'sessions-spec',
-    },
-  });
-  return { status: res.statusCode, body: res.body ? res.json() : null, headers: res.headers };
-}
+const call = (app: App, method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: object) =>
+  callApi(app, method, url, token, payload, { 'user-agent': 'sessions-spec' });
 
 const signIn = async (app: App, username = 'operator') => {
-  const res = await call(app, 'POST', '/api/v1/auth/login', undefined, { username, password: PASSWORD });
+  const res = await call(app, 'POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD });
   expect(res.status).toBe(200);
   return res.body as { accessToken: string; refreshToken: string; sessionId: string; expiresIn: number; user: { id: string } };
 };
-
-/** Moves an application's clock forward by `ms` from now on. */
-function advance(app: App, ms: number): void {
-  const clock = app.get<Clock>(CLOCK);
-  const before = clock.now.bind(clock);
-  clock.now = () => new Date(before().getTime() + ms);
-}
 
 describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
   let a: App;
   let b: App;
   let db: DataSource;
 
-  beforeAll(async () => {
-    [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
-    db = a.get(getDataSourceToken());
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-  });
+  beforeAll(async () => ({ a, b, db } = await createTwoTestHttpApps()));
+  afterAll(() => Promise.all([a?.close(), b?.close()]));
 
   it('issues a short access token that names a session, and no role', async () => {
     const s = await signIn(a);
@@ -102,7 +77,7 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect((await call(b, 'GET', '/api/v1/units', s.accessToken)).status).toBe(200); // b now holds the session in its view
     expect((await call(a, 'POST', '/api/v1/auth/logout', s.accessToken)).status).toBe(204);
     expect((await call(a, 'GET', '/api/v1/units', s.accessToken)).body.code).toBe('auth.session_ended');
-    advance(b, CHECK_MS);
+    advanceClock(b, CHECK_MS);
     expect((await call(b, 'GET', '/api/v1/units', s.accessToken)).body.code).toBe('auth.session_ended');
     expect((await call(a, 'POST', '/api/v1/auth/refresh', undefined, { refreshToken: s.refreshToken })).status).toBe(401);
   });
@@ -146,7 +121,7 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     try {
       // What an admin's change does (the admin API calls the same): every session of the user takes a new version.
       await a.get(SessionsService).authorityChanged(s.user.id);
-      advance(b, CHECK_MS);
+      advanceClock(b, CHECK_MS);
       expect((await call(b, 'GET', `/api/v1/units/${unitId}/queue`, s.accessToken)).status).toBe(403);
       expect((await call(b, 'GET', `/api/v1/units/${otherUnit}/queue`, s.accessToken)).status).toBe(200);
     } finally {
@@ -168,7 +143,7 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
       ['password1234', 'password_guessable'],
       ['dept.xaydung2026', 'password_guessable'],
     ]) {
-      const weak = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: PASSWORD, newPassword });
+      const weak = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, { currentPassword: DEMO_PASSWORD, newPassword });
       expect({ status: weak.status, code: weak.body.code, issue: weak.body.issues[0] }).toMatchObject({
         status: 400,
         code: 'auth.weak_password',
@@ -178,7 +153,7 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect((await call(a, 'GET', '/api/v1/auth/me', elsewhere.accessToken)).status).toBe(200);
     try {
       const changed = await call(a, 'POST', '/api/v1/auth/password', mine.accessToken, {
-        currentPassword: PASSWORD,
+        currentPassword: DEMO_PASSWORD,
         newPassword: 'Một mật khẩu mới khá dài 2026',
       });
       expect(changed.status).toBe(200);
@@ -191,26 +166,22 @@ describe('staff sessions (in-process HTTP, real PostgreSQL and Redis)', () => {
 });
 
 describe('staff sessions while Redis is away', () => {
+  let own: OwnRedisHttpApp;
   let redis: TestRedisServer;
   let app: App;
-  const saved = process.env.REDIS_URL;
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
-    process.env.REDIS_URL = redis.url;
-    app = await createTestHttpApp();
+    own = await createTestHttpAppOnOwnRedis();
+    ({ app, redis } = own);
   });
   afterAll(async () => {
-    process.env.REDIS_URL = saved;
-    await redis.restart();
-    await app?.close();
-    await redis.stop();
+    await own?.close();
   });
 
   it('checks sessions in PostgreSQL: no hang, no 500, and a sign-out still counts', async () => {
     const s = await signIn(app);
     await redis.kill();
-    advance(app, CHECK_MS);
+    advanceClock(app, CHECK_MS);
     const started = Date.now();
     expect((await call(app, 'GET', '/api/v1/units', s.accessToken)).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -1,25 +1,23 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import * as argon2 from 'argon2';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { setEnv } from '../../testing/process-env';
 
 /** Every sign-in leaves an audit event: succeeded, failed (with why), refused by the throttle (once a window). */
-describe('sign-in audit (in-process HTTP, three sign-ins per account a minute)', () => {
+describe('sign-in audit (in-process HTTP, three sign-ins per account an hour)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const saved = process.env.RATE_LIMIT_LOGIN;
+  let restoreEnv: () => void;
   const run = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
-    process.env.RATE_LIMIT_LOGIN = 'account=3/3600,client=1000000/3600,global=1000000/3600';
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
+    restoreEnv = setEnv({ RATE_LIMIT_LOGIN: 'account=3/3600,client=1000000/3600,global=1000000/3600' });
+    ({ app, db } = await createTestHttpAppWithDb());
   });
   afterAll(async () => {
-    if (saved === undefined) delete process.env.RATE_LIMIT_LOGIN;
-    else process.env.RATE_LIMIT_LOGIN = saved;
+    restoreEnv();
     await app?.close();
   });
 

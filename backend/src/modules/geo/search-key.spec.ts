@@ -1,7 +1,8 @@
 import { searchKey } from './search-key';
+import { itMapsEach } from '../../testing/table';
 
 describe('searchKey', () => {
-  it.each([
+  itMapsEach('%s → %s', searchKey, [
     ['Phường 7, Quận 5', 'phuong 7 quan 5'],
     ['phuong 7 quan 5', 'phuong 7 quan 5'],
     ['P.7 Q.5', 'phuong 7 quan 5'],
@@ -10,7 +11,5 @@ describe('searchKey', () => {
     ['  ĐỨC   NHUẬN ', 'duc nhuan'],
     ['Xã Bình Chánh', 'xa binh chanh'],
     ['Thủ Dầu Một', 'thu dau mot'],
-  ])('%s → %s', (input, key) => {
-    expect(searchKey(input)).toBe(key);
-  });
+  ]);
 });

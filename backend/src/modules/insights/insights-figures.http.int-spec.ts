@@ -1,8 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { demoTokens } from '../../testing/http-client';
 import { PUBLIC_SNAP_M, toMercator, WORLD_M } from '../maps/tile-grid';
 import type {
   ChangeCells,
@@ -123,18 +123,8 @@ describe('leaders’ insight figures (in-process, real PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-    for (const username of ['leader', 'admin', 'ward.benthanh']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: '1022demo!' },
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(res.statusCode).toBe(200);
-      tokens[username] = res.json().accessToken;
-    }
+    ({ app, db } = await createTestHttpAppWithDb());
+    Object.assign(tokens, await demoTokens(app, ['leader', 'admin', 'ward.benthanh']));
     [{ population }] = await db.query(`SELECT population FROM admin_unit WHERE code = $1 AND valid_to IS NULL`, [BEN_THANH.code]);
     const [sg] = await db.query(
       `SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lng FROM admin_unit WHERE code = $1 AND valid_to IS NULL`,

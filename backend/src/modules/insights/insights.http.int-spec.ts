@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { createTestHttpApp } from '../../testing/http-app';
+import { demoTokens } from '../../testing/http-client';
 import type { Hotspot, TopIssues } from './insights.service';
 
 // Chợ Bến Thành, inside Phường Bến Thành (26743). It sits ~78 m east of a 500 m cell edge, so the
@@ -21,16 +22,7 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     app = await createTestHttpApp();
-    for (const username of ['leader', 'admin', 'ward.benthanh']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: '1022demo!' },
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(res.statusCode).toBe(200);
-      tokens[username] = res.json().accessToken;
-    }
+    Object.assign(tokens, await demoTokens(app, ['leader', 'admin', 'ward.benthanh']));
     const run = randomUUID();
     // Two dozen: a cluster that stands out whatever else the other suites filed that day.
     for (let k = 0; k < 24; k++) {

@@ -1,23 +1,16 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
-
-// Chợ Bến Thành: inside Phường Bến Thành (26743).
-const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { postOpen311Form } from '../../testing/http-client';
+import { BEN_THANH } from '../../testing/places';
 
 describe('input caps over HTTP: attributes by the category’s definition, bounded bodies', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
 
-  beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  beforeAll(async () => ({ app, db } = await createTestHttpAppWithDb()));
+  afterAll(() => app?.close());
 
   const file = (attributes: unknown, description = `Ngập sâu trước chợ ${randomUUID()}`) =>
     app.inject({
@@ -61,11 +54,9 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
   });
 
   it('refuses unknown Open311 attributes by the service definition, in its field names', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/open311/v2/requests.json?locale=en',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({
+    const res = await postOpen311Form(
+      app,
+      {
         api_key: 'demo-open311-key',
         service_code: 'flooding',
         lat: '10.7725',
@@ -73,8 +64,9 @@ describe('input caps over HTTP: attributes by the category’s definition, bound
         'attribute[depth]': '20-50cm',
         'attribute[colour]': 'brown',
         description: `Ngập ${randomUUID()}`,
-      }).toString(),
-    });
+      },
+      '?locale=en',
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual([{ code: 400, description: expect.stringMatching(/^attribute: .*colour/) }]);
   });

@@ -1,23 +1,15 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
-
-// Chợ Bến Thành: inside Phường Bến Thành (26743).
-const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { BEN_THANH } from '../../testing/places';
 
 describe('POST /api/v1/reports (in-process, real PostgreSQL and Redis)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
 
-  beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  beforeAll(async () => ({ app, db } = await createTestHttpAppWithDb()));
+  afterAll(() => app?.close());
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     app.inject({

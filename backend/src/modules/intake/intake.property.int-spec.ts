@@ -1,8 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
 
 /**
  * Invariant 5, tried on random and hostile input: every malformed submission gets a 4xx that
@@ -112,8 +111,7 @@ describe('intake endpoints under random and hostile input', () => {
     )[0];
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
+    ({ app, db } = await createTestHttpAppWithDb());
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'operator', password: '1022demo!' } });
     operatorToken = login.json().accessToken;
     reportId = (await db.query(`SELECT id FROM report ORDER BY created_at DESC LIMIT 1`))[0].id;

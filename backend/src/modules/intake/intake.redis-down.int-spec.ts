@@ -1,25 +1,19 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TestRedisServer } from '../../testing/redis-server';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppOnOwnRedis, OwnRedisHttpApp } from '../../testing/http-app';
 
 describe('intake while Redis is down', () => {
-  let redis: TestRedisServer;
+  let own: OwnRedisHttpApp;
   let app: NestFastifyApplication;
-  const saved = process.env.REDIS_URL;
 
   beforeAll(async () => {
-    redis = await TestRedisServer.start();
-    process.env.REDIS_URL = redis.url;
-    app = await createTestHttpApp();
-    await redis.kill();
+    own = await createTestHttpAppOnOwnRedis();
+    app = own.app;
+    await own.redis.kill();
   });
   afterAll(async () => {
-    process.env.REDIS_URL = saved;
-    await redis.restart();
-    await app?.close();
-    await redis.stop();
+    await own?.close();
   });
 
   it('still accepts reports: they wait in the outbox for the relay', async () => {

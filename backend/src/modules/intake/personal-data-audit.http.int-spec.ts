@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { callApi, demoTokens, postOpen311Form } from '../../testing/http-client';
 
 /**
  * Invariant 6 for personal data, through HTTP against the real database: every write of a
@@ -37,21 +37,10 @@ function freshPhone(): string {
 describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
-  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object, headers: Record<string, string> = {}) => {
-    const res = await app.inject({
-      method,
-      url,
-      payload,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(payload ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null, text: res.body };
-  };
+  const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: object, headers: Record<string, string> = {}) =>
+    callApi(app, method, url, who && tokens[who], payload, headers);
   const personalEvents = (reportId: string) =>
     db.query(
       `SELECT e.type, e.actor_role AS role, u.username, e.is_public AS "isPublic", e.message, e.data
@@ -59,14 +48,23 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
         WHERE e.report_id = $1 AND e.type = 'personal_data_recorded' ORDER BY e.id`,
       [reportId],
     );
+  /** A pothole somewhere in the city, filed by `who` (no one: anonymous), with any further fields of the filing. */
+  const filePothole = (who: string | undefined, description: string, more: object = {}) =>
+    call('POST', '/api/v1/reports', who, { category: 'pothole', ...somewhere(), description, ...more });
+  /** The one event a write of contact details leaves: who (role and username alike for the demo accounts), never the values. */
+  const recordedBy = (who: string | null, data: object) => ({
+    type: 'personal_data_recorded',
+    role: who,
+    username: who,
+    isPublic: false,
+    message: null,
+    data,
+  });
   const userId = async (username: string) => (await db.query(`SELECT id FROM app_user WHERE username = $1`, [username]))[0].id;
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-    for (const u of ['operator', 'ward.benthanh', 'admin']) {
-      tokens[u] = (await call('POST', '/api/v1/auth/login', undefined, { username: u, password: '1022demo!' })).body.accessToken;
-    }
+    ({ app, db } = await createTestHttpAppWithDb());
+    tokens = await demoTokens(app, ['operator', 'ward.benthanh', 'admin']);
   });
   afterAll(async () => {
     await app?.close();
@@ -75,24 +73,14 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
   describe('writes of contact details', () => {
     it('records which contact fields a citizen left, after the created event, without their values', async () => {
       const email = `kiem.tra.${Date.now()}@example.com`;
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà sâu trước cổng chợ',
+      const filed = await filePothole(undefined, 'Ổ gà sâu trước cổng chợ', {
         reporter: { name: 'Phạm Thị Dung', email, hideIdentity: true },
         consent: true,
         channel: 'web',
       });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([
-        {
-          type: 'personal_data_recorded',
-          role: null,
-          username: null,
-          isPublic: false,
-          message: null,
-          data: { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' },
-        },
+        recordedBy(null, { subject: 'reporter', fields: ['name', 'email'], hideIdentity: true, channel: 'web' }),
       ]);
       const timeline = await db.query(`SELECT type, data::text AS data FROM report_event WHERE report_id = $1 ORDER BY id`, [
         filed.body.id,
@@ -106,69 +94,36 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('records the operator who typed a caller’s details into a phone report', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà',
-        channel: 'phone',
-        reporter: { phone, hideIdentity: false },
-      });
+      const filed = await filePothole('operator', 'Người gọi báo ổ gà', { channel: 'phone', reporter: { phone, hideIdentity: false } });
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([
-        {
-          type: 'personal_data_recorded',
-          role: 'operator',
-          username: 'operator',
-          isPublic: false,
-          message: null,
-          data: { subject: 'reporter', fields: ['phone'], hideIdentity: false, channel: 'phone' },
-        },
+        recordedBy('operator', { subject: 'reporter', fields: ['phone'], hideIdentity: false, channel: 'phone' }),
       ]);
     });
 
     it('writes no personal-data event for an anonymous report', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà, không để lại liên hệ',
-      });
+      const filed = await filePothole(undefined, 'Ổ gà, không để lại liên hệ');
       expect(filed.status).toBe(201);
       expect(await personalEvents(filed.body.id)).toEqual([]);
     });
 
     it('records the contact details an Open311 client sends', async () => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/open311/v2/requests.json',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({
-          api_key: 'demo-open311-key',
-          service_code: 'pothole',
-          ...((p) => ({ lat: String(p.lat), long: String(p.lng) }))(somewhere()),
-          description: 'Ổ gà báo qua Open311',
-          email: `open311.${Date.now()}@example.com`,
-        }).toString(),
+      const res = await postOpen311Form(app, {
+        api_key: 'demo-open311-key',
+        service_code: 'pothole',
+        ...((p) => ({ lat: String(p.lat), long: String(p.lng) }))(somewhere()),
+        description: 'Ổ gà báo qua Open311',
+        email: `open311.${Date.now()}@example.com`,
       });
       expect(res.statusCode).toBe(201);
       const [{ id }] = await db.query(`SELECT id FROM report WHERE code = $1 OR id::text = $1`, [res.json()[0].service_request_id]);
       expect(await personalEvents(id)).toEqual([
-        {
-          type: 'personal_data_recorded',
-          role: null,
-          username: null,
-          isPublic: false,
-          message: null,
-          data: { subject: 'reporter', fields: ['email'], hideIdentity: false, channel: 'open311' },
-        },
+        recordedBy(null, { subject: 'reporter', fields: ['email'], hideIdentity: false, channel: 'open311' }),
       ]);
     });
 
     it('records the caller an operator attaches, pointing at the stored caller row', async () => {
-      const filed = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà, người khác gọi báo thêm',
-      });
+      const filed = await filePothole(undefined, 'Ổ gà, người khác gọi báo thêm');
       const phone = freshPhone();
       const attached = await call('POST', `/api/v1/reports/${filed.body.id}/callers`, 'operator', { phone, name: 'Võ Văn Em' });
       expect(attached.status).toBe(201);
@@ -177,14 +132,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
       ]);
       expect(caller).toMatchObject({ phone, name: 'Võ Văn Em', operatorId: await userId('operator') });
       expect(await personalEvents(filed.body.id)).toEqual([
-        {
-          type: 'personal_data_recorded',
-          role: 'operator',
-          username: 'operator',
-          isPublic: false,
-          message: null,
-          data: { subject: 'caller', callerId: caller.id, fields: ['phone', 'name'] },
-        },
+        recordedBy('operator', { subject: 'caller', callerId: caller.id, fields: ['phone', 'name'] }),
       ]);
       const types = (await db.query(`SELECT type FROM report_event WHERE report_id = $1 ORDER BY id`, [filed.body.id])).map(
         (e: { type: string }) => e.type,
@@ -217,18 +165,8 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('keeps who searched which number, when, and which reports it showed', async () => {
       const phone = freshPhone();
-      const own = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà lần một',
-        channel: 'phone',
-        reporter: { phone },
-      });
-      const other = await call('POST', '/api/v1/reports', undefined, {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Ổ gà người này gọi báo thêm',
-      });
+      const own = await filePothole('operator', 'Người gọi báo ổ gà lần một', { channel: 'phone', reporter: { phone } });
+      const other = await filePothole(undefined, 'Ổ gà người này gọi báo thêm');
       expect((await call('POST', `/api/v1/reports/${other.body.id}/callers`, 'operator', { phone })).status).toBe(201);
 
       const before = Date.now();
@@ -276,13 +214,7 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
 
     it('answers nothing when the audit cannot be written', async () => {
       const phone = freshPhone();
-      const filed = await call('POST', '/api/v1/reports', 'operator', {
-        category: 'pothole',
-        ...somewhere(),
-        description: 'Người gọi báo ổ gà',
-        channel: 'phone',
-        reporter: { phone },
-      });
+      const filed = await filePothole('operator', 'Người gọi báo ổ gà', { channel: 'phone', reporter: { phone } });
       // The audit insert fails for this number only (a check its row cannot pass): the report
       // the search would have shown must not leave the server.
       const runner = db.createQueryRunner();

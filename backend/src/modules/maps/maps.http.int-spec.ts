@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { createTestHttpApp } from '../../testing/http-app';
+import { demoTokens } from '../../testing/http-client';
 import { ReportAggregatorService } from './aggregates/report-aggregator.service';
 import { heatCellMetres, PUBLIC_SNAP_M, tileOf, toMercator, WORLD_M } from './tile-grid';
 import { TileGenerations } from './tile-generations';
@@ -115,16 +116,7 @@ describe('GET /api/v1/tiles/reports and /api/v1/public/tiles/reports (in-process
     app = await createTestHttpApp();
     db = app.get(DataSource);
     aggregator = new ReportAggregatorService(db, app.get(TileGenerations), app.get(APP_CONFIG));
-    for (const username of ['leader', 'ward.benthanh']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: '1022demo!' },
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(res.statusCode).toBe(200);
-      tokens[username] = res.json().accessToken;
-    }
+    Object.assign(tokens, await demoTokens(app, ['leader', 'ward.benthanh']));
     const run = randomUUID();
     for (let k = 0; k < 6; k++) codes.push(await fileAt(k, run));
     await aggregator.drain();

@@ -1,5 +1,6 @@
 import type { CategoryAttribute } from '../categories/category.entity';
 import { coerceAttributes, normalizeForm, open311Field } from './open311-form';
+import { itMapsEach } from '../../testing/table';
 
 describe('normalizeForm', () => {
   it.each<[string, unknown, Record<string, unknown>]>([
@@ -87,7 +88,7 @@ describe('coerceAttributes', () => {
 });
 
 describe('open311Field', () => {
-  it.each([
+  itMapsEach('%s → %s', open311Field, [
     ['category', 'service_code'],
     ['lng', 'long'],
     ['lat', 'lat'],
@@ -101,7 +102,5 @@ describe('open311Field', () => {
     ['description', 'description'],
     ['status.0', 'status'],
     ['Idempotency-Key', 'Idempotency-Key'],
-  ])('%s → %s', (field, expected) => {
-    expect(open311Field(field)).toBe(expected);
-  });
+  ]);
 });

@@ -1,8 +1,9 @@
 import type { ReportStatus } from '../report-record/report-status';
 import { internalStatuses, parseW3cDatetime, resolveLocale, toOpen311Status, w3cDatetime } from './open311-mapping';
+import { itMapsEach } from '../../testing/table';
 
 describe('toOpen311Status', () => {
-  it.each<[ReportStatus, 'open' | 'closed']>([
+  itMapsEach<ReportStatus, 'open' | 'closed'>('%s → %s', toOpen311Status, [
     ['new', 'open'],
     ['assigned', 'open'],
     ['in_progress', 'open'],
@@ -12,9 +13,7 @@ describe('toOpen311Status', () => {
     ['closed', 'closed'],
     ['rejected', 'closed'],
     ['merged', 'closed'],
-  ])('%s → %s', (status, expected) => {
-    expect(toOpen311Status(status)).toBe(expected);
-  });
+  ]);
 });
 
 describe('internalStatuses', () => {

@@ -1,9 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { snapToPublicCell } from '../maps/tile-grid';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { callApi, demoTokens } from '../../testing/http-client';
 
 /**
  * Issue 14, finding 4, over HTTP against the real database: what reporters type about themselves
@@ -21,17 +21,10 @@ const freshPhone = () => `09${String((Date.now() * 10 + ++serial) % 1e8).padStar
 describe('reporters’ details on public surfaces (in-process HTTP, real PostgreSQL)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
-  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object) => {
-    const res = await app.inject({
-      method,
-      url,
-      payload,
-      headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null, text: res.body };
-  };
+  const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: object) =>
+    callApi(app, method, url, who && tokens[who], payload);
   const file = async (body: object) => {
     const res = await call('POST', '/api/v1/reports', undefined, { ...PIN, consent: true, ...body });
     expect(res.status).toBe(201);
@@ -39,11 +32,8 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
   };
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-    for (const u of ['operator', 'admin']) {
-      tokens[u] = (await call('POST', '/api/v1/auth/login', undefined, { username: u, password: '1022demo!' })).body.accessToken;
-    }
+    ({ app, db } = await createTestHttpAppWithDb());
+    tokens = await demoTokens(app, ['operator', 'admin']);
   });
   afterAll(async () => {
     await app?.close();

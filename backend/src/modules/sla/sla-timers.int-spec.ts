@@ -1,30 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { runSeed } from '../../../../seed/src/run-seed';
-import { APP_CONFIG, ConfigModule } from '../../engine/config/config.module';
-import { DatabaseModule } from '../../engine/database/database.module';
 import { OutboxRepository } from '../../engine/outbox/outbox.repository';
-import { QueueModule } from '../../engine/queue/queue.module';
-import { RedisModule } from '../../engine/redis/redis.module';
-import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
-import { TestRedisServer } from '../../testing/redis-server';
-import { testConfig } from '../../testing/test-env';
+import { createWorkerStage, spawnWorker, WorkerStage } from '../../testing/worker-stage';
 import type { Principal } from '../auth/principal';
-import { IntakeModule } from '../intake/intake.module';
 import { IntakeService } from '../intake/intake.service';
-import { RoutingModule } from '../routing/routing.module';
 import { RoutingService } from '../routing/routing.service';
 import { SlaService } from './sla.service';
 import { SLA_STAGES } from './sla-stages';
 
-const WORKER = join(__dirname, '../../../dist/backend/src/worker.js');
 const TARGET_MS = 8000;
 const ALL_STAGES = SLA_STAGES.map((s) => s.name).sort();
 
@@ -34,50 +19,25 @@ const ALL_STAGES = SLA_STAGES.map((s) => s.name).sort();
  * mid-way and Redis is flushed before the next starts.
  */
 describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUSHALL', () => {
-  let db: ScratchDatabase;
-  let redis: TestRedisServer;
+  let stage: WorkerStage;
   let app: INestApplicationContext;
   let data: DataSource;
   const workers: ChildProcess[] = [];
 
   const startWorker = () => {
-    const child = spawn(process.execPath, [WORKER], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: '{hcmc1022test}',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'test',
-      },
-      stdio: 'ignore',
-    });
+    const child = spawnWorker(stage);
     workers.push(child);
     return child;
   };
 
   beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`build the backend first: ${WORKER} is missing`);
-    [db, redis] = await Promise.all([createScratchDatabase({ migrate: true }), TestRedisServer.start()]);
-    const pool = new Pool({ connectionString: db.url, max: 2 });
-    await runSeed(pool, { demo: true, reports: 0, log: () => undefined });
-    await pool.end();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
-    })
-      .overrideProvider(APP_CONFIG)
-      .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4' }))
-      .compile();
-    app = await moduleRef.init();
-    data = app.get(getDataSourceToken());
+    stage = await createWorkerStage();
+    ({ app, data } = stage);
   }, 60000);
 
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
-    await app?.close();
-    await redis?.stop();
-    await db?.drop();
+    await stage?.close();
   });
 
   it('fires each of the five stages once per running clock, none for a paused one, and keeps a transferred clock', async () => {
@@ -131,7 +91,7 @@ describe('SLA stages fire exactly once through a worker SIGKILL and a Redis FLUS
     await new Promise((r) => setTimeout(r, 4000));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const client = new Redis(redis.url);
+    const client = new Redis(stage.redis.url);
     await client.flushall();
     await client.quit();
     startWorker();

@@ -1,9 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
-import { Clock, CLOCK } from '../../engine/clock/clock';
+import { createTwoTestHttpApps } from '../../testing/http-app';
+import { advanceClock, callApi, signIn } from '../../testing/http-client';
 
 /**
  * Staff accounts as an admin runs them, over HTTP against the real database and Redis, with
@@ -15,21 +14,8 @@ const CHECK_MS = 30_000;
 const run = randomUUID().slice(0, 8);
 const NEW_PASSWORD = `Sông Sài Gòn chảy qua ${run}`;
 
-async function call(app: App, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token?: string, payload?: object) {
-  const res = await app.inject({
-    method,
-    url,
-    payload,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-  });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
-
-function advance(app: App, ms: number): void {
-  const clock = app.get<Clock>(CLOCK);
-  const before = clock.now.bind(clock);
-  clock.now = () => new Date(before().getTime() + ms);
-}
+const call = (app: App, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token?: string, payload?: object) =>
+  callApi(app, method, url, token, payload);
 
 describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
   let a: App;
@@ -39,13 +25,9 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
   let wardUnit: string;
   let deptUnit: string;
 
-  const login = async (app: App, username: string, password: string) =>
-    call(app, 'POST', '/api/v1/auth/login', undefined, { username, password });
-
   beforeAll(async () => {
-    [a, b] = await Promise.all([createTestHttpApp(), createTestHttpApp()]);
-    db = a.get(getDataSourceToken());
-    admin = (await login(a, 'admin', '1022demo!')).body.accessToken;
+    ({ a, b, db } = await createTwoTestHttpApps());
+    admin = (await signIn(a, 'admin')).body.accessToken;
     [{ id: wardUnit }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'UBND-26743'`);
     [{ id: deptUnit }] = await db.query(`SELECT id FROM handling_unit WHERE code = 'SO-XAYDUNG'`);
   });
@@ -65,7 +47,7 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect(created.body).toMatchObject({ username, role: 'ward_official', unit: { id: wardUnit }, active: true, mustChangePassword: true });
     expect(created.body).not.toHaveProperty('passwordHash');
 
-    const first = await login(a, username, created.body.temporaryPassword);
+    const first = await signIn(a, username, created.body.temporaryPassword);
     expect(first.status).toBe(200);
     expect(first.body.user.mustChangePassword).toBe(true);
     const temporary = first.body.accessToken;
@@ -79,19 +61,19 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     });
     expect(changed).toMatchObject({ status: 200, body: { mustChangePassword: false } });
 
-    const official = (await login(a, username, NEW_PASSWORD)).body;
+    const official = (await signIn(a, username, NEW_PASSWORD)).body;
     expect((await call(b, 'GET', `/api/v1/units/${wardUnit}/queue`, official.accessToken)).status).toBe(200);
 
     const disabled = await call(a, 'POST', `/api/v1/admin/users/${created.body.id}/disable`, admin);
     expect(disabled).toMatchObject({ status: 200, body: { active: false } });
     expect((await call(a, 'GET', `/api/v1/units/${wardUnit}/queue`, official.accessToken)).body.code).toBe('auth.session_ended');
-    advance(b, CHECK_MS);
+    advanceClock(b, CHECK_MS);
     expect((await call(b, 'GET', `/api/v1/units/${wardUnit}/queue`, official.accessToken)).body.code).toBe('auth.session_ended');
     expect((await call(b, 'POST', '/api/v1/auth/refresh', undefined, { refreshToken: official.refreshToken })).status).toBe(401);
-    expect((await login(a, username, NEW_PASSWORD)).status).toBe(401);
+    expect((await signIn(a, username, NEW_PASSWORD)).status).toBe(401);
 
     expect((await call(a, 'POST', `/api/v1/admin/users/${created.body.id}/enable`, admin)).body.active).toBe(true);
-    expect((await login(a, username, NEW_PASSWORD)).status).toBe(200);
+    expect((await signIn(a, username, NEW_PASSWORD)).status).toBe(200);
 
     const trail = await call(a, 'GET', `/api/v1/admin/audit?subject=user:${created.body.id}`, admin);
     expect(trail.status).toBe(200);
@@ -126,16 +108,16 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
       role: 'department_official',
       unitId: deptUnit,
     });
-    await call(a, 'POST', '/api/v1/auth/password', (await login(a, username, created.body.temporaryPassword)).body.accessToken, {
+    await call(a, 'POST', '/api/v1/auth/password', (await signIn(a, username, created.body.temporaryPassword)).body.accessToken, {
       currentPassword: created.body.temporaryPassword,
       newPassword: NEW_PASSWORD,
     });
-    const token = (await login(a, username, NEW_PASSWORD)).body.accessToken;
+    const token = (await signIn(a, username, NEW_PASSWORD)).body.accessToken;
     expect((await call(b, 'GET', `/api/v1/units/${deptUnit}/queue`, token)).status).toBe(200);
 
     const moved = await call(a, 'PATCH', `/api/v1/admin/users/${created.body.id}`, admin, { role: 'ward_official', unitId: wardUnit });
     expect(moved).toMatchObject({ status: 200, body: { role: 'ward_official', unit: { id: wardUnit } } });
-    advance(b, CHECK_MS);
+    advanceClock(b, CHECK_MS);
     expect((await call(b, 'GET', `/api/v1/units/${deptUnit}/queue`, token)).status).toBe(403);
     expect((await call(b, 'GET', `/api/v1/units/${wardUnit}/queue`, token)).status).toBe(200);
     const [event] = (await call(a, 'GET', `/api/v1/admin/audit?subject=user:${created.body.id}&type=user_updated`, admin)).body.items;
@@ -148,13 +130,13 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
   it('resets a password: the user is signed out everywhere and must choose a new one', async () => {
     const username = `op.test.${run}`;
     const created = await call(a, 'POST', '/api/v1/admin/users', admin, { username, fullName: 'Điện thoại viên', role: 'operator' });
-    const session = (await login(a, username, created.body.temporaryPassword)).body;
+    const session = (await signIn(a, username, created.body.temporaryPassword)).body;
     const reset = await call(a, 'POST', `/api/v1/admin/users/${created.body.id}/reset-password`, admin);
     expect(reset.status).toBe(200);
     expect(reset.body.temporaryPassword).not.toBe(created.body.temporaryPassword);
     expect((await call(a, 'GET', '/api/v1/auth/me', session.accessToken)).body.code).toBe('auth.session_ended');
-    expect((await login(a, username, created.body.temporaryPassword)).status).toBe(401);
-    expect((await login(a, username, reset.body.temporaryPassword)).body.user.mustChangePassword).toBe(true);
+    expect((await signIn(a, username, created.body.temporaryPassword)).status).toBe(401);
+    expect((await signIn(a, username, reset.body.temporaryPassword)).body.user.mustChangePassword).toBe(true);
   });
 
   it('never disables or demotes the last active admin', async () => {
@@ -185,7 +167,7 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
     expect(n).toBe(1);
     // Put the demo admin back as it was for the suites that follow.
     await db.query(`UPDATE app_user SET active = true WHERE id = $1`, [adminId]);
-    admin = (await login(a, 'admin', '1022demo!')).body.accessToken;
+    admin = (await signIn(a, 'admin')).body.accessToken;
   });
 
   it.each([
@@ -269,7 +251,7 @@ describe('staff accounts (in-process HTTP, real PostgreSQL and Redis)', () => {
       [`imp.a.${run}`, 'UBND-26743'],
       [`imp.b.${run}`, 'SO-XAYDUNG'],
     ]);
-    const first = await login(a, `imp.b.${run}`, done.body.created[1].temporaryPassword);
+    const first = await signIn(a, `imp.b.${run}`, done.body.created[1].temporaryPassword);
     expect(first.body.user).toMatchObject({ role: 'department_official', mustChangePassword: true });
     expect((await call(a, 'GET', `/api/v1/admin/audit?type=users_imported&limit=1`, admin)).body.items[0].data).toEqual({
       count: 2,

@@ -1,34 +1,20 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
+import { callApi, demoTokens } from '../../testing/http-client';
 import { RoutingService } from '../routing/routing.service';
 
 describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
-  const call = async (method: 'GET' | 'POST', url: string, who?: string, payload?: object, secret?: string) => {
-    const res = await app.inject({
-      method,
-      url,
-      payload,
-      headers: {
-        ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        ...(payload ? { 'content-type': 'application/json' } : {}),
-        ...(secret ? { 'x-reporter-secret': secret } : {}),
-      },
-    });
-    return { status: res.statusCode, body: res.json() };
-  };
+  const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: object, secret?: string) =>
+    callApi(app, method, url, who && tokens[who], payload, secret ? { 'x-reporter-secret': secret } : {});
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
-    for (const u of ['ward.benthanh', 'ward.saigon', 'operator']) {
-      tokens[u] = (await call('POST', '/api/v1/auth/login', undefined, { username: u, password: '1022demo!' })).body.accessToken;
-    }
+    ({ app, db } = await createTestHttpAppWithDb());
+    tokens = await demoTokens(app, ['ward.benthanh', 'ward.saigon', 'operator']);
   });
   afterAll(async () => {
     await app?.close();
@@ -49,6 +35,9 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     const code = filed.body.code;
     const secret = filed.body.reporterSecret;
     const version = async () => (await db.query(`SELECT version FROM report WHERE id = $1`, [id]))[0].version;
+    /** UBND Bến Thành answers the ticket, at the version its page was loaded on. */
+    const resolveAsWard = (at: number, publicMessage: string) =>
+      call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', { version: at, publicMessage });
     const clock = async (kind: string) =>
       (await db.query(`SELECT state, cycle FROM sla_clock WHERE report_id = $1 AND kind = $2 ORDER BY cycle DESC LIMIT 1`, [id, kind]))[0];
 
@@ -70,10 +59,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect((await call('GET', `/api/v1/reports/${id}`, 'ward.saigon')).status).toBe(404);
 
     // A stale page loses: 409, nothing changed.
-    const stale = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version - 1,
-      publicMessage: 'Đã xử lý xong',
-    });
+    const stale = await resolveAsWard(r.body.version - 1, 'Đã xử lý xong');
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('tickets.stale_version');
 
@@ -86,10 +72,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(await clock('resolution')).toMatchObject({ state: 'paused' });
 
     // An illegal move names what is allowed.
-    const illegal = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã xong rồi',
-    });
+    const illegal = await resolveAsWard(r.body.version, 'Đã xong rồi');
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'tickets.illegal_transition', allowedActions: ['citizen_reply', 'reject', 'merge'] });
 
@@ -97,10 +80,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('in_progress');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 1 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã lập biên bản và đình chỉ thi công',
-    });
+    r = await resolveAsWard(r.body.version, 'Đã lập biên bản và đình chỉ thi công');
     expect(r.body.status).toBe('resolved');
     expect(await clock('resolution')).toMatchObject({ state: 'stopped' });
 
@@ -108,10 +88,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('reopened');
     expect(await clock('resolution')).toMatchObject({ state: 'running', cycle: 2 });
 
-    r = await call('POST', `/api/v1/reports/${id}/actions/resolve`, 'ward.benthanh', {
-      version: r.body.version,
-      publicMessage: 'Đã cưỡng chế tháo dỡ phần sai phép',
-    });
+    r = await resolveAsWard(r.body.version, 'Đã cưỡng chế tháo dỡ phần sai phép');
     expect(r.body.status).toBe('resolved');
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
@@ -148,14 +125,16 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(own.satisfaction).toBeLessThanOrEqual(5);
   });
 
+  /** A noise report at Bến Thành, routed to the ward's queue. */
+  const fileRoutedNoise = async (description: string) => {
+    const f = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description });
+    await app.get(RoutingService).routeNew(f.body.id);
+    return f.body as { id: string; code: string };
+  };
+
   it('merges a duplicate into its master, which the duplicate then follows', async () => {
-    const file = async (description: string) => {
-      const f = await call('POST', '/api/v1/reports', undefined, { category: 'noise', lat: 10.7725, lng: 106.6981, description });
-      await app.get(RoutingService).routeNew(f.body.id);
-      return f.body as { id: string; code: string };
-    };
-    const master = await file('Quán nhậu mở nhạc lớn sau nửa đêm');
-    const duplicate = await file('Quán nhậu ồn ào sau 24 giờ');
+    const master = await fileRoutedNoise('Quán nhậu mở nhạc lớn sau nửa đêm');
+    const duplicate = await fileRoutedNoise('Quán nhậu ồn ào sau 24 giờ');
     const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [duplicate.id]);
     const merged = await call('POST', `/api/v1/reports/${duplicate.id}/actions/merge`, 'ward.benthanh', { version, masterId: master.id });
     expect(merged.body.status).toBe('merged');
@@ -165,28 +144,16 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses an answer without its public message, naming the field', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, {
-      category: 'noise',
-      lat: 10.7725,
-      lng: 106.6981,
-      description: 'Tiếng ồn công trình ban đêm',
-    });
-    await app.get(RoutingService).routeNew(filed.body.id);
-    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
-    const res = await call('POST', `/api/v1/reports/${t.id}/actions/resolve`, 'ward.benthanh', { version: t.version });
+    const filed = await fileRoutedNoise('Tiếng ồn công trình ban đêm');
+    const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [filed.id]);
+    const res = await call('POST', `/api/v1/reports/${filed.id}/actions/resolve`, 'ward.benthanh', { version });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].field).toBe('publicMessage');
   });
 
   it('keeps operators from acting as officials', async () => {
-    const filed = await call('POST', '/api/v1/reports', undefined, {
-      category: 'noise',
-      lat: 10.7725,
-      lng: 106.6981,
-      description: 'Loa kẹo kéo sau 22 giờ',
-    });
-    await app.get(RoutingService).routeNew(filed.body.id);
-    const [t] = await db.query(`SELECT id, version FROM report WHERE id = $1`, [filed.body.id]);
-    expect((await call('POST', `/api/v1/reports/${t.id}/actions/accept`, 'operator', { version: t.version })).status).toBe(403);
+    const filed = await fileRoutedNoise('Loa kẹo kéo sau 22 giờ');
+    const [{ version }] = await db.query(`SELECT version FROM report WHERE id = $1`, [filed.id]);
+    expect((await call('POST', `/api/v1/reports/${filed.id}/actions/accept`, 'operator', { version })).status).toBe(403);
   });
 });

@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createTestHttpApp } from '../../testing/http-app';
+import { createTestHttpAppWithDb } from '../../testing/http-app';
 import { RoutingService } from '../routing/routing.service';
 
 describe('GET /api/v1/units/:id/queue (in-process HTTP, real PostgreSQL)', () => {
@@ -15,8 +14,7 @@ describe('GET /api/v1/units/:id/queue (in-process HTTP, real PostgreSQL)', () =>
   };
 
   beforeAll(async () => {
-    app = await createTestHttpApp();
-    db = app.get(getDataSourceToken());
+    ({ app, db } = await createTestHttpAppWithDb());
     for (const username of ['ward.benthanh', 'ward.saigon']) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: '1022demo!' } });
       tokens[username] = res.json().accessToken;

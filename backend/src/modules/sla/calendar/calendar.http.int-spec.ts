@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { businessCalendarStep } from '../../../../../seed/src/business-calendar.seed';
 import { createTestHttpApp } from '../../../testing/http-app';
+import { setEnv } from '../../../testing/process-env';
 import { TestRedisServer } from '../../../testing/redis-server';
 import { createScratchDatabase, ScratchDatabase } from '../../../testing/scratch-database';
 import { hcmc, HOUR } from './calendar.fixtures';
@@ -17,7 +18,7 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
   let adminToken: string;
   let leaderToken: string;
   let adminId: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL };
+  let restoreEnv: (() => void) | undefined;
   const PASSWORD = 'calendar-test-1022';
 
   beforeAll(async () => {
@@ -34,8 +35,7 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
       [hash],
     );
     adminId = users.rows.find((u) => u.username === 'cal.admin').id;
-    process.env.DATABASE_URL = db.url;
-    process.env.REDIS_URL = redis.url;
+    restoreEnv = setEnv({ DATABASE_URL: db.url, REDIS_URL: redis.url });
     app = await createTestHttpApp();
     const login = async (username: string) =>
       (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } })).json()
@@ -45,10 +45,7 @@ describe('admin calendar API (in-process, real PostgreSQL)', () => {
   });
   afterAll(async () => {
     await app?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
     await sql?.end();
     await redis?.stop();
     await db?.drop();
