@@ -11,7 +11,7 @@ import { Clock, CLOCK } from '../../engine/clock/clock';
  * The second factor over HTTP (real PostgreSQL and Redis), with MFA_REQUIRED_ROLES naming ward
  * officials as a test server would: a new official chooses a password, enrols TOTP, and signs in
  * with password and code from then on; the demo ward official still signs in with the password
- * alone. Codes are computed from the secret at the application's clock, moved by hand.
+ * alone. Codes are computed from the secret at the application's clock, which stands still and moves by hand.
  */
 type App = NestFastifyApplication;
 const run = randomUUID().slice(0, 8);
@@ -35,8 +35,10 @@ describe('second factor (in-process HTTP, MFA_REQUIRED_ROLES=ward_official)', ()
     restoreEnv = setEnv({ MFA_REQUIRED_ROLES: 'ward_official' });
     ({ app, db } = await createTestHttpAppWithDb());
     clock = app.get<Clock>(CLOCK);
-    const real = clock.now.bind(clock);
-    clock.now = () => new Date(real().getTime() + offset);
+    // The application's time stands still but for the test's own steps: a real 30-second boundary
+    // crossed between two requests would turn the spent code into the next, unspent one.
+    const start = clock.now().getTime();
+    clock.now = () => new Date(start + offset);
     admin = (await login('admin', '1022demo!')).body.accessToken;
   });
   afterAll(async () => {
