@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { text } from '../../engine/http/text.schema';
+import { wardsCollectionSchema } from './geo.dto';
 import { WardSearchHit } from './geo.repository';
 import { GeoService } from './geo.service';
 
@@ -29,7 +30,10 @@ export class GeoController {
   constructor(private readonly geo: GeoService) {}
 
   @Get('geo/wards')
-  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of the 168 current wards/communes with code and name' })
+  @ApiOkResponse({
+    standardSchema: wardsCollectionSchema,
+    description: 'GeoJSON FeatureCollection of the 168 current wards/communes with code and name',
+  })
   async wards(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const doc = await this.geo.currentWards();
     void reply.header('etag', doc.etag).header('cache-control', 'public, max-age=60');

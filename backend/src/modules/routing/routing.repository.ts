@@ -6,6 +6,7 @@ import { unitNotificationsSql } from '../notifications/notification.sql';
 import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
+import type { RoutingRuleView } from './routing.dto';
 
 export interface LockedTicket {
   id: string;
@@ -26,16 +27,6 @@ export interface NewAssignment {
   reason: string;
   ruleId: number | null;
   notice: { template: string; dedupeKey: string };
-}
-
-export interface RoutingRuleView {
-  id: number;
-  category: string;
-  wardCode: string | null;
-  unit: { id: string; code: string; name: string };
-  validFrom: string;
-  validTo: string | null;
-  note: string;
 }
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { DomainException, FieldIssue } from '../../engine/errors/domain.exception';
-import type { ImportProblem } from './staff-import';
+import type { ImportProblem } from './staff.dto';
 
 export enum StaffErrorCode {
   NotFound = 'staff.not_found',

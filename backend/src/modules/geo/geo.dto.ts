@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// --- answers (documented in OpenAPI; the repository writes GET /geo/wards in SQL, this describes it) ---
+
+const position = z.array(z.number()).describe('[lng, lat] in WGS84 degrees, 6 decimals');
+const polygon = z.array(z.array(position));
+
+export const wardPropertiesSchema = z
+  .object({
+    code: z.string().describe('The official 5-digit code'),
+    name: z.string(),
+    shortName: z.string(),
+    kind: z.enum(['phuong', 'xa', 'dac_khu', 'thi_tran']),
+    population: z.number().int().nullable(),
+    areaKm2: z.number().nullable(),
+    labelLng: z.number(),
+    labelLat: z.number(),
+    validFrom: z.string().describe('YYYY-MM-DD'),
+  })
+  .meta({ id: 'WardProperties' });
+
+export const wardFeatureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    properties: wardPropertiesSchema,
+    geometry: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('Polygon'), coordinates: polygon }),
+      z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon) }),
+    ]),
+  })
+  .meta({ id: 'WardFeature' });
+
+export const wardsCollectionSchema = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(wardFeatureSchema) })
+  .meta({ id: 'WardFeatureCollection' });

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// --- answers (documented in OpenAPI; the service returns these types) ---
+
+export const unitViewSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    kind: z.enum(['ward_committee', 'department', 'utility', 'city']),
+    wardCode: z.string().nullable(),
+    parentId: z.string().nullable(),
+  })
+  .meta({ id: 'HandlingUnit' });
+export type UnitView = z.infer<typeof unitViewSchema>;
+export const unitsResponse = z.array(unitViewSchema);
