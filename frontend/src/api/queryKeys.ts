@@ -1,0 +1,20 @@
+/**
+ * Every query key of the app, in one place: a mutation invalidates what it changes by these
+ * prefixes (a ticket action invalidates `reports(id)` and the queues), and two screens asking for
+ * the same data share one cache entry.
+ */
+export const queryKeys = {
+  categories: () => ['categories'] as const,
+  units: () => ['units'] as const,
+  placeSearch: (query: string, limit: number) => ['geo', 'search', query, limit] as const,
+  locate: (lat: number, lng: number) => ['geo', 'locate', lat, lng] as const,
+  /** Every view of tickets: the staff detail, queues, duplicates, a caller's history, the public tracking page. */
+  tickets: () => ['tickets'] as const,
+  report: (id: string) => ['tickets', 'report', id] as const,
+  queue: (unitId: string) => ['tickets', 'queue', unitId] as const,
+  duplicates: (query: { category: string; lat: number; lng: number; text: string }) => ['tickets', 'duplicates', query] as const,
+  callerReports: (phone: string) => ['tickets', 'caller', phone] as const,
+  tracked: (code: string, withSecret: boolean) => ['tickets', 'track', code, withSecret] as const,
+  publicCell: (lat: number, lng: number, zoom: number) => ['public', 'cell', lat, lng, zoom] as const,
+  publicWards: () => ['public', 'wards'] as const,
+};
