@@ -1204,6 +1204,56 @@ export interface components {
             note?: string;
             phone: string;
         };
+        AuditEvent: {
+            actor: {
+                id: string;
+                role: string | null;
+                username: string;
+            } | null;
+            /** @description ISO instant */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            resultCount: number | null;
+            subject: string;
+            /** @enum {string} */
+            type: "caller_history_searched" | "sign_in_succeeded" | "sign_in_failed" | "sign_in_throttled" | "user_created" | "user_updated" | "user_disabled" | "user_enabled" | "password_reset" | "password_changed" | "second_factor_enrolled" | "second_factor_reset" | "users_imported" | "routing_rule_created" | "routing_rule_closed" | "sla_policy_created" | "calendar_changed" | "audit_read";
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            total: number;
+        };
+        BusinessHoursRange: {
+            /** @description HH:mm */
+            end: string;
+            endMinute: number;
+            /** @description HH:mm */
+            start: string;
+            startMinute: number;
+            updatedAt: string;
+            updatedBy: string | null;
+            /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+            weekday: number;
+        };
+        CalendarDay: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "compensatory" | "working_day";
+            name: string;
+            /** @description The legal basis of a seeded entry, or 'admin' for an edit made here */
+            source: string;
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        CalendarView: {
+            days: components["schemas"]["CalendarDay"][];
+            hours: components["schemas"]["BusinessHoursRange"][];
+            timeZone: string;
+            year: number;
+        };
         ChangeCells: {
             cellM: number;
             cells: {
@@ -1231,6 +1281,17 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        ClosedRoutingRule: {
+            /** @enum {boolean} */
+            closed: true;
+            id: number;
+        };
+        CreatedRoutingRule: {
+            id: number;
+        };
+        CreatedSlaPolicy: {
+            id: number;
         };
         CreateReportRequest: {
             address?: string;
@@ -1279,19 +1340,89 @@ export interface components {
             unitId?: string | null;
             username: string;
         };
+        EndedSessions: {
+            ended: number;
+        };
+        HandlingUnit: {
+            code: string;
+            id: string;
+            /** @enum {string} */
+            kind: "ward_committee" | "department" | "utility" | "city";
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            wardCode: string | null;
+        };
+        Hotspot: {
+            cell: components["schemas"]["InsightsCell"];
+            count: number;
+            z: number;
+        };
         ImportStaffRequest: {
             csv: string;
             /** @default true */
             dryRun: boolean;
+        };
+        InsightsCell: {
+            lat: number;
+            lng: number;
         };
         InsightsSatisfaction: {
             /** @description Mean rating 1–5 of the answers; null when none rated */
             average: number | null;
             count: number;
         };
+        LoginAnswer: components["schemas"]["LoginResponse"] | components["schemas"]["SecondFactorChallenge"];
         LoginRequest: {
             password: string;
             username: string;
+        };
+        LoginResponse: {
+            accessToken: string;
+            /** @description Seconds the access token lives (minutes): renew it with the refresh token before then */
+            expiresIn: number;
+            refreshExpiresIn: number;
+            /** @description Rotating: each use returns a new one and retires this one */
+            refreshToken: string;
+            sessionId: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["SessionUser"];
+        };
+        NewStaffAccount: {
+            active: boolean;
+            createdAt: string;
+            email: string | null;
+            fullName: string;
+            id: string;
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            phone: string | null;
+            /** @enum {string} */
+            role: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+            secondFactorEnrolled: boolean;
+            /** @description Shown once to the admin, who hands it over; the user must change it at first sign-in */
+            temporaryPassword: string;
+            unit: {
+                code: string;
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            username: string;
+        };
+        OnTimeRow: {
+            key: string;
+            name: string;
+            onTime: number;
+            /** @description On-time rate as the city publishes it: resolved on time ÷ resolved (null when none resolved) */
+            rate: number | null;
+            /** @description Citizens' ratings (1–5) of the answers in the group: how many */
+            rated: number;
+            resolved: number;
+            /** @description Their mean; null when none rated */
+            satisfaction: number | null;
         };
         PublicCellInsights: {
             /** @enum {boolean} */
@@ -1348,6 +1479,10 @@ export interface components {
             lng?: number;
             reason: string;
         };
+        RecoveryCodes: {
+            /** @description Shown this once; each signs in once in place of a code */
+            recoveryCodes: string[];
+        };
         RecurringLocations: {
             days: number;
             /** @description ISO instant */
@@ -1376,12 +1511,84 @@ export interface components {
         RevealReporterRequest: {
             reason: string;
         };
+        RoutingRule: {
+            category: string;
+            id: number;
+            note: string;
+            unit: {
+                code: string;
+                id: string;
+                name: string;
+            };
+            validFrom: string;
+            validTo: string | null;
+            /** @description null: the rule applies city-wide */
+            wardCode: string | null;
+        };
+        SecondFactorChallenge: {
+            challengeToken: string;
+            /** @description Seconds the challenge token lives */
+            expiresIn: number;
+            /** @enum {boolean} */
+            secondFactorRequired: true;
+        };
         SecondFactorCodeRequest: {
             code: string;
+        };
+        SecondFactorEnrolment: {
+            otpauthUri: string;
+            /** @description The URI as a PNG data URL, to scan */
+            qrCode: string;
+            /** @description Base32, for typing into an app that cannot scan */
+            secret: string;
         };
         SecondFactorLoginRequest: {
             challengeToken: string;
             code: string;
+        };
+        SessionUser: {
+            fullName: string;
+            id: string;
+            /** @description A temporary password: the user must choose their own before anything else */
+            mustChangePassword: boolean;
+            /** @enum {string} */
+            role: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+            /** @description Whether a second factor is set up, and whether the user must set one up before anything else */
+            secondFactor: {
+                enrolled: boolean;
+                required: boolean;
+            };
+            unit: {
+                code: string;
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            username: string;
+        };
+        SessionView: {
+            createdAt: string;
+            /** @description The session of the token that asked */
+            current: boolean;
+            expiresAt: string;
+            id: string;
+            ip: string | null;
+            lastSeenAt: string;
+            userAgent: string | null;
+        };
+        SlaPolicy: {
+            /** @description null: the default for every category */
+            category: string | null;
+            id: number;
+            /** @enum {string} */
+            mode: "business" | "calendar";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            resolutionMinutes: number;
+            responseMinutes: number;
+            validFrom: string;
+            validTo: string | null;
         };
         SlaPolicyRequest: {
             /** @default null */
@@ -1398,6 +1605,51 @@ export interface components {
             /** Format: date-time */
             validFrom?: string;
         };
+        StaffAccount: {
+            active: boolean;
+            createdAt: string;
+            email: string | null;
+            fullName: string;
+            id: string;
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            phone: string | null;
+            /** @enum {string} */
+            role: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+            secondFactorEnrolled: boolean;
+            unit: {
+                code: string;
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            username: string;
+        };
+        StaffImportProblem: {
+            field: string;
+            /** @description The line of the file (the header is line 1) */
+            line: number;
+            message: string;
+            messageVi: string;
+            rule: string;
+        };
+        StaffImportResult: {
+            /** @description Empty on a dry run */
+            created: components["schemas"]["NewStaffAccount"][];
+            dryRun: boolean;
+            problems: components["schemas"]["StaffImportProblem"][];
+            /** @description Rows that passed every check */
+            valid: number;
+        };
+        StaffPage: {
+            items: components["schemas"]["StaffAccount"][];
+            total: number;
+        };
+        TemporaryPassword: {
+            /** @description Shown once to the admin, who hands it over; the user must change it at first sign-in */
+            temporaryPassword: string;
+        };
         TicketActionRequest: {
             internalNote?: string;
             /** Format: uuid */
@@ -1405,6 +1657,38 @@ export interface components {
             photos?: string[];
             publicMessage?: string;
             version: number;
+        };
+        TopIssue: {
+            category: {
+                code: string;
+                nameEn: string;
+                nameVi: string;
+            };
+            cell: components["schemas"]["InsightsCell"];
+            count: number;
+            /** @description delta = count − previousCount; ratio = count ÷ previousCount (null when nothing before) */
+            growth: {
+                delta: number;
+                ratio: number | null;
+            };
+            previousCount: number;
+            rank: number;
+            /** @description Reports per hour (period=day) or per local day (period=week), oldest first */
+            trend: number[];
+            ward: {
+                code: string;
+                name: string;
+            };
+        };
+        TopIssues: {
+            /** @description ISO instant */
+            from: string;
+            items: components["schemas"]["TopIssue"][];
+            /** @enum {string} */
+            period: "day" | "week";
+            previousFrom: string;
+            /** @description ISO instant */
+            to: string;
         };
         TransferRequest: {
             reason: string;
@@ -1446,6 +1730,26 @@ export interface components {
             role?: "operator" | "ward_official" | "department_official" | "leader" | "admin";
             /** Format: uuid */
             unitId?: string | null;
+        };
+        WardFeature: {
+            geometry: {
+                coordinates: number[][][];
+                /** @enum {string} */
+                type: "Polygon";
+            } | {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            };
+            id: string;
+            properties: components["schemas"]["WardProperties"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        WardFeatureCollection: {
+            features: components["schemas"]["WardFeature"][];
+            /** @enum {string} */
+            type: "FeatureCollection";
         };
         WardFigures: {
             /** @description Reports open now, whenever filed (the period does not apply; the other filters do) */
@@ -1497,6 +1801,20 @@ export interface components {
             /** @description ISO instant */
             to: string;
         };
+        WardProperties: {
+            areaKm2: number | null;
+            /** @description The official 5-digit code */
+            code: string;
+            /** @enum {string} */
+            kind: "phuong" | "xa" | "dac_khu" | "thi_tran";
+            labelLat: number;
+            labelLng: number;
+            name: string;
+            population: number | null;
+            shortName: string;
+            /** @description YYYY-MM-DD */
+            validFrom: string;
+        };
         WardsInsights: {
             /** @description ISO instant */
             from: string;
@@ -1534,7 +1852,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
             };
         };
     };
@@ -1553,7 +1873,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
             };
         };
     };
@@ -1576,7 +1898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDay"];
+                };
             };
         };
     };
@@ -1591,6 +1915,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The day follows the weekly hours again */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1612,11 +1937,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The weekly hours now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BusinessHoursRange"][];
+                };
             };
         };
     };
@@ -1637,7 +1965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"][];
+                };
             };
         };
     };
@@ -1658,7 +1988,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedRoutingRule"];
+                };
             };
         };
     };
@@ -1677,7 +2009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClosedRoutingRule"];
+                };
             };
         };
     };
@@ -1690,11 +2024,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every policy, past and future ones included */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"][];
+                };
             };
         };
     };
@@ -1715,7 +2052,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedSlaPolicy"];
+                };
             };
         };
     };
@@ -1756,7 +2095,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
             };
         };
     };
@@ -1777,7 +2118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NewStaffAccount"];
+                };
             };
         };
     };
@@ -1796,7 +2139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
             };
         };
     };
@@ -1819,7 +2164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
             };
         };
     };
@@ -1838,7 +2185,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
             };
         };
     };
@@ -1857,7 +2206,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
             };
         };
     };
@@ -1876,7 +2227,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
             };
         };
     };
@@ -1895,7 +2248,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
             };
         };
     };
@@ -1916,7 +2271,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffImportResult"];
+                };
             };
         };
     };
@@ -1953,11 +2310,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in, or a second-factor challenge when the account has one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginAnswer"];
+                };
             };
         };
     };
@@ -1978,7 +2338,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
             };
         };
     };
@@ -1991,6 +2353,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2012,7 +2375,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionUser"];
+                };
             };
         };
     };
@@ -2033,7 +2398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionUser"];
+                };
             };
         };
     };
@@ -2054,7 +2421,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
             };
         };
     };
@@ -2075,7 +2444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
             };
         };
     };
@@ -2092,7 +2463,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolment"];
+                };
             };
         };
     };
@@ -2105,11 +2478,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The open sessions of the caller, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"][];
+                };
             };
         };
     };
@@ -2124,6 +2500,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session ended */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2145,7 +2522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
             };
         };
     };
@@ -2239,7 +2618,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WardFeatureCollection"];
+                };
             };
         };
     };
@@ -2290,7 +2671,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Hotspot"][];
+                };
             };
         };
     };
@@ -2376,7 +2759,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TopIssues"];
+                };
             };
         };
     };
@@ -2856,7 +3241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnTimeRow"][];
+                };
             };
         };
     };
@@ -3039,11 +3426,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The active handling units */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HandlingUnit"][];
+                };
             };
         };
     };
