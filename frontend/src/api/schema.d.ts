@@ -1204,6 +1204,54 @@ export interface components {
             note?: string;
             phone: string;
         };
+        AttachedCall: {
+            code: string;
+            followerCount: number;
+            id: string;
+        };
+        CallerReport: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            relation: "reporter" | "caller";
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        Category: {
+            attributes: components["schemas"]["CategoryAttribute"][];
+            code: string;
+            defaultPriority: string;
+            groupCode: string;
+            groupEn: string;
+            groupVi: string;
+            handlingLevel: string;
+            hintEn: string;
+            hintVi: string;
+            isPublic: boolean;
+            nameEn: string;
+            nameVi: string;
+        };
+        CategoryAttribute: {
+            code: string;
+            /** @enum {string} */
+            datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+            description: string;
+            descriptionEn: string;
+            order: number;
+            required: boolean;
+            values?: {
+                key: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        CategoryRef: {
+            code: string;
+            nameEn: string;
+            nameVi: string;
+        };
         ChangeCells: {
             cellM: number;
             cells: {
@@ -1232,6 +1280,8 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        /** @enum {string} */
+        CitizenAction: "reply" | "reject" | "rate";
         CreateReportRequest: {
             address?: string;
             attributes?: {
@@ -1279,6 +1329,42 @@ export interface components {
             unitId?: string | null;
             username: string;
         };
+        DuplicateCandidate: {
+            address: string | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            distanceM: number;
+            id: string;
+            score: number;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        FiledReport: {
+            category: components["schemas"]["CategoryRef"];
+            /** @enum {string} */
+            channel: "web" | "app" | "phone" | "open311" | "import";
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description Given once: acting on the report needs it (the tracking code alone only reads) */
+            reporterSecret: string;
+            /** @description The private link (a path; the secret is in its fragment) */
+            reporterUrl: string;
+            status: string;
+            trackingUrl: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        HandlingUnit: {
+            code: string;
+            id: string;
+            kind: string;
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            wardCode: string | null;
+        };
         ImportStaffRequest: {
             csv: string;
             /** @default true */
@@ -1289,9 +1375,17 @@ export interface components {
             average: number | null;
             count: number;
         };
+        LocatedPoint: {
+            ward: components["schemas"]["WardRef"];
+        };
         LoginRequest: {
             password: string;
             username: string;
+        };
+        /** @description WGS 84 */
+        Point: {
+            lat: number;
+            lng: number;
         };
         PublicCellInsights: {
             /** @enum {boolean} */
@@ -1342,6 +1436,21 @@ export interface components {
             kind: "holiday" | "compensatory" | "working_day";
             name: string;
         };
+        QueueItem: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description The reported point, for the workbench's map of the queue */
+            location: components["schemas"]["Point"];
+            priority: string;
+            resolutionDueAt: string | null;
+            responseDueAt: string | null;
+            /** @enum {string|null} */
+            slaState: "running" | "paused" | "stopped" | null;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
         ReclassifyRequest: {
             category?: string;
             lat?: number;
@@ -1373,6 +1482,24 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        /** @description Null for roles that may not read it */
+        ReporterContact: {
+            email: string | null;
+            hideIdentity: boolean;
+            name: string | null;
+            phone: string | null;
+        } | null;
+        ReportPhoto: {
+            height: number;
+            id: string;
+            url: string;
+            width: number;
+        };
+        /** @enum {string} */
+        ReportStatus: "new" | "assigned" | "in_progress" | "waiting_citizen" | "resolved" | "reopened" | "closed" | "rejected" | "merged";
+        RevealedReporter: {
+            reporter: components["schemas"]["ReporterContact"];
+        };
         RevealReporterRequest: {
             reason: string;
         };
@@ -1382,6 +1509,13 @@ export interface components {
         SecondFactorLoginRequest: {
             challengeToken: string;
             code: string;
+        };
+        SlaClock: {
+            cycle: number;
+            dueAt: string | null;
+            kind: string;
+            nextStage: string | null;
+            state: string;
         };
         SlaPolicyRequest: {
             /** @default null */
@@ -1398,6 +1532,63 @@ export interface components {
             /** Format: date-time */
             validFrom?: string;
         };
+        StaffReport: {
+            address: string | null;
+            /** @description The ticket state machine's actions from the current status */
+            allowedActions: components["schemas"]["TicketStateAction"][];
+            assignedUnit: {
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            assignedUnitId: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            category: components["schemas"]["CategoryRef"];
+            channel: string;
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            id: string;
+            location: components["schemas"]["Point"];
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            priority: string;
+            reporter: components["schemas"]["ReporterContact"];
+            /** @description For the call centre: what the reporter may do, which an operator may do for them on the phone */
+            reporterActions?: components["schemas"]["CitizenAction"][];
+            sla: components["schemas"]["SlaClock"][];
+            status: string;
+            timeline: components["schemas"]["StaffTimelineEntry"][];
+            /** @description Whether the ticket may still be transferred to another unit (it is not finished) */
+            transferable: boolean;
+            updatedAt: string;
+            version: number;
+            ward: components["schemas"]["WardRef"];
+        };
+        StaffTimelineEntry: {
+            actor: {
+                fullName: string;
+                username: string;
+            } | null;
+            /** @description ISO instant */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            isPublic: boolean;
+            message: string | null;
+            status: string | null;
+            type: string;
+        };
         TicketActionRequest: {
             internalNote?: string;
             /** Format: uuid */
@@ -1406,10 +1597,60 @@ export interface components {
             publicMessage?: string;
             version: number;
         };
+        TicketActionResult: {
+            allowedActions: ("accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge")[];
+            code: string;
+            id: string;
+            status: components["schemas"]["ReportStatus"];
+            version: number;
+        };
+        TicketNoteResult: {
+            id: string;
+        };
+        /** @enum {string} */
+        TicketStateAction: "accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge";
+        TimelineEntry: {
+            /** @description ISO instant */
+            at: string;
+            message: string | null;
+            status: string | null;
+            type: string;
+        };
+        TrackedReport: {
+            address: string | null;
+            /** @description What the reporter may do now; empty without their secret (the page is then read-only) */
+            allowedActions: components["schemas"]["CitizenAction"][];
+            /** @description Whether the request carried a secret that acts on this ticket */
+            asReporter: boolean;
+            assignedUnit: {
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            status: string;
+            timeline: components["schemas"]["TimelineEntry"][];
+            updatedAt: string;
+            ward: components["schemas"]["WardRef"];
+        };
         TransferRequest: {
             reason: string;
             /** Format: uuid */
             unitId: string;
+        };
+        TransferResult: {
+            assignedUnitId: string;
+            id: string;
         };
         UnitRanking: {
             code: string;
@@ -1496,6 +1737,21 @@ export interface components {
             satisfaction: components["schemas"]["InsightsSatisfaction"];
             /** @description ISO instant */
             to: string;
+        };
+        WardRef: {
+            code: string;
+            name: string;
+        };
+        WardSearchHit: {
+            code: string;
+            current: boolean;
+            districtName: string | null;
+            kind: string;
+            lat: number;
+            lng: number;
+            /** @description The name the query matched, e.g. an old "Phường 7, Quận 5" that now lies in "Phường An Đông" */
+            matched: string;
+            name: string;
         };
         WardsInsights: {
             /** @description ISO instant */
@@ -2164,7 +2420,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallerReport"][];
+                };
             };
         };
     };
@@ -2181,7 +2439,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Category"][];
+                };
             };
         };
     };
@@ -2197,11 +2457,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The current unit containing the point; 422 outside the city */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LocatedPoint"];
+                };
             };
         };
     };
@@ -2221,7 +2484,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WardSearchHit"][];
+                };
             };
         };
     };
@@ -2566,6 +2831,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReport"];
+                };
+            };
             /** @description Over the "filing" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -2590,7 +2863,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffReport"];
+                };
             };
         };
     };
@@ -2614,7 +2889,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -2636,6 +2913,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachedCall"];
+                };
+            };
             /** @description Over the "filing" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -2667,7 +2952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -2692,7 +2979,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -2717,7 +3006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -2742,7 +3033,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketNoteResult"];
+                };
             };
         };
     };
@@ -2788,7 +3081,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevealedReporter"];
+                };
             };
         };
     };
@@ -2811,7 +3106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransferResult"];
+                };
             };
         };
     };
@@ -2833,7 +3130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"][];
+                };
             };
         };
     };
@@ -2927,6 +3226,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedReport"];
+                };
+            };
             /** @description Over the "tracking" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -2959,6 +3266,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -2990,6 +3305,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3021,6 +3344,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3043,7 +3374,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HandlingUnit"][];
+                };
             };
         };
     };
@@ -3065,7 +3398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueItem"][];
+                };
             };
         };
     };

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { createRuleSchema, reclassifySchema, rulesQuery, transferSchema } from './routing.dto';
+import { createRuleSchema, reclassifySchema, rulesQuery, transferResultSchema, transferSchema } from './routing.dto';
 import { RoutingRuleView } from './routing.repository';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingService } from './routing.service';
@@ -21,6 +21,7 @@ export class RoutingController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/transfer')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: transferResultSchema })
   transfer(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>,

@@ -44,3 +44,6 @@ export const rulesQuery = z.object({
     .optional(),
   active: z.enum(['true', 'false']).optional(),
 });
+
+/** The answer to a transfer: the ticket and the unit it now belongs to. */
+export const transferResultSchema = z.object({ id: z.string(), assignedUnitId: z.string() }).meta({ id: 'TransferResult' });

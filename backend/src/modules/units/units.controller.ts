@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
-import { UnitView } from './units.repository';
+import { UnitView, unitViewSchema } from './units.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
@@ -12,6 +13,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: z.array(unitViewSchema) })
   list(): Promise<UnitView[]> {
     return this.units.list();
   }
