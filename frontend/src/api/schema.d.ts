@@ -4,3766 +4,3764 @@
  */
 
 export interface paths {
-  '/api/v1/admin/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calendar': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CalendarController_view'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calendar/days/{date}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['CalendarController_putDay'];
-    post?: never;
-    delete: operations['CalendarController_deleteDay'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/calendar/hours': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put: operations['CalendarController_putHours'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/routing-rules': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RoutingController_list'];
-    put?: never;
-    post: operations['RoutingController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/routing-rules/{id}/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RoutingController_close'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sla-policies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['SlaAdminController_policies'];
-    put?: never;
-    post: operations['SlaAdminController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sla/repair': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['SlaAdminController_repair'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['StaffController_list'];
-    put?: never;
-    post: operations['StaffController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['StaffController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['StaffController_update'];
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/disable': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['StaffController_disable'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/enable': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['StaffController_enable'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/reset-password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['StaffController_resetPassword'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/reset-second-factor': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['StaffController_resetSecondFactor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['StaffController_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttachmentsController_serve'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login/second-factor': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_loginSecondFactor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_changePassword'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_refresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/second-factor/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_confirmSecondFactor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/second-factor/enrol': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_enrolSecondFactor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuthController_sessions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['AuthController_endSession'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sessions/revoke-all': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_endAllSessions'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/callers/{phone}/reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['IntakeController_callerHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/categories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['CategoriesController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/geo/locate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['GeoController_locate'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/geo/search': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['GeoController_search'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/geo/wards': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['GeoController_wards'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/change': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_change'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/hotspots': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_hotspots'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/rankings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_rankings'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/recurring': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_recurring'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/top-issues': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_topIssues'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/wards': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_wards'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/insights/wards/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['InsightsController_ward'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/live/reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['MapsController_liveReports'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/insights/cell': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicInsightsController_cell'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/insights/wards': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PublicInsightsController_wards'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/live/reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['MapsController_publicLiveReports'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/tiles/reports/{z}/{x}/{y}.mvt': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['MapsController_publicTile'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['IntakeController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReportsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/actions/{action}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_act'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/callers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['IntakeController_attachCaller'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/for-reporter/rating': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_rateForReporter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/for-reporter/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_rejectForReporter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/for-reporter/reply': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_replyForReporter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_note'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/reclassify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RoutingController_reclassify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/reveal-reporter': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ReportsController_revealReporter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/{id}/transfer': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['RoutingController_transfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/duplicates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['IntakeController_duplicates'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/stats/on-time': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['SlaAdminController_onTime'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tiles/basemap/{z}/{x}/{y}.mvt': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['GeoController_basemapTile'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tiles/reports/{z}/{x}/{y}.mvt': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['MapsController_reportTile'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/track/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ReportsController_track'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/track/{code}/rating': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_rate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/track/{code}/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_reject'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/track/{code}/reply': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['TicketsController_reply'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['UnitsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/units/{id}/queue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['UnitsController_queue'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/uploads': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AttachmentsController_upload'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_live'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/discovery.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Service discovery: endpoints, formats, contact and key service */
-    get: operations['Open311Controller_discovery'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/requests.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GET Service Requests: newest first, the last 90 days and at most 1000 unless filtered */
-    get: operations['Open311Controller_requests'];
-    put?: never;
-    /** POST Service Request (api_key required); answers the tracking code and a token at once */
-    post: operations['Open311Controller_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/requests/{service_request_id}.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GET Service Request: one request by its tracking code */
-    get: operations['Open311Controller_request'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/services.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GET Service List: the public categories */
-    get: operations['Open311Controller_services'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/services/{service_code}.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GET Service Definition: the attributes of one service */
-    get: operations['Open311Controller_serviceDefinition'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/tokens/{token}.{format}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GET service_request_id from a token */
-    get: operations['Open311Controller_token'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CalendarController_putDay"];
+        post?: never;
+        delete: operations["CalendarController_deleteDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CalendarController_putHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoutingController_list"];
+        put?: never;
+        post: operations["RoutingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/routing-rules/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoutingController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaAdminController_policies"];
+        put?: never;
+        post: operations["SlaAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sla/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SlaAdminController_repair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffController_list"];
+        put?: never;
+        post: operations["StaffController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StaffController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/reset-second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffController_resetSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AttachmentsController_serve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_loginSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_confirmSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_enrolSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_endAllSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callers/{phone}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_callerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CategoriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GeoController_locate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GeoController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo/wards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GeoController_wards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_change"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_hotspots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/recurring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_recurring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/top-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_topIssues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/wards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_wards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/wards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_ward"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/live/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MapsController_liveReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/insights/cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicInsightsController_cell"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/insights/wards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicInsightsController_wards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/live/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MapsController_publicLiveReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tiles/reports/{z}/{x}/{y}.mvt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MapsController_publicTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/callers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakeController_attachCaller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/for-reporter/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_rateForReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/for-reporter/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_rejectForReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/for-reporter/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_replyForReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/reclassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoutingController_reclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/reveal-reporter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_revealReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RoutingController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IntakeController_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/on-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaAdminController_onTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiles/basemap/{z}/{x}/{y}.mvt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GeoController_basemapTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiles/reports/{z}/{x}/{y}.mvt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MapsController_reportTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_track"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{code}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track/{code}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TicketsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery: endpoints, formats, contact and key service */
+        get: operations["Open311Controller_discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Requests: newest first, the last 90 days and at most 1000 unless filtered */
+        get: operations["Open311Controller_requests"];
+        put?: never;
+        /** POST Service Request (api_key required); answers the tracking code and a token at once */
+        post: operations["Open311Controller_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Request: one request by its tracking code */
+        get: operations["Open311Controller_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service List: the public categories */
+        get: operations["Open311Controller_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET Service Definition: the attributes of one service */
+        get: operations["Open311Controller_serviceDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET service_request_id from a token */
+        get: operations["Open311Controller_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    AttachCallerRequest: {
-      name?: string;
-      note?: string;
-      phone: string;
-    };
-    AttachedCall: {
-      code: string;
-      followerCount: number;
-      id: string;
-    };
-    CallerReport: {
-      category: components['schemas']['CategoryRef'];
-      code: string;
-      createdAt: string;
-      id: string;
-      /** @enum {string} */
-      relation: 'reporter' | 'caller';
-      status: string;
-      ward: components['schemas']['WardRef'];
-    };
-    Category: {
-      attributes: components['schemas']['CategoryAttribute'][];
-      code: string;
-      defaultPriority: string;
-      groupCode: string;
-      groupEn: string;
-      groupVi: string;
-      handlingLevel: string;
-      hintEn: string;
-      hintVi: string;
-      isPublic: boolean;
-      nameEn: string;
-      nameVi: string;
-    };
-    CategoryAttribute: {
-      code: string;
-      /** @enum {string} */
-      datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-      description: string;
-      descriptionEn: string;
-      order: number;
-      required: boolean;
-      values?: {
-        key: string;
-        name: string;
-        nameEn: string;
-      }[];
-    };
-    CategoryRef: {
-      code: string;
-      nameEn: string;
-      nameVi: string;
-    };
-    ChangeCells: {
-      cellM: number;
-      cells: {
-        current: number;
-        delta: number;
-        lat: number;
-        lng: number;
-        previous: number;
-      }[];
-      current: {
-        /** @description ISO instant */
-        from: string;
-        /** @description ISO instant */
-        to: string;
-      };
-      /** @enum {string} */
-      period: 'day' | 'week' | 'month';
-      previous: {
-        /** @description ISO instant */
-        from: string;
-        /** @description ISO instant */
-        to: string;
-      };
-    };
-    ChangePasswordRequest: {
-      currentPassword: string;
-      newPassword: string;
-    };
-    /** @enum {string} */
-    CitizenAction: 'reply' | 'reject' | 'rate';
-    CreateReportRequest: {
-      address?: string;
-      attributes?: {
-        [key: string]: string | number | boolean | string[];
-      };
-      category: string;
-      /**
-       * @default web
-       * @enum {string}
-       */
-      channel: 'web' | 'app' | 'phone' | 'open311';
-      consent?: boolean;
-      description: string;
-      lat: number;
-      lng: number;
-      photos?: string[];
-      reporter?: {
-        /** Format: email */
-        email?: string;
-        /** @default false */
-        hideIdentity: boolean;
-        name?: string;
-        phone?: string;
-      };
-    };
-    CreateRoutingRuleRequest: {
-      category: string;
-      /** @default  */
-      note: string;
-      /** Format: uuid */
-      unitId: string;
-      /** Format: date-time */
-      validFrom?: string;
-      /** @default null */
-      wardCode: string | null;
-    };
-    CreateStaffRequest: {
-      /** Format: email */
-      email?: string | null;
-      fullName: string;
-      phone?: string | null;
-      /** @enum {string} */
-      role: 'operator' | 'ward_official' | 'department_official' | 'leader' | 'admin';
-      /** Format: uuid */
-      unitId?: string | null;
-      username: string;
-    };
-    DuplicateCandidate: {
-      address: string | null;
-      category: components['schemas']['CategoryRef'];
-      code: string;
-      createdAt: string;
-      description: string;
-      distanceM: number;
-      id: string;
-      score: number;
-      status: string;
-      ward: components['schemas']['WardRef'];
-    };
-    FiledReport: {
-      category: components['schemas']['CategoryRef'];
-      /** @enum {string} */
-      channel: 'web' | 'app' | 'phone' | 'open311' | 'import';
-      code: string;
-      createdAt: string;
-      id: string;
-      /** @description Given once: acting on the report needs it (the tracking code alone only reads) */
-      reporterSecret: string;
-      /** @description The private link (a path; the secret is in its fragment) */
-      reporterUrl: string;
-      status: string;
-      trackingUrl: string;
-      ward: components['schemas']['WardRef'];
-    };
-    HandlingUnit: {
-      code: string;
-      id: string;
-      kind: string;
-      name: string;
-      nameEn: string;
-      parentId: string | null;
-      wardCode: string | null;
-    };
-    ImportStaffRequest: {
-      csv: string;
-      /** @default true */
-      dryRun: boolean;
-    };
-    InsightsSatisfaction: {
-      /** @description Mean rating 1–5 of the answers; null when none rated */
-      average: number | null;
-      count: number;
-    };
-    LocatedPoint: {
-      ward: components['schemas']['WardRef'];
-    };
-    LoginRequest: {
-      password: string;
-      username: string;
-    };
-    /** @description WGS 84 */
-    Point: {
-      lat: number;
-      lng: number;
-    };
-    PublicCellInsights:
-      | {
-          /** @enum {boolean} */
-          hidden: true;
-        }
-      | {
-          /** @description Categories with at least 5 reports in the cell */
-          categories: {
+    schemas: {
+        AttachCallerRequest: {
+            name?: string;
+            note?: string;
+            phone: string;
+        };
+        AttachedCall: {
+            code: string;
+            followerCount: number;
+            id: string;
+        };
+        CallerReport: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            relation: "reporter" | "caller";
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        Category: {
+            attributes: components["schemas"]["CategoryAttribute"][];
+            code: string;
+            defaultPriority: string;
+            groupCode: string;
+            groupEn: string;
+            groupVi: string;
+            handlingLevel: string;
+            hintEn: string;
+            hintVi: string;
+            isPublic: boolean;
+            nameEn: string;
+            nameVi: string;
+        };
+        CategoryAttribute: {
+            code: string;
+            /** @enum {string} */
+            datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+            description: string;
+            descriptionEn: string;
+            order: number;
+            required: boolean;
+            values?: {
+                key: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        CategoryRef: {
+            code: string;
+            nameEn: string;
+            nameVi: string;
+        };
+        ChangeCells: {
+            cellM: number;
+            cells: {
+                current: number;
+                delta: number;
+                lat: number;
+                lng: number;
+                previous: number;
+            }[];
+            current: {
+                /** @description ISO instant */
+                from: string;
+                /** @description ISO instant */
+                to: string;
+            };
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            previous: {
+                /** @description ISO instant */
+                from: string;
+                /** @description ISO instant */
+                to: string;
+            };
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        /** @enum {string} */
+        CitizenAction: "reply" | "reject" | "rate";
+        CreateReportRequest: {
+            address?: string;
+            attributes?: {
+                [key: string]: string | number | boolean | string[];
+            };
             category: string;
-            count: number;
+            /**
+             * @default web
+             * @enum {string}
+             */
+            channel: "web" | "app" | "phone" | "open311";
+            consent?: boolean;
+            description: string;
+            lat: number;
+            lng: number;
+            photos?: string[];
+            reporter?: {
+                /** Format: email */
+                email?: string;
+                /** @default false */
+                hideIdentity: boolean;
+                name?: string;
+                phone?: string;
+            };
+        };
+        CreateRoutingRuleRequest: {
+            category: string;
+            /** @default  */
+            note: string;
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            validFrom?: string;
+            /** @default null */
+            wardCode: string | null;
+        };
+        CreateStaffRequest: {
+            /** Format: email */
+            email?: string | null;
+            fullName: string;
+            phone?: string | null;
+            /** @enum {string} */
+            role: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+            /** Format: uuid */
+            unitId?: string | null;
+            username: string;
+        };
+        DuplicateCandidate: {
+            address: string | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            distanceM: number;
+            id: string;
+            score: number;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        FiledReport: {
+            category: components["schemas"]["CategoryRef"];
+            /** @enum {string} */
+            channel: "web" | "app" | "phone" | "open311" | "import";
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description Given once: acting on the report needs it (the tracking code alone only reads) */
+            reporterSecret: string;
+            /** @description The private link (a path; the secret is in its fragment) */
+            reporterUrl: string;
+            status: string;
+            trackingUrl: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        HandlingUnit: {
+            code: string;
+            id: string;
+            kind: string;
             name: string;
             nameEn: string;
-          }[];
-          /** @description Side of the public cell in Web-Mercator metres */
-          cellM: number;
-          /** @description ISO instant */
-          from: string;
-          /** @enum {boolean} */
-          hidden: false;
-          /** @description Reports of categories with fewer than 5 in the cell, not named */
-          others: number;
-          /** @description ISO instant */
-          to: string;
-          total: number;
+            parentId: string | null;
+            wardCode: string | null;
         };
-    PublicWardsInsights: {
-      /** @description ISO instant */
-      from: string;
-      /** @description ISO instant */
-      to: string;
-      wards: {
-        code: string;
-        name: string;
-        /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
-        onTimeRate: number | null;
-        received: number;
-        resolved: number;
-      }[];
+        ImportStaffRequest: {
+            csv: string;
+            /** @default true */
+            dryRun: boolean;
+        };
+        InsightsSatisfaction: {
+            /** @description Mean rating 1–5 of the answers; null when none rated */
+            average: number | null;
+            count: number;
+        };
+        LocatedPoint: {
+            ward: components["schemas"]["WardRef"];
+        };
+        LoginRequest: {
+            password: string;
+            username: string;
+        };
+        /** @description WGS 84 */
+        Point: {
+            lat: number;
+            lng: number;
+        };
+        PublicCellInsights: {
+            /** @enum {boolean} */
+            hidden: true;
+        } | {
+            /** @description Categories with at least 5 reports in the cell */
+            categories: {
+                category: string;
+                count: number;
+                name: string;
+                nameEn: string;
+            }[];
+            /** @description Side of the public cell in Web-Mercator metres */
+            cellM: number;
+            /** @description ISO instant */
+            from: string;
+            /** @enum {boolean} */
+            hidden: false;
+            /** @description Reports of categories with fewer than 5 in the cell, not named */
+            others: number;
+            /** @description ISO instant */
+            to: string;
+            total: number;
+        };
+        PublicWardsInsights: {
+            /** @description ISO instant */
+            from: string;
+            /** @description ISO instant */
+            to: string;
+            wards: {
+                code: string;
+                name: string;
+                /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
+                onTimeRate: number | null;
+                received: number;
+                resolved: number;
+            }[];
+        };
+        PutBusinessHours: {
+            ranges: {
+                end: string;
+                start: string;
+                weekday: number;
+            }[];
+        };
+        PutCalendarDay: {
+            /** @enum {string} */
+            kind: "holiday" | "compensatory" | "working_day";
+            name: string;
+        };
+        QueueItem: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description The reported point, for the workbench's map of the queue */
+            location: components["schemas"]["Point"];
+            priority: string;
+            resolutionDueAt: string | null;
+            responseDueAt: string | null;
+            /** @enum {string|null} */
+            slaState: "running" | "paused" | "stopped" | null;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        ReclassifyRequest: {
+            category?: string;
+            lat?: number;
+            lng?: number;
+            reason: string;
+        };
+        RecurringLocations: {
+            days: number;
+            /** @description ISO instant */
+            from: string;
+            locations: {
+                category: string;
+                categoryName: string;
+                /** @description Tracking codes, oldest first */
+                codes: string[];
+                lastClosedAt: string;
+                lastReportedAt: string;
+                lat: number;
+                lng: number;
+                /** @description Reports in the chain */
+                occurrences: number;
+                wardCode: string;
+            }[];
+            /** @description Two reports are at the same place when within this many metres on the ground */
+            radiusM: number;
+            /** @description ISO instant */
+            to: string;
+        };
+        RefreshRequest: {
+            refreshToken: string;
+        };
+        /** @description Null for roles that may not read it */
+        ReporterContact: {
+            email: string | null;
+            hideIdentity: boolean;
+            name: string | null;
+            phone: string | null;
+        } | null;
+        ReportPhoto: {
+            height: number;
+            id: string;
+            url: string;
+            width: number;
+        };
+        /** @enum {string} */
+        ReportStatus: "new" | "assigned" | "in_progress" | "waiting_citizen" | "resolved" | "reopened" | "closed" | "rejected" | "merged";
+        RevealedReporter: {
+            reporter: components["schemas"]["ReporterContact"];
+        };
+        RevealReporterRequest: {
+            reason: string;
+        };
+        SecondFactorCodeRequest: {
+            code: string;
+        };
+        SecondFactorLoginRequest: {
+            challengeToken: string;
+            code: string;
+        };
+        SlaClock: {
+            cycle: number;
+            dueAt: string | null;
+            kind: string;
+            nextStage: string | null;
+            state: string;
+        };
+        SlaPolicyRequest: {
+            /** @default null */
+            category: string | null;
+            /**
+             * @default business
+             * @enum {string}
+             */
+            mode: "business" | "calendar";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            resolutionMinutes: number;
+            responseMinutes: number;
+            /** Format: date-time */
+            validFrom?: string;
+        };
+        StaffReport: {
+            address: string | null;
+            /** @description The ticket state machine's actions from the current status */
+            allowedActions: components["schemas"]["TicketStateAction"][];
+            assignedUnit: {
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            assignedUnitId: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            category: components["schemas"]["CategoryRef"];
+            channel: string;
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            id: string;
+            location: components["schemas"]["Point"];
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            priority: string;
+            reporter: components["schemas"]["ReporterContact"];
+            /** @description For the call centre: what the reporter may do, which an operator may do for them on the phone */
+            reporterActions?: components["schemas"]["CitizenAction"][];
+            sla: components["schemas"]["SlaClock"][];
+            status: string;
+            timeline: components["schemas"]["StaffTimelineEntry"][];
+            /** @description Whether the ticket may still be transferred to another unit (it is not finished) */
+            transferable: boolean;
+            updatedAt: string;
+            version: number;
+            ward: components["schemas"]["WardRef"];
+        };
+        StaffTimelineEntry: {
+            actor: {
+                fullName: string;
+                username: string;
+            } | null;
+            /** @description ISO instant */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            isPublic: boolean;
+            message: string | null;
+            status: string | null;
+            type: string;
+        };
+        TicketActionRequest: {
+            internalNote?: string;
+            /** Format: uuid */
+            masterId?: string;
+            photos?: string[];
+            publicMessage?: string;
+            version: number;
+        };
+        TicketActionResult: {
+            allowedActions: ("accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge")[];
+            code: string;
+            id: string;
+            status: components["schemas"]["ReportStatus"];
+            version: number;
+        };
+        TicketNoteResult: {
+            id: string;
+        };
+        /** @enum {string} */
+        TicketStateAction: "accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge";
+        TimelineEntry: {
+            /** @description ISO instant */
+            at: string;
+            message: string | null;
+            status: string | null;
+            type: string;
+        };
+        TrackedReport: {
+            address: string | null;
+            /** @description What the reporter may do now; empty without their secret (the page is then read-only) */
+            allowedActions: components["schemas"]["CitizenAction"][];
+            /** @description Whether the request carried a secret that acts on this ticket */
+            asReporter: boolean;
+            assignedUnit: {
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            status: string;
+            timeline: components["schemas"]["TimelineEntry"][];
+            updatedAt: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        TransferRequest: {
+            reason: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        TransferResult: {
+            assignedUnitId: string;
+            id: string;
+        };
+        UnitRanking: {
+            code: string;
+            /** @enum {string} */
+            kind: "ward_committee" | "department" | "utility" | "city";
+            name: string;
+            nameEn: string;
+            /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
+            onTimeRate: number | null;
+            /** @description 1 = best; equal rate and rating share a rank; null when nothing resolved */
+            rank: number | null;
+            /** @description Reports filed in the period and assigned to the unit now */
+            received: number;
+            /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
+            resolved: number;
+            /** @description Of those, resolved within their resolution deadline */
+            resolvedOnTime: number;
+            satisfaction: components["schemas"]["InsightsSatisfaction"];
+            unitId: string;
+        };
+        UnitRankings: {
+            /** @description ISO instant */
+            from: string;
+            /** @description ISO instant */
+            to: string;
+            units: components["schemas"]["UnitRanking"][];
+        };
+        UpdateStaffRequest: {
+            /** Format: email */
+            email?: string | null;
+            fullName?: string;
+            phone?: string | null;
+            /** @enum {string} */
+            role?: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+            /** Format: uuid */
+            unitId?: string | null;
+        };
+        WardFigures: {
+            /** @description Reports open now, whenever filed (the period does not apply; the other filters do) */
+            backlog: number;
+            code: string;
+            name: string;
+            /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
+            onTimeRate: number | null;
+            /** @description Of the backlog, past their resolution deadline now */
+            overdue: number;
+            /** @description received per 10,000 residents; null without a population */
+            per10k: number | null;
+            population: number | null;
+            /** @description Reports filed in the period (rejected ones excluded) */
+            received: number;
+            /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
+            resolved: number;
+            /** @description Of those, resolved within their resolution deadline */
+            resolvedOnTime: number;
+        };
+        WardInsights: {
+            /** @description Reports open now, whenever filed (the period does not apply; the other filters do) */
+            backlog: number;
+            /** @description The backlog by category, largest first */
+            backlogByCategory: {
+                category: string;
+                count: number;
+                name: string;
+                nameEn: string;
+            }[];
+            code: string;
+            /** @description ISO instant */
+            from: string;
+            /** @description Median hours from filing to resolution of the reports resolved in the period; null when none */
+            medianResolveHours: number | null;
+            name: string;
+            /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
+            onTimeRate: number | null;
+            /** @description Of the backlog, past their resolution deadline now */
+            overdue: number;
+            population: number | null;
+            /** @description Reports filed in the period (rejected ones excluded) */
+            received: number;
+            /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
+            resolved: number;
+            /** @description Of those, resolved within their resolution deadline */
+            resolvedOnTime: number;
+            satisfaction: components["schemas"]["InsightsSatisfaction"];
+            /** @description ISO instant */
+            to: string;
+        };
+        WardRef: {
+            code: string;
+            name: string;
+        };
+        WardSearchHit: {
+            code: string;
+            current: boolean;
+            districtName: string | null;
+            kind: string;
+            lat: number;
+            lng: number;
+            /** @description The name the query matched, e.g. an old "Phường 7, Quận 5" that now lies in "Phường An Đông" */
+            matched: string;
+            name: string;
+        };
+        WardsInsights: {
+            /** @description ISO instant */
+            from: string;
+            /** @description ISO instant */
+            to: string;
+            wards: components["schemas"]["WardFigures"][];
+        };
     };
-    PutBusinessHours: {
-      ranges: {
-        end: string;
-        start: string;
-        weekday: number;
-      }[];
-    };
-    PutCalendarDay: {
-      /** @enum {string} */
-      kind: 'holiday' | 'compensatory' | 'working_day';
-      name: string;
-    };
-    QueueItem: {
-      category: components['schemas']['CategoryRef'];
-      code: string;
-      createdAt: string;
-      id: string;
-      /** @description The reported point, for the workbench's map of the queue */
-      location: components['schemas']['Point'];
-      priority: string;
-      resolutionDueAt: string | null;
-      responseDueAt: string | null;
-      /** @enum {string|null} */
-      slaState: 'running' | 'paused' | 'stopped' | null;
-      status: string;
-      ward: components['schemas']['WardRef'];
-    };
-    ReclassifyRequest: {
-      category?: string;
-      lat?: number;
-      lng?: number;
-      reason: string;
-    };
-    RecurringLocations: {
-      days: number;
-      /** @description ISO instant */
-      from: string;
-      locations: {
-        category: string;
-        categoryName: string;
-        /** @description Tracking codes, oldest first */
-        codes: string[];
-        lastClosedAt: string;
-        lastReportedAt: string;
-        lat: number;
-        lng: number;
-        /** @description Reports in the chain */
-        occurrences: number;
-        wardCode: string;
-      }[];
-      /** @description Two reports are at the same place when within this many metres on the ground */
-      radiusM: number;
-      /** @description ISO instant */
-      to: string;
-    };
-    RefreshRequest: {
-      refreshToken: string;
-    };
-    /** @description Null for roles that may not read it */
-    ReporterContact: {
-      email: string | null;
-      hideIdentity: boolean;
-      name: string | null;
-      phone: string | null;
-    } | null;
-    ReportPhoto: {
-      height: number;
-      id: string;
-      url: string;
-      width: number;
-    };
-    /** @enum {string} */
-    ReportStatus: 'new' | 'assigned' | 'in_progress' | 'waiting_citizen' | 'resolved' | 'reopened' | 'closed' | 'rejected' | 'merged';
-    RevealedReporter: {
-      reporter: components['schemas']['ReporterContact'];
-    };
-    RevealReporterRequest: {
-      reason: string;
-    };
-    SecondFactorCodeRequest: {
-      code: string;
-    };
-    SecondFactorLoginRequest: {
-      challengeToken: string;
-      code: string;
-    };
-    SlaClock: {
-      cycle: number;
-      dueAt: string | null;
-      kind: string;
-      nextStage: string | null;
-      state: string;
-    };
-    SlaPolicyRequest: {
-      /** @default null */
-      category: string | null;
-      /**
-       * @default business
-       * @enum {string}
-       */
-      mode: 'business' | 'calendar';
-      /** @enum {string} */
-      priority: 'low' | 'normal' | 'high' | 'urgent';
-      resolutionMinutes: number;
-      responseMinutes: number;
-      /** Format: date-time */
-      validFrom?: string;
-    };
-    StaffReport: {
-      address: string | null;
-      /** @description The ticket state machine's actions from the current status */
-      allowedActions: components['schemas']['TicketStateAction'][];
-      assignedUnit: {
-        id: string;
-        kind: string;
-        name: string;
-        nameEn: string;
-      } | null;
-      assignedUnitId: string | null;
-      attributes: {
-        [key: string]: unknown;
-      };
-      category: components['schemas']['CategoryRef'];
-      channel: string;
-      code: string;
-      createdAt: string;
-      description: string;
-      followerCount: number;
-      id: string;
-      location: components['schemas']['Point'];
-      /** @description A duplicate merged into another ticket follows it: the master's code and status */
-      mergedInto: {
-        code: string;
-        status: string;
-      } | null;
-      photos: components['schemas']['ReportPhoto'][];
-      priority: string;
-      reporter: components['schemas']['ReporterContact'];
-      /** @description For the call centre: what the reporter may do, which an operator may do for them on the phone */
-      reporterActions?: components['schemas']['CitizenAction'][];
-      sla: components['schemas']['SlaClock'][];
-      status: string;
-      timeline: components['schemas']['StaffTimelineEntry'][];
-      /** @description Whether the ticket may still be transferred to another unit (it is not finished) */
-      transferable: boolean;
-      updatedAt: string;
-      version: number;
-      ward: components['schemas']['WardRef'];
-    };
-    StaffTimelineEntry: {
-      actor: {
-        fullName: string;
-        username: string;
-      } | null;
-      /** @description ISO instant */
-      at: string;
-      data: {
-        [key: string]: unknown;
-      };
-      id: string;
-      isPublic: boolean;
-      message: string | null;
-      status: string | null;
-      type: string;
-    };
-    TicketActionRequest: {
-      internalNote?: string;
-      /** Format: uuid */
-      masterId?: string;
-      photos?: string[];
-      publicMessage?: string;
-      version: number;
-    };
-    TicketActionResult: {
-      allowedActions: ('accept' | 'request_info' | 'citizen_reply' | 'resolve' | 'reopen' | 'close' | 'reject' | 'merge')[];
-      code: string;
-      id: string;
-      status: components['schemas']['ReportStatus'];
-      version: number;
-    };
-    TicketNoteResult: {
-      id: string;
-    };
-    /** @enum {string} */
-    TicketStateAction: 'accept' | 'request_info' | 'citizen_reply' | 'resolve' | 'reopen' | 'close' | 'reject' | 'merge';
-    TimelineEntry: {
-      /** @description ISO instant */
-      at: string;
-      message: string | null;
-      status: string | null;
-      type: string;
-    };
-    TrackedReport: {
-      address: string | null;
-      /** @description What the reporter may do now; empty without their secret (the page is then read-only) */
-      allowedActions: components['schemas']['CitizenAction'][];
-      /** @description Whether the request carried a secret that acts on this ticket */
-      asReporter: boolean;
-      assignedUnit: {
-        kind: string;
-        name: string;
-        nameEn: string;
-      } | null;
-      category: components['schemas']['CategoryRef'];
-      code: string;
-      createdAt: string;
-      description: string;
-      followerCount: number;
-      /** @description A duplicate merged into another ticket follows it: the master's code and status */
-      mergedInto: {
-        code: string;
-        status: string;
-      } | null;
-      photos: components['schemas']['ReportPhoto'][];
-      status: string;
-      timeline: components['schemas']['TimelineEntry'][];
-      updatedAt: string;
-      ward: components['schemas']['WardRef'];
-    };
-    TransferRequest: {
-      reason: string;
-      /** Format: uuid */
-      unitId: string;
-    };
-    TransferResult: {
-      assignedUnitId: string;
-      id: string;
-    };
-    UnitRanking: {
-      code: string;
-      /** @enum {string} */
-      kind: 'ward_committee' | 'department' | 'utility' | 'city';
-      name: string;
-      nameEn: string;
-      /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
-      onTimeRate: number | null;
-      /** @description 1 = best; equal rate and rating share a rank; null when nothing resolved */
-      rank: number | null;
-      /** @description Reports filed in the period and assigned to the unit now */
-      received: number;
-      /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
-      resolved: number;
-      /** @description Of those, resolved within their resolution deadline */
-      resolvedOnTime: number;
-      satisfaction: components['schemas']['InsightsSatisfaction'];
-      unitId: string;
-    };
-    UnitRankings: {
-      /** @description ISO instant */
-      from: string;
-      /** @description ISO instant */
-      to: string;
-      units: components['schemas']['UnitRanking'][];
-    };
-    UpdateStaffRequest: {
-      /** Format: email */
-      email?: string | null;
-      fullName?: string;
-      phone?: string | null;
-      /** @enum {string} */
-      role?: 'operator' | 'ward_official' | 'department_official' | 'leader' | 'admin';
-      /** Format: uuid */
-      unitId?: string | null;
-    };
-    WardFigures: {
-      /** @description Reports open now, whenever filed (the period does not apply; the other filters do) */
-      backlog: number;
-      code: string;
-      name: string;
-      /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
-      onTimeRate: number | null;
-      /** @description Of the backlog, past their resolution deadline now */
-      overdue: number;
-      /** @description received per 10,000 residents; null without a population */
-      per10k: number | null;
-      population: number | null;
-      /** @description Reports filed in the period (rejected ones excluded) */
-      received: number;
-      /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
-      resolved: number;
-      /** @description Of those, resolved within their resolution deadline */
-      resolvedOnTime: number;
-    };
-    WardInsights: {
-      /** @description Reports open now, whenever filed (the period does not apply; the other filters do) */
-      backlog: number;
-      /** @description The backlog by category, largest first */
-      backlogByCategory: {
-        category: string;
-        count: number;
-        name: string;
-        nameEn: string;
-      }[];
-      code: string;
-      /** @description ISO instant */
-      from: string;
-      /** @description Median hours from filing to resolution of the reports resolved in the period; null when none */
-      medianResolveHours: number | null;
-      name: string;
-      /** @description resolvedOnTime ÷ resolved; null when nothing was resolved */
-      onTimeRate: number | null;
-      /** @description Of the backlog, past their resolution deadline now */
-      overdue: number;
-      population: number | null;
-      /** @description Reports filed in the period (rejected ones excluded) */
-      received: number;
-      /** @description Reports resolved in the period with an SLA verdict (a reopened report counts at its last resolution) */
-      resolved: number;
-      /** @description Of those, resolved within their resolution deadline */
-      resolvedOnTime: number;
-      satisfaction: components['schemas']['InsightsSatisfaction'];
-      /** @description ISO instant */
-      to: string;
-    };
-    WardRef: {
-      code: string;
-      name: string;
-    };
-    WardSearchHit: {
-      code: string;
-      current: boolean;
-      districtName: string | null;
-      kind: string;
-      lat: number;
-      lng: number;
-      /** @description The name the query matched, e.g. an old "Phường 7, Quận 5" that now lies in "Phường An Đông" */
-      matched: string;
-      name: string;
-    };
-    WardsInsights: {
-      /** @description ISO instant */
-      from: string;
-      /** @description ISO instant */
-      to: string;
-      wards: components['schemas']['WardFigures'][];
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_list: {
-    parameters: {
-      query?: {
-        actor?: string;
-        from?: string;
-        limit?: number;
-        offset?: number;
-        subject?: string;
-        to?: string;
-        type?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CalendarController_view: {
-    parameters: {
-      query?: {
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CalendarController_putDay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        date: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutCalendarDay'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CalendarController_deleteDay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        date: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CalendarController_putHours: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutBusinessHours'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RoutingController_list: {
-    parameters: {
-      query?: {
-        active?: 'true' | 'false';
-        category?: string;
-        wardCode?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RoutingController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateRoutingRuleRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  RoutingController_close: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SlaAdminController_policies: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SlaAdminController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SlaPolicyRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SlaAdminController_repair: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_list: {
-    parameters: {
-      query?: {
-        active?: 'true' | 'false';
-        limit?: number;
-        offset?: number;
-        q?: string;
-        role?: 'operator' | 'ward_official' | 'department_official' | 'leader' | 'admin';
-        unitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateStaffRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateStaffRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_disable: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_enable: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_resetPassword: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_resetSecondFactor: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  StaffController_import: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ImportStaffRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AttachmentsController_serve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The photo of a report, or an upload not yet attached (so the form can show it) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_loginSecondFactor: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SecondFactorLoginRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_changePassword: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangePasswordRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_confirmSecondFactor: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SecondFactorCodeRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_enrolSecondFactor: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_sessions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_endSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuthController_endAllSessions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  IntakeController_callerHistory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        phone: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CallerReport'][];
-        };
-      };
-    };
-  };
-  CategoriesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Category'][];
-        };
-      };
-    };
-  };
-  GeoController_locate: {
-    parameters: {
-      query: {
-        lat: number;
-        lng: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The current unit containing the point; 422 outside the city */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LocatedPoint'];
-        };
-      };
-    };
-  };
-  GeoController_search: {
-    parameters: {
-      query: {
-        limit?: number;
-        q: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WardSearchHit'][];
-        };
-      };
-    };
-  };
-  GeoController_wards: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description GeoJSON FeatureCollection of the 168 current wards/communes with code and name */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InsightsController_change: {
-    parameters: {
-      query?: {
-        /** @description End of the current period; default now */
-        at?: string;
-        /** @description Comma-separated category codes */
-        category?: string;
-        /** @description Category group code */
-        group?: string;
-        /** @description Rolling 24 hours, 7 days or 30 days, against the same length just before */
-        period?: 'day' | 'week' | 'month';
-        /** @description Handling unit id: reports currently assigned to it */
-        unit?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ChangeCells'];
-        };
-      };
-    };
-  };
-  InsightsController_hotspots: {
-    parameters: {
-      query: {
-        category?: string;
-        from: string;
-        to: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InsightsController_rankings: {
-    parameters: {
-      query?: {
-        /** @description Comma-separated category codes */
-        category?: string;
-        /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
-        from?: string;
-        /** @description Category group code */
-        group?: string;
-        /** @description Only units of this kind */
-        kind?: 'ward_committee' | 'department' | 'utility' | 'city';
-        /** @description End of the period (exclusive); default now. */
-        to?: string;
-        /** @description Handling unit id: reports currently assigned to it */
-        unit?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnitRankings'];
-        };
-      };
-    };
-  };
-  InsightsController_recurring: {
-    parameters: {
-      query?: {
-        /** @description Comma-separated category codes */
-        category?: string;
-        /** @description A report counts as recurring when filed within this many days after an earlier one there was resolved or closed */
-        days?: number;
-        /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
-        from?: string;
-        /** @description Category group code */
-        group?: string;
-        /** @description End of the period (exclusive); default now. */
-        to?: string;
-        /** @description Handling unit id: reports currently assigned to it */
-        unit?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Same category within 50 m on the ground */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RecurringLocations'];
-        };
-      };
-    };
-  };
-  InsightsController_topIssues: {
-    parameters: {
-      query?: {
-        at?: string;
-        limit?: number;
-        period?: 'day' | 'week';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  InsightsController_wards: {
-    parameters: {
-      query?: {
-        /** @description Comma-separated category codes */
-        category?: string;
-        /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
-        from?: string;
-        /** @description Category group code */
-        group?: string;
-        /** @description End of the period (exclusive); default now. */
-        to?: string;
-        /** @description Handling unit id: reports currently assigned to it */
-        unit?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The ward choropleth figures, by ward code */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WardsInsights'];
-        };
-      };
-    };
-  };
-  InsightsController_ward: {
-    parameters: {
-      query?: {
-        /** @description Comma-separated category codes */
-        category?: string;
-        /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
-        from?: string;
-        /** @description Category group code */
-        group?: string;
-        /** @description End of the period (exclusive); default now. */
-        to?: string;
-        /** @description Handling unit id: reports currently assigned to it */
-        unit?: string;
-      };
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WardInsights'];
-        };
-      };
-      /** @description `insights.unknown_ward`: no current ward has this code */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  MapsController_liveReports: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  PublicInsightsController_cell: {
-    parameters: {
-      query: {
-        lat: number;
-        lng: number;
-        /** @description Zoom of the public map: the cell is the public tile cell at this zoom */
-        z: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicCellInsights'];
-        };
-      };
-    };
-  };
-  PublicInsightsController_wards: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicWardsInsights'];
-        };
-      };
-    };
-  };
-  MapsController_publicLiveReports: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  MapsController_publicTile: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        x: number;
-        y: number;
-        z: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  IntakeController_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A retry with the same key replays the first answer */
-        'Idempotency-Key'?: string;
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateReportRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FiledReport'];
-        };
-      };
-      /** @description Over the "filing" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StaffReport'];
-        };
-      };
-    };
-  };
-  TicketsController_act: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        action: 'accept' | 'request-info' | 'resolve' | 'reopen' | 'close' | 'reject' | 'merge';
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TicketActionRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-    };
-  };
-  IntakeController_attachCaller: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachCallerRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachedCall'];
-        };
-      };
-      /** @description Over the "filing" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TicketsController_rateForReporter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          comment?: string;
-          rating: number;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-    };
-  };
-  TicketsController_rejectForReporter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          message: string;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-    };
-  };
-  TicketsController_replyForReporter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          message: string;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-    };
-  };
-  TicketsController_note: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          message: string;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketNoteResult'];
-        };
-      };
-    };
-  };
-  RoutingController_reclassify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReclassifyRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_revealReporter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RevealReporterRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RevealedReporter'];
-        };
-      };
-    };
-  };
-  RoutingController_transfer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TransferRequest'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferResult'];
-        };
-      };
-    };
-  };
-  IntakeController_duplicates: {
-    parameters: {
-      query: {
-        category: string;
-        lat: number;
-        lng: number;
-        text?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DuplicateCandidate'][];
-        };
-      };
-    };
-  };
-  SlaAdminController_onTime: {
-    parameters: {
-      query: {
-        category?: string;
-        from: string;
-        groupBy?: 'unit' | 'category' | 'ward' | 'month';
-        to: string;
-        unitId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  GeoController_basemapTile: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        x: number;
-        y: number;
-        z: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  MapsController_reportTile: {
-    parameters: {
-      query?: {
-        category?: string;
-        from?: string;
-        g?: string;
-        group?: string;
-        sla?: 'warning' | 'overdue';
-        status?: string;
-        to?: string;
-        unit?: string;
-      };
-      header?: never;
-      path: {
-        x: number;
-        y: number;
-        z: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ReportsController_track: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-        /** @description The reporter's secret: the answer's allowedActions are then the reporter's */
-        'x-reporter-secret'?: string;
-      };
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrackedReport'];
-        };
-      };
-      /** @description Over the "tracking" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TicketsController_rate: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-        /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
-        'x-reporter-secret': string;
-      };
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          comment?: string;
-          rating: number;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-      /** @description Over the "citizenAction" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TicketsController_reject: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-        /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
-        'x-reporter-secret': string;
-      };
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          message: string;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-      /** @description Over the "citizenAction" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  TicketsController_reply: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-        /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
-        'x-reporter-secret': string;
-      };
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          message: string;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TicketActionResult'];
-        };
-      };
-      /** @description Over the "citizenAction" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  UnitsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandlingUnit'][];
-        };
-      };
-    };
-  };
-  UnitsController_queue: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['QueueItem'][];
-        };
-      };
-    };
-  };
-  AttachmentsController_upload: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    /** @description One JPEG, PNG or WebP photo of at most 10 MB in the part "file". It is re-encoded without metadata (no EXIF/GPS). */
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: string;
-        };
-      };
-    };
-    responses: {
-      /** @description The stored photo; attach it to a report by id within 24 h */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            contentType: 'image/jpeg' | 'image/png' | 'image/webp';
-            height: number;
-            /**
-             * Format: uuid
-             * @description Pass it in the report to attach the photo (unclaimed uploads expire after 24 h)
-             */
-            id: string;
-            /** @description Size after re-encoding */
-            sizeBytes: number;
-            width: number;
-          };
-        };
-      };
-      /** @description Over the "upload" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  HealthController_live: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_discovery: {
-    parameters: {
-      query?: {
-        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
-        jurisdiction_id?: string;
-        /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
-        locale?: string;
-      };
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_requests: {
-    parameters: {
-      query?: {
-        /** @description Latest requested_datetime, W3C format; default: now, or 90 days after start_date. The span may not exceed 90 days */
-        end_date?: string;
-        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
-        jurisdiction_id?: string;
-        /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
-        locale?: string;
-        service_code?: string | string[];
-        /** @description Tracking codes, comma-separated; overrides every other filter */
-        service_request_id?: string | string[];
-        /** @description Earliest requested_datetime, W3C format (e.g. 2026-11-01T00:00:00+07:00); default: 90 days before end_date */
-        start_date?: string;
-        status?: string | string[];
-      };
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Over the "tracking" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_create: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-        /** @description A retry with the same key replays the first answer */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          account_id?: string;
-          address_id?: string;
-          address_string?: string;
-          api_key?: string;
-          /**
-           * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
-           * @default {}
-           */
-          attribute?: {
-            [key: string]: string | string[];
-          };
-          description?: string;
-          device_id?: string;
-          email?: string;
-          first_name?: string;
-          jurisdiction_id?: string;
-          last_name?: string;
-          lat?: string;
-          long?: string;
-          media_url?: string;
-          phone?: string;
-          service_code: string;
-        };
-        'application/x-www-form-urlencoded': {
-          account_id?: string;
-          address_id?: string;
-          address_string?: string;
-          api_key?: string;
-          /**
-           * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
-           * @default {}
-           */
-          attribute?: {
-            [key: string]: string | string[];
-          };
-          description?: string;
-          device_id?: string;
-          email?: string;
-          first_name?: string;
-          jurisdiction_id?: string;
-          last_name?: string;
-          lat?: string;
-          long?: string;
-          media_url?: string;
-          phone?: string;
-          service_code: string;
-        };
-        'multipart/form-data': {
-          account_id?: string;
-          address_id?: string;
-          address_string?: string;
-          api_key?: string;
-          /**
-           * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
-           * @default {}
-           */
-          attribute?: {
-            [key: string]: string | string[];
-          };
-          description?: string;
-          device_id?: string;
-          email?: string;
-          first_name?: string;
-          jurisdiction_id?: string;
-          last_name?: string;
-          lat?: string;
-          long?: string;
-          media_url?: string;
-          phone?: string;
-          service_code: string;
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_request: {
-    parameters: {
-      query?: {
-        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
-        jurisdiction_id?: string;
-        /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
-        locale?: string;
-      };
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-        service_request_id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Over the "tracking" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_services: {
-    parameters: {
-      query?: {
-        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
-        jurisdiction_id?: string;
-        /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
-        locale?: string;
-      };
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_serviceDefinition: {
-    parameters: {
-      query?: {
-        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
-        jurisdiction_id?: string;
-        /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
-        locale?: string;
-      };
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-        service_code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  Open311Controller_token: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description vi (default) or en, when no locale parameter is given */
-        'Accept-Language'?: string;
-        /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
-        'x-device-id'?: string;
-      };
-      path: {
-        format: 'json' | 'xml';
-        token: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Over the "tracking" limit; Retry-After says when to try again */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  HealthController_ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                actor?: string;
+                from?: string;
+                limit?: number;
+                offset?: number;
+                subject?: string;
+                to?: string;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_view: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_putDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarDay"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_deleteDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_putHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutBusinessHours"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutingController_list: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                category?: string;
+                wardCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoutingRuleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutingController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SlaAdminController_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SlaAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SlaAdminController_repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                limit?: number;
+                offset?: number;
+                q?: string;
+                role?: "operator" | "ward_official" | "department_official" | "leader" | "admin";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_resetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStaffRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_serve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo of a report, or an upload not yet attached (so the form can show it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_loginSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_confirmSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_enrolSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_callerHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                phone: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallerReport"][];
+                };
+            };
+        };
+    };
+    CategoriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"][];
+                };
+            };
+        };
+    };
+    GeoController_locate: {
+        parameters: {
+            query: {
+                lat: number;
+                lng: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current unit containing the point; 422 outside the city */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocatedPoint"];
+                };
+            };
+        };
+    };
+    GeoController_search: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WardSearchHit"][];
+                };
+            };
+        };
+    };
+    GeoController_wards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoJSON FeatureCollection of the 168 current wards/communes with code and name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InsightsController_change: {
+        parameters: {
+            query?: {
+                /** @description End of the current period; default now */
+                at?: string;
+                /** @description Comma-separated category codes */
+                category?: string;
+                /** @description Category group code */
+                group?: string;
+                /** @description Rolling 24 hours, 7 days or 30 days, against the same length just before */
+                period?: "day" | "week" | "month";
+                /** @description Handling unit id: reports currently assigned to it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeCells"];
+                };
+            };
+        };
+    };
+    InsightsController_hotspots: {
+        parameters: {
+            query: {
+                category?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InsightsController_rankings: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated category codes */
+                category?: string;
+                /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
+                from?: string;
+                /** @description Category group code */
+                group?: string;
+                /** @description Only units of this kind */
+                kind?: "ward_committee" | "department" | "utility" | "city";
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+                /** @description Handling unit id: reports currently assigned to it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitRankings"];
+                };
+            };
+        };
+    };
+    InsightsController_recurring: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated category codes */
+                category?: string;
+                /** @description A report counts as recurring when filed within this many days after an earlier one there was resolved or closed */
+                days?: number;
+                /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
+                from?: string;
+                /** @description Category group code */
+                group?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+                /** @description Handling unit id: reports currently assigned to it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Same category within 50 m on the ground */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringLocations"];
+                };
+            };
+        };
+    };
+    InsightsController_topIssues: {
+        parameters: {
+            query?: {
+                at?: string;
+                limit?: number;
+                period?: "day" | "week";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InsightsController_wards: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated category codes */
+                category?: string;
+                /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
+                from?: string;
+                /** @description Category group code */
+                group?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+                /** @description Handling unit id: reports currently assigned to it */
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ward choropleth figures, by ward code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WardsInsights"];
+                };
+            };
+        };
+    };
+    InsightsController_ward: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated category codes */
+                category?: string;
+                /** @description Start of the period (inclusive); default 30 days before `to`. At most 366 days. */
+                from?: string;
+                /** @description Category group code */
+                group?: string;
+                /** @description End of the period (exclusive); default now. */
+                to?: string;
+                /** @description Handling unit id: reports currently assigned to it */
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WardInsights"];
+                };
+            };
+            /** @description `insights.unknown_ward`: no current ward has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MapsController_liveReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicInsightsController_cell: {
+        parameters: {
+            query: {
+                lat: number;
+                lng: number;
+                /** @description Zoom of the public map: the cell is the public tile cell at this zoom */
+                z: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCellInsights"];
+                };
+            };
+        };
+    };
+    PublicInsightsController_wards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicWardsInsights"];
+                };
+            };
+        };
+    };
+    MapsController_publicLiveReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MapsController_publicTile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                x: number;
+                y: number;
+                z: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer */
+                "Idempotency-Key"?: string;
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReport"];
+                };
+            };
+            /** @description Over the "filing" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReport"];
+                };
+            };
+        };
+    };
+    TicketsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: "accept" | "request-info" | "resolve" | "reopen" | "close" | "reject" | "merge";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+        };
+    };
+    IntakeController_attachCaller: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachCallerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachedCall"];
+                };
+            };
+            /** @description Over the "filing" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_rateForReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    rating: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+        };
+    };
+    TicketsController_rejectForReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+        };
+    };
+    TicketsController_replyForReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+        };
+    };
+    TicketsController_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketNoteResult"];
+                };
+            };
+        };
+    };
+    RoutingController_reclassify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReclassifyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_revealReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealReporterRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedReporter"];
+                };
+            };
+        };
+    };
+    RoutingController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+        };
+    };
+    IntakeController_duplicates: {
+        parameters: {
+            query: {
+                category: string;
+                lat: number;
+                lng: number;
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"][];
+                };
+            };
+        };
+    };
+    SlaAdminController_onTime: {
+        parameters: {
+            query: {
+                category?: string;
+                from: string;
+                groupBy?: "unit" | "category" | "ward" | "month";
+                to: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GeoController_basemapTile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                x: number;
+                y: number;
+                z: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MapsController_reportTile: {
+        parameters: {
+            query?: {
+                category?: string;
+                from?: string;
+                g?: string;
+                group?: string;
+                sla?: "warning" | "overdue";
+                status?: string;
+                to?: string;
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                x: number;
+                y: number;
+                z: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_track: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The reporter's secret: the answer's allowedActions are then the reporter's */
+                "x-reporter-secret"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedReport"];
+                };
+            };
+            /** @description Over the "tracking" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_rate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
+                "x-reporter-secret": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    rating: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+            /** @description Over the "citizenAction" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
+                "x-reporter-secret": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+            /** @description Over the "citizenAction" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_reply: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The reporter's secret: given once in the filing answer (reporterSecret) and in the link of each message to the reporter */
+                "x-reporter-secret": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
+            /** @description Over the "citizenAction" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingUnit"][];
+                };
+            };
+        };
+    };
+    UnitsController_queue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueItem"][];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One JPEG, PNG or WebP photo of at most 10 MB in the part "file". It is re-encoded without metadata (no EXIF/GPS). */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored photo; attach it to a report by id within 24 h */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp";
+                        height: number;
+                        /**
+                         * Format: uuid
+                         * @description Pass it in the report to attach the photo (unclaimed uploads expire after 24 h)
+                         */
+                        id: string;
+                        /** @description Size after re-encoding */
+                        sizeBytes: number;
+                        width: number;
+                    };
+                };
+            };
+            /** @description Over the "upload" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_discovery: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                jurisdiction_id?: string;
+                /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
+                locale?: string;
+            };
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_requests: {
+        parameters: {
+            query?: {
+                /** @description Latest requested_datetime, W3C format; default: now, or 90 days after start_date. The span may not exceed 90 days */
+                end_date?: string;
+                /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                jurisdiction_id?: string;
+                /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
+                locale?: string;
+                service_code?: string | string[];
+                /** @description Tracking codes, comma-separated; overrides every other filter */
+                service_request_id?: string | string[];
+                /** @description Earliest requested_datetime, W3C format (e.g. 2026-11-01T00:00:00+07:00); default: 90 days before end_date */
+                start_date?: string;
+                status?: string | string[];
+            };
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Over the "tracking" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+                /** @description A retry with the same key replays the first answer */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account_id?: string;
+                    address_id?: string;
+                    address_string?: string;
+                    api_key?: string;
+                    /**
+                     * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
+                     * @default {}
+                     */
+                    attribute?: {
+                        [key: string]: string | string[];
+                    };
+                    description?: string;
+                    device_id?: string;
+                    email?: string;
+                    first_name?: string;
+                    jurisdiction_id?: string;
+                    last_name?: string;
+                    lat?: string;
+                    long?: string;
+                    media_url?: string;
+                    phone?: string;
+                    service_code: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    account_id?: string;
+                    address_id?: string;
+                    address_string?: string;
+                    api_key?: string;
+                    /**
+                     * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
+                     * @default {}
+                     */
+                    attribute?: {
+                        [key: string]: string | string[];
+                    };
+                    description?: string;
+                    device_id?: string;
+                    email?: string;
+                    first_name?: string;
+                    jurisdiction_id?: string;
+                    last_name?: string;
+                    lat?: string;
+                    long?: string;
+                    media_url?: string;
+                    phone?: string;
+                    service_code: string;
+                };
+                "multipart/form-data": {
+                    account_id?: string;
+                    address_id?: string;
+                    address_string?: string;
+                    api_key?: string;
+                    /**
+                     * @description Answers to the service definition: attribute[code]=key, and attribute[code][]=k1&attribute[code][]=k2 for a multivaluelist
+                     * @default {}
+                     */
+                    attribute?: {
+                        [key: string]: string | string[];
+                    };
+                    description?: string;
+                    device_id?: string;
+                    email?: string;
+                    first_name?: string;
+                    jurisdiction_id?: string;
+                    last_name?: string;
+                    lat?: string;
+                    long?: string;
+                    media_url?: string;
+                    phone?: string;
+                    service_code: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_request: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                jurisdiction_id?: string;
+                /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
+                locale?: string;
+            };
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+                service_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Over the "tracking" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_services: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                jurisdiction_id?: string;
+                /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
+                locale?: string;
+            };
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_serviceDefinition: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                jurisdiction_id?: string;
+                /** @description Language of names and descriptions: vi or en (default vi; Accept-Language is honoured when absent) */
+                locale?: string;
+            };
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+                service_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311Controller_token: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description vi (default) or en, when no locale parameter is given */
+                "Accept-Language"?: string;
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path: {
+                format: "json" | "xml";
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Over the "tracking" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
