@@ -2,9 +2,11 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { readSession } from '../auth/sessionStore';
 import { announceTokenRefused, apiErrorOf, ApiError, refusesToken } from './apiError';
 import { DEVICE_HEADER, deviceId } from './deviceId';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 export type ApiClient = Client<paths>;
+/** The API's named shapes (requests and answers), as the OpenAPI document describes them. */
+export type Schemas = components['schemas'];
 
 /** The session's bearer token, read from one place for every request of the signed-in client. */
 export function sessionToken(): string | null {

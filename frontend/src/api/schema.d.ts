@@ -1204,6 +1204,11 @@ export interface components {
             note?: string;
             phone: string;
         };
+        AttachedCall: {
+            code: string;
+            followerCount: number;
+            id: string;
+        };
         AuditEvent: {
             actor: {
                 id: string;
@@ -1254,6 +1259,49 @@ export interface components {
             timeZone: string;
             year: number;
         };
+        CallerReport: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            relation: "reporter" | "caller";
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
+        Category: {
+            attributes: components["schemas"]["CategoryAttribute"][];
+            code: string;
+            defaultPriority: string;
+            groupCode: string;
+            groupEn: string;
+            groupVi: string;
+            handlingLevel: string;
+            hintEn: string;
+            hintVi: string;
+            isPublic: boolean;
+            nameEn: string;
+            nameVi: string;
+        };
+        CategoryAttribute: {
+            code: string;
+            /** @enum {string} */
+            datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+            description: string;
+            descriptionEn: string;
+            order: number;
+            required: boolean;
+            values?: {
+                key: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        CategoryRef: {
+            code: string;
+            nameEn: string;
+            nameVi: string;
+        };
         ChangeCells: {
             cellM: number;
             cells: {
@@ -1282,6 +1330,8 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        /** @enum {string} */
+        CitizenAction: "reply" | "reject" | "rate";
         ClosedRoutingRule: {
             /** @enum {boolean} */
             closed: true;
@@ -1340,8 +1390,35 @@ export interface components {
             unitId?: string | null;
             username: string;
         };
+        DuplicateCandidate: {
+            address: string | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            distanceM: number;
+            id: string;
+            score: number;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
         EndedSessions: {
             ended: number;
+        };
+        FiledReport: {
+            category: components["schemas"]["CategoryRef"];
+            /** @enum {string} */
+            channel: "web" | "app" | "phone" | "open311" | "import";
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description Given once: acting on the report needs it (the tracking code alone only reads) */
+            reporterSecret: string;
+            /** @description The private link (a path; the secret is in its fragment) */
+            reporterUrl: string;
+            status: string;
+            trackingUrl: string;
+            ward: components["schemas"]["WardRef"];
         };
         HandlingUnit: {
             code: string;
@@ -1371,6 +1448,9 @@ export interface components {
             /** @description Mean rating 1–5 of the answers; null when none rated */
             average: number | null;
             count: number;
+        };
+        LocatedPoint: {
+            ward: components["schemas"]["WardRef"];
         };
         LoginAnswer: components["schemas"]["LoginResponse"] | components["schemas"]["SecondFactorChallenge"];
         LoginRequest: {
@@ -1424,6 +1504,11 @@ export interface components {
             /** @description Their mean; null when none rated */
             satisfaction: number | null;
         };
+        /** @description WGS 84 */
+        Point: {
+            lat: number;
+            lng: number;
+        };
         PublicCellInsights: {
             /** @enum {boolean} */
             hidden: true;
@@ -1473,6 +1558,21 @@ export interface components {
             kind: "holiday" | "compensatory" | "working_day";
             name: string;
         };
+        QueueItem: {
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            id: string;
+            /** @description The reported point, for the workbench's map of the queue */
+            location: components["schemas"]["Point"];
+            priority: string;
+            resolutionDueAt: string | null;
+            responseDueAt: string | null;
+            /** @enum {string|null} */
+            slaState: "running" | "paused" | "stopped" | null;
+            status: string;
+            ward: components["schemas"]["WardRef"];
+        };
         ReclassifyRequest: {
             category?: string;
             lat?: number;
@@ -1507,6 +1607,24 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        /** @description Null for roles that may not read it */
+        ReporterContact: {
+            email: string | null;
+            hideIdentity: boolean;
+            name: string | null;
+            phone: string | null;
+        } | null;
+        ReportPhoto: {
+            height: number;
+            id: string;
+            url: string;
+            width: number;
+        };
+        /** @enum {string} */
+        ReportStatus: "new" | "assigned" | "in_progress" | "waiting_citizen" | "resolved" | "reopened" | "closed" | "rejected" | "merged";
+        RevealedReporter: {
+            reporter: components["schemas"]["ReporterContact"];
         };
         RevealReporterRequest: {
             reason: string;
@@ -1577,6 +1695,13 @@ export interface components {
             lastSeenAt: string;
             userAgent: string | null;
         };
+        SlaClock: {
+            cycle: number;
+            dueAt: string | null;
+            kind: string;
+            nextStage: string | null;
+            state: string;
+        };
         SlaPolicy: {
             /** @description null: the default for every category */
             category: string | null;
@@ -1646,6 +1771,63 @@ export interface components {
             items: components["schemas"]["StaffAccount"][];
             total: number;
         };
+        StaffReport: {
+            address: string | null;
+            /** @description The ticket state machine's actions from the current status */
+            allowedActions: components["schemas"]["TicketStateAction"][];
+            assignedUnit: {
+                id: string;
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            assignedUnitId: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            category: components["schemas"]["CategoryRef"];
+            channel: string;
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            id: string;
+            location: components["schemas"]["Point"];
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            priority: string;
+            reporter: components["schemas"]["ReporterContact"];
+            /** @description For the call centre: what the reporter may do, which an operator may do for them on the phone */
+            reporterActions?: components["schemas"]["CitizenAction"][];
+            sla: components["schemas"]["SlaClock"][];
+            status: string;
+            timeline: components["schemas"]["StaffTimelineEntry"][];
+            /** @description Whether the ticket may still be transferred to another unit (it is not finished) */
+            transferable: boolean;
+            updatedAt: string;
+            version: number;
+            ward: components["schemas"]["WardRef"];
+        };
+        StaffTimelineEntry: {
+            actor: {
+                fullName: string;
+                username: string;
+            } | null;
+            /** @description ISO instant */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            isPublic: boolean;
+            message: string | null;
+            status: string | null;
+            type: string;
+        };
         TemporaryPassword: {
             /** @description Shown once to the admin, who hands it over; the user must change it at first sign-in */
             temporaryPassword: string;
@@ -1657,6 +1839,25 @@ export interface components {
             photos?: string[];
             publicMessage?: string;
             version: number;
+        };
+        TicketActionResult: {
+            allowedActions: ("accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge")[];
+            code: string;
+            id: string;
+            status: components["schemas"]["ReportStatus"];
+            version: number;
+        };
+        TicketNoteResult: {
+            id: string;
+        };
+        /** @enum {string} */
+        TicketStateAction: "accept" | "request_info" | "citizen_reply" | "resolve" | "reopen" | "close" | "reject" | "merge";
+        TimelineEntry: {
+            /** @description ISO instant */
+            at: string;
+            message: string | null;
+            status: string | null;
+            type: string;
         };
         TopIssue: {
             category: {
@@ -1690,10 +1891,41 @@ export interface components {
             /** @description ISO instant */
             to: string;
         };
+        TrackedReport: {
+            address: string | null;
+            /** @description What the reporter may do now; empty without their secret (the page is then read-only) */
+            allowedActions: components["schemas"]["CitizenAction"][];
+            /** @description Whether the request carried a secret that acts on this ticket */
+            asReporter: boolean;
+            assignedUnit: {
+                kind: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            category: components["schemas"]["CategoryRef"];
+            code: string;
+            createdAt: string;
+            description: string;
+            followerCount: number;
+            /** @description A duplicate merged into another ticket follows it: the master's code and status */
+            mergedInto: {
+                code: string;
+                status: string;
+            } | null;
+            photos: components["schemas"]["ReportPhoto"][];
+            status: string;
+            timeline: components["schemas"]["TimelineEntry"][];
+            updatedAt: string;
+            ward: components["schemas"]["WardRef"];
+        };
         TransferRequest: {
             reason: string;
             /** Format: uuid */
             unitId: string;
+        };
+        TransferResult: {
+            assignedUnitId: string;
+            id: string;
         };
         UnitRanking: {
             code: string;
@@ -1814,6 +2046,21 @@ export interface components {
             shortName: string;
             /** @description YYYY-MM-DD */
             validFrom: string;
+        };
+        WardRef: {
+            code: string;
+            name: string;
+        };
+        WardSearchHit: {
+            code: string;
+            current: boolean;
+            districtName: string | null;
+            kind: string;
+            lat: number;
+            lng: number;
+            /** @description The name the query matched, e.g. an old "Phường 7, Quận 5" that now lies in "Phường An Đông" */
+            matched: string;
+            name: string;
         };
         WardsInsights: {
             /** @description ISO instant */
@@ -2543,7 +2790,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallerReport"][];
+                };
             };
         };
     };
@@ -2560,7 +2809,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Category"][];
+                };
             };
         };
     };
@@ -2576,11 +2827,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The current unit containing the point; 422 outside the city */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LocatedPoint"];
+                };
             };
         };
     };
@@ -2600,7 +2854,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WardSearchHit"][];
+                };
             };
         };
     };
@@ -2951,6 +3207,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReport"];
+                };
+            };
             /** @description Over the "filing" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -2975,7 +3239,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffReport"];
+                };
             };
         };
     };
@@ -2999,7 +3265,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -3021,6 +3289,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachedCall"];
+                };
+            };
             /** @description Over the "filing" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3052,7 +3328,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -3077,7 +3355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -3102,7 +3382,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
             };
         };
     };
@@ -3127,7 +3409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketNoteResult"];
+                };
             };
         };
     };
@@ -3173,7 +3457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevealedReporter"];
+                };
             };
         };
     };
@@ -3196,7 +3482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransferResult"];
+                };
             };
         };
     };
@@ -3218,7 +3506,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"][];
+                };
             };
         };
     };
@@ -3314,6 +3604,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedReport"];
+                };
+            };
             /** @description Over the "tracking" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3346,6 +3644,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3377,6 +3683,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3408,6 +3722,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketActionResult"];
+                };
+            };
             /** @description Over the "citizenAction" limit; Retry-After says when to try again */
             429: {
                 headers: {
@@ -3455,7 +3777,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueItem"][];
+                };
             };
         };
     };

@@ -1,5 +1,24 @@
 import { z } from 'zod';
+import { wardRefSchema } from '../report-record/report-refs.dto';
 
+/** One hit of GET /geo/search: lng/lat is the label point of the current unit. */
+export const wardSearchHitSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    districtName: z.string().nullable(),
+    matched: z.string().describe('The name the query matched, e.g. an old "Phường 7, Quận 5" that now lies in "Phường An Đông"'),
+    current: z.boolean(),
+    lng: z.number(),
+    lat: z.number(),
+  })
+  .meta({ id: 'WardSearchHit' });
+export type WardSearchHit = z.infer<typeof wardSearchHitSchema>;
+
+/** GET /geo/locate: the current unit containing the point. */
+export const locatedPointSchema = z.object({ ward: wardRefSchema }).meta({ id: 'LocatedPoint' });
+export type LocatedPoint = z.infer<typeof locatedPointSchema>;
 // --- answers (documented in OpenAPI; the repository writes GET /geo/wards in SQL, this describes it) ---
 
 const position = z.array(z.number()).describe('[lng, lat] in WGS84 degrees, 6 decimals');

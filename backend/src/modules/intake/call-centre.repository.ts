@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CallerReport } from './intake.dto';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
 import { DROPPED_STATUS_SQL } from '../report-record/report-status';
 
@@ -17,16 +18,6 @@ export interface DuplicateRow {
   ageHours: number;
   textSimilarity: number;
   sameCategory: boolean;
-}
-
-export interface CallerReport {
-  id: string;
-  code: string;
-  status: string;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
-  createdAt: string;
-  relation: 'reporter' | 'caller';
 }
 
 const SUMMARY = `r.id, r.code, r.status::text AS status,

@@ -12,6 +12,7 @@ import {
   routingRulesResponse,
   RoutingRuleView,
   rulesQuery,
+  transferResultSchema,
   transferSchema,
 } from './routing.dto';
 import { RoutingRulesService } from './routing-rules.service';
@@ -29,6 +30,7 @@ export class RoutingController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/transfer')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: transferResultSchema })
   transfer(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>,

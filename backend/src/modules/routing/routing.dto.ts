@@ -45,6 +45,9 @@ export const rulesQuery = z.object({
   active: z.enum(['true', 'false']).optional(),
 });
 
+/** The answer to a transfer: the ticket and the unit it now belongs to. */
+export const transferResultSchema = z.object({ id: z.string(), assignedUnitId: z.string() }).meta({ id: 'TransferResult' });
+
 // --- answers (documented in OpenAPI; the service returns these types) ---
 
 export const routingRuleViewSchema = z

@@ -59,7 +59,12 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body).toMatchObject({ status: 'in_progress', allowedActions: expect.arrayContaining(['request_info', 'resolve']) });
     expect(await clock('response')).toMatchObject({ state: 'stopped' });
     const view = await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh');
-    expect(view.body).toMatchObject({ version: r.body.version, status: 'in_progress', allowedActions: r.body.allowedActions });
+    expect(view.body).toMatchObject({
+      version: r.body.version,
+      status: 'in_progress',
+      allowedActions: r.body.allowedActions,
+      transferable: true,
+    });
     expect(view.body.sla).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'response', state: 'stopped' }),
@@ -114,6 +119,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     });
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
+    expect((await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh')).body).toMatchObject({ allowedActions: [], transferable: false });
 
     const track = await call('GET', `/api/v1/track/${code}`);
     const types = track.body.timeline.map((e: { type: string }) => e.type);

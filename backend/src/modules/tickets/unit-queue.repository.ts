@@ -1,22 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { QueueItem } from './tickets.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TERMINAL_STATUS_SQL } from '../report-record/report-status';
-
-export interface QueueItem {
-  id: string;
-  code: string;
-  status: string;
-  priority: string;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
-  /** The reported point (WGS 84), for the workbench's map of the queue. */
-  location: { lat: number; lng: number };
-  createdAt: string;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  slaState: 'running' | 'paused' | 'stopped' | null;
-}
 
 @Injectable()
 export class UnitQueueRepository {

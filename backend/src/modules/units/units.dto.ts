@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-// --- answers (documented in OpenAPI; the service returns these types) ---
-
+/** GET /units: a handling unit (ward committee, department, utility, the city). */
 export const unitViewSchema = z
   .object({
     id: z.string(),
