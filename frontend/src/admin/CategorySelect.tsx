@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { AdminCategory } from './adminTypes';
+import type { AdminCategory } from './adminQueries';
 import { controlAttributes } from './FormField';
 import { useAdminFormat } from './useAdminFormat';
 

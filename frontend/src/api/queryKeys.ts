@@ -17,4 +17,21 @@ export const queryKeys = {
   tracked: (code: string, withSecret: boolean) => ['tickets', 'track', code, withSecret] as const,
   publicCell: (lat: number, lng: number, zoom: number) => ['public', 'cell', lat, lng, zoom] as const,
   publicWards: () => ['public', 'wards'] as const,
+  /** The current wards' GeoJSON, shared by every map and the admin pages' ward names. */
+  wards: () => ['geo', 'wards'] as const,
+  /** The signed-in user's own sessions. */
+  sessions: () => ['account', 'sessions'] as const,
+  /** Every admin list: a change made on one admin page invalidates the lists it touches by these prefixes. */
+  staff: () => ['admin', 'users'] as const,
+  staffPage: (query: { q: string; offset: number; limit: number }) => ['admin', 'users', query] as const,
+  audit: (query: object) => ['admin', 'audit', query] as const,
+  routingRules: () => ['admin', 'routing-rules'] as const,
+  routingRuleList: (query: { category: string | null; wardCode: string | null; activeOnly: boolean }) =>
+    ['admin', 'routing-rules', query] as const,
+  slaPolicies: () => ['admin', 'sla-policies'] as const,
+  calendar: () => ['admin', 'calendar'] as const,
+  calendarYear: (year: number) => ['admin', 'calendar', year] as const,
+  onTime: (query: { groupBy: string; from: string; to: string }) => ['stats', 'on-time', query] as const,
+  /** The leaders' figures, by endpoint and its query. */
+  insights: (what: string, query: unknown) => ['insights', what, query] as const,
 };

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/httpClient';
 import { HOME_PATH, canVisit } from '../app/appPages';
 import { StatusMessage } from '../app/StatusMessage';
-import type { Audience } from './authTypes';
+import { LabelledInput } from './LabelledInput';
+import type { Audience } from './roles';
 import { useAuth } from './useAuth';
 
 function returnPath(state: unknown, audience: Audience): string {
@@ -108,80 +109,104 @@ export function LoginPage() {
         ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required')
         : describeLoginError(failure.error, t);
 
+  const form = { message, submitting };
   if (challenge) {
     return (
-      <section className="page page--narrow login">
-        <h1>{t('login.title')}</h1>
-        <p className="login__intro">{t('login.secondFactor.intro')}</p>
-        <form className="login__form" onSubmit={onSubmitCode} noValidate data-testid="login-code-form">
-          <label htmlFor="login-code">{t('login.secondFactor.code')}</label>
-          <input
-            id="login-code"
-            name="code"
-            autoComplete="one-time-code"
-            inputMode="text"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            data-testid="login-code"
-            aria-invalid={failure !== null}
-            aria-describedby="login-code-hint"
-            required
-          />
-          <p id="login-code-hint" className="field__hint">
-            {t('login.secondFactor.hint')}
-          </p>
-          {message && (
-            <p className="login__error" role="alert" data-testid="login-error">
-              {message}
-            </p>
-          )}
-          <button type="submit" className="button" disabled={submitting} data-testid="login-code-submit">
-            {submitting ? t('login.submitting') : t('login.secondFactor.submit')}
-          </button>
-        </form>
-      </section>
+      <LoginForm
+        {...form}
+        intro={t('login.secondFactor.intro')}
+        onSubmit={onSubmitCode}
+        testId="login-code-form"
+        submitLabel={t('login.secondFactor.submit')}
+        submitTestId="login-code-submit"
+      >
+        <LabelledInput
+          id="login-code"
+          label={t('login.secondFactor.code')}
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={code}
+          onValue={setCode}
+          testId="login-code"
+          aria-invalid={failure !== null}
+          aria-describedby="login-code-hint"
+          required
+        />
+        <p id="login-code-hint" className="field__hint">
+          {t('login.secondFactor.hint')}
+        </p>
+      </LoginForm>
     );
   }
 
   return (
+    <LoginForm
+      {...form}
+      intro={t('login.intro')}
+      onSubmit={onSubmit}
+      testId="login-form"
+      submitLabel={t('login.submit')}
+      submitTestId="login-submit"
+    >
+      <LabelledInput
+        id="login-username"
+        label={t('login.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={username}
+        onValue={setUsername}
+        testId="login-username"
+        aria-invalid={failure !== null}
+        required
+      />
+      <LabelledInput
+        id="login-password"
+        label={t('login.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValue={setPassword}
+        testId="login-password"
+        aria-invalid={failure !== null}
+        required
+      />
+    </LoginForm>
+  );
+}
+
+interface LoginFormProps {
+  intro: string;
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
+  testId: string;
+  message: string | null;
+  submitting: boolean;
+  submitLabel: string;
+  submitTestId: string;
+  children: ReactNode;
+}
+
+/** One step of the sign-in: its fields, the failure, and the button. */
+function LoginForm({ intro, onSubmit, testId, message, submitting, submitLabel, submitTestId, children }: LoginFormProps) {
+  const { t } = useTranslation();
+  return (
     <section className="page page--narrow login">
       <h1>{t('login.title')}</h1>
-      <p className="login__intro">{t('login.intro')}</p>
-      <form className="login__form" onSubmit={onSubmit} noValidate data-testid="login-form">
-        <label htmlFor="login-username">{t('login.username')}</label>
-        <input
-          id="login-username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          data-testid="login-username"
-          aria-invalid={failure !== null}
-          required
-        />
-        <label htmlFor="login-password">{t('login.password')}</label>
-        <input
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          data-testid="login-password"
-          aria-invalid={failure !== null}
-          required
-        />
+      <p className="login__intro">{intro}</p>
+      <form className="login__form" onSubmit={onSubmit} noValidate data-testid={testId}>
+        {children}
         {message && (
           <p className="login__error" role="alert" data-testid="login-error">
             {message}
           </p>
         )}
-        <button type="submit" className="button" disabled={submitting} data-testid="login-submit">
-          {submitting ? t('login.submitting') : t('login.submit')}
+        <button type="submit" className="button" disabled={submitting} data-testid={submitTestId}>
+          {submitting ? t('login.submitting') : submitLabel}
         </button>
       </form>
     </section>

@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import '../admin/admin.css';
+import { AdminPage } from '../admin/AdminPage';
 import { AdminTable } from '../admin/AdminTable';
 import { LoadProblem } from '../admin/LoadProblem';
-import { useApiData } from '../admin/useApiData';
 import { cityDateTime } from '../i18n/cityDateTime';
-import { endAllSessions, endSession, fetchSessions } from './authApi';
+import { useEndAllSessions, useEndSession, useSessions } from './authQueries';
 import { useAuth } from './useAuth';
 
 /** /account/sessions: where the user is signed in; any session can be ended, or all of them. */
 export default function SessionsPage() {
   const { t, i18n } = useTranslation();
-  const { token, forget, logout } = useAuth();
+  const { forget, logout } = useAuth();
   const navigate = useNavigate();
-  const sessions = useApiData(token ? `sessions:${token}` : null, (signal) => fetchSessions(token ?? '', signal));
+  const sessions = useSessions();
+  const endOne = useEndSession();
+  const endEvery = useEndAllSessions();
   const [busy, setBusy] = useState(false);
   const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
 
@@ -22,8 +23,7 @@ export default function SessionsPage() {
     setBusy(true);
     try {
       if (current) return logout();
-      await endSession(token ?? '', id);
-      sessions.reload();
+      await endOne.mutateAsync(id);
     } finally {
       setBusy(false);
     }
@@ -31,7 +31,7 @@ export default function SessionsPage() {
   const endAll = async () => {
     setBusy(true);
     try {
-      await endAllSessions(token ?? '');
+      await endEvery.mutateAsync();
       forget();
       void navigate('/', { replace: true, flushSync: true });
     } finally {
@@ -40,16 +40,16 @@ export default function SessionsPage() {
   };
 
   return (
-    <section className="page admin" data-testid="sessions-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('account.sessions.title')}</h1>
-          <p className="admin-lead">{t('account.sessions.lead')}</p>
-        </div>
+    <AdminPage
+      testId="sessions-page"
+      title={t('account.sessions.title')}
+      lead={t('account.sessions.lead')}
+      actions={
         <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
           {t('account.sessions.endAll')}
         </button>
-      </header>
+      }
+    >
       <LoadProblem data={sessions} testId="sessions-list" />
       {sessions.data && sessions.data.length === 0 && <p className="admin-empty">{t('account.sessions.empty')}</p>}
       {sessions.data && sessions.data.length > 0 && (
@@ -86,6 +86,6 @@ export default function SessionsPage() {
           </tbody>
         </AdminTable>
       )}
-    </section>
+    </AdminPage>
   );
 }

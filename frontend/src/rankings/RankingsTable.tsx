@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AdminFormat } from '../admin/useAdminFormat';
-import type { UnitRanking } from './rankingsApi';
+import type { UnitRanking } from './useRankings';
 
 interface RankingsTableProps {
   units: readonly UnitRanking[];

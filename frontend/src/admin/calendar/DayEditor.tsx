@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { deleteCalendarDay, putCalendarDay } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import { CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind } from '../adminTypes';
+import { CALENDAR_DAY_KINDS, useDeleteCalendarDay, usePutCalendarDay, type CalendarDay, type CalendarDayKind } from '../adminQueries';
 import { ChoiceField } from '../ChoiceField';
 import { FormActions } from '../FormActions';
 import { controlAttributes, FormField } from '../FormField';
@@ -16,16 +15,17 @@ interface DayEditorProps {
   date: string;
   entry: CalendarDay | undefined;
   workingWeekdays: ReadonlySet<number>;
-  token: string;
   onSaved(message: 'saved' | 'cleared'): void;
   onCancel(): void;
 }
 
 /** Sets or clears one day's entry: a holiday, a compensatory day off, or a swapped working day. */
-export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCancel }: DayEditorProps) {
+export function DayEditor({ date, entry, workingWeekdays, onSaved, onCancel }: DayEditorProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const putDay = usePutCalendarDay();
+  const deleteDay = useDeleteCalendarDay();
   const [kind, setKind] = useState<CalendarDayKind>(entry?.kind ?? suggestedKind(date, workingWeekdays));
   const [name, setName] = useState(entry?.name ?? '');
   const [errors, setErrors] = useState<FormErrors<DayField>>({});
@@ -50,7 +50,7 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
     }
     setBusy('save');
     try {
-      await putCalendarDay(date, { kind, name: name.trim() }, token);
+      await putDay.mutateAsync({ date, kind, name: name.trim() });
       onSaved('saved');
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOf));
@@ -62,7 +62,7 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
     if (busy) return;
     setBusy('clear');
     try {
-      await deleteCalendarDay(date, token);
+      await deleteDay.mutateAsync(date);
       onSaved('cleared');
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOf));

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { putWorkingHours } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { HoursRange } from '../adminTypes';
+import { usePutWorkingHours, type HoursRange } from '../adminQueries';
 import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { WEEKDAYS, type WeekdayKey } from './calendarDates';
@@ -31,7 +30,6 @@ function dayMinutes(rows: readonly RangeDraft[]): number {
 interface HoursEditorProps {
   hours: readonly HoursRange[];
   canEdit: boolean;
-  token: string;
   onSaved(): void;
 }
 
@@ -39,10 +37,11 @@ interface HoursEditorProps {
  * The weekly working hours SLA business time runs on (07:30–11:30 and 13:00–17:00, Monday to
  * Friday, in the seeded calendar). The server checks the ranges; its errors show on their rows.
  */
-export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps) {
+export function HoursEditor({ hours, canEdit, onSaved }: HoursEditorProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const putHours = usePutWorkingHours();
   const [initial] = useState(() => draftOfHours(hours));
   const [week, setWeek] = useState<WeekDraft>(initial);
   const [errors, setErrors] = useState<FormErrors<RowField>>({});
@@ -69,7 +68,7 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
     }
     setBusy(true);
     try {
-      await putWorkingHours(ranges, token);
+      await putHours.mutateAsync(ranges);
       onSaved();
     } catch (error) {
       setErrors(

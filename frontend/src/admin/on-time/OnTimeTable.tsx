@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OnTimeGrouping } from '../adminTypes';
+import type { OnTimeGrouping } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import { totals, type NamedRow, type SortKey, type SortOrder } from './onTimeRows';
 

@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { createRoutingRule, fetchRoutingRules } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { AdminCategory, HandlingUnit, WardName } from '../adminTypes';
+import { useCreateRoutingRule, useRoutingRules, type AdminCategory, type HandlingUnit, type WardName } from '../adminQueries';
 import { CategorySelect } from '../CategorySelect';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
 import { FormActions } from '../FormActions';
 import { FormField } from '../FormField';
 import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
-import { useApiData } from '../useApiData';
 import { ValidFromField } from '../ValidFromField';
 import { RuleNoteField } from './RuleNoteField';
 import { UnitField } from './UnitField';
@@ -45,7 +43,6 @@ export interface CreatedRule {
 }
 
 interface RuleFormProps {
-  token: string;
   categories: readonly AdminCategory[];
   categoryByCode: ReadonlyMap<string, AdminCategory>;
   units: readonly HandlingUnit[];
@@ -55,10 +52,11 @@ interface RuleFormProps {
 }
 
 /** A new effective-dated rule: category × (ward or city-wide) → unit, from a moment (now by default). */
-export function RuleForm({ token, categories, categoryByCode, units, wards, onCreated, onCancel }: RuleFormProps) {
+export function RuleForm({ categories, categoryByCode, units, wards, onCreated, onCancel }: RuleFormProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const create = useCreateRoutingRule();
   const [category, setCategory] = useState('');
   const [ward, setWard] = useState<WardChoice | null>(null);
   const [unitId, setUnitId] = useState('');
@@ -73,8 +71,9 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
   useEffect(() => categoryRef.current?.focus(), []);
 
   // The rule in force for the same key, if any: the new one will win over it (newest first).
-  const sameKey = useApiData(category && ward ? `${category}:${ward.kind === 'city' ? 'city' : ward.code}` : null, (signal) =>
-    fetchRoutingRules({ category, wardCode: ward?.kind === 'ward' ? ward.code : null, activeOnly: true }, token, signal),
+  const sameKey = useRoutingRules(
+    { category, wardCode: ward?.kind === 'ward' ? ward.code : null, activeOnly: true },
+    Boolean(category && ward),
   );
   const competing = (sameKey.data ?? []).filter((rule) => (ward?.kind === 'ward' ? rule.wardCode === ward.code : rule.wardCode === null));
   const picked = categoryByCode.get(category);
@@ -107,16 +106,13 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
     }
     setBusy(true);
     try {
-      const created = await createRoutingRule(
-        {
-          category,
-          wardCode: ward.kind === 'ward' ? ward.code : null,
-          unitId,
-          ...(fromIso ? { validFrom: fromIso } : {}),
-          note: note.trim(),
-        },
-        token,
-      );
+      const created = await create.mutateAsync({
+        category,
+        wardCode: ward.kind === 'ward' ? ward.code : null,
+        unitId,
+        ...(fromIso ? { validFrom: fromIso } : {}),
+        note: note.trim(),
+      });
       onCreated({ id: created.id, category, ward, scheduled: fromIso !== undefined && Date.parse(fromIso) > Date.now() });
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOfIssue));

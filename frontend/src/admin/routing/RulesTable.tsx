@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../AdminTable';
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import type { RuleNames } from './ruleNames';
 import { isOpenEnded, ruleStatus } from './ruleStatus';

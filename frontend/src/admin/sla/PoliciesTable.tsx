@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../AdminTable';
-import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminTypes';
+import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import { policyStatus, type PolicyGroup } from './policyGroups';
 

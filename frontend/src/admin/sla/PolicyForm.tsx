@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { createSlaPolicy } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import { PRIORITIES, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminTypes';
+import { PRIORITIES, useCreateSlaPolicy, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminQueries';
 import { CategorySelect } from '../CategorySelect';
 import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
@@ -63,7 +62,6 @@ export function draftOfPolicy(policy: SlaPolicy): PolicyDraft {
 }
 
 interface PolicyFormProps {
-  token: string;
   initial: PolicyDraft;
   categories: readonly AdminCategory[];
   policies: readonly SlaPolicy[];
@@ -73,8 +71,9 @@ interface PolicyFormProps {
 }
 
 /** A new version of the targets for a category × priority; the one in force ends when it starts. */
-export function PolicyForm({ token, initial, categories, policies, now, onCreated, onCancel }: PolicyFormProps) {
+export function PolicyForm({ initial, categories, policies, now, onCreated, onCancel }: PolicyFormProps) {
   const { t } = useTranslation();
+  const create = useCreateSlaPolicy();
   const format = useAdminFormat();
   const errorText = useErrorText();
   const [draft, setDraft] = useState(initial);
@@ -115,17 +114,14 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
     }
     setBusy(true);
     try {
-      const created = await createSlaPolicy(
-        {
-          category: draft.category || null,
-          priority: draft.priority,
-          responseMinutes,
-          resolutionMinutes,
-          mode: draft.mode,
-          ...(fromIso ? { validFrom: fromIso } : {}),
-        },
-        token,
-      );
+      const created = await create.mutateAsync({
+        category: draft.category || null,
+        priority: draft.priority,
+        responseMinutes,
+        resolutionMinutes,
+        mode: draft.mode,
+        ...(fromIso ? { validFrom: fromIso } : {}),
+      });
       onCreated(created.id);
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOfIssue));

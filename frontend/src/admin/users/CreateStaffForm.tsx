@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type Role } from '../../auth/authTypes';
+import { STAFF_ROLES, type Role } from '../../auth/roles';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { HandlingUnit } from '../adminTypes';
+import type { HandlingUnit } from '../adminQueries';
 import { FormActions } from '../FormActions';
 import { controlAttributes, FormField } from '../FormField';
 import { FormPanel } from '../FormPanel';
-import { createStaff, updateStaff } from './usersApi';
-import type { StaffAccount } from './userTypes';
+import { useCreateStaff, useUpdateStaff, type NewStaffAccount, type StaffAccount } from './staffQueries';
 
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
 const FIELDS: readonly Field[] = ['username', 'fullName', 'role', 'unitId', 'email', 'phone'];
@@ -18,12 +17,11 @@ const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = {
 };
 
 interface Props {
-  token: string;
   units: readonly HandlingUnit[];
   /** An account to change (its username stays); without it, a new account. */
   account?: StaffAccount;
   onCancel(): void;
-  onCreated(account: StaffAccount & { temporaryPassword: string }): void;
+  onCreated(account: NewStaffAccount): void;
   onUpdated?(account: StaffAccount): void;
 }
 
@@ -31,9 +29,11 @@ interface Props {
  * A new staff account (the answer carries the temporary password, shown by the page once), or a
  * change to one: a new role or unit takes effect in the user's open sessions within a minute.
  */
-export function CreateStaffForm({ token, units, account, onCancel, onCreated, onUpdated }: Props) {
+export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
+  const create = useCreateStaff();
+  const update = useUpdateStaff();
   const [draft, setDraft] = useState(
     account
       ? {
@@ -63,8 +63,8 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
       phone: draft.phone.trim() || null,
     };
     try {
-      if (account) onUpdated?.(await updateStaff(account.id, body, token));
-      else onCreated(await createStaff({ ...body, username: draft.username.trim() }, token));
+      if (account) onUpdated?.(await update.mutateAsync({ id: account.id, body }));
+      else onCreated(await create.mutateAsync({ ...body, username: draft.username.trim() }));
     } catch (error) {
       setErrors(errorsFromFailure<Field>(error, (f) => (FIELDS.includes(f as Field) ? (f as Field) : 'form')));
     } finally {

@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
 import { errorsFromFailure, useErrorText, type AdminError } from '../adminErrors';
+import { AdminPage } from '../AdminPage';
 import { AdminTable } from '../AdminTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
-import { useApiData } from '../useApiData';
 import { useReferenceData } from '../useReferenceData';
 import { CreateStaffForm } from './CreateStaffForm';
 import { ImportPanel } from './ImportPanel';
-import { actOnStaff, fetchStaff, type StaffAction } from './usersApi';
-import type { StaffAccount } from './userTypes';
+import { useStaffAction, useStaffPage, type StaffAccount, type StaffAction } from './staffQueries';
 
 const PAGE_SIZE = 50;
 type Pending = { account: StaffAccount; action: StaffAction };
@@ -20,14 +17,12 @@ type Pending = { account: StaffAccount; action: StaffAction };
 /** /admin/users: staff accounts, their lifecycle and the CSV import. */
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
-  const { token } = useAuth();
   const errorText = useErrorText();
-  const reference = useReferenceData(token, { units: true });
+  const reference = useReferenceData({ units: true });
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
-  const staff = useApiData(token ? `staff:${q}:${page}` : null, (signal) =>
-    fetchStaff({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, token ?? '', signal),
-  );
+  const staff = useStaffPage({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  const actOnStaff = useStaffAction();
   const [panel, setPanel] = useState<'create' | 'import' | { edit: StaffAccount } | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -38,10 +33,9 @@ export default function UsersPage() {
     setBusy(true);
     setActionError(undefined);
     try {
-      const answer = await actOnStaff(account.id, action, token ?? '');
+      const answer = await actOnStaff.mutateAsync({ id: account.id, action });
       if ('temporaryPassword' in answer) setShown({ username: account.username, password: answer.temporaryPassword });
       setPending(null);
-      staff.reload();
     } catch (error) {
       setActionError(errorsFromFailure<never>(error, () => 'form').form);
     } finally {
@@ -59,12 +53,11 @@ export default function UsersPage() {
   } as const;
 
   return (
-    <section className="page admin" data-testid="admin-users-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.users.title')}</h1>
-          <p className="admin-lead">{t('admin.users.lead')}</p>
-        </div>
+    <AdminPage
+      testId="admin-users-page"
+      title={t('admin.users.title')}
+      lead={t('admin.users.lead')}
+      actions={
         <div className="admin-actions">
           <button type="button" className="button" onClick={() => setPanel('create')} data-testid="staff-add">
             {t('admin.users.add')}
@@ -73,35 +66,29 @@ export default function UsersPage() {
             {t('admin.users.import')}
           </button>
         </div>
-      </header>
-
-      {panel === 'create' && token && (
+      }
+    >
+      {panel === 'create' && (
         <CreateStaffForm
-          token={token}
           units={reference.units.data ?? []}
           onCancel={() => setPanel(null)}
           onCreated={(account) => {
             setPanel(null);
             setShown({ username: account.username, password: account.temporaryPassword });
-            staff.reload();
           }}
         />
       )}
-      {panel !== null && typeof panel === 'object' && token && (
+      {panel !== null && typeof panel === 'object' && (
         <CreateStaffForm
           key={panel.edit.id}
-          token={token}
           units={reference.units.data ?? []}
           account={panel.edit}
           onCancel={() => setPanel(null)}
           onCreated={() => undefined}
-          onUpdated={() => {
-            setPanel(null);
-            staff.reload();
-          }}
+          onUpdated={() => setPanel(null)}
         />
       )}
-      {panel === 'import' && token && <ImportPanel token={token} onImported={staff.reload} />}
+      {panel === 'import' && <ImportPanel />}
       {shown && (
         <div className="admin-notice" role="status" data-testid="staff-temporary">
           <strong>{t('admin.users.temporary.title', { username: shown.username })}</strong>{' '}
@@ -225,6 +212,6 @@ export default function UsersPage() {
           </p>
         </ConfirmDialog>
       )}
-    </section>
+    </AdminPage>
   );
 }

@@ -1,0 +1,24 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, data, type Schemas } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useAuth } from '../auth/useAuth';
+
+export type UnitRanking = Schemas['UnitRanking'];
+export type UnitKind = UnitRanking['kind'];
+export const UNIT_KINDS: readonly UnitKind[] = ['ward_committee', 'department', 'utility', 'city'];
+
+/** GET /insights/rankings for a period, all units or one kind of them. */
+export function useRankings(query: { from: string; to: string; kind: UnitKind | '' }) {
+  return useQuery({
+    queryKey: queryKeys.insights('rankings', query),
+    queryFn: ({ signal }) =>
+      data(
+        api.GET('/api/v1/insights/rankings', {
+          params: { query: { from: query.from, to: query.to, kind: query.kind || undefined } },
+          signal,
+        }),
+      ),
+    enabled: useAuth().status === 'signedIn',
+    placeholderData: keepPreviousData,
+  });
+}
