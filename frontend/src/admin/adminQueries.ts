@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data, type Schemas } from '../api/client';
+import { api, data, publicApi, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/useAuth';
 import { useWardCollection, type WardFeatureCollection } from '../map/useWards';
@@ -43,6 +43,14 @@ export interface RuleQuery {
 /** The admin lists wait for a session: the API answers them to staff only. */
 function useSignedIn(): boolean {
   return useAuth().status === 'signedIn';
+}
+
+/** The categories under their groups, as the citizen's picker lists them (a public list). */
+export function useCategories() {
+  return useQuery({
+    queryKey: queryKeys.categories(),
+    queryFn: ({ signal }) => data(publicApi.GET('/api/v1/categories', { signal })),
+  });
 }
 
 export function useUnits(enabled = true) {

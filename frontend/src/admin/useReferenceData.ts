@@ -1,8 +1,6 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { data, publicApi } from '../api/client';
-import { queryKeys } from '../api/queryKeys';
-import { useUnits, useWardNames, type AdminCategory, type HandlingUnit, type WardName } from './adminQueries';
+import { useCategories, useUnits, useWardNames, type AdminCategory, type HandlingUnit, type WardName } from './adminQueries';
 
 /** Lists the admin pages look names up in, each loaded once per page and indexed by code or id. */
 export interface ReferenceData {
@@ -16,10 +14,7 @@ export interface ReferenceData {
 }
 
 export function useReferenceData(need: { units?: boolean; wards?: boolean } = {}): ReferenceData {
-  const categories = useQuery({
-    queryKey: queryKeys.categories(),
-    queryFn: ({ signal }) => data(publicApi.GET('/api/v1/categories', { signal })),
-  });
+  const categories = useCategories();
   const units = useUnits(need.units ?? false);
   const wards = useWardNames(need.wards ?? false);
 

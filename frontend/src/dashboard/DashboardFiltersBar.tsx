@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../report/reportTypes';
-import { STATUS_FILTERS, type DashboardFilters, type HandlingUnit, type StatusFilter } from './dashboardApi';
+import type { AdminCategory as Category } from '../admin/adminQueries';
+import type { HandlingUnit } from '../api/units';
+import { STATUS_FILTERS, type DashboardFilters, type StatusFilter } from './dashboardFilters';
 
 /** Departments and utilities first (few, city-wide), then the 168 ward committees by name. */
 function unitGroups(units: readonly HandlingUnit[], en: boolean) {

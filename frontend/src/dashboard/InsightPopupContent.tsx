@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../report/reportTypes';
+import type { AdminCategory as Category } from '../admin/adminQueries';
 import type { MapPick } from './useDashboardMap';
 
 /** What a recurring location or a compare cell holds, in a popup. */

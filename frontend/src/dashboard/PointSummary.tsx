@@ -1,7 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ReportSummary } from './dashboardApi';
-import type { Loadable } from './useDashboardData';
+import type { Loadable, ReportSummary } from './useDashboardData';
 
 /** The staff summary of one report point: no reporter, no description, a link to the ticket. */
 export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) {

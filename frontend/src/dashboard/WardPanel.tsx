@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { HandlingUnit, WardDetail } from './dashboardApi';
-import type { Loadable } from './useDashboardData';
+import type { HandlingUnit } from '../api/units';
+import type { Loadable, WardDetail } from './useDashboardData';
 
 export function useFigureFormat() {
   const { i18n } = useTranslation();

@@ -1,30 +1,93 @@
 import { useEffect, useState } from 'react';
-import type { Category } from '../report/reportTypes';
-import {
-  fetchCategories,
-  fetchChange,
-  fetchHotspots,
-  fetchRecurring,
-  fetchReportSummary,
-  fetchTopIssues,
-  fetchUnits,
-  fetchWardDetail,
-  fetchWardsFigures,
-  type ChangeCells,
-  type HandlingUnit,
-  type Hotspot,
-  type InsightsPeriod,
-  type RecurringLocations,
-  type ReportSummary,
-  type TopIssues,
-  type WardDetail,
-  type WardsFigures,
-} from './dashboardApi';
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { api, data, type Schemas } from '../api/client';
+import { loadStateOf } from '../api/loadState';
+import { queryKeys } from '../api/queryKeys';
+import { useAuth } from '../auth/useAuth';
+import type { InsightsScope } from './dashboardFilters';
 
-export type Loadable<T> =
-  { status: 'idle' | 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null };
+export type TopIssues = Schemas['TopIssues'];
+export type TopIssue = Schemas['TopIssue'];
+export type InsightsPeriod = TopIssues['period'];
+export type WardDetail = Schemas['WardInsights'];
+export type RecurringLocation = Schemas['RecurringLocations']['locations'][number];
+export type ChangeCell = Schemas['ChangeCells']['cells'][number];
+export type Hotspot = Schemas['Hotspot'];
+/** The part of GET /reports/:id the point popup shows (no reporter, no description). */
+export type ReportSummary = Pick<
+  Schemas['StaffReport'],
+  'id' | 'code' | 'status' | 'createdAt' | 'category' | 'ward' | 'assignedUnit' | 'sla'
+>;
 
-/** One GET per key (null: nothing to load); the previous answer stays shown while the next one loads. */
+/** A figure of the dashboard: idle while its layer is off, loading (the last answer kept), ready, or failed. */
+export type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; data: T | null };
+
+type Window = InsightsScope & { from: string; to: string };
+
+/**
+ * One figure: asked for only while `enabled` (its layer is on, a ward or point is picked) and a
+ * session is open; the previous answer stays shown while the next one loads.
+ */
+function useFigure<T>(queryKey: readonly unknown[], enabled: boolean, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
+  const on = useAuth().status === 'signedIn' && enabled;
+  const result: UseQueryResult<T> = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => load(signal),
+    enabled: on,
+    placeholderData: keepPreviousData,
+  });
+  if (!on) return { status: 'idle', data: null };
+  const { status, data: answer } = loadStateOf(result);
+  return { status, data: answer };
+}
+
+export function useTopIssues(period: InsightsPeriod): Loadable<TopIssues> {
+  return useFigure(queryKeys.insights('top-issues', period), true, (signal) =>
+    data(api.GET('/api/v1/insights/top-issues', { params: { query: { period } }, signal })),
+  );
+}
+
+/** `query` is null when the layer is off (nothing is fetched). */
+export function useHotspots(query: Window | null) {
+  return useFigure(queryKeys.insights('hotspots', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/hotspots', { params: { query: query! }, signal })),
+  );
+}
+
+export function useWardsFigures(query: Window | null) {
+  return useFigure(queryKeys.insights('wards', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/wards', { params: { query: query! }, signal })),
+  );
+}
+
+export function useWardDetail(code: string | null, query: Window) {
+  return useFigure(queryKeys.insights('ward', [code, query]), code !== null, (signal) =>
+    data(api.GET('/api/v1/insights/wards/{code}', { params: { path: { code: code! }, query }, signal })),
+  );
+}
+
+export function useRecurring(query: (Window & { days: number }) | null) {
+  return useFigure(queryKeys.insights('recurring', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/recurring', { params: { query: query! }, signal })),
+  );
+}
+
+export function useChange(query: (InsightsScope & { period: 'day' | 'week' | 'month'; at?: string }) | null) {
+  return useFigure(queryKeys.insights('change', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/change', { params: { query: query! }, signal })),
+  );
+}
+
+export function useReportSummary(id: string | null): Loadable<ReportSummary> {
+  return useFigure(queryKeys.report(id ?? ''), id !== null, (signal) =>
+    data(api.GET('/api/v1/reports/{id}', { params: { path: { id: id! } }, signal })),
+  );
+}
+
+/**
+ * One GET per key (null: nothing to load); the previous answer stays shown while the next one
+ * loads. The public map still loads through it; the dashboard's figures above use the query cache.
+ */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
   const [state, setState] = useState<Loadable<T>>({ status: key === null ? 'idle' : 'loading', data: null });
   useEffect(() => {
@@ -43,41 +106,4 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
     // `key` names everything `load` reads.
   }, [key]);
   return state;
-}
-
-export function useCategories(): Loadable<Category[]> {
-  return useLoad('categories', fetchCategories);
-}
-
-export function useUnits(token: string | null): Loadable<HandlingUnit[]> {
-  return useLoad(token ? 'units' : null, (signal) => fetchUnits(token ?? '', signal));
-}
-
-export function useTopIssues(period: InsightsPeriod, token: string | null): Loadable<TopIssues> {
-  return useLoad(token ? `top:${period}` : null, (signal) => fetchTopIssues(period, token ?? '', signal));
-}
-
-/** `query` is the insights query string; null when the layer is off (nothing is fetched). */
-export function useHotspots(query: string | null, token: string | null): Loadable<Hotspot[]> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchHotspots(query ?? '', token ?? '', signal));
-}
-
-export function useWardsFigures(query: string | null, token: string | null): Loadable<WardsFigures> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchWardsFigures(query ?? '', token ?? '', signal));
-}
-
-export function useWardDetail(code: string | null, query: string, token: string | null): Loadable<WardDetail> {
-  return useLoad(token && code ? `${code}?${query}` : null, (signal) => fetchWardDetail(code ?? '', query, token ?? '', signal));
-}
-
-export function useRecurring(query: string | null, token: string | null): Loadable<RecurringLocations> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchRecurring(query ?? '', token ?? '', signal));
-}
-
-export function useChange(query: string | null, token: string | null): Loadable<ChangeCells> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchChange(query ?? '', token ?? '', signal));
-}
-
-export function useReportSummary(id: string | null, token: string | null): Loadable<ReportSummary> {
-  return useLoad(token && id ? id : null, (signal) => fetchReportSummary(id ?? '', token ?? '', signal));
 }

@@ -8,7 +8,8 @@ import { useWardLabelLayer } from '../map/useWardLabelLayer';
 import type { WardsState } from '../map/useWards';
 import { choroplethExpression, type LegendClass } from './colourScales';
 import { CHANGE_LAYER_ID, RECURRING_LAYER_ID } from './createInsightLayers';
-import { REPORT_TILES_PATH, type ChangeCell, type RecurringLocation } from './dashboardApi';
+import { REPORT_TILES_PATH } from './dashboardFilters';
+import type { ChangeCell, RecurringLocation } from './useDashboardData';
 import {
   CHOROPLETH_LAYER,
   CHOROPLETH_LAYER_SPEC,
