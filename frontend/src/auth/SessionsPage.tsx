@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminPage } from '../admin/AdminPage';
 import { AdminTable } from '../admin/AdminTable';
 import { LoadProblem } from '../admin/LoadProblem';
+import { RowActions } from '../admin/RowActions';
 import { cityDateTime } from '../i18n/cityDateTime';
 import { useEndAllSessions, useEndSession, useSessions } from './authQueries';
 import { useAuth } from './useAuth';
@@ -70,17 +71,11 @@ export default function SessionsPage() {
                   {s.current && <span className="admin-badge admin-badge--current">{t('account.sessions.current')}</span>}
                 </td>
                 <td className="admin-code">{s.ip ?? '–'}</td>
-                <td className="admin-row-actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => end(s.id, s.current)}
-                    disabled={busy}
-                    data-testid="session-end"
-                  >
-                    {t('account.sessions.end')}
-                  </button>
-                </td>
+                <RowActions
+                  actions={[
+                    { label: t('account.sessions.end'), testId: 'session-end', onClick: () => end(s.id, s.current), disabled: busy },
+                  ]}
+                />
               </tr>
             ))}
           </tbody>

@@ -5,9 +5,8 @@ import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors
 import { useCreateRoutingRule, useRoutingRules, type AdminCategory, type HandlingUnit, type WardName } from '../adminQueries';
 import { CategorySelect } from '../CategorySelect';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FormActions } from '../FormActions';
+import { AdminForm } from '../AdminForm';
 import { FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { RuleNoteField } from './RuleNoteField';
@@ -121,68 +120,77 @@ export function RuleForm({ categories, categoryByCode, units, wards, onCreated, 
   };
 
   return (
-    <FormPanel testId="rule-form" title={t('admin.routing.form.title')} className="admin-form" onSubmit={() => void submit()}>
-      <div className="admin-form__grid">
-        <FormField id="rule-category" testId="rule-category" label={t('admin.routing.form.category')} error={errorText(errors.category)}>
-          {(control) => (
-            <>
-              <CategorySelect
-                {...control}
-                categories={categories}
-                value={category}
-                onChange={edit('category', setCategory)}
-                emptyLabel={t('admin.routing.form.chooseCategory')}
-                selectRef={categoryRef}
-              />
-              {picked && (
-                <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
-                  {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
-                </p>
-              )}
-            </>
-          )}
-        </FormField>
+    <AdminForm
+      name="rule"
+      title={t('admin.routing.form.title')}
+      submitLabel={busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
+      busy={busy}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      fields={
+        <>
+          <FormField id="rule-category" testId="rule-category" label={t('admin.routing.form.category')} error={errorText(errors.category)}>
+            {(control) => (
+              <>
+                <CategorySelect
+                  {...control}
+                  categories={categories}
+                  value={category}
+                  onChange={edit('category', setCategory)}
+                  emptyLabel={t('admin.routing.form.chooseCategory')}
+                  selectRef={categoryRef}
+                />
+                {picked && (
+                  <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
+                    {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
+                  </p>
+                )}
+              </>
+            )}
+          </FormField>
 
-        <WardPicker
-          label={t('admin.routing.form.ward')}
-          testId="rule-ward"
-          wards={wards}
-          value={ward}
-          onChange={edit('ward', setWard)}
-          cityWide
-          placeholder={t('admin.routing.form.wardPlaceholder')}
-          error={errorText(errors.ward)}
-        />
+          <WardPicker
+            label={t('admin.routing.form.ward')}
+            testId="rule-ward"
+            wards={wards}
+            value={ward}
+            onChange={edit('ward', setWard)}
+            cityWide
+            placeholder={t('admin.routing.form.wardPlaceholder')}
+            error={errorText(errors.ward)}
+          />
 
-        <UnitField
-          id="rule-unit"
-          testId="rule-unit"
-          label={t('admin.routing.form.unit')}
-          units={units}
-          value={unitId}
-          onChange={edit('unit', setUnitId)}
-          error={errorText(errors.unit)}
-        />
+          <UnitField
+            id="rule-unit"
+            testId="rule-unit"
+            label={t('admin.routing.form.unit')}
+            units={units}
+            value={unitId}
+            onChange={edit('unit', setUnitId)}
+            error={errorText(errors.unit)}
+          />
 
-        <ValidFromField
-          id="rule-valid-from"
-          testId="rule-valid-from"
-          label={t('admin.routing.form.validFrom')}
-          value={validFrom}
-          onChange={edit('validFrom', setValidFrom)}
-          error={errorText(errors.validFrom)}
-        />
+          <ValidFromField
+            id="rule-valid-from"
+            testId="rule-valid-from"
+            label={t('admin.routing.form.validFrom')}
+            value={validFrom}
+            onChange={edit('validFrom', setValidFrom)}
+            error={errorText(errors.validFrom)}
+          />
 
-        <RuleNoteField
-          id="rule-note"
-          testId="rule-note"
-          value={note}
-          onChange={edit('note', setNote)}
-          error={errorText(errors.note)}
-          wide
-        />
-      </div>
-
+          <RuleNoteField
+            id="rule-note"
+            testId="rule-note"
+            value={note}
+            onChange={edit('note', setNote)}
+            error={errorText(errors.note)}
+            wide
+          />
+        </>
+      }
+      error={<FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />}
+    >
       {picked && ward && unit && (
         <p className="admin-summary" data-testid="rule-summary">
           {t('admin.routing.form.summary', {
@@ -203,15 +211,6 @@ export function RuleForm({ categories, categoryByCode, units, wards, onCreated, 
           })}
         </p>
       )}
-
-      <FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />
-      <FormActions
-        submitLabel={busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
-        submitTestId="rule-submit"
-        cancelTestId="rule-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+    </AdminForm>
   );
 }

@@ -6,9 +6,8 @@ import { PRIORITIES, useCreateSlaPolicy, type AdminCategory, type Priority, type
 import { CategorySelect } from '../CategorySelect';
 import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FormActions } from '../FormActions';
+import { AdminForm } from '../AdminForm';
 import { controlAttributes, FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
@@ -130,80 +129,89 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
   };
 
   return (
-    <FormPanel testId="policy-form" title={t('admin.sla.form.title')} className="admin-form" onSubmit={() => void submit()}>
-      <div className="admin-form__grid">
-        <FormField id="policy-category" testId="policy-category" label={t('admin.sla.form.category')} error={errorText(errors.category)}>
-          {(control) => (
-            <CategorySelect
-              {...control}
-              categories={categories}
-              value={draft.category}
-              onChange={(category) => change('category', { category })}
-              emptyLabel={t('admin.sla.defaults')}
-              selectRef={firstRef}
-            />
-          )}
-        </FormField>
+    <AdminForm
+      name="policy"
+      title={t('admin.sla.form.title')}
+      submitLabel={busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
+      busy={busy}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      fields={
+        <>
+          <FormField id="policy-category" testId="policy-category" label={t('admin.sla.form.category')} error={errorText(errors.category)}>
+            {(control) => (
+              <CategorySelect
+                {...control}
+                categories={categories}
+                value={draft.category}
+                onChange={(category) => change('category', { category })}
+                emptyLabel={t('admin.sla.defaults')}
+                selectRef={firstRef}
+              />
+            )}
+          </FormField>
 
-        <FormField id="policy-priority" testId="policy-priority" label={t('admin.sla.form.priority')} error={errorText(errors.priority)}>
-          {(control) => (
-            <select
-              {...controlAttributes(control)}
-              value={draft.priority}
-              onChange={(event) => change('priority', { priority: event.target.value as Priority })}
-            >
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {t(`admin.priorities.${priority}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          <FormField id="policy-priority" testId="policy-priority" label={t('admin.sla.form.priority')} error={errorText(errors.priority)}>
+            {(control) => (
+              <select
+                {...controlAttributes(control)}
+                value={draft.priority}
+                onChange={(event) => change('priority', { priority: event.target.value as Priority })}
+              >
+                {PRIORITIES.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {t(`admin.priorities.${priority}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
 
-        <DurationField
-          id="policy-response"
-          testId="policy-response"
-          legend={t('admin.sla.form.response')}
-          value={draft.response}
-          onChange={(response) => change('response', { response })}
-          error={errorText(errors.response)}
-          hint={t('admin.sla.form.responseHint')}
-        />
-        <DurationField
-          id="policy-resolution"
-          testId="policy-resolution"
-          legend={t('admin.sla.form.resolution')}
-          value={draft.resolution}
-          onChange={(resolution) => change('resolution', { resolution })}
-          error={errorText(errors.resolution)}
-          hint={t('admin.sla.form.resolutionHint')}
-        />
+          <DurationField
+            id="policy-response"
+            testId="policy-response"
+            legend={t('admin.sla.form.response')}
+            value={draft.response}
+            onChange={(response) => change('response', { response })}
+            error={errorText(errors.response)}
+            hint={t('admin.sla.form.responseHint')}
+          />
+          <DurationField
+            id="policy-resolution"
+            testId="policy-resolution"
+            legend={t('admin.sla.form.resolution')}
+            value={draft.resolution}
+            onChange={(resolution) => change('resolution', { resolution })}
+            error={errorText(errors.resolution)}
+            hint={t('admin.sla.form.resolutionHint')}
+          />
 
-        <ChoiceField
-          testId="policy-mode"
-          legend={t('admin.sla.form.mode')}
-          choices={MODES}
-          value={draft.mode}
-          onChange={(mode) => change('mode', { mode })}
-          label={(mode) => t(`admin.sla.modes.${mode}`)}
-          hint={(mode) => t(`admin.sla.modeHints.${mode}`)}
-          error={errorText(errors.mode)}
-        />
+          <ChoiceField
+            testId="policy-mode"
+            legend={t('admin.sla.form.mode')}
+            choices={MODES}
+            value={draft.mode}
+            onChange={(mode) => change('mode', { mode })}
+            label={(mode) => t(`admin.sla.modes.${mode}`)}
+            hint={(mode) => t(`admin.sla.modeHints.${mode}`)}
+            error={errorText(errors.mode)}
+          />
 
-        <ValidFromField
-          id="policy-valid-from"
-          testId="policy-valid-from"
-          label={t('admin.sla.form.validFrom')}
-          value={validFrom}
-          onChange={(value) => {
-            setValidFrom(value);
-            setErrors(({ validFrom: _dropped, ...rest }) => rest);
-          }}
-          error={errorText(errors.validFrom)}
-        />
-      </div>
-
+          <ValidFromField
+            id="policy-valid-from"
+            testId="policy-valid-from"
+            label={t('admin.sla.form.validFrom')}
+            value={validFrom}
+            onChange={(value) => {
+              setValidFrom(value);
+              setErrors(({ validFrom: _dropped, ...rest }) => rest);
+            }}
+            error={errorText(errors.validFrom)}
+          />
+        </>
+      }
+      error={<FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />}
+    >
       <p className="admin-summary" data-testid="policy-supersedes" data-id={inForce?.id ?? ''}>
         {inForce
           ? t('admin.sla.form.supersedes', {
@@ -215,15 +223,6 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
             ? t('admin.sla.form.noneCategory')
             : t('admin.sla.form.noneDefault')}
       </p>
-
-      <FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />
-      <FormActions
-        submitLabel={busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
-        submitTestId="policy-submit"
-        cancelTestId="policy-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+    </AdminForm>
   );
 }

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type Role } from '../../auth/roles';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import type { HandlingUnit } from '../adminQueries';
-import { FormActions } from '../FormActions';
+import { AdminForm } from '../AdminForm';
 import { controlAttributes, FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
 import { useCreateStaff, useUpdateStaff, type NewStaffAccount, type StaffAccount } from './staffQueries';
 
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
@@ -93,53 +92,56 @@ export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated
   );
 
   return (
-    <FormPanel
-      testId="staff-form"
+    <AdminForm
+      name="staff"
       title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')}
-      className="admin-form"
+      submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')}
+      busy={busy}
       onSubmit={submit}
-    >
-      <div className="admin-form__grid">
-        {text('username', 'text', t('admin.users.form.usernameHint'))}
-        {text('fullName')}
-        <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
-          {(control) => (
-            <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="staff-unitId" testId="staff-unit" label={t('admin.users.form.unit')} error={errorText(errors.unitId)}>
-          {(control) => (
-            <select {...controlAttributes(control)} value={draft.unitId} onChange={(e) => set('unitId', e.target.value)} disabled={!kinds}>
-              <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
-              {choices.map((u) => (
-                <option key={u.id} value={u.id} data-code={u.code}>
-                  {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {text('email', 'email')}
-        {text('phone', 'tel')}
-      </div>
-      {errors.form && (
-        <p className="admin-problem" role="alert" data-testid="staff-form-error">
-          {errorText(errors.form)}
-        </p>
-      )}
-      <FormActions
-        submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')}
-        submitTestId="staff-submit"
-        cancelTestId="staff-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+      onCancel={onCancel}
+      fields={
+        <>
+          {text('username', 'text', t('admin.users.form.usernameHint'))}
+          {text('fullName')}
+          <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
+            {(control) => (
+              <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
+                {STAFF_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id="staff-unitId" testId="staff-unit" label={t('admin.users.form.unit')} error={errorText(errors.unitId)}>
+            {(control) => (
+              <select
+                {...controlAttributes(control)}
+                value={draft.unitId}
+                onChange={(e) => set('unitId', e.target.value)}
+                disabled={!kinds}
+              >
+                <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
+                {choices.map((u) => (
+                  <option key={u.id} value={u.id} data-code={u.code}>
+                    {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {text('email', 'email')}
+          {text('phone', 'tel')}
+        </>
+      }
+      error={
+        errors.form && (
+          <p className="admin-problem" role="alert" data-testid="staff-form-error">
+            {errorText(errors.form)}
+          </p>
+        )
+      }
+    />
   );
 }

@@ -6,6 +6,7 @@ import { AdminTable } from '../AdminTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
+import { RowActions } from '../RowActions';
 import { useReferenceData } from '../useReferenceData';
 import { CreateStaffForm } from './CreateStaffForm';
 import { ImportPanel } from './ImportPanel';
@@ -139,53 +140,29 @@ export default function UsersPage() {
                         : t('admin.users.status.active')}
                   </td>
                   <td>{a.secondFactorEnrolled ? t('admin.users.secondFactor.on') : t('admin.users.secondFactor.off')}</td>
-                  <td className="admin-row-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => setPanel({ edit: a })}
-                      data-testid="staff-edit"
-                    >
-                      {t('admin.users.actions.edit')}
-                    </button>
-                    {a.active ? (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => ask(a, 'disable')}
-                        data-testid="staff-disable"
-                      >
-                        {t('admin.users.actions.disable')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => ask(a, 'enable')}
-                        data-testid="staff-enable"
-                      >
-                        {t('admin.users.actions.enable')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => ask(a, 'reset-password')}
-                      data-testid="staff-reset-password"
-                    >
-                      {t('admin.users.actions.resetPassword')}
-                    </button>
-                    {a.secondFactorEnrolled && (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => ask(a, 'reset-second-factor')}
-                        data-testid="staff-reset-second-factor"
-                      >
-                        {t('admin.users.actions.resetSecondFactor')}
-                      </button>
-                    )}
-                  </td>
+                  <RowActions
+                    actions={[
+                      { label: t('admin.users.actions.edit'), testId: 'staff-edit', onClick: () => setPanel({ edit: a }) },
+                      {
+                        label: t('admin.users.actions.disable'),
+                        testId: 'staff-disable',
+                        onClick: () => ask(a, 'disable'),
+                        shown: a.active,
+                      },
+                      { label: t('admin.users.actions.enable'), testId: 'staff-enable', onClick: () => ask(a, 'enable'), shown: !a.active },
+                      {
+                        label: t('admin.users.actions.resetPassword'),
+                        testId: 'staff-reset-password',
+                        onClick: () => ask(a, 'reset-password'),
+                      },
+                      {
+                        label: t('admin.users.actions.resetSecondFactor'),
+                        testId: 'staff-reset-second-factor',
+                        onClick: () => ask(a, 'reset-second-factor'),
+                        shown: a.secondFactorEnrolled,
+                      },
+                    ]}
+                  />
                 </tr>
               ))}
             </tbody>
