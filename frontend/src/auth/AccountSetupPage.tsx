@@ -44,6 +44,19 @@ function ChangePassword() {
   const [mismatch, setMismatch] = useState(false);
   const error = mismatch ? t('account.password.mismatch') : change.error ? failureText(change.error) : null;
 
+  const password = (which: 'current' | 'new' | 'repeat', value: string, onValue: (value: string) => void) => (
+    <LabelledInput
+      id={`setup-${which}`}
+      label={t(`account.password.${which}`)}
+      type="password"
+      autoComplete={which === 'current' ? 'current-password' : 'new-password'}
+      value={value}
+      onValue={onValue}
+      aria-describedby={which === 'new' ? 'setup-new-rule' : undefined}
+      testId={`setup-${which}-password`}
+    />
+  );
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setMismatch(next !== repeat);
@@ -54,37 +67,12 @@ function ChangePassword() {
   return (
     <SetupStep testId="account-setup-password" title={t('account.password.title')} intro={t('account.password.intro')} error={error}>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <LabelledInput
-          id="setup-current"
-          label={t('account.password.current')}
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onValue={setCurrent}
-          testId="setup-current-password"
-        />
-        <LabelledInput
-          id="setup-new"
-          label={t('account.password.new')}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onValue={setNext}
-          aria-describedby="setup-new-rule"
-          testId="setup-new-password"
-        />
+        {password('current', current, setCurrent)}
+        {password('new', next, setNext)}
         <p id="setup-new-rule" className="field__hint" data-testid="password-rule">
           {t('account.password.rule')}
         </p>
-        <LabelledInput
-          id="setup-repeat"
-          label={t('account.password.repeat')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onValue={setRepeat}
-          testId="setup-repeat-password"
-        />
+        {password('repeat', repeat, setRepeat)}
         <SetupError error={error} />
         <button type="submit" className="button" disabled={change.isPending} data-testid="setup-password-submit">
           {t('account.password.submit')}

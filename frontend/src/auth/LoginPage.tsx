@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -109,32 +109,35 @@ export function LoginPage() {
         ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required')
         : describeLoginError(failure.error, t);
 
-  const form = { message, submitting };
+  const field = (
+    name: 'username' | 'password' | 'code',
+    label: string,
+    value: string,
+    onValue: (value: string) => void,
+    more: InputProps,
+  ) => (
+    <LabelledInput
+      {...more}
+      id={`login-${name}`}
+      testId={`login-${name}`}
+      name={name}
+      label={label}
+      value={value}
+      onValue={onValue}
+      aria-invalid={failure !== null}
+      required
+    />
+  );
+
   if (challenge) {
     return (
-      <LoginForm
-        {...form}
-        intro={t('login.secondFactor.intro')}
-        onSubmit={onSubmitCode}
-        testId="login-code-form"
-        submitLabel={t('login.secondFactor.submit')}
-        submitTestId="login-code-submit"
-      >
-        <LabelledInput
-          id="login-code"
-          label={t('login.secondFactor.code')}
-          name="code"
-          autoComplete="one-time-code"
-          inputMode="text"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={code}
-          onValue={setCode}
-          testId="login-code"
-          aria-invalid={failure !== null}
-          aria-describedby="login-code-hint"
-          required
-        />
+      <LoginForm step="code" onSubmit={onSubmitCode} message={message} submitting={submitting}>
+        {field('code', t('login.secondFactor.code'), code, setCode, {
+          ...AS_TYPED,
+          autoComplete: 'one-time-code',
+          inputMode: 'text',
+          'aria-describedby': 'login-code-hint',
+        })}
         <p id="login-code-hint" className="field__hint">
           {t('login.secondFactor.hint')}
         </p>
@@ -143,61 +146,44 @@ export function LoginPage() {
   }
 
   return (
-    <LoginForm
-      {...form}
-      intro={t('login.intro')}
-      onSubmit={onSubmit}
-      testId="login-form"
-      submitLabel={t('login.submit')}
-      submitTestId="login-submit"
-    >
-      <LabelledInput
-        id="login-username"
-        label={t('login.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={username}
-        onValue={setUsername}
-        testId="login-username"
-        aria-invalid={failure !== null}
-        required
-      />
-      <LabelledInput
-        id="login-password"
-        label={t('login.password')}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onValue={setPassword}
-        testId="login-password"
-        aria-invalid={failure !== null}
-        required
-      />
+    <LoginForm step="password" onSubmit={onSubmit} message={message} submitting={submitting}>
+      {field('username', t('login.username'), username, setUsername, { ...AS_TYPED, autoComplete: 'username' })}
+      {field('password', t('login.password'), password, setPassword, { type: 'password', autoComplete: 'current-password' })}
     </LoginForm>
   );
 }
 
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { 'aria-describedby'?: string };
+/** A username or a code is sent as typed: no capital letter or spelling fix added by the phone. */
+const AS_TYPED: InputProps = { autoCapitalize: 'none', spellCheck: false };
+
+/** The two steps of a sign-in: the password, then (for an account with a second factor) a code. */
+const STEPS = {
+  password: { intro: 'login.intro', testId: 'login-form', submit: 'login.submit', submitTestId: 'login-submit' },
+  code: {
+    intro: 'login.secondFactor.intro',
+    testId: 'login-code-form',
+    submit: 'login.secondFactor.submit',
+    submitTestId: 'login-code-submit',
+  },
+} as const;
+
 interface LoginFormProps {
-  intro: string;
+  step: keyof typeof STEPS;
   onSubmit(event: FormEvent<HTMLFormElement>): void;
-  testId: string;
   message: string | null;
   submitting: boolean;
-  submitLabel: string;
-  submitTestId: string;
   children: ReactNode;
 }
 
 /** One step of the sign-in: its fields, the failure, and the button. */
-function LoginForm({ intro, onSubmit, testId, message, submitting, submitLabel, submitTestId, children }: LoginFormProps) {
+function LoginForm({ step, onSubmit, message, submitting, children }: LoginFormProps) {
   const { t } = useTranslation();
+  const { intro, testId, submit, submitTestId } = STEPS[step];
   return (
     <section className="page page--narrow login">
       <h1>{t('login.title')}</h1>
-      <p className="login__intro">{intro}</p>
+      <p className="login__intro">{t(intro)}</p>
       <form className="login__form" onSubmit={onSubmit} noValidate data-testid={testId}>
         {children}
         {message && (
@@ -206,7 +192,7 @@ function LoginForm({ intro, onSubmit, testId, message, submitting, submitLabel, 
           </p>
         )}
         <button type="submit" className="button" disabled={submitting} data-testid={submitTestId}>
-          {submitting ? t('login.submitting') : submitLabel}
+          {submitting ? t('login.submitting') : t(submit)}
         </button>
       </form>
     </section>

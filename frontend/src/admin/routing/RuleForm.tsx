@@ -91,6 +91,15 @@ export function RuleForm({ categories, categoryByCode, units, wards, onCreated, 
       clear(field);
     };
 
+  /** The props a field of this form takes: its ids, its value, its change (clearing its error) and its error. */
+  const bind = <V,>(field: RuleField, id: string, value: V, set: (value: V) => void) => ({
+    id,
+    testId: id,
+    value,
+    onChange: edit(field, set),
+    error: errorText(errors[field]),
+  });
+
   const submit = async () => {
     if (busy) return;
     const fromIso = validFrom === prefilledFrom ? undefined : cityInputToIso(validFrom);
@@ -160,33 +169,9 @@ export function RuleForm({ categories, categoryByCode, units, wards, onCreated, 
             error={errorText(errors.ward)}
           />
 
-          <UnitField
-            id="rule-unit"
-            testId="rule-unit"
-            label={t('admin.routing.form.unit')}
-            units={units}
-            value={unitId}
-            onChange={edit('unit', setUnitId)}
-            error={errorText(errors.unit)}
-          />
-
-          <ValidFromField
-            id="rule-valid-from"
-            testId="rule-valid-from"
-            label={t('admin.routing.form.validFrom')}
-            value={validFrom}
-            onChange={edit('validFrom', setValidFrom)}
-            error={errorText(errors.validFrom)}
-          />
-
-          <RuleNoteField
-            id="rule-note"
-            testId="rule-note"
-            value={note}
-            onChange={edit('note', setNote)}
-            error={errorText(errors.note)}
-            wide
-          />
+          <UnitField {...bind('unit', 'rule-unit', unitId, setUnitId)} label={t('admin.routing.form.unit')} units={units} />
+          <ValidFromField {...bind('validFrom', 'rule-valid-from', validFrom, setValidFrom)} label={t('admin.routing.form.validFrom')} />
+          <RuleNoteField {...bind('note', 'rule-note', note, setNote)} wide />
         </>
       }
       error={<FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />}
