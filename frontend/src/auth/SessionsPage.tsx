@@ -43,8 +43,7 @@ export default function SessionsPage() {
   return (
     <AdminPage
       testId="sessions-page"
-      title={t('account.sessions.title')}
-      lead={t('account.sessions.lead')}
+      texts="account.sessions"
       actions={
         <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
           {t('account.sessions.endAll')}

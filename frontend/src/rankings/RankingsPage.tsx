@@ -20,7 +20,7 @@ export default function RankingsPage() {
   const rankings = useRankings({ from: bounds.from, to: bounds.to, kind });
 
   return (
-    <AdminPage testId="rankings-page" className="rankings" title={t('rankings.title')} lead={t('rankings.lead')}>
+    <AdminPage testId="rankings-page" className="rankings" texts="rankings">
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="rankings-filters">
         <SelectField
           id="rankings-period"

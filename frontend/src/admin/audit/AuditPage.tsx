@@ -62,8 +62,7 @@ export default function AuditPage() {
   const set = <K extends keyof Filter>(key: K, value: Filter[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
-    <AdminPage testId="admin-audit-page" title={t('admin.audit.title')} lead={t('admin.audit.lead')}>
-      {' '}
+    <AdminPage testId="admin-audit-page" texts="admin.audit">
       <form
         className="admin-filters"
         onSubmit={(e) => {

@@ -51,8 +51,7 @@ export default function CalendarPage() {
   return (
     <AdminPage
       testId="admin-calendar-page"
-      title={t('admin.calendar.title')}
-      lead={t('admin.calendar.lead')}
+      texts="admin.calendar"
       actions={
         <div className="calendar-year" role="group" aria-label={t('admin.calendar.year')}>
           <button

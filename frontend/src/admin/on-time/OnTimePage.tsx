@@ -100,7 +100,7 @@ export default function OnTimePage() {
   const serverError = figures.isError ? errorText(errorsFromFailure(figures.error, () => 'form').form) : null;
 
   return (
-    <AdminPage testId="admin-on-time-page" title={t('admin.onTime.title')} lead={t('admin.onTime.lead')}>
+    <AdminPage testId="admin-on-time-page" texts="admin.onTime">
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="on-time-filters">
         <SelectField
           id="on-time-group"

@@ -67,9 +67,8 @@ export default function RoutingRulesPage() {
   return (
     <AdminPage
       testId="admin-routing-page"
-      data={{ 'data-can-edit': canEdit }}
-      title={t('admin.routing.title')}
-      lead={canEdit ? t('admin.routing.lead') : t('admin.routing.leadReadOnly')}
+      editable={canEdit}
+      texts="admin.routing"
       actions={
         canEdit &&
         !adding && (

@@ -34,9 +34,8 @@ export default function SlaPoliciesPage() {
   return (
     <AdminPage
       testId="admin-sla-page"
-      data={{ 'data-can-edit': canEdit }}
-      title={t('admin.sla.title')}
-      lead={canEdit ? t('admin.sla.lead') : t('admin.sla.leadReadOnly')}
+      editable={canEdit}
+      texts="admin.sla"
       actions={
         canEdit &&
         !form && (

@@ -56,8 +56,7 @@ export default function UsersPage() {
   return (
     <AdminPage
       testId="admin-users-page"
-      title={t('admin.users.title')}
-      lead={t('admin.users.lead')}
+      texts="admin.users"
       actions={
         <div className="admin-actions">
           <button type="button" className="button" onClick={() => setPanel('create')} data-testid="staff-add">
