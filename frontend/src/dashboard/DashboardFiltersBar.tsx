@@ -78,23 +78,17 @@ export function DashboardFiltersBar({
         <span>{t('dashboard.unit')}</span>
         <select value={filters.unit} onChange={(event) => onChange({ ...filters, unit: event.target.value })} data-testid="dashboard-unit">
           <option value="">{t('dashboard.all')}</option>
-          {unitOptions.city.length > 0 && (
-            <optgroup label={t('dashboard.unitGroups.city')}>
-              {unitOptions.city.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unitOptions.label(unit)}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {unitOptions.wards.length > 0 && (
-            <optgroup label={t('dashboard.unitGroups.wards')}>
-              {unitOptions.wards.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unitOptions.label(unit)}
-                </option>
-              ))}
-            </optgroup>
+          {(['city', 'wards'] as const).map(
+            (group) =>
+              unitOptions[group].length > 0 && (
+                <optgroup key={group} label={t(`dashboard.unitGroups.${group}`)}>
+                  {unitOptions[group].map((unit) => (
+                    <option key={unit.id} value={unit.id}>
+                      {unitOptions.label(unit)}
+                    </option>
+                  ))}
+                </optgroup>
+              ),
           )}
         </select>
       </label>

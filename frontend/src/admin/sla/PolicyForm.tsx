@@ -167,24 +167,18 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
             )}
           </FormField>
 
-          <DurationField
-            id="policy-response"
-            testId="policy-response"
-            legend={t('admin.sla.form.response')}
-            value={draft.response}
-            onChange={(response) => change('response', { response })}
-            error={errorText(errors.response)}
-            hint={t('admin.sla.form.responseHint')}
-          />
-          <DurationField
-            id="policy-resolution"
-            testId="policy-resolution"
-            legend={t('admin.sla.form.resolution')}
-            value={draft.resolution}
-            onChange={(resolution) => change('resolution', { resolution })}
-            error={errorText(errors.resolution)}
-            hint={t('admin.sla.form.resolutionHint')}
-          />
+          {(['response', 'resolution'] as const).map((target) => (
+            <DurationField
+              key={target}
+              id={`policy-${target}`}
+              testId={`policy-${target}`}
+              legend={t(`admin.sla.form.${target}`)}
+              value={draft[target]}
+              onChange={(duration) => change(target, { [target]: duration })}
+              error={errorText(errors[target])}
+              hint={t(`admin.sla.form.${target}Hint`)}
+            />
+          ))}
 
           <ChoiceField
             testId="policy-mode"
