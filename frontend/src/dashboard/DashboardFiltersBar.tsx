@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminCategory as Category } from '../admin/adminQueries';
 import type { HandlingUnit } from '../api/units';
 import { STATUS_FILTERS, type DashboardFilters, type StatusFilter } from './dashboardFilters';
+import { Options } from '../admin/Options';
 
 /** Departments and utilities first (few, city-wide), then the 168 ward committees by name. */
 function unitGroups(units: readonly HandlingUnit[], en: boolean) {
@@ -100,11 +101,7 @@ export function DashboardFiltersBar({
           data-testid="dashboard-status"
         >
           <option value="">{t('dashboard.all')}</option>
-          {STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {t(`dashboard.statuses.${status}`)}
-            </option>
-          ))}
+          <Options items={STATUS_FILTERS} label={(status) => t(`dashboard.statuses.${status}`)} />
         </select>
       </label>
     </form>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Options } from '../admin/Options';
 import {
   clampStep,
   lastDayOf,
@@ -94,11 +95,7 @@ export function TimeSlider({
             }}
             data-testid="dashboard-span"
           >
-            {SPANS.map((span) => (
-              <option key={span} value={span}>
-                {t('dashboard.time.days', { count: span })}
-              </option>
-            ))}
+            <Options items={SPANS} label={(span) => t('dashboard.time.days', { count: span })} />
           </select>
         </label>
       </div>

@@ -6,6 +6,7 @@ import { AdminPage } from '../AdminPage';
 import { AdminTable } from '../AdminTable';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
+import { Options } from '../Options';
 
 const PAGE_SIZE = 100;
 /** The event types the API records, in the order the filter lists them. */
@@ -76,11 +77,7 @@ export default function AuditPage() {
           {t('admin.audit.filters.type')}
           <select value={draft.type} onChange={(e) => set('type', e.target.value as Filter['type'])} data-testid="audit-type">
             <option value="">{t('admin.audit.filters.anyType')}</option>
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <Options items={TYPES} label={(type) => type} />
           </select>
         </label>
         <label className="field admin-field">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
@@ -32,6 +32,9 @@ interface HoursEditorProps {
   canEdit: boolean;
   onSaved(): void;
 }
+
+/** What a range's two times look like, shown in an empty field. */
+const PLACEHOLDERS = { start: '07:30', end: '11:30' };
 
 /**
  * The weekly working hours SLA business time runs on (07:30–11:30 and 13:00–17:00, Monday to
@@ -106,33 +109,24 @@ export function HoursEditor({ hours, canEdit, onSaved }: HoursEditorProps) {
                       return (
                         <li key={row.id} data-testid="hours-range" data-weekday={weekday} data-position={position}>
                           <span className="field hours-editor__range">
-                            <input
-                              type="text"
-                              inputMode="numeric"
-                              maxLength={5}
-                              placeholder="07:30"
-                              value={row.start}
-                              onChange={(event) => set({ start: event.target.value })}
-                              readOnly={!canEdit}
-                              aria-label={t('admin.calendar.hours.start', { day: t(`admin.calendar.weekdays.${weekday}`) })}
-                              aria-invalid={error ? true : undefined}
-                              aria-describedby={error ? errorId : undefined}
-                              data-testid="hours-start"
-                            />
-                            –
-                            <input
-                              type="text"
-                              inputMode="numeric"
-                              maxLength={5}
-                              placeholder="11:30"
-                              value={row.end}
-                              onChange={(event) => set({ end: event.target.value })}
-                              readOnly={!canEdit}
-                              aria-label={t('admin.calendar.hours.end', { day: t(`admin.calendar.weekdays.${weekday}`) })}
-                              aria-invalid={error ? true : undefined}
-                              aria-describedby={error ? errorId : undefined}
-                              data-testid="hours-end"
-                            />
+                            {(['start', 'end'] as const).map((end, index) => (
+                              <Fragment key={end}>
+                                {index > 0 && '–'}
+                                <input
+                                  type="text"
+                                  inputMode="numeric"
+                                  maxLength={5}
+                                  placeholder={PLACEHOLDERS[end]}
+                                  value={row[end]}
+                                  onChange={(event) => set({ [end]: event.target.value })}
+                                  readOnly={!canEdit}
+                                  aria-label={t(`admin.calendar.hours.${end}`, { day: t(`admin.calendar.weekdays.${weekday}`) })}
+                                  aria-invalid={error ? true : undefined}
+                                  aria-describedby={error ? errorId : undefined}
+                                  data-testid={`hours-${end}`}
+                                />
+                              </Fragment>
+                            ))}
                             {canEdit && (
                               <button
                                 type="button"

@@ -12,6 +12,7 @@ import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
 import { policyInForce } from './policyGroups';
+import { Options } from '../Options';
 
 type PolicyField = 'category' | 'priority' | 'response' | 'resolution' | 'mode' | 'validFrom';
 
@@ -158,11 +159,7 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
                 value={draft.priority}
                 onChange={(event) => change('priority', { priority: event.target.value as Priority })}
               >
-                {PRIORITIES.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {t(`admin.priorities.${priority}`)}
-                  </option>
-                ))}
+                <Options items={PRIORITIES} label={(priority) => t(`admin.priorities.${priority}`)} />
               </select>
             )}
           </FormField>

@@ -6,6 +6,7 @@ import type { HandlingUnit } from '../adminQueries';
 import { AdminForm } from '../AdminForm';
 import { controlAttributes, FormField } from '../FormField';
 import { useCreateStaff, useUpdateStaff, type NewStaffAccount, type StaffAccount } from './staffQueries';
+import { Options } from '../Options';
 
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
 const FIELDS: readonly Field[] = ['username', 'fullName', 'role', 'unitId', 'email', 'phone'];
@@ -106,11 +107,7 @@ export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated
           <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
             {(control) => (
               <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
-                {STAFF_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
+                <Options items={STAFF_ROLES} label={(r) => t(`roles.${r}`)} />
               </select>
             )}
           </FormField>
