@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminCategory as Category } from '../admin/adminQueries';
 import type { HandlingUnit } from '../api/units';
@@ -45,65 +45,43 @@ export function DashboardFiltersBar({
       aria-label={t('dashboard.filters')}
       data-testid="dashboard-filters"
     >
-      <label>
-        <span>{t('dashboard.group')}</span>
-        <select
-          value={filters.group}
-          onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })}
-          data-testid="dashboard-group"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          {groups.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.category')}</span>
-        <select
-          value={filters.category}
-          onChange={(event) => onChange({ ...filters, category: event.target.value })}
-          data-testid="dashboard-category"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          {shownCategories.map((category) => (
-            <option key={category.code} value={category.code}>
-              {en ? category.nameEn : category.nameVi}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.unit')}</span>
-        <select value={filters.unit} onChange={(event) => onChange({ ...filters, unit: event.target.value })} data-testid="dashboard-unit">
-          <option value="">{t('dashboard.all')}</option>
-          {(['city', 'wards'] as const).map(
-            (group) =>
-              unitOptions[group].length > 0 && (
-                <optgroup key={group} label={t(`dashboard.unitGroups.${group}`)}>
-                  {unitOptions[group].map((unit) => (
-                    <option key={unit.id} value={unit.id}>
-                      {unitOptions.label(unit)}
-                    </option>
-                  ))}
-                </optgroup>
-              ),
-          )}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.status')}</span>
-        <select
-          value={filters.status}
-          onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })}
-          data-testid="dashboard-status"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          <Options items={STATUS_FILTERS} label={(status) => t(`dashboard.statuses.${status}`)} />
-        </select>
-      </label>
+      <FilterSelect name="group" value={filters.group} onChange={(group) => onChange({ ...filters, group, category: '' })}>
+        <Options items={groups} value={([code]) => code} label={([, name]) => name} />
+      </FilterSelect>
+      <FilterSelect name="category" value={filters.category} onChange={(category) => onChange({ ...filters, category })}>
+        <Options
+          items={shownCategories}
+          value={(category) => category.code}
+          label={(category) => (en ? category.nameEn : category.nameVi)}
+        />
+      </FilterSelect>
+      <FilterSelect name="unit" value={filters.unit} onChange={(unit) => onChange({ ...filters, unit })}>
+        {(['city', 'wards'] as const).map(
+          (group) =>
+            unitOptions[group].length > 0 && (
+              <optgroup key={group} label={t(`dashboard.unitGroups.${group}`)}>
+                <Options items={unitOptions[group]} value={(unit) => unit.id} label={unitOptions.label} />
+              </optgroup>
+            ),
+        )}
+      </FilterSelect>
+      <FilterSelect name="status" value={filters.status} onChange={(status) => onChange({ ...filters, status: status as StatusFilter })}>
+        <Options items={STATUS_FILTERS} label={(status) => t(`dashboard.statuses.${status}`)} />
+      </FilterSelect>
     </form>
+  );
+}
+
+/** One filter: its name, "all" first, then its choices. */
+function FilterSelect(props: { name: keyof DashboardFilters; value: string; onChange(value: string): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      <span>{t(`dashboard.${props.name}`)}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} data-testid={`dashboard-${props.name}`}>
+        <option value="">{t('dashboard.all')}</option>
+        {props.children}
+      </select>
+    </label>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ChoroplethClasses } from './ChoroplethClasses';
 import { CHANGE_LEGEND, CHOROPLETH_METRICS, STATUS_COLOURS, STATUS_ORDER, type ChoroplethMetric, type LegendClass } from './colourScales';
 import type { LayerVisibility } from './useDashboardMap';
+import { RadioGroup } from './RadioGroup';
 
 const LAYERS: readonly (keyof LayerVisibility)[] = ['density', 'status', 'choropleth', 'hotspots', 'recurring', 'compare'];
 
@@ -60,20 +61,15 @@ export function DashboardLegend({
             )}
             {layer === 'choropleth' && visibility.choropleth && (
               <div className="dashboard-legend__choropleth">
-                <div role="radiogroup" aria-label={t('dashboard.metric')} className="dashboard-legend__metrics">
-                  {CHOROPLETH_METRICS.map((candidate) => (
-                    <label key={candidate}>
-                      <input
-                        type="radio"
-                        name="dashboard-metric"
-                        checked={metric === candidate}
-                        onChange={() => onMetric(candidate)}
-                        data-testid={`dashboard-metric-${candidate}`}
-                      />
-                      {t(`dashboard.metrics.${candidate}`)}
-                    </label>
-                  ))}
-                </div>
+                <RadioGroup
+                  name="dashboard-metric"
+                  label={t('dashboard.metric')}
+                  className="dashboard-legend__metrics"
+                  values={CHOROPLETH_METRICS}
+                  checked={metric}
+                  onChange={onMetric}
+                  text={(candidate) => t(`dashboard.metrics.${candidate}`)}
+                />
                 <ChoroplethClasses
                   metric={metric}
                   classes={classes}

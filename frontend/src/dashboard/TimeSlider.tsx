@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Options } from '../admin/Options';
+import { RadioGroup } from './RadioGroup';
 import {
   clampStep,
   lastDayOf,
@@ -67,24 +68,18 @@ export function TimeSlider({
     <section className="dashboard-time map-panel" aria-labelledby="dashboard-time-title" data-testid="dashboard-time">
       <h2 id="dashboard-time-title">{t('dashboard.time.title')}</h2>
       <div className="dashboard-time__row">
-        <div role="radiogroup" aria-label={t('dashboard.time.window')} className="dashboard-time__kinds">
-          {KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="radio"
-                name="dashboard-window"
-                value={kind}
-                checked={selection.kind === kind}
-                onChange={() => {
-                  onPlayingChange(false);
-                  onChange(clampStep({ ...selection, kind, step: 0 }));
-                }}
-                data-testid={`dashboard-window-${kind}`}
-              />
-              {kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`)}
-            </label>
-          ))}
-        </div>
+        <RadioGroup
+          name="dashboard-window"
+          label={t('dashboard.time.window')}
+          className="dashboard-time__kinds"
+          values={KINDS}
+          checked={selection.kind}
+          onChange={(kind) => {
+            onPlayingChange(false);
+            onChange(clampStep({ ...selection, kind, step: 0 }));
+          }}
+          text={(kind) => (kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`))}
+        />
         <label className="dashboard-time__span">
           <span>{t('dashboard.time.history')}</span>
           <select

@@ -7,7 +7,7 @@ import { CategorySelect } from '../CategorySelect';
 import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
 import { AdminForm } from '../AdminForm';
-import { controlAttributes, FormField } from '../FormField';
+import { FormField, FormSelect } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
@@ -152,17 +152,16 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
             )}
           </FormField>
 
-          <FormField id="policy-priority" testId="policy-priority" label={t('admin.sla.form.priority')} error={errorText(errors.priority)}>
-            {(control) => (
-              <select
-                {...controlAttributes(control)}
-                value={draft.priority}
-                onChange={(event) => change('priority', { priority: event.target.value as Priority })}
-              >
-                <Options items={PRIORITIES} label={(priority) => t(`admin.priorities.${priority}`)} />
-              </select>
-            )}
-          </FormField>
+          <FormSelect
+            id="policy-priority"
+            testId="policy-priority"
+            label={t('admin.sla.form.priority')}
+            error={errorText(errors.priority)}
+            value={draft.priority}
+            onChange={(priority) => change('priority', { priority: priority as Priority })}
+          >
+            <Options items={PRIORITIES} label={(priority) => t(`admin.priorities.${priority}`)} />
+          </FormSelect>
 
           {(['response', 'resolution'] as const).map((target) => (
             <DurationField

@@ -4,7 +4,7 @@ import { STAFF_ROLES, type Role } from '../../auth/roles';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import type { HandlingUnit } from '../adminQueries';
 import { AdminForm } from '../AdminForm';
-import { controlAttributes, FormField } from '../FormField';
+import { controlAttributes, FormField, FormSelect } from '../FormField';
 import { useCreateStaff, useUpdateStaff, type NewStaffAccount, type StaffAccount } from './staffQueries';
 import { Options } from '../Options';
 
@@ -72,6 +72,14 @@ export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated
     }
   };
 
+  const select = (field: 'role' | 'unitId', testId: string) => ({
+    id: `staff-${field}`,
+    testId,
+    label: t(`admin.users.form.${field === 'role' ? 'role' : 'unit'}`),
+    error: errorText(errors[field]),
+    onChange: (value: string) => set(field, value),
+  });
+
   const text = (field: 'username' | 'fullName' | 'email' | 'phone', type = 'text', hint?: string) => (
     <FormField
       id={`staff-${field}`}
@@ -104,30 +112,17 @@ export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated
         <>
           {text('username', 'text', t('admin.users.form.usernameHint'))}
           {text('fullName')}
-          <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
-            {(control) => (
-              <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
-                <Options items={STAFF_ROLES} label={(r) => t(`roles.${r}`)} />
-              </select>
-            )}
-          </FormField>
-          <FormField id="staff-unitId" testId="staff-unit" label={t('admin.users.form.unit')} error={errorText(errors.unitId)}>
-            {(control) => (
-              <select
-                {...controlAttributes(control)}
-                value={draft.unitId}
-                onChange={(e) => set('unitId', e.target.value)}
-                disabled={!kinds}
-              >
-                <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
-                {choices.map((u) => (
-                  <option key={u.id} value={u.id} data-code={u.code}>
-                    {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <FormSelect {...select('role', 'staff-role')} value={draft.role}>
+            <Options items={STAFF_ROLES} label={(r) => t(`roles.${r}`)} />
+          </FormSelect>
+          <FormSelect {...select('unitId', 'staff-unit')} value={draft.unitId} disabled={!kinds}>
+            <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
+            {choices.map((u) => (
+              <option key={u.id} value={u.id} data-code={u.code}>
+                {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
+              </option>
+            ))}
+          </FormSelect>
           {text('email', 'email')}
           {text('phone', 'tel')}
         </>
