@@ -8,6 +8,8 @@ const LAYERS: readonly (keyof LayerVisibility)[] = ['density', 'status', 'chorop
 
 export type LayerLoadState = Partial<Record<keyof LayerVisibility, 'loading' | 'error' | 'ready' | 'idle'>>;
 
+const METRIC_CHOICE = { name: 'dashboard-metric', className: 'dashboard-legend__metrics', values: CHOROPLETH_METRICS } as const;
+
 export function DashboardLegend({
   visibility,
   onToggle,
@@ -27,6 +29,7 @@ export function DashboardLegend({
   compareLabel: string | null;
 }) {
   const { t } = useTranslation();
+  const metricText = (metric: ChoroplethMetric) => t(`dashboard.metrics.${metric}`);
   return (
     <section className="dashboard-legend map-panel" aria-labelledby="dashboard-legend-title" data-testid="dashboard-legend">
       <h2 id="dashboard-legend-title">{t('dashboard.legend')}</h2>
@@ -61,15 +64,7 @@ export function DashboardLegend({
             )}
             {layer === 'choropleth' && visibility.choropleth && (
               <div className="dashboard-legend__choropleth">
-                <RadioGroup
-                  name="dashboard-metric"
-                  label={t('dashboard.metric')}
-                  className="dashboard-legend__metrics"
-                  values={CHOROPLETH_METRICS}
-                  checked={metric}
-                  onChange={onMetric}
-                  text={(candidate) => t(`dashboard.metrics.${candidate}`)}
-                />
+                <RadioGroup {...METRIC_CHOICE} label={t('dashboard.metric')} checked={metric} onChange={onMetric} text={metricText} />
                 <ChoroplethClasses
                   metric={metric}
                   classes={classes}

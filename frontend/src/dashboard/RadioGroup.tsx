@@ -1,3 +1,5 @@
+import { RadioInput } from '../admin/RadioInput';
+
 interface RadioGroupProps<V extends string> {
   /** The inputs' name; each input's test id is `<name>-<value>`. */
   name: string;
@@ -15,14 +17,7 @@ export function RadioGroup<V extends string>({ name, label, className, values, c
     <div role="radiogroup" aria-label={label} className={className}>
       {values.map((value) => (
         <label key={value}>
-          <input
-            type="radio"
-            name={name}
-            value={value}
-            checked={value === checked}
-            onChange={() => onChange(value)}
-            data-testid={`${name}-${value}`}
-          />
+          <RadioInput name={name} value={value} checked={checked} onChange={onChange} />
           {text(value)}
         </label>
       ))}

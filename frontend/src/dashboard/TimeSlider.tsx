@@ -15,6 +15,7 @@ import {
 } from './timeWindow';
 
 const KINDS: readonly WindowKind[] = ['span', 'week', 'day'];
+const WINDOW_CHOICE = { name: 'dashboard-window', className: 'dashboard-time__kinds', values: KINDS } as const;
 const SPANS: readonly SpanDays[] = [30, 90];
 /** One window per this long while playing: enough for a view's tiles to arrive. */
 export const PLAY_INTERVAL_MS = 1_500;
@@ -64,22 +65,18 @@ export function TimeSlider({
     }
   };
 
+  const chooseKind = (kind: WindowKind) => {
+    onPlayingChange(false);
+    onChange(clampStep({ ...selection, kind, step: 0 }));
+  };
+  const kindText = (kind: WindowKind) =>
+    kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`);
+
   return (
     <section className="dashboard-time map-panel" aria-labelledby="dashboard-time-title" data-testid="dashboard-time">
       <h2 id="dashboard-time-title">{t('dashboard.time.title')}</h2>
       <div className="dashboard-time__row">
-        <RadioGroup
-          name="dashboard-window"
-          label={t('dashboard.time.window')}
-          className="dashboard-time__kinds"
-          values={KINDS}
-          checked={selection.kind}
-          onChange={(kind) => {
-            onPlayingChange(false);
-            onChange(clampStep({ ...selection, kind, step: 0 }));
-          }}
-          text={(kind) => (kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`))}
-        />
+        <RadioGroup {...WINDOW_CHOICE} label={t('dashboard.time.window')} checked={selection.kind} onChange={chooseKind} text={kindText} />
         <label className="dashboard-time__span">
           <span>{t('dashboard.time.history')}</span>
           <select
