@@ -8,12 +8,12 @@ export interface RowAction {
   disabled?: boolean;
 }
 
-/** The last cell of a list's row: its buttons, the ones the row offers. */
-export function RowActions({ actions, small = false }: { actions: readonly RowAction[]; small?: boolean }) {
+/** The last cell of a list's row: its buttons, the ones the row offers (none when not `shown`). */
+export function RowActions({ actions, small = false, shown = true }: { actions: readonly RowAction[]; small?: boolean; shown?: boolean }) {
   return (
     <td className="admin-row-actions">
       {actions
-        .filter((action) => action.shown !== false)
+        .filter((action) => shown && action.shown !== false)
         .map((action) => (
           <button
             key={action.testId}

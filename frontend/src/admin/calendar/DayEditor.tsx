@@ -42,6 +42,11 @@ export function DayEditor({ date, entry, workingWeekdays, onSaved, onCancel }: D
 
   const fieldOf = (field: string): DayField | 'form' => (field === 'kind' || field === 'name' ? field : 'form');
 
+  const pickKind = (next: CalendarDayKind) => {
+    setKind(next);
+    setErrors({});
+  };
+
   const save = async () => {
     if (busy) return;
     if (name.trim() === '') {
@@ -117,10 +122,7 @@ export function DayEditor({ date, entry, workingWeekdays, onSaved, onCancel }: D
           legend={t('admin.calendar.editor.kind')}
           choices={CALENDAR_DAY_KINDS}
           value={kind}
-          onChange={(option) => {
-            setKind(option);
-            setErrors({});
-          }}
+          onChange={pickKind}
           label={(option) => t(`admin.calendar.kinds.${option}`)}
           hint={(option) => t(`admin.calendar.kindHints.${option}`)}
           mark={(option) => <span className={`calendar-swatch calendar-swatch--${option}`} aria-hidden="true" />}

@@ -73,6 +73,7 @@ export default function OnTimePage() {
         : Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000
           ? t('admin.onTime.errors.tooLong', { days: MAX_DAYS })
           : null;
+  const invalid = periodError !== null;
   // The "to" date is included: the period ends at the midnight after it.
   const query = { groupBy, from: cityMidnightIso(from), to: cityMidnightIso(isIsoDate(to) ? addDays(to, 1) : to) };
   const figures = useOnTime(query, !periodError);
@@ -94,6 +95,11 @@ export default function OnTimePage() {
     );
   }, [figures.data, groupBy, order, format, reference.unitByCode, reference.categoryByCode]);
 
+  const chooseGrouping = (next: OnTimeGrouping) => {
+    setGroupBy(next);
+    setOrder(defaultOrder(next));
+  };
+
   const sortBy = (key: SortKey) =>
     setOrder((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key !== 'name' }));
 
@@ -107,20 +113,10 @@ export default function OnTimePage() {
           label={t('admin.onTime.groupBy')}
           value={groupBy}
           options={GROUPINGS.map((grouping) => ({ value: grouping, label: t(`admin.onTime.groups.${grouping}`) }))}
-          onChange={(next) => {
-            setGroupBy(next);
-            setOrder(defaultOrder(next));
-          }}
+          onChange={chooseGrouping}
         />
-        <PeriodDate
-          id="on-time-from"
-          label={t('admin.onTime.from')}
-          value={from}
-          max={to}
-          onChange={setFrom}
-          invalid={periodError !== null}
-        />
-        <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={periodError !== null} />
+        <PeriodDate id="on-time-from" label={t('admin.onTime.from')} value={from} max={to} onChange={setFrom} invalid={invalid} />
+        <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={invalid} />
         <button
           type="button"
           className="button button--secondary"

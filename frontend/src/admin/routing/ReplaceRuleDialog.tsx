@@ -36,6 +36,11 @@ export function ReplaceRuleDialog({ rule, names, units, onReplaced, onPartial, o
   const [errors, setErrors] = useState<FormErrors<ReplaceField>>({});
   const [createdId, setCreatedId] = useState<number | null>(null);
 
+  const pickUnit = (id: string) => {
+    setUnitId(id);
+    setErrors({});
+  };
+
   const confirm = async () => {
     if (!unitId) {
       setErrors({ unit: { key: 'required' } });
@@ -87,10 +92,7 @@ export function ReplaceRuleDialog({ rule, names, units, onReplaced, onPartial, o
         label={t('admin.routing.replace.unit')}
         units={units}
         value={unitId}
-        onChange={(id) => {
-          setUnitId(id);
-          setErrors({});
-        }}
+        onChange={pickUnit}
         error={errorText(errors.unit)}
         excludeId={rule.unit.id}
       />

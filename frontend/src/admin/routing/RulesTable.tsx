@@ -56,18 +56,13 @@ export function RulesTable({ rules, names, now, canEdit, highlightId, onClose, o
               {canEdit && (
                 <RowActions
                   small
+                  shown={isOpenEnded(rule)}
                   actions={[
-                    {
-                      label: t('admin.routing.actions.replace'),
-                      testId: 'routing-rule-replace',
-                      onClick: () => onReplace(rule),
-                      shown: isOpenEnded(rule),
-                    },
+                    { label: t('admin.routing.actions.replace'), testId: 'routing-rule-replace', onClick: () => onReplace(rule) },
                     {
                       label: t('admin.routing.actions.close'),
                       testId: 'routing-rule-close',
                       onClick: () => onClose(rule),
-                      shown: isOpenEnded(rule),
                       tone: 'danger-quiet',
                     },
                   ]}

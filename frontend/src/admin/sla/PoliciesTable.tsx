@@ -65,14 +65,8 @@ export function PoliciesTable({ groups, categoryByCode, now, canEdit, highlightI
                 {canEdit && (
                   <RowActions
                     small
-                    actions={[
-                      {
-                        label: t('admin.sla.actions.change'),
-                        testId: 'sla-policy-change',
-                        onClick: () => onChange(policy),
-                        shown: status === 'current',
-                      },
-                    ]}
+                    shown={status === 'current'}
+                    actions={[{ label: t('admin.sla.actions.change'), testId: 'sla-policy-change', onClick: () => onChange(policy) }]}
                   />
                 )}
               </tr>
