@@ -89,7 +89,6 @@ export default function DashboardPage() {
   );
 
   const { map, ready, flyTo } = useDashboardMap(containerRef, {
-    token,
     tileUrl,
     visibility,
     attribution: t('map.osmAttribution'),

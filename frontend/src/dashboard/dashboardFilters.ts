@@ -1,4 +1,5 @@
 import { API_BASE } from '../api/httpClient';
+import type { paths } from '../api/schema';
 import type { WindowBounds } from './timeWindow';
 
 export type StatusFilter = '' | 'open' | 'warning' | 'overdue' | 'resolved';
@@ -25,12 +26,10 @@ const STATUS_PARAMS: Record<Exclude<StatusFilter, ''>, Record<string, string>> =
 export const REPORT_TILES_PATH = `${API_BASE}/tiles/reports/`;
 export const LIVE_REPORTS_PATH = `${API_BASE}/live/reports`;
 
+/** The query every leaders' figure takes (GET /insights/wards and the others). */
+type InsightsFilterQuery = NonNullable<paths['/api/v1/insights/wards']['get']['parameters']['query']>;
 /** The filters every figure shares: category (or its group) and handling unit. */
-export interface InsightsScope {
-  category?: string;
-  group?: string;
-  unit?: string;
-}
+export type InsightsScope = Pick<InsightsFilterQuery, 'category' | 'group' | 'unit'>;
 
 export function insightsScope(filters: DashboardFilters): InsightsScope {
   return {

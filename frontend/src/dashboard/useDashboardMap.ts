@@ -1,3 +1,4 @@
+import { sessionToken } from '../api/client';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
@@ -48,7 +49,6 @@ export type MapPick =
   | { kind: 'change'; cell: ChangeCell; lngLat: [number, number] };
 
 export interface DashboardMapOptions {
-  token: string | null;
   tileUrl: string;
   visibility: LayerVisibility;
   attribution: string;
@@ -74,9 +74,6 @@ export interface DashboardMap {
  * the filters, the window and the live generation; changing it re-fetches every report layer.
  */
 export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
-  // Read by transformRequest at every tile request, so a refreshed token is used without a new map.
-  const tokenRef = useRef(options.token);
-  tokenRef.current = options.token;
   const onPickRef = useRef(options.onPick);
   onPickRef.current = options.onPick;
 
@@ -85,8 +82,9 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
     minZoom: 5,
     attribution: options.attribution,
     mapOptions: {
+      // The session's token, read at every tile request (as the API client reads it), so a refreshed one is used without a new map.
       transformRequest: (url) => {
-        const token = tokenRef.current;
+        const token = sessionToken();
         if (token && url.startsWith(`${window.location.origin}${REPORT_TILES_PATH}`)) {
           return { url, headers: { Authorization: `Bearer ${token}` } };
         }
