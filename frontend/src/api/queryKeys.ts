@@ -14,7 +14,8 @@ export const queryKeys = {
   queue: (unitId: string) => ['tickets', 'queue', unitId] as const,
   duplicates: (query: { category: string; lat: number; lng: number; text: string }) => ['tickets', 'duplicates', query] as const,
   callerReports: (phone: string) => ['tickets', 'caller', phone] as const,
-  tracked: (code: string, withSecret: boolean) => ['tickets', 'track', code, withSecret] as const,
+  /** Kept in memory only, like every key: the reporter's secret tells apart what the reporter and the public see. */
+  tracked: (code: string, secret: string | null) => ['tickets', 'track', code, secret] as const,
   publicCell: (lat: number, lng: number, zoom: number) => ['public', 'cell', lat, lng, zoom] as const,
   publicWards: () => ['public', 'wards'] as const,
 };

@@ -2,18 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CitizenMessageForm } from './CitizenMessageForm';
 import { RatingForm } from './RatingForm';
-import { rejectResolution, replyToReport } from './trackApi';
-import type { TrackedReport } from './trackTypes';
+import { useCitizenActions, type TrackedReport } from './trackQueries';
 
 /**
  * What the reporter can do on their report: answer a request for information, or accept (rate)
  * or dispute a resolution. The server's allowedActions decide, for the holder of the reporter's
- * secret; without it the page only reads, with a hint. Each sends, then the page reloads the report.
+ * secret; without it the page only reads, with a hint. Each sends, then the report reloads.
  */
-export function CitizenActions({ report, secret, onChanged }: { report: TrackedReport; secret: string | null; onChanged(): void }) {
+export function CitizenActions({ report, secret }: { report: TrackedReport; secret: string | null }) {
   const { t } = useTranslation();
-  const [disputing, setDisputing] = useState(false);
-  const allowed = new Set(report.allowedActions);
 
   if (!report.asReporter || !secret) {
     // Only where the reporter would have something to do: the hint says how.
@@ -24,6 +21,14 @@ export function CitizenActions({ report, secret, onChanged }: { report: TrackedR
       </p>
     );
   }
+  return <ReporterActions report={report} secret={secret} />;
+}
+
+function ReporterActions({ report, secret }: { report: TrackedReport; secret: string }) {
+  const { t } = useTranslation();
+  const [disputing, setDisputing] = useState(false);
+  const send = useCitizenActions(report.code, secret);
+  const allowed = new Set(report.allowedActions);
 
   if (allowed.has('reply')) {
     const request = [...report.timeline].reverse().find((event) => event.type === 'info_requested' && event.message);
@@ -35,7 +40,7 @@ export function CitizenActions({ report, secret, onChanged }: { report: TrackedR
             {request.message}
           </blockquote>
         )}
-        <CitizenMessageForm kind="reply" send={(message) => replyToReport(report.code, secret, message)} onSent={onChanged} />
+        <CitizenMessageForm kind="reply" send={send.reply} />
       </section>
     );
   }
@@ -51,10 +56,10 @@ export function CitizenActions({ report, secret, onChanged }: { report: TrackedR
           </blockquote>
         )}
         <p className="track-muted">{t('track.actions.result.help')}</p>
-        {allowed.has('rate') && <RatingForm code={report.code} secret={secret} onSent={onChanged} />}
+        {allowed.has('rate') && <RatingForm send={send.rate} />}
         {allowed.has('reject') &&
           (disputing ? (
-            <CitizenMessageForm kind="reject" send={(message) => rejectResolution(report.code, secret, message)} onSent={onChanged} />
+            <CitizenMessageForm kind="reject" send={send.reject} />
           ) : (
             <button
               type="button"

@@ -8,11 +8,10 @@ interface CitizenMessageFormProps {
   /** 'reply' answers a request for information; 'reject' disputes a resolution. */
   kind: 'reply' | 'reject';
   send(message: string): Promise<unknown>;
-  onSent(): void;
 }
 
 /** One text box and a send button, used for the citizen's reply and for "I do not agree". */
-export function CitizenMessageForm({ kind, send, onSent }: CitizenMessageFormProps) {
+export function CitizenMessageForm({ kind, send }: CitizenMessageFormProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState<CitizenProblem | 'tooShort' | null>(null);
@@ -31,7 +30,6 @@ export function CitizenMessageForm({ kind, send, onSent }: CitizenMessageFormPro
     try {
       await send(message.trim());
       setMessage('');
-      onSent();
     } catch (error) {
       setProblem(citizenProblemOf(error));
     } finally {

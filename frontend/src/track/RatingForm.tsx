@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citizenProblemOf, type CitizenProblem } from './citizenErrors';
-import { rateResolution } from './trackApi';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
 /** 1–5 stars and an optional comment; rating a resolved report closes it. */
-export function RatingForm({ code, secret, onSent }: { code: string; secret: string; onSent(): void }) {
+export function RatingForm({ send }: { send(rating: { rating: number; comment: string }): Promise<unknown> }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -24,8 +23,7 @@ export function RatingForm({ code, secret, onSent }: { code: string; secret: str
     setSending(true);
     setProblem(null);
     try {
-      await rateResolution(code, secret, rating, comment.trim());
-      onSent();
+      await send({ rating, comment: comment.trim() });
     } catch (error) {
       setProblem(citizenProblemOf(error));
     } finally {
