@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchDuplicates, type DuplicateQuery } from './operatorApi';
 import type { DuplicateCandidate, LatLng } from './intakeTypes';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
 
 // The operator types while the caller talks; one request per pause, not per keystroke.
 const DUPLICATE_DELAY_MS = 300;

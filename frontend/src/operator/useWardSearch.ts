@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { searchWards } from './operatorApi';
 import type { WardSearchHit } from './intakeTypes';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
 
 const SEARCH_DELAY_MS = 150;
 const NO_HITS: WardSearchHit[] = [];
