@@ -90,6 +90,7 @@ export const staffReportSchema = staffReportRecordSchema
   .extend({
     allowedActions: z.array(ticketActionSchema).describe("The ticket state machine's actions from the current status"),
     transferable: z.boolean().describe('Whether the ticket may still be transferred to another unit (it is not finished)'),
+    callersAttachable: z.boolean().describe('Whether the call centre may still attach a caller to it (it is open)'),
     reporterActions: z
       .array(citizenActionSchema)
       .optional()
