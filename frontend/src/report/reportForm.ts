@@ -1,4 +1,4 @@
-import type { ApiIssue } from '../api/httpClient';
+import type { ApiIssue } from '../api/apiError';
 import type { Category, CategoryAttribute, CreateReportBody } from '../api/intakeQueries';
 
 /** A value of one category attribute as the form holds it; multivaluelist keeps its keys. */

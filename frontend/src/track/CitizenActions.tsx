@@ -27,39 +27,29 @@ export function CitizenActions({ report, secret }: { report: TrackedReport; secr
 function ReporterActions({ report, secret }: { report: TrackedReport; secret: string }) {
   const { t } = useTranslation();
   const [disputing, setDisputing] = useState(false);
-  const send = useCitizenActions(report.code, secret);
+  const actions = useCitizenActions(report.code, secret);
   const allowed = new Set(report.allowedActions);
 
   if (allowed.has('reply')) {
-    const request = [...report.timeline].reverse().find((event) => event.type === 'info_requested' && event.message);
     return (
       <section className="track-section track-actions" aria-labelledby="track-reply-title" data-testid="track-actions">
         <h2 id="track-reply-title">{t('track.actions.reply.title')}</h2>
-        {request?.message && (
-          <blockquote className="track-quote" data-testid="track-request-message">
-            {request.message}
-          </blockquote>
-        )}
-        <CitizenMessageForm kind="reply" send={send.reply} />
+        <LastMessage report={report} type="info_requested" testId="track-request-message" />
+        <CitizenMessageForm kind="reply" action={actions.reply} />
       </section>
     );
   }
 
   if (allowed.has('rate') || allowed.has('reject')) {
-    const answer = [...report.timeline].reverse().find((event) => event.type === 'resolved' && event.message);
     return (
       <section className="track-section track-actions" aria-labelledby="track-result-title" data-testid="track-actions">
         <h2 id="track-result-title">{t('track.actions.result.title')}</h2>
-        {answer?.message && (
-          <blockquote className="track-quote" data-testid="track-answer">
-            {answer.message}
-          </blockquote>
-        )}
+        <LastMessage report={report} type="resolved" testId="track-answer" />
         <p className="track-muted">{t('track.actions.result.help')}</p>
-        {allowed.has('rate') && <RatingForm send={send.rate} />}
+        {allowed.has('rate') && <RatingForm action={actions.rate} />}
         {allowed.has('reject') &&
           (disputing ? (
-            <CitizenMessageForm kind="reject" send={send.reject} />
+            <CitizenMessageForm kind="reject" action={actions.reject} />
           ) : (
             <button
               type="button"
@@ -74,4 +64,15 @@ function ReporterActions({ report, secret }: { report: TrackedReport; secret: st
     );
   }
   return null;
+}
+
+/** The unit's last message of this kind (its request, its answer), quoted above the reporter's form. */
+function LastMessage({ report, type, testId }: { report: TrackedReport; type: string; testId: string }) {
+  const event = [...report.timeline].reverse().find((candidate) => candidate.type === type && candidate.message);
+  if (!event?.message) return null;
+  return (
+    <blockquote className="track-quote" data-testid={testId}>
+      {event.message}
+    </blockquote>
+  );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { ApiError } from '../api/apiError';
 import { data, publicApi, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
@@ -53,5 +53,8 @@ export function useCitizenActions(code: string, secret: string) {
       data(publicApi.POST('/api/v1/track/{code}/rating', { params, body: comment ? { rating, comment } : { rating } })),
     onSuccess,
   });
-  return { reply: reply.mutateAsync, reject: reject.mutateAsync, rate: rate.mutateAsync };
+  return { reply, reject, rate };
 }
+
+/** One of the reporter's answers: sends, and says whether it is on its way or why it was refused. */
+export type CitizenAction<Input> = UseMutationResult<unknown, Error, Input>;
