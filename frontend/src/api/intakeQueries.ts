@@ -70,9 +70,18 @@ export function useWardSearchQuery(
     queryFn: ({ signal }) => data(publicApi.GET('/api/v1/geo/search', { params: { query: { q: settled, limit: options.limit } }, signal })),
     enabled,
   });
+  return wardSearchOf(active, settled === trimmed, query);
+}
+
+/** The search as shown: nothing while inactive, busy until the hits for the text as typed now have arrived. */
+export function wardSearchOf(
+  active: boolean,
+  settled: boolean,
+  query: { data?: WardSearchHit[]; isError: boolean; isFetching: boolean; isPending: boolean },
+): WardSearch {
   if (!active) return { hits: null, busy: false, failed: false };
-  if (settled !== trimmed || query.isFetching || query.isPending) return { hits: null, busy: true, failed: false };
-  return query.isError ? { hits: null, busy: false, failed: true } : { hits: query.data, busy: false, failed: false };
+  if (!settled || query.isFetching || query.isPending) return { hits: null, busy: true, failed: false };
+  return query.isError || !query.data ? { hits: null, busy: false, failed: true } : { hits: query.data, busy: false, failed: false };
 }
 
 /**

@@ -37,12 +37,18 @@ export function useCallerHistory() {
     else if (query.isError) void query.refetch();
   };
 
-  let state: CallerHistoryState = { status: 'idle' };
-  if (phone !== null) {
-    if (query.isFetching || query.isPending) state = { status: 'loading', phone };
-    else state = query.isError ? { status: 'error', phone } : { status: 'ready', phone, reports: query.data };
-  }
-  return { state, lookup };
+  return { state: callerHistoryOf(phone, query), lookup };
+}
+
+/** The history as shown: of the number asked, loading until its answer has arrived. */
+export function callerHistoryOf(
+  phone: string | null,
+  query: { data?: CallerReport[]; isError: boolean; isFetching: boolean; isPending: boolean },
+): CallerHistoryState {
+  if (phone === null) return { status: 'idle' };
+  if (query.isFetching || query.isPending) return { status: 'loading', phone };
+  if (query.isError || !query.data) return { status: 'error', phone };
+  return { status: 'ready', phone, reports: query.data };
 }
 
 export interface DuplicateQuery {

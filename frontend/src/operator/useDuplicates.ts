@@ -27,11 +27,18 @@ export function useDuplicates(category: string | null, pin: LatLng | null, text:
   const key = keyOf(query);
   const settledKey = useDebouncedValue(key, DUPLICATE_DELAY_MS);
   const settled = useMemo(() => (settledKey ? (JSON.parse(settledKey) as DuplicateQuery) : null), [settledKey]);
-  const answer = useDuplicatesQuery(settled);
+  return duplicatesStateOf(query !== null, settledKey === key, useDuplicatesQuery(settled));
+}
 
-  if (!query) return { status: 'idle', candidates: NONE };
-  if (answer.isError && !answer.isFetching) return { status: settledKey === key ? 'error' : 'loading', candidates: NONE };
+/** The list as shown: the last answer stays while the next loads; a failure empties it. */
+export function duplicatesStateOf(
+  asked: boolean,
+  settled: boolean,
+  answer: { data?: DuplicateCandidate[]; isError: boolean; isFetching: boolean; isPending: boolean; isPlaceholderData: boolean },
+): DuplicatesState {
+  if (!asked) return { status: 'idle', candidates: NONE };
+  if (answer.isError && !answer.isFetching) return { status: settled ? 'error' : 'loading', candidates: NONE };
   const candidates = answer.data ?? NONE;
-  if (settledKey !== key || answer.isFetching || answer.isPlaceholderData || answer.isPending) return { status: 'loading', candidates };
+  if (!settled || answer.isFetching || answer.isPlaceholderData || answer.isPending) return { status: 'loading', candidates };
   return { status: 'ready', candidates };
 }
