@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { categoryRefSchema, pointSchema, wardRefSchema } from '../report-record/report-refs.dto';
+import { wardRefSchema } from '../geo/geo.dto';
+import { categoryRefSchema, pointSchema } from '../report-record/report-refs.dto';
 import { CITIZEN_ACTIONS } from '../tickets/citizen-actions';
 import { TICKET_ACTIONS } from '../tickets/ticket-state-machine';
 
