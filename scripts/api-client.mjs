@@ -14,10 +14,8 @@ const SCHEMA_NAME = 'frontend/src/api/schema.d.ts';
 async function generateSchema() {
   log('building the backend to read its OpenAPI document');
   run(join(ROOT, 'node_modules', '.bin', 'nx'), ['run', '@hcmc-1022/backend:build', '--output-style=static'], { quiet: true });
-  const json = run(process.execPath, [join(ROOT, 'backend', 'dist', 'backend', 'src', 'cli', 'openapi.cli.js')], {
-    env: childEnv({}),
-    quiet: true,
-  });
+  // The workspace's Node 24 (first on childEnv's PATH): NestJS 12 loads through require(esm).
+  const json = run('node', [join(ROOT, 'backend', 'dist', 'backend', 'src', 'cli', 'openapi.cli.js')], { env: childEnv(), quiet: true });
   const ast = await openapiTS(JSON.parse(json), { alphabetize: true });
   return COMMENT_HEADER + astToString(ast);
 }

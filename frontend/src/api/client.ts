@@ -4,6 +4,9 @@ import { announceTokenRefused, apiErrorOf, ApiError, refusesToken } from './apiE
 import { DEVICE_HEADER, deviceId } from './deviceId';
 import type { components, paths } from './schema';
 
+/** Base path of the REST API; the SPA is served by the same origin as the API. */
+export const API_BASE = '/api/v1';
+
 export type ApiClient = Client<paths>;
 /** The API's named shapes (requests and answers), as the OpenAPI document describes them. */
 export type Schemas = components['schemas'];

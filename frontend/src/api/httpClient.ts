@@ -1,10 +1,10 @@
 import { announceTokenRefused, apiErrorOf, ApiError, refusesToken } from './apiError';
+import { API_BASE } from './client';
 import { DEVICE_HEADER, deviceId } from './deviceId';
 
 export { ApiError, TOKEN_REFUSED_EVENT, type ApiErrorBody, type ApiIssue } from './apiError';
 
-/** Base path of the REST API; the SPA is served by the same origin as the API. */
-export const API_BASE = '/api/v1';
+export { API_BASE } from './client';
 
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

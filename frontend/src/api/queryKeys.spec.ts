@@ -7,8 +7,7 @@ describe('query keys', () => {
   it.each([
     ['a staff ticket', queryKeys.report('r1')],
     ['a unit queue', queryKeys.queue('u1')],
-    ['a caller history', queryKeys.callerReports('0901234567')],
-    ['a tracked report', queryKeys.tracked('HCM-1', true)],
+    ['a tracked report', queryKeys.tracked('HCM-1', 'secret')],
     ['duplicates', queryKeys.duplicates({ category: 'c', lat: 1, lng: 2, text: '' })],
   ])('%s is invalidated with every ticket', (_what, key) => {
     expect(startsWith(key, queryKeys.tickets())).toBe(true);
@@ -16,7 +15,9 @@ describe('query keys', () => {
 
   it('keeps apart what differs', () => {
     expect(queryKeys.report('a')).not.toEqual(queryKeys.report('b'));
-    expect(queryKeys.tracked('HCM-1', true)).not.toEqual(queryKeys.tracked('HCM-1', false));
+    expect(queryKeys.tracked('HCM-1', 'secret')).not.toEqual(queryKeys.tracked('HCM-1', null));
     expect(startsWith(queryKeys.categories(), queryKeys.tickets())).toBe(false);
+    // Each lookup of a caller's history is audited: no ticket change may ask again.
+    expect(startsWith(queryKeys.callerReports('0901234567'), queryKeys.tickets())).toBe(false);
   });
 });

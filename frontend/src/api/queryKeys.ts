@@ -13,8 +13,10 @@ export const queryKeys = {
   report: (id: string) => ['tickets', 'report', id] as const,
   queue: (unitId: string) => ['tickets', 'queue', unitId] as const,
   duplicates: (query: { category: string; lat: number; lng: number; text: string }) => ['tickets', 'duplicates', query] as const,
-  callerReports: (phone: string) => ['tickets', 'caller', phone] as const,
-  tracked: (code: string, withSecret: boolean) => ['tickets', 'track', code, withSecret] as const,
+  /** Not under tickets: each lookup of a caller's history is audited, so no change elsewhere refreshes it. */
+  callerReports: (phone: string) => ['callers', phone] as const,
+  /** Kept in memory only, like every key: the reporter's secret tells apart what the reporter and the public see. */
+  tracked: (code: string, secret: string | null) => ['tickets', 'track', code, secret] as const,
   publicCell: (lat: number, lng: number, zoom: number) => ['public', 'cell', lat, lng, zoom] as const,
   publicWards: () => ['public', 'wards'] as const,
   /** The current wards' GeoJSON, shared by every map and the admin pages' ward names. */

@@ -1785,6 +1785,8 @@ export interface components {
             attributes: {
                 [key: string]: unknown;
             };
+            /** @description Whether the call centre may still attach a caller to it (it is open) */
+            callersAttachable: boolean;
             category: components["schemas"]["CategoryRef"];
             channel: string;
             code: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { wardRefSchema } from '../report-record/report-refs.dto';
+
+/** A current ward (or commune) as other answers name it: its official code and name. */
+export const wardRefSchema = z.object({ code: z.string(), name: z.string() }).meta({ id: 'WardRef' });
 
 /** One hit of GET /geo/search: lng/lat is the label point of the current unit. */
 export const wardSearchHitSchema = z

@@ -4,7 +4,8 @@ import { atMostAttributes } from './report-attributes';
 
 export { text };
 import { REPORT_CHANNELS, ReportChannel } from '../report-record/report.entity';
-import { categoryRefSchema, wardRefSchema } from '../report-record/report-refs.dto';
+import { wardRefSchema } from '../geo/geo.dto';
+import { categoryRefSchema } from '../report-record/report-refs.dto';
 
 // Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.
 export const phoneSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { categoryRefSchema, pointSchema, wardRefSchema } from '../report-record/report-refs.dto';
+import { wardRefSchema } from '../geo/geo.dto';
+import { categoryRefSchema, pointSchema } from '../report-record/report-refs.dto';
 import { CITIZEN_ACTIONS } from '../tickets/citizen-actions';
 import { TICKET_ACTIONS } from '../tickets/ticket-state-machine';
 
@@ -90,6 +91,7 @@ export const staffReportSchema = staffReportRecordSchema
   .extend({
     allowedActions: z.array(ticketActionSchema).describe("The ticket state machine's actions from the current status"),
     transferable: z.boolean().describe('Whether the ticket may still be transferred to another unit (it is not finished)'),
+    callersAttachable: z.boolean().describe('Whether the call centre may still attach a caller to it (it is open)'),
     reporterActions: z
       .array(citizenActionSchema)
       .optional()

@@ -7,7 +7,7 @@ import { IntakeException } from '../intake/intake.exception';
 import { allowedActions } from '../tickets/ticket-state-machine';
 import { TicketsService } from '../tickets/tickets.service';
 import { ReportRecordService } from '../report-record/report-record.service';
-import { isTerminalStatus, type ReportStatus } from '../report-record/report-status';
+import { isOpenStatus, isTerminalStatus, type ReportStatus } from '../report-record/report-status';
 import { PublicReportView, StaffReport, StaffReportRecord, TrackedReport } from './reports.dto';
 import { ReportsRepository } from './reports.repository';
 
@@ -56,6 +56,7 @@ export class ReportsService {
       reporter,
       allowedActions: allowedActions(view.status as ReportStatus),
       transferable: !isTerminalStatus(view.status),
+      callersAttachable: isOpenStatus(view.status),
       ...forCaller,
     };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { categoryRefSchema, pointSchema, reportStatusSchema, wardRefSchema } from '../report-record/report-refs.dto';
+import { wardRefSchema } from '../geo/geo.dto';
+import { categoryRefSchema, pointSchema, reportStatusSchema } from '../report-record/report-refs.dto';
 import { TICKET_ACTIONS } from './ticket-state-machine';
 
 /** The answer to every action on a ticket: its new state and what may be done from there. */

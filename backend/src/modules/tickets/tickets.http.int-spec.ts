@@ -64,6 +64,7 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
       status: 'in_progress',
       allowedActions: r.body.allowedActions,
       transferable: true,
+      callersAttachable: true,
     });
     expect(view.body.sla).toEqual(
       expect.arrayContaining([
@@ -119,7 +120,11 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     });
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
-    expect((await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh')).body).toMatchObject({ allowedActions: [], transferable: false });
+    expect((await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh')).body).toMatchObject({
+      allowedActions: [],
+      transferable: false,
+      callersAttachable: false,
+    });
 
     const track = await call('GET', `/api/v1/track/${code}`);
     const types = track.body.timeline.map((e: { type: string }) => e.type);

@@ -1,28 +1,5 @@
-import { ApiError } from '../api/httpClient';
-import type { TicketAction } from './workbenchTypes';
-
-/**
- * What each status allows, mirroring the backend state machine (ticket-state-machine.ts);
- * waiting_citizen waits for the citizen's reply, which is not an official's action.
- */
-const BY_STATUS: Record<string, readonly TicketAction[]> = {
-  assigned: ['accept', 'resolve', 'reject', 'merge'],
-  in_progress: ['request-info', 'resolve', 'reject', 'merge'],
-  waiting_citizen: ['reject', 'merge'],
-  resolved: ['reopen', 'close'],
-  reopened: ['accept', 'resolve', 'reject', 'merge'],
-};
-
-/** Transfers keep the state and are open while the ticket is. */
-const TRANSFERABLE = ['assigned', 'in_progress', 'waiting_citizen', 'reopened'];
-
-export function actionsFor(status: string): readonly TicketAction[] {
-  return BY_STATUS[status] ?? [];
-}
-
-export function canTransfer(status: string): boolean {
-  return TRANSFERABLE.includes(status);
-}
+import { ApiError } from '../api/apiError';
+import type { TicketAction } from './workbenchQueries';
 
 /** The citizen must be told in words why (tickets.service NEEDS_PUBLIC_MESSAGE). */
 export function needsPublicMessage(action: TicketAction): boolean {
@@ -30,7 +7,6 @@ export function needsPublicMessage(action: TicketAction): boolean {
 }
 
 export const MIN_PUBLIC_MESSAGE = 5;
-export const MAX_RESOLUTION_PHOTOS = 5;
 
 export type ActionProblem =
   | { kind: 'stale' }
