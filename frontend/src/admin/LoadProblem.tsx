@@ -1,18 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/httpClient';
 import { loadErrorKey } from './adminErrors';
-import type { ApiData } from './useApiData';
+import type { LoadState as PageLoad } from '../api/loadState';
 
 /** What a list's load shows of its query (a TanStack Query result). */
-export interface LoadState {
+export interface QueryLoad {
   isPending: boolean;
   isError: boolean;
   error: unknown;
   refetch(): unknown;
 }
 
-/** A TanStack Query result, or the answer of useApiData (the pages that still load through it). */
-function stateOf(data: LoadState | ApiData<unknown>): LoadState {
+/** A TanStack Query result, or a page's LoadState of one (api/loadState.ts). */
+function stateOf(data: QueryLoad | PageLoad<unknown>): QueryLoad {
   if (!('reload' in data)) return data;
   return {
     isPending: data.status === 'loading' && data.data === null,
@@ -29,7 +29,7 @@ export function LoadProblem({
   errorsOnly = false,
   ...props
 }: {
-  data: LoadState | ApiData<unknown>;
+  data: QueryLoad | PageLoad<unknown>;
   testId: string;
   errorsOnly?: boolean;
 }) {

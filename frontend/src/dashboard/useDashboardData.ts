@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api, data, type Schemas } from '../api/client';
 import { loadStateOf } from '../api/loadState';
@@ -82,28 +81,4 @@ export function useReportSummary(id: string | null): Loadable<ReportSummary> {
   return useFigure(queryKeys.report(id ?? ''), id !== null, (signal) =>
     data(api.GET('/api/v1/reports/{id}', { params: { path: { id: id! } }, signal })),
   );
-}
-
-/**
- * One GET per key (null: nothing to load); the previous answer stays shown while the next one
- * loads. The public map still loads through it; the dashboard's figures above use the query cache.
- */
-export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
-  const [state, setState] = useState<Loadable<T>>({ status: key === null ? 'idle' : 'loading', data: null });
-  useEffect(() => {
-    if (key === null) {
-      setState({ status: 'idle', data: null });
-      return;
-    }
-    const controller = new AbortController();
-    setState((current) => ({ status: 'loading', data: current.data }));
-    load(controller.signal)
-      .then((data) => setState({ status: 'ready', data }))
-      .catch(() => {
-        if (!controller.signal.aborted) setState((current) => ({ status: 'error', data: current.data }));
-      });
-    return () => controller.abort();
-    // `key` names everything `load` reads.
-  }, [key]);
-  return state;
 }
