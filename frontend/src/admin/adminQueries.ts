@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, data, publicApi, type Schemas } from '../api/client';
+import { api, data, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/useAuth';
+import type { HandlingUnit } from '../api/units';
 import { useWardCollection, type WardFeatureCollection } from '../map/useWards';
 
 /** The fields of a category the admin pages read. */
@@ -9,7 +10,6 @@ export type AdminCategory = Pick<
   Schemas['Category'],
   'code' | 'nameVi' | 'nameEn' | 'groupCode' | 'groupVi' | 'groupEn' | 'defaultPriority' | 'handlingLevel'
 >;
-export type HandlingUnit = Schemas['HandlingUnit'];
 export type RoutingRule = Schemas['RoutingRule'];
 export type CreateRuleBody = Schemas['CreateRoutingRuleRequest'];
 export type SlaPolicy = Schemas['SlaPolicy'];
@@ -22,6 +22,7 @@ export type CalendarDayKind = CalendarDay['kind'];
 export type HoursRange = Schemas['PutBusinessHours']['ranges'][number];
 export type OnTimeRow = Schemas['OnTimeRow'];
 export type AuditEventType = Schemas['AuditEvent']['type'];
+export type { HandlingUnit };
 export type UnitKindCode = HandlingUnit['kind'];
 /** One current ward or commune, from the properties of GET /geo/wards. */
 export type WardName = Pick<Schemas['WardProperties'], 'code' | 'name'>;
@@ -43,23 +44,6 @@ export interface RuleQuery {
 /** The admin lists wait for a session: the API answers them to staff only. */
 function useSignedIn(): boolean {
   return useAuth().status === 'signedIn';
-}
-
-/** The categories under their groups, as the citizen's picker lists them (a public list). */
-export function useCategories() {
-  return useQuery({
-    queryKey: queryKeys.categories(),
-    queryFn: ({ signal }) => data(publicApi.GET('/api/v1/categories', { signal })),
-  });
-}
-
-export function useUnits(enabled = true) {
-  const signedIn = useSignedIn();
-  return useQuery({
-    queryKey: queryKeys.units(),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/units', { signal })),
-    enabled: enabled && signedIn,
-  });
 }
 
 /** The names of the current wards, sorted as Vietnamese reads them; the geometry stays in the shared cache entry. */

@@ -1,6 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useCategories, useUnits, useWardNames, type AdminCategory, type HandlingUnit, type WardName } from './adminQueries';
+import { useCategoriesQuery } from '../api/intakeQueries';
+import { useUnits } from '../api/units';
+import { useWardNames, type AdminCategory, type HandlingUnit, type WardName } from './adminQueries';
 
 /** Lists the admin pages look names up in, each loaded once per page and indexed by code or id. */
 export interface ReferenceData {
@@ -13,9 +15,10 @@ export interface ReferenceData {
   wardByCode: ReadonlyMap<string, WardName>;
 }
 
-export function useReferenceData(need: { units?: boolean; wards?: boolean } = {}): ReferenceData {
-  const categories = useCategories();
-  const units = useUnits(need.units ?? false);
+/** `wards`: the ward names too (their list is long; only the routing pages name wards). */
+export function useReferenceData(need: { wards?: boolean } = {}): ReferenceData {
+  const categories = useCategoriesQuery();
+  const units = useUnits();
   const wards = useWardNames(need.wards ?? false);
 
   const categoryByCode = useMemo(() => new Map((categories.data ?? []).map((c) => [c.code, c])), [categories.data]);

@@ -7,7 +7,7 @@ import { useWards } from '../map/useWards';
 import { MapLoading, MapRegion } from '../map/MapRegion';
 import { classBreaks, legendClasses, type ChoroplethMetric } from './colourScales';
 import { createChangeLayer, createHotspotLayer, createRecurringLayer } from './createInsightLayers';
-import { useCategories } from '../admin/adminQueries';
+import { useCategoriesQuery } from '../api/intakeQueries';
 import { useUnits } from '../api/units';
 import { DEFAULT_FILTERS, LIVE_REPORTS_PATH, insightsQuery, insightsScope, reportTileUrl, type DashboardFilters } from './dashboardFilters';
 import { DashboardFiltersBar } from './DashboardFiltersBar';
@@ -42,7 +42,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const { token } = useAuth();
   const containerRef = useRef<HTMLDivElement>(null);
-  const categories = useCategories();
+  const categories = useCategoriesQuery();
   const units = useUnits();
   const wards = useWards();
   const [filters, setFilters] = useState<DashboardFilters>(DEFAULT_FILTERS);

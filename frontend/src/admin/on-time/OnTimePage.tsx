@@ -58,7 +58,7 @@ export default function OnTimePage() {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
-  const reference = useReferenceData({ units: true });
+  const reference = useReferenceData();
   const [today] = useState(() => cityToday());
   const [from, setFrom] = useState(() => addDays(today, -DEFAULT_DAYS));
   const [to, setTo] = useState(today);

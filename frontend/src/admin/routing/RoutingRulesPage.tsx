@@ -26,7 +26,7 @@ type Notice =
 export default function RoutingRulesPage() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const reference = useReferenceData({ units: true, wards: true });
+  const reference = useReferenceData({ wards: true });
   const names = useRuleNames(reference);
   const [filters, setFilters] = useState<RuleFilterValues>(NO_FILTERS);
   const [page, setPage] = useState(0);

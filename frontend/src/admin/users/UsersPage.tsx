@@ -19,7 +19,7 @@ type Pending = { account: StaffAccount; action: StaffAction };
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const reference = useReferenceData({ units: true });
+  const reference = useReferenceData();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const staff = useStaffPage({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
