@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, data, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
-import { useAuth } from '../auth/useAuth';
+import type { paths } from '../api/schema';
+import { useSessionQuery } from '../auth/useSessionQuery';
 import type { HandlingUnit } from '../api/units';
 import { useWardCollection, type WardFeatureCollection } from '../map/useWards';
 
@@ -11,27 +12,25 @@ export type AdminCategory = Pick<
   'code' | 'nameVi' | 'nameEn' | 'groupCode' | 'groupVi' | 'groupEn' | 'defaultPriority' | 'handlingLevel'
 >;
 export type RoutingRule = Schemas['RoutingRule'];
-export type CreateRuleBody = Schemas['CreateRoutingRuleRequest'];
 export type SlaPolicy = Schemas['SlaPolicy'];
-export type CreatePolicyBody = Schemas['SlaPolicyRequest'];
-export type Priority = SlaPolicy['priority'];
 export type SlaMode = SlaPolicy['mode'];
-export type CalendarView = Schemas['CalendarView'];
-export type CalendarDay = Schemas['CalendarDay'];
-export type CalendarDayKind = CalendarDay['kind'];
-export type HoursRange = Schemas['PutBusinessHours']['ranges'][number];
-export type OnTimeRow = Schemas['OnTimeRow'];
-export type AuditEventType = Schemas['AuditEvent']['type'];
-export type { HandlingUnit };
-export type UnitKindCode = HandlingUnit['kind'];
-/** One current ward or commune, from the properties of GET /geo/wards. */
-export type WardName = Pick<Schemas['WardProperties'], 'code' | 'name'>;
-
+export type Priority = SlaPolicy['priority'];
 /** Most urgent first: the order the SLA table and the priority select read in. */
 export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
-/** The order units are grouped in a select: city-level bodies first, the 168 committees last. */
-export const UNIT_KINDS: readonly UnitKindCode[] = ['city', 'department', 'utility', 'ward_committee'];
+
+export type CalendarDay = Schemas['CalendarDay'];
+export type CalendarDayKind = CalendarDay['kind'];
 export const CALENDAR_DAY_KINDS: readonly CalendarDayKind[] = ['holiday', 'compensatory', 'working_day'];
+export type HoursRange = Schemas['PutBusinessHours']['ranges'][number];
+
+export type OnTimeRow = Schemas['OnTimeRow'];
+export type AuditEventType = Schemas['AuditEvent']['type'];
+
+export type { HandlingUnit };
+/** The order units are grouped in a select: city-level bodies first, the 168 committees last. */
+export const UNIT_KINDS: readonly HandlingUnit['kind'][] = ['city', 'department', 'utility', 'ward_committee'];
+/** One current ward or commune, from the properties of GET /geo/wards. */
+export type WardName = Pick<Schemas['WardProperties'], 'code' | 'name'>;
 
 export type OnTimeGrouping = 'unit' | 'category' | 'ward' | 'month';
 
@@ -39,11 +38,6 @@ export interface RuleQuery {
   category: string | null;
   wardCode: string | null;
   activeOnly: boolean;
-}
-
-/** The admin lists wait for a session: the API answers them to staff only. */
-function useSignedIn(): boolean {
-  return useAuth().status === 'signedIn';
 }
 
 /** The names of the current wards, sorted as Vietnamese reads them; the geometry stays in the shared cache entry. */
@@ -58,67 +52,42 @@ function wardNames(collection: WardFeatureCollection): WardName[] {
 }
 
 export function useRoutingRules(query: RuleQuery, enabled = true) {
-  return useQuery({
-    queryKey: queryKeys.routingRuleList(query),
-    queryFn: ({ signal }) =>
-      data(
-        api.GET('/api/v1/admin/routing-rules', {
-          params: {
-            query: {
-              category: query.category ?? undefined,
-              wardCode: query.wardCode ?? undefined,
-              active: query.activeOnly ? 'true' : undefined,
-            },
-          },
-          signal,
-        }),
-      ),
-    enabled: useSignedIn() && enabled,
-    placeholderData: keepPreviousData,
+  const { category, wardCode, activeOnly } = query;
+  const params = {
+    query: { category: category ?? undefined, wardCode: wardCode ?? undefined, active: activeOnly ? ('true' as const) : undefined },
+  };
+  return useSessionQuery(queryKeys.routingRuleList(query), (signal) => data(api.GET('/api/v1/admin/routing-rules', { params, signal })), {
+    enabled,
+    keep: true,
   });
 }
 
 export function useSlaPolicies() {
-  return useQuery({
-    queryKey: queryKeys.slaPolicies(),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/sla-policies', { signal })),
-    enabled: useSignedIn(),
-  });
+  return useSessionQuery(queryKeys.slaPolicies(), (signal) => data(api.GET('/api/v1/admin/sla-policies', { signal })));
 }
 
 export function useCalendar(year: number) {
-  return useQuery({
-    queryKey: queryKeys.calendarYear(year),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/calendar', { params: { query: { year } }, signal })),
-    enabled: useSignedIn(),
-    placeholderData: keepPreviousData,
-  });
+  return useSessionQuery(
+    queryKeys.calendarYear(year),
+    (signal) => data(api.GET('/api/v1/admin/calendar', { params: { query: { year } }, signal })),
+    { keep: true },
+  );
 }
 
 export function useOnTime(query: { groupBy: OnTimeGrouping; from: string; to: string }, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.onTime(query),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/stats/on-time', { params: { query }, signal })),
-    enabled: useSignedIn() && enabled,
-    placeholderData: keepPreviousData,
+  return useSessionQuery(queryKeys.onTime(query), (signal) => data(api.GET('/api/v1/stats/on-time', { params: { query }, signal })), {
+    enabled,
+    keep: true,
   });
 }
 
-/** The audit trail, one page of it; `query` holds the filters and the page as the API reads them. */
-export function useAuditTrail(query: {
-  limit: number;
-  offset: number;
-  type?: AuditEventType;
-  actor?: string;
-  subject?: string;
-  from?: string;
-  to?: string;
-}) {
-  return useQuery({
-    queryKey: queryKeys.audit(query),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/audit', { params: { query }, signal })),
-    enabled: useSignedIn(),
-    placeholderData: keepPreviousData,
+/** The filters and the page of the audit trail, as the API reads them. */
+export type AuditQuery = NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>;
+
+/** The audit trail, one page of it. */
+export function useAuditTrail(query: AuditQuery) {
+  return useSessionQuery(queryKeys.audit(query), (signal) => data(api.GET('/api/v1/admin/audit', { params: { query }, signal })), {
+    keep: true,
   });
 }
 
@@ -129,7 +98,9 @@ function useAdminMutation<A, R>(invalidates: readonly unknown[], mutationFn: (ar
 }
 
 export function useCreateRoutingRule() {
-  return useAdminMutation(queryKeys.routingRules(), (body: CreateRuleBody) => data(api.POST('/api/v1/admin/routing-rules', { body })));
+  return useAdminMutation(queryKeys.routingRules(), (body: Schemas['CreateRoutingRuleRequest']) =>
+    data(api.POST('/api/v1/admin/routing-rules', { body })),
+  );
 }
 
 export function useCloseRoutingRule() {
@@ -139,7 +110,9 @@ export function useCloseRoutingRule() {
 }
 
 export function useCreateSlaPolicy() {
-  return useAdminMutation(queryKeys.slaPolicies(), (body: CreatePolicyBody) => data(api.POST('/api/v1/admin/sla-policies', { body })));
+  return useAdminMutation(queryKeys.slaPolicies(), (body: Schemas['SlaPolicyRequest']) =>
+    data(api.POST('/api/v1/admin/sla-policies', { body })),
+  );
 }
 
 export function usePutCalendarDay() {

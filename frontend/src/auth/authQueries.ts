@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, data, publicApi, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import type { AuthUser } from './roles';
 import { useAuth } from './useAuth';
+import { useSessionQuery } from './useSessionQuery';
 
 export type LoginResponse = Schemas['LoginResponse'];
 
@@ -57,11 +58,7 @@ export function useReloadUser() {
 }
 
 export function useSessions() {
-  return useQuery({
-    queryKey: queryKeys.sessions(),
-    queryFn: ({ signal }) => data(api.GET('/api/v1/auth/sessions', { signal })),
-    enabled: useAuth().status === 'signedIn',
-  });
+  return useSessionQuery(queryKeys.sessions(), (signal) => data(api.GET('/api/v1/auth/sessions', { signal })));
 }
 
 export function useEndSession() {

@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api, data, type Schemas } from '../api/client';
 import { loadStateOf } from '../api/loadState';
 import { queryKeys } from '../api/queryKeys';
 import { useAuth } from '../auth/useAuth';
+import { useSessionQuery } from '../auth/useSessionQuery';
 import type { InsightsScope } from './dashboardFilters';
 
 export type TopIssues = Schemas['TopIssues'];
@@ -28,14 +28,9 @@ type Window = InsightsScope & { from: string; to: string };
  * session is open; the previous answer stays shown while the next one loads.
  */
 function useFigure<T>(queryKey: readonly unknown[], enabled: boolean, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
-  const on = useAuth().status === 'signedIn' && enabled;
-  const result: UseQueryResult<T> = useQuery({
-    queryKey,
-    queryFn: ({ signal }) => load(signal),
-    enabled: on,
-    placeholderData: keepPreviousData,
-  });
-  if (!on) return { status: 'idle', data: null };
+  const signedIn = useAuth().status === 'signedIn';
+  const result = useSessionQuery(queryKey, load, { enabled, keep: true });
+  if (!signedIn || !enabled) return { status: 'idle', data: null };
   const { status, data: answer } = loadStateOf(result);
   return { status, data: answer };
 }

@@ -1,7 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, data, type Schemas } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
-import { useAuth } from '../auth/useAuth';
+import { useSessionQuery } from '../auth/useSessionQuery';
 
 export type UnitRanking = Schemas['UnitRanking'];
 export type UnitKind = UnitRanking['kind'];
@@ -9,16 +8,12 @@ export const UNIT_KINDS: readonly UnitKind[] = ['ward_committee', 'department', 
 
 /** GET /insights/rankings for a period, all units or one kind of them. */
 export function useRankings(query: { from: string; to: string; kind: UnitKind | '' }) {
-  return useQuery({
-    queryKey: queryKeys.insights('rankings', query),
-    queryFn: ({ signal }) =>
-      data(
-        api.GET('/api/v1/insights/rankings', {
-          params: { query: { from: query.from, to: query.to, kind: query.kind || undefined } },
-          signal,
-        }),
-      ),
-    enabled: useAuth().status === 'signedIn',
-    placeholderData: keepPreviousData,
-  });
+  const params = { query: { from: query.from, to: query.to, kind: query.kind || undefined } };
+  return useSessionQuery(
+    queryKeys.insights('rankings', query),
+    (signal) => data(api.GET('/api/v1/insights/rankings', { params, signal })),
+    {
+      keep: true,
+    },
+  );
 }

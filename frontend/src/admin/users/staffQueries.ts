@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, data, type Schemas } from '../../api/client';
 import { queryKeys } from '../../api/queryKeys';
-import { useAuth } from '../../auth/useAuth';
+import { useSessionQuery } from '../../auth/useSessionQuery';
 
 export type StaffAccount = Schemas['StaffAccount'];
 export type NewStaffAccount = Schemas['NewStaffAccount'];
@@ -10,14 +10,8 @@ export type StaffAction = 'disable' | 'enable' | 'reset-password' | 'reset-secon
 type StaffActionAnswer = StaffAccount | Schemas['TemporaryPassword'];
 
 export function useStaffPage(query: { q: string; offset: number; limit: number }) {
-  const q = query.q.trim();
-  return useQuery({
-    queryKey: queryKeys.staffPage(query),
-    queryFn: ({ signal }) =>
-      data(api.GET('/api/v1/admin/users', { params: { query: { limit: query.limit, offset: query.offset, q: q || undefined } }, signal })),
-    enabled: useAuth().status === 'signedIn',
-    placeholderData: keepPreviousData,
-  });
+  const params = { query: { limit: query.limit, offset: query.offset, q: query.q.trim() || undefined } };
+  return useSessionQuery(queryKeys.staffPage(query), (signal) => data(api.GET('/api/v1/admin/users', { params, signal })), { keep: true });
 }
 
 /** A change to the accounts; the list is loaded again once it is made. */
