@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormActions } from './FormActions';
 import { FormPanel } from './FormPanel';
 
 interface AdminFormProps {
   /** Names the test ids: `<name>-form`, `<name>-submit`, `<name>-cancel`. */
   name: string;
-  title: string;
-  submitLabel: string;
+  /** The form's texts: `<texts>.title` and `<texts>.submit` (the button reads "saving…" while busy). */
+  texts?: 'admin.routing.form' | 'admin.sla.form';
+  /** In place of the texts' title and button. */
+  title?: string;
+  submitLabel?: string;
   busy: boolean;
-  onSubmit(): void;
+  onSubmit(): unknown;
   onCancel(): void;
   /** The fields, laid out in the form's grid. */
   fields: ReactNode;
@@ -19,9 +23,12 @@ interface AdminFormProps {
 }
 
 /** A form that adds or changes one admin record: its fields, what saving will do, the failure, submit and cancel. */
-export function AdminForm({ name, title, submitLabel, busy, onSubmit, onCancel, fields, error, children }: AdminFormProps) {
+export function AdminForm({ name, texts, busy, onSubmit, onCancel, fields, error, children, ...props }: AdminFormProps) {
+  const { t } = useTranslation();
+  const title = props.title ?? t(`${texts}.title` as 'admin.sla.form.title');
+  const submitLabel = props.submitLabel ?? (busy ? t('admin.common.saving') : t(`${texts}.submit` as 'admin.sla.form.submit'));
   return (
-    <FormPanel testId={`${name}-form`} title={title} className="admin-form" onSubmit={onSubmit}>
+    <FormPanel testId={`${name}-form`} title={title} className="admin-form" onSubmit={() => void onSubmit()}>
       <div className="admin-form__grid">{fields}</div>
       {children}
       {error}

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import { useCreateRoutingRule, useRoutingRules, type AdminCategory, type HandlingUnit, type WardName } from '../adminQueries';
-import { CategorySelect } from '../CategorySelect';
+import { CategoryField } from '../CategorySelect';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
 import { AdminForm } from '../AdminForm';
-import { FormField } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { RuleNoteField } from './RuleNoteField';
@@ -131,32 +130,25 @@ export function RuleForm({ categories, categoryByCode, units, wards, onCreated, 
   return (
     <AdminForm
       name="rule"
-      title={t('admin.routing.form.title')}
-      submitLabel={busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
+      texts="admin.routing.form"
       busy={busy}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
       fields={
         <>
-          <FormField id="rule-category" testId="rule-category" label={t('admin.routing.form.category')} error={errorText(errors.category)}>
-            {(control) => (
-              <>
-                <CategorySelect
-                  {...control}
-                  categories={categories}
-                  value={category}
-                  onChange={edit('category', setCategory)}
-                  emptyLabel={t('admin.routing.form.chooseCategory')}
-                  selectRef={categoryRef}
-                />
-                {picked && (
-                  <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
-                    {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
-                  </p>
-                )}
-              </>
+          <CategoryField
+            {...bind('category', 'rule-category', category, setCategory)}
+            label={t('admin.routing.form.category')}
+            categories={categories}
+            emptyLabel={t('admin.routing.form.chooseCategory')}
+            selectRef={categoryRef}
+          >
+            {picked && (
+              <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
+                {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
+              </p>
             )}
-          </FormField>
+          </CategoryField>
 
           <WardPicker
             label={t('admin.routing.form.ward')}

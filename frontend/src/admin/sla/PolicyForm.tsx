@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
 import { PRIORITIES, useCreateSlaPolicy, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminQueries';
-import { CategorySelect } from '../CategorySelect';
+import { CategoryField } from '../CategorySelect';
 import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
 import { AdminForm } from '../AdminForm';
-import { FormField, FormSelect } from '../FormField';
+import { FormSelect } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
@@ -132,25 +132,22 @@ export function PolicyForm({ initial, categories, policies, now, onCreated, onCa
   return (
     <AdminForm
       name="policy"
-      title={t('admin.sla.form.title')}
-      submitLabel={busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
+      texts="admin.sla.form"
       busy={busy}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onCancel={onCancel}
       fields={
         <>
-          <FormField id="policy-category" testId="policy-category" label={t('admin.sla.form.category')} error={errorText(errors.category)}>
-            {(control) => (
-              <CategorySelect
-                {...control}
-                categories={categories}
-                value={draft.category}
-                onChange={(category) => change('category', { category })}
-                emptyLabel={t('admin.sla.defaults')}
-                selectRef={firstRef}
-              />
-            )}
-          </FormField>
+          <CategoryField
+            id="policy-category"
+            label={t('admin.sla.form.category')}
+            error={errorText(errors.category)}
+            categories={categories}
+            value={draft.category}
+            onChange={(category) => change('category', { category })}
+            emptyLabel={t('admin.sla.defaults')}
+            selectRef={firstRef}
+          />
 
           <FormSelect
             id="policy-priority"
