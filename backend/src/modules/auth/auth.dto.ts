@@ -52,13 +52,18 @@ export const secondFactorChallengeSchema = z
   .meta({ id: 'SecondFactorChallenge' });
 export type SecondFactorChallenge = z.infer<typeof secondFactorChallengeSchema>;
 
+/** Who a staff account is: what the signed-in user and the admin's list of accounts both show. */
+export const staffIdentityShape = {
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(USER_ROLES),
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string() }).nullable(),
+};
+
 export const sessionUserSchema = z
   .object({
-    id: z.string(),
-    username: z.string(),
-    fullName: z.string(),
-    role: z.enum(USER_ROLES),
-    unit: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string() }).nullable(),
+    ...staffIdentityShape,
     mustChangePassword: z.boolean().describe('A temporary password: the user must choose their own before anything else'),
     secondFactor: z
       .object({ enrolled: z.boolean(), required: z.boolean() })

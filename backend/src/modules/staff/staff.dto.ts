@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../engine/http/text.schema';
+import { staffIdentityShape } from '../auth/auth.dto';
 import { USER_ROLES } from '../users/app-user.entity';
 import { isValidUsername, usernameKey } from '../users/username-key';
 
@@ -67,11 +68,7 @@ export type ImportStaffRequest = z.infer<typeof importStaffSchema>;
 /** A staff account as the admin pages show it: never its password hash. */
 export const staffAccountSchema = z
   .object({
-    id: z.string(),
-    username: z.string(),
-    fullName: z.string(),
-    role: z.enum(USER_ROLES),
-    unit: z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), kind: z.string() }).nullable(),
+    ...staffIdentityShape,
     email: z.string().nullable(),
     phone: z.string().nullable(),
     active: z.boolean(),
