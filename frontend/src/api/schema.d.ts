@@ -1449,6 +1449,14 @@ export interface components {
             average: number | null;
             count: number;
         };
+        LiveReportsEvent: {
+            /** @description ISO instant of the pass */
+            at: string;
+            /** @description Reports new or changed in the pass */
+            changed: number;
+            /** @description The tiles to fetch: add it to the tile URL as `g` */
+            generation: number;
+        };
         LocatedPoint: {
             ward: components["schemas"]["WardRef"];
         };
@@ -3102,11 +3110,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Server-sent events; the data of each `reports` event is this JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": components["schemas"]["LiveReportsEvent"];
+                };
             };
         };
     };
@@ -3162,11 +3173,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Server-sent events; the data of each `reports` event is this JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": components["schemas"]["LiveReportsEvent"];
+                };
             };
         };
     };
