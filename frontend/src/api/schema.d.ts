@@ -1738,6 +1738,9 @@ export interface components {
             /** Format: date-time */
             validFrom?: string;
         };
+        SlaRepairJob: {
+            jobId: string;
+        };
         StaffAccount: {
             active: boolean;
             createdAt: string;
@@ -2328,7 +2331,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlaRepairJob"];
+                };
             };
         };
     };

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isoInstant } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { PRIORITIES } from '../categories/category.entity';
-import { createdPolicyResponse, onTimeResponse, OnTimeRow, slaPoliciesResponse, SlaPolicyView } from './sla-admin.dto';
+import { createdPolicyResponse, onTimeResponse, OnTimeRow, repairJobResponse, slaPoliciesResponse, SlaPolicyView } from './sla-admin.dto';
 import { SlaAdminService } from './sla-admin.service';
 
 const onTimeQuery = z.object({
@@ -71,6 +71,7 @@ export class SlaAdminController {
   @Roles('admin')
   @Post('admin/sla/repair')
   @HttpCode(202)
+  @ApiAcceptedResponse({ standardSchema: repairJobResponse })
   repair(): Promise<{ jobId: string }> {
     return this.admin.requestRepair();
   }

@@ -18,6 +18,9 @@ export const slaPolicyViewSchema = z
 export type SlaPolicyView = z.infer<typeof slaPolicyViewSchema>;
 export const slaPoliciesResponse = z.array(slaPolicyViewSchema);
 
+/** A repair of every live deadline, queued. */
+export const repairJobResponse = z.object({ jobId: z.string() }).meta({ id: 'SlaRepairJob' });
+
 export const createdPolicyResponse = z.object({ id: z.number().int() }).meta({ id: 'CreatedSlaPolicy' });
 
 export const onTimeRowSchema = z
