@@ -97,6 +97,13 @@ function lint() {
   return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+/** The frontend's generated API types must match the backend's OpenAPI document: one check. */
+function apiCheck() {
+  log('checking frontend/src/api/schema.d.ts against the OpenAPI document');
+  const r = spawnSync('node', [join(ROOT, 'scripts', 'api-client.mjs'), 'check'], { cwd: ROOT, env, stdio: 'inherit' });
+  return r.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 /** Runs the frontend's vitest suites (pure helpers, no services); returns their counts. */
 function vitest(name) {
   const out = join(results, `${name}.json`);
@@ -142,6 +149,11 @@ async function main() {
     ensureDependencies();
     checkWorkspaceNode();
   } else {
+    if (tier === 'all') {
+      // First, so that a stale client fails the run even when a later step cannot start.
+      ensureDependencies();
+      add(apiCheck());
+    }
     await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
     seed(env, ['--reports', '3000']);
   }

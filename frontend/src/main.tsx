@@ -4,6 +4,7 @@ import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import './i18n/i18n';
 import './styles.css';
 import './ui/forms.css';
+import { QueryProvider } from './api/QueryProvider';
 import { APP_PAGES } from './app/appPages';
 import { NotFoundPage } from './app/NotFoundPage';
 import { PageGate } from './app/PageGate';
@@ -28,7 +29,9 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <AuthProvider>
-      <RouterProvider router={router} />
+      <QueryProvider>
+        <RouterProvider router={router} />
+      </QueryProvider>
     </AuthProvider>
   </StrictMode>,
 );

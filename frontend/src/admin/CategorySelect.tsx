@@ -1,6 +1,6 @@
-import type { Ref } from 'react';
-import type { AdminCategory } from './adminTypes';
-import { controlAttributes } from './FormField';
+import type { ReactNode, Ref } from 'react';
+import type { AdminCategory } from './adminQueries';
+import { controlAttributes, FormField } from './FormField';
 import { useAdminFormat } from './useAdminFormat';
 
 interface CategorySelectProps {
@@ -46,5 +46,28 @@ export function CategorySelect({ selectRef, ...props }: CategorySelectProps) {
         </optgroup>
       ))}
     </select>
+  );
+}
+
+type CategoryFieldProps = Pick<CategorySelectProps, 'categories' | 'value' | 'onChange' | 'emptyLabel' | 'selectRef'> & {
+  /** The select's id and test id. */
+  id: string;
+  label: string;
+  error: string | null;
+  /** Under the select: what the chosen category implies. */
+  children?: ReactNode;
+};
+
+/** The category of an admin form, under its label. */
+export function CategoryField({ id, label, error, children, ...select }: CategoryFieldProps) {
+  return (
+    <FormField id={id} testId={id} label={label} error={error}>
+      {(control) => (
+        <>
+          <CategorySelect {...control} {...select} />
+          {children}
+        </>
+      )}
+    </FormField>
   );
 }

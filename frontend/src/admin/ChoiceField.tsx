@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FieldMessage } from '../ui/FieldMessage';
+import { RadioInput } from './RadioInput';
 
 interface ChoiceFieldProps<V extends string> {
   /** The fieldset's data-testid and the radios' name; a radio is `<testId>-<choice>`, the error `<testId>-error`. */
@@ -23,14 +24,7 @@ export function ChoiceField<V extends string>({ testId, legend, choices, value, 
       <legend>{legend}</legend>
       {choices.map((choice) => (
         <label key={choice} className="admin-check">
-          <input
-            type="radio"
-            name={testId}
-            value={choice}
-            checked={value === choice}
-            onChange={() => onChange(choice)}
-            data-testid={`${testId}-${choice}`}
-          />
+          <RadioInput name={testId} value={choice} checked={value} onChange={onChange} />
           {mark?.(choice)}
           <span>
             {label(choice)}

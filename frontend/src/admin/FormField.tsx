@@ -44,3 +44,24 @@ export function FormField({ id, testId, label, hint, error, wide = false, childr
     </div>
   );
 }
+
+interface FormSelectProps extends Omit<FormFieldProps, 'children'> {
+  value: string;
+  onChange(value: string): void;
+  disabled?: boolean;
+  /** The options. */
+  children: ReactNode;
+}
+
+/** A labelled native select of an admin form. */
+export function FormSelect({ value, onChange, disabled, children, ...field }: FormSelectProps) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <select {...controlAttributes(control)} value={value} onChange={(event) => onChange(event.target.value)} disabled={disabled}>
+          {children}
+        </select>
+      )}
+    </FormField>
+  );
+}

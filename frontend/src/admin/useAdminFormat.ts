@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cityDateTime } from '../i18n/cityDateTime';
-import type { AdminCategory, HandlingUnit } from './adminTypes';
+import type { AdminCategory, HandlingUnit } from './adminQueries';
 
 /** Dates, durations and names of the admin pages in the active language; times in city time. */
 export function useAdminFormat() {

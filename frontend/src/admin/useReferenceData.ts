@@ -1,23 +1,25 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { fetchCategories, fetchUnits, fetchWardNames } from './adminApi';
-import type { AdminCategory, HandlingUnit, WardName } from './adminTypes';
-import { useApiData, type ApiData } from './useApiData';
+import { useCategoriesQuery } from '../api/intakeQueries';
+import { useUnits } from '../api/units';
+import { useWardNames, type AdminCategory, type HandlingUnit, type WardName } from './adminQueries';
 
 /** Lists the admin pages look names up in, each loaded once per page and indexed by code or id. */
 export interface ReferenceData {
-  categories: ApiData<AdminCategory[]>;
-  units: ApiData<HandlingUnit[]>;
-  wards: ApiData<WardName[]>;
+  categories: UseQueryResult<AdminCategory[]>;
+  units: UseQueryResult<HandlingUnit[]>;
+  wards: UseQueryResult<WardName[]>;
   categoryByCode: ReadonlyMap<string, AdminCategory>;
   unitById: ReadonlyMap<string, HandlingUnit>;
   unitByCode: ReadonlyMap<string, HandlingUnit>;
   wardByCode: ReadonlyMap<string, WardName>;
 }
 
-export function useReferenceData(token: string | null, need: { units?: boolean; wards?: boolean } = {}): ReferenceData {
-  const categories = useApiData('categories', fetchCategories);
-  const units = useApiData(need.units && token ? 'units' : null, (signal) => fetchUnits(token ?? '', signal));
-  const wards = useApiData(need.wards ? 'wards' : null, fetchWardNames);
+/** `wards`: the ward names too (their list is long; only the routing pages name wards). */
+export function useReferenceData(need: { wards?: boolean } = {}): ReferenceData {
+  const categories = useCategoriesQuery();
+  const units = useUnits();
+  const wards = useWardNames(need.wards ?? false);
 
   const categoryByCode = useMemo(() => new Map((categories.data ?? []).map((c) => [c.code, c])), [categories.data]);
   const unitById = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);

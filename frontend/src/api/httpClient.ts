@@ -1,48 +1,10 @@
+import { announceTokenRefused, apiErrorOf, ApiError, refusesToken } from './apiError';
+import { API_BASE } from './client';
 import { DEVICE_HEADER, deviceId } from './deviceId';
 
-/** Base path of the REST API; the SPA is served by the same origin as the API. */
-export const API_BASE = '/api/v1';
+export { ApiError, TOKEN_REFUSED_EVENT, type ApiErrorBody, type ApiIssue } from './apiError';
 
-/**
- * Dispatched on `window` when the API refuses a bearer token (401): the session ended on the
- * server (signed out elsewhere, the account disabled). The detail is the refused token, so a
- * token renewed meanwhile is not thrown away.
- */
-export const TOKEN_REFUSED_EVENT = 'hcmc1022:token-refused';
-/** The answers that refuse the token itself (a wrong second-factor code is a 401 too, and ends nothing). */
-const TOKEN_REFUSALS = ['auth.session_ended', 'auth.invalid_token'];
-
-/** One invalid field of a 400 `validation_failed` (or 422) answer, in both languages. */
-export interface ApiIssue {
-  field: string;
-  rule?: string;
-  message: string;
-  messageVi?: string;
-}
-
-/** Body of every 4xx/5xx answer of the API (one exception filter maps domain errors to it). */
-export interface ApiErrorBody {
-  statusCode: number;
-  code?: string;
-  message?: string | string[];
-  /** Sent with 429 answers; the Retry-After header is read too. */
-  retryAfterSeconds?: number;
-  issues?: ApiIssue[];
-}
-
-/** status 0 means the request never got an HTTP answer (network down, server unreachable). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string | undefined,
-    message: string,
-    readonly retryAfterSeconds?: number,
-    readonly issues: readonly ApiIssue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { API_BASE } from './client';
 
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,17 +15,9 @@ export interface ApiRequestOptions {
   headers?: Record<string, string>;
 }
 
-function parseRetryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {
+async function readErrorBody(response: Response): Promise<unknown> {
   try {
-    return (await response.json()) as ApiErrorBody;
+    return await response.json();
   } catch {
     return null;
   }
@@ -88,16 +42,9 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
   }
 
   if (!response.ok) {
-    const body = await readErrorBody(response);
-    if (response.status === 401 && options.token && TOKEN_REFUSALS.includes(body?.code ?? '')) {
-      window.dispatchEvent(new CustomEvent(TOKEN_REFUSED_EVENT, { detail: options.token }));
-    }
-    const message = Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? response.statusText);
-    const retryAfter =
-      typeof body?.retryAfterSeconds === 'number'
-        ? Math.ceil(body.retryAfterSeconds)
-        : parseRetryAfter(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, body?.code, message, retryAfter, Array.isArray(body?.issues) ? body.issues : []);
+    const error = apiErrorOf(response.status, response.statusText, await readErrorBody(response), response.headers.get('Retry-After'));
+    if (options.token && refusesToken(error)) announceTokenRefused(options.token);
+    throw error;
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

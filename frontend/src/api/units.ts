@@ -1,15 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, data, type Schemas } from './client';
 import { apiRequest } from './httpClient';
+import { queryKeys } from './queryKeys';
 
 /** GET /units: a handling unit (ward committee, department, utility, the city). */
-export interface HandlingUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  wardCode: string | null;
-}
+export type HandlingUnit = Schemas['HandlingUnit'];
 
 export function fetchUnits(token: string, signal: AbortSignal): Promise<HandlingUnit[]> {
   return apiRequest<HandlingUnit[]>('/units', { token, signal });
+}
+
+/** The handling units, loaded once for every screen that names or picks one. */
+export function useUnits() {
+  return useQuery({
+    queryKey: queryKeys.units(),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/units', { signal })),
+  });
 }

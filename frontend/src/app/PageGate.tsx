@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { AccountSetupPage } from '../auth/AccountSetupPage';
-import { setupStep } from '../auth/authTypes';
+import { setupStep } from '../auth/roles';
 import { useAuth } from '../auth/useAuth';
 import { HOME_PATH, allows, type AppPage } from './appPages';
 import { ForbiddenPage } from './ForbiddenPage';

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
-import type { Audience } from '../auth/authTypes';
+import type { Audience } from '../auth/roles';
 import { HomePage } from '../home/HomePage';
 
 // MapLibre and deck.gl are the bulk of the bundle; only the map route loads them.

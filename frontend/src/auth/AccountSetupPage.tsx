@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/httpClient';
-import { confirmEnrolment, fetchCurrentUser, requestEnrolment, requestPasswordChange } from './authApi';
-import type { Enrolment } from './authTypes';
-import { setupStep } from './authTypes';
+import { useChangePassword, useConfirmEnrolment, useReloadUser, useStartEnrolment } from './authQueries';
+import { LabelledInput } from './LabelledInput';
+import { setupStep } from './roles';
 import { useAuth } from './useAuth';
 import styles from './AccountSetupPage.module.css';
 
@@ -36,123 +36,82 @@ export function AccountSetupPage() {
 
 function ChangePassword() {
   const { t } = useTranslation();
-  const { token, updateUser } = useAuth();
   const failureText = useFailureText();
+  const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const error = mismatch ? t('account.password.mismatch') : change.error ? failureText(change.error) : null;
 
-  // The handlers show their own failures: the forms and buttons do not wait for them.
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const password = (which: 'current' | 'new' | 'repeat', value: string, onValue: (value: string) => void) => (
+    <LabelledInput
+      id={`setup-${which}`}
+      label={t(`account.password.${which}`)}
+      type="password"
+      autoComplete={which === 'current' ? 'current-password' : 'new-password'}
+      value={value}
+      onValue={onValue}
+      aria-describedby={which === 'new' ? 'setup-new-rule' : undefined}
+      testId={`setup-${which}-password`}
+    />
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (next !== repeat) return setError(t('account.password.mismatch'));
-    setBusy(true);
-    setError(null);
-    try {
-      updateUser(await requestPasswordChange(token ?? '', current, next));
-    } catch (failure) {
-      setError(failureText(failure));
-    } finally {
-      setBusy(false);
-    }
+    setMismatch(next !== repeat);
+    if (next !== repeat) return;
+    change.mutate({ currentPassword: current, newPassword: next });
   };
 
   return (
-    <section className={`page page--narrow ${styles.setup}`} data-testid="account-setup-password">
-      <h1>{t('account.password.title')}</h1>
-      <p>{t('account.password.intro')}</p>
-      <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
-        <label htmlFor="setup-current">{t('account.password.current')}</label>
-        <input
-          id="setup-current"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          data-testid="setup-current-password"
-        />
-        <label htmlFor="setup-new">{t('account.password.new')}</label>
-        <input
-          id="setup-new"
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          aria-describedby="setup-new-rule"
-          data-testid="setup-new-password"
-        />
+    <SetupStep testId="account-setup-password" title={t('account.password.title')} intro={t('account.password.intro')} error={error}>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {password('current', current, setCurrent)}
+        {password('new', next, setNext)}
         <p id="setup-new-rule" className="field__hint" data-testid="password-rule">
           {t('account.password.rule')}
         </p>
-        <label htmlFor="setup-repeat">{t('account.password.repeat')}</label>
-        <input
-          id="setup-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          data-testid="setup-repeat-password"
-        />
-        {error && (
-          <p className={styles.error} role="alert" data-testid="setup-error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy} data-testid="setup-password-submit">
+        {password('repeat', repeat, setRepeat)}
+        <SetupError error={error} />
+        <button type="submit" className="button" disabled={change.isPending} data-testid="setup-password-submit">
           {t('account.password.submit')}
         </button>
       </form>
-    </section>
+    </SetupStep>
   );
 }
 
 function EnrolSecondFactor({ onEnrolled }: { onEnrolled(codes: string[]): void }) {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const failureText = useFailureText();
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const start = useStartEnrolment();
+  const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const enrolment = start.data;
+  // The step's latest failure: starting, or a refused code.
+  const failure = confirm.error ?? (enrolment ? null : start.error);
+  const busy = start.isPending || confirm.isPending;
 
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setEnrolment(await requestEnrolment(token ?? ''));
-    } catch (failure) {
-      setError(failureText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onConfirm = async (event: FormEvent<HTMLFormElement>) => {
+  const onConfirm = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onEnrolled((await confirmEnrolment(token ?? '', code.trim())).recoveryCodes);
-    } catch (failure) {
-      setError(failureText(failure));
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
+    confirm.mutate(code.trim(), { onSuccess: (answer) => onEnrolled(answer.recoveryCodes), onError: () => setCode('') });
   };
 
   return (
-    <section className={`page page--narrow ${styles.setup}`} data-testid="account-setup-second-factor">
-      <h1>{t('account.secondFactor.title')}</h1>
-      <p>{t('account.secondFactor.intro')}</p>
+    <SetupStep
+      testId="account-setup-second-factor"
+      title={t('account.secondFactor.title')}
+      intro={t('account.secondFactor.intro')}
+      error={failure ? failureText(failure) : null}
+      errorBelow
+    >
       {!enrolment ? (
-        <button type="button" className="button" onClick={() => void start()} disabled={busy} data-testid="totp-start">
+        <button type="button" className="button" onClick={() => start.mutate()} disabled={busy} data-testid="totp-start">
           {t('account.secondFactor.start')}
         </button>
       ) : (
-        <form className={styles.form} onSubmit={(event) => void onConfirm(event)} noValidate>
+        <form className={styles.form} onSubmit={onConfirm} noValidate>
           <img
             className={styles.qr}
             src={enrolment.qrCode}
@@ -167,46 +126,56 @@ function EnrolSecondFactor({ onEnrolled }: { onEnrolled(codes: string[]): void }
               {enrolment.secret}
             </code>
           </p>
-          <label htmlFor="setup-code">{t('account.secondFactor.code')}</label>
-          <input
+          <LabelledInput
             id="setup-code"
+            label={t('account.secondFactor.code')}
             autoComplete="one-time-code"
             inputMode="numeric"
             value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="totp-code"
+            onValue={setCode}
+            testId="totp-code"
           />
           <button type="submit" className="button" disabled={busy} data-testid="totp-confirm">
             {t('account.secondFactor.confirm')}
           </button>
         </form>
       )}
-      {error && (
-        <p className={styles.error} role="alert" data-testid="setup-error">
-          {error}
-        </p>
-      )}
+    </SetupStep>
+  );
+}
+
+/** One step of the set-up: its title and introduction, its form, and (below the form when `errorBelow`) its failure. */
+function SetupStep(props: {
+  testId: string;
+  title: string;
+  intro: string;
+  error: string | null;
+  errorBelow?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`page page--narrow ${styles.setup}`} data-testid={props.testId}>
+      <h1>{props.title}</h1>
+      <p>{props.intro}</p>
+      {props.children}
+      {props.errorBelow && <SetupError error={props.error} />}
     </section>
   );
 }
 
+function SetupError({ error }: { error: string | null }) {
+  return error ? (
+    <p className={styles.error} role="alert" data-testid="setup-error">
+      {error}
+    </p>
+  ) : null;
+}
+
 function RecoveryCodes({ codes }: { codes: string[] }) {
   const { t } = useTranslation();
-  const { token, updateUser } = useAuth();
-  const [busy, setBusy] = useState(false);
-  // The session now counts the factor; the API's view of the user replaces the one from sign-in.
-  const done = async () => {
-    setBusy(true);
-    try {
-      updateUser(await fetchCurrentUser(token ?? ''));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reload = useReloadUser();
   return (
-    <section className={`page page--narrow ${styles.setup}`} data-testid="account-setup-recovery-codes">
-      <h1>{t('account.recovery.title')}</h1>
-      <p>{t('account.recovery.intro')}</p>
+    <SetupStep testId="account-setup-recovery-codes" title={t('account.recovery.title')} intro={t('account.recovery.intro')} error={null}>
       <ul className={styles.codes} data-testid="recovery-codes">
         {codes.map((c) => (
           <li key={c}>
@@ -214,9 +183,15 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={() => void done()} disabled={busy} data-testid="recovery-codes-done">
+      <button
+        type="button"
+        className="button"
+        onClick={() => reload.mutate()}
+        disabled={reload.isPending}
+        data-testid="recovery-codes-done"
+      >
         {t('account.recovery.done')}
       </button>
-    </section>
+    </SetupStep>
   );
 }

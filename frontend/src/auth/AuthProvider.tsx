@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, TOKEN_REFUSED_EVENT } from '../api/httpClient';
-import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh, requestSecondFactorLogin } from './authApi';
+import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh, requestSecondFactorLogin, type LoginResponse } from './authQueries';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignInResult } from './authContext';
-import type { AuthUser, LoginResponse } from './authTypes';
+import type { AuthUser } from './roles';
 import { clearSession, readSession, writeSession } from './sessionStore';
 
 interface SessionState {

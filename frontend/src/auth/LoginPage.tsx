@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/httpClient';
 import { HOME_PATH, canVisit } from '../app/appPages';
 import { StatusMessage } from '../app/StatusMessage';
-import type { Audience } from './authTypes';
+import { LabelledInput } from './LabelledInput';
+import type { Audience } from './roles';
 import { useAuth } from './useAuth';
 
 function returnPath(state: unknown, audience: Audience): string {
@@ -24,6 +25,8 @@ function describeLoginError(error: unknown, t: TFunction): string {
       if (error.code === 'auth.invalid_second_factor') return t('login.errors.invalidCode');
       if (error.code === 'auth.invalid_challenge') return t('login.errors.challengeExpired');
       return t('login.errors.invalidCredentials');
+    case 503:
+      return t('login.errors.server', { status: error.status });
     case 429:
       return error.retryAfterSeconds ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds }) : t('login.errors.throttled');
     // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
@@ -53,7 +56,6 @@ export function LoginPage() {
   if (status === 'restoring') return <StatusMessage testId="auth-restoring">{t('auth.restoring')}</StatusMessage>;
   if (status === 'signedIn' && !submitting) return <Navigate to={returnPath(location.state, audience)} replace />;
 
-  // The handlers show their own failures: the forms do not wait for them.
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!username.trim() || !password) {
@@ -69,8 +71,7 @@ export function LoginPage() {
         setPassword('');
         return;
       }
-      // The router's navigation finishes on its own: nothing here waits for it.
-      void navigate(returnPath(location.state, result.user.role), { replace: true });
+      navigate(returnPath(location.state, result.user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setPassword('');
@@ -90,7 +91,7 @@ export function LoginPage() {
     setFailure(null);
     try {
       const user = await completeSecondFactor(challenge, code.trim());
-      void navigate(returnPath(location.state, user.role), { replace: true });
+      navigate(returnPath(location.state, user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setCode('');
@@ -108,80 +109,90 @@ export function LoginPage() {
         ? t(challenge ? 'login.errors.codeRequired' : 'login.errors.required')
         : describeLoginError(failure.error, t);
 
+  const field = (
+    name: 'username' | 'password' | 'code',
+    label: string,
+    value: string,
+    onValue: (value: string) => void,
+    more: InputProps,
+  ) => (
+    <LabelledInput
+      {...more}
+      id={`login-${name}`}
+      testId={`login-${name}`}
+      name={name}
+      label={label}
+      value={value}
+      onValue={onValue}
+      aria-invalid={failure !== null}
+      required
+    />
+  );
+
   if (challenge) {
     return (
-      <section className="page page--narrow login">
-        <h1>{t('login.title')}</h1>
-        <p className="login__intro">{t('login.secondFactor.intro')}</p>
-        <form className="login__form" onSubmit={(event) => void onSubmitCode(event)} noValidate data-testid="login-code-form">
-          <label htmlFor="login-code">{t('login.secondFactor.code')}</label>
-          <input
-            id="login-code"
-            name="code"
-            autoComplete="one-time-code"
-            inputMode="text"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            data-testid="login-code"
-            aria-invalid={failure !== null}
-            aria-describedby="login-code-hint"
-            required
-          />
-          <p id="login-code-hint" className="field__hint">
-            {t('login.secondFactor.hint')}
-          </p>
-          {message && (
-            <p className="login__error" role="alert" data-testid="login-error">
-              {message}
-            </p>
-          )}
-          <button type="submit" className="button" disabled={submitting} data-testid="login-code-submit">
-            {submitting ? t('login.submitting') : t('login.secondFactor.submit')}
-          </button>
-        </form>
-      </section>
+      <LoginForm step="code" onSubmit={onSubmitCode} message={message} submitting={submitting}>
+        {field('code', t('login.secondFactor.code'), code, setCode, {
+          ...AS_TYPED,
+          autoComplete: 'one-time-code',
+          inputMode: 'text',
+          'aria-describedby': 'login-code-hint',
+        })}
+        <p id="login-code-hint" className="field__hint">
+          {t('login.secondFactor.hint')}
+        </p>
+      </LoginForm>
     );
   }
 
   return (
+    <LoginForm step="password" onSubmit={onSubmit} message={message} submitting={submitting}>
+      {field('username', t('login.username'), username, setUsername, { ...AS_TYPED, autoComplete: 'username' })}
+      {field('password', t('login.password'), password, setPassword, { type: 'password', autoComplete: 'current-password' })}
+    </LoginForm>
+  );
+}
+
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { 'aria-describedby'?: string };
+/** A username or a code is sent as typed: no capital letter or spelling fix added by the phone. */
+const AS_TYPED: InputProps = { autoCapitalize: 'none', spellCheck: false };
+
+/** The two steps of a sign-in: the password, then (for an account with a second factor) a code. */
+const STEPS = {
+  password: { intro: 'login.intro', testId: 'login-form', submit: 'login.submit', submitTestId: 'login-submit' },
+  code: {
+    intro: 'login.secondFactor.intro',
+    testId: 'login-code-form',
+    submit: 'login.secondFactor.submit',
+    submitTestId: 'login-code-submit',
+  },
+} as const;
+
+interface LoginFormProps {
+  step: keyof typeof STEPS;
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
+  message: string | null;
+  submitting: boolean;
+  children: ReactNode;
+}
+
+/** One step of the sign-in: its fields, the failure, and the button. */
+function LoginForm({ step, onSubmit, message, submitting, children }: LoginFormProps) {
+  const { t } = useTranslation();
+  const { intro, testId, submit, submitTestId } = STEPS[step];
+  return (
     <section className="page page--narrow login">
       <h1>{t('login.title')}</h1>
-      <p className="login__intro">{t('login.intro')}</p>
-      <form className="login__form" onSubmit={(event) => void onSubmit(event)} noValidate data-testid="login-form">
-        <label htmlFor="login-username">{t('login.username')}</label>
-        <input
-          id="login-username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          data-testid="login-username"
-          aria-invalid={failure !== null}
-          required
-        />
-        <label htmlFor="login-password">{t('login.password')}</label>
-        <input
-          id="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          data-testid="login-password"
-          aria-invalid={failure !== null}
-          required
-        />
+      <p className="login__intro">{t(intro)}</p>
+      <form className="login__form" onSubmit={onSubmit} noValidate data-testid={testId}>
+        {children}
         {message && (
           <p className="login__error" role="alert" data-testid="login-error">
             {message}
           </p>
         )}
-        <button type="submit" className="button" disabled={submitting} data-testid="login-submit">
-          {submitting ? t('login.submitting') : t('login.submit')}
+        <button type="submit" className="button" disabled={submitting} data-testid={submitTestId}>
+          {submitting ? t('login.submitting') : t(submit)}
         </button>
       </form>
     </section>

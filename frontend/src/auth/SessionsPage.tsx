@@ -1,30 +1,30 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import '../admin/admin.css';
+import { AdminPage } from '../admin/AdminPage';
 import { AdminTable } from '../admin/AdminTable';
 import { LoadProblem } from '../admin/LoadProblem';
-import { useApiData } from '../admin/useApiData';
+import { RowActions } from '../admin/RowActions';
 import { cityDateTime } from '../i18n/cityDateTime';
-import { endAllSessions, endSession, fetchSessions } from './authApi';
+import { useEndAllSessions, useEndSession, useSessions } from './authQueries';
 import { useAuth } from './useAuth';
 
 /** /account/sessions: where the user is signed in; any session can be ended, or all of them. */
 export default function SessionsPage() {
   const { t, i18n } = useTranslation();
-  const { token, forget, logout } = useAuth();
+  const { forget, logout } = useAuth();
   const navigate = useNavigate();
-  const sessions = useApiData(token ? `sessions:${token}` : null, (signal) => fetchSessions(token ?? '', signal));
+  const sessions = useSessions();
+  const endOne = useEndSession();
+  const endEvery = useEndAllSessions();
   const [busy, setBusy] = useState(false);
   const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
 
-  // The buttons do not wait: `busy` disables them while a request runs.
   const end = async (id: string, current: boolean) => {
     setBusy(true);
     try {
       if (current) return logout();
-      await endSession(token ?? '', id);
-      sessions.reload();
+      await endOne.mutateAsync(id);
     } finally {
       setBusy(false);
     }
@@ -32,7 +32,7 @@ export default function SessionsPage() {
   const endAll = async () => {
     setBusy(true);
     try {
-      await endAllSessions(token ?? '');
+      await endEvery.mutateAsync();
       forget();
       void navigate('/', { replace: true, flushSync: true });
     } finally {
@@ -41,22 +41,15 @@ export default function SessionsPage() {
   };
 
   return (
-    <section className="page admin" data-testid="sessions-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('account.sessions.title')}</h1>
-          <p className="admin-lead">{t('account.sessions.lead')}</p>
-        </div>
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={() => void endAll()}
-          disabled={busy}
-          data-testid="sessions-end-all"
-        >
+    <AdminPage
+      testId="sessions-page"
+      texts="account.sessions"
+      actions={
+        <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
           {t('account.sessions.endAll')}
         </button>
-      </header>
+      }
+    >
       <LoadProblem data={sessions} testId="sessions-list" />
       {sessions.data && sessions.data.length === 0 && <p className="admin-empty">{t('account.sessions.empty')}</p>}
       {sessions.data && sessions.data.length > 0 && (
@@ -77,22 +70,16 @@ export default function SessionsPage() {
                   {s.current && <span className="admin-badge admin-badge--current">{t('account.sessions.current')}</span>}
                 </td>
                 <td className="admin-code">{s.ip ?? '–'}</td>
-                <td className="admin-row-actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => void end(s.id, s.current)}
-                    disabled={busy}
-                    data-testid="session-end"
-                  >
-                    {t('account.sessions.end')}
-                  </button>
-                </td>
+                <RowActions
+                  actions={[
+                    { label: t('account.sessions.end'), testId: 'session-end', onClick: () => end(s.id, s.current), disabled: busy },
+                  ]}
+                />
               </tr>
             ))}
           </tbody>
         </AdminTable>
       )}
-    </section>
+    </AdminPage>
   );
 }

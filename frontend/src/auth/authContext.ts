@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { Audience, AuthUser } from './authTypes';
+import type { Audience, AuthUser } from './roles';
 
 /** A sign-in either completes, or asks for a code from the authenticator app. */
 export type SignInResult = { kind: 'signedIn'; user: AuthUser } | { kind: 'secondFactor'; challengeToken: string };

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../report/reportTypes';
-import { STATUS_FILTERS, type DashboardFilters, type HandlingUnit, type StatusFilter } from './dashboardApi';
+import type { AdminCategory as Category } from '../admin/adminQueries';
+import type { HandlingUnit } from '../api/units';
+import { STATUS_FILTERS, type DashboardFilters, type StatusFilter } from './dashboardFilters';
+import { Options } from '../admin/Options';
 
 /** Departments and utilities first (few, city-wide), then the 168 ward committees by name. */
 function unitGroups(units: readonly HandlingUnit[], en: boolean) {
@@ -43,75 +45,43 @@ export function DashboardFiltersBar({
       aria-label={t('dashboard.filters')}
       data-testid="dashboard-filters"
     >
-      <label>
-        <span>{t('dashboard.group')}</span>
-        <select
-          value={filters.group}
-          onChange={(event) => onChange({ ...filters, group: event.target.value, category: '' })}
-          data-testid="dashboard-group"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          {groups.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.category')}</span>
-        <select
-          value={filters.category}
-          onChange={(event) => onChange({ ...filters, category: event.target.value })}
-          data-testid="dashboard-category"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          {shownCategories.map((category) => (
-            <option key={category.code} value={category.code}>
-              {en ? category.nameEn : category.nameVi}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.unit')}</span>
-        <select value={filters.unit} onChange={(event) => onChange({ ...filters, unit: event.target.value })} data-testid="dashboard-unit">
-          <option value="">{t('dashboard.all')}</option>
-          {unitOptions.city.length > 0 && (
-            <optgroup label={t('dashboard.unitGroups.city')}>
-              {unitOptions.city.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unitOptions.label(unit)}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {unitOptions.wards.length > 0 && (
-            <optgroup label={t('dashboard.unitGroups.wards')}>
-              {unitOptions.wards.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unitOptions.label(unit)}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.status')}</span>
-        <select
-          value={filters.status}
-          onChange={(event) => onChange({ ...filters, status: event.target.value as StatusFilter })}
-          data-testid="dashboard-status"
-        >
-          <option value="">{t('dashboard.all')}</option>
-          {STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {t(`dashboard.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect name="group" value={filters.group} onChange={(group) => onChange({ ...filters, group, category: '' })}>
+        <Options items={groups} value={([code]) => code} label={([, name]) => name} />
+      </FilterSelect>
+      <FilterSelect name="category" value={filters.category} onChange={(category) => onChange({ ...filters, category })}>
+        <Options
+          items={shownCategories}
+          value={(category) => category.code}
+          label={(category) => (en ? category.nameEn : category.nameVi)}
+        />
+      </FilterSelect>
+      <FilterSelect name="unit" value={filters.unit} onChange={(unit) => onChange({ ...filters, unit })}>
+        {(['city', 'wards'] as const).map(
+          (group) =>
+            unitOptions[group].length > 0 && (
+              <optgroup key={group} label={t(`dashboard.unitGroups.${group}`)}>
+                <Options items={unitOptions[group]} value={(unit) => unit.id} label={unitOptions.label} />
+              </optgroup>
+            ),
+        )}
+      </FilterSelect>
+      <FilterSelect name="status" value={filters.status} onChange={(status) => onChange({ ...filters, status: status as StatusFilter })}>
+        <Options items={STATUS_FILTERS} label={(status) => t(`dashboard.statuses.${status}`)} />
+      </FilterSelect>
     </form>
+  );
+}
+
+/** One filter: its name, "all" first, then its choices. */
+function FilterSelect(props: { name: keyof DashboardFilters; value: string; onChange(value: string): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      <span>{t(`dashboard.${props.name}`)}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)} data-testid={`dashboard-${props.name}`}>
+        <option value="">{t('dashboard.all')}</option>
+        {props.children}
+      </select>
+    </label>
   );
 }

@@ -2,10 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { ChoroplethClasses } from './ChoroplethClasses';
 import { CHANGE_LEGEND, CHOROPLETH_METRICS, STATUS_COLOURS, STATUS_ORDER, type ChoroplethMetric, type LegendClass } from './colourScales';
 import type { LayerVisibility } from './useDashboardMap';
+import { RadioGroup } from './RadioGroup';
 
 const LAYERS: readonly (keyof LayerVisibility)[] = ['density', 'status', 'choropleth', 'hotspots', 'recurring', 'compare'];
 
 export type LayerLoadState = Partial<Record<keyof LayerVisibility, 'loading' | 'error' | 'ready' | 'idle'>>;
+
+const METRIC_CHOICE = { name: 'dashboard-metric', className: 'dashboard-legend__metrics', values: CHOROPLETH_METRICS } as const;
 
 export function DashboardLegend({
   visibility,
@@ -26,6 +29,7 @@ export function DashboardLegend({
   compareLabel: string | null;
 }) {
   const { t } = useTranslation();
+  const metricText = (metric: ChoroplethMetric) => t(`dashboard.metrics.${metric}`);
   return (
     <section className="dashboard-legend map-panel" aria-labelledby="dashboard-legend-title" data-testid="dashboard-legend">
       <h2 id="dashboard-legend-title">{t('dashboard.legend')}</h2>
@@ -60,20 +64,7 @@ export function DashboardLegend({
             )}
             {layer === 'choropleth' && visibility.choropleth && (
               <div className="dashboard-legend__choropleth">
-                <div role="radiogroup" aria-label={t('dashboard.metric')} className="dashboard-legend__metrics">
-                  {CHOROPLETH_METRICS.map((candidate) => (
-                    <label key={candidate}>
-                      <input
-                        type="radio"
-                        name="dashboard-metric"
-                        checked={metric === candidate}
-                        onChange={() => onMetric(candidate)}
-                        data-testid={`dashboard-metric-${candidate}`}
-                      />
-                      {t(`dashboard.metrics.${candidate}`)}
-                    </label>
-                  ))}
-                </div>
+                <RadioGroup {...METRIC_CHOICE} label={t('dashboard.metric')} checked={metric} onChange={onMetric} text={metricText} />
                 <ChoroplethClasses
                   metric={metric}
                   classes={classes}

@@ -7,7 +7,9 @@ import { useWards } from '../map/useWards';
 import { MapLoading, MapRegion } from '../map/MapRegion';
 import { classBreaks, legendClasses, type ChoroplethMetric } from './colourScales';
 import { createChangeLayer, createHotspotLayer, createRecurringLayer } from './createInsightLayers';
-import { DEFAULT_FILTERS, LIVE_REPORTS_PATH, insightsQuery, reportTileUrl, type DashboardFilters } from './dashboardApi';
+import { useCategoriesQuery } from '../api/intakeQueries';
+import { useUnits } from '../api/units';
+import { DEFAULT_FILTERS, LIVE_REPORTS_PATH, insightsQuery, insightsScope, reportTileUrl, type DashboardFilters } from './dashboardFilters';
 import { DashboardFiltersBar } from './DashboardFiltersBar';
 import { DashboardLegend } from './DashboardLegend';
 import { InsightPopupContent } from './InsightPopupContent';
@@ -17,16 +19,7 @@ import { PointSummary } from './PointSummary';
 import { TimeSlider } from './TimeSlider';
 import { TopIssuesPanel } from './TopIssuesPanel';
 import { closedBounds, comparePeriod, DEFAULT_SELECTION, windowBounds, type TimeSelection } from './timeWindow';
-import {
-  useCategories,
-  useChange,
-  useHotspots,
-  useRecurring,
-  useReportSummary,
-  useUnits,
-  useWardDetail,
-  useWardsFigures,
-} from './useDashboardData';
+import { useChange, useHotspots, useRecurring, useReportSummary, useWardDetail, useWardsFigures } from './useDashboardData';
 import { useDashboardMap, type LayerVisibility, type MapPick } from './useDashboardMap';
 import { useLiveGeneration } from './useLiveGeneration';
 import { WardPanel } from './WardPanel';
@@ -49,8 +42,8 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const { token } = useAuth();
   const containerRef = useRef<HTMLDivElement>(null);
-  const categories = useCategories();
-  const units = useUnits(token);
+  const categories = useCategoriesQuery();
+  const units = useUnits();
   const wards = useWards();
   const [filters, setFilters] = useState<DashboardFilters>(DEFAULT_FILTERS);
   const [selection, setSelection] = useState<TimeSelection>(DEFAULT_SELECTION);
@@ -67,23 +60,17 @@ export default function DashboardPage() {
   const range = useMemo(() => closedBounds(bounds, now), [bounds, now]);
   const query = insightsQuery(filters, range);
   const tileUrl = reportTileUrl(filters, bounds, live.generation);
-  const scope = useMemo(() => {
-    const params = new URLSearchParams(insightsQuery(filters, range));
-    params.delete('from');
-    params.delete('to');
-    return params.toString();
-  }, [filters, range]);
 
-  const hotspots = useHotspots(visibility.hotspots ? query : null, token);
-  const wardsFigures = useWardsFigures(visibility.choropleth ? query : null, token);
+  const hotspots = useHotspots(visibility.hotspots ? query : null);
+  const wardsFigures = useWardsFigures(visibility.choropleth ? query : null);
   // A report recurs when filed within 30 days of an earlier one there being closed; the window picks the reports.
-  const recurring = useRecurring(visibility.recurring ? `days=${RECURRING_DAYS}&${query}` : null, token);
+  const recurring = useRecurring(visibility.recurring ? { days: RECURRING_DAYS, ...query } : null);
   // Compare: the window's length (a day, a week, 30 days) ending where the window ends, against the one before.
-  const changeQuery = `period=${comparePeriod(selection.kind)}${bounds.to ? `&at=${encodeURIComponent(bounds.to)}` : ''}${scope ? `&${scope}` : ''}`;
-  const change = useChange(visibility.compare ? changeQuery : null, token);
+  const changeQuery = { period: comparePeriod(selection.kind), ...(bounds.to ? { at: bounds.to } : {}), ...insightsScope(filters) };
+  const change = useChange(visibility.compare ? changeQuery : null);
   const wardCode = pick?.kind === 'ward' ? pick.code : null;
-  const wardDetail = useWardDetail(wardCode, query, token);
-  const reportSummary = useReportSummary(pick?.kind === 'point' ? pick.id : null, token);
+  const wardDetail = useWardDetail(wardCode, query);
+  const reportSummary = useReportSummary(pick?.kind === 'point' ? pick.id : null);
 
   const choropleth = useMemo(() => {
     const rows = wardsFigures.data?.wards ?? [];
@@ -102,7 +89,6 @@ export default function DashboardPage() {
   );
 
   const { map, ready, flyTo } = useDashboardMap(containerRef, {
-    token,
     tileUrl,
     visibility,
     attribution: t('map.osmAttribution'),
@@ -177,7 +163,7 @@ export default function DashboardPage() {
             onClose={closePick}
           />
         )}
-        <TopIssuesPanel token={token} onShow={(issue) => flyTo(issue.cell.lng, issue.cell.lat)} />
+        <TopIssuesPanel onShow={(issue) => flyTo(issue.cell.lng, issue.cell.lat)} />
       </div>
       {map && pick?.kind === 'point' && (
         <MapPopup map={map} lngLat={pick.lngLat} onClose={closePick}>

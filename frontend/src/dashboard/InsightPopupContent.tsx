@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../report/reportTypes';
+import type { AdminCategory as Category } from '../admin/adminQueries';
 import type { MapPick } from './useDashboardMap';
+import { Term } from './Term';
 
 /** What a recurring location or a compare cell holds, in a popup. */
 export function InsightPopupContent({
@@ -21,18 +22,11 @@ export function InsightPopupContent({
       <div className="dashboard-point" data-testid="dashboard-change-cell">
         <strong>{t('dashboard.compare.cell')}</strong>
         <dl>
-          <div>
-            <dt>{t('dashboard.compare.current')}</dt>
-            <dd>{cell.current}</dd>
-          </div>
-          <div>
-            <dt>{t('dashboard.compare.previous')}</dt>
-            <dd>{cell.previous}</dd>
-          </div>
-          <div>
-            <dt>{t('dashboard.compare.delta')}</dt>
-            <dd className={cell.delta > 0 ? 'dashboard-point__late' : undefined}>{number.format(cell.delta)}</dd>
-          </div>
+          <Term label={t('dashboard.compare.current')}>{cell.current}</Term>
+          <Term label={t('dashboard.compare.previous')}>{cell.previous}</Term>
+          <Term label={t('dashboard.compare.delta')} className={cell.delta > 0 ? 'dashboard-point__late' : undefined}>
+            {number.format(cell.delta)}
+          </Term>
         </dl>
       </div>
     );
@@ -44,18 +38,9 @@ export function InsightPopupContent({
     <div className="dashboard-point" data-testid="dashboard-recurring">
       <strong>{category ? (en ? category.nameEn : category.nameVi) : location.categoryName}</strong>
       <dl>
-        <div>
-          <dt>{t('dashboard.recurring.occurrences')}</dt>
-          <dd>{location.occurrences}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.recurring.lastClosed')}</dt>
-          <dd>{date.format(new Date(location.lastClosedAt))}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.recurring.lastReported')}</dt>
-          <dd>{date.format(new Date(location.lastReportedAt))}</dd>
-        </div>
+        <Term label={t('dashboard.recurring.occurrences')}>{location.occurrences}</Term>
+        <Term label={t('dashboard.recurring.lastClosed')}>{date.format(new Date(location.lastClosedAt))}</Term>
+        <Term label={t('dashboard.recurring.lastReported')}>{date.format(new Date(location.lastReportedAt))}</Term>
       </dl>
       {location.codes.length > 0 && <p className="dashboard-point__codes">{location.codes.slice(0, 6).join(', ')}</p>}
     </div>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ReportSummary } from './dashboardApi';
-import type { Loadable } from './useDashboardData';
+import type { Loadable, ReportSummary } from './useDashboardData';
+import { Term } from './Term';
 
 /** The staff summary of one report point: no reporter, no description, a link to the ticket. */
 export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) {
@@ -26,40 +26,20 @@ export function PointSummary({ summary }: { summary: Loadable<ReportSummary> }) 
     <div className="dashboard-point" data-testid="dashboard-point" data-id={report.id}>
       <strong data-testid="dashboard-point-code">{report.code}</strong>
       <dl>
-        <div>
-          <dt>{t('dashboard.point.category')}</dt>
-          <dd>{en ? report.category.nameEn : report.category.nameVi}</dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.point.status')}</dt>
-          <dd data-testid="dashboard-point-status">
-            {t(`operator.status.${report.status}` as 'operator.status.new', { defaultValue: report.status })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.point.created')}</dt>
-          <dd>
-            <time dateTime={report.createdAt}>{dateTime.format(new Date(report.createdAt))}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('dashboard.point.unit')}</dt>
-          <dd>{unitName ?? t('dashboard.point.unassigned')}</dd>
-        </div>
-        {report.ward && (
-          <div>
-            <dt>{t('dashboard.point.ward')}</dt>
-            <dd>{report.ward.name}</dd>
-          </div>
-        )}
+        <Term label={t('dashboard.point.category')}>{en ? report.category.nameEn : report.category.nameVi}</Term>
+        <Term label={t('dashboard.point.status')} data-testid="dashboard-point-status">
+          {t(`operator.status.${report.status}` as 'operator.status.new', { defaultValue: report.status })}
+        </Term>
+        <Term label={t('dashboard.point.created')}>
+          <time dateTime={report.createdAt}>{dateTime.format(new Date(report.createdAt))}</time>
+        </Term>
+        <Term label={t('dashboard.point.unit')}>{unitName ?? t('dashboard.point.unassigned')}</Term>
+        {report.ward && <Term label={t('dashboard.point.ward')}>{report.ward.name}</Term>}
         {clock?.dueAt && (
-          <div>
-            <dt>{t('dashboard.point.due')}</dt>
-            <dd className={late ? 'dashboard-point__late' : undefined}>
-              <time dateTime={clock.dueAt}>{dateTime.format(new Date(clock.dueAt))}</time>
-              {late && ` · ${t('dashboard.pointStatus.overdue')}`}
-            </dd>
-          </div>
+          <Term label={t('dashboard.point.due')} className={late ? 'dashboard-point__late' : undefined}>
+            <time dateTime={clock.dueAt}>{dateTime.format(new Date(clock.dueAt))}</time>
+            {late && ` · ${t('dashboard.pointStatus.overdue')}`}
+          </Term>
         )}
       </dl>
       <Link to={`/workbench/tickets/${encodeURIComponent(report.id)}`} data-testid="dashboard-point-link">

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Options } from '../admin/Options';
+import { RadioGroup } from './RadioGroup';
 import {
   clampStep,
   lastDayOf,
@@ -13,6 +15,7 @@ import {
 } from './timeWindow';
 
 const KINDS: readonly WindowKind[] = ['span', 'week', 'day'];
+const WINDOW_CHOICE = { name: 'dashboard-window', className: 'dashboard-time__kinds', values: KINDS } as const;
 const SPANS: readonly SpanDays[] = [30, 90];
 /** One window per this long while playing: enough for a view's tiles to arrive. */
 export const PLAY_INTERVAL_MS = 1_500;
@@ -62,28 +65,18 @@ export function TimeSlider({
     }
   };
 
+  const chooseKind = (kind: WindowKind) => {
+    onPlayingChange(false);
+    onChange(clampStep({ ...selection, kind, step: 0 }));
+  };
+  const kindText = (kind: WindowKind) =>
+    kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`);
+
   return (
     <section className="dashboard-time map-panel" aria-labelledby="dashboard-time-title" data-testid="dashboard-time">
       <h2 id="dashboard-time-title">{t('dashboard.time.title')}</h2>
       <div className="dashboard-time__row">
-        <div role="radiogroup" aria-label={t('dashboard.time.window')} className="dashboard-time__kinds">
-          {KINDS.map((kind) => (
-            <label key={kind}>
-              <input
-                type="radio"
-                name="dashboard-window"
-                value={kind}
-                checked={selection.kind === kind}
-                onChange={() => {
-                  onPlayingChange(false);
-                  onChange(clampStep({ ...selection, kind, step: 0 }));
-                }}
-                data-testid={`dashboard-window-${kind}`}
-              />
-              {kind === 'span' ? t('dashboard.time.span', { days: selection.span }) : t(`dashboard.time.kinds.${kind}`)}
-            </label>
-          ))}
-        </div>
+        <RadioGroup {...WINDOW_CHOICE} label={t('dashboard.time.window')} checked={selection.kind} onChange={chooseKind} text={kindText} />
         <label className="dashboard-time__span">
           <span>{t('dashboard.time.history')}</span>
           <select
@@ -94,11 +87,7 @@ export function TimeSlider({
             }}
             data-testid="dashboard-span"
           >
-            {SPANS.map((span) => (
-              <option key={span} value={span}>
-                {t('dashboard.time.days', { count: span })}
-              </option>
-            ))}
+            <Options items={SPANS} label={(span) => t('dashboard.time.days', { count: span })} />
           </select>
         </label>
       </div>

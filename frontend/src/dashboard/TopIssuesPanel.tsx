@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InsightsPeriod, TopIssue } from './dashboardApi';
-import { useTopIssues } from './useDashboardData';
+import { useTopIssues, type InsightsPeriod, type TopIssue } from './useDashboardData';
 
 const PERIODS: readonly InsightsPeriod[] = ['day', 'week'];
 
 /** The top 10 (category × ~500 m cell) of today and of this week, each one click away on the map. */
-export function TopIssuesPanel({ token, onShow }: { token: string | null; onShow(issue: TopIssue): void }) {
+export function TopIssuesPanel({ onShow }: { onShow(issue: TopIssue): void }) {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<InsightsPeriod>('day');
-  const issues = useTopIssues(period, token);
+  const issues = useTopIssues(period);
   const en = i18n.language === 'en';
   const format = new Intl.NumberFormat(en ? 'en' : 'vi', { signDisplay: 'always' });
 

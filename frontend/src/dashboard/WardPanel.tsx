@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { HandlingUnit, WardDetail } from './dashboardApi';
-import type { Loadable } from './useDashboardData';
+import type { HandlingUnit } from '../api/units';
+import { Term } from './Term';
+import type { Loadable, WardDetail } from './useDashboardData';
 
 export function useFigureFormat() {
   const { i18n } = useTranslation();
@@ -61,47 +63,29 @@ export function WardPanel({
       {ward && (
         <>
           <dl className="dashboard-figures">
-            <div>
-              <dt>{t('dashboard.figures.received')}</dt>
-              <dd data-testid="dashboard-ward-received" data-value={ward.received}>
-                {format.number(ward.received)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('dashboard.figures.resolved')}</dt>
-              <dd data-testid="dashboard-ward-resolved" data-value={ward.resolved}>
-                {format.number(ward.resolved)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('dashboard.figures.onTime')}</dt>
-              <dd data-testid="dashboard-ward-on-time" data-value={ward.onTimeRate ?? ''}>
-                {format.percent(ward.onTimeRate)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('dashboard.figures.median')}</dt>
-              <dd data-testid="dashboard-ward-median" data-value={ward.medianResolveHours ?? ''}>
-                {ward.medianResolveHours === null ? '—' : t('dashboard.figures.hours', { value: format.number(ward.medianResolveHours) })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('dashboard.figures.satisfaction')}</dt>
-              <dd data-testid="dashboard-ward-satisfaction" data-value={ward.satisfaction.average ?? ''}>
-                {ward.satisfaction.average === null
-                  ? '—'
-                  : t('dashboard.figures.rating', { value: format.number(ward.satisfaction.average), count: ward.satisfaction.count })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('dashboard.figures.backlog')}</dt>
-              <dd data-testid="dashboard-ward-backlog" data-value={ward.backlog}>
-                {format.number(ward.backlog)}
-                {ward.overdue > 0 && (
-                  <span className="dashboard-figures__overdue"> · {t('dashboard.figures.overdue', { count: ward.overdue })}</span>
-                )}
-              </dd>
-            </div>
+            <Figure name="received" value={ward.received}>
+              {format.number(ward.received)}
+            </Figure>
+            <Figure name="resolved" value={ward.resolved}>
+              {format.number(ward.resolved)}
+            </Figure>
+            <Figure name="onTime" testId="on-time" value={ward.onTimeRate}>
+              {format.percent(ward.onTimeRate)}
+            </Figure>
+            <Figure name="median" value={ward.medianResolveHours}>
+              {ward.medianResolveHours === null ? '—' : t('dashboard.figures.hours', { value: format.number(ward.medianResolveHours) })}
+            </Figure>
+            <Figure name="satisfaction" value={ward.satisfaction.average}>
+              {ward.satisfaction.average === null
+                ? '—'
+                : t('dashboard.figures.rating', { value: format.number(ward.satisfaction.average), count: ward.satisfaction.count })}
+            </Figure>
+            <Figure name="backlog" value={ward.backlog}>
+              {format.number(ward.backlog)}
+              {ward.overdue > 0 && (
+                <span className="dashboard-figures__overdue"> · {t('dashboard.figures.overdue', { count: ward.overdue })}</span>
+              )}
+            </Figure>
           </dl>
           {ward.backlogByCategory.length > 0 && (
             <>
@@ -133,5 +117,27 @@ export function WardPanel({
         </>
       )}
     </aside>
+  );
+}
+
+type FigureName = 'received' | 'resolved' | 'onTime' | 'median' | 'satisfaction' | 'backlog';
+
+/** One figure of the ward: its name, and its value shown (and, raw, in data-value for the browser tests). */
+function Figure({
+  name,
+  testId = name,
+  value,
+  children,
+}: {
+  name: FigureName;
+  testId?: string;
+  value: number | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Term label={t(`dashboard.figures.${name}`)} data-testid={`dashboard-ward-${testId}`} data-value={value ?? ''}>
+      {children}
+    </Term>
   );
 }

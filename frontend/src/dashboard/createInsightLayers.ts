@@ -1,6 +1,6 @@
 import { GridCellLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { changeColour } from './colourScales';
-import type { ChangeCell, Hotspot, RecurringLocation } from './dashboardApi';
+import type { ChangeCell, Hotspot, RecurringLocation } from './useDashboardData';
 import { HOTSPOT_COLOUR, RECURRING_COLOUR } from './reportLayers';
 
 export const HOTSPOT_LAYER_ID = 'hotspots';

@@ -1,85 +1,79 @@
-import { useEffect, useState } from 'react';
-import type { Category } from '../report/reportTypes';
-import {
-  fetchCategories,
-  fetchChange,
-  fetchHotspots,
-  fetchRecurring,
-  fetchReportSummary,
-  fetchTopIssues,
-  fetchUnits,
-  fetchWardDetail,
-  fetchWardsFigures,
-  type ChangeCells,
-  type HandlingUnit,
-  type Hotspot,
-  type InsightsPeriod,
-  type RecurringLocations,
-  type ReportSummary,
-  type TopIssues,
-  type WardDetail,
-  type WardsFigures,
-} from './dashboardApi';
+import { api, data, type Schemas } from '../api/client';
+import { loadStateOf } from '../api/loadState';
+import { queryKeys } from '../api/queryKeys';
+import { useAuth } from '../auth/useAuth';
+import { useSessionQuery } from '../auth/useSessionQuery';
+import type { InsightsScope } from './dashboardFilters';
 
-export type Loadable<T> =
-  { status: 'idle' | 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null };
+export type TopIssues = Schemas['TopIssues'];
+export type TopIssue = Schemas['TopIssue'];
+export type InsightsPeriod = TopIssues['period'];
+export type WardDetail = Schemas['WardInsights'];
+export type RecurringLocation = Schemas['RecurringLocations']['locations'][number];
+export type ChangeCell = Schemas['ChangeCells']['cells'][number];
+export type Hotspot = Schemas['Hotspot'];
+/** The part of GET /reports/:id the point popup shows (no reporter, no description). */
+export type ReportSummary = Pick<
+  Schemas['StaffReport'],
+  'id' | 'code' | 'status' | 'createdAt' | 'category' | 'ward' | 'assignedUnit' | 'sla'
+>;
 
-/** One GET per key (null: nothing to load); the previous answer stays shown while the next one loads. */
-export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
-  const [state, setState] = useState<Loadable<T>>({ status: key === null ? 'idle' : 'loading', data: null });
-  useEffect(() => {
-    if (key === null) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- no key any more: the old answer is dropped
-      setState({ status: 'idle', data: null });
-      return;
-    }
-    const controller = new AbortController();
-    setState((current) => ({ status: 'loading', data: current.data }));
-    load(controller.signal)
-      .then((data) => setState({ status: 'ready', data }))
-      .catch(() => {
-        if (!controller.signal.aborted) setState((current) => ({ status: 'error', data: current.data }));
-      });
-    return () => controller.abort();
-    // `key` names everything `load` reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  }, [key]);
-  return state;
+/** A figure of the dashboard: idle while its layer is off, loading (the last answer kept), ready, or failed. */
+export type Loadable<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; data: T | null };
+
+type Window = InsightsScope & { from: string; to: string };
+
+/**
+ * One figure: asked for only while `enabled` (its layer is on, a ward or point is picked) and a
+ * session is open; the previous answer stays shown while the next one loads.
+ */
+function useFigure<T>(queryKey: readonly unknown[], enabled: boolean, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
+  const signedIn = useAuth().status === 'signedIn';
+  const result = useSessionQuery(queryKey, load, { enabled, keep: true });
+  if (!signedIn || !enabled) return { status: 'idle', data: null };
+  const { status, data: answer } = loadStateOf(result);
+  return { status, data: answer };
 }
 
-export function useCategories(): Loadable<Category[]> {
-  return useLoad('categories', fetchCategories);
+export function useTopIssues(period: InsightsPeriod): Loadable<TopIssues> {
+  return useFigure(queryKeys.insights('top-issues', period), true, (signal) =>
+    data(api.GET('/api/v1/insights/top-issues', { params: { query: { period } }, signal })),
+  );
 }
 
-export function useUnits(token: string | null): Loadable<HandlingUnit[]> {
-  return useLoad(token ? 'units' : null, (signal) => fetchUnits(token ?? '', signal));
+/** `query` is null when the layer is off (nothing is fetched). */
+export function useHotspots(query: Window | null) {
+  return useFigure(queryKeys.insights('hotspots', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/hotspots', { params: { query: query! }, signal })),
+  );
 }
 
-export function useTopIssues(period: InsightsPeriod, token: string | null): Loadable<TopIssues> {
-  return useLoad(token ? `top:${period}` : null, (signal) => fetchTopIssues(period, token ?? '', signal));
+export function useWardsFigures(query: Window | null) {
+  return useFigure(queryKeys.insights('wards', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/wards', { params: { query: query! }, signal })),
+  );
 }
 
-/** `query` is the insights query string; null when the layer is off (nothing is fetched). */
-export function useHotspots(query: string | null, token: string | null): Loadable<Hotspot[]> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchHotspots(query ?? '', token ?? '', signal));
+export function useWardDetail(code: string | null, query: Window) {
+  return useFigure(queryKeys.insights('ward', [code, query]), code !== null, (signal) =>
+    data(api.GET('/api/v1/insights/wards/{code}', { params: { path: { code: code! }, query }, signal })),
+  );
 }
 
-export function useWardsFigures(query: string | null, token: string | null): Loadable<WardsFigures> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchWardsFigures(query ?? '', token ?? '', signal));
+export function useRecurring(query: (Window & { days: number }) | null) {
+  return useFigure(queryKeys.insights('recurring', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/recurring', { params: { query: query! }, signal })),
+  );
 }
 
-export function useWardDetail(code: string | null, query: string, token: string | null): Loadable<WardDetail> {
-  return useLoad(token && code ? `${code}?${query}` : null, (signal) => fetchWardDetail(code ?? '', query, token ?? '', signal));
+export function useChange(query: (InsightsScope & { period: 'day' | 'week' | 'month'; at?: string }) | null) {
+  return useFigure(queryKeys.insights('change', query), query !== null, (signal) =>
+    data(api.GET('/api/v1/insights/change', { params: { query: query! }, signal })),
+  );
 }
 
-export function useRecurring(query: string | null, token: string | null): Loadable<RecurringLocations> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchRecurring(query ?? '', token ?? '', signal));
-}
-
-export function useChange(query: string | null, token: string | null): Loadable<ChangeCells> {
-  return useLoad(token && query !== null ? query : null, (signal) => fetchChange(query ?? '', token ?? '', signal));
-}
-
-export function useReportSummary(id: string | null, token: string | null): Loadable<ReportSummary> {
-  return useLoad(token && id ? id : null, (signal) => fetchReportSummary(id ?? '', token ?? '', signal));
+export function useReportSummary(id: string | null): Loadable<ReportSummary> {
+  return useFigure(queryKeys.report(id ?? ''), id !== null, (signal) =>
+    data(api.GET('/api/v1/reports/{id}', { params: { path: { id: id! } }, signal })),
+  );
 }

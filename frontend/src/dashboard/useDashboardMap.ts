@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { sessionToken } from '../api/client';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import { WARDS_FILL_LAYER, addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
@@ -8,7 +9,8 @@ import { useWardLabelLayer } from '../map/useWardLabelLayer';
 import type { WardsState } from '../map/useWards';
 import { choroplethExpression, type LegendClass } from './colourScales';
 import { CHANGE_LAYER_ID, RECURRING_LAYER_ID } from './createInsightLayers';
-import { REPORT_TILES_PATH, type ChangeCell, type RecurringLocation } from './dashboardApi';
+import { REPORT_TILES_PATH } from './dashboardFilters';
+import type { ChangeCell, RecurringLocation } from './useDashboardData';
 import {
   CHOROPLETH_LAYER,
   CHOROPLETH_LAYER_SPEC,
@@ -47,7 +49,6 @@ export type MapPick =
   | { kind: 'change'; cell: ChangeCell; lngLat: [number, number] };
 
 export interface DashboardMapOptions {
-  token: string | null;
   tileUrl: string;
   visibility: LayerVisibility;
   attribution: string;
@@ -73,22 +74,17 @@ export interface DashboardMap {
  * the filters, the window and the live generation; changing it re-fetches every report layer.
  */
 export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
-  // Read by transformRequest at every tile request, so a refreshed token is used without a new map.
-  const tokenRef = useRef(options.token);
   const onPickRef = useRef(options.onPick);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    tokenRef.current = options.token;
-    onPickRef.current = options.onPick;
-  });
+  onPickRef.current = options.onPick;
 
   const basemap = useBasemapMap(containerRef, {
     testHook: '__dashboardMap1022',
     minZoom: 5,
     attribution: options.attribution,
     mapOptions: {
+      // The session's token, read at every tile request (as the API client reads it), so a refreshed one is used without a new map.
       transformRequest: (url) => {
-        const token = tokenRef.current;
+        const token = sessionToken();
         if (token && url.startsWith(`${window.location.origin}${REPORT_TILES_PATH}`)) {
           return { url, headers: { Authorization: `Bearer ${token}` } };
         }
@@ -173,7 +169,6 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
     map.setPaintProperty(CHOROPLETH_LAYER, 'fill-color', choroplethExpression(classes));
     for (const [code, value] of values) map.setFeatureState(wardFeature(code), { value });
     return () => {
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- the cleanup acts only if this map is still the live one when it runs
       if (liveMap.current !== map) return;
       for (const code of values.keys()) map.setFeatureState(wardFeature(code), { value: null });
     };

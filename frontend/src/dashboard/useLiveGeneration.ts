@@ -1,9 +1,13 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Schemas } from '../api/client';
 import { openEventStream, type StreamStatus } from './eventStream';
 import { throttle } from './throttle';
 
 /** At most one tile refresh per this interval, however fast reports arrive. */
 export const LIVE_REFRESH_MS = 2_000;
+
+/** The data of one `reports` event of GET /live/reports (and the public stream). */
+type LiveReportsEvent = Schemas['LiveReportsEvent'];
 
 export interface LiveState {
   /** The latest report generation the map has been refreshed to; null before the first event. */
@@ -21,10 +25,7 @@ export interface LiveState {
 export function useLiveGeneration(path: string, token: string | null, authenticated: boolean): LiveState {
   const [state, setState] = useState<LiveState>({ generation: null, status: 'connecting', at: null });
   const tokenRef = useRef(token);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    tokenRef.current = token;
-  });
+  tokenRef.current = token;
   const ready = !authenticated || token !== null;
 
   useEffect(() => {
@@ -40,7 +41,8 @@ export function useLiveGeneration(path: string, token: string | null, authentica
       onMessage: (event, data) => {
         if (event !== 'reports') return;
         try {
-          const message = JSON.parse(data) as { generation?: unknown; at?: unknown };
+          // Parsed warily all the same: a message from an older server may lack a field.
+          const message = JSON.parse(data) as Partial<LiveReportsEvent>;
           if (typeof message.generation === 'number') apply(message.generation, typeof message.at === 'string' ? message.at : null);
         } catch {
           // A malformed message is skipped; the next one carries the latest generation anyway.

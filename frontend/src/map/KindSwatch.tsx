@@ -1,5 +1,5 @@
 import { LAND, WARD_FILL, WARD_FILL_OPACITY } from './mapPalette';
-import type { WardKind } from './wardTypes';
+import type { WardKind } from './useWards';
 
 /** The colour a unit of this kind has on the map: its fill blended over the land at the map's opacity. */
 export function KindSwatch({ kind }: { kind: string }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { KindSwatch } from './KindSwatch';
 import { useKindLabel } from './useKindLabel';
-import type { WardProperties } from './wardTypes';
+import type { WardProperties } from './useWards';
 
 function useNumberFormat() {
   const { i18n } = useTranslation();

@@ -1,4 +1,4 @@
-import type { WardKind } from './wardTypes';
+import type { WardKind } from './useWards';
 
 /**
  * Colours of the map. The e2e test (e2e/browser/map.e2e.spec.ts) looks for the ward fills

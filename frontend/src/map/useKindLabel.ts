@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WardKind } from './wardTypes';
+import type { WardKind } from './useWards';
 
 const KINDS: readonly string[] = ['phuong', 'xa', 'dac_khu', 'thi_tran'] satisfies WardKind[];
 

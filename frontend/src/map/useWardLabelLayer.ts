@@ -4,7 +4,7 @@ import type { TextLayer } from '@deck.gl/layers';
 import { WARD_LABEL_FONT_SIZE, WARD_LABEL_MIN_ZOOM, createWardLabelLayer } from './createWardLabelLayer';
 import { declutterLabels, type LabelCandidate } from './declutterLabels';
 import type { WardsState } from './useWards';
-import type { WardProperties } from './wardTypes';
+import type { WardProperties } from './useWards';
 
 /** The short name where there is one ("Bến Thành"), else the full name. */
 export function shortWardName(ward: WardProperties): string {

@@ -4,7 +4,7 @@ import { useBasemapMap, useDeckLayers, whenIdle } from './useBasemapMap';
 import { shortWardName, useWardLabelLayer } from './useWardLabelLayer';
 import { useWardHighlight } from './useWardHighlight';
 import type { WardsState } from './useWards';
-import type { WardProperties } from './wardTypes';
+import type { WardProperties } from './useWards';
 
 /** Over the city centre; replaced by a fit to all 168 units as soon as their list arrives. */
 const INITIAL_ZOOM = 9;

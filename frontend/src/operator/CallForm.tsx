@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/useAuth';
+import { useFileReport, usePinWard, type Category, type CategoryRef, type WardRef, type WardSearchHit } from '../api/intakeQueries';
 import { FieldMessage } from '../ui/FieldMessage';
-import { buildReportBody, phoneError, validateDraft, type CallDraft } from './callBody';
+import { buildReportBody, phoneError, validateDraft, type AttributeAnswer, type CallDraft, type LatLng } from './callBody';
 import { errorsFromFailure, firstErrorField, type CallError, type CallErrors, type CallField } from './callErrors';
 import type { CallOutcome } from './callOutcome';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
@@ -11,19 +11,15 @@ import { CallerFields } from './CallerFields';
 import { CategoryField } from './CategoryField';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { newIdempotencyKey } from './idempotencyKey';
-import type { AttributeAnswer, Category, CategoryRef, LatLng, WardRef, WardSearchHit } from './intakeTypes';
 import { LocationSection } from './LocationSection';
-import { attachCaller, createPhoneReport } from './operatorApi';
+import { useAttachCaller, useCallerHistory, useReportDetail } from './operatorQueries';
 import { isValidPhone, normalizePhone } from './phoneNumber';
 import { ReportDetailPanel } from './ReportDetailPanel';
 import { ShortcutLegend } from './ShortcutLegend';
-import { useCallerHistory } from './useCallerHistory';
 import { useCallShortcuts } from './useCallShortcuts';
 import { useCallFormat } from './useCallFormat';
 import { useCategories } from './useCategories';
 import { useDuplicates } from './useDuplicates';
-import { usePinWard } from './usePinWard';
-import { useReportDetail } from './useReportDetail';
 
 /** A ticket the call can be attached to, from the duplicates list or the caller's history. */
 interface AttachTarget {
@@ -51,7 +47,6 @@ const FIELD_ELEMENT_IDS: Partial<Record<CallField, string>> = {
 export function CallForm({ onDone, onDiscard }: CallFormProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.resolvedLanguage === 'en';
-  const { token } = useAuth();
   const format = useCallFormat();
   const categories = useCategories();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -77,11 +72,12 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
   const wardRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
-  const history = useCallerHistory(token);
+  const history = useCallerHistory();
   const pinWard = usePinWard(pin);
-  const duplicates = useDuplicates(category?.code ?? null, pin, description, token);
-  const [detailRevision, setDetailRevision] = useState(0);
-  const detail = useReportDetail(viewed?.id ?? null, token, detailRevision);
+  const duplicates = useDuplicates(category?.code ?? null, pin, description);
+  const detail = useReportDetail(viewed?.id ?? null);
+  const fileReport = useFileReport('staff');
+  const attachCaller = useAttachCaller();
 
   const draft: CallDraft = { phone, callerName, hideIdentity, category, answers, pin, address, description };
   const started = () => setStartedAt((at) => at ?? Date.now());
@@ -159,7 +155,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
   };
 
   const create = async () => {
-    if (busy || !token) return;
+    if (busy) return;
     const invalid = validateDraft(draft);
     if (Object.keys(invalid).length > 0) {
       showErrors(invalid);
@@ -167,7 +163,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
     }
     setBusy({ kind: 'create' });
     try {
-      const report = await createPhoneReport(buildReportBody(draft), token, idempotencyKey);
+      const report = await fileReport.mutateAsync({ body: buildReportBody(draft), idempotencyKey });
       onDone({
         kind: 'created',
         code: report.code,
@@ -183,7 +179,7 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
   };
 
   const attach = async (target: AttachTarget) => {
-    if (busy || !token) return;
+    if (busy) return;
     const invalid = phoneError(phone);
     if (invalid.phone) {
       showErrors(invalid);
@@ -193,11 +189,10 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
     const name = callerName.trim();
     const note = description.trim();
     try {
-      const attached = await attachCaller(
-        target.id,
-        { phone: normalizePhone(phone), ...(name ? { name } : {}), ...(note ? { note } : {}) },
-        token,
-      );
+      const attached = await attachCaller.mutateAsync({
+        reportId: target.id,
+        body: { phone: normalizePhone(phone), ...(name ? { name } : {}), ...(note ? { note } : {}) },
+      });
       onDone({
         kind: 'attached',
         code: attached.code,
@@ -351,8 +346,6 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
               attaching={busy?.kind === 'attach'}
               onAttach={(report) => void attach(report)}
               onClose={() => setViewed(null)}
-              token={token}
-              onChanged={() => setDetailRevision((current) => current + 1)}
             />
           ) : (
             <>

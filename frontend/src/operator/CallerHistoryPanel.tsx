@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CallerReport } from './intakeTypes';
+import type { CallerReport } from './operatorQueries';
 import type { CallFormat } from './useCallFormat';
-import type { CallerHistoryState } from './useCallerHistory';
+import type { CallerHistoryState } from './operatorQueries';
 
 interface CallerHistoryPanelProps {
   /** The history of the number now in the phone field; 'idle' when it was not looked up yet. */

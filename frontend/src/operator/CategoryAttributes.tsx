@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../ui/FieldMessage';
-import type { AttributeAnswer, CategoryAttribute } from './intakeTypes';
+import type { CategoryAttribute } from '../api/intakeQueries';
+import type { AttributeAnswer } from './callBody';
 
 interface CategoryAttributesProps {
   attributes: readonly CategoryAttribute[];

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Combobox } from '../ui/Combobox';
 import { matchCategories } from './categoryMatch';
 import { CategoryAttributes } from './CategoryAttributes';
-import type { AttributeAnswer, Category } from './intakeTypes';
+import type { Category } from '../api/intakeQueries';
+import type { AttributeAnswer } from './callBody';
 import type { CategoriesState } from './useCategories';
 
 interface CategoryFieldProps {

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateCandidate } from './intakeTypes';
+import type { DuplicateCandidate } from './operatorQueries';
 import type { CallFormat } from './useCallFormat';
 import type { DuplicatesState } from './useDuplicates';
 import { snippet } from './snippet';

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/httpClient';
-import type { ReporterAction } from './intakeTypes';
-import { actForReporter } from './operatorApi';
+import { ApiError } from '../api/apiError';
+import { useActForReporter, type ReporterAction } from './operatorQueries';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
@@ -11,38 +10,25 @@ const STARS = [1, 2, 3, 4, 5] as const;
  * (DESIGN.md, "Acting without a web link"). The server says which of these the ticket allows;
  * each is recorded in the timeline as the operator's, on behalf of the reporter.
  */
-export function ForCallerActions({
-  reportId,
-  actions,
-  token,
-  onDone,
-}: {
-  reportId: string;
-  actions: readonly ReporterAction[];
-  token: string;
-  onDone(): void;
-}) {
+export function ForCallerActions({ reportId, actions }: { reportId: string; actions: readonly ReporterAction[] }) {
   const { t } = useTranslation();
   const messageId = useId();
   const [message, setMessage] = useState('');
   const [rating, setRating] = useState(0);
-  const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState<'invalid' | 'conflict' | 'other' | null>(null);
+  const act = useActForReporter(reportId);
+  const sending = act.isPending;
   if (actions.length === 0) return null;
 
   const send = async (action: ReporterAction) => {
-    setSending(true);
     setFailed(null);
     try {
-      await actForReporter(reportId, action, action === 'rate' ? { rating } : { message: message.trim() }, token);
+      await act.mutateAsync({ action, message: message.trim(), rating });
       setMessage('');
       setRating(0);
-      onDone();
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       setFailed(status === 400 ? 'invalid' : status === 409 ? 'conflict' : 'other');
-    } finally {
-      setSending(false);
     }
   };
   const needsMessage = actions.includes('reply') || actions.includes('reject');

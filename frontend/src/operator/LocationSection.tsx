@@ -2,9 +2,10 @@ import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '../ui/Combobox';
 import { FieldMessage } from '../ui/FieldMessage';
-import type { LatLng, WardSearchHit } from './intakeTypes';
+import type { WardSearchHit } from '../api/intakeQueries';
+import type { LatLng } from './callBody';
 import { PinMap } from './PinMap';
-import type { PinWardState } from './usePinWard';
+import type { PinWard } from '../api/intakeQueries';
 import { useWardSearch } from './useWardSearch';
 
 interface LocationSectionProps {
@@ -15,7 +16,7 @@ interface LocationSectionProps {
   onAddressChange(text: string): void;
   onAddressEnter(): void;
   pin: LatLng | null;
-  pinWard: PinWardState;
+  pinWard: PinWard;
   onPinChange(pin: LatLng): void;
   wardInputRef: Ref<HTMLInputElement>;
   /** A missing or refused pin; shown at the ward field, the keyboard way to place it. */

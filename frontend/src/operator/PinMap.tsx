@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapRegion } from '../map/MapRegion';
-import type { LatLng } from './intakeTypes';
+import type { LatLng } from './callBody';
 import { usePinMap } from './usePinMap';
 
 interface PinMapProps {

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForCallerActions } from './ForCallerActions';
-import { isOpenStatus, type ReportDetail } from './intakeTypes';
+import type { ReportDetail } from './operatorQueries';
 import type { CallFormat } from './useCallFormat';
-import type { ReportDetailState } from './useReportDetail';
+import type { ReportDetailState } from './operatorQueries';
 
 const KNOWN_EVENTS = ['created', 'caller_attached', 'assigned', 'transferred'] as const;
 
@@ -15,13 +15,10 @@ interface ReportDetailPanelProps {
   attaching: boolean;
   onAttach(report: ReportDetail): void;
   onClose(): void;
-  /** Acting for the caller needs the operator's token; the panel then reloads the ticket. */
-  token: string | null;
-  onChanged(): void;
 }
 
 /** One earlier ticket in the side panel, with "attach this call" while it is still open. */
-export function ReportDetailPanel({ code, state, format, attaching, onAttach, onClose, token, onChanged }: ReportDetailPanelProps) {
+export function ReportDetailPanel({ code, state, format, attaching, onAttach, onClose }: ReportDetailPanelProps) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [code]);
@@ -95,7 +92,7 @@ export function ReportDetailPanel({ code, state, format, attaching, onAttach, on
           <p className="call-detail__description" data-testid="report-detail-description">
             {state.report.description}
           </p>
-          {isOpenStatus(state.report.status) ? (
+          {state.report.callersAttachable ? (
             <button
               type="button"
               className="button"
@@ -110,15 +107,11 @@ export function ReportDetailPanel({ code, state, format, attaching, onAttach, on
               {t('operator.detail.finished')}
             </p>
           )}
-          {token && (
-            <ForCallerActions
-              key={`${state.report.status}-${state.report.timeline.length}`}
-              reportId={state.report.id}
-              actions={state.report.reporterActions ?? []}
-              token={token}
-              onDone={onChanged}
-            />
-          )}
+          <ForCallerActions
+            key={`${state.report.status}-${state.report.timeline.length}`}
+            reportId={state.report.id}
+            actions={state.report.reporterActions ?? []}
+          />
           {state.report.timeline.length > 0 && (
             <>
               <h3>{t('operator.detail.timeline')}</h3>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportBody, phoneError, validateDraft, type CallDraft } from './callBody';
-import type { Category } from './intakeTypes';
+import type { Category } from '../api/intakeQueries';
 
 const POTHOLE: Category = {
   code: 'pothole',

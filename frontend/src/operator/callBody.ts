@@ -1,6 +1,14 @@
 import type { CallErrors } from './callErrors';
-import type { AttributeAnswer, Category, CreateReportBody, LatLng } from './intakeTypes';
+import type { Category, CreateReportBody } from '../api/intakeQueries';
 import { isValidPhone, normalizePhone } from './phoneNumber';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/** An answer to one category attribute as the form holds it. */
+export type AttributeAnswer = string | number | boolean | string[];
 
 /** What the operator has typed for one call. */
 export interface CallDraft {

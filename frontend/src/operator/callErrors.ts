@@ -1,4 +1,4 @@
-import { ApiError, type ApiIssue } from '../api/httpClient';
+import { ApiError, type ApiIssue } from '../api/apiError';
 
 /** The places of the call form an error can be shown next to. `attribute:<code>` is one category question. */
 export type CallField = 'phone' | 'callerName' | 'category' | 'location' | 'address' | 'description' | 'form' | `attribute:${string}`;

@@ -1,4 +1,4 @@
-import type { CategoryRef, WardRef } from './intakeTypes';
+import type { CategoryRef, WardRef } from '../api/intakeQueries';
 
 /** How a call ended: a new ticket, or the call recorded on an existing one. Both give a code to read back. */
 export type CallOutcome =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCategories, matchCategories } from './categoryMatch';
-import type { Category } from './intakeTypes';
+import type { Category } from '../api/intakeQueries';
 
 function category(code: string, nameVi: string, nameEn: string, groupVi: string, groupEn: string): Category {
   return {

@@ -1,5 +1,5 @@
 import { foldText } from '../i18n/foldText';
-import type { Category } from './intakeTypes';
+import type { Category } from '../api/intakeQueries';
 
 export interface IndexedCategory {
   category: Category;

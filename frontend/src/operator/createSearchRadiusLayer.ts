@@ -1,5 +1,5 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { LatLng } from './intakeTypes';
+import type { LatLng } from './callBody';
 
 export const SEARCH_RADIUS_LAYER_ID = 'duplicate-search-radius';
 /** How far the intake API looks for likely duplicates (contract: "within ~200 m"). */

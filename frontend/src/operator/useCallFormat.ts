@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { cityDateTime } from '../i18n/cityDateTime';
-import type { CategoryRef } from './intakeTypes';
+import type { CategoryRef } from '../api/intakeQueries';
 
 const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_citizen', 'resolved', 'reopened', 'closed', 'rejected', 'merged'] as const;
 type KnownStatus = (typeof STATUSES)[number];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { DuplicateCandidate } from './intakeTypes';
+import type { DuplicateCandidate } from './operatorQueries';
 
 /** Alt+1 … Alt+9 attach to the first nine likely duplicates. */
 export const ATTACH_SHORTCUT_COUNT = 9;

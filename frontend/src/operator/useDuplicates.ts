@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import { fetchDuplicates, type DuplicateQuery } from './operatorApi';
-import type { DuplicateCandidate, LatLng } from './intakeTypes';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useMemo } from 'react';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
+import { useDuplicatesQuery, type DuplicateCandidate, type DuplicateQuery } from './operatorQueries';
+import type { LatLng } from './callBody';
 
 // The operator types while the caller talks; one request per pause, not per keystroke.
 const DUPLICATE_DELAY_MS = 300;
@@ -19,29 +19,26 @@ function keyOf(query: DuplicateQuery | null): string {
   return query ? JSON.stringify(query) : '';
 }
 
-export function useDuplicates(category: string | null, pin: LatLng | null, text: string, token: string | null): DuplicatesState {
+export function useDuplicates(category: string | null, pin: LatLng | null, text: string): DuplicatesState {
   const query = useMemo<DuplicateQuery | null>(
     () => (category && pin ? { category, lat: pin.lat, lng: pin.lng, text: text.trim() } : null),
     [category, pin, text],
   );
   const key = keyOf(query);
   const settledKey = useDebouncedValue(key, DUPLICATE_DELAY_MS);
-  const [answer, setAnswer] = useState<{ key: string; candidates: DuplicateCandidate[]; failed: boolean } | null>(null);
+  const settled = useMemo(() => (settledKey ? (JSON.parse(settledKey) as DuplicateQuery) : null), [settledKey]);
+  return duplicatesStateOf(query !== null, settledKey === key, useDuplicatesQuery(settled));
+}
 
-  useEffect(() => {
-    if (!settledKey || !token) return;
-    const controller = new AbortController();
-    const settledQuery = JSON.parse(settledKey) as DuplicateQuery;
-    fetchDuplicates(settledQuery, token, controller.signal)
-      .then((candidates) => setAnswer({ key: settledKey, candidates, failed: false }))
-      .catch(() => {
-        if (!controller.signal.aborted) setAnswer({ key: settledKey, candidates: NONE, failed: true });
-      });
-    return () => controller.abort();
-  }, [settledKey, token]);
-
-  if (!query) return { status: 'idle', candidates: NONE };
-  const candidates = answer?.candidates ?? NONE;
-  if (answer?.key !== key) return { status: 'loading', candidates };
-  return { status: answer.failed ? 'error' : 'ready', candidates };
+/** The list as shown: the last answer stays while the next loads; a failure empties it. */
+export function duplicatesStateOf(
+  asked: boolean,
+  settled: boolean,
+  answer: { data?: DuplicateCandidate[]; isError: boolean; isFetching: boolean; isPending: boolean; isPlaceholderData: boolean },
+): DuplicatesState {
+  if (!asked) return { status: 'idle', candidates: NONE };
+  if (answer.isError && !answer.isFetching) return { status: settled ? 'error' : 'loading', candidates: NONE };
+  const candidates = answer.data ?? NONE;
+  if (!settled || answer.isFetching || answer.isPlaceholderData || answer.isPending) return { status: 'loading', candidates };
+  return { status: 'ready', candidates };
 }

@@ -3,7 +3,7 @@ import { Marker } from 'maplibre-gl';
 import { useBasemapMap, useDeckLayers } from '../map/useBasemapMap';
 import { useWardHighlight } from '../map/useWardHighlight';
 import { createSearchRadiusLayer } from './createSearchRadiusLayer';
-import type { LatLng } from './intakeTypes';
+import type { LatLng } from './callBody';
 
 /** A ward picked by name is shown at street level, where the pin can be dragged to the house. */
 const STREET_ZOOM = 15;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Loadable } from '../dashboard/useDashboardData';
-import type { PublicCell } from './publicMapApi';
+import type { LoadState } from '../api/loadState';
+import type { PublicCell } from './publicMapQueries';
 
 /** What a clicked public cell holds: counts by public category from 5 on, or nothing under 5 reports. */
-export function PublicCellSummary({ cell }: { cell: Loadable<PublicCell> }) {
+export function PublicCellSummary({ cell }: { cell: LoadState<PublicCell> }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   if (cell.status === 'error') return <p role="alert">{t('publicMap.cellError')}</p>;

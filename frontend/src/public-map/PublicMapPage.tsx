@@ -9,11 +9,10 @@ import { ChoroplethClasses } from '../dashboard/ChoroplethClasses';
 import { classBreaks, legendClasses } from '../dashboard/colourScales';
 import { LiveIndicator } from '../dashboard/LiveIndicator';
 import { MapPopup } from '../dashboard/MapPopup';
-import { useLoad } from '../dashboard/useDashboardData';
 import { useLiveGeneration } from '../dashboard/useLiveGeneration';
 import { PublicCellSummary } from './PublicCellSummary';
 import { PublicWardsPanel } from './PublicWardsPanel';
-import { fetchPublicCell, fetchPublicWards, PUBLIC_LIVE_PATH, publicTileUrl } from './publicMapApi';
+import { PUBLIC_LIVE_PATH, publicTileUrl, usePublicCell, usePublicWards } from './publicMapQueries';
 import { usePublicMap, type PublicMapClick } from './usePublicMap';
 
 /**
@@ -28,10 +27,8 @@ export default function PublicMapPage() {
   const [showHeat, setShowHeat] = useState(true);
   const [showOnTime, setShowOnTime] = useState(false);
   const [click, setClick] = useState<PublicMapClick | null>(null);
-  const publicWards = useLoad('public-wards', fetchPublicWards);
-  const cell = useLoad(click ? `${click.lngLat.join(',')}@${Math.floor(click.zoom)}` : null, (signal) =>
-    fetchPublicCell(click!.lngLat[1], click!.lngLat[0], click!.zoom, signal),
-  );
+  const publicWards = usePublicWards();
+  const cell = usePublicCell(click);
 
   const onTime = useMemo(() => {
     const values = new Map((publicWards.data?.wards ?? []).map((ward) => [ward.code, ward.onTimeRate] as const));

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Loadable } from '../dashboard/useDashboardData';
+import type { LoadState } from '../api/loadState';
 import { useFigureFormat } from '../dashboard/WardPanel';
 import { foldText } from '../i18n/foldText';
-import type { PublicWards } from './publicMapApi';
+import type { PublicWards } from './publicMapQueries';
 
 /** Every ward's public figures, findable by name without diacritics; a click centres the map on it. */
-export function PublicWardsPanel({ wards, onShow }: { wards: Loadable<PublicWards>; onShow(code: string): void }) {
+export function PublicWardsPanel({ wards, onShow }: { wards: LoadState<PublicWards>; onShow(code: string): void }) {
   const { t, i18n } = useTranslation();
   const format = useFigureFormat();
   const [search, setSearch] = useState('');

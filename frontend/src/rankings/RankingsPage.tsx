@@ -1,79 +1,51 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin/admin.css';
 import './rankings.css';
+import { AdminPage } from '../admin/AdminPage';
 import { LoadProblem } from '../admin/LoadProblem';
+import { SelectField } from '../admin/SelectField';
 import { useAdminFormat } from '../admin/useAdminFormat';
-import { useApiData } from '../admin/useApiData';
-import { useAuth } from '../auth/useAuth';
 import { RANKING_PERIODS, rankingPeriod, type RankingPeriod } from './rankingPeriods';
-import { fetchRankings, UNIT_KINDS, type UnitKind } from './rankingsApi';
 import { RankingsTable } from './RankingsTable';
+import { UNIT_KINDS, useRankings, type UnitKind } from './useRankings';
 
 /** /rankings: handling units ranked as the city publishes them, on-time rate first, then citizens' rating. */
 export default function RankingsPage() {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const format = useAdminFormat();
   const [period, setPeriod] = useState<RankingPeriod>('thisMonth');
   const [kind, setKind] = useState<UnitKind | ''>('');
   // Fixed when the period is picked, so the address (and the answer) does not move with the clock.
   const [bounds, setBounds] = useState(() => rankingPeriod('thisMonth'));
-  const query = { from: bounds.from, to: bounds.to, kind };
-  const rankings = useApiData(token ? JSON.stringify(query) : null, (signal) => fetchRankings(query, token ?? '', signal));
+  const rankings = useRankings({ from: bounds.from, to: bounds.to, kind });
 
   return (
-    <section className="page admin rankings" data-testid="rankings-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('rankings.title')}</h1>
-          <p className="admin-lead">{t('rankings.lead')}</p>
-        </div>
-      </header>
-
+    <AdminPage testId="rankings-page" className="rankings" texts="rankings">
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="rankings-filters">
-        <div className="field admin-field">
-          <label htmlFor="rankings-period">{t('rankings.period')}</label>
-          <select
-            id="rankings-period"
-            value={period}
-            onChange={(event) => {
-              const next = event.target.value as RankingPeriod;
-              setPeriod(next);
-              setBounds(rankingPeriod(next));
-            }}
-            data-testid="rankings-period"
-          >
-            {RANKING_PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t(`rankings.periods.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field admin-field">
-          <label htmlFor="rankings-kind">{t('rankings.kind')}</label>
-          <select
-            id="rankings-kind"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as UnitKind | '')}
-            data-testid="rankings-kind"
-          >
-            <option value="">{t('rankings.allKinds')}</option>
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`unitKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="rankings-period"
+          label={t('rankings.period')}
+          value={period}
+          options={RANKING_PERIODS.map((p) => ({ value: p, label: t(`rankings.periods.${p}`) }))}
+          onChange={(next) => {
+            setPeriod(next);
+            setBounds(rankingPeriod(next));
+          }}
+        />
+        <SelectField<UnitKind | ''>
+          id="rankings-kind"
+          label={t('rankings.kind')}
+          value={kind}
+          options={[{ value: '', label: t('rankings.allKinds') }, ...UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))]}
+          onChange={setKind}
+        />
       </form>
 
       <LoadProblem data={rankings} testId="rankings" />
       {rankings.data && (
         <>
           <p className="admin-count" aria-live="polite" data-testid="rankings-summary">
-            {rankings.status === 'loading'
+            {rankings.isFetching
               ? t('common.loading')
               : t('rankings.summary', {
                   from: format.date(bounds.firstDay),
@@ -91,6 +63,6 @@ export default function RankingsPage() {
           )}
         </>
       )}
-    </section>
+    </AdminPage>
   );
 }

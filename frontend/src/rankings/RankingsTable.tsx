@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { RateBar } from '../admin/RateBar';
 import type { AdminFormat } from '../admin/useAdminFormat';
-import type { UnitRanking } from './rankingsApi';
+import type { UnitRanking } from './useRankings';
+
+const COLUMNS = ['rank', 'unit', 'kind', 'received', 'resolved', 'onTime', 'rate', 'satisfaction'] as const;
+const TEXT_COLUMNS: readonly string[] = ['unit', 'kind'];
 
 interface RankingsTableProps {
   units: readonly UnitRanking[];
@@ -18,26 +22,11 @@ export function RankingsTable({ units, format, period }: RankingsTableProps) {
       <table className="admin-table rankings-table" data-testid="rankings-table" data-from={period.from} data-to={period.to}>
         <thead>
           <tr>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.rank')}
-            </th>
-            <th scope="col">{t('rankings.table.unit')}</th>
-            <th scope="col">{t('rankings.table.kind')}</th>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.received')}
-            </th>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.resolved')}
-            </th>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.onTime')}
-            </th>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.rate')}
-            </th>
-            <th scope="col" className="admin-number">
-              {t('rankings.table.satisfaction')}
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className={TEXT_COLUMNS.includes(column) ? undefined : 'admin-number'}>
+                {t(`rankings.table.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -62,12 +51,7 @@ export function RankingsTable({ units, format, period }: RankingsTableProps) {
               <td className="admin-number">{format.integer(unit.resolved)}</td>
               <td className="admin-number">{format.integer(unit.resolvedOnTime)}</td>
               <td className="admin-number" data-testid="rankings-rate">
-                <span className="admin-rate">
-                  <span className="admin-rate__bar" aria-hidden="true">
-                    <span style={{ width: `${Math.round((unit.onTimeRate ?? 0) * 100)}%` }} />
-                  </span>
-                  {format.percent(unit.onTimeRate)}
-                </span>
+                <RateBar rate={unit.onTimeRate} percent={format.percent} />
               </td>
               <td className="admin-number">
                 {unit.satisfaction.average === null

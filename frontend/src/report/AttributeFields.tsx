@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { Category, CategoryAttribute } from '../api/intakeQueries';
 import { currentLanguage } from '../i18n/i18n';
 import { FieldErrorMessage, errorProps, errorId } from './FieldErrorMessage';
-import { sortedAttributes, type FieldErrors, type FieldKey } from './reportForm';
-import type { AttributeValue, Category, CategoryAttribute } from './reportTypes';
+import { sortedAttributes, type AttributeValue, type FieldErrors, type FieldKey } from './reportForm';
 
 interface AttributeFieldsProps {
   category: Category;

@@ -4,7 +4,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { categoryHint, categoryName, groupCategories } from './categoryGroups';
 import { FieldErrorMessage, errorId } from './FieldErrorMessage';
 import type { FieldError } from './reportForm';
-import type { Category } from './reportTypes';
+import type { Category } from '../api/intakeQueries';
 import type { CategoriesState } from './useCategories';
 
 /** The seeded catch-all ("Vấn đề khác"); offered only if the API has it. */

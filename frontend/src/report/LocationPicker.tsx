@@ -6,14 +6,14 @@ import { FieldErrorMessage, errorProps } from './FieldErrorMessage';
 import { PinMap } from './PinMap';
 import { PlaceSearch } from './PlaceSearch';
 import { ADDRESS_MAX, type FieldErrors, type LngLat, type PinPlacement } from './reportForm';
-import type { PlaceMatch } from './reportTypes';
-import type { LocatedWard } from './useLocatedWard';
+import type { WardSearchHit } from '../api/intakeQueries';
+import type { PinWard } from '../api/intakeQueries';
 
 type DeviceLocation = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported';
 
 interface LocationPickerProps {
   pin: PinPlacement | null;
-  located: LocatedWard;
+  located: PinWard;
   onPin(pin: PinPlacement): void;
   address: string;
   onAddress(address: string): void;
@@ -27,7 +27,7 @@ export function LocationPicker({ pin, located, onPin, address, onAddress, errors
   const { t } = useTranslation();
   const wards = useWards();
   const [device, setDevice] = useState<DeviceLocation>('idle');
-  const [searched, setSearched] = useState<PlaceMatch | null>(null);
+  const [searched, setSearched] = useState<WardSearchHit | null>(null);
   const hintId = useId();
   const addressId = useId();
 
@@ -50,7 +50,8 @@ export function LocationPicker({ pin, located, onPin, address, onAddress, errors
     );
   };
 
-  const crosswalk = searched && searched.matched !== searched.name && located.ward?.code === searched.code ? searched : null;
+  const crosswalk =
+    searched && searched.matched !== searched.name && located.status === 'inside' && located.ward.code === searched.code ? searched : null;
 
   return (
     <div className="report-location">
@@ -86,7 +87,7 @@ export function LocationPicker({ pin, located, onPin, address, onAddress, errors
       <PinMap
         key={currentLanguage()}
         pin={pin}
-        wardCode={located.status === 'inside' ? (located.ward?.code ?? null) : null}
+        wardCode={located.status === 'inside' ? located.ward.code : null}
         wards={wards}
         onPlace={placeOnMap}
         describedBy={hintId}
@@ -95,7 +96,7 @@ export function LocationPicker({ pin, located, onPin, address, onAddress, errors
       <div className="report-location__result" aria-live="polite" data-testid="report-location" data-status={located.status}>
         {located.status === 'none' && <p className="report-muted">{t('report.location.notChosen')}</p>}
         {located.status === 'locating' && <p className="report-muted">{t('report.location.resolving')}</p>}
-        {located.status === 'inside' && located.ward && (
+        {located.status === 'inside' && (
           <p className="report-location__ward">
             <span className="report-muted">{t('report.location.ward')}: </span>
             <strong data-testid="report-location-ward" data-code={located.ward.code}>

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceMatch } from './reportTypes';
+import type { WardSearchHit } from '../api/intakeQueries';
 import { usePlaceSearch } from './usePlaceSearch';
 
 interface PlaceSearchProps {
-  onChoose(match: PlaceMatch): void;
+  onChoose(match: WardSearchHit): void;
 }
 
 /**
@@ -19,7 +19,7 @@ export function PlaceSearch({ onChoose }: PlaceSearchProps) {
   const inputId = useId();
   const listId = useId();
 
-  const choose = (match: PlaceMatch) => {
+  const choose = (match: WardSearchHit) => {
     onChoose(match);
     setQuery(match.name);
     setOpen(false);

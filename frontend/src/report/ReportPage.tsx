@@ -1,13 +1,13 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
+import { useFileReport, usePinWard, type Category, type FiledReport } from '../api/intakeQueries';
 import { AttributeFields } from './AttributeFields';
 import { CategoryPicker } from './CategoryPicker';
 import { ContactFields } from './ContactFields';
 import { FieldErrorMessage, errorId, errorProps, useErrorText } from './FieldErrorMessage';
 import { LocationPicker } from './LocationPicker';
 import { PhotoPicker } from './PhotoPicker';
-import { submitReport } from './reportApi';
 import {
   DESCRIPTION_MAX,
   EMPTY_DRAFT,
@@ -19,13 +19,12 @@ import {
   type ContactDraft,
   type FieldErrors,
   type FieldKey,
+  type AttributeValue,
   type PinPlacement,
   type ReportDraft,
 } from './reportForm';
 import { ReportSuccess } from './ReportSuccess';
-import type { AttributeValue, Category, CreatedReport } from './reportTypes';
 import { useCategories } from './useCategories';
-import { useLocatedWard } from './useLocatedWard';
 import { usePhotoUploads } from './usePhotoUploads';
 import './report.css';
 
@@ -79,6 +78,7 @@ function withoutField(errors: FieldErrors, matches: (field: string) => boolean):
 export default function ReportPage() {
   const { t } = useTranslation();
   const categories = useCategories();
+  const fileReport = useFileReport('public');
   const photos = usePhotoUploads();
   const [draft, setDraft] = useState<ReportDraft>(EMPTY_DRAFT);
   // One key per form fill: every retry of this report is the same report to the server.
@@ -88,8 +88,8 @@ export default function ReportPage() {
   const [problem, setProblem] = useState<SubmitProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
-  const [created, setCreated] = useState<CreatedReport | null>(null);
-  const located = useLocatedWard(draft.pin);
+  const [created, setCreated] = useState<FiledReport | null>(null);
+  const located = usePinWard(draft.pin);
   const errorText = useErrorText();
   const descriptionId = useId();
   const counterId = useId();
@@ -132,7 +132,7 @@ export default function ReportPage() {
     setSubmitting(true);
     try {
       const body = buildReportBody(draft, category, draft.pin, photos.uploadIds);
-      const report = await submitReport(body, idempotencyKey);
+      const report = await fileReport.mutateAsync({ body, idempotencyKey });
       setCreated(report);
       document.getElementById('main')?.scrollTo({ top: 0 });
     } catch (error) {

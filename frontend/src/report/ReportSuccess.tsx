@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { FiledReport } from '../api/intakeQueries';
 import { currentLanguage } from '../i18n/i18n';
 import { rememberSecret } from '../track/reporterSecret';
 import { categoryName } from './categoryGroups';
-import type { CreatedReport } from './reportTypes';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -19,7 +19,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function ReportSuccess({ report, onAnother }: { report: CreatedReport; onAnother(): void }) {
+export function ReportSuccess({ report, onAnother }: { report: FiledReport; onAnother(): void }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>('idle');
   const [linkCopy, setLinkCopy] = useState<CopyState>('idle');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryHint, categoryName, groupCategories } from './categoryGroups';
-import type { Category } from './reportTypes';
+import type { Category } from '../api/intakeQueries';
 
 function category(code: string, nameVi: string, nameEn: string, hintVi: string, hintEn: string, group: [string, string, string]): Category {
   return {
@@ -12,6 +12,8 @@ function category(code: string, nameVi: string, nameEn: string, hintVi: string, 
     groupCode: group[0],
     groupVi: group[1],
     groupEn: group[2],
+    defaultPriority: 'normal',
+    handlingLevel: 'ward',
     isPublic: code !== 'private',
     attributes: [],
   };

@@ -1,6 +1,6 @@
 import { foldText } from '../i18n/foldText';
 import type { Language } from '../i18n/i18n';
-import type { Category } from './reportTypes';
+import type { Category } from '../api/intakeQueries';
 
 export interface CategoryGroup {
   code: string;

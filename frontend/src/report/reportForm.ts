@@ -1,5 +1,8 @@
-import type { ApiIssue } from '../api/httpClient';
-import type { AttributeValue, Category, CategoryAttribute, CreateReportBody } from './reportTypes';
+import type { ApiIssue } from '../api/apiError';
+import type { Category, CategoryAttribute, CreateReportBody } from '../api/intakeQueries';
+
+/** A value of one category attribute as the form holds it; multivaluelist keeps its keys. */
+export type AttributeValue = string | string[];
 
 export interface LngLat {
   lng: number;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type ApiIssue } from '../api/httpClient';
-import { uploadPhoto, type UploadHandle } from './reportApi';
+import { ApiError, type ApiIssue } from '../api/apiError';
+import { uploadPhoto, type UploadHandle } from './uploadPhoto';
 import { MAX_PHOTOS, MAX_PHOTO_BYTES } from './reportForm';
 
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp'];

@@ -1,46 +1,35 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenProblemOf, type CitizenProblem } from './citizenErrors';
+import { citizenProblemOf } from './citizenErrors';
+import type { CitizenAction } from './trackQueries';
 
 export const MIN_CITIZEN_MESSAGE = 2;
 
 interface CitizenMessageFormProps {
   /** 'reply' answers a request for information; 'reject' disputes a resolution. */
   kind: 'reply' | 'reject';
-  send(message: string): Promise<unknown>;
-  onSent(): void;
+  action: CitizenAction<string>;
 }
 
 /** One text box and a send button, used for the citizen's reply and for "I do not agree". */
-export function CitizenMessageForm({ kind, send, onSent }: CitizenMessageFormProps) {
+export function CitizenMessageForm({ kind, action }: CitizenMessageFormProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
-  const [problem, setProblem] = useState<CitizenProblem | 'tooShort' | null>(null);
-  const [sending, setSending] = useState(false);
+  const [tooShort, setTooShort] = useState(false);
   const fieldId = useId();
   const errorId = useId();
+  const sending = action.isPending;
+  const problem = tooShort ? 'tooShort' : action.isError ? citizenProblemOf(action.error) : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (message.trim().length < MIN_CITIZEN_MESSAGE) {
-      setProblem('tooShort');
-      return;
-    }
-    setSending(true);
-    setProblem(null);
-    try {
-      await send(message.trim());
-      setMessage('');
-      onSent();
-    } catch (error) {
-      setProblem(citizenProblemOf(error));
-    } finally {
-      setSending(false);
-    }
+    setTooShort(message.trim().length < MIN_CITIZEN_MESSAGE);
+    if (message.trim().length < MIN_CITIZEN_MESSAGE) return;
+    action.mutate(message.trim(), { onSuccess: () => setMessage('') });
   };
 
   return (
-    <form className="track-action" onSubmit={(event) => void submit(event)} noValidate data-testid={`track-${kind}-form`}>
+    <form className="track-action" onSubmit={submit} noValidate data-testid={`track-${kind}-form`}>
       <label htmlFor={fieldId} className="track-form__label">
         {t(`track.actions.${kind}.label`)}
       </label>

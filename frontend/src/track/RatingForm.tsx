@@ -1,40 +1,29 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenProblemOf, type CitizenProblem } from './citizenErrors';
-import { rateResolution } from './trackApi';
+import { citizenProblemOf } from './citizenErrors';
+import type { CitizenAction } from './trackQueries';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
 /** 1–5 stars and an optional comment; rating a resolved report closes it. */
-export function RatingForm({ code, secret, onSent }: { code: string; secret: string; onSent(): void }) {
+export function RatingForm({ action }: { action: CitizenAction<{ rating: number; comment: string }> }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<CitizenProblem | 'noRating' | null>(null);
-  const [sending, setSending] = useState(false);
+  const [noRating, setNoRating] = useState(false);
   const commentId = useId();
   const legendId = useId();
+  const sending = action.isPending;
+  const problem = noRating ? 'noRating' : action.isError ? citizenProblemOf(action.error) : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (rating < 1) {
-      setProblem('noRating');
-      return;
-    }
-    setSending(true);
-    setProblem(null);
-    try {
-      await rateResolution(code, secret, rating, comment.trim());
-      onSent();
-    } catch (error) {
-      setProblem(citizenProblemOf(error));
-    } finally {
-      setSending(false);
-    }
+    setNoRating(rating < 1);
+    if (rating >= 1) action.mutate({ rating, comment: comment.trim() });
   };
 
   return (
-    <form className="track-action" onSubmit={(event) => void submit(event)} noValidate data-testid="track-rating-form">
+    <form className="track-action" onSubmit={submit} noValidate data-testid="track-rating-form">
       <fieldset className="track-stars" aria-labelledby={legendId}>
         <legend id={legendId} className="track-form__label">
           {t('track.actions.rating.label')}

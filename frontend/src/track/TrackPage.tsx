@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
@@ -8,8 +8,7 @@ import { TrackTimeline } from './TrackTimeline';
 import { useDateTimeFormat, useTrackLabels } from './trackLabels';
 import { rememberSecret, secretFromFragment, storedSecret } from './reporterSecret';
 import { normaliseTrackingCode } from './trackingCode';
-import type { TrackedReport } from './trackTypes';
-import { useTrackedReport } from './useTrackedReport';
+import { useTrackedReport, type TrackedReport } from './trackQueries';
 import './track.css';
 
 /** `/track` asks for a code; `/track/:code` shows that report's public view. */
@@ -19,11 +18,10 @@ export default function TrackPage() {
   const code = rawCode === undefined ? null : normaliseTrackingCode(rawCode);
   const location = useLocation();
   const navigate = useNavigate();
-  const [revision, setRevision] = useState(0);
   // The private link's secret, from its fragment (kept for this code in this browser) or from an earlier visit.
   const linkSecret = secretFromFragment(location.hash);
   const secret = code ? (linkSecret ?? storedSecret(code)) : null;
-  const state = useTrackedReport(code, secret, revision);
+  const state = useTrackedReport(code, secret);
 
   useEffect(() => {
     if (!code || !linkSecret) return;
@@ -63,9 +61,7 @@ export default function TrackPage() {
           {state.httpStatus === 0 ? t('track.errors.network') : t('track.errors.server', { status: state.httpStatus })}
         </p>
       )}
-      {state.status === 'ready' && (
-        <TrackedReportView report={state.report} secret={secret} onChanged={() => setRevision((current) => current + 1)} />
-      )}
+      {state.status === 'ready' && <TrackedReportView report={state.report} secret={secret} />}
 
       {rawCode === undefined && (
         <p className="track-muted">
@@ -76,7 +72,7 @@ export default function TrackPage() {
   );
 }
 
-function TrackedReportView({ report, secret, onChanged }: { report: TrackedReport; secret: string | null; onChanged(): void }) {
+function TrackedReportView({ report, secret }: { report: TrackedReport; secret: string | null }) {
   const { t } = useTranslation();
   const english = currentLanguage() === 'en';
   const labels = useTrackLabels();
@@ -145,7 +141,7 @@ function TrackedReportView({ report, secret, onChanged }: { report: TrackedRepor
         </div>
       </dl>
 
-      <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} onChanged={onChanged} />
+      <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} />
 
       <section className="track-section" aria-labelledby="track-description-title">
         <h2 id="track-description-title">{t('track.fields.description')}</h2>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDateTimeFormat, useTrackLabels } from './trackLabels';
-import type { TimelineEvent } from './trackTypes';
+import type { Schemas } from '../api/client';
+
+type TimelineEvent = Schemas['TimelineEntry'];
 
 /** The public events of a report, oldest first, as the API sends them. */
 export function TrackTimeline({ events }: { events: readonly TimelineEvent[] }) {

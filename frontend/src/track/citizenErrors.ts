@@ -1,4 +1,4 @@
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
 
 export type CitizenProblem = 'network' | 'changed' | 'windowClosed' | 'noSecret' | 'invalid' | 'throttled' | 'server';
 

@@ -28,8 +28,3 @@ export function storedSecret(code: string): string | null {
     return null;
   }
 }
-
-/** The header that carries the secret (the API's one way to send it). */
-export function secretHeaders(secret: string | null): Record<string, string> {
-  return secret ? { 'X-Reporter-Secret': secret } : {};
-}

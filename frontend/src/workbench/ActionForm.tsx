@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PhotoPicker } from '../report/PhotoPicker';
 import { usePhotoUploads } from '../report/usePhotoUploads';
 import { ProblemMessage } from './ProblemMessage';
-import { MIN_PUBLIC_MESSAGE, actionProblemOf, needsPublicMessage, type ActionProblem } from './ticketActions';
-import { postAction } from './workbenchApi';
-import type { ActionBody, ActionResult, QueueItem, Ticket, TicketAction } from './workbenchTypes';
+import { MIN_PUBLIC_MESSAGE, actionProblemOf, needsPublicMessage, type ActionProblem } from './actionProblem';
+import { useTicketAction, type ActionBody, type ActionResult, type QueueItem, type Ticket, type TicketAction } from './workbenchQueries';
 import '../report/report.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,7 +13,6 @@ const CODE = /^HCM-\d{6}-[0-9A-Z]{6}$/;
 interface ActionFormProps {
   ticket: Ticket;
   action: TicketAction;
-  token: string;
   /** Tickets of the unit, so that a master ticket can be named by its tracking code. */
   queue: readonly QueueItem[];
   onDone(result: ActionResult): void;
@@ -24,14 +22,15 @@ interface ActionFormProps {
 }
 
 /** The form of one action: a public answer (required where the citizen must be told why), an internal note, photos on resolve, the master on merge. */
-export function ActionForm({ ticket, action, token, queue, onDone, onConflict, onCancel }: ActionFormProps) {
+export function ActionForm({ ticket, action, queue, onDone, onConflict, onCancel }: ActionFormProps) {
   const { t, i18n } = useTranslation();
   const uploads = usePhotoUploads();
   const [publicMessage, setPublicMessage] = useState('');
   const [internalNote, setInternalNote] = useState('');
   const [master, setMaster] = useState('');
   const [problem, setProblem] = useState<ActionProblem | null>(null);
-  const [sending, setSending] = useState(false);
+  const act = useTicketAction(ticket.id);
+  const sending = act.isPending;
   const publicId = useId();
   const noteId = useId();
   const masterId = useId();
@@ -73,18 +72,15 @@ export function ActionForm({ ticket, action, token, queue, onDone, onConflict, o
       }
       body.masterId = id;
     }
-    setSending(true);
     setProblem(null);
     try {
-      const result = await postAction(ticket.id, action, body, token);
+      const result = await act.mutateAsync({ action, body });
       uploads.reset();
       onDone(result);
     } catch (error) {
       const found = actionProblemOf(error, i18n.resolvedLanguage !== 'en');
       if (found.kind === 'stale' || found.kind === 'illegal') onConflict(found);
       else setProblem(found);
-    } finally {
-      setSending(false);
     }
   };
 

@@ -1,30 +1,27 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from './ProblemMessage';
-import { actionProblemOf, type ActionProblem } from './ticketActions';
-import { postNote } from './workbenchApi';
+import { actionProblemOf, type ActionProblem } from './actionProblem';
+import { useTicketNote } from './workbenchQueries';
 
 /** An internal note: it joins the timeline but the citizen never sees it. */
-export function NoteForm({ ticketId, token, onDone }: { ticketId: string; token: string; onDone(): void }) {
+export function NoteForm({ ticketId }: { ticketId: string }) {
   const { t, i18n } = useTranslation();
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState<ActionProblem | null>(null);
-  const [sending, setSending] = useState(false);
+  const note = useTicketNote(ticketId);
+  const sending = note.isPending;
   const fieldId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (message.trim().length < 2) return;
-    setSending(true);
     setProblem(null);
     try {
-      await postNote(ticketId, message.trim(), token);
+      await note.mutateAsync(message.trim());
       setMessage('');
-      onDone();
     } catch (error) {
       setProblem(actionProblemOf(error, i18n.resolvedLanguage !== 'en'));
-    } finally {
-      setSending(false);
     }
   };
 

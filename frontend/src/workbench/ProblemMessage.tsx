@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ActionProblem } from './ticketActions';
+import type { ActionProblem } from './actionProblem';
 
 /** Why a request of the ticket page failed, in the official's language. */
 export function ProblemMessage({ problem, testId }: { problem: ActionProblem; testId: string }) {

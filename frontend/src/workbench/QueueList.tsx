@@ -4,7 +4,7 @@ import { useTrackLabels } from '../track/trackLabels';
 import { DeadlineBadge } from './DeadlineBadge';
 import { deadlineOf } from './deadline';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 /** One card per ticket: a table on a laptop, a single column on a phone (CSS grid). */
 export function QueueList({ items, now }: { items: readonly QueueItem[]; now: number }) {

@@ -6,7 +6,7 @@ import { MapRegion } from '../map/MapRegion';
 import { DEADLINE_COLOURS, queueFeatures, type QueueMarkerProperties } from './createQueueMarkerLayer';
 import { deadlineOf, type DeadlineState } from './deadline';
 import { useQueueMap } from './useQueueMap';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 const LEGEND: DeadlineState[] = ['overdue', 'warning', 'ok', 'paused'];
 

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
-import type { SlaClock } from './workbenchTypes';
+import type { Schemas } from '../api/client';
+
+type SlaClock = Schemas['SlaClock'];
 
 /** The ticket's SLA clocks (latest cycle of each kind): state and deadline in city time. */
 export function SlaClocks({ clocks, now }: { clocks: readonly SlaClock[]; now: number }) {

@@ -2,23 +2,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionForm } from './ActionForm';
 import { TransferForm } from './TransferForm';
-import { actionsFor, canTransfer, type ActionProblem } from './ticketActions';
-import type { ActionResult, QueueItem, Ticket, TicketAction } from './workbenchTypes';
+import type { ActionProblem } from './actionProblem';
+import { officialActions } from './officialActions';
+import type { ActionResult, QueueItem, Ticket, TicketAction } from './workbenchQueries';
 
 interface TicketActionsProps {
   ticket: Ticket;
-  token: string;
   queue: readonly QueueItem[];
   onChanged(result: ActionResult): void;
   onConflict(problem: ActionProblem): void;
   onTransferred(): void;
 }
 
-/** The buttons the ticket's state allows; one form open at a time. */
-export function TicketActions({ ticket, token, queue, onChanged, onConflict, onTransferred }: TicketActionsProps) {
+/** The buttons the server allows for the ticket's state; one form open at a time. */
+export function TicketActions({ ticket, queue, onChanged, onConflict, onTransferred }: TicketActionsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ action: TicketAction | 'transfer'; version: number } | null>(null);
-  const actions = actionsFor(ticket.status);
+  const actions = officialActions(ticket);
   // A form opened on an older version of the ticket closes when it reloads.
   const current = open && open.version === ticket.version ? open.action : null;
 
@@ -29,7 +29,7 @@ export function TicketActions({ ticket, token, queue, onChanged, onConflict, onT
           {t('workbench.waitingCitizen')}
         </p>
       )}
-      {actions.length === 0 && !canTransfer(ticket.status) && (
+      {actions.length === 0 && !ticket.transferable && (
         <p className="admin-muted" data-testid="wb-no-actions">
           {t('workbench.noActions')}
         </p>
@@ -47,7 +47,7 @@ export function TicketActions({ ticket, token, queue, onChanged, onConflict, onT
             {t(`workbench.actions.${action}`)}
           </button>
         ))}
-        {canTransfer(ticket.status) && (
+        {ticket.transferable && (
           <button
             type="button"
             className={`button ${current === 'transfer' ? '' : 'button--secondary'}`}
@@ -59,13 +59,12 @@ export function TicketActions({ ticket, token, queue, onChanged, onConflict, onT
           </button>
         )}
       </div>
-      {current === 'transfer' && <TransferForm ticket={ticket} token={token} onDone={onTransferred} onCancel={() => setOpen(null)} />}
+      {current === 'transfer' && <TransferForm ticket={ticket} onDone={onTransferred} onCancel={() => setOpen(null)} />}
       {current && current !== 'transfer' && (
         <ActionForm
           key={`${current}-${ticket.version}`}
           ticket={ticket}
           action={current}
-          token={token}
           queue={queue}
           onDone={(result) => {
             setOpen(null);

@@ -1,20 +1,19 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
+import { loadStateOf } from '../api/loadState';
 import { LoadProblem } from '../admin/LoadProblem';
-import { useApiData } from '../admin/useApiData';
 import { useAuth } from '../auth/useAuth';
 import { useTrackLabels } from '../track/trackLabels';
 import { NoteForm } from './NoteForm';
 import { SlaClocks } from './SlaClocks';
 import { TicketActions } from './TicketActions';
 import { TicketTimeline } from './TicketTimeline';
-import type { ActionProblem } from './ticketActions';
+import type { ActionProblem } from './actionProblem';
 import { useNow } from './useNow';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
-import { fetchQueue, fetchTicket } from './workbenchApi';
-import type { Ticket } from './workbenchTypes';
+import { useQueue, useTicket, type Ticket } from './workbenchQueries';
 import '../admin/admin.css';
 import './workbench.css';
 
@@ -24,11 +23,11 @@ type Notice = { kind: 'done'; status: string } | { kind: 'conflict'; problem: Ac
 export default function TicketPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { user, token } = useAuth();
+  const { user } = useAuth();
   const navigate = useNavigate();
-  const ticket = useApiData(token ? `ticket:${id}` : null, (signal) => fetchTicket(id, token!, signal));
+  const ticket = loadStateOf(useTicket(id));
   const unitId = user?.unit?.id ?? null;
-  const queue = useApiData(unitId && token ? `queue:${unitId}` : null, (signal) => fetchQueue(unitId!, token!, signal));
+  const queue = useQueue(unitId);
   const [notice, setNotice] = useState<Notice>(null);
   const labels = useTrackLabels();
   // Another unit's ticket answers 404 (invariant 4): it is "not found", not "forbidden".
@@ -60,22 +59,16 @@ export default function TicketPage() {
       ) : (
         <LoadProblem data={ticket} testId="wb-ticket" />
       )}
-      {shown && token && !missing && (
+      {shown && !missing && (
         <TicketView
           ticket={shown}
-          token={token}
           reloading={ticket.status === 'loading'}
           actions={
             unitId === null ? null : (
               <TicketActions
                 ticket={shown}
-                token={token}
                 queue={queue.data ?? []}
-                onChanged={(result) => {
-                  setNotice({ kind: 'done', status: result.status });
-                  ticket.reload();
-                  queue.reload();
-                }}
+                onChanged={(result) => setNotice({ kind: 'done', status: result.status })}
                 onConflict={(problem) => {
                   setNotice({ kind: 'conflict', problem });
                   ticket.reload();
@@ -84,7 +77,6 @@ export default function TicketPage() {
               />
             )
           }
-          onNote={() => ticket.reload()}
         />
       )}
     </section>
@@ -92,19 +84,7 @@ export default function TicketPage() {
 }
 
 /** `actions` null: read-only (a leader), no actions and no notes. */
-function TicketView({
-  ticket,
-  token,
-  reloading,
-  actions,
-  onNote,
-}: {
-  ticket: Ticket;
-  token: string;
-  reloading: boolean;
-  actions: ReactNode | null;
-  onNote(): void;
-}) {
+function TicketView({ ticket, reloading, actions }: { ticket: Ticket; reloading: boolean; actions: ReactNode | null }) {
   const { t } = useTranslation();
   const labels = useTrackLabels();
   const format = useWorkbenchFormat();
@@ -196,7 +176,7 @@ function TicketView({
           <section className="admin-panel" aria-labelledby="wb-timeline-title">
             <h2 id="wb-timeline-title">{t('track.timeline')}</h2>
             <TicketTimeline events={ticket.timeline} />
-            {actions !== null && <NoteForm ticketId={ticket.id} token={token} onDone={onNote} />}
+            {actions !== null && <NoteForm ticketId={ticket.id} />}
           </section>
         </div>
 

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useTrackLabels } from '../track/trackLabels';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
-import type { TicketEvent } from './workbenchTypes';
+import type { Schemas } from '../api/client';
+
+type TicketEvent = Schemas['StaffTimelineEntry'];
 
 /** Every event of the ticket, oldest first; what the citizen never sees is marked internal. */
 export function TicketTimeline({ events }: { events: readonly TicketEvent[] }) {

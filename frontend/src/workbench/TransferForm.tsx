@@ -1,23 +1,23 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiData } from '../admin/useApiData';
+import { useUnits } from '../api/units';
 import { ProblemMessage } from './ProblemMessage';
-import { actionProblemOf, type ActionProblem } from './ticketActions';
+import { actionProblemOf, type ActionProblem } from './actionProblem';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
-import { fetchUnits, postTransfer } from './workbenchApi';
-import type { Ticket } from './workbenchTypes';
+import { useTicketTransfer, type Ticket } from './workbenchQueries';
 
 const MIN_REASON = 3;
 
 /** Sends a mis-routed ticket to another unit; the reason is recorded in the timeline (invariant 2). */
-export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Ticket; token: string; onDone(): void; onCancel(): void }) {
+export function TransferForm({ ticket, onDone, onCancel }: { ticket: Ticket; onDone(): void; onCancel(): void }) {
   const { t, i18n } = useTranslation();
   const format = useWorkbenchFormat();
-  const units = useApiData(`units`, (signal) => fetchUnits(token, signal));
+  const units = useUnits();
+  const transfer = useTicketTransfer(ticket.id);
+  const sending = transfer.isPending;
   const [unitId, setUnitId] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<ActionProblem | null>(null);
-  const [sending, setSending] = useState(false);
   const unitFieldId = useId();
   const reasonId = useId();
   const choices = (units.data ?? []).filter((unit) => unit.id !== ticket.assignedUnit?.id);
@@ -32,15 +32,12 @@ export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Tick
       setProblem({ kind: 'field', field: 'reason', message: t('workbench.transfer.reasonRequired', { min: MIN_REASON }) });
       return;
     }
-    setSending(true);
     setProblem(null);
     try {
-      await postTransfer(ticket.id, unitId, reason.trim(), token);
+      await transfer.mutateAsync({ unitId, reason: reason.trim() });
       onDone();
     } catch (error) {
       setProblem(actionProblemOf(error, i18n.resolvedLanguage !== 'en'));
-    } finally {
-      setSending(false);
     }
   };
 
@@ -53,10 +50,10 @@ export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Tick
           id={unitFieldId}
           value={unitId}
           data-testid="wb-transfer-unit"
-          disabled={units.data === null}
+          disabled={units.data === undefined}
           onChange={(event) => setUnitId(event.target.value)}
         >
-          <option value="">{units.data === null ? t('common.loading') : t('workbench.transfer.choose')}</option>
+          <option value="">{units.data === undefined ? t('common.loading') : t('workbench.transfer.choose')}</option>
           {choices.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {format.unit(unit)}
@@ -76,7 +73,7 @@ export function TransferForm({ ticket, token, onDone, onCancel }: { ticket: Tick
         />
         <small className="admin-muted">{t('workbench.transfer.reasonHelp')}</small>
       </div>
-      {units.status === 'error' && (
+      {units.isError && (
         <p className="wb-problem" role="alert">
           {t('workbench.errors.network')}
         </p>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoadProblem } from '../admin/LoadProblem';
-import { useApiData } from '../admin/useApiData';
+import { loadStateOf } from '../api/loadState';
 import { useAuth } from '../auth/useAuth';
 import { useUnitName } from '../auth/useUnitName';
 import { QueueFilters } from './QueueFilters';
@@ -11,14 +11,14 @@ import { QueueMap } from './QueueMap';
 import { deadlineOf } from './deadline';
 import { FILTER_KEYS, filterQueue, queueChoices, type QueueFilter } from './queueFilter';
 import { useNow } from './useNow';
-import { fetchQueue } from './workbenchApi';
+import { useQueue } from './workbenchQueries';
 import '../admin/admin.css';
 import './workbench.css';
 
 /** `/workbench`: the open tickets of the official's unit, most urgent deadline first. */
 export default function WorkbenchPage() {
   const { t } = useTranslation();
-  const { user, token } = useAuth();
+  const { user } = useAuth();
   // Filters live in the address so that going back from a ticket finds the queue as it was left.
   const [params, setParams] = useSearchParams();
   // Officials see their own unit; a leader (no unit) reads the unit the address names, read-only.
@@ -26,7 +26,7 @@ export default function WorkbenchPage() {
   const unit = user?.unit ?? (named ? { id: named, name: params.get('unitName') ?? '', kind: 'ward_committee' } : null);
   const unitName = useUnitName(unit);
   const now = useNow();
-  const queue = useApiData(unit && token ? `queue:${unit.id}` : null, (signal) => fetchQueue(unit!.id, token!, signal));
+  const queue = loadStateOf(useQueue(unit?.id ?? null));
   const transferred = (useLocation().state as { transferred?: string } | null)?.transferred;
   const filter = useMemo(
     () => Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as unknown as QueueFilter,

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { CircleLayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { DeadlineState } from './deadline';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 export const QUEUE_SOURCE = 'queue';
 export const QUEUE_MARKERS_LAYER = 'queue-markers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf, durationParts, type DeadlineState } from './deadline';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');

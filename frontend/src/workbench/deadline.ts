@@ -1,4 +1,4 @@
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 const HOUR_MS = 3_600_000;
 /** A ticket is flagged when it has less than a quarter of its time, or less than four hours, left. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityDateOf, filterQueue, queueChoices, type QueueFilter } from './queueFilter';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 function item(code: string, status: string, category: [string, string, string], ward: [string, string], createdAt: string): QueueItem {
   return {

@@ -1,5 +1,5 @@
 import { foldText } from '../i18n/foldText';
-import type { QueueItem } from './workbenchTypes';
+import type { QueueItem } from './workbenchQueries';
 
 export interface QueueFilter {
   status: string;

@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { AppConfig, loadConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { registerSecurityHeaders } from './security-headers';
 import { applyRouteBodyLimits } from './body-limit.decorator';
+import { createOpenApiDocument } from './openapi-document';
 
 // Paths that are never the single-page app: an unknown one is a JSON 404, a missing asset a 404.
 const NOT_SPA = ['/api/', '/open311/', '/health', '/ready', '/metrics', '/assets/'];
@@ -44,18 +45,7 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
 }
 
 function setupOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('1022 — Tổng đài tiếp nhận phản ánh, kiến nghị TP.HCM')
-      .setDescription(
-        'Citizen feedback and complaint system of Ho Chi Minh City. REST under /api/v1; Open311 GeoReport v2 under /open311/v2.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /** The built frontend on the same port as the API, with the SPA's client-side routes falling back to index.html. */

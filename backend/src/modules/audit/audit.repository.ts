@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEventType } from './audit-event.entity';
+import type { AuditEventView } from './audit.dto';
 
 export interface NewAuditEvent {
   type: AuditEventType;
@@ -20,16 +21,6 @@ export interface AuditFilter {
   to?: Date;
   limit: number;
   offset: number;
-}
-
-export interface AuditEventView {
-  id: string;
-  type: AuditEventType;
-  at: string;
-  actor: { id: string; username: string; role: string | null } | null;
-  subject: string;
-  resultCount: number | null;
-  data: Record<string, unknown>;
 }
 
 /** Events whose subject is a citizen's value (a phone number), kept in the side table. */

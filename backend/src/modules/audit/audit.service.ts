@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { usernameKey } from '../users/username-key';
 import type { AuditEventType } from './audit-event.entity';
-import { AuditEventView, AuditFilter, AuditRepository } from './audit.repository';
+import type { AuditEventView } from './audit.dto';
+import { AuditFilter, AuditRepository } from './audit.repository';
 
 /** Who did it: a signed-in user, or a user known only by id (a sign-in, a command), or nobody. */
 /** Who acted: a signed-in user (a Principal fits), or nobody (a citizen, the system). */

@@ -1,14 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
 import {
   ChangePasswordRequest,
   changePasswordSchema,
+  endedSessionsResponse,
+  Enrolment,
+  enrolmentSchema,
+  loginAnswerSchema,
   LoginRequest,
   LoginResponse,
+  loginResponseSchema,
   loginSchema,
+  recoveryCodesResponse,
   RefreshRequest,
   refreshSchema,
   SecondFactorChallenge,
@@ -16,7 +22,9 @@ import {
   SecondFactorLoginRequest,
   secondFactorLoginSchema,
   SessionUser,
+  sessionUserSchema,
   SessionView,
+  sessionsResponse,
 } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Client } from './client-meta.decorator';
@@ -24,7 +32,7 @@ import { CurrentPrincipal } from './current-principal.decorator';
 import { LoginLimiterInterceptor } from './login-limiter.interceptor';
 import { AllowedDuringSetup } from './setup.decorator';
 import type { Principal } from './principal';
-import { Enrolment, SecondFactorService } from './second-factor.service';
+import { SecondFactorService } from './second-factor.service';
 import type { ClientMeta } from './sessions.service';
 
 @ApiTags('auth')
@@ -40,6 +48,7 @@ export class AuthController {
   @UseInterceptors(LoginLimiterInterceptor)
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: loginAnswerSchema, description: 'Signed in, or a second-factor challenge when the account has one' })
   login(@Body({ schema: loginSchema }) body: LoginRequest, @Client() client: ClientMeta): Promise<LoginResponse | SecondFactorChallenge> {
     return this.auth.login(body, client);
   }
@@ -48,6 +57,7 @@ export class AuthController {
   @Public()
   @Post('login/second-factor')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: loginResponseSchema })
   loginSecondFactor(
     @Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest,
     @Client() client: ClientMeta,
@@ -60,6 +70,7 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('second-factor/enrol')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: enrolmentSchema })
   enrolSecondFactor(@CurrentPrincipal() principal: Principal): Promise<Enrolment> {
     return this.factors.enrol(principal);
   }
@@ -69,6 +80,7 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('second-factor/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: recoveryCodesResponse })
   confirmSecondFactor(
     @Body({ schema: secondFactorCodeSchema }) body: { code: string },
     @CurrentPrincipal() principal: Principal,
@@ -80,6 +92,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: loginResponseSchema })
   refresh(@Body({ schema: refreshSchema }) body: RefreshRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
     return this.auth.refresh(body.refreshToken, client);
   }
@@ -87,6 +100,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedDuringSetup()
   @Get('me')
+  @ApiOkResponse({ standardSchema: sessionUserSchema })
   me(@CurrentPrincipal() principal: Principal): Promise<SessionUser> {
     return this.auth.me(principal);
   }
@@ -95,6 +109,7 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session ended' })
   logout(@CurrentPrincipal() principal: Principal): Promise<void> {
     return this.auth.logout(principal);
   }
@@ -103,6 +118,7 @@ export class AuthController {
   @AllowedDuringSetup()
   @Post('password')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: sessionUserSchema })
   changePassword(
     @Body({ schema: changePasswordSchema }) body: ChangePasswordRequest,
     @CurrentPrincipal() principal: Principal,
@@ -112,6 +128,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('sessions')
+  @ApiOkResponse({ standardSchema: sessionsResponse, description: 'The open sessions of the caller, newest first' })
   sessions(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
     return this.auth.sessionsOf(principal);
   }
@@ -119,6 +136,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Delete('sessions/:id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session ended' })
   endSession(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.auth.endSession(principal, id);
   }
@@ -127,6 +145,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('sessions/revoke-all')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: endedSessionsResponse })
   endAllSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
     return this.auth.endAllSessions(principal);
   }

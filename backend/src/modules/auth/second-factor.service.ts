@@ -3,19 +3,12 @@ import * as QRCode from 'qrcode';
 import { RateLimitService } from '../../engine/rate-limit/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock, CLOCK } from '../../engine/clock/clock';
+import type { Enrolment } from './auth.dto';
 import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 import { acceptedStep, isRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash } from './second-factor';
 import { SecondFactorRepository } from './second-factor.repository';
 import { SessionsService } from './sessions.service';
-
-export interface Enrolment {
-  /** Base32, for typing into an app that cannot scan. */
-  secret: string;
-  otpauthUri: string;
-  /** The URI as a PNG data URL, to scan. */
-  qrCode: string;
-}
 
 /** TOTP second factor: enrolment (a secret confirmed by its first code), checking codes, the admin's reset. */
 @Injectable()

@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
-import { CategoryView } from './categories.repository';
+import { CategoryView, categoryViewSchema } from './categories.dto';
 import { CategoriesService } from './categories.service';
 
 @ApiTags('categories')
@@ -13,6 +14,7 @@ export class CategoriesController {
   /** The Open311 services citizens pick from, grouped and ordered for the picker. */
   @Get()
   @Header('cache-control', 'public, max-age=60')
+  @ApiOkResponse({ standardSchema: z.array(categoryViewSchema) })
   list(): Promise<CategoryView[]> {
     return this.categories.listActive();
   }

@@ -1,22 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CategoryAttribute } from './category.entity';
-
-export interface CategoryView {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  groupCode: string;
-  groupVi: string;
-  groupEn: string;
-  hintVi: string;
-  hintEn: string;
-  defaultPriority: string;
-  handlingLevel: string;
-  isPublic: boolean;
-  attributes: CategoryAttribute[];
-}
+import type { CategoryView } from './categories.dto';
 
 @Injectable()
 export class CategoriesRepository {

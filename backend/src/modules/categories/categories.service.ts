@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CategoriesRepository, CategoryView } from './categories.repository';
+import type { CategoryView } from './categories.dto';
+import { CategoriesRepository } from './categories.repository';
 
 @Injectable()
 export class CategoriesService {

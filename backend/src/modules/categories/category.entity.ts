@@ -1,21 +1,13 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ForeignKey } from '../../engine/database/columns';
 import { HandlingUnitEntity } from '../units/handling-unit.entity';
+import type { CategoryAttribute } from './categories.dto';
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 export type HandlingLevel = 'ward' | 'department';
 
-/** An Open311 attribute of a service definition (GeoReport v2 "attributes"). */
-export interface CategoryAttribute {
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  description: string;
-  descriptionEn: string;
-  order: number;
-  values?: { key: string; name: string; nameEn: string }[];
-}
+export type { CategoryAttribute } from './categories.dto';
 
 /** A kind of problem citizens report; its code is the Open311 service_code. */
 @Entity('category')

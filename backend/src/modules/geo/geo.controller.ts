@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { text } from '../../engine/http/text.schema';
-import { WardSearchHit } from './geo.repository';
+import { LocatedPoint, locatedPointSchema, wardsCollectionSchema, WardSearchHit, wardSearchHitSchema } from './geo.dto';
 import { GeoService } from './geo.service';
 
 const tileParams = z.object({
@@ -29,7 +29,10 @@ export class GeoController {
   constructor(private readonly geo: GeoService) {}
 
   @Get('geo/wards')
-  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of the 168 current wards/communes with code and name' })
+  @ApiOkResponse({
+    standardSchema: wardsCollectionSchema,
+    description: 'GeoJSON FeatureCollection of the 168 current wards/communes with code and name',
+  })
   async wards(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const doc = await this.geo.currentWards();
     void reply.header('etag', doc.etag).header('cache-control', 'public, max-age=60');
@@ -38,12 +41,14 @@ export class GeoController {
   }
 
   @Get('geo/search')
+  @ApiOkResponse({ standardSchema: z.array(wardSearchHitSchema) })
   search(@Query({ schema: searchQuery }) q: z.infer<typeof searchQuery>): Promise<WardSearchHit[]> {
     return this.geo.search(q.q, q.limit);
   }
 
   @Get('geo/locate')
-  async locate(@Query({ schema: pointQuery }) q: z.infer<typeof pointQuery>): Promise<{ ward: { code: string; name: string } }> {
+  @ApiOkResponse({ standardSchema: locatedPointSchema, description: 'The current unit containing the point; 422 outside the city' })
+  async locate(@Query({ schema: pointQuery }) q: z.infer<typeof pointQuery>): Promise<LocatedPoint> {
     const ward = await this.geo.locate(q.lat, q.lng);
     return { ward: { code: ward.code, name: ward.name } };
   }

@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { WardSearchHit } from './geo.dto';
 import { LocatedWard, wardContaining } from './ward-lookup.sql';
 
 export type { LocatedWard } from './ward-lookup.sql';
-
-export interface WardSearchHit {
-  code: string;
-  name: string;
-  kind: string;
-  districtName: string | null;
-  matched: string;
-  current: boolean;
-  lng: number;
-  lat: number;
-}
 
 @Injectable()
 export class GeoRepository {

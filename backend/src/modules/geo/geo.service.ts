@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { GeoException } from './geo.exception';
-import { GeoRepository, LocatedWard, WardSearchHit } from './geo.repository';
+import type { WardSearchHit } from './geo.dto';
+import { GeoRepository, LocatedWard } from './geo.repository';
 import { searchKey } from './search-key';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 

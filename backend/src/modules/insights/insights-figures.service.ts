@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnTimeFilter, OnTimeRow } from '../sla/sla-stats.repository';
+import type { OnTimeRow } from '../sla/sla-admin.dto';
+import type { OnTimeFilter } from '../sla/sla-stats.repository';
 import { SlaStatsService } from '../sla/sla-stats.service';
 import { cellCentre, CELL_M } from './grid';
 import { median, onTimeRate, per10k, rankUnits } from './insights-figures';

@@ -8,6 +8,8 @@ import {
   ChangeCells,
   changeQuery,
   changeResponse,
+  Hotspot,
+  hotspotsResponse,
   insightsFilterQuery,
   rankingsQuery,
   rankingsResponse,
@@ -15,6 +17,8 @@ import {
   recurringQuery,
   recurringResponse,
   RecurringLocations,
+  TopIssues,
+  topIssuesResponse,
   UnitRankings,
   wardDetailResponse,
   WardInsights,
@@ -22,7 +26,7 @@ import {
   WardsInsights,
   wardsResponse,
 } from './insights.dto';
-import { Hotspot, InsightsService, TopIssues } from './insights.service';
+import { InsightsService } from './insights.service';
 
 const topIssuesQuery = z.object({
   period: z.enum(['day', 'week']).default('day'),
@@ -56,12 +60,14 @@ export class InsightsController {
 
   /** The top issues (category × ~500 m cell) of the local day or ISO week containing `at`. */
   @Get('top-issues')
+  @ApiOkResponse({ standardSchema: topIssuesResponse })
   topIssues(@Query({ schema: topIssuesQuery }) q: z.infer<typeof topIssuesQuery>): Promise<TopIssues> {
     return this.insights.topIssues({ period: q.period, limit: q.limit, at: q.at ? new Date(q.at) : undefined });
   }
 
   /** Cells whose report counts are significantly high (Getis–Ord Gi*, z ≥ 1.96), highest z first, at most 200. */
   @Get('hotspots')
+  @ApiOkResponse({ standardSchema: hotspotsResponse })
   hotspots(@Query({ schema: hotspotsQuery }) q: z.infer<typeof hotspotsQuery>): Promise<Hotspot[]> {
     return this.insights.hotspots({ from: new Date(q.from), to: new Date(q.to), category: q.category });
   }

@@ -182,3 +182,29 @@ export const publicWardsResponse = z
   })
   .meta({ id: 'PublicWardsInsights' });
 export type PublicWardsInsights = z.infer<typeof publicWardsResponse>;
+
+const cell = z.object({ lng: z.number(), lat: z.number() }).meta({ id: 'InsightsCell' });
+
+export const topIssueSchema = z
+  .object({
+    rank: z.number().int().min(1),
+    category: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() }),
+    ward: z.object({ code: z.string(), name: z.string() }),
+    cell,
+    count,
+    previousCount: count,
+    growth: z
+      .object({ delta: z.number().int(), ratio: z.number().nullable() })
+      .describe('delta = count − previousCount; ratio = count ÷ previousCount (null when nothing before)'),
+    trend: z.array(count).describe('Reports per hour (period=day) or per local day (period=week), oldest first'),
+  })
+  .meta({ id: 'TopIssue' });
+export type TopIssue = z.infer<typeof topIssueSchema>;
+export const topIssuesResponse = z
+  .object({ period: z.enum(['day', 'week']), ...period, previousFrom: z.string(), items: z.array(topIssueSchema) })
+  .meta({ id: 'TopIssues' });
+export type TopIssues = z.infer<typeof topIssuesResponse>;
+
+export const hotspotSchema = z.object({ cell, count, z: z.number() }).meta({ id: 'Hotspot' });
+export type Hotspot = z.infer<typeof hotspotSchema>;
+export const hotspotsResponse = z.array(hotspotSchema);

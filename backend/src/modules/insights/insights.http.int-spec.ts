@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { createTestHttpApp } from '../../testing/http-app';
 import { demoTokens } from '../../testing/http-client';
-import type { Hotspot, TopIssues } from './insights.service';
+import type { Hotspot, TopIssues } from './insights.dto';
 
 // Chợ Bến Thành, inside Phường Bến Thành (26743). It sits ~78 m east of a 500 m cell edge, so the
 // reports below spread east and north/south only, within ~60 m, to land in one cell.

@@ -1,37 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertPeriod } from '../../engine/errors/period';
 import { getisOrdGiStar } from './getis-ord';
-import { cellCentre, LngLat, squareNeighbours } from './grid';
+import { cellCentre, squareNeighbours } from './grid';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 import { InsightsPeriod, periodBounds } from './insights-period';
+import type { Hotspot, TopIssues } from './insights.dto';
 import { InsightsRepository } from './insights.repository';
-
-export interface TopIssue {
-  rank: number;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
-  cell: LngLat;
-  count: number;
-  previousCount: number;
-  /** delta = count − previousCount; ratio = count ÷ previousCount (null when nothing before). */
-  growth: { delta: number; ratio: number | null };
-  /** Reports per hour (period=day) or per local day (period=week), oldest first. */
-  trend: number[];
-}
-
-export interface TopIssues {
-  period: InsightsPeriod;
-  from: string;
-  to: string;
-  previousFrom: string;
-  items: TopIssue[];
-}
-
-export interface Hotspot {
-  cell: LngLat;
-  count: number;
-  z: number;
-}
 
 /** Two-sided 95 %. */
 export const HOTSPOT_Z = 1.96;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalRepository } from '../../engine/database/transactional.repository';
 import { EntityManager } from 'typeorm';
+import type { CallerReport } from './intake.dto';
 import { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_HOURS } from './duplicate-score';
 import { DROPPED_STATUS_SQL, endedBeforeSql } from '../report-record/report-status';
 import type { ReportSummary } from '../report-record/report-summary';
@@ -13,11 +14,6 @@ export interface DuplicateRow extends ReportSummary {
   ageHours: number;
   textSimilarity: number;
   sameCategory: boolean;
-}
-
-export interface CallerReport extends ReportSummary {
-  createdAt: string;
-  relation: 'reporter' | 'caller';
 }
 
 const SUMMARY = `r.id, r.code, r.status::text AS status,

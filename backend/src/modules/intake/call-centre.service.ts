@@ -3,11 +3,10 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ReportRecordService } from '../report-record/report-record.service';
 import { isOpenStatus } from '../report-record/report-status';
-import { CallCentreRepository, CallerReport, DuplicateRow } from './call-centre.repository';
+import { CallCentreRepository } from './call-centre.repository';
 import { duplicateScore } from './duplicate-score';
+import type { CallerReport, DuplicateCandidate } from './intake.dto';
 import { IntakeException } from './intake.exception';
-
-export type DuplicateCandidate = Omit<DuplicateRow, 'ageHours' | 'textSimilarity' | 'sameCategory'> & { score: number };
 
 /** The operator's helpers during a call: who is calling, and is this already reported? */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
@@ -8,10 +8,20 @@ import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { CallCentreService, DuplicateCandidate } from './call-centre.service';
-import { CallerReport } from './call-centre.repository';
+import { CallCentreService } from './call-centre.service';
 import { text } from '../../engine/http/text.schema';
-import { CreateReportRequest, createReportSchema, FiledReport, phoneSchema } from './intake.dto';
+import {
+  attachedCallSchema,
+  CallerReport,
+  callerReportSchema,
+  CreateReportRequest,
+  createReportSchema,
+  DuplicateCandidate,
+  duplicateCandidateSchema,
+  FiledReport,
+  filedReportSchema,
+  phoneSchema,
+} from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeService } from './intake.service';
 
@@ -41,6 +51,7 @@ export class IntakeController {
   @BodyLimit(64 * 1024)
   @Post('reports')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key replays the first answer' })
+  @ApiCreatedResponse({ standardSchema: filedReportSchema })
   async create(
     @Body({ schema: createReportSchema }) body: CreateReportRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -72,6 +83,7 @@ export class IntakeController {
   @ApiBearerAuth()
   @Roles('operator')
   @Get('reports/duplicates')
+  @ApiOkResponse({ standardSchema: z.array(duplicateCandidateSchema) })
   duplicates(@Query({ schema: duplicatesQuery }) q: z.infer<typeof duplicatesQuery>): Promise<DuplicateCandidate[]> {
     return this.calls.likelyDuplicates(q);
   }
@@ -79,6 +91,7 @@ export class IntakeController {
   @ApiBearerAuth()
   @Roles('operator')
   @Get('callers/:phone/reports')
+  @ApiOkResponse({ standardSchema: z.array(callerReportSchema) })
   callerHistory(@Param('phone', { schema: phoneSchema }) phone: string, @CurrentPrincipal() principal: Principal): Promise<CallerReport[]> {
     return this.calls.callerHistory(phone, principal);
   }
@@ -89,6 +102,7 @@ export class IntakeController {
   @BodyLimit(16 * 1024)
   @Post('reports/:id/callers')
   @HttpCode(201)
+  @ApiCreatedResponse({ standardSchema: attachedCallSchema })
   attachCaller(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: attachCallerBody }) body: z.infer<typeof attachCallerBody>,

@@ -4,6 +4,8 @@ import { atMostAttributes } from './report-attributes';
 
 export { text };
 import { REPORT_CHANNELS, ReportChannel } from '../report-record/report.entity';
+import { wardRefSchema } from '../geo/geo.dto';
+import { categoryRefSchema } from '../report-record/report-refs.dto';
 
 // Vietnamese mobile and landline numbers, as typed: +84 / 84 / 0 followed by 9–10 digits.
 export const phoneSchema = z
@@ -75,22 +77,52 @@ export interface IntakeContext {
   idempotencyKey?: string;
 }
 
-export interface IntakeResult {
-  id: string;
-  code: string;
-  status: string;
-  channel: ReportChannel;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
-  createdAt: string;
-  trackingUrl: string;
-}
+export const intakeResultSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: z.string(),
+  channel: z.enum(REPORT_CHANNELS as [ReportChannel, ...ReportChannel[]]),
+  category: categoryRefSchema,
+  ward: wardRefSchema,
+  createdAt: z.string(),
+  trackingUrl: z.string(),
+});
+export type IntakeResult = z.infer<typeof intakeResultSchema>;
 
 /**
  * The answer to the filer: the report plus, this once, the reporter's secret and private link
  * (invariant 7). Only the secret's hash is stored; a replay of the same filing rotates it.
  */
-export interface FiledReport extends IntakeResult {
-  reporterSecret: string;
-  reporterUrl: string;
-}
+export const filedReportSchema = intakeResultSchema
+  .extend({
+    reporterSecret: z.string().describe('Given once: acting on the report needs it (the tracking code alone only reads)'),
+    reporterUrl: z.string().describe('The private link (a path; the secret is in its fragment)'),
+  })
+  .meta({ id: 'FiledReport' });
+export type FiledReport = z.infer<typeof filedReportSchema>;
+
+const reportSummary = { id: z.string(), code: z.string(), status: z.string(), category: categoryRefSchema, ward: wardRefSchema };
+
+/** GET /reports/duplicates: a recent report of the same group nearby, most likely first. */
+export const duplicateCandidateSchema = z
+  .object({
+    ...reportSummary,
+    description: z.string(),
+    address: z.string().nullable(),
+    createdAt: z.string(),
+    distanceM: z.number(),
+    score: z.number(),
+  })
+  .meta({ id: 'DuplicateCandidate' });
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+/** GET /callers/:phone/reports: a report the caller filed or called about. */
+export const callerReportSchema = z
+  .object({ ...reportSummary, createdAt: z.string(), relation: z.enum(['reporter', 'caller']) })
+  .meta({ id: 'CallerReport' });
+export type CallerReport = z.infer<typeof callerReportSchema>;
+
+/** POST /reports/:id/callers: one more caller about a report already filed. */
+export const attachedCallSchema = z
+  .object({ id: z.string(), code: z.string(), followerCount: z.number().int() })
+  .meta({ id: 'AttachedCall' });

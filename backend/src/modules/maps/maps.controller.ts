@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { REPORT_STATUSES } from '../report-record/report-status';
 import { LiveReportsService } from './live-reports.service';
+import { liveReportsEventSchema } from './maps.dto';
 import { MapsService } from './maps.service';
 
 const tileParams = z.object({
@@ -89,6 +90,10 @@ export class MapsController {
   @ApiBearerAuth()
   @Roles('leader', 'admin')
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    standardSchema: liveReportsEventSchema,
+    description: 'Server-sent events; the data of each `reports` event is this JSON',
+  })
   liveReports(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentPrincipal() principal: Principal): void {
     this.live.open(request, reply, `user:${principal.userId}`);
   }
@@ -97,6 +102,10 @@ export class MapsController {
   @Get('public/live/reports')
   @Public()
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    standardSchema: liveReportsEventSchema,
+    description: 'Server-sent events; the data of each `reports` event is this JSON',
+  })
   publicLiveReports(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     this.live.open(request, reply, `address:${request.ip}`);
   }

@@ -3,17 +3,11 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { Clock, CLOCK } from '../../engine/clock/clock';
+import type { LiveReportsEvent } from './maps.dto';
 
 /** Zoom of the regions whose tiles are invalidated together; coarser tiles follow the whole city. */
 export const REGION_ZOOM = 10;
 const CITY = 'all';
-
-/** What the aggregator announces after each pass that changed something. */
-export interface LiveReportsEvent {
-  generation: number;
-  changed: number;
-  at: string;
-}
 
 /**
  * Tile generations in Redis: a counter for the city and one per zoom-10 region, bumped by the

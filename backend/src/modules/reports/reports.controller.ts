@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
@@ -8,8 +8,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
-import { StaffReportView } from './reports.repository';
-import { ReportsService, TrackedReport } from './reports.service';
+import { revealedReporterSchema, StaffReport, staffReportSchema, TrackedReport, trackedReportSchema } from './reports.dto';
+import { ReportsService } from './reports.service';
 
 const revealBody = z
   .object({ reason: text(1000).pipe(z.string().min(10)) })
@@ -33,6 +33,7 @@ export class ReportsController {
   })
   @RateLimit('tracking')
   @Get('track/:code')
+  @ApiOkResponse({ standardSchema: trackedReportSchema })
   track(
     @Param('code', { schema: z.string().max(40) }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -43,7 +44,8 @@ export class ReportsController {
   @ApiBearerAuth()
   @Roles('operator', 'ward_official', 'department_official', 'leader', 'admin')
   @Get('reports/:id')
-  get(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<StaffReportView> {
+  @ApiOkResponse({ standardSchema: staffReportSchema })
+  get(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<StaffReport> {
     return this.reports.forStaff(id, principal);
   }
 
@@ -52,11 +54,12 @@ export class ReportsController {
   @Roles('admin')
   @Post('reports/:id/reveal-reporter')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: revealedReporterSchema })
   revealReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: revealBody }) body: z.infer<typeof revealBody>,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ reporter: StaffReportView['reporter'] }> {
+  ): Promise<{ reporter: StaffReport['reporter'] }> {
     return this.reports.revealReporter(id, body.reason, principal);
   }
 }

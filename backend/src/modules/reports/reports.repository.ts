@@ -2,52 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeCondition, TicketScope } from '../auth/access-scope';
-
-export interface TimelineEntry {
-  type: string;
-  at: string;
-  status: string | null;
-  message: string | null;
-}
-
-export interface PublicReportView {
-  code: string;
-  status: string;
-  /** A duplicate merged into another ticket follows it: the master's code and status. */
-  mergedInto: { code: string; status: string } | null;
-  category: { code: string; nameVi: string; nameEn: string };
-  ward: { code: string; name: string };
-  assignedUnit: { name: string; nameEn: string; kind: string } | null;
-  address: string | null;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
-  followerCount: number;
-  photos: { id: string; url: string; width: number; height: number }[];
-  timeline: TimelineEntry[];
-}
-
-export interface StaffReportView extends Omit<PublicReportView, 'timeline'> {
-  id: string;
-  priority: string;
-  channel: string;
-  location: { lat: number; lng: number };
-  attributes: Record<string, unknown>;
-  assignedUnit: { id: string; name: string; nameEn: string; kind: string } | null;
-  assignedUnitId: string | null;
-  reporter: { name: string | null; phone: string | null; email: string | null; hideIdentity: boolean } | null;
-  version: number;
-  sla: { kind: string; cycle: number; state: string; dueAt: string | null; nextStage: string | null }[];
-  allowedActions?: string[];
-  /** For the call centre: what the reporter may do, which an operator may do for them on the phone. */
-  reporterActions?: string[];
-  timeline: (TimelineEntry & {
-    id: string;
-    isPublic: boolean;
-    actor: { username: string; fullName: string } | null;
-    data: Record<string, unknown>;
-  })[];
-}
+import type { PublicReportView, StaffReportRecord as StaffReportView, TimelineEntry } from './reports.dto';
 
 const BASE = `
   SELECT r.id, r.code, r.status, r.priority, r.version, r.channel, r.address, r.description, r.created_at, r.updated_at,

@@ -4,19 +4,12 @@ import { redactOptional, redactPersonalText } from '../../engine/privacy/redact-
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
-import type { CitizenAction } from '../tickets/citizen-actions';
 import { allowedActions } from '../tickets/ticket-state-machine';
 import { TicketsService } from '../tickets/tickets.service';
 import { ReportRecordService } from '../report-record/report-record.service';
-import type { ReportStatus } from '../report-record/report-status';
-import { PublicReportView, ReportsRepository, StaffReportView } from './reports.repository';
-
-export interface TrackedReport extends PublicReportView {
-  /** Whether the request carried a secret that acts on this ticket. */
-  asReporter: boolean;
-  /** What the reporter may do now; empty without their secret (the page is then read-only). */
-  allowedActions: CitizenAction[];
-}
+import { isOpenStatus, isTerminalStatus, type ReportStatus } from '../report-record/report-status';
+import { PublicReportView, StaffReport, StaffReportRecord, TrackedReport } from './reports.dto';
+import { ReportsRepository } from './reports.repository';
 
 const CODE = /^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/;
 
@@ -44,7 +37,7 @@ export class ReportsService {
   }
 
   /** The audit event is written before the data leaves: no view without its trace. */
-  async forStaff(id: string, principal: Principal): Promise<StaffReportView> {
+  async forStaff(id: string, principal: Principal): Promise<StaffReport> {
     const view = await this.reports.staffById(id, ticketScope(principal));
     if (!view) throw IntakeException.notFound(id);
     const reporter = mayReadReporter(principal, view) ? view.reporter : null;
@@ -58,14 +51,21 @@ export class ReportsService {
       });
     }
     const forCaller = principal.role === 'operator' ? { reporterActions: await this.tickets.reporterActionsById(id) } : {};
-    return { ...view, reporter, allowedActions: allowedActions(view.status as ReportStatus), ...forCaller };
+    return {
+      ...view,
+      reporter,
+      allowedActions: allowedActions(view.status as ReportStatus),
+      transferable: !isTerminalStatus(view.status),
+      callersAttachable: isOpenStatus(view.status),
+      ...forCaller,
+    };
   }
 
   /**
    * The only way past a hidden identity: an admin, with a reason kept in the timeline
    * (invariant 4; the controller admits admins only, this re-checks so no other caller can).
    */
-  async revealReporter(id: string, reason: string, principal: Principal): Promise<{ reporter: StaffReportView['reporter'] }> {
+  async revealReporter(id: string, reason: string, principal: Principal): Promise<{ reporter: StaffReportRecord['reporter'] }> {
     if (principal.role !== 'admin')
       throw new DomainException('forbidden', 'reports.reveal_admin_only', 'Only an administrator can reveal a reporter', {
         messageVi: 'Chỉ quản trị viên được xem danh tính người phản ánh',
@@ -99,7 +99,7 @@ function redactPublicView(view: PublicReportView): PublicReportView {
   };
 }
 
-function shownFields(reporter: NonNullable<StaffReportView['reporter']>): string[] {
+function shownFields(reporter: NonNullable<StaffReportRecord['reporter']>): string[] {
   return (['name', 'phone', 'email'] as const).filter((f) => reporter[f] !== null && reporter[f] !== '');
 }
 
@@ -108,7 +108,7 @@ function shownFields(reporter: NonNullable<StaffReportView['reporter']>): string
  * to nobody when the reporter chose to hide their identity (leaders and admins included; an
  * admin goes through revealReporter, with a reason).
  */
-function mayReadReporter(principal: Principal, view: StaffReportView): boolean {
+function mayReadReporter(principal: Principal, view: StaffReportRecord): boolean {
   if (!view.reporter || view.reporter.hideIdentity) return false;
   if (principal.role === 'operator') return true;
   return (principal.role === 'ward_official' || principal.role === 'department_official') && principal.unitId === view.assignedUnitId;

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { RoutingException } from './routing.exception';
-import { RoutingRepository, RoutingRuleView } from './routing.repository';
+import type { RoutingRuleView } from './routing.dto';
+import { RoutingRepository } from './routing.repository';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 
 /** Admins add and close effective-dated rules; nothing is edited in place, so history stays true. */

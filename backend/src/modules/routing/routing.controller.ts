@@ -1,11 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { createRuleSchema, reclassifySchema, rulesQuery, transferSchema } from './routing.dto';
-import { RoutingRuleView } from './routing.repository';
+import {
+  closedRuleResponse,
+  createdRuleResponse,
+  createRuleSchema,
+  reclassifySchema,
+  routingRulesResponse,
+  RoutingRuleView,
+  rulesQuery,
+  transferResultSchema,
+  transferSchema,
+} from './routing.dto';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingService } from './routing.service';
 
@@ -21,6 +30,7 @@ export class RoutingController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/transfer')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: transferResultSchema })
   transfer(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>,
@@ -42,6 +52,7 @@ export class RoutingController {
 
   @Roles('admin', 'leader')
   @Get('admin/routing-rules')
+  @ApiOkResponse({ standardSchema: routingRulesResponse })
   list(@Query({ schema: rulesQuery }) q: z.infer<typeof rulesQuery>): Promise<RoutingRuleView[]> {
     return this.rules.list(q);
   }
@@ -49,6 +60,7 @@ export class RoutingController {
   @Roles('admin')
   @Post('admin/routing-rules')
   @HttpCode(201)
+  @ApiCreatedResponse({ standardSchema: createdRuleResponse })
   create(
     @Body({ schema: createRuleSchema }) body: z.infer<typeof createRuleSchema>,
     @CurrentPrincipal() p: Principal,
@@ -59,6 +71,7 @@ export class RoutingController {
   @Roles('admin')
   @Post('admin/routing-rules/:id/close')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: closedRuleResponse })
   close(
     @Param('id', { schema: z.coerce.number().int().positive() }) id: number,
     @CurrentPrincipal() p: Principal,

@@ -44,3 +44,25 @@ export const rulesQuery = z.object({
     .optional(),
   active: z.enum(['true', 'false']).optional(),
 });
+
+/** The answer to a transfer: the ticket and the unit it now belongs to. */
+export const transferResultSchema = z.object({ id: z.string(), assignedUnitId: z.string() }).meta({ id: 'TransferResult' });
+
+// --- answers (documented in OpenAPI; the service returns these types) ---
+
+export const routingRuleViewSchema = z
+  .object({
+    id: z.number().int(),
+    category: z.string(),
+    wardCode: z.string().nullable().describe('null: the rule applies city-wide'),
+    unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'RoutingRule' });
+export type RoutingRuleView = z.infer<typeof routingRuleViewSchema>;
+export const routingRulesResponse = z.array(routingRuleViewSchema);
+
+export const createdRuleResponse = z.object({ id: z.number().int() }).meta({ id: 'CreatedRoutingRule' });
+export const closedRuleResponse = z.object({ id: z.number().int(), closed: z.literal(true) }).meta({ id: 'ClosedRoutingRule' });

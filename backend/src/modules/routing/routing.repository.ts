@@ -7,6 +7,7 @@ import { assignNewCtes } from '../report-record/report-record.sql';
 import { clockArrays, insertClocksSql, NewClock } from '../sla/sla-clock.sql';
 import type { RoutingFacts } from './route-resolution';
 import { unnestParams } from '../../engine/database/unnest-params';
+import type { RoutingRuleView } from './routing.dto';
 
 export interface LockedTicket {
   id: string;
@@ -27,16 +28,6 @@ export interface NewAssignment {
   reason: string;
   ruleId: number | null;
   notice: { template: string; dedupeKey: string };
-}
-
-export interface RoutingRuleView {
-  id: number;
-  category: string;
-  wardCode: string | null;
-  unit: { id: string; code: string; name: string };
-  validFrom: string;
-  validTo: string | null;
-  note: string;
 }
 
 @Injectable()

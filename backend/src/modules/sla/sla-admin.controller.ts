@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isoInstant } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { PRIORITIES } from '../categories/category.entity';
-import { OnTimeRow } from './sla-stats.repository';
-import { SlaAdminService, SlaPolicyView } from './sla-admin.service';
+import { createdPolicyResponse, onTimeResponse, OnTimeRow, repairJobResponse, slaPoliciesResponse, SlaPolicyView } from './sla-admin.dto';
+import { SlaAdminService } from './sla-admin.service';
 
 const onTimeQuery = z.object({
   groupBy: z.enum(['unit', 'category', 'ward', 'month']).default('unit'),
@@ -55,12 +55,14 @@ export class SlaAdminController {
   /** The city's published figure: resolved on time ÷ resolved, per unit, category, ward or month. */
   @Roles('leader', 'admin', 'ward_official', 'department_official')
   @Get('stats/on-time')
+  @ApiOkResponse({ standardSchema: onTimeResponse })
   onTime(@Query({ schema: onTimeQuery }) q: z.infer<typeof onTimeQuery>, @CurrentPrincipal() p: Principal): Promise<OnTimeRow[]> {
     return this.admin.onTime({ ...q, from: new Date(q.from), to: new Date(q.to) }, p);
   }
 
   @Roles('admin', 'leader')
   @Get('admin/sla-policies')
+  @ApiOkResponse({ standardSchema: slaPoliciesResponse, description: 'Every policy, past and future ones included' })
   policies(): Promise<SlaPolicyView[]> {
     return this.admin.policies();
   }
@@ -69,6 +71,7 @@ export class SlaAdminController {
   @Roles('admin')
   @Post('admin/sla/repair')
   @HttpCode(202)
+  @ApiAcceptedResponse({ standardSchema: repairJobResponse })
   repair(): Promise<{ jobId: string }> {
     return this.admin.requestRepair();
   }
@@ -77,6 +80,7 @@ export class SlaAdminController {
   @Roles('admin')
   @Post('admin/sla-policies')
   @HttpCode(201)
+  @ApiCreatedResponse({ standardSchema: createdPolicyResponse })
   create(@Body({ schema: policyBody }) body: z.infer<typeof policyBody>, @CurrentPrincipal() p: Principal): Promise<{ id: number }> {
     return this.admin.createPolicy({ ...body, validFrom: body.validFrom ? new Date(body.validFrom) : undefined }, p);
   }

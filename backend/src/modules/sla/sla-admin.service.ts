@@ -7,11 +7,10 @@ import { QueueName } from '../../engine/queue/queue-name';
 import { ticketScope } from '../auth/access-scope';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { SlaPolicyRepository, SlaPolicyView } from './sla-policy.repository';
-import { OnTimeGrouping, OnTimeRow, SlaStatsRepository } from './sla-stats.repository';
+import type { OnTimeRow, SlaPolicyView } from './sla-admin.dto';
+import { SlaPolicyRepository } from './sla-policy.repository';
+import { OnTimeGrouping, SlaStatsRepository } from './sla-stats.repository';
 import { Clock, CLOCK } from '../../engine/clock/clock';
-
-export type { SlaPolicyView } from './sla-policy.repository';
 
 const MAX_RANGE_DAYS = 400;
 

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-
-export interface SlaPolicyView {
-  id: number;
-  category: string | null;
-  priority: string;
-  responseMinutes: number;
-  resolutionMinutes: number;
-  mode: string;
-  validFrom: string;
-  validTo: string | null;
-}
+import type { SlaPolicyView } from './sla-admin.dto';
 
 export interface NewSlaPolicy {
   categoryId: number | null;

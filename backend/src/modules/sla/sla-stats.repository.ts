@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { OnTimeRow } from './sla-admin.dto';
 
 export type OnTimeGrouping = 'unit' | 'category' | 'ward' | 'month';
-
-export interface OnTimeRow {
-  key: string;
-  name: string;
-  resolved: number;
-  onTime: number;
-  /** On-time rate as the city publishes it: resolved on time ÷ resolved (null when none resolved). */
-  rate: number | null;
-  /** Citizens' ratings (1–5) of the answers in the group: how many, and their mean. */
-  rated: number;
-  satisfaction: number | null;
-}
 
 export interface OnTimeFilter {
   unitId?: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OnTimeFilter, OnTimeGrouping, OnTimeRow, SlaStatsRepository } from './sla-stats.repository';
+import type { OnTimeRow } from './sla-admin.dto';
+import { OnTimeFilter, OnTimeGrouping, SlaStatsRepository } from './sla-stats.repository';
 
 /**
  * The on-time figures for other modules (the leaders' insights, the public figures): one

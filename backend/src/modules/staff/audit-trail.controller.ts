@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isoInstant, text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { AUDIT_EVENT_TYPES } from '../audit/audit-event.entity';
-import { AuditEventView } from '../audit/audit.repository';
+import { AuditEventView, auditPageSchema } from '../audit/audit.dto';
 import { AuditService } from '../audit/audit.service';
 
 const auditQuery = z.object({
@@ -42,6 +42,7 @@ export class AuditController {
 
   /** The trail, newest first; this reading is itself recorded (audit_read). */
   @Get()
+  @ApiOkResponse({ standardSchema: auditPageSchema })
   list(
     @Query({ schema: auditQuery }) q: z.infer<typeof auditQuery>,
     @CurrentPrincipal() p: Principal,

@@ -2,22 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../users/app-user.entity';
-
-/** A staff account as the admin pages show it: never its password hash. */
-export interface StaffAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  role: UserRole;
-  unit: { id: string; code: string; name: string; nameEn: string; kind: string } | null;
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  secondFactorEnrolled: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+import type { StaffAccount } from './staff.dto';
 
 export interface StaffQuery {
   q?: string;

@@ -1,21 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { USER_ROLES, UserRole } from '../users/app-user.entity';
 import { isValidUsername, usernameKey } from '../users/username-key';
+import type { ImportProblem } from './staff.dto';
 import { unitRuleBroken } from './staff-rules';
 
 /** The header a staff CSV file starts with; `unit_code` is a handling unit's code (UBND-26743, SO-XAYDUNG). */
 export const IMPORT_COLUMNS = ['username', 'full_name', 'role', 'unit_code', 'email', 'phone'] as const;
 // Each account costs an argon2 hash (~50 ms of a worker thread): 500 rows stay within seconds.
 export const MAX_IMPORT_ROWS = 500;
-
-export interface ImportProblem {
-  /** The line of the file (the header is line 1). */
-  line: number;
-  field: string;
-  rule: string;
-  message: string;
-  messageVi: string;
-}
 
 export interface ImportedAccount {
   line: number;

@@ -1,18 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { StaffAccount } from './staff-accounts.repository';
 import {
   CreateStaffRequest,
   createStaffSchema,
+  ImportResult,
+  importResultSchema,
   ImportStaffRequest,
   importStaffSchema,
+  newStaffAccountSchema,
+  StaffAccount,
+  staffAccountSchema,
+  staffPageSchema,
   StaffQueryRequest,
   staffQuerySchema,
   TemporaryPasswordAnswer,
+  temporaryPasswordSchema,
   UpdateStaffRequest,
   updateStaffSchema,
 } from './staff.dto';
@@ -28,12 +34,14 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: staffPageSchema })
   list(@Query({ schema: staffQuerySchema }) q: StaffQueryRequest): Promise<{ items: StaffAccount[]; total: number }> {
     return this.staff.list(q);
   }
 
   /** Answers the account with its temporary password, shown this once. */
   @Post()
+  @ApiCreatedResponse({ standardSchema: newStaffAccountSchema })
   create(
     @Body({ schema: createStaffSchema }) body: CreateStaffRequest,
     @CurrentPrincipal() p: Principal,
@@ -44,16 +52,19 @@ export class StaffController {
   /** Staff from a CSV file; `dryRun` (the default) lists every bad row and writes nothing. */
   @Post('import')
   @HttpCode(200)
-  import(@Body({ schema: importStaffSchema }) body: ImportStaffRequest, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ standardSchema: importResultSchema })
+  import(@Body({ schema: importStaffSchema }) body: ImportStaffRequest, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
     return this.staff.import(body, p);
   }
 
   @Get(':id')
+  @ApiOkResponse({ standardSchema: staffAccountSchema })
   get(@Param('id', { schema: id }) userId: string): Promise<StaffAccount> {
     return this.staff.get(userId);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ standardSchema: staffAccountSchema })
   update(
     @Param('id', { schema: id }) userId: string,
     @Body({ schema: updateStaffSchema }) body: UpdateStaffRequest,
@@ -64,24 +75,28 @@ export class StaffController {
 
   @Post(':id/disable')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: staffAccountSchema })
   disable(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.disable(userId, p);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: staffAccountSchema })
   enable(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.enable(userId, p);
   }
 
   @Post(':id/reset-second-factor')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: staffAccountSchema })
   resetSecondFactor(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.resetSecondFactor(userId, p);
   }
 
   @Post(':id/reset-password')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: temporaryPasswordSchema })
   resetPassword(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<TemporaryPasswordAnswer> {
     return this.staff.resetPassword(userId, p);
   }

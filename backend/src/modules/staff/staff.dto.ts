@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../engine/http/text.schema';
+import { staffIdentityShape } from '../auth/auth.dto';
 import { USER_ROLES } from '../users/app-user.entity';
 import { isValidUsername, usernameKey } from '../users/username-key';
 
@@ -62,7 +63,51 @@ export const importStaffSchema = z
   .meta({ id: 'ImportStaffRequest' });
 export type ImportStaffRequest = z.infer<typeof importStaffSchema>;
 
-export interface TemporaryPasswordAnswer {
-  /** Shown once to the admin, who hands it over; the user must change it at first sign-in. */
-  temporaryPassword: string;
-}
+// --- answers (documented in OpenAPI; the service returns these types) ---
+
+/** A staff account as the admin pages show it: never its password hash. */
+export const staffAccountSchema = z
+  .object({
+    ...staffIdentityShape,
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean(),
+    secondFactorEnrolled: z.boolean(),
+    createdAt: z.string(),
+    lastLoginAt: z.string().nullable(),
+  })
+  .meta({ id: 'StaffAccount' });
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+export const staffPageSchema = z.object({ items: z.array(staffAccountSchema), total: z.number().int().min(0) }).meta({ id: 'StaffPage' });
+
+export const temporaryPasswordSchema = z
+  .object({
+    temporaryPassword: z.string().describe('Shown once to the admin, who hands it over; the user must change it at first sign-in'),
+  })
+  .meta({ id: 'TemporaryPassword' });
+export type TemporaryPasswordAnswer = z.infer<typeof temporaryPasswordSchema>;
+
+export const newStaffAccountSchema = staffAccountSchema.extend(temporaryPasswordSchema.shape).meta({ id: 'NewStaffAccount' });
+
+export const importProblemSchema = z
+  .object({
+    line: z.number().int().describe('The line of the file (the header is line 1)'),
+    field: z.string(),
+    rule: z.string(),
+    message: z.string(),
+    messageVi: z.string(),
+  })
+  .meta({ id: 'StaffImportProblem' });
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    valid: z.number().int().min(0).describe('Rows that passed every check'),
+    problems: z.array(importProblemSchema),
+    created: z.array(newStaffAccountSchema).describe('Empty on a dry run'),
+  })
+  .meta({ id: 'StaffImportResult' });
+export type ImportResult = z.infer<typeof importResultSchema>;

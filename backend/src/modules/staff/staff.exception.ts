@@ -1,5 +1,5 @@
 import { DomainException, FieldIssue, ErrorCodeOf, errorCodes } from '../../engine/errors/domain.exception';
-import type { ImportProblem } from './staff-import';
+import type { ImportProblem } from './staff.dto';
 
 export const StaffErrorCode = errorCodes('staff', [
   'not_found',

@@ -7,12 +7,20 @@ import type { Principal } from '../auth/principal';
 import { SecondFactorService } from '../auth/second-factor.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { UserRole } from '../users/app-user.entity';
-import { StaffAccount, StaffAccountsRepository } from './staff-accounts.repository';
-import { CreateStaffRequest, ImportStaffRequest, StaffQueryRequest, TemporaryPasswordAnswer, UpdateStaffRequest } from './staff.dto';
+import { StaffAccountsRepository } from './staff-accounts.repository';
+import {
+  CreateStaffRequest,
+  ImportResult,
+  ImportStaffRequest,
+  StaffAccount,
+  StaffQueryRequest,
+  TemporaryPasswordAnswer,
+  UpdateStaffRequest,
+} from './staff.dto';
 import { StaffException } from './staff.exception';
 import { leavesNoAdmin, unitRuleBroken } from './staff-rules';
 import { temporaryPassword } from './temporary-password';
-import { checkStaffCsv, ImportProblem } from './staff-import';
+import { checkStaffCsv } from './staff-import';
 
 const UNIQUE_VIOLATION = '23505';
 const CITY_WIDE: readonly UserRole[] = ['operator', 'leader', 'admin'];
@@ -144,10 +152,7 @@ export class StaffService {
    * with any problem is refused whole, and a clean one is written in one transaction, each
    * account with a temporary password (in the answer, once) to change at the first sign-in.
    */
-  async import(
-    body: ImportStaffRequest,
-    actor: Principal,
-  ): Promise<{ dryRun: boolean; valid: number; problems: ImportProblem[]; created: (StaffAccount & TemporaryPasswordAnswer)[] }> {
+  async import(body: ImportStaffRequest, actor: Principal): Promise<ImportResult> {
     const [taken, units] = await Promise.all([this.accounts.takenKeys(), this.accounts.activeUnits()]);
     const checked = checkStaffCsv(body.csv, { taken, units });
     if (body.dryRun) return { dryRun: true, valid: checked.accounts.length, problems: checked.problems, created: [] };

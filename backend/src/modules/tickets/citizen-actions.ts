@@ -5,7 +5,8 @@ import { ANSWERED_STATUSES, ReportStatus } from '../report-record/report-status'
  * server, never works it out itself). A cycle of a ticket ends when a resolved ticket is
  * reopened; each cycle takes one rating.
  */
-export type CitizenAction = 'reply' | 'reject' | 'rate';
+export const CITIZEN_ACTIONS = ['reply', 'reject', 'rate'] as const;
+export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 
 /** A "resolved" may be rejected this long after it was given. */
 export const REJECT_WINDOW_MS = 7 * 86_400_000;

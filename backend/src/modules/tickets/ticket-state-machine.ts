@@ -7,7 +7,8 @@ import { OPEN_STATUSES, ReportStatus } from '../report-record/report-status';
  *   any open state → rejected (out of scope, with a public reason) or merged (into a master)
  * Transfers keep the state (they change the unit, see routing).
  */
-export type TicketAction = 'accept' | 'request_info' | 'citizen_reply' | 'resolve' | 'reopen' | 'close' | 'reject' | 'merge';
+export const TICKET_ACTIONS = ['accept', 'request_info', 'citizen_reply', 'resolve', 'reopen', 'close', 'reject', 'merge'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 const TRANSITIONS: Record<TicketAction, { from: readonly ReportStatus[]; to: ReportStatus }> = {
   accept: { from: ['assigned', 'reopened'], to: 'in_progress' },

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
@@ -10,7 +10,8 @@ import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
 import { TicketAction } from './ticket-state-machine';
-import { ActionResult, TicketsService } from './tickets.service';
+import { ActionResult, actionResultSchema, noteResultSchema } from './tickets.dto';
+import { TicketsService } from './tickets.service';
 
 const ACTIONS: Record<string, TicketAction> = {
   accept: 'accept',
@@ -51,6 +52,7 @@ export class TicketsController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/actions/:action')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   act(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Param('action', { schema: z.enum(Object.keys(ACTIONS) as [string, ...string[]]) }) action: string,
@@ -65,6 +67,7 @@ export class TicketsController {
   @Roles('ward_official', 'department_official', 'admin')
   @Post('reports/:id/notes')
   @HttpCode(201)
+  @ApiCreatedResponse({ standardSchema: noteResultSchema })
   note(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -81,6 +84,7 @@ export class TicketsController {
   @BodyLimit(32 * 1024)
   @Post('track/:code/reply')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   reply(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -95,6 +99,7 @@ export class TicketsController {
   @BodyLimit(32 * 1024)
   @Post('track/:code/reject')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   reject(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -109,6 +114,7 @@ export class TicketsController {
   @BodyLimit(32 * 1024)
   @Post('track/:code/rating')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   rate(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -122,6 +128,7 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/reply')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   replyForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -134,6 +141,7 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/reject')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   rejectForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -146,6 +154,7 @@ export class TicketsController {
   @Roles('operator')
   @Post('reports/:id/for-reporter/rating')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: actionResultSchema })
   rateForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>,

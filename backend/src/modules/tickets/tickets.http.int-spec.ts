@@ -48,7 +48,13 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body).toMatchObject({ status: 'in_progress', allowedActions: expect.arrayContaining(['request_info', 'resolve']) });
     expect(await clock('response')).toMatchObject({ state: 'stopped' });
     const view = await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh');
-    expect(view.body).toMatchObject({ version: r.body.version, status: 'in_progress', allowedActions: r.body.allowedActions });
+    expect(view.body).toMatchObject({
+      version: r.body.version,
+      status: 'in_progress',
+      allowedActions: r.body.allowedActions,
+      transferable: true,
+      callersAttachable: true,
+    });
     expect(view.body.sla).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'response', state: 'stopped' }),
@@ -92,6 +98,11 @@ describe('a ticket through its life (in-process HTTP, real PostgreSQL)', () => {
     expect(r.body.status).toBe('resolved');
     r = await call('POST', `/api/v1/track/${code}/rating`, undefined, { rating: 4, comment: 'Cảm ơn phường' }, secret);
     expect(r.body.status).toBe('closed');
+    expect((await call('GET', `/api/v1/reports/${id}`, 'ward.benthanh')).body).toMatchObject({
+      allowedActions: [],
+      transferable: false,
+      callersAttachable: false,
+    });
 
     const track = await call('GET', `/api/v1/track/${code}`);
     const types = track.body.timeline.map((e: { type: string }) => e.type);

@@ -8,6 +8,7 @@ import { ANSWERED_STATUSES, isOpenStatus, ReportStatus } from '../report-record/
 import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { SlaService } from '../sla/sla.service';
 import { CitizenAction, citizenActions, mayReject, ticketCycle } from './citizen-actions';
+import { ActionResult } from './tickets.dto';
 import { allowedActions, CLOCK_EFFECTS, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
 import { TicketsException } from './tickets.exception';
 import { TicketRow, TicketsRepository } from './tickets.repository';
@@ -39,14 +40,6 @@ export interface ActionInput {
   internalNote?: string;
   photos?: string[];
   masterId?: string;
-}
-
-export interface ActionResult {
-  id: string;
-  code: string;
-  status: ReportStatus;
-  version: number;
-  allowedActions: TicketAction[];
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { QueueItem } from './unit-queue.repository';
+import { QueueItem, queueItemSchema } from './tickets.dto';
 import { UnitQueueService } from './unit-queue.service';
 
 const page = z.object({
@@ -22,6 +22,7 @@ export class UnitQueueController {
 
   @Get(':id/queue')
   @ApiOperation({ operationId: 'UnitsController_queue', summary: undefined })
+  @ApiOkResponse({ standardSchema: z.array(queueItemSchema) })
   queue(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Query({ schema: page }) p: z.infer<typeof page>,

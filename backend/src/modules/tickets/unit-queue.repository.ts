@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { QueueItem } from './tickets.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TERMINAL_STATUS_SQL } from '../report-record/report-status';
 import type { ReportSummary } from '../report-record/report-summary';
-
-export interface QueueItem extends ReportSummary {
-  priority: string;
-  /** The reported point (WGS 84), for the workbench's map of the queue. */
-  location: { lat: number; lng: number };
-  createdAt: string;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  slaState: 'running' | 'paused' | 'stopped' | null;
-}
 
 @Injectable()
 export class UnitQueueRepository {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../engine/errors/domain.exception';
 import { canTouch, ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
-import { QueueItem, UnitQueueRepository } from './unit-queue.repository';
+import type { QueueItem } from './tickets.dto';
+import { UnitQueueRepository } from './unit-queue.repository';
 
 @Injectable()
 export class UnitQueueService {

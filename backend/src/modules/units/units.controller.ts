@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { UnitView } from './units.repository';
+import { UnitView, unitsResponse } from './units.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
@@ -12,6 +12,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: unitsResponse, description: 'The active handling units' })
   list(): Promise<UnitView[]> {
     return this.units.list();
   }

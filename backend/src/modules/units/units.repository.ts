@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  wardCode: string | null;
-  parentId: string | null;
-}
+import type { UnitView } from './units.dto';
 
 @Injectable()
 export class UnitsRepository {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UnitsRepository, UnitView } from './units.repository';
+import type { UnitView } from './units.dto';
+import { UnitsRepository } from './units.repository';
 
 @Injectable()
 export class UnitsService {

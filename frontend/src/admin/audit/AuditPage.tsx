@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { apiRequest } from '../../api/httpClient';
-import { useAuth } from '../../auth/useAuth';
 import { cityDateTime } from '../../i18n/cityDateTime';
+import { useAuditTrail, type AuditEventType } from '../adminQueries';
+import { AdminPage } from '../AdminPage';
 import { AdminTable } from '../AdminTable';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
-import { useApiData } from '../useApiData';
+import { Options } from '../Options';
 
 const PAGE_SIZE = 100;
-/** The event types the API records (modules/audit/audit-event.entity.ts). */
-const TYPES = [
+/** The event types the API records, in the order the filter lists them. */
+const TYPES: readonly AuditEventType[] = [
   'sign_in_succeeded',
   'sign_in_failed',
   'sign_in_throttled',
@@ -30,20 +29,10 @@ const TYPES = [
   'calendar_changed',
   'caller_history_searched',
   'audit_read',
-] as const;
-
-interface AuditEvent {
-  id: string;
-  type: string;
-  at: string;
-  actor: { id: string; username: string; role: string | null } | null;
-  subject: string;
-  resultCount: number | null;
-  data: Record<string, unknown>;
-}
+];
 
 interface Filter {
-  type: string;
+  type: AuditEventType | '';
   actor: string;
   subject: string;
   from: string;
@@ -58,31 +47,23 @@ const dayStart = (day: string) => (day ? `${day}T00:00:00+07:00` : '');
 /** /admin/audit: the append-only trail, filtered; each reading is itself recorded by the API. */
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { token } = useAuth();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [page, setPage] = useState(0);
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(page * PAGE_SIZE) });
-  if (filter.type) params.set('type', filter.type);
-  if (filter.actor.trim()) params.set('actor', filter.actor.trim());
-  if (filter.subject.trim()) params.set('subject', filter.subject.trim());
-  if (filter.from) params.set('from', dayStart(filter.from));
-  if (filter.to) params.set('to', dayStart(filter.to));
-  const query = params.toString();
-  const events = useApiData(token ? query : null, (signal) =>
-    apiRequest<{ items: AuditEvent[]; total: number }>(`/admin/audit?${query}`, { token, signal }),
-  );
+  const events = useAuditTrail({
+    limit: PAGE_SIZE,
+    offset: page * PAGE_SIZE,
+    type: filter.type || undefined,
+    actor: filter.actor.trim() || undefined,
+    subject: filter.subject.trim() || undefined,
+    from: filter.from ? dayStart(filter.from) : undefined,
+    to: filter.to ? dayStart(filter.to) : undefined,
+  });
   const when = cityDateTime(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN');
-  const set = (key: keyof Filter, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Filter>(key: K, value: Filter[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
-    <section className="page admin" data-testid="admin-audit-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.audit.title')}</h1>
-          <p className="admin-lead">{t('admin.audit.lead')}</p>
-        </div>
-      </header>
+    <AdminPage testId="admin-audit-page" texts="admin.audit">
       <form
         className="admin-filters"
         onSubmit={(e) => {
@@ -94,13 +75,9 @@ export default function AuditPage() {
       >
         <label className="field admin-field">
           {t('admin.audit.filters.type')}
-          <select value={draft.type} onChange={(e) => set('type', e.target.value)} data-testid="audit-type">
+          <select value={draft.type} onChange={(e) => set('type', e.target.value as Filter['type'])} data-testid="audit-type">
             <option value="">{t('admin.audit.filters.anyType')}</option>
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <Options items={TYPES} label={(type) => type} />
           </select>
         </label>
         <label className="field admin-field">
@@ -149,6 +126,6 @@ export default function AuditPage() {
           <Pager page={page} pageSize={PAGE_SIZE} total={events.data.total} onPage={setPage} testId="audit-pager" />
         </>
       )}
-    </section>
+    </AdminPage>
   );
 }

@@ -1,14 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
-import { fetchCalendar } from '../adminApi';
-import type { CalendarDay } from '../adminTypes';
+import { useCalendar, type CalendarDay } from '../adminQueries';
+import { AdminPage } from '../AdminPage';
 import { cityToday } from '../cityTime';
 import { LoadProblem } from '../LoadProblem';
 import { useAdminFormat } from '../useAdminFormat';
-import { useApiData } from '../useApiData';
 import { useCanEdit } from '../useCanEdit';
 import { CalendarLegend } from './CalendarLegend';
 import { workingWeekdaysOf } from './calendarDates';
@@ -29,13 +26,12 @@ function yearOf(param: string | null, today: string): number {
 /** /admin/calendar?year=2026: the work calendar SLA deadlines are counted on. */
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const canEdit = useCanEdit();
   const format = useAdminFormat();
   const [params, setParams] = useSearchParams();
   const today = cityToday();
   const year = yearOf(params.get('year'), today);
-  const calendar = useApiData(token ? `calendar:${year}` : null, (signal) => fetchCalendar(year, token ?? '', signal));
+  const calendar = useCalendar(year);
   const [selected, setSelected] = useState<string | null>(null);
   // What was saved, not its wording, so a language switch re-words it.
   const [notice, setNotice] = useState<{ kind: 'hoursSaved' } | { kind: 'daySaved' | 'dayCleared'; date: string } | null>(null);
@@ -53,12 +49,10 @@ export default function CalendarPage() {
   };
 
   return (
-    <section className="page admin" data-testid="admin-calendar-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.calendar.title')}</h1>
-          <p className="admin-lead">{t('admin.calendar.lead')}</p>
-        </div>
+    <AdminPage
+      testId="admin-calendar-page"
+      texts="admin.calendar"
+      actions={
         <div className="calendar-year" role="group" aria-label={t('admin.calendar.year')}>
           <button
             type="button"
@@ -84,8 +78,8 @@ export default function CalendarPage() {
             ›
           </button>
         </div>
-      </header>
-
+      }
+    >
       <div className="calendar-toolbar">
         <CalendarLegend />
         {view && (
@@ -106,7 +100,7 @@ export default function CalendarPage() {
       <LoadProblem data={calendar} testId="calendar" />
       {view && (
         <>
-          <div className="calendar-year-grid" data-testid="calendar-year-grid" data-year={year} aria-busy={calendar.status === 'loading'}>
+          <div className="calendar-year-grid" data-testid="calendar-year-grid" data-year={year} aria-busy={calendar.isFetching}>
             {MONTHS.map((month) => (
               <MonthGrid
                 key={month}
@@ -120,36 +114,28 @@ export default function CalendarPage() {
               />
             ))}
           </div>
-          {token && (
-            <HoursEditor
-              key={JSON.stringify(view.hours.map(({ weekday, start, end }) => [weekday, start, end]))}
-              hours={view.hours}
-              canEdit={canEdit}
-              token={token}
-              onSaved={() => {
-                setNotice({ kind: 'hoursSaved' });
-                calendar.reload();
-              }}
-            />
-          )}
+          <HoursEditor
+            key={JSON.stringify(view.hours.map(({ weekday, start, end }) => [weekday, start, end]))}
+            hours={view.hours}
+            canEdit={canEdit}
+            onSaved={() => setNotice({ kind: 'hoursSaved' })}
+          />
         </>
       )}
 
-      {selected && token && (
+      {selected && (
         <DayEditor
           key={selected}
           date={selected}
           entry={entries.get(selected)}
           workingWeekdays={workingWeekdays}
-          token={token}
           onCancel={() => setSelected(null)}
           onSaved={(outcome) => {
             setNotice({ kind: outcome === 'saved' ? 'daySaved' : 'dayCleared', date: selected });
             setSelected(null);
-            calendar.reload();
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { deleteCalendarDay, putCalendarDay } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import { CALENDAR_DAY_KINDS, type CalendarDay, type CalendarDayKind } from '../adminTypes';
+import { CALENDAR_DAY_KINDS, useDeleteCalendarDay, usePutCalendarDay, type CalendarDay, type CalendarDayKind } from '../adminQueries';
 import { ChoiceField } from '../ChoiceField';
 import { FormActions } from '../FormActions';
 import { controlAttributes, FormField } from '../FormField';
@@ -16,16 +15,17 @@ interface DayEditorProps {
   date: string;
   entry: CalendarDay | undefined;
   workingWeekdays: ReadonlySet<number>;
-  token: string;
   onSaved(message: 'saved' | 'cleared'): void;
   onCancel(): void;
 }
 
 /** Sets or clears one day's entry: a holiday, a compensatory day off, or a swapped working day. */
-export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCancel }: DayEditorProps) {
+export function DayEditor({ date, entry, workingWeekdays, onSaved, onCancel }: DayEditorProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const putDay = usePutCalendarDay();
+  const deleteDay = useDeleteCalendarDay();
   const [kind, setKind] = useState<CalendarDayKind>(entry?.kind ?? suggestedKind(date, workingWeekdays));
   const [name, setName] = useState(entry?.name ?? '');
   const [errors, setErrors] = useState<FormErrors<DayField>>({});
@@ -42,6 +42,11 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
 
   const fieldOf = (field: string): DayField | 'form' => (field === 'kind' || field === 'name' ? field : 'form');
 
+  const pickKind = (next: CalendarDayKind) => {
+    setKind(next);
+    setErrors({});
+  };
+
   const save = async () => {
     if (busy) return;
     if (name.trim() === '') {
@@ -50,7 +55,7 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
     }
     setBusy('save');
     try {
-      await putCalendarDay(date, { kind, name: name.trim() }, token);
+      await putDay.mutateAsync({ date, kind, name: name.trim() });
       onSaved('saved');
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOf));
@@ -62,7 +67,7 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
     if (busy) return;
     setBusy('clear');
     try {
-      await deleteCalendarDay(date, token);
+      await deleteDay.mutateAsync(date);
       onSaved('cleared');
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOf));
@@ -117,10 +122,7 @@ export function DayEditor({ date, entry, workingWeekdays, token, onSaved, onCanc
           legend={t('admin.calendar.editor.kind')}
           choices={CALENDAR_DAY_KINDS}
           value={kind}
-          onChange={(option) => {
-            setKind(option);
-            setErrors({});
-          }}
+          onChange={pickKind}
           label={(option) => t(`admin.calendar.kinds.${option}`)}
           hint={(option) => t(`admin.calendar.kindHints.${option}`)}
           mark={(option) => <span className={`calendar-swatch calendar-swatch--${option}`} aria-hidden="true" />}

@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { putWorkingHours } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { HoursRange } from '../adminTypes';
+import { usePutWorkingHours, type HoursRange } from '../adminQueries';
 import { FormPanel } from '../FormPanel';
 import { useAdminFormat } from '../useAdminFormat';
 import { WEEKDAYS, type WeekdayKey } from './calendarDates';
@@ -31,18 +30,21 @@ function dayMinutes(rows: readonly RangeDraft[]): number {
 interface HoursEditorProps {
   hours: readonly HoursRange[];
   canEdit: boolean;
-  token: string;
   onSaved(): void;
 }
+
+/** What a range's two times look like, shown in an empty field. */
+const PLACEHOLDERS = { start: '07:30', end: '11:30' };
 
 /**
  * The weekly working hours SLA business time runs on (07:30–11:30 and 13:00–17:00, Monday to
  * Friday, in the seeded calendar). The server checks the ranges; its errors show on their rows.
  */
-export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps) {
+export function HoursEditor({ hours, canEdit, onSaved }: HoursEditorProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const putHours = usePutWorkingHours();
   const [initial] = useState(() => draftOfHours(hours));
   const [week, setWeek] = useState<WeekDraft>(initial);
   const [errors, setErrors] = useState<FormErrors<RowField>>({});
@@ -69,7 +71,7 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
     }
     setBusy(true);
     try {
-      await putWorkingHours(ranges, token);
+      await putHours.mutateAsync(ranges);
       onSaved();
     } catch (error) {
       setErrors(
@@ -107,33 +109,24 @@ export function HoursEditor({ hours, canEdit, token, onSaved }: HoursEditorProps
                       return (
                         <li key={row.id} data-testid="hours-range" data-weekday={weekday} data-position={position}>
                           <span className="field hours-editor__range">
-                            <input
-                              type="text"
-                              inputMode="numeric"
-                              maxLength={5}
-                              placeholder="07:30"
-                              value={row.start}
-                              onChange={(event) => set({ start: event.target.value })}
-                              readOnly={!canEdit}
-                              aria-label={t('admin.calendar.hours.start', { day: t(`admin.calendar.weekdays.${weekday}`) })}
-                              aria-invalid={error ? true : undefined}
-                              aria-describedby={error ? errorId : undefined}
-                              data-testid="hours-start"
-                            />
-                            –
-                            <input
-                              type="text"
-                              inputMode="numeric"
-                              maxLength={5}
-                              placeholder="11:30"
-                              value={row.end}
-                              onChange={(event) => set({ end: event.target.value })}
-                              readOnly={!canEdit}
-                              aria-label={t('admin.calendar.hours.end', { day: t(`admin.calendar.weekdays.${weekday}`) })}
-                              aria-invalid={error ? true : undefined}
-                              aria-describedby={error ? errorId : undefined}
-                              data-testid="hours-end"
-                            />
+                            {(['start', 'end'] as const).map((end, index) => (
+                              <Fragment key={end}>
+                                {index > 0 && '–'}
+                                <input
+                                  type="text"
+                                  inputMode="numeric"
+                                  maxLength={5}
+                                  placeholder={PLACEHOLDERS[end]}
+                                  value={row[end]}
+                                  onChange={(event) => set({ [end]: event.target.value })}
+                                  readOnly={!canEdit}
+                                  aria-label={t(`admin.calendar.hours.${end}`, { day: t(`admin.calendar.weekdays.${weekday}`) })}
+                                  aria-invalid={error ? true : undefined}
+                                  aria-describedby={error ? errorId : undefined}
+                                  data-testid={`hours-${end}`}
+                                />
+                              </Fragment>
+                            ))}
                             {canEdit && (
                               <button
                                 type="button"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CalendarDay } from '../adminTypes';
+import type { CalendarDay } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import { WEEKDAYS, dayLook, isoWeekday, monthDates } from './calendarDates';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarDay } from '../adminTypes';
+import type { CalendarDay } from '../adminQueries';
 import { dayLook, isoWeekday, monthDates, suggestedKind, workingWeekdaysOf, type DayLook } from './calendarDates';
 
 // Monday to Friday, as the seeded business hours.

@@ -1,4 +1,4 @@
-import type { CalendarDay, CalendarDayKind, HoursRange } from '../adminTypes';
+import type { CalendarDay, CalendarDayKind, HoursRange } from '../adminQueries';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export type WeekdayKey = (typeof WEEKDAYS)[number];

@@ -1,4 +1,4 @@
-import type { HoursRange } from '../adminTypes';
+import type { HoursRange } from '../adminQueries';
 import { WEEKDAYS, type WeekdayKey } from './calendarDates';
 
 export interface RangeDraft {

@@ -1,14 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { fetchOnTime } from '../adminApi';
 import { errorsFromFailure, useErrorText } from '../adminErrors';
-import type { OnTimeGrouping } from '../adminTypes';
+import { useOnTime, type OnTimeGrouping } from '../adminQueries';
+import { AdminPage } from '../AdminPage';
+import { SelectField } from '../SelectField';
 import { addDays, cityMidnightIso, cityToday, isIsoDate } from '../cityTime';
 import { useAdminFormat } from '../useAdminFormat';
-import { useApiData } from '../useApiData';
 import { useReferenceData } from '../useReferenceData';
 import { sortRows, type NamedRow, type SortKey, type SortOrder } from './onTimeRows';
 import { OnTimeTable } from './OnTimeTable';
@@ -58,10 +56,9 @@ function defaultOrder(groupBy: OnTimeGrouping): SortOrder {
 /** /admin/on-time: the published figure, resolved on time ÷ resolved, for a period of city dates. */
 export default function OnTimePage() {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const format = useAdminFormat();
   const errorText = useErrorText();
-  const reference = useReferenceData(token, { units: true });
+  const reference = useReferenceData();
   const [today] = useState(() => cityToday());
   const [from, setFrom] = useState(() => addDays(today, -DEFAULT_DAYS));
   const [to, setTo] = useState(today);
@@ -76,9 +73,10 @@ export default function OnTimePage() {
         : Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000
           ? t('admin.onTime.errors.tooLong', { days: MAX_DAYS })
           : null;
+  const invalid = periodError !== null;
   // The "to" date is included: the period ends at the midnight after it.
   const query = { groupBy, from: cityMidnightIso(from), to: cityMidnightIso(isIsoDate(to) ? addDays(to, 1) : to) };
-  const figures = useApiData(token && !periodError ? JSON.stringify(query) : null, (signal) => fetchOnTime(query, token ?? '', signal));
+  const figures = useOnTime(query, !periodError);
 
   const rows = useMemo<NamedRow[]>(() => {
     const label = (key: string, name: string) => {
@@ -97,49 +95,28 @@ export default function OnTimePage() {
     );
   }, [figures.data, groupBy, order, format, reference.unitByCode, reference.categoryByCode]);
 
+  const chooseGrouping = (next: OnTimeGrouping) => {
+    setGroupBy(next);
+    setOrder(defaultOrder(next));
+  };
+
   const sortBy = (key: SortKey) =>
     setOrder((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key !== 'name' }));
 
-  const serverError = figures.status === 'error' ? errorText(errorsFromFailure(figures.error, () => 'form').form) : null;
+  const serverError = figures.isError ? errorText(errorsFromFailure(figures.error, () => 'form').form) : null;
 
   return (
-    <section className="page admin" data-testid="admin-on-time-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.onTime.title')}</h1>
-          <p className="admin-lead">{t('admin.onTime.lead')}</p>
-        </div>
-      </header>
-
+    <AdminPage testId="admin-on-time-page" texts="admin.onTime">
       <form className="admin-filters" onSubmit={(event) => event.preventDefault()} data-testid="on-time-filters">
-        <div className="field admin-field">
-          <label htmlFor="on-time-group">{t('admin.onTime.groupBy')}</label>
-          <select
-            id="on-time-group"
-            value={groupBy}
-            onChange={(event) => {
-              const next = event.target.value as OnTimeGrouping;
-              setGroupBy(next);
-              setOrder(defaultOrder(next));
-            }}
-            data-testid="on-time-group"
-          >
-            {GROUPINGS.map((grouping) => (
-              <option key={grouping} value={grouping}>
-                {t(`admin.onTime.groups.${grouping}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <PeriodDate
-          id="on-time-from"
-          label={t('admin.onTime.from')}
-          value={from}
-          max={to}
-          onChange={setFrom}
-          invalid={periodError !== null}
+        <SelectField
+          id="on-time-group"
+          label={t('admin.onTime.groupBy')}
+          value={groupBy}
+          options={GROUPINGS.map((grouping) => ({ value: grouping, label: t(`admin.onTime.groups.${grouping}`) }))}
+          onChange={chooseGrouping}
         />
-        <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={periodError !== null} />
+        <PeriodDate id="on-time-from" label={t('admin.onTime.from')} value={from} max={to} onChange={setFrom} invalid={invalid} />
+        <PeriodDate id="on-time-to" label={t('admin.onTime.to')} value={to} min={from} onChange={setTo} invalid={invalid} />
         <button
           type="button"
           className="button button--secondary"
@@ -154,12 +131,12 @@ export default function OnTimePage() {
       </form>
       <FieldMessage id={PERIOD_ERROR_ID} testId="on-time-period-error" message={periodError ?? serverError} />
       {serverError && (
-        <button type="button" className="button button--secondary" onClick={figures.reload} data-testid="on-time-retry">
+        <button type="button" className="button button--secondary" onClick={() => void figures.refetch()} data-testid="on-time-retry">
           {t('admin.common.retry')}
         </button>
       )}
 
-      {!periodError && figures.status === 'loading' && figures.data === null && (
+      {!periodError && figures.isPending && (
         <p className="admin-loading" role="status">
           {t('common.loading')}
         </p>
@@ -167,7 +144,7 @@ export default function OnTimePage() {
       {!periodError && figures.data && (
         <>
           <p className="admin-count" aria-live="polite" data-testid="on-time-period">
-            {figures.status === 'loading'
+            {figures.isFetching
               ? t('common.loading')
               : t('admin.onTime.period', { from: format.date(from), to: format.date(to), count: rows.length })}
           </p>
@@ -180,6 +157,6 @@ export default function OnTimePage() {
           )}
         </>
       )}
-    </section>
+    </AdminPage>
   );
 }

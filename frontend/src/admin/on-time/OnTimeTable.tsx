@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { OnTimeGrouping } from '../adminTypes';
+import type { OnTimeGrouping } from '../adminQueries';
+import { RateBar } from '../RateBar';
 import { useAdminFormat } from '../useAdminFormat';
 import { totals, type NamedRow, type SortKey, type SortOrder } from './onTimeRows';
 
@@ -53,12 +54,7 @@ export function OnTimeTable({ rows, groupBy, order, onSort }: OnTimeTableProps) 
               <td className="admin-number">{format.integer(row.resolved)}</td>
               <td className="admin-number">{format.integer(row.onTime)}</td>
               <td className="admin-number">
-                <span className="admin-rate">
-                  <span className="admin-rate__bar" aria-hidden="true">
-                    <span style={{ width: `${Math.round((row.rate ?? 0) * 100)}%` }} />
-                  </span>
-                  {format.percent(row.rate)}
-                </span>
+                <RateBar rate={row.rate} percent={format.percent} />
               </td>
             </tr>
           ))}

@@ -1,4 +1,7 @@
-import type { OnTimeRow } from '../adminTypes';
+import type { OnTimeRow } from '../adminQueries';
+
+/** The figures of a row the table shows and sorts on. */
+type OnTimeFigures = Pick<OnTimeRow, 'key' | 'name' | 'resolved' | 'onTime' | 'rate'>;
 
 export type SortKey = 'name' | 'resolved' | 'onTime' | 'rate';
 export interface SortOrder {
@@ -6,7 +9,7 @@ export interface SortOrder {
   descending: boolean;
 }
 
-export interface NamedRow extends OnTimeRow {
+export interface NamedRow extends OnTimeFigures {
   /** The name shown, in the active language. */
   label: string;
   /** What "by name" sorts on: the label, or the key where it sorts better (months as YYYY-MM). */
@@ -29,7 +32,7 @@ export function sortRows(rows: readonly NamedRow[], order: SortOrder, locale: st
   });
 }
 
-export function totals(rows: readonly OnTimeRow[]): { resolved: number; onTime: number; rate: number | null } {
+export function totals(rows: readonly OnTimeFigures[]): { resolved: number; onTime: number; rate: number | null } {
   const resolved = rows.reduce((sum, row) => sum + row.resolved, 0);
   const onTime = rows.reduce((sum, row) => sum + row.onTime, 0);
   return { resolved, onTime, rate: resolved > 0 ? onTime / resolved : null };

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { closeRoutingRule } from '../adminApi';
 import { errorsFromFailure, useErrorText, type AdminError } from '../adminErrors';
-import type { RoutingRule } from '../adminTypes';
+import { useCloseRoutingRule, type RoutingRule } from '../adminQueries';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { RuleDescription } from './RuleDescription';
 import type { RuleNames } from './ruleNames';
@@ -10,22 +9,22 @@ import type { RuleNames } from './ruleNames';
 interface CloseRuleDialogProps {
   rule: RoutingRule;
   names: RuleNames;
-  token: string;
   onClosed(): void;
   onCancel(): void;
 }
 
 /** Ends a rule now; the row stays as the record of who handled what when. */
-export function CloseRuleDialog({ rule, names, token, onClosed, onCancel }: CloseRuleDialogProps) {
+export function CloseRuleDialog({ rule, names, onClosed, onCancel }: CloseRuleDialogProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const close = useCloseRoutingRule();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AdminError | undefined>();
 
   const confirm = async () => {
     setBusy(true);
     try {
-      await closeRoutingRule(rule.id, token);
+      await close.mutateAsync(rule.id);
       onClosed();
     } catch (failure) {
       setError(errorsFromFailure(failure, () => 'form').form);

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { closeRoutingRule, createRoutingRule } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { HandlingUnit, RoutingRule } from '../adminTypes';
+import { useCloseRoutingRule, useCreateRoutingRule, type HandlingUnit, type RoutingRule } from '../adminQueries';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { RuleDescription } from './RuleDescription';
 import type { RuleNames } from './ruleNames';
@@ -15,7 +14,6 @@ interface ReplaceRuleDialogProps {
   rule: RoutingRule;
   names: RuleNames;
   units: readonly HandlingUnit[];
-  token: string;
   onReplaced(newId: number): void;
   /** The new rule was added but the old one could not be closed: the list must be reloaded. */
   onPartial(): void;
@@ -27,14 +25,21 @@ interface ReplaceRuleDialogProps {
  * another unit) is added first and the old one closed right after; among rules of one level the
  * newest wins, so reports never fall through to a lower level in between.
  */
-export function ReplaceRuleDialog({ rule, names, units, token, onReplaced, onPartial, onCancel }: ReplaceRuleDialogProps) {
+export function ReplaceRuleDialog({ rule, names, units, onReplaced, onPartial, onCancel }: ReplaceRuleDialogProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const create = useCreateRoutingRule();
+  const close = useCloseRoutingRule();
   const [unitId, setUnitId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors<ReplaceField>>({});
   const [createdId, setCreatedId] = useState<number | null>(null);
+
+  const pickUnit = (id: string) => {
+    setUnitId(id);
+    setErrors({});
+  };
 
   const confirm = async () => {
     if (!unitId) {
@@ -46,7 +51,7 @@ export function ReplaceRuleDialog({ rule, names, units, token, onReplaced, onPar
     try {
       // A retry after a failed close must not add the new rule a second time.
       if (newId === null) {
-        newId = (await createRoutingRule({ category: rule.category, wardCode: rule.wardCode, unitId, note: note.trim() }, token)).id;
+        newId = (await create.mutateAsync({ category: rule.category, wardCode: rule.wardCode, unitId, note: note.trim() })).id;
         setCreatedId(newId);
       }
     } catch (failure) {
@@ -55,7 +60,7 @@ export function ReplaceRuleDialog({ rule, names, units, token, onReplaced, onPar
       return;
     }
     try {
-      await closeRoutingRule(rule.id, token);
+      await close.mutateAsync(rule.id);
       onReplaced(newId);
     } catch (failure) {
       setErrors(errorsFromFailure(failure, () => 'form'));
@@ -87,10 +92,7 @@ export function ReplaceRuleDialog({ rule, names, units, token, onReplaced, onPar
         label={t('admin.routing.replace.unit')}
         units={units}
         value={unitId}
-        onChange={(id) => {
-          setUnitId(id);
-          setErrors({});
-        }}
+        onChange={pickUnit}
         error={errorText(errors.unit)}
         excludeId={rule.unit.id}
       />

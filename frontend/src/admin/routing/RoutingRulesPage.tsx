@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
-import { fetchRoutingRules } from '../adminApi';
-import type { RoutingRule, RuleQuery } from '../adminTypes';
+import { useRoutingRules, type RoutingRule, type RuleQuery } from '../adminQueries';
+import { AdminPage } from '../AdminPage';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
-import { useApiData } from '../useApiData';
 import { useCanEdit } from '../useCanEdit';
 import { useReferenceData } from '../useReferenceData';
 import { CloseRuleDialog } from './CloseRuleDialog';
@@ -28,9 +25,8 @@ type Notice =
 /** /admin/routing: who handles which category where; admins add, close and replace rules. */
 export default function RoutingRulesPage() {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const canEdit = useCanEdit();
-  const reference = useReferenceData(token, { units: true, wards: true });
+  const reference = useReferenceData({ wards: true });
   const names = useRuleNames(reference);
   const [filters, setFilters] = useState<RuleFilterValues>(NO_FILTERS);
   const [page, setPage] = useState(0);
@@ -44,7 +40,7 @@ export default function RoutingRulesPage() {
     wardCode: filters.ward?.kind === 'ward' ? filters.ward.code : null,
     activeOnly: filters.activeOnly,
   };
-  const rules = useApiData(token ? JSON.stringify(query) : null, (signal) => fetchRoutingRules(query, token ?? '', signal));
+  const rules = useRoutingRules(query);
   // The API filters by one ward; "city-wide only" is the rules without a ward.
   const shown = (rules.data ?? []).filter((rule) => filters.ward?.kind !== 'city' || rule.wardCode === null);
   const pageCount = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
@@ -55,10 +51,8 @@ export default function RoutingRulesPage() {
     setPage(0);
   };
 
-  const refresh = () => {
-    setNow(Date.now());
-    rules.reload();
-  };
+  // The lists were refreshed by the change itself (adminQueries invalidates them); the clock moves on too.
+  const refresh = () => setNow(Date.now());
 
   const created = (rule: CreatedRule) => {
     setAdding(false);
@@ -71,24 +65,23 @@ export default function RoutingRulesPage() {
   const referenceReady = reference.categories.data && reference.units.data && reference.wards.data;
 
   return (
-    <section className="page admin" data-testid="admin-routing-page" data-can-edit={canEdit}>
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.routing.title')}</h1>
-          <p className="admin-lead">{canEdit ? t('admin.routing.lead') : t('admin.routing.leadReadOnly')}</p>
-        </div>
-        {canEdit && !adding && (
+    <AdminPage
+      testId="admin-routing-page"
+      editable={canEdit}
+      texts="admin.routing"
+      actions={
+        canEdit &&
+        !adding && (
           <button type="button" className="button" onClick={() => setAdding(true)} disabled={!referenceReady} data-testid="routing-add">
             {t('admin.routing.actions.add')}
           </button>
-        )}
-      </header>
-
+        )
+      }
+    >
       <PrecedenceNote />
 
-      {adding && token && referenceReady && (
+      {adding && referenceReady && (
         <RuleForm
-          token={token}
           categories={reference.categories.data ?? []}
           categoryByCode={reference.categoryByCode}
           units={reference.units.data ?? []}
@@ -114,7 +107,7 @@ export default function RoutingRulesPage() {
         onChange={changeFilters}
         categories={reference.categories.data ?? []}
         wards={reference.wards.data ?? []}
-        wardsBusy={reference.wards.status === 'loading'}
+        wardsBusy={reference.wards.isFetching}
       />
       <LoadProblem data={reference.categories} testId="routing-categories" errorsOnly />
       <LoadProblem data={reference.units} testId="routing-units" errorsOnly />
@@ -124,7 +117,7 @@ export default function RoutingRulesPage() {
       {rules.data && (
         <>
           <p className="admin-count" data-testid="routing-count" data-count={shown.length} aria-live="polite">
-            {rules.status === 'loading' ? t('common.loading') : t('admin.routing.count', { count: shown.length })}
+            {rules.isFetching ? t('common.loading') : t('admin.routing.count', { count: shown.length })}
           </p>
           {shown.length === 0 ? (
             <p className="admin-empty" data-testid="routing-empty">
@@ -145,11 +138,10 @@ export default function RoutingRulesPage() {
         </>
       )}
 
-      {action?.kind === 'close' && token && (
+      {action?.kind === 'close' && (
         <CloseRuleDialog
           rule={action.rule}
           names={names}
-          token={token}
           onCancel={() => setAction(null)}
           onClosed={() => {
             setAction(null);
@@ -158,12 +150,11 @@ export default function RoutingRulesPage() {
           }}
         />
       )}
-      {action?.kind === 'replace' && token && (
+      {action?.kind === 'replace' && (
         <ReplaceRuleDialog
           rule={action.rule}
           names={names}
           units={reference.units.data ?? []}
-          token={token}
           onCancel={() => setAction(null)}
           onPartial={refresh}
           onReplaced={(newId) => {
@@ -173,6 +164,6 @@ export default function RoutingRulesPage() {
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

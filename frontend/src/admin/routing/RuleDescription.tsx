@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 import type { RuleNames } from './ruleNames';
 
 /** One rule in a sentence, for the confirmations: "Tiếng ồn · Phường Bến Thành → Công an …". */

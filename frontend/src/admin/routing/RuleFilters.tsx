@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AdminCategory, WardName } from '../adminTypes';
+import type { AdminCategory, WardName } from '../adminQueries';
 import { CategorySelect } from '../CategorySelect';
 import type { WardChoice } from './wardChoice';
 import { WardPicker } from './WardPicker';

@@ -1,16 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { createRoutingRule, fetchRoutingRules } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { AdminCategory, HandlingUnit, WardName } from '../adminTypes';
-import { CategorySelect } from '../CategorySelect';
+import { useCreateRoutingRule, useRoutingRules, type AdminCategory, type HandlingUnit, type WardName } from '../adminQueries';
+import { CategoryField } from '../CategorySelect';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FormActions } from '../FormActions';
-import { FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
+import { AdminForm } from '../AdminForm';
 import { useAdminFormat } from '../useAdminFormat';
-import { useApiData } from '../useApiData';
 import { ValidFromField } from '../ValidFromField';
 import { RuleNoteField } from './RuleNoteField';
 import { UnitField } from './UnitField';
@@ -45,7 +41,6 @@ export interface CreatedRule {
 }
 
 interface RuleFormProps {
-  token: string;
   categories: readonly AdminCategory[];
   categoryByCode: ReadonlyMap<string, AdminCategory>;
   units: readonly HandlingUnit[];
@@ -55,10 +50,11 @@ interface RuleFormProps {
 }
 
 /** A new effective-dated rule: category × (ward or city-wide) → unit, from a moment (now by default). */
-export function RuleForm({ token, categories, categoryByCode, units, wards, onCreated, onCancel }: RuleFormProps) {
+export function RuleForm({ categories, categoryByCode, units, wards, onCreated, onCancel }: RuleFormProps) {
   const { t } = useTranslation();
   const format = useAdminFormat();
   const errorText = useErrorText();
+  const create = useCreateRoutingRule();
   const [category, setCategory] = useState('');
   const [ward, setWard] = useState<WardChoice | null>(null);
   const [unitId, setUnitId] = useState('');
@@ -73,8 +69,9 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
   useEffect(() => categoryRef.current?.focus(), []);
 
   // The rule in force for the same key, if any: the new one will win over it (newest first).
-  const sameKey = useApiData(category && ward ? `${category}:${ward.kind === 'city' ? 'city' : ward.code}` : null, (signal) =>
-    fetchRoutingRules({ category, wardCode: ward?.kind === 'ward' ? ward.code : null, activeOnly: true }, token, signal),
+  const sameKey = useRoutingRules(
+    { category, wardCode: ward?.kind === 'ward' ? ward.code : null, activeOnly: true },
+    Boolean(category && ward),
   );
   const competing = (sameKey.data ?? []).filter((rule) => (ward?.kind === 'ward' ? rule.wardCode === ward.code : rule.wardCode === null));
   const picked = categoryByCode.get(category);
@@ -93,6 +90,15 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
       clear(field);
     };
 
+  /** The props a field of this form takes: its ids, its value, its change (clearing its error) and its error. */
+  const bind = <V,>(field: RuleField, id: string, value: V, set: (value: V) => void) => ({
+    id,
+    testId: id,
+    value,
+    onChange: edit(field, set),
+    error: errorText(errors[field]),
+  });
+
   const submit = async () => {
     if (busy) return;
     const fromIso = validFrom === prefilledFrom ? undefined : cityInputToIso(validFrom);
@@ -107,16 +113,13 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
     }
     setBusy(true);
     try {
-      const created = await createRoutingRule(
-        {
-          category,
-          wardCode: ward.kind === 'ward' ? ward.code : null,
-          unitId,
-          ...(fromIso ? { validFrom: fromIso } : {}),
-          note: note.trim(),
-        },
-        token,
-      );
+      const created = await create.mutateAsync({
+        category,
+        wardCode: ward.kind === 'ward' ? ward.code : null,
+        unitId,
+        ...(fromIso ? { validFrom: fromIso } : {}),
+        note: note.trim(),
+      });
       onCreated({ id: created.id, category, ward, scheduled: fromIso !== undefined && Date.parse(fromIso) > Date.now() });
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOfIssue));
@@ -125,68 +128,46 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
   };
 
   return (
-    <FormPanel testId="rule-form" title={t('admin.routing.form.title')} className="admin-form" onSubmit={() => void submit()}>
-      <div className="admin-form__grid">
-        <FormField id="rule-category" testId="rule-category" label={t('admin.routing.form.category')} error={errorText(errors.category)}>
-          {(control) => (
-            <>
-              <CategorySelect
-                {...control}
-                categories={categories}
-                value={category}
-                onChange={edit('category', setCategory)}
-                emptyLabel={t('admin.routing.form.chooseCategory')}
-                selectRef={categoryRef}
-              />
-              {picked && (
-                <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
-                  {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
-                </p>
-              )}
-            </>
-          )}
-        </FormField>
+    <AdminForm
+      name="rule"
+      texts="admin.routing.form"
+      busy={busy}
+      onSubmit={submit}
+      onCancel={onCancel}
+      fields={
+        <>
+          <CategoryField
+            {...bind('category', 'rule-category', category, setCategory)}
+            label={t('admin.routing.form.category')}
+            categories={categories}
+            emptyLabel={t('admin.routing.form.chooseCategory')}
+            selectRef={categoryRef}
+          >
+            {picked && (
+              <p className="field__hint" data-testid="rule-category-level" data-level={picked.handlingLevel}>
+                {picked.handlingLevel === 'department' ? t('admin.routing.form.levelDepartment') : t('admin.routing.form.levelWard')}
+              </p>
+            )}
+          </CategoryField>
 
-        <WardPicker
-          label={t('admin.routing.form.ward')}
-          testId="rule-ward"
-          wards={wards}
-          value={ward}
-          onChange={edit('ward', setWard)}
-          cityWide
-          placeholder={t('admin.routing.form.wardPlaceholder')}
-          error={errorText(errors.ward)}
-        />
+          <WardPicker
+            label={t('admin.routing.form.ward')}
+            testId="rule-ward"
+            wards={wards}
+            value={ward}
+            onChange={edit('ward', setWard)}
+            cityWide
+            placeholder={t('admin.routing.form.wardPlaceholder')}
+            error={errorText(errors.ward)}
+          />
 
-        <UnitField
-          id="rule-unit"
-          testId="rule-unit"
-          label={t('admin.routing.form.unit')}
-          units={units}
-          value={unitId}
-          onChange={edit('unit', setUnitId)}
-          error={errorText(errors.unit)}
-        />
-
-        <ValidFromField
-          id="rule-valid-from"
-          testId="rule-valid-from"
-          label={t('admin.routing.form.validFrom')}
-          value={validFrom}
-          onChange={edit('validFrom', setValidFrom)}
-          error={errorText(errors.validFrom)}
-        />
-
-        <RuleNoteField
-          id="rule-note"
-          testId="rule-note"
-          value={note}
-          onChange={edit('note', setNote)}
-          error={errorText(errors.note)}
-          wide
-        />
-      </div>
-
+          <UnitField {...bind('unit', 'rule-unit', unitId, setUnitId)} label={t('admin.routing.form.unit')} units={units} />
+          <ValidFromField {...bind('validFrom', 'rule-valid-from', validFrom, setValidFrom)} label={t('admin.routing.form.validFrom')} />
+          <RuleNoteField {...bind('note', 'rule-note', note, setNote)} wide />
+        </>
+      }
+      error={<FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />}
+    >
       {picked && ward && unit && (
         <p className="admin-summary" data-testid="rule-summary">
           {t('admin.routing.form.summary', {
@@ -207,15 +188,6 @@ export function RuleForm({ token, categories, categoryByCode, units, wards, onCr
           })}
         </p>
       )}
-
-      <FieldMessage id="rule-form-error" testId="rule-form-error" message={errorText(errors.form)} />
-      <FormActions
-        submitLabel={busy ? t('admin.common.saving') : t('admin.routing.form.submit')}
-        submitTestId="rule-submit"
-        cancelTestId="rule-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+    </AdminForm>
   );
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../AdminTable';
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import type { RuleNames } from './ruleNames';
 import { isOpenEnded, ruleStatus } from './ruleStatus';
+import { RowActions } from '../RowActions';
 
 interface RulesTableProps {
   rules: readonly RoutingRule[];
@@ -53,28 +54,19 @@ export function RulesTable({ rules, names, now, canEdit, highlightId, onClose, o
                 <span className={`admin-badge admin-badge--${status}`}>{t(`admin.routing.status.${status}`)}</span>
               </td>
               {canEdit && (
-                <td className="admin-row-actions">
-                  {isOpenEnded(rule) && (
-                    <>
-                      <button
-                        type="button"
-                        className="button button--small button--secondary"
-                        onClick={() => onReplace(rule)}
-                        data-testid="routing-rule-replace"
-                      >
-                        {t('admin.routing.actions.replace')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--danger-quiet"
-                        onClick={() => onClose(rule)}
-                        data-testid="routing-rule-close"
-                      >
-                        {t('admin.routing.actions.close')}
-                      </button>
-                    </>
-                  )}
-                </td>
+                <RowActions
+                  small
+                  shown={isOpenEnded(rule)}
+                  actions={[
+                    { label: t('admin.routing.actions.replace'), testId: 'routing-rule-replace', onClick: () => onReplace(rule) },
+                    {
+                      label: t('admin.routing.actions.close'),
+                      testId: 'routing-rule-close',
+                      onClick: () => onClose(rule),
+                      tone: 'danger-quiet',
+                    },
+                  ]}
+                />
               )}
             </tr>
           );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS, type HandlingUnit } from '../adminTypes';
+import { UNIT_KINDS, type HandlingUnit } from '../adminQueries';
 import { controlAttributes, FormField } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 

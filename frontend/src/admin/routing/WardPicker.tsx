@@ -1,7 +1,7 @@
 import { useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '../../ui/Combobox';
-import type { WardName } from '../adminTypes';
+import type { WardName } from '../adminQueries';
 import { indexWards, matchesCityWide, matchWards, type WardChoice } from './wardChoice';
 
 const MAX_OPTIONS = 12;

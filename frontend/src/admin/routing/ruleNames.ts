@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 import type { ReferenceData } from '../useReferenceData';
 import { useAdminFormat } from '../useAdminFormat';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 import { isOpenEnded, ruleStatus, type RuleStatus } from './ruleStatus';
 
 const NOW = Date.parse('2026-06-01T00:00:00+07:00');

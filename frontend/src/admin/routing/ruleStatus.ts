@@ -1,4 +1,4 @@
-import type { RoutingRule } from '../adminTypes';
+import type { RoutingRule } from '../adminQueries';
 
 export type RuleStatus = 'active' | 'scheduled' | 'closed';
 

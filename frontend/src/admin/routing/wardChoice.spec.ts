@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WardName } from '../adminTypes';
+import type { WardName } from '../adminQueries';
 import { indexWards, matchesCityWide, matchWards } from './wardChoice';
 
 const WARDS: WardName[] = [

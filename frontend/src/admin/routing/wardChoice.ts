@@ -1,5 +1,5 @@
 import { foldText } from '../../i18n/foldText';
-import type { WardName } from '../adminTypes';
+import type { WardName } from '../adminQueries';
 
 /** Where a rule applies: one ward or commune, or the whole city. */
 export type WardChoice = { kind: 'ward'; code: string; name: string } | { kind: 'city' };

@@ -35,35 +35,23 @@ export function DurationField({ id, testId, legend, value, onChange, error, hint
     <fieldset className="field admin-field admin-duration" data-testid={testId}>
       <legend>{legend}</legend>
       <div className="admin-duration__parts">
-        <label>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            value={value.hours}
-            onChange={(event) => onChange({ ...value, hours: event.target.value })}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            data-testid={`${testId}-hours`}
-          />
-          <span>{t('admin.sla.form.hoursUnit')}</span>
-        </label>
-        <label>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={59}
-            step={1}
-            value={value.minutes}
-            onChange={(event) => onChange({ ...value, minutes: event.target.value })}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            data-testid={`${testId}-minutes`}
-          />
-          <span>{t('admin.sla.form.minutesUnit')}</span>
-        </label>
+        {(['hours', 'minutes'] as const).map((part) => (
+          <label key={part}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={part === 'minutes' ? 59 : undefined}
+              step={1}
+              value={value[part]}
+              onChange={(event) => onChange({ ...value, [part]: event.target.value })}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              data-testid={`${testId}-${part}`}
+            />
+            <span>{t(`admin.sla.form.${part}Unit`)}</span>
+          </label>
+        ))}
       </div>
       {hint && (
         <p id={`${id}-hint`} className="field__hint">

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { AdminTable } from '../AdminTable';
-import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminTypes';
+import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminQueries';
 import { useAdminFormat } from '../useAdminFormat';
 import { policyStatus, type PolicyGroup } from './policyGroups';
+import { RowActions } from '../RowActions';
 
 interface PoliciesTableProps {
   groups: readonly PolicyGroup[];
@@ -62,18 +63,11 @@ export function PoliciesTable({ groups, categoryByCode, now, canEdit, highlightI
                   )}
                 </td>
                 {canEdit && (
-                  <td className="admin-row-actions">
-                    {status === 'current' && (
-                      <button
-                        type="button"
-                        className="button button--small button--secondary"
-                        onClick={() => onChange(policy)}
-                        data-testid="sla-policy-change"
-                      >
-                        {t('admin.sla.actions.change')}
-                      </button>
-                    )}
-                  </td>
+                  <RowActions
+                    small
+                    shown={status === 'current'}
+                    actions={[{ label: t('admin.sla.actions.change'), testId: 'sla-policy-change', onClick: () => onChange(policy) }]}
+                  />
                 )}
               </tr>
             );

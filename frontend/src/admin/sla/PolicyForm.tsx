@@ -1,19 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../../ui/FieldMessage';
-import { createSlaPolicy } from '../adminApi';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import { PRIORITIES, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminTypes';
-import { CategorySelect } from '../CategorySelect';
+import { PRIORITIES, useCreateSlaPolicy, type AdminCategory, type Priority, type SlaMode, type SlaPolicy } from '../adminQueries';
+import { CategoryField } from '../CategorySelect';
 import { ChoiceField } from '../ChoiceField';
 import { cityDateTimeInput, cityInputToIso } from '../cityTime';
-import { FormActions } from '../FormActions';
-import { controlAttributes, FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
+import { AdminForm } from '../AdminForm';
+import { FormSelect } from '../FormField';
 import { useAdminFormat } from '../useAdminFormat';
 import { ValidFromField } from '../ValidFromField';
 import { DurationField, draftOfMinutes, minutesOfDraft, type DurationDraft } from './DurationField';
 import { policyInForce } from './policyGroups';
+import { Options } from '../Options';
 
 type PolicyField = 'category' | 'priority' | 'response' | 'resolution' | 'mode' | 'validFrom';
 
@@ -63,7 +62,6 @@ export function draftOfPolicy(policy: SlaPolicy): PolicyDraft {
 }
 
 interface PolicyFormProps {
-  token: string;
   initial: PolicyDraft;
   categories: readonly AdminCategory[];
   policies: readonly SlaPolicy[];
@@ -73,8 +71,9 @@ interface PolicyFormProps {
 }
 
 /** A new version of the targets for a category × priority; the one in force ends when it starts. */
-export function PolicyForm({ token, initial, categories, policies, now, onCreated, onCancel }: PolicyFormProps) {
+export function PolicyForm({ initial, categories, policies, now, onCreated, onCancel }: PolicyFormProps) {
   const { t } = useTranslation();
+  const create = useCreateSlaPolicy();
   const format = useAdminFormat();
   const errorText = useErrorText();
   const [draft, setDraft] = useState(initial);
@@ -115,17 +114,14 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
     }
     setBusy(true);
     try {
-      const created = await createSlaPolicy(
-        {
-          category: draft.category || null,
-          priority: draft.priority,
-          responseMinutes,
-          resolutionMinutes,
-          mode: draft.mode,
-          ...(fromIso ? { validFrom: fromIso } : {}),
-        },
-        token,
-      );
+      const created = await create.mutateAsync({
+        category: draft.category || null,
+        priority: draft.priority,
+        responseMinutes,
+        resolutionMinutes,
+        mode: draft.mode,
+        ...(fromIso ? { validFrom: fromIso } : {}),
+      });
       onCreated(created.id);
     } catch (error) {
       setErrors(errorsFromFailure(error, fieldOfIssue));
@@ -134,80 +130,75 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
   };
 
   return (
-    <FormPanel testId="policy-form" title={t('admin.sla.form.title')} className="admin-form" onSubmit={() => void submit()}>
-      <div className="admin-form__grid">
-        <FormField id="policy-category" testId="policy-category" label={t('admin.sla.form.category')} error={errorText(errors.category)}>
-          {(control) => (
-            <CategorySelect
-              {...control}
-              categories={categories}
-              value={draft.category}
-              onChange={(category) => change('category', { category })}
-              emptyLabel={t('admin.sla.defaults')}
-              selectRef={firstRef}
+    <AdminForm
+      name="policy"
+      texts="admin.sla.form"
+      busy={busy}
+      onSubmit={submit}
+      onCancel={onCancel}
+      fields={
+        <>
+          <CategoryField
+            id="policy-category"
+            label={t('admin.sla.form.category')}
+            error={errorText(errors.category)}
+            categories={categories}
+            value={draft.category}
+            onChange={(category) => change('category', { category })}
+            emptyLabel={t('admin.sla.defaults')}
+            selectRef={firstRef}
+          />
+
+          <FormSelect
+            id="policy-priority"
+            testId="policy-priority"
+            label={t('admin.sla.form.priority')}
+            error={errorText(errors.priority)}
+            value={draft.priority}
+            onChange={(priority) => change('priority', { priority: priority as Priority })}
+          >
+            <Options items={PRIORITIES} label={(priority) => t(`admin.priorities.${priority}`)} />
+          </FormSelect>
+
+          {(['response', 'resolution'] as const).map((target) => (
+            <DurationField
+              key={target}
+              id={`policy-${target}`}
+              testId={`policy-${target}`}
+              legend={t(`admin.sla.form.${target}`)}
+              value={draft[target]}
+              onChange={(duration) => change(target, { [target]: duration })}
+              error={errorText(errors[target])}
+              hint={t(`admin.sla.form.${target}Hint`)}
             />
-          )}
-        </FormField>
+          ))}
 
-        <FormField id="policy-priority" testId="policy-priority" label={t('admin.sla.form.priority')} error={errorText(errors.priority)}>
-          {(control) => (
-            <select
-              {...controlAttributes(control)}
-              value={draft.priority}
-              onChange={(event) => change('priority', { priority: event.target.value as Priority })}
-            >
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {t(`admin.priorities.${priority}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          <ChoiceField
+            testId="policy-mode"
+            legend={t('admin.sla.form.mode')}
+            choices={MODES}
+            value={draft.mode}
+            onChange={(mode) => change('mode', { mode })}
+            label={(mode) => t(`admin.sla.modes.${mode}`)}
+            hint={(mode) => t(`admin.sla.modeHints.${mode}`)}
+            error={errorText(errors.mode)}
+          />
 
-        <DurationField
-          id="policy-response"
-          testId="policy-response"
-          legend={t('admin.sla.form.response')}
-          value={draft.response}
-          onChange={(response) => change('response', { response })}
-          error={errorText(errors.response)}
-          hint={t('admin.sla.form.responseHint')}
-        />
-        <DurationField
-          id="policy-resolution"
-          testId="policy-resolution"
-          legend={t('admin.sla.form.resolution')}
-          value={draft.resolution}
-          onChange={(resolution) => change('resolution', { resolution })}
-          error={errorText(errors.resolution)}
-          hint={t('admin.sla.form.resolutionHint')}
-        />
-
-        <ChoiceField
-          testId="policy-mode"
-          legend={t('admin.sla.form.mode')}
-          choices={MODES}
-          value={draft.mode}
-          onChange={(mode) => change('mode', { mode })}
-          label={(mode) => t(`admin.sla.modes.${mode}`)}
-          hint={(mode) => t(`admin.sla.modeHints.${mode}`)}
-          error={errorText(errors.mode)}
-        />
-
-        <ValidFromField
-          id="policy-valid-from"
-          testId="policy-valid-from"
-          label={t('admin.sla.form.validFrom')}
-          value={validFrom}
-          onChange={(value) => {
-            setValidFrom(value);
-            setErrors(({ validFrom: _dropped, ...rest }) => rest);
-          }}
-          error={errorText(errors.validFrom)}
-        />
-      </div>
-
+          <ValidFromField
+            id="policy-valid-from"
+            testId="policy-valid-from"
+            label={t('admin.sla.form.validFrom')}
+            value={validFrom}
+            onChange={(value) => {
+              setValidFrom(value);
+              setErrors(({ validFrom: _dropped, ...rest }) => rest);
+            }}
+            error={errorText(errors.validFrom)}
+          />
+        </>
+      }
+      error={<FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />}
+    >
       <p className="admin-summary" data-testid="policy-supersedes" data-id={inForce?.id ?? ''}>
         {inForce
           ? t('admin.sla.form.supersedes', {
@@ -219,15 +210,6 @@ export function PolicyForm({ token, initial, categories, policies, now, onCreate
             ? t('admin.sla.form.noneCategory')
             : t('admin.sla.form.noneDefault')}
       </p>
-
-      <FieldMessage id="policy-form-error" testId="policy-form-error" message={errorText(errors.form)} />
-      <FormActions
-        submitLabel={busy ? t('admin.common.saving') : t('admin.sla.form.submit')}
-        submitTestId="policy-submit"
-        cancelTestId="policy-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+    </AdminForm>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
-import { fetchSlaPolicies } from '../adminApi';
+import { useSlaPolicies } from '../adminQueries';
+import { AdminPage } from '../AdminPage';
 import { LoadProblem } from '../LoadProblem';
-import { useApiData } from '../useApiData';
 import { useCanEdit } from '../useCanEdit';
 import { useReferenceData } from '../useReferenceData';
 import { PoliciesTable } from './PoliciesTable';
@@ -14,10 +12,9 @@ import { BLANK_POLICY, PolicyForm, draftOfPolicy, type PolicyDraft } from './Pol
 /** /admin/sla: response and resolution targets per category × priority, versioned by validity. */
 export default function SlaPoliciesPage() {
   const { t } = useTranslation();
-  const { token } = useAuth();
   const canEdit = useCanEdit();
-  const reference = useReferenceData(token);
-  const policies = useApiData(token ? 'policies' : null, (signal) => fetchSlaPolicies(token ?? '', signal));
+  const reference = useReferenceData();
+  const policies = useSlaPolicies();
   const [now, setNow] = useState(() => Date.now());
   const [showHistory, setShowHistory] = useState(false);
   // The form's key remounts it with a fresh draft for every "new" or "change".
@@ -35,23 +32,22 @@ export default function SlaPoliciesPage() {
   };
 
   return (
-    <section className="page admin" data-testid="admin-sla-page" data-can-edit={canEdit}>
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.sla.title')}</h1>
-          <p className="admin-lead">{canEdit ? t('admin.sla.lead') : t('admin.sla.leadReadOnly')}</p>
-        </div>
-        {canEdit && !form && (
+    <AdminPage
+      testId="admin-sla-page"
+      editable={canEdit}
+      texts="admin.sla"
+      actions={
+        canEdit &&
+        !form && (
           <button type="button" className="button" onClick={() => openForm(BLANK_POLICY)} disabled={!policies.data} data-testid="sla-add">
             {t('admin.sla.actions.add')}
           </button>
-        )}
-      </header>
-
-      {form && token && (
+        )
+      }
+    >
+      {form && (
         <PolicyForm
           key={form.key}
-          token={token}
           initial={form.draft}
           categories={categories}
           policies={all}
@@ -61,7 +57,6 @@ export default function SlaPoliciesPage() {
             setForm(null);
             setNotice({ id });
             setNow(Date.now());
-            policies.reload();
           }}
         />
       )}
@@ -94,6 +89,6 @@ export default function SlaPoliciesPage() {
           onChange={(policy) => openForm(draftOfPolicy(policy))}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }

@@ -1,4 +1,4 @@
-import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminTypes';
+import { PRIORITIES, type AdminCategory, type SlaPolicy } from '../adminQueries';
 
 export type PolicyStatus = 'current' | 'scheduled' | 'superseded';
 

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type Role } from '../../auth/authTypes';
+import { STAFF_ROLES, type Role } from '../../auth/roles';
 import { errorsFromFailure, useErrorText, type FormErrors } from '../adminErrors';
-import type { HandlingUnit } from '../adminTypes';
-import { FormActions } from '../FormActions';
-import { controlAttributes, FormField } from '../FormField';
-import { FormPanel } from '../FormPanel';
-import { createStaff, updateStaff } from './usersApi';
-import type { StaffAccount } from './userTypes';
+import type { HandlingUnit } from '../adminQueries';
+import { AdminForm } from '../AdminForm';
+import { controlAttributes, FormField, FormSelect } from '../FormField';
+import { useCreateStaff, useUpdateStaff, type NewStaffAccount, type StaffAccount } from './staffQueries';
+import { Options } from '../Options';
 
 type Field = 'username' | 'fullName' | 'role' | 'unitId' | 'email' | 'phone';
 const FIELDS: readonly Field[] = ['username', 'fullName', 'role', 'unitId', 'email', 'phone'];
@@ -18,12 +17,11 @@ const UNIT_KINDS: Partial<Record<Role, readonly string[]>> = {
 };
 
 interface Props {
-  token: string;
   units: readonly HandlingUnit[];
   /** An account to change (its username stays); without it, a new account. */
   account?: StaffAccount;
   onCancel(): void;
-  onCreated(account: StaffAccount & { temporaryPassword: string }): void;
+  onCreated(account: NewStaffAccount): void;
   onUpdated?(account: StaffAccount): void;
 }
 
@@ -31,9 +29,11 @@ interface Props {
  * A new staff account (the answer carries the temporary password, shown by the page once), or a
  * change to one: a new role or unit takes effect in the user's open sessions within a minute.
  */
-export function CreateStaffForm({ token, units, account, onCancel, onCreated, onUpdated }: Props) {
+export function CreateStaffForm({ units, account, onCancel, onCreated, onUpdated }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
+  const create = useCreateStaff();
+  const update = useUpdateStaff();
   const [draft, setDraft] = useState(
     account
       ? {
@@ -63,14 +63,22 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
       phone: draft.phone.trim() || null,
     };
     try {
-      if (account) onUpdated?.(await updateStaff(account.id, body, token));
-      else onCreated(await createStaff({ ...body, username: draft.username.trim() }, token));
+      if (account) onUpdated?.(await update.mutateAsync({ id: account.id, body }));
+      else onCreated(await create.mutateAsync({ ...body, username: draft.username.trim() }));
     } catch (error) {
       setErrors(errorsFromFailure<Field>(error, (f) => (FIELDS.includes(f as Field) ? (f as Field) : 'form')));
     } finally {
       setBusy(false);
     }
   };
+
+  const select = (field: 'role' | 'unitId', testId: string) => ({
+    id: `staff-${field}`,
+    testId,
+    label: t(`admin.users.form.${field === 'role' ? 'role' : 'unit'}`),
+    error: errorText(errors[field]),
+    onChange: (value: string) => set(field, value),
+  });
 
   const text = (field: 'username' | 'fullName' | 'email' | 'phone', type = 'text', hint?: string) => (
     <FormField
@@ -93,54 +101,39 @@ export function CreateStaffForm({ token, units, account, onCancel, onCreated, on
   );
 
   return (
-    <FormPanel
-      testId="staff-form"
+    <AdminForm
+      name="staff"
       title={account ? t('admin.users.form.editTitle', { username: account.username }) : t('admin.users.form.title')}
-      className="admin-form"
-      // submit shows its own failure; nothing waits for it.
-      onSubmit={() => void submit()}
-    >
-      <div className="admin-form__grid">
-        {text('username', 'text', t('admin.users.form.usernameHint'))}
-        {text('fullName')}
-        <FormField id="staff-role" testId="staff-role" label={t('admin.users.form.role')} error={errorText(errors.role)}>
-          {(control) => (
-            <select {...controlAttributes(control)} value={draft.role} onChange={(e) => set('role', e.target.value)}>
-              {STAFF_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="staff-unitId" testId="staff-unit" label={t('admin.users.form.unit')} error={errorText(errors.unitId)}>
-          {(control) => (
-            <select {...controlAttributes(control)} value={draft.unitId} onChange={(e) => set('unitId', e.target.value)} disabled={!kinds}>
-              <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
-              {choices.map((u) => (
-                <option key={u.id} value={u.id} data-code={u.code}>
-                  {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {text('email', 'email')}
-        {text('phone', 'tel')}
-      </div>
-      {errors.form && (
-        <p className="admin-problem" role="alert" data-testid="staff-form-error">
-          {errorText(errors.form)}
-        </p>
-      )}
-      <FormActions
-        submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')}
-        submitTestId="staff-submit"
-        cancelTestId="staff-cancel"
-        busy={busy}
-        onCancel={onCancel}
-      />
-    </FormPanel>
+      submitLabel={account ? t('admin.users.form.save') : t('admin.users.form.submit')}
+      busy={busy}
+      onSubmit={submit}
+      onCancel={onCancel}
+      fields={
+        <>
+          {text('username', 'text', t('admin.users.form.usernameHint'))}
+          {text('fullName')}
+          <FormSelect {...select('role', 'staff-role')} value={draft.role}>
+            <Options items={STAFF_ROLES} label={(r) => t(`roles.${r}`)} />
+          </FormSelect>
+          <FormSelect {...select('unitId', 'staff-unit')} value={draft.unitId} disabled={!kinds}>
+            <option value="">{kinds ? '' : t('admin.users.form.noUnit')}</option>
+            {choices.map((u) => (
+              <option key={u.id} value={u.id} data-code={u.code}>
+                {i18n.resolvedLanguage === 'en' ? u.nameEn : u.name}
+              </option>
+            ))}
+          </FormSelect>
+          {text('email', 'email')}
+          {text('phone', 'tel')}
+        </>
+      }
+      error={
+        errors.form && (
+          <p className="admin-problem" role="alert" data-testid="staff-form-error">
+            {errorText(errors.form)}
+          </p>
+        )
+      }
+    />
   );
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/httpClient';
 import { useErrorText } from '../adminErrors';
 import { AdminTable } from '../AdminTable';
-import { importStaff } from './usersApi';
-import type { ImportResult } from './userTypes';
+import { useImportStaff, type ImportResult } from './staffQueries';
 
 /** A CSV file checked first (every bad row listed), then imported whole or not at all. */
-export function ImportPanel({ token, onImported }: { token: string; onImported(): void }) {
+export function ImportPanel() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
+  const importStaff = useImportStaff();
   const [csv, setCsv] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,9 +21,7 @@ export function ImportPanel({ token, onImported }: { token: string; onImported()
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await importStaff(csv, dryRun, token);
-      setResult(answer);
-      if (!dryRun) onImported();
+      setResult(await importStaff.mutateAsync({ csv, dryRun }));
     } catch (error) {
       const problems = error instanceof ApiError && error.status === 422 ? null : error;
       if (problems) setFailure(errorText({ key: 'server', status: problems instanceof ApiError ? problems.status : 0 }));

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../admin.css';
-import { useAuth } from '../../auth/useAuth';
 import { errorsFromFailure, useErrorText, type AdminError } from '../adminErrors';
+import { AdminPage } from '../AdminPage';
 import { AdminTable } from '../AdminTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { LoadProblem } from '../LoadProblem';
 import { Pager } from '../Pager';
-import { useApiData } from '../useApiData';
+import { RowActions } from '../RowActions';
 import { useReferenceData } from '../useReferenceData';
 import { CreateStaffForm } from './CreateStaffForm';
 import { ImportPanel } from './ImportPanel';
-import { actOnStaff, fetchStaff, type StaffAction } from './usersApi';
-import type { StaffAccount } from './userTypes';
+import { useStaffAction, useStaffPage, type StaffAccount, type StaffAction } from './staffQueries';
 
 const PAGE_SIZE = 50;
 type Pending = { account: StaffAccount; action: StaffAction };
@@ -20,14 +18,12 @@ type Pending = { account: StaffAccount; action: StaffAction };
 /** /admin/users: staff accounts, their lifecycle and the CSV import. */
 export default function UsersPage() {
   const { t, i18n } = useTranslation();
-  const { token } = useAuth();
   const errorText = useErrorText();
-  const reference = useReferenceData(token, { units: true });
+  const reference = useReferenceData();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
-  const staff = useApiData(token ? `staff:${q}:${page}` : null, (signal) =>
-    fetchStaff({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE }, token ?? '', signal),
-  );
+  const staff = useStaffPage({ q, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  const actOnStaff = useStaffAction();
   const [panel, setPanel] = useState<'create' | 'import' | { edit: StaffAccount } | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -38,17 +34,15 @@ export default function UsersPage() {
     setBusy(true);
     setActionError(undefined);
     try {
-      const answer = await actOnStaff(account.id, action, token ?? '');
+      const answer = await actOnStaff.mutateAsync({ id: account.id, action });
       if ('temporaryPassword' in answer) setShown({ username: account.username, password: answer.temporaryPassword });
       setPending(null);
-      staff.reload();
     } catch (error) {
       setActionError(errorsFromFailure<never>(error, () => 'form').form);
     } finally {
       setBusy(false);
     }
   };
-  // act shows its own failure in the dialog: the buttons do not wait for it.
   const ask = (account: StaffAccount, action: StaffAction) =>
     action === 'enable' ? act({ account, action }) : setPending({ account, action });
   // Enabling needs no confirmation; the others name what they end.
@@ -60,12 +54,10 @@ export default function UsersPage() {
   } as const;
 
   return (
-    <section className="page admin" data-testid="admin-users-page">
-      <header className="admin-head">
-        <div>
-          <h1>{t('admin.users.title')}</h1>
-          <p className="admin-lead">{t('admin.users.lead')}</p>
-        </div>
+    <AdminPage
+      testId="admin-users-page"
+      texts="admin.users"
+      actions={
         <div className="admin-actions">
           <button type="button" className="button" onClick={() => setPanel('create')} data-testid="staff-add">
             {t('admin.users.add')}
@@ -74,35 +66,29 @@ export default function UsersPage() {
             {t('admin.users.import')}
           </button>
         </div>
-      </header>
-
-      {panel === 'create' && token && (
+      }
+    >
+      {panel === 'create' && (
         <CreateStaffForm
-          token={token}
           units={reference.units.data ?? []}
           onCancel={() => setPanel(null)}
           onCreated={(account) => {
             setPanel(null);
             setShown({ username: account.username, password: account.temporaryPassword });
-            staff.reload();
           }}
         />
       )}
-      {panel !== null && typeof panel === 'object' && token && (
+      {panel !== null && typeof panel === 'object' && (
         <CreateStaffForm
           key={panel.edit.id}
-          token={token}
           units={reference.units.data ?? []}
           account={panel.edit}
           onCancel={() => setPanel(null)}
           onCreated={() => undefined}
-          onUpdated={() => {
-            setPanel(null);
-            staff.reload();
-          }}
+          onUpdated={() => setPanel(null)}
         />
       )}
-      {panel === 'import' && token && <ImportPanel token={token} onImported={staff.reload} />}
+      {panel === 'import' && <ImportPanel />}
       {shown && (
         <div className="admin-notice" role="status" data-testid="staff-temporary">
           <strong>{t('admin.users.temporary.title', { username: shown.username })}</strong>{' '}
@@ -153,53 +139,29 @@ export default function UsersPage() {
                         : t('admin.users.status.active')}
                   </td>
                   <td>{a.secondFactorEnrolled ? t('admin.users.secondFactor.on') : t('admin.users.secondFactor.off')}</td>
-                  <td className="admin-row-actions">
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => setPanel({ edit: a })}
-                      data-testid="staff-edit"
-                    >
-                      {t('admin.users.actions.edit')}
-                    </button>
-                    {a.active ? (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => void ask(a, 'disable')}
-                        data-testid="staff-disable"
-                      >
-                        {t('admin.users.actions.disable')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => void ask(a, 'enable')}
-                        data-testid="staff-enable"
-                      >
-                        {t('admin.users.actions.enable')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void ask(a, 'reset-password')}
-                      data-testid="staff-reset-password"
-                    >
-                      {t('admin.users.actions.resetPassword')}
-                    </button>
-                    {a.secondFactorEnrolled && (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => void ask(a, 'reset-second-factor')}
-                        data-testid="staff-reset-second-factor"
-                      >
-                        {t('admin.users.actions.resetSecondFactor')}
-                      </button>
-                    )}
-                  </td>
+                  <RowActions
+                    actions={[
+                      { label: t('admin.users.actions.edit'), testId: 'staff-edit', onClick: () => setPanel({ edit: a }) },
+                      {
+                        label: t('admin.users.actions.disable'),
+                        testId: 'staff-disable',
+                        onClick: () => ask(a, 'disable'),
+                        shown: a.active,
+                      },
+                      { label: t('admin.users.actions.enable'), testId: 'staff-enable', onClick: () => ask(a, 'enable'), shown: !a.active },
+                      {
+                        label: t('admin.users.actions.resetPassword'),
+                        testId: 'staff-reset-password',
+                        onClick: () => ask(a, 'reset-password'),
+                      },
+                      {
+                        label: t('admin.users.actions.resetSecondFactor'),
+                        testId: 'staff-reset-second-factor',
+                        onClick: () => ask(a, 'reset-second-factor'),
+                        shown: a.secondFactorEnrolled,
+                      },
+                    ]}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -214,18 +176,18 @@ export default function UsersPage() {
           danger
           busy={busy}
           error={errorText(actionError)}
-          onConfirm={() => void act(pending)}
+          onConfirm={() => act(pending)}
           onCancel={() => setPending(null)}
           testId="staff-confirm"
         >
           <p>
             {pending.action !== 'enable' &&
-              t(`admin.users.confirm.${confirmKey[pending.action]}`, {
+              t(`admin.users.confirm.${confirmKey[pending.action as Exclude<StaffAction, 'enable'>]}`, {
                 username: pending.account.username,
               })}
           </p>
         </ConfirmDialog>
       )}
-    </section>
+    </AdminPage>
   );
 }

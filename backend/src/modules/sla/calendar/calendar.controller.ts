@@ -1,16 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import {
+  calendarDayViewSchema,
   CalendarDayView,
   CalendarQuery,
   calendarQuerySchema,
   CalendarView,
+  calendarViewSchema,
   DayParam,
   dayParamSchema,
   HoursRangeView,
+  hoursResponse,
   PutDayRequest,
   putDaySchema,
   PutHoursRequest,
@@ -27,11 +30,13 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get()
+  @ApiOkResponse({ standardSchema: calendarViewSchema })
   view(@Query({ schema: calendarQuerySchema }) q: CalendarQuery): Promise<CalendarView> {
     return this.calendar.view(q.year);
   }
 
   @Put('days/:date')
+  @ApiOkResponse({ standardSchema: calendarDayViewSchema })
   putDay(
     @Param({ schema: dayParamSchema }) p: DayParam,
     @Body({ schema: putDaySchema }) body: PutDayRequest,
@@ -42,11 +47,13 @@ export class CalendarController {
 
   @Delete('days/:date')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The day follows the weekly hours again' })
   deleteDay(@Param({ schema: dayParamSchema }) p: DayParam, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.calendar.deleteDay(p.date, principal);
   }
 
   @Put('hours')
+  @ApiOkResponse({ standardSchema: hoursResponse, description: 'The weekly hours now in force' })
   putHours(@Body({ schema: putHoursSchema }) body: PutHoursRequest, @CurrentPrincipal() principal: Principal): Promise<HoursRangeView[]> {
     return this.calendar.putHours(body, principal);
   }

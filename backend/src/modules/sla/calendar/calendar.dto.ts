@@ -50,28 +50,40 @@ export const putHoursSchema = z
   .meta({ id: 'PutBusinessHours' });
 export type PutHoursRequest = z.infer<typeof putHoursSchema>;
 
-export interface HoursRangeView {
-  weekday: number;
-  start: string;
-  end: string;
-  startMinute: number;
-  endMinute: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+// --- answers (documented in OpenAPI; the service returns these types) ---
 
-export interface CalendarDayView {
-  date: string;
-  kind: CalendarDayKind;
-  name: string;
-  source: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+const change = { updatedAt: z.string(), updatedBy: z.string().nullable() };
 
-export interface CalendarView {
-  year: number;
-  timeZone: string;
-  hours: HoursRangeView[];
-  days: CalendarDayView[];
-}
+export const hoursRangeViewSchema = z
+  .object({
+    weekday: z.number().int().min(1).max(7).describe('ISO weekday: 1 = Monday … 7 = Sunday'),
+    start: z.string().describe('HH:mm'),
+    end: z.string().describe('HH:mm'),
+    startMinute: z.number().int(),
+    endMinute: z.number().int(),
+    ...change,
+  })
+  .meta({ id: 'BusinessHoursRange' });
+export type HoursRangeView = z.infer<typeof hoursRangeViewSchema>;
+export const hoursResponse = z.array(hoursRangeViewSchema);
+
+export const calendarDayViewSchema = z
+  .object({
+    date: z.string().describe('YYYY-MM-DD'),
+    kind: z.enum(CALENDAR_DAY_KINDS as [CalendarDayKind, ...CalendarDayKind[]]),
+    name: z.string(),
+    source: z.string().describe("The legal basis of a seeded entry, or 'admin' for an edit made here"),
+    ...change,
+  })
+  .meta({ id: 'CalendarDay' });
+export type CalendarDayView = z.infer<typeof calendarDayViewSchema>;
+
+export const calendarViewSchema = z
+  .object({
+    year: z.number().int(),
+    timeZone: z.string(),
+    hours: z.array(hoursRangeViewSchema),
+    days: z.array(calendarDayViewSchema),
+  })
+  .meta({ id: 'CalendarView' });
+export type CalendarView = z.infer<typeof calendarViewSchema>;
