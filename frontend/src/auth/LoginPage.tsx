@@ -25,8 +25,6 @@ function describeLoginError(error: unknown, t: TFunction): string {
       if (error.code === 'auth.invalid_second_factor') return t('login.errors.invalidCode');
       if (error.code === 'auth.invalid_challenge') return t('login.errors.challengeExpired');
       return t('login.errors.invalidCredentials');
-    case 503:
-      return t('login.errors.server', { status: error.status });
     case 429:
       return error.retryAfterSeconds ? t('login.errors.throttledFor', { seconds: error.retryAfterSeconds }) : t('login.errors.throttled');
     // Too many sign-ins at once on the server (or it is briefly away): it says when to come back.
@@ -71,7 +69,7 @@ export function LoginPage() {
         setPassword('');
         return;
       }
-      navigate(returnPath(location.state, result.user.role), { replace: true });
+      void navigate(returnPath(location.state, result.user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setPassword('');
@@ -91,7 +89,7 @@ export function LoginPage() {
     setFailure(null);
     try {
       const user = await completeSecondFactor(challenge, code.trim());
-      navigate(returnPath(location.state, user.role), { replace: true });
+      void navigate(returnPath(location.state, user.role), { replace: true });
     } catch (error) {
       setFailure({ error });
       setCode('');
@@ -131,7 +129,7 @@ export function LoginPage() {
 
   if (challenge) {
     return (
-      <LoginForm step="code" onSubmit={onSubmitCode} message={message} submitting={submitting}>
+      <LoginForm step="code" onSubmit={(event) => void onSubmitCode(event)} message={message} submitting={submitting}>
         {field('code', t('login.secondFactor.code'), code, setCode, {
           ...AS_TYPED,
           autoComplete: 'one-time-code',
@@ -146,7 +144,7 @@ export function LoginPage() {
   }
 
   return (
-    <LoginForm step="password" onSubmit={onSubmit} message={message} submitting={submitting}>
+    <LoginForm step="password" onSubmit={(event) => void onSubmit(event)} message={message} submitting={submitting}>
       {field('username', t('login.username'), username, setUsername, { ...AS_TYPED, autoComplete: 'username' })}
       {field('password', t('login.password'), password, setPassword, { type: 'password', autoComplete: 'current-password' })}
     </LoginForm>

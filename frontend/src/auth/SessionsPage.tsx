@@ -45,7 +45,13 @@ export default function SessionsPage() {
       testId="sessions-page"
       texts="account.sessions"
       actions={
-        <button type="button" className="button button--danger" onClick={endAll} disabled={busy} data-testid="sessions-end-all">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => void endAll()}
+          disabled={busy}
+          data-testid="sessions-end-all"
+        >
           {t('account.sessions.endAll')}
         </button>
       }
@@ -72,7 +78,7 @@ export default function SessionsPage() {
                 <td className="admin-code">{s.ip ?? '–'}</td>
                 <RowActions
                   actions={[
-                    { label: t('account.sessions.end'), testId: 'session-end', onClick: () => end(s.id, s.current), disabled: busy },
+                    { label: t('account.sessions.end'), testId: 'session-end', onClick: () => void end(s.id, s.current), disabled: busy },
                   ]}
                 />
               </tr>

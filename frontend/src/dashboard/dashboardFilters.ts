@@ -51,7 +51,7 @@ export function insightsQuery(
  * filters and the window; `g`, the live generation, makes new reports fetch fresh tiles.
  */
 export function reportTileUrl(filters: DashboardFilters, bounds: WindowBounds, generation: number | null): string {
-  const params = new URLSearchParams(insightsScope(filters) as Record<string, string>);
+  const params = new URLSearchParams(insightsScope(filters));
   if (filters.status) for (const [key, value] of Object.entries(STATUS_PARAMS[filters.status])) params.set(key, value);
   params.set('from', bounds.from);
   if (bounds.to) params.set('to', bounds.to);

@@ -1,5 +1,5 @@
 import { sessionToken } from '../api/client';
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import { WARDS_FILL_LAYER, addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
@@ -75,7 +75,10 @@ export interface DashboardMap {
  */
 export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
   const onPickRef = useRef(options.onPick);
-  onPickRef.current = options.onPick;
+  // Updated at commit (before any effect or event of this render), not while rendering.
+  useLayoutEffect(() => {
+    onPickRef.current = options.onPick;
+  });
 
   const basemap = useBasemapMap(containerRef, {
     testHook: '__dashboardMap1022',
@@ -169,6 +172,7 @@ export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, 
     map.setPaintProperty(CHOROPLETH_LAYER, 'fill-color', choroplethExpression(classes));
     for (const [code, value] of values) map.setFeatureState(wardFeature(code), { value });
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the cleanup acts only if this map is still the live one when it runs
       if (liveMap.current !== map) return;
       for (const code of values.keys()) map.setFeatureState(wardFeature(code), { value: null });
     };

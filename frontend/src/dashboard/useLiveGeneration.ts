@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { openEventStream, type StreamStatus } from './eventStream';
 import { throttle } from './throttle';
@@ -25,7 +25,10 @@ export interface LiveState {
 export function useLiveGeneration(path: string, token: string | null, authenticated: boolean): LiveState {
   const [state, setState] = useState<LiveState>({ generation: null, status: 'connecting', at: null });
   const tokenRef = useRef(token);
-  tokenRef.current = token;
+  // Updated at commit (before any effect or event of this render), not while rendering.
+  useLayoutEffect(() => {
+    tokenRef.current = token;
+  });
   const ready = !authenticated || token !== null;
 
   useEffect(() => {

@@ -3,7 +3,6 @@ import type { QueueItem } from './tickets.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TERMINAL_STATUS_SQL } from '../report-record/report-status';
-import type { ReportSummary } from '../report-record/report-summary';
 
 @Injectable()
 export class UnitQueueRepository {

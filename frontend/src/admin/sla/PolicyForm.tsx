@@ -54,7 +54,7 @@ export const BLANK_POLICY: PolicyDraft = {
 export function draftOfPolicy(policy: SlaPolicy): PolicyDraft {
   return {
     category: policy.category ?? '',
-    priority: (PRIORITIES as readonly string[]).includes(policy.priority) ? (policy.priority as Priority) : 'normal',
+    priority: (PRIORITIES as readonly string[]).includes(policy.priority) ? policy.priority : 'normal',
     response: draftOfMinutes(policy.responseMinutes),
     resolution: draftOfMinutes(policy.resolutionMinutes),
     mode: policy.mode === 'calendar' ? 'calendar' : 'business',

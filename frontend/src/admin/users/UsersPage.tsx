@@ -43,8 +43,9 @@ export default function UsersPage() {
       setBusy(false);
     }
   };
+  // The action reports its own failure in the dialog: nothing waits for it.
   const ask = (account: StaffAccount, action: StaffAction) =>
-    action === 'enable' ? act({ account, action }) : setPending({ account, action });
+    action === 'enable' ? void act({ account, action }) : setPending({ account, action });
   // Enabling needs no confirmation; the others name what they end.
   const confirmKey = {
     disable: 'disable',
@@ -176,13 +177,13 @@ export default function UsersPage() {
           danger
           busy={busy}
           error={errorText(actionError)}
-          onConfirm={() => act(pending)}
+          onConfirm={() => void act(pending)}
           onCancel={() => setPending(null)}
           testId="staff-confirm"
         >
           <p>
             {pending.action !== 'enable' &&
-              t(`admin.users.confirm.${confirmKey[pending.action as Exclude<StaffAction, 'enable'>]}`, {
+              t(`admin.users.confirm.${confirmKey[pending.action]}`, {
                 username: pending.account.username,
               })}
           </p>

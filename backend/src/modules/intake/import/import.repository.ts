@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
 import { OUTBOX_CHANNEL } from '../../../engine/outbox/outbox-topics';
 import { trackingCodeSql } from '../tracking-code';
-import type { ImportRow, ImportStatus, RejectKind } from './import-row';
+import type { ImportRow, RejectKind } from './import-row';
 import { insertEventsSql, insertReportsSql } from '../../report-record/report-record.sql';
 import { ANSWERED_STATUS_SQL } from '../../report-record/report-status';
 
