@@ -1224,7 +1224,7 @@ export interface components {
             resultCount: number | null;
             subject: string;
             /** @enum {string} */
-            type: "caller_history_searched" | "sign_in_succeeded" | "sign_in_failed" | "sign_in_throttled" | "user_created" | "user_updated" | "user_disabled" | "user_enabled" | "password_reset" | "password_changed" | "second_factor_enrolled" | "second_factor_reset" | "users_imported" | "routing_rule_created" | "routing_rule_closed" | "sla_policy_created" | "calendar_changed" | "audit_read";
+            type: "caller_history_searched" | "sign_in_succeeded" | "sign_in_failed" | "sign_in_throttled" | "user_created" | "user_updated" | "user_disabled" | "user_enabled" | "password_reset" | "password_changed" | "second_factor_enrolled" | "second_factor_reset" | "users_imported" | "routing_rule_created" | "routing_rule_closed" | "sla_policy_created" | "calendar_changed" | "audit_read" | "retention_applied" | "personal_data_erased";
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
