@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
 import { loadErrorKey } from './adminErrors';
 import type { LoadState as PageLoad } from '../api/loadState';
 

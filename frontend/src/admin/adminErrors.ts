@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiIssue } from '../api/httpClient';
+import { ApiError, type ApiIssue } from '../api/apiError';
 
 /** Checks made in the browser before a request, and failures the API answers without field issues. */
 export type AdminErrorKey =

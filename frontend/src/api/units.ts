@@ -1,14 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data, type Schemas } from './client';
-import { apiRequest } from './httpClient';
 import { queryKeys } from './queryKeys';
 
 /** GET /units: a handling unit (ward committee, department, utility, the city). */
 export type HandlingUnit = Schemas['HandlingUnit'];
-
-export function fetchUnits(token: string, signal: AbortSignal): Promise<HandlingUnit[]> {
-  return apiRequest<HandlingUnit[]>('/units', { token, signal });
-}
 
 /** The handling units, loaded once for every screen that names or picks one. */
 export function useUnits() {

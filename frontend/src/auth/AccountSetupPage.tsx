@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
 import { useChangePassword, useConfirmEnrolment, useReloadUser, useStartEnrolment } from './authQueries';
 import { LabelledInput } from './LabelledInput';
 import { setupStep } from './roles';

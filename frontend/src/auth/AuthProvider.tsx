@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, TOKEN_REFUSED_EVENT } from '../api/httpClient';
+import { ApiError, TOKEN_REFUSED_EVENT } from '../api/apiError';
 import { fetchCurrentUser, requestLogin, requestLogout, requestRefresh, requestSecondFactorLogin, type LoginResponse } from './authQueries';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignInResult } from './authContext';
 import type { AuthUser } from './roles';

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } fr
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/httpClient';
+import { ApiError } from '../api/apiError';
 import { HOME_PATH, canVisit } from '../app/appPages';
 import { StatusMessage } from '../app/StatusMessage';
 import { LabelledInput } from './LabelledInput';

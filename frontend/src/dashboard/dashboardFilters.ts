@@ -1,4 +1,4 @@
-import { API_BASE } from '../api/httpClient';
+import { API_BASE } from '../api/client';
 import type { paths } from '../api/schema';
 import type { WindowBounds } from './timeWindow';
 

@@ -11,7 +11,7 @@ import {
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer } from '@deck.gl/core';
-import { API_BASE } from '../api/httpClient';
+import { API_BASE } from '../api/client';
 import { createBasemapStyle } from './basemapStyle';
 
 // A bundled MapLibre cannot find its worker next to itself; Vite emits it as its own file.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/httpClient';
+import { ApiError } from '../../api/apiError';
 import { useErrorText } from '../adminErrors';
 import { AdminTable } from '../AdminTable';
 import { useImportStaff, type ImportResult } from './staffQueries';
