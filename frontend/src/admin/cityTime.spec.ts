@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, cityDateTimeInput, cityInputToIso, cityMidnightIso, cityToday, isIsoDate } from './cityTime';
+import { itMapsEach } from '../testing/table';
 
 describe('city time', () => {
   it.each([
@@ -13,30 +14,26 @@ describe('city time', () => {
     expect(cityToday(at)).toBe(today);
   });
 
-  it.each([
+  itMapsEach('the field %j is the instant %s', cityInputToIso, [
     ['2026-03-01T08:30', '2026-03-01T08:30:00+07:00'],
     ['2026-03-01T08:3', null],
     ['2026-03-01', null],
     ['2026-13-01T08:30', null],
     ['', null],
-  ])('the field %j is the instant %s', (value, iso) => {
-    expect(cityInputToIso(value)).toBe(iso);
-  });
+  ]);
 
   it('reads back what it writes', () => {
     const at = Date.parse('2026-06-15T02:05:00Z');
     expect(Date.parse(cityInputToIso(cityDateTimeInput(at)) ?? '')).toBe(at);
   });
 
-  it.each([
+  itMapsEach('%j is an ISO date: %s', isIsoDate, [
     ['2026-02-28', true],
     ['2026-13-01', false],
     ['2026-2-28', false],
     ['28/02/2026', false],
     ['', false],
-  ])('%j is an ISO date: %s', (value, expected) => {
-    expect(isIsoDate(value)).toBe(expected);
-  });
+  ]);
 
   it.each([
     ['2026-02-28', 1, '2026-03-01'],

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseTrackingCode } from './trackingCode';
+import { itMapsEach } from '../testing/table';
 
 describe('normaliseTrackingCode', () => {
-  it.each([
+  itMapsEach('%j → %j', normaliseTrackingCode, [
     ['HCM-260301-ABCDEF', 'HCM-260301-ABCDEF'],
     ['hcm-260301-abcdef', 'HCM-260301-ABCDEF'],
     ['HCM260301ABCDEF', 'HCM-260301-ABCDEF'],
     ['260301-ABCDEF', 'HCM-260301-ABCDEF'],
     [' hcm 2603 01 ab-cd-ef ', 'HCM-260301-ABCDEF'],
     ['HCM_260301_23456Z', 'HCM-260301-23456Z'],
-  ])('%j → %j', (raw, code) => {
-    expect(normaliseTrackingCode(raw)).toBe(code);
-  });
+  ]);
 
   it.each([
     ['', 'empty'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cityDateOf, filterQueue, queueChoices, type QueueFilter } from './queueFilter';
 import type { QueueItem } from './workbenchQueries';
+import { itMapsEach, itMapsEachEqual } from '../testing/table';
 
 function item(code: string, status: string, category: [string, string, string], ward: [string, string], createdAt: string): QueueItem {
   return {
@@ -34,18 +35,16 @@ const OPEN: QueueFilter = { status: '', category: '', ward: '', from: '', to: ''
 const codes = (filter: Partial<QueueFilter>) => filterQueue(QUEUE, { ...OPEN, ...filter }).map((found) => found.code.slice(-1));
 
 describe('cityDateOf', () => {
-  it.each([
+  itMapsEach('%s → %j', cityDateOf, [
     ['2026-03-01T16:59:00Z', '2026-03-01'],
     ['2026-03-01T17:00:00Z', '2026-03-02'],
     ['2026-03-02T00:00:00+07:00', '2026-03-02'],
     ['not a date', ''],
-  ])('%s → %j', (iso, date) => {
-    expect(cityDateOf(iso)).toBe(date);
-  });
+  ]);
 });
 
 describe('filterQueue', () => {
-  it.each<[Partial<QueueFilter>, string[]]>([
+  itMapsEachEqual<Partial<QueueFilter>, string[]>('%j', codes, [
     [{}, ['A', 'B', 'C', 'D']],
     [{ status: 'new' }, ['A', 'C']],
     [{ category: 'garbage' }, ['B', 'C']],
@@ -62,9 +61,7 @@ describe('filterQueue', () => {
     [{ text: 'ben thanh' }, ['A', 'C']],
     [{ text: 'hcm-260310' }, ['D']],
     [{ text: 'nothing like it' }, []],
-  ])('%j', (filter, expected) => {
-    expect(codes(filter)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('queueChoices', () => {

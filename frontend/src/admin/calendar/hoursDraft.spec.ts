@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftOfHours, newRange, rangeIndexOfField, requestOfDraft } from './hoursDraft';
+import { itMapsEach } from '../../testing/table';
 
 describe('draftOfHours and requestOfDraft', () => {
   it('groups the ranges by weekday, each in start order, and gives them back in that order', () => {
@@ -40,7 +41,7 @@ describe('draftOfHours and requestOfDraft', () => {
 });
 
 describe('rangeIndexOfField', () => {
-  it.each([
+  itMapsEach('%j → %s', rangeIndexOfField, [
     ['ranges.3', 3],
     ['ranges.0.start', 0],
     ['ranges.12.end', 12],
@@ -50,7 +51,5 @@ describe('rangeIndexOfField', () => {
     ['ranges.3x', null],
     ['weekday', null],
     ['xranges.3', null],
-  ])('%j → %s', (field, index) => {
-    expect(rangeIndexOfField(field)).toBe(index);
-  });
+  ]);
 });

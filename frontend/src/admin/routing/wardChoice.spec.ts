@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WardName } from '../adminQueries';
 import { indexWards, matchesCityWide, matchWards } from './wardChoice';
+import { itMapsEach } from '../../testing/table';
 
 const WARDS: WardName[] = [
   { code: '26734', name: 'Phường Sài Gòn' },
@@ -35,13 +36,11 @@ describe('matchWards', () => {
 
 describe('matchesCityWide', () => {
   const labels = ['Toàn thành phố', 'City-wide'];
-  it.each([
+  itMapsEach('%j → %s', (query: string) => matchesCityWide(query, labels), [
     ['', true],
     ['toan', true],
     ['Thành phố', true],
     ['city', true],
     ['ben thanh', false],
-  ])('%j → %s', (query, expected) => {
-    expect(matchesCityWide(query, labels)).toBe(expected);
-  });
+  ]);
 });
