@@ -1,5 +1,6 @@
 import { clockFor } from './clock.module';
 import { clockOffsetKey, ControllableClock, parseClockOffset, ShiftedClock, systemClock } from './clock';
+import { itMapsEach } from '../../testing/table';
 
 describe('the clock', () => {
   it('a controllable clock stands still until set or advanced', () => {
@@ -32,16 +33,14 @@ describe('the clock', () => {
     expect(clockFor(undefined)).toBe(systemClock);
   });
 
-  it.each([
+  itMapsEach('the stored offset %p means %i ms', parseClockOffset, [
     [null, 0],
     ['3600000', 3_600_000],
     ['-60000', -60_000],
     ['1.5', 0],
     ['soon', 0],
     ['', 0],
-  ])('the stored offset %p means %i ms', (value, ms) => {
-    expect(parseClockOffset(value)).toBe(ms);
-  });
+  ]);
 
   it('the offset key is scoped like the queues', () => {
     expect(clockOffsetKey('{hcmc1022test}')).toBe('{hcmc1022test}:clock-offset-ms');

@@ -1,7 +1,8 @@
 import { looksPersonal, NOT_PERSONAL_COLUMNS, PERSONAL_DATA, RETENTION_POLICIES, registeredColumns } from './personal-data-registry';
+import { itMapsEach } from '../../testing/table';
 
 describe('personal-data registry', () => {
-  it.each([
+  itMapsEach('%s looks personal: %s', looksPersonal, [
     ['reporter_phone', true],
     ['ip', true],
     ['user_agent', true],
@@ -12,9 +13,7 @@ describe('personal-data registry', () => {
     ['created_at', false],
     ['follower_count', false],
     ['tip', false],
-  ])('%s looks personal: %s', (column, expected) => {
-    expect(looksPersonal(column)).toBe(expected);
-  });
+  ]);
 
   it('gives every kept entry its reason', () => {
     expect(PERSONAL_DATA.filter((e) => e.erasure === 'keep' && !e.note?.trim())).toEqual([]);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Open311ErrorCode } from './open311.exception';
 import { dateRange } from './open311.service';
 import { isKnownKey } from './open311-api-key.interceptor';
+import { itMapsEach } from '../../testing/table';
 
 const NOW = new Date('2026-11-21T05:00:00Z');
 const DAY = 86_400_000;
@@ -30,16 +31,14 @@ describe('dateRange', () => {
 
 describe('isKnownKey', () => {
   const known = ['demo-open311-key', 'partner-2026'].map((k) => createHash('sha256').update(k).digest());
-  it.each([
+  itMapsEach('%j → %s', (key: string) => isKnownKey(key, known), [
     ['demo-open311-key', true],
     ['partner-2026', true],
     ['demo-open311-ke', false],
     ['demo-open311-key ', false],
     ['', false],
     ['DEMO-OPEN311-KEY', false],
-  ])('%j → %s', (key, ok) => {
-    expect(isKnownKey(key, known)).toBe(ok);
-  });
+  ]);
 
   it('knows no key when none is configured', () => {
     expect(isKnownKey('demo-open311-key', [])).toBe(false);

@@ -1,4 +1,5 @@
 import { fromOpen311, parseIsoWithOffset, readRecord, SourceRecord } from './import-row';
+import { itMapsEach } from '../../../testing/table';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
 const good: SourceRecord = {
@@ -15,16 +16,14 @@ const good: SourceRecord = {
 };
 
 describe('parseIsoWithOffset', () => {
-  it.each([
+  itMapsEach('reads %s', parseIsoWithOffset, [
     ['2024-03-05T23:30:00+07:00', Date.UTC(2024, 2, 5, 16, 30)],
     ['2024-03-05 23:30+07', Date.UTC(2024, 2, 5, 16, 30)],
     ['2024-03-05T16:30:00Z', Date.UTC(2024, 2, 5, 16, 30)],
     ['2024-03-05T16:30:00.250Z', Date.UTC(2024, 2, 5, 16, 30, 0, 250)],
     ['2024-03-05T09:30:00-0700', Date.UTC(2024, 2, 5, 16, 30)],
     ['2024-02-29T00:00:00+07:00', Date.UTC(2024, 1, 28, 17)],
-  ])('reads %s', (text, ms) => {
-    expect(parseIsoWithOffset(text)).toBe(ms);
-  });
+  ]);
 
   it.each([
     ['no offset', '2024-03-05T23:30:00'],
