@@ -1,17 +1,16 @@
 import { buildPreReformVersions, kindFromName, normalizeUnitName, REFORM_DATE, reformLinks, shortUnitName } from './admin-unit-versions';
 import { DATA_FILES, parseCsv, readSeedJson, readSeedText, ReformMapping, UnitVersionRow } from './seed-data';
+import { itMapsEach } from '../../backend/src/testing/table';
 
 describe('unit names', () => {
-  it.each([
+  itMapsEach('normalizeUnitName(%j) = %j', normalizeUnitName, [
     ['Phường 07', 'Phường 7'],
     ['Phường 15', 'Phường 15'],
     ['Phường  An Lạc', 'Phường An Lạc'],
     ['Xã 05', 'Xã 5'],
     ['Thị trấn 03', 'Thị trấn 3'],
     ['Phường Tân Định ', 'Phường Tân Định'],
-  ])('normalizeUnitName(%j) = %j', (raw, expected) => {
-    expect(normalizeUnitName(raw)).toBe(expected);
-  });
+  ]);
 
   it.each([
     ['Phường Bến Thành', 'phuong', 'Bến Thành'],
