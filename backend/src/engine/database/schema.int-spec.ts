@@ -1,41 +1,35 @@
 import { NoJit1764547200000 } from '../../../../migrations/1764547200000-no-jit';
 import { createDataSource } from './data-source';
 import { pendingMigrations, runMigrations } from './migrator';
-import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
+import { createScratchDatabase } from '../../testing/scratch-database';
 import { testConfig } from '../../testing/test-env';
+import { forSuite } from '../../testing/for-suite';
 
 describe('schema (real PostgreSQL + PostGIS)', () => {
-  let db: ScratchDatabase;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const db = forSuite(createScratchDatabase, (opened) => opened.drop());
 
   it('applies every migration once even when two processes migrate at the same time', async () => {
-    const other = createDataSource(testConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '2' }));
+    const other = createDataSource(testConfig({ DATABASE_URL: db().url, DATABASE_POOL_SIZE: '2' }));
     await other.initialize();
     try {
-      const [a, b] = await Promise.all([runMigrations(db.dataSource), runMigrations(other)]);
-      const all = db.dataSource.migrations.map((m) => m.name);
+      const [a, b] = await Promise.all([runMigrations(db().dataSource), runMigrations(other)]);
+      const all = db().dataSource.migrations.map((m) => m.name);
       expect([...a, ...b].sort()).toEqual([...all].sort());
-      const rows = await db.dataSource.query('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name');
+      const rows = await db().dataSource.query('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name');
       expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
-      expect(await pendingMigrations(db.dataSource)).toEqual([]);
+      expect(await pendingMigrations(db().dataSource)).toEqual([]);
     } finally {
       await other.destroy();
     }
   });
 
   it('matches the entities exactly (no drift between migrations and TypeORM metadata)', async () => {
-    const sql = await db.dataSource.driver.createSchemaBuilder().log();
+    const sql = await db().dataSource.driver.createSchemaBuilder().log();
     expect(sql.upQueries.map((q) => q.query)).toEqual([]);
   });
 
   it('gives every geometry column SRID 4326 or 3857 and a GiST index', async () => {
-    const columns: { table: string; column: string; srid: number; indexed: boolean }[] = await db.dataSource.query(`
+    const columns: { table: string; column: string; srid: number; indexed: boolean }[] = await db().dataSource.query(`
       SELECT g.f_table_name AS table, g.f_geometry_column AS column, g.srid,
              EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
                       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
@@ -49,7 +43,7 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
   });
 
   it('refuses to change or delete timeline events', async () => {
-    const q = db.dataSource;
+    const q = db().dataSource;
     await q.query(
       `INSERT INTO admin_unit (code, name, short_name, kind, province_code, valid_from, source) VALUES ('00001','Phường Thử','Thử','phuong','79','2025-07-01','test')`,
     );
@@ -70,7 +64,7 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
 
   it('gives new sessions no JIT compilation, and gives it back when rolled back', async () => {
     const jitOfNewSession = async () => {
-      const session = createDataSource(testConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '1' }));
+      const session = createDataSource(testConfig({ DATABASE_URL: db().url, DATABASE_POOL_SIZE: '1' }));
       await session.initialize();
       try {
         return (await session.query('SHOW jit'))[0].jit;
@@ -79,7 +73,7 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
       }
     };
     const migration = new NoJit1764547200000();
-    const runner = db.dataSource.createQueryRunner();
+    const runner = db().dataSource.createQueryRunner();
     try {
       expect(await jitOfNewSession()).toBe('off');
       await migration.down(runner);
@@ -92,12 +86,12 @@ describe('schema (real PostgreSQL + PostGIS)', () => {
   });
 
   it('rolls back to nothing and forward again', async () => {
-    for (let i = 0; i < db.dataSource.migrations.length; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await db.dataSource.query(
+    for (let i = 0; i < db().dataSource.migrations.length; i++) await db().dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await db().dataSource.query(
       `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'spatial_ref_sys')`,
     );
     expect(tables[0].n).toBe(0);
-    await runMigrations(db.dataSource);
-    expect(await pendingMigrations(db.dataSource)).toEqual([]);
+    await runMigrations(db().dataSource);
+    expect(await pendingMigrations(db().dataSource)).toEqual([]);
   });
 });

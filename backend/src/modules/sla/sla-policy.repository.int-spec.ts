@@ -1,25 +1,25 @@
-import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
+import { createScratchDatabase } from '../../testing/scratch-database';
 import { SlaPolicyRepository } from './sla-policy.repository';
+import { forSuite } from '../../testing/for-suite';
 
 /** The admin's SLA policy storage against a real, freshly migrated PostgreSQL (a scratch database). */
 describe('SLA policy storage (real PostgreSQL)', () => {
-  let db: ScratchDatabase;
+  const db = forSuite(
+    () => createScratchDatabase({ migrate: true }),
+    (opened) => opened.drop(),
+  );
   let repo: SlaPolicyRepository;
   let adminId: string;
   let categoryId: number;
 
   beforeAll(async () => {
-    db = await createScratchDatabase({ migrate: true });
-    repo = new SlaPolicyRepository(db.dataSource);
-    [{ id: adminId }] = await db.dataSource.query(
+    repo = new SlaPolicyRepository(db().dataSource);
+    [{ id: adminId }] = await db().dataSource.query(
       `INSERT INTO app_user (username, username_key, password_hash, full_name, role) VALUES ('sla.admin', 'sla.admin', 'x', 'SLA Admin', 'admin') RETURNING id`,
     );
-    [{ id: categoryId }] = await db.dataSource.query(
+    [{ id: categoryId }] = await db().dataSource.query(
       `INSERT INTO category (code, name_vi, name_en, group_code, group_vi, group_en, handling_level) VALUES ('pothole','Ổ gà','Pothole','roads','Đường','Roads','ward') RETURNING id`,
     );
-  });
-  afterAll(async () => {
-    await db?.drop();
   });
 
   it('finds a category by its code, and nothing for an unknown one', async () => {
