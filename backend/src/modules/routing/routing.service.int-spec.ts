@@ -1,4 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,25 +10,29 @@ import { IntakeModule } from '../intake/intake.module';
 import { IntakeService } from '../intake/intake.service';
 import { RoutingModule } from './routing.module';
 import { RoutingService } from './routing.service';
+import { forSuite } from '../../testing/for-suite';
 
 // Chợ Bến Thành (26743) and a point in Phường Sài Gòn (26740).
 const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
 
+async function openRoutingContext() {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
+  }).compile();
+  return moduleRef.init();
+}
+
 describe('routing (real PostgreSQL, seeded reference data)', () => {
-  let app: INestApplicationContext;
+  const app = forSuite(openRoutingContext, (opened) => opened.close());
   let intake: IntakeService;
   let routing: RoutingService;
   let db: DataSource;
   let officials: Record<string, Principal>;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, IntakeModule, RoutingModule],
-    }).compile();
-    app = await moduleRef.init();
-    intake = app.get(IntakeService);
-    routing = app.get(RoutingService);
-    db = app.get(getDataSourceToken());
+    intake = app().get(IntakeService);
+    routing = app().get(RoutingService);
+    db = app().get(getDataSourceToken());
     const users = await db.query(
       `SELECT id, username, role, unit_id FROM app_user WHERE username IN ('ward.benthanh', 'ward.saigon', 'admin')`,
     );
@@ -39,9 +42,6 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
         { userId: u.id, username: u.username, role: u.role, unitId: u.unit_id },
       ]),
     );
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   const file = async (category: string, attributes?: Record<string, unknown>) =>

@@ -11,6 +11,7 @@ import { TRACKING_CODE_PATTERN } from '../tracking-code';
 import { ImportRepository } from './import.repository';
 import { ImportOptions, ImportService } from './import.service';
 import { ImportException } from './import.exception';
+import { forSuite } from '../../../testing/for-suite';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
 const HEADER = 'external_id,category,lat,lng,description,address,created_at,status,closed_at,channel';
@@ -20,35 +21,42 @@ const DUC_BA = { lat: 10.7798, lng: 106.699, ward: 'Phường Sài Gòn' };
 const BINH_TAY = { lat: 10.7497, lng: 106.651, ward: 'Phường Bình Tây' };
 const HANOI = { lat: 21.0285, lng: 105.8542 };
 
+interface SeededImport {
+  db: ScratchDatabase;
+  pool: Pool;
+  service: ImportService;
+  dir: string;
+}
+
+/** A migrated scratch database with the reference seed, the service on it, and a folder for the files. */
+async function openSeededImport(): Promise<SeededImport> {
+  const db = await createScratchDatabase({ migrate: true });
+  const pool = new Pool({ connectionString: db.url, max: 2 });
+  await runSeed(pool, { reports: 0, demo: false, log: () => undefined });
+  const service = new ImportService(new ImportRepository(db.dataSource));
+  const dir = await mkdtemp(join(tmpdir(), 'hcmc1022-import-'));
+  return { db, pool, service, dir };
+}
+
+async function closeSeededImport({ db, pool, dir }: SeededImport): Promise<void> {
+  await pool.end();
+  await db.drop();
+  await rm(dir, { recursive: true, force: true });
+}
+
 describe('bulk import (real PostgreSQL + PostGIS, scratch database with the reference seed)', () => {
-  let db: ScratchDatabase;
-  let pool: Pool;
-  let service: ImportService;
-  let dir: string;
+  const seeded = forSuite(openSeededImport, closeSeededImport, 120_000);
   let n = 0;
 
-  beforeAll(async () => {
-    db = await createScratchDatabase({ migrate: true });
-    pool = new Pool({ connectionString: db.url, max: 2 });
-    await runSeed(pool, { reports: 0, demo: false, log: () => undefined });
-    service = new ImportService(new ImportRepository(db.dataSource));
-    dir = await mkdtemp(join(tmpdir(), 'hcmc1022-import-'));
-  }, 120_000);
-
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> =>
-    (await pool.query(sql, params)).rows as T[];
+    (await seeded().pool.query(sql, params)).rows as T[];
   const file = async (name: string, content: string) => {
-    const path = join(dir, `${++n}-${name}`);
+    const path = join(seeded().dir, `${++n}-${name}`);
     await writeFile(path, content);
     return path;
   };
-  const run = (path: string, options: Partial<ImportOptions> = {}) => service.importFile(path, { format: 'csv', now: NOW, ...options });
+  const run = (path: string, options: Partial<ImportOptions> = {}) =>
+    seeded().service.importFile(path, { format: 'csv', now: NOW, ...options });
   const reportsOf = (prefix: string) =>
     rows<{ external_id: string; status: string; ward: string; channel: string; priority: string; default_priority: string; code: string }>(
       `SELECT r.attributes ->> 'external_id' AS external_id, r.status::text, a.name AS ward, r.channel::text, r.priority::text,
@@ -395,7 +403,7 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
   });
 
   it('wakes the outbox relay after each batch that has open reports, and only then', async () => {
-    const listener = await pool.connect();
+    const listener = await seeded().pool.connect();
     const heard: string[] = [];
     listener.on('notification', (n) => heard.push(n.channel));
     try {
@@ -449,7 +457,7 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     );
     expect(await run(path, { batchSize: 150 })).toMatchObject({ read: points.length, imported: points.length, rejected: 0 });
 
-    const geo = new GeoRepository(db.dataSource);
+    const geo = new GeoRepository(seeded().db.dataSource);
     const imported = await rows<{ i: string; code: string; admin_unit_id: string }>(
       `SELECT substr(attributes ->> 'external_id', ${p.length + 1}) AS i, ward_code AS code, admin_unit_id::text FROM report WHERE attributes ->> 'external_id' LIKE $1`,
       [`${p}%`],
@@ -486,7 +494,7 @@ describe('bulk import (real PostgreSQL + PostGIS, scratch database with the refe
     const path = await file('columns.csv', 'id,category,lat,lng\n1,pothole,10.77,106.69\n');
     await expect(run(path)).rejects.toThrow(ImportException);
     await expect(run(path)).rejects.toThrow(/lacks column\(s\): external_id, description, created_at, status/);
-    await expect(run(join(dir, 'nowhere.csv'))).rejects.toThrow(/cannot read/);
+    await expect(run(join(seeded().dir, 'nowhere.csv'))).rejects.toThrow(/cannot read/);
     await expect(run(await file('broken.json', '[{"service_request_id": 1,'), { format: 'open311' })).rejects.toThrow(
       /not a valid Open311 JSON file/,
     );
