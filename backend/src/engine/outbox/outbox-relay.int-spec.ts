@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
 import { TestRedisServer } from '../../testing/redis-server';
+import { forSuite } from '../../testing/for-suite';
 import { testConfig } from '../../testing/test-env';
 import { APP_CONFIG, ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
@@ -26,32 +27,41 @@ async function until<T>(fn: () => Promise<T | null | undefined | false>, ms: num
   }
 }
 
+interface Relay {
+  db: ScratchDatabase;
+  redis: TestRedisServer;
+  app: INestApplicationContext;
+}
+
+/** The relay's module on a migrated scratch database and a private Redis, which a test may stop. */
+async function openRelay(): Promise<Relay> {
+  const [db, redis] = await Promise.all([createScratchDatabase({ migrate: true }), TestRedisServer.start()]);
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, OutboxRelayModule],
+  })
+    .overrideProvider(APP_CONFIG)
+    .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4' }))
+    .compile();
+  return { db, redis, app: await moduleRef.init() };
+}
+
+async function closeRelay({ db, redis, app }: Relay): Promise<void> {
+  await app.close();
+  await redis.stop();
+  await db.drop();
+}
+
 describe('outbox relay (real PostgreSQL and a private Redis)', () => {
-  let db: ScratchDatabase;
-  let redis: TestRedisServer;
-  let app: INestApplicationContext;
+  const relay = forSuite(openRelay, closeRelay);
   let outbox: OutboxRepository;
   let dataSource: DataSource;
   let routing: Queue;
 
-  beforeAll(async () => {
-    [db, redis] = await Promise.all([createScratchDatabase({ migrate: true }), TestRedisServer.start()]);
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, DatabaseModule, RedisModule, QueueModule, OutboxRelayModule],
-    })
-      .overrideProvider(APP_CONFIG)
-      .useValue(testConfig({ DATABASE_URL: db.url, REDIS_URL: redis.url, DATABASE_POOL_SIZE: '4' }))
-      .compile();
-    app = await moduleRef.init();
+  beforeAll(() => {
+    const { app } = relay();
     outbox = app.get(OutboxRepository);
     dataSource = app.get(getDataSourceToken());
     routing = app.get(getQueueToken(QueueName.Routing));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await redis?.stop();
-    await db?.drop();
   });
 
   const publish = (id: string) => dataSource.transaction((tx) => outbox.enqueue(tx, 'report.created', id));
@@ -81,7 +91,7 @@ describe('outbox relay (real PostgreSQL and a private Redis)', () => {
   });
 
   it('keeps messages while Redis is down and relays them when it returns', async () => {
-    await redis.kill();
+    await relay().redis.kill();
     const id = randomUUID();
     await publish(id);
     const failed = await until(async () => {
@@ -91,7 +101,7 @@ describe('outbox relay (real PostgreSQL and a private Redis)', () => {
     expect(failed.published_at).toBeNull();
     expect(failed.last_error).toMatch(/timed out|connect|closed/i);
 
-    await redis.restart();
+    await relay().redis.restart();
     await until(async () => (await row(id))?.published_at, 15000);
     expect((await routing.getJob(id))?.name).toBe('route-report');
   }, 45000);
