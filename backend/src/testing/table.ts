@@ -8,3 +8,10 @@ export function itMapsEach<I, O>(title: string, fn: (input: I) => O, rows: reado
     expect(fn(input)).toBe(expected);
   });
 }
+
+/** As itMapsEach, for a function of two arguments: each row holds both, then the expected value. */
+export function itMapsEachPair<A, B, O>(title: string, fn: (a: A, b: B) => O, rows: readonly (readonly [A, B, O])[]): void {
+  it.each(rows.map(([a, b, expected]) => [a, b, expected] as [A, B, O]))(title, (a, b, expected) => {
+    expect(fn(a, b)).toBe(expected);
+  });
+}

@@ -1,8 +1,9 @@
 import type { ReportStatus } from '../report-record/report-status';
 import { allowedActions, IllegalTransitionError, nextStatus, TicketAction } from './ticket-state-machine';
+import { itMapsEachPair } from '../../testing/table';
 
 describe('ticket state machine', () => {
-  it.each([
+  itMapsEachPair<ReportStatus, TicketAction, ReportStatus>('%s --%s--> %s', nextStatus, [
     ['assigned', 'accept', 'in_progress'],
     ['in_progress', 'request_info', 'waiting_citizen'],
     ['waiting_citizen', 'citizen_reply', 'in_progress'],
@@ -15,9 +16,7 @@ describe('ticket state machine', () => {
     ['new', 'reject', 'rejected'],
     ['waiting_citizen', 'reject', 'rejected'],
     ['in_progress', 'merge', 'merged'],
-  ] as [ReportStatus, TicketAction, ReportStatus][])('%s --%s--> %s', (from, action, to) => {
-    expect(nextStatus(from, action)).toBe(to);
-  });
+  ]);
 
   it.each([
     ['closed', 'reopen'],
