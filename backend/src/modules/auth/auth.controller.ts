@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { z, ZodType } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
 import {
@@ -33,7 +33,11 @@ import { LoginLimiterInterceptor } from './login-limiter.interceptor';
 import { AllowedDuringSetup } from './setup.decorator';
 import type { Principal } from './principal';
 import { SecondFactorService } from './second-factor.service';
+import { PostAnswering } from './staff-route.decorator';
 import type { ClientMeta } from './sessions.service';
+
+/** A POST for any signed-in caller that answers 200 with `schema`. */
+const SignedInPost = (path: string, schema: ZodType): MethodDecorator => applyDecorators(PostAnswering(path, schema), ApiBearerAuth());
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -55,9 +59,7 @@ export class AuthController {
 
   /** The second step of a sign-in for an account with a second factor. */
   @Public()
-  @Post('login/second-factor')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: loginResponseSchema })
+  @PostAnswering('login/second-factor', loginResponseSchema)
   loginSecondFactor(
     @Body({ schema: secondFactorLoginSchema }) body: SecondFactorLoginRequest,
     @Client() client: ClientMeta,
@@ -66,21 +68,15 @@ export class AuthController {
   }
 
   /** A new TOTP secret, waiting for its first code (confirm). */
-  @ApiBearerAuth()
   @AllowedDuringSetup()
-  @Post('second-factor/enrol')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: enrolmentSchema })
+  @SignedInPost('second-factor/enrol', enrolmentSchema)
   enrolSecondFactor(@CurrentPrincipal() principal: Principal): Promise<Enrolment> {
     return this.factors.enrol(principal);
   }
 
   /** The first code from the app turns the factor on; the answer holds the recovery codes, this once. */
-  @ApiBearerAuth()
   @AllowedDuringSetup()
-  @Post('second-factor/confirm')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: recoveryCodesResponse })
+  @SignedInPost('second-factor/confirm', recoveryCodesResponse)
   confirmSecondFactor(
     @Body({ schema: secondFactorCodeSchema }) body: { code: string },
     @CurrentPrincipal() principal: Principal,
@@ -90,9 +86,7 @@ export class AuthController {
 
   /** A new access token (and refresh token) for a session that is still open. */
   @Public()
-  @Post('refresh')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: loginResponseSchema })
+  @PostAnswering('refresh', loginResponseSchema)
   refresh(@Body({ schema: refreshSchema }) body: RefreshRequest, @Client() client: ClientMeta): Promise<LoginResponse> {
     return this.auth.refresh(body.refreshToken, client);
   }
@@ -114,11 +108,8 @@ export class AuthController {
     return this.auth.logout(principal);
   }
 
-  @ApiBearerAuth()
   @AllowedDuringSetup()
-  @Post('password')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: sessionUserSchema })
+  @SignedInPost('password', sessionUserSchema)
   changePassword(
     @Body({ schema: changePasswordSchema }) body: ChangePasswordRequest,
     @CurrentPrincipal() principal: Principal,
@@ -142,10 +133,7 @@ export class AuthController {
   }
 
   /** "Sign out everywhere": every session of the caller ends, this one included. */
-  @ApiBearerAuth()
-  @Post('sessions/revoke-all')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: endedSessionsResponse })
+  @SignedInPost('sessions/revoke-all', endedSessionsResponse)
   endAllSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
     return this.auth.endAllSessions(principal);
   }

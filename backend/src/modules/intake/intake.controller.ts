@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
@@ -7,7 +7,6 @@ import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import { CallCentreService } from './call-centre.service';
 import { text } from '../../engine/http/text.schema';
 import {
@@ -24,6 +23,7 @@ import {
 } from './intake.dto';
 import { IntakeException } from './intake.exception';
 import { IntakeService } from './intake.service';
+import { StaffOnly, StaffPost } from '../auth/staff-route.decorator';
 
 const duplicatesQuery = z.object({
   category: text(64).pipe(z.string().min(1)),
@@ -80,29 +80,23 @@ export class IntakeController {
     return result;
   }
 
-  @ApiBearerAuth()
-  @Roles('operator')
+  @StaffOnly('operator')
   @Get('reports/duplicates')
   @ApiOkResponse({ standardSchema: z.array(duplicateCandidateSchema) })
   duplicates(@Query({ schema: duplicatesQuery }) q: z.infer<typeof duplicatesQuery>): Promise<DuplicateCandidate[]> {
     return this.calls.likelyDuplicates(q);
   }
 
-  @ApiBearerAuth()
-  @Roles('operator')
+  @StaffOnly('operator')
   @Get('callers/:phone/reports')
   @ApiOkResponse({ standardSchema: z.array(callerReportSchema) })
   callerHistory(@Param('phone', { schema: phoneSchema }) phone: string, @CurrentPrincipal() principal: Principal): Promise<CallerReport[]> {
     return this.calls.callerHistory(phone, principal);
   }
 
-  @ApiBearerAuth()
-  @Roles('operator')
   @RateLimit('filing')
   @BodyLimit(16 * 1024)
-  @Post('reports/:id/callers')
-  @HttpCode(201)
-  @ApiCreatedResponse({ standardSchema: attachedCallSchema })
+  @StaffPost('reports/:id/callers', attachedCallSchema, ['operator'], 201)
   attachCaller(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: attachCallerBody }) body: z.infer<typeof attachCallerBody>,

@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../../engine/http/public.decorator';
 import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
 import { revealedReporterSchema, StaffReport, staffReportSchema, TrackedReport, trackedReportSchema } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { StaffOnly, StaffPost } from '../auth/staff-route.decorator';
 
 const revealBody = z
   .object({ reason: text(1000).pipe(z.string().min(10)) })
@@ -41,8 +41,7 @@ export class ReportsController {
     return this.reports.track(code, secret);
   }
 
-  @ApiBearerAuth()
-  @Roles('operator', 'ward_official', 'department_official', 'leader', 'admin')
+  @StaffOnly('operator', 'ward_official', 'department_official', 'leader', 'admin')
   @Get('reports/:id')
   @ApiOkResponse({ standardSchema: staffReportSchema })
   get(@Param('id', { schema: z.string().uuid() }) id: string, @CurrentPrincipal() principal: Principal): Promise<StaffReport> {
@@ -50,11 +49,7 @@ export class ReportsController {
   }
 
   /** An admin reads a hidden reporter's contact details; the reason goes into the timeline. */
-  @ApiBearerAuth()
-  @Roles('admin')
-  @Post('reports/:id/reveal-reporter')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: revealedReporterSchema })
+  @StaffPost('reports/:id/reveal-reporter', revealedReporterSchema, ['admin'])
   revealReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: revealBody }) body: z.infer<typeof revealBody>,

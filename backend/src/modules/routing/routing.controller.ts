@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import {
   closedRuleResponse,
   createdRuleResponse,
@@ -17,9 +16,9 @@ import {
 } from './routing.dto';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingService } from './routing.service';
+import { StaffOnly, StaffPost } from '../auth/staff-route.decorator';
 
 @ApiTags('routing')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class RoutingController {
   constructor(
@@ -27,10 +26,7 @@ export class RoutingController {
     private readonly rules: RoutingRulesService,
   ) {}
 
-  @Roles('ward_official', 'department_official', 'admin')
-  @Post('reports/:id/transfer')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: transferResultSchema })
+  @StaffPost('reports/:id/transfer', transferResultSchema, ['ward_official', 'department_official', 'admin'])
   transfer(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: transferSchema }) body: z.infer<typeof transferSchema>,
@@ -39,7 +35,7 @@ export class RoutingController {
     return this.routing.transfer(id, body.unitId, body.reason, p);
   }
 
-  @Roles('ward_official', 'department_official', 'operator', 'admin')
+  @StaffOnly('ward_official', 'department_official', 'operator', 'admin')
   @Post('reports/:id/reclassify')
   @HttpCode(200)
   reclassify(
@@ -50,17 +46,14 @@ export class RoutingController {
     return this.routing.reclassify(id, body, p);
   }
 
-  @Roles('admin', 'leader')
+  @StaffOnly('admin', 'leader')
   @Get('admin/routing-rules')
   @ApiOkResponse({ standardSchema: routingRulesResponse })
   list(@Query({ schema: rulesQuery }) q: z.infer<typeof rulesQuery>): Promise<RoutingRuleView[]> {
     return this.rules.list(q);
   }
 
-  @Roles('admin')
-  @Post('admin/routing-rules')
-  @HttpCode(201)
-  @ApiCreatedResponse({ standardSchema: createdRuleResponse })
+  @StaffPost('admin/routing-rules', createdRuleResponse, ['admin'], 201)
   create(
     @Body({ schema: createRuleSchema }) body: z.infer<typeof createRuleSchema>,
     @CurrentPrincipal() p: Principal,
@@ -68,10 +61,7 @@ export class RoutingController {
     return this.rules.create(body, p);
   }
 
-  @Roles('admin')
-  @Post('admin/routing-rules/:id/close')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: closedRuleResponse })
+  @StaffPost('admin/routing-rules/:id/close', closedRuleResponse, ['admin'])
   close(
     @Param('id', { schema: z.coerce.number().int().positive() }) id: number,
     @CurrentPrincipal() p: Principal,

@@ -1,13 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isoInstant, text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import { AUDIT_EVENT_TYPES } from '../audit/audit-event.entity';
 import { AuditEventView, auditPageSchema } from '../audit/audit.dto';
 import { AuditService } from '../audit/audit.service';
+import { StaffApi } from '../auth/staff-route.decorator';
 
 const auditQuery = z.object({
   /** A username (any spelling of it) or nothing. */
@@ -33,10 +33,7 @@ const auditQuery = z.object({
 
 // Beside the staff pages rather than in the audit module, which every module (auth included) writes
 // through and which therefore imports none of them.
-@ApiTags('admin')
-@ApiBearerAuth()
-@Roles('admin')
-@Controller('api/v1/admin/audit')
+@StaffApi('admin', 'api/v1/admin/audit', 'admin')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import {
   CreateStaffRequest,
   createStaffSchema,
@@ -23,13 +22,11 @@ import {
   updateStaffSchema,
 } from './staff.dto';
 import { StaffService } from './staff.service';
+import { StaffApi, PostAnswering } from '../auth/staff-route.decorator';
 
 const id = z.string().uuid();
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@Roles('admin')
-@Controller('api/v1/admin/users')
+@StaffApi('admin', 'api/v1/admin/users', 'admin')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
@@ -50,9 +47,7 @@ export class StaffController {
   }
 
   /** Staff from a CSV file; `dryRun` (the default) lists every bad row and writes nothing. */
-  @Post('import')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: importResultSchema })
+  @PostAnswering('import', importResultSchema)
   import(@Body({ schema: importStaffSchema }) body: ImportStaffRequest, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
     return this.staff.import(body, p);
   }
@@ -73,30 +68,22 @@ export class StaffController {
     return this.staff.update(userId, body, p);
   }
 
-  @Post(':id/disable')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: staffAccountSchema })
+  @PostAnswering(':id/disable', staffAccountSchema)
   disable(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.disable(userId, p);
   }
 
-  @Post(':id/enable')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: staffAccountSchema })
+  @PostAnswering(':id/enable', staffAccountSchema)
   enable(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.enable(userId, p);
   }
 
-  @Post(':id/reset-second-factor')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: staffAccountSchema })
+  @PostAnswering(':id/reset-second-factor', staffAccountSchema)
   resetSecondFactor(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<StaffAccount> {
     return this.staff.resetSecondFactor(userId, p);
   }
 
-  @Post(':id/reset-password')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: temporaryPasswordSchema })
+  @PostAnswering(':id/reset-password', temporaryPasswordSchema)
   resetPassword(@Param('id', { schema: id }) userId: string, @CurrentPrincipal() p: Principal): Promise<TemporaryPasswordAnswer> {
     return this.staff.resetPassword(userId, p);
   }

@@ -1,5 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BodyLimit } from '../../engine/http/body-limit.decorator';
 import { Public } from '../../engine/http/public.decorator';
@@ -7,7 +7,7 @@ import { RateLimit } from '../../engine/rate-limit/rate-limit.decorator';
 import { text } from '../../engine/http/text.schema';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { StaffPost } from '../auth/staff-route.decorator';
 import { REPORTER_SECRET_HEADER } from '../reporter-access/reporter-secret';
 import { TicketAction } from './ticket-state-machine';
 import { ActionResult, actionResultSchema, noteResultSchema } from './tickets.dto';
@@ -43,16 +43,24 @@ const REPORTER_SECRET = {
 };
 const codeParam = z.string().regex(/^HCM-\d{6}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/);
 
+/** A reporter's own action on the tracking code (composed last first, as the stack would run). */
+const ReporterAction = (path: string): MethodDecorator =>
+  applyDecorators(
+    ApiOkResponse({ standardSchema: actionResultSchema }),
+    HttpCode(200),
+    Post(path),
+    BodyLimit(32 * 1024),
+    RateLimit('citizenAction'),
+    ApiHeader(REPORTER_SECRET),
+    Public(),
+  );
+
 @ApiTags('tickets')
 @Controller('api/v1')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
-  @ApiBearerAuth()
-  @Roles('ward_official', 'department_official', 'admin')
-  @Post('reports/:id/actions/:action')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @StaffPost('reports/:id/actions/:action', actionResultSchema, ['ward_official', 'department_official', 'admin'])
   act(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Param('action', { schema: z.enum(Object.keys(ACTIONS) as [string, ...string[]]) }) action: string,
@@ -63,11 +71,7 @@ export class TicketsController {
   }
 
   /** An internal note: never shown to the citizen. */
-  @ApiBearerAuth()
-  @Roles('ward_official', 'department_official', 'admin')
-  @Post('reports/:id/notes')
-  @HttpCode(201)
-  @ApiCreatedResponse({ standardSchema: noteResultSchema })
+  @StaffPost('reports/:id/notes', noteResultSchema, ['ward_official', 'department_official', 'admin'], 201)
   note(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -78,13 +82,7 @@ export class TicketsController {
 
   // The reporter's own actions: the tracking code names the ticket, the secret gives the right
   // to act on it (invariant 7). Without the header: 401; with one that does not fit: 403.
-  @Public()
-  @ApiHeader(REPORTER_SECRET)
-  @RateLimit('citizenAction')
-  @BodyLimit(32 * 1024)
-  @Post('track/:code/reply')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @ReporterAction('track/:code/reply')
   reply(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -93,13 +91,7 @@ export class TicketsController {
     return this.tickets.citizenReply(code, secret, body.message);
   }
 
-  @Public()
-  @ApiHeader(REPORTER_SECRET)
-  @RateLimit('citizenAction')
-  @BodyLimit(32 * 1024)
-  @Post('track/:code/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @ReporterAction('track/:code/reject')
   reject(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -108,13 +100,7 @@ export class TicketsController {
     return this.tickets.citizenReject(code, secret, body.message);
   }
 
-  @Public()
-  @ApiHeader(REPORTER_SECRET)
-  @RateLimit('citizenAction')
-  @BodyLimit(32 * 1024)
-  @Post('track/:code/rating')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @ReporterAction('track/:code/rating')
   rate(
     @Param('code', { schema: codeParam }) code: string,
     @Headers(REPORTER_SECRET_HEADER) secret: string | undefined,
@@ -124,11 +110,7 @@ export class TicketsController {
   }
 
   // A caller without a web link: the call-centre operator acts for them, recorded as such.
-  @ApiBearerAuth()
-  @Roles('operator')
-  @Post('reports/:id/for-reporter/reply')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @StaffPost('reports/:id/for-reporter/reply', actionResultSchema, ['operator'])
   replyForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -137,11 +119,7 @@ export class TicketsController {
     return this.tickets.actForReporter(id, 'reply', { message: body.message }, p);
   }
 
-  @ApiBearerAuth()
-  @Roles('operator')
-  @Post('reports/:id/for-reporter/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @StaffPost('reports/:id/for-reporter/reject', actionResultSchema, ['operator'])
   rejectForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: messageBody }) body: z.infer<typeof messageBody>,
@@ -150,11 +128,7 @@ export class TicketsController {
     return this.tickets.actForReporter(id, 'reject', { message: body.message }, p);
   }
 
-  @ApiBearerAuth()
-  @Roles('operator')
-  @Post('reports/:id/for-reporter/rating')
-  @HttpCode(200)
-  @ApiOkResponse({ standardSchema: actionResultSchema })
+  @StaffPost('reports/:id/for-reporter/rating', actionResultSchema, ['operator'])
   rateForReporter(
     @Param('id', { schema: z.string().uuid() }) id: string,
     @Body({ schema: ratingBody }) body: z.infer<typeof ratingBody>,

@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
 import { QueueItem, queueItemSchema } from './tickets.dto';
 import { UnitQueueService } from './unit-queue.service';
+import { StaffApi } from '../auth/staff-route.decorator';
 
 const page = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -13,10 +13,7 @@ const page = z.object({
 });
 
 /** A unit's queue of open tickets, under the units path it has always had (and its OpenAPI operation id). */
-@ApiTags('units')
-@ApiBearerAuth()
-@Roles('operator', 'ward_official', 'department_official', 'leader', 'admin')
-@Controller('api/v1/units')
+@StaffApi('units', 'api/v1/units', 'operator', 'ward_official', 'department_official', 'leader', 'admin')
 export class UnitQueueController {
   constructor(private readonly units: UnitQueueService) {}
 

@@ -1,13 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { UnitView, unitsResponse } from './units.dto';
 import { UnitsService } from './units.service';
+import { StaffApi } from '../auth/staff-route.decorator';
 
-@ApiTags('units')
-@ApiBearerAuth()
-@Roles('operator', 'ward_official', 'department_official', 'leader', 'admin')
-@Controller('api/v1/units')
+@StaffApi('units', 'api/v1/units', 'operator', 'ward_official', 'department_official', 'leader', 'admin')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 

@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal';
-import { Roles } from '../../auth/roles.decorator';
 import {
   calendarDayViewSchema,
   CalendarDayView,
@@ -20,12 +19,10 @@ import {
   putHoursSchema,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { StaffApi } from '../../auth/staff-route.decorator';
 
 /** The work calendar SLAs run on: weekly hours, holidays, compensatory days, swapped working days. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@Roles('admin')
-@Controller('api/v1/admin/calendar')
+@StaffApi('admin', 'api/v1/admin/calendar', 'admin')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
