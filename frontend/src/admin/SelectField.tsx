@@ -1,3 +1,5 @@
+import { SelectOptions } from '../ui/SelectOptions';
+
 interface SelectFieldProps<V extends string> {
   /** The select's id, and its test id. */
   id: string;
@@ -13,11 +15,7 @@ export function SelectField<V extends string>({ id, label, value, options, onCha
     <div className="field admin-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value as V)} data-testid={id}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );
