@@ -4,6 +4,8 @@ import { SelectOptions } from '../ui/SelectOptions';
 import type { QueueFilter, queueChoices } from './queueFilter';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
 
+const DATE_FIELDS = ['from', 'to'] as const;
+
 interface QueueFiltersProps {
   filter: QueueFilter;
   choices: ReturnType<typeof queueChoices>;
@@ -44,26 +46,9 @@ export function QueueFilters({ filter, choices, onChange, onClear }: QueueFilter
           onChange={(value) => onChange({ [field]: value })}
         />
       ))}
-      <label className="wb-field">
-        <span>{t('workbench.filters.from')}</span>
-        <input
-          type="date"
-          value={filter.from}
-          max={filter.to || undefined}
-          data-testid="wb-filter-from"
-          onChange={(event) => onChange({ from: event.target.value })}
-        />
-      </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.to')}</span>
-        <input
-          type="date"
-          value={filter.to}
-          min={filter.from || undefined}
-          data-testid="wb-filter-to"
-          onChange={(event) => onChange({ to: event.target.value })}
-        />
-      </label>
+      {DATE_FIELDS.map((field) => (
+        <DateFilter key={field} field={field} filter={filter} onChange={onChange} />
+      ))}
       {active && (
         <button type="button" className="button button--quiet wb-filters__clear" data-testid="wb-filter-clear" onClick={onClear}>
           {t('workbench.filters.clear')}
@@ -91,6 +76,30 @@ function FilterSelect({ label, value, testId, options, onChange }: FilterSelectP
         <option value="">{t('workbench.filters.all')}</option>
         <SelectOptions options={options} />
       </select>
+    </label>
+  );
+}
+
+interface DateFilterProps {
+  field: (typeof DATE_FIELDS)[number];
+  filter: QueueFilter;
+  onChange(change: Partial<QueueFilter>): void;
+}
+
+/** One end of the date range; neither end may pass the other. */
+function DateFilter({ field, filter, onChange }: DateFilterProps) {
+  const { t } = useTranslation();
+  return (
+    <label className="wb-field">
+      <span>{t(`workbench.filters.${field}`)}</span>
+      <input
+        type="date"
+        value={filter[field]}
+        min={field === 'to' ? filter.from || undefined : undefined}
+        max={field === 'from' ? filter.to || undefined : undefined}
+        data-testid={`wb-filter-${field}`}
+        onChange={(event) => onChange({ [field]: event.target.value })}
+      />
     </label>
   );
 }
