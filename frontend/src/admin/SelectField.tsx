@@ -1,4 +1,5 @@
 import { SelectOptions } from '../ui/SelectOptions';
+import { FormField } from '../ui/FormField';
 
 interface SelectFieldProps<V extends string> {
   /** The select's id, and its test id. */
@@ -12,11 +13,10 @@ interface SelectFieldProps<V extends string> {
 /** A labelled select of a filter bar. */
 export function SelectField<V extends string>({ id, label, value, options, onChange }: SelectFieldProps<V>) {
   return (
-    <div className="field admin-field">
-      <label htmlFor={id}>{label}</label>
+    <FormField className="field admin-field" htmlFor={id} label={label}>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value as V)} data-testid={id}>
         <SelectOptions options={options} />
       </select>
-    </div>
+    </FormField>
   );
 }
