@@ -11,6 +11,7 @@ import { normaliseTrackingCode } from './trackingCode';
 import { useTrackedReport, type TrackedReport } from './trackQueries';
 import './track.css';
 import { Fact } from '../ui/Fact';
+import { PhotoList } from '../ui/PhotoList';
 
 /** `/track` asks for a code; `/track/:code` shows that report's public view. */
 export default function TrackPage() {
@@ -137,22 +138,7 @@ function TrackedReportView({ report, secret }: { report: TrackedReport; secret: 
       {report.photos.length > 0 && (
         <section className="track-section" aria-labelledby="track-photos-title">
           <h2 id="track-photos-title">{t('track.fields.photos')}</h2>
-          <ul className="track-photos" data-testid="track-photos">
-            {report.photos.map((photo, index) => (
-              <li key={photo.id}>
-                <a href={photo.url} target="_blank" rel="noreferrer">
-                  <img
-                    src={photo.url}
-                    width={photo.width || undefined}
-                    height={photo.height || undefined}
-                    loading="lazy"
-                    alt={t('track.photoAlt', { index: index + 1 })}
-                    data-testid="track-photo"
-                  />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <PhotoList photos={report.photos} className="track-photos" testId="track-photos" photoTestId="track-photo" sized />
         </section>
       )}
 

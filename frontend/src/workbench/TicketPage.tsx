@@ -17,6 +17,7 @@ import { useQueue, useTicket, type Ticket } from './workbenchQueries';
 import '../admin/admin.css';
 import './workbench.css';
 import { Fact } from '../ui/Fact';
+import { PhotoList } from '../ui/PhotoList';
 
 type Notice = { kind: 'done'; status: string } | { kind: 'conflict'; problem: ActionProblem } | null;
 
@@ -149,15 +150,7 @@ function TicketView({ ticket, reloading, actions }: { ticket: Ticket; reloading:
               {ticket.description}
             </p>
             {ticket.photos.length > 0 && (
-              <ul className="wb-photos" data-testid="wb-ticket-photos">
-                {ticket.photos.map((photo, index) => (
-                  <li key={photo.id}>
-                    <a href={photo.url} target="_blank" rel="noreferrer">
-                      <img src={photo.url} loading="lazy" alt={t('track.photoAlt', { index: index + 1 })} data-testid="wb-ticket-photo" />
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <PhotoList photos={ticket.photos} className="wb-photos" testId="wb-ticket-photos" photoTestId="wb-ticket-photo" />
             )}
           </section>
 
