@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CitizenFormFooter } from './CitizenFormFooter';
 import { citizenProblemOf } from './citizenErrors';
 import type { CitizenAction } from './trackQueries';
 
@@ -44,14 +45,7 @@ export function CitizenMessageForm({ kind, action }: CitizenMessageFormProps) {
         data-testid={`track-${kind}-input`}
         onChange={(event) => setMessage(event.target.value)}
       />
-      {problem && (
-        <p id={errorId} className="track-error" role="alert" data-testid={`track-${kind}-error`} data-problem={problem}>
-          {t(`track.actions.problems.${problem}`, { min: MIN_CITIZEN_MESSAGE })}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} data-testid={`track-${kind}-submit`}>
-        {sending ? t('track.actions.sending') : t(`track.actions.${kind}.submit`)}
-      </button>
+      <CitizenFormFooter name={kind} problem={problem} problemId={errorId} min={MIN_CITIZEN_MESSAGE} sending={sending} />
     </form>
   );
 }

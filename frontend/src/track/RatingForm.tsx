@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CitizenFormFooter } from './CitizenFormFooter';
 import { citizenProblemOf } from './citizenErrors';
 import type { CitizenAction } from './trackQueries';
 
@@ -60,14 +61,7 @@ export function RatingForm({ action }: { action: CitizenAction<{ rating: number;
         data-testid="track-rating-comment"
         onChange={(event) => setComment(event.target.value)}
       />
-      {problem && (
-        <p className="track-error" role="alert" data-testid="track-rating-error" data-problem={problem}>
-          {t(`track.actions.problems.${problem}`, { min: 1 })}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} data-testid="track-rating-submit">
-        {sending ? t('track.actions.sending') : t('track.actions.rating.submit')}
-      </button>
+      <CitizenFormFooter name="rating" problem={problem} min={1} sending={sending} />
     </form>
   );
 }
