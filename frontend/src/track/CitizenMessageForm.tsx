@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CitizenFormFooter } from './CitizenFormFooter';
-import { citizenProblemOf } from './citizenErrors';
+import { useCheckedAction } from './useCheckedAction';
 import type { CitizenAction } from './trackQueries';
 
 export const MIN_CITIZEN_MESSAGE = 2;
@@ -16,17 +16,13 @@ interface CitizenMessageFormProps {
 export function CitizenMessageForm({ kind, action }: CitizenMessageFormProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
-  const [tooShort, setTooShort] = useState(false);
   const fieldId = useId();
   const errorId = useId();
-  const sending = action.isPending;
-  const problem = tooShort ? 'tooShort' : action.isError ? citizenProblemOf(action.error) : null;
+  const { sending, problem, send } = useCheckedAction(action, 'tooShort');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTooShort(message.trim().length < MIN_CITIZEN_MESSAGE);
-    if (message.trim().length < MIN_CITIZEN_MESSAGE) return;
-    action.mutate(message.trim(), { onSuccess: () => setMessage('') });
+    send(message.trim().length >= MIN_CITIZEN_MESSAGE, message.trim(), () => setMessage(''));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CitizenFormFooter } from './CitizenFormFooter';
-import { citizenProblemOf } from './citizenErrors';
+import { useCheckedAction } from './useCheckedAction';
 import type { CitizenAction } from './trackQueries';
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -11,16 +11,13 @@ export function RatingForm({ action }: { action: CitizenAction<{ rating: number;
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [noRating, setNoRating] = useState(false);
   const commentId = useId();
   const legendId = useId();
-  const sending = action.isPending;
-  const problem = noRating ? 'noRating' : action.isError ? citizenProblemOf(action.error) : null;
+  const { sending, problem, send } = useCheckedAction(action, 'noRating');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setNoRating(rating < 1);
-    if (rating >= 1) action.mutate({ rating, comment: comment.trim() });
+    send(rating >= 1, { rating, comment: comment.trim() });
   };
 
   return (
