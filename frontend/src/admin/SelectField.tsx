@@ -1,3 +1,6 @@
+import { SelectOptions } from '../ui/SelectOptions';
+import { FormField } from '../ui/FormField';
+
 interface SelectFieldProps<V extends string> {
   /** The select's id, and its test id. */
   id: string;
@@ -10,15 +13,10 @@ interface SelectFieldProps<V extends string> {
 /** A labelled select of a filter bar. */
 export function SelectField<V extends string>({ id, label, value, options, onChange }: SelectFieldProps<V>) {
   return (
-    <div className="field admin-field">
-      <label htmlFor={id}>{label}</label>
+    <FormField className="field admin-field" htmlFor={id} label={label}>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value as V)} data-testid={id}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
-    </div>
+    </FormField>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
+import { useLatestRef } from '../ui/useLatestRef';
 
 /** A MapLibre popup at `lngLat` whose content is React (rendered through a portal into the popup's node). */
 export function MapPopup({
@@ -15,11 +16,7 @@ export function MapPopup({
   children: ReactNode;
 }) {
   const [node] = useState(() => document.createElement('div'));
-  const onCloseRef = useRef(onClose);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    onCloseRef.current = onClose;
-  });
+  const onCloseRef = useLatestRef(onClose);
   const [lng, lat] = lngLat;
 
   useEffect(() => {
@@ -33,7 +30,7 @@ export function MapPopup({
       popup.off('close', closed);
       popup.remove();
     };
-  }, [map, node, lng, lat]);
+  }, [map, node, lng, lat, onCloseRef]);
 
   return createPortal(children, node);
 }

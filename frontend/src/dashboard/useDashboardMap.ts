@@ -1,5 +1,5 @@
 import { sessionToken } from '../api/client';
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Layer } from '@deck.gl/core';
 import { WARDS_FILL_LAYER, addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
@@ -29,6 +29,7 @@ import {
   DOTS_LAYER,
   statusDotImage,
 } from './reportLayers';
+import { useLatestRef } from '../ui/useLatestRef';
 
 /** Pixels around a click searched for a report point: a finger is not a mouse. */
 const PICK_RADIUS_PX = 8;
@@ -74,11 +75,7 @@ export interface DashboardMap {
  * the filters, the window and the live generation; changing it re-fetches every report layer.
  */
 export function useDashboardMap(containerRef: RefObject<HTMLDivElement | null>, options: DashboardMapOptions): DashboardMap {
-  const onPickRef = useRef(options.onPick);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    onPickRef.current = options.onPick;
-  });
+  const onPickRef = useLatestRef(options.onPick);
 
   const basemap = useBasemapMap(containerRef, {
     testHook: '__dashboardMap1022',

@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { openEventStream, type StreamStatus } from './eventStream';
 import { throttle } from './throttle';
+import { useLatestRef } from '../ui/useLatestRef';
 
 /** At most one tile refresh per this interval, however fast reports arrive. */
 export const LIVE_REFRESH_MS = 2_000;
@@ -24,11 +25,7 @@ export interface LiveState {
  */
 export function useLiveGeneration(path: string, token: string | null, authenticated: boolean): LiveState {
   const [state, setState] = useState<LiveState>({ generation: null, status: 'connecting', at: null });
-  const tokenRef = useRef(token);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    tokenRef.current = token;
-  });
+  const tokenRef = useLatestRef(token);
   const ready = !authenticated || token !== null;
 
   useEffect(() => {
@@ -56,7 +53,7 @@ export function useLiveGeneration(path: string, token: string | null, authentica
       apply.cancel();
       close();
     };
-  }, [path, ready, authenticated]);
+  }, [path, ready, authenticated, tokenRef]);
 
   return state;
 }

@@ -44,6 +44,9 @@ const FIELD_ELEMENT_IDS: Partial<Record<CallField, string>> = {
  * One phone call, from the caller's number to a ticket code: remounted for every call, so the
  * form, the Idempotency-Key and the timer start fresh.
  */
+/** What a send yields: the outcome but for the time the call took. */
+type OutcomeOfSend = { [K in CallOutcome['kind']]: Omit<Extract<CallOutcome, { kind: K }>, 'elapsedMs'> }[CallOutcome['kind']];
+
 export function CallForm({ onDone, onDiscard }: CallFormProps) {
   const { t, i18n } = useTranslation();
   const english = i18n.resolvedLanguage === 'en';
@@ -98,6 +101,15 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
   const showErrors = (next: CallErrors) => {
     setErrors(next);
     setFocusErrors((count) => count + 1);
+  };
+  /** Sends the call's report or attachment; its outcome, with the time the call took, goes to the page, a failure to the fields. */
+  const settle = async (send: () => Promise<OutcomeOfSend>) => {
+    try {
+      onDone({ ...(await send()), elapsedMs: elapsed() });
+    } catch (error) {
+      showErrors(errorsFromFailure(error));
+      setBusy(null);
+    }
   };
 
   // After a refused submit the first field in error takes the focus, once it has rendered.
@@ -162,20 +174,10 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
       return;
     }
     setBusy({ kind: 'create' });
-    try {
+    await settle(async () => {
       const report = await fileReport.mutateAsync({ body: buildReportBody(draft), idempotencyKey });
-      onDone({
-        kind: 'created',
-        code: report.code,
-        category: report.category,
-        ward: report.ward,
-        trackingUrl: report.trackingUrl,
-        elapsedMs: elapsed(),
-      });
-    } catch (error) {
-      showErrors(errorsFromFailure(error));
-      setBusy(null);
-    }
+      return { kind: 'created', code: report.code, category: report.category, ward: report.ward, trackingUrl: report.trackingUrl };
+    });
   };
 
   const attach = async (target: AttachTarget) => {
@@ -188,23 +190,13 @@ export function CallForm({ onDone, onDiscard }: CallFormProps) {
     setBusy({ kind: 'attach', id: target.id });
     const name = callerName.trim();
     const note = description.trim();
-    try {
+    await settle(async () => {
       const attached = await attachCaller.mutateAsync({
         reportId: target.id,
         body: { phone: normalizePhone(phone), ...(name ? { name } : {}), ...(note ? { note } : {}) },
       });
-      onDone({
-        kind: 'attached',
-        code: attached.code,
-        followerCount: attached.followerCount,
-        category: target.category,
-        ward: target.ward,
-        elapsedMs: elapsed(),
-      });
-    } catch (error) {
-      showErrors(errorsFromFailure(error));
-      setBusy(null);
-    }
+      return { kind: 'attached', code: attached.code, followerCount: attached.followerCount, category: target.category, ward: target.ward };
+    });
   };
 
   useCallShortcuts({

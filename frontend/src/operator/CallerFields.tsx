@@ -1,6 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldMessage } from '../ui/FieldMessage';
+import { CallTextField } from './CallTextField';
 
 interface CallerFieldsProps {
   phone: string;
@@ -45,20 +46,13 @@ export function CallerFields({ phoneRef, ...props }: CallerFieldsProps) {
           </p>
           <FieldMessage id="call-phone-error" testId="call-phone-error" message={props.phoneError} />
         </div>
-        <div className="field call-field">
-          <label htmlFor="call-caller-name">{t('operator.caller.name')}</label>
-          <input
-            id="call-caller-name"
-            type="text"
-            autoComplete="off"
-            value={props.callerName}
-            onChange={(event) => props.onCallerNameChange(event.target.value)}
-            aria-invalid={props.callerNameError ? true : undefined}
-            aria-describedby={props.callerNameError ? 'call-caller-name-error' : undefined}
-            data-testid="call-caller-name"
-          />
-          <FieldMessage id="call-caller-name-error" testId="call-caller-name-error" message={props.callerNameError} />
-        </div>
+        <CallTextField
+          id="call-caller-name"
+          label={t('operator.caller.name')}
+          value={props.callerName}
+          error={props.callerNameError}
+          onValueChange={props.onCallerNameChange}
+        />
         <div className="field call-field call-field--check">
           <label className="call-check">
             <input

@@ -10,6 +10,12 @@ const STARS = [1, 2, 3, 4, 5] as const;
  * (DESIGN.md, "Acting without a web link"). The server says which of these the ticket allows;
  * each is recorded in the timeline as the operator's, on behalf of the reporter.
  */
+/** The actions that send the typed message, in the order their buttons stand. */
+const MESSAGE_ACTIONS = [
+  { action: 'reply', className: 'button' },
+  { action: 'reject', className: 'button button--secondary' },
+] as const;
+
 export function ForCallerActions({ reportId, actions }: { reportId: string; actions: readonly ReporterAction[] }) {
   const { t } = useTranslation();
   const messageId = useId();
@@ -51,28 +57,18 @@ export function ForCallerActions({ reportId, actions }: { reportId: string; acti
         </>
       )}
       <div className="call-for-caller__actions">
-        {actions.includes('reply') && (
+        {MESSAGE_ACTIONS.filter(({ action }) => actions.includes(action)).map(({ action, className }) => (
           <button
+            key={action}
             type="button"
-            className="button"
+            className={className}
             disabled={sending || message.trim().length < 2}
-            onClick={() => void send('reply')}
-            data-testid="for-caller-reply"
+            onClick={() => void send(action)}
+            data-testid={`for-caller-${action}`}
           >
-            {t('operator.forCaller.reply')}
+            {t(`operator.forCaller.${action}`)}
           </button>
-        )}
-        {actions.includes('reject') && (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={sending || message.trim().length < 2}
-            onClick={() => void send('reject')}
-            data-testid="for-caller-reject"
-          >
-            {t('operator.forCaller.reject')}
-          </button>
-        )}
+        ))}
       </div>
       {actions.includes('rate') && (
         <div className="call-for-caller__actions">

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Combobox } from '../ui/Combobox';
-import { FieldMessage } from '../ui/FieldMessage';
+import { CallTextField } from './CallTextField';
 import type { WardSearchHit } from '../api/intakeQueries';
 import type { LatLng } from './callBody';
 import { PinMap } from './PinMap';
@@ -73,22 +73,15 @@ export function LocationSection(props: LocationSectionProps) {
           emptyText={search.failed ? t('operator.location.wardError') : t('operator.location.wardEmpty')}
           error={props.locationError}
         />
-        <div className="field call-field">
-          <label htmlFor="call-address">{t('operator.location.address')}</label>
-          <input
-            id="call-address"
-            type="text"
-            autoComplete="off"
-            value={props.address}
-            placeholder={t('operator.location.addressPlaceholder')}
-            onChange={(event) => props.onAddressChange(event.target.value)}
-            onKeyDown={onAddressKeyDown}
-            aria-invalid={props.addressError ? true : undefined}
-            aria-describedby={props.addressError ? 'call-address-error' : undefined}
-            data-testid="call-address"
-          />
-          <FieldMessage id="call-address-error" testId="call-address-error" message={props.addressError} />
-        </div>
+        <CallTextField
+          id="call-address"
+          label={t('operator.location.address')}
+          value={props.address}
+          placeholder={t('operator.location.addressPlaceholder')}
+          error={props.addressError}
+          onValueChange={props.onAddressChange}
+          onKeyDown={onAddressKeyDown}
+        />
       </div>
       <PinMap pin={props.pin} wardCode={pinWard.status === 'inside' ? pinWard.ward.code : null} onPinChange={props.onPinChange} />
       <p className="call-location__hint">{t('operator.location.mapHint')}</p>

@@ -4,6 +4,7 @@ import { ForCallerActions } from './ForCallerActions';
 import type { ReportDetail } from './operatorQueries';
 import type { CallFormat } from './useCallFormat';
 import type { ReportDetailState } from './operatorQueries';
+import { Fact } from '../ui/Fact';
 
 const KNOWN_EVENTS = ['created', 'caller_attached', 'assigned', 'transferred'] as const;
 
@@ -48,39 +49,19 @@ export function ReportDetailPanel({ code, state, format, attaching, onAttach, on
       {state.status === 'ready' && (
         <>
           <dl className="call-detail__facts">
-            <div>
-              <dt>{t('operator.detail.category')}</dt>
-              <dd>{format.category(state.report.category)}</dd>
-            </div>
-            <div>
-              <dt>{t('operator.detail.ward')}</dt>
-              <dd>{state.report.ward.name}</dd>
-            </div>
-            {state.report.address && (
-              <div>
-                <dt>{t('operator.detail.address')}</dt>
-                <dd>{state.report.address}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('operator.detail.createdAt')}</dt>
-              <dd>{format.dateTime(state.report.createdAt)}</dd>
-            </div>
-            <div>
-              <dt>{t('operator.detail.unit')}</dt>
-              <dd>
-                {state.report.assignedUnit
-                  ? i18n.resolvedLanguage === 'en' && state.report.assignedUnit.nameEn
-                    ? state.report.assignedUnit.nameEn
-                    : state.report.assignedUnit.name
-                  : t('operator.detail.unassigned')}
-              </dd>
-            </div>
+            <Fact label={t('operator.detail.category')}>{format.category(state.report.category)}</Fact>
+            <Fact label={t('operator.detail.ward')}>{state.report.ward.name}</Fact>
+            {state.report.address && <Fact label={t('operator.detail.address')}>{state.report.address}</Fact>}
+            <Fact label={t('operator.detail.createdAt')}>{format.dateTime(state.report.createdAt)}</Fact>
+            <Fact label={t('operator.detail.unit')}>
+              {state.report.assignedUnit
+                ? i18n.resolvedLanguage === 'en' && state.report.assignedUnit.nameEn
+                  ? state.report.assignedUnit.nameEn
+                  : state.report.assignedUnit.name
+                : t('operator.detail.unassigned')}
+            </Fact>
             {typeof state.report.followerCount === 'number' && (
-              <div>
-                <dt>{t('operator.detail.followers')}</dt>
-                <dd>{state.report.followerCount}</dd>
-              </div>
+              <Fact label={t('operator.detail.followers')}>{state.report.followerCount}</Fact>
             )}
           </dl>
           <p className="call-detail__status">

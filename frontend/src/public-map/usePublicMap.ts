@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { addLayerOverWardFills, wardFeature } from '../map/basemapStyle';
 import { useBasemapMap, useDeckLayers, useSourceTiles } from '../map/useBasemapMap';
@@ -15,6 +15,7 @@ import {
   PUBLIC_ON_TIME_LAYER_SPEC,
   PUBLIC_SOURCE,
 } from './publicLayers';
+import { useLatestRef } from '../ui/useLatestRef';
 
 export interface PublicMapClick {
   lngLat: [number, number];
@@ -33,11 +34,7 @@ export function usePublicMap(
     onClick(click: PublicMapClick): void;
   },
 ): { map: MapLibreMap | null; ready: boolean } {
-  const onClickRef = useRef(options.onClick);
-  // Updated at commit (before any effect or event of this render), not while rendering.
-  useLayoutEffect(() => {
-    onClickRef.current = options.onClick;
-  });
+  const onClickRef = useLatestRef(options.onClick);
 
   const basemap = useBasemapMap(containerRef, {
     testHook: '__publicMap1022',

@@ -6,6 +6,7 @@ import { FieldErrorMessage, errorId } from './FieldErrorMessage';
 import type { FieldError } from './reportForm';
 import type { Category } from '../api/intakeQueries';
 import type { CategoriesState } from './useCategories';
+import { SearchField } from './SearchField';
 
 /** The seeded catch-all ("Vấn đề khác"); offered only if the API has it. */
 const FALLBACK_CODE = 'other';
@@ -88,27 +89,19 @@ export function CategoryPicker({ state, onReload, selected, onSelect, error }: C
 
   return (
     <div className="report-category-picker">
-      <label htmlFor={searchId} className="report-label">
-        {t('report.category.search')}
-      </label>
-      <input
-        ref={searchRef}
+      <SearchField
+        inputRef={searchRef}
         id={searchId}
-        type="search"
-        className="report-input"
+        label={t('report.category.search')}
         value={query}
         placeholder={t('report.category.searchPlaceholder')}
-        autoComplete="off"
         data-testid="report-category-search"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId('category') : undefined}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          // Enter on a search that leaves one category picks it.
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            if (matches.length === 1) choose(matches[0]);
-          }
+        onValueChange={setQuery}
+        // Enter on a search that leaves one category picks it.
+        onEnter={() => {
+          if (matches.length === 1) choose(matches[0]);
         }}
       />
       <FieldErrorMessage field="category" error={error} />

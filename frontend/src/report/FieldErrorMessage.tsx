@@ -12,27 +12,21 @@ export function errorId(field: FieldKey): string {
   return `report-error-${fieldSlug(field)}`;
 }
 
+const CLIENT_TEXT = {
+  'category.required': 'report.category.required',
+  'attribute.required': 'report.attributes.required',
+  'attribute.number': 'report.attributes.number',
+  'location.required': 'report.location.required',
+  'location.outside': 'report.location.outside',
+  'description.required': 'report.description.required',
+  'description.tooShort': 'report.description.tooShort',
+  'photos.pending': 'report.photos.pending',
+  'consent.required': 'report.contact.consentRequired',
+} as const satisfies Record<ClientRule, string>;
+
 function clientText(rule: ClientRule, t: TFunction): string {
-  switch (rule) {
-    case 'category.required':
-      return t('report.category.required');
-    case 'attribute.required':
-      return t('report.attributes.required');
-    case 'attribute.number':
-      return t('report.attributes.number');
-    case 'location.required':
-      return t('report.location.required');
-    case 'location.outside':
-      return t('report.location.outside');
-    case 'description.required':
-      return t('report.description.required');
-    case 'description.tooShort':
-      return t('report.description.tooShort', { min: DESCRIPTION_MIN });
-    case 'photos.pending':
-      return t('report.photos.pending');
-    case 'consent.required':
-      return t('report.contact.consentRequired');
-  }
+  // Only the too-short text reads the minimum; the others ignore it.
+  return t(CLIENT_TEXT[rule], { min: DESCRIPTION_MIN });
 }
 
 /** The server sends both languages when it can; English is the fallback it always sends. */

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WardSearchHit } from '../api/intakeQueries';
 import { usePlaceSearch } from './usePlaceSearch';
+import { SearchField } from './SearchField';
 
 interface PlaceSearchProps {
   onChoose(match: WardSearchHit): void;
@@ -27,28 +28,19 @@ export function PlaceSearch({ onChoose }: PlaceSearchProps) {
 
   return (
     <div className="report-place-search">
-      <label htmlFor={inputId} className="report-label">
-        {t('report.location.search')}
-      </label>
-      <input
+      <SearchField
         id={inputId}
-        type="search"
-        className="report-input"
+        label={t('report.location.search')}
         value={query}
         placeholder={t('report.location.searchPlaceholder')}
-        autoComplete="off"
         aria-controls={listId}
         data-testid="report-place-search"
-        onChange={(event) => {
-          setQuery(event.target.value);
+        onValueChange={(value) => {
+          setQuery(value);
           setOpen(true);
         }}
-        onKeyDown={(event) => {
-          // Enter takes the best match rather than submitting the whole report.
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            if (search.status === 'done' && search.matches.length > 0) choose(search.matches[0]);
-          }
+        onEnter={() => {
+          if (search.status === 'done' && search.matches.length > 0) choose(search.matches[0]);
         }}
       />
       <div id={listId} aria-live="polite">

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenProblemOf } from './citizenErrors';
+import { CitizenFormFooter } from './CitizenFormFooter';
+import { useCheckedAction } from './useCheckedAction';
 import type { CitizenAction } from './trackQueries';
 
 export const MIN_CITIZEN_MESSAGE = 2;
@@ -15,17 +16,13 @@ interface CitizenMessageFormProps {
 export function CitizenMessageForm({ kind, action }: CitizenMessageFormProps) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
-  const [tooShort, setTooShort] = useState(false);
   const fieldId = useId();
   const errorId = useId();
-  const sending = action.isPending;
-  const problem = tooShort ? 'tooShort' : action.isError ? citizenProblemOf(action.error) : null;
+  const { sending, problem, send } = useCheckedAction(action, 'tooShort');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTooShort(message.trim().length < MIN_CITIZEN_MESSAGE);
-    if (message.trim().length < MIN_CITIZEN_MESSAGE) return;
-    action.mutate(message.trim(), { onSuccess: () => setMessage('') });
+    send(message.trim().length >= MIN_CITIZEN_MESSAGE, message.trim(), () => setMessage(''));
   };
 
   return (
@@ -44,14 +41,7 @@ export function CitizenMessageForm({ kind, action }: CitizenMessageFormProps) {
         data-testid={`track-${kind}-input`}
         onChange={(event) => setMessage(event.target.value)}
       />
-      {problem && (
-        <p id={errorId} className="track-error" role="alert" data-testid={`track-${kind}-error`} data-problem={problem}>
-          {t(`track.actions.problems.${problem}`, { min: MIN_CITIZEN_MESSAGE })}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} data-testid={`track-${kind}-submit`}>
-        {sending ? t('track.actions.sending') : t(`track.actions.${kind}.submit`)}
-      </button>
+      <CitizenFormFooter name={kind} problem={problem} problemId={errorId} min={MIN_CITIZEN_MESSAGE} sending={sending} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenProblemOf } from './citizenErrors';
+import { CitizenFormFooter } from './CitizenFormFooter';
+import { useCheckedAction } from './useCheckedAction';
 import type { CitizenAction } from './trackQueries';
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -10,16 +11,13 @@ export function RatingForm({ action }: { action: CitizenAction<{ rating: number;
   const { t } = useTranslation();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [noRating, setNoRating] = useState(false);
   const commentId = useId();
   const legendId = useId();
-  const sending = action.isPending;
-  const problem = noRating ? 'noRating' : action.isError ? citizenProblemOf(action.error) : null;
+  const { sending, problem, send } = useCheckedAction(action, 'noRating');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setNoRating(rating < 1);
-    if (rating >= 1) action.mutate({ rating, comment: comment.trim() });
+    send(rating >= 1, { rating, comment: comment.trim() });
   };
 
   return (
@@ -60,14 +58,7 @@ export function RatingForm({ action }: { action: CitizenAction<{ rating: number;
         data-testid="track-rating-comment"
         onChange={(event) => setComment(event.target.value)}
       />
-      {problem && (
-        <p className="track-error" role="alert" data-testid="track-rating-error" data-problem={problem}>
-          {t(`track.actions.problems.${problem}`, { min: 1 })}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={sending} data-testid="track-rating-submit">
-        {sending ? t('track.actions.sending') : t('track.actions.rating.submit')}
-      </button>
+      <CitizenFormFooter name="rating" problem={problem} min={1} sending={sending} />
     </form>
   );
 }

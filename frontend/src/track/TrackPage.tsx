@@ -10,6 +10,8 @@ import { rememberSecret, secretFromFragment, storedSecret } from './reporterSecr
 import { normaliseTrackingCode } from './trackingCode';
 import { useTrackedReport, type TrackedReport } from './trackQueries';
 import './track.css';
+import { Fact } from '../ui/Fact';
+import { PhotoList } from '../ui/PhotoList';
 
 /** `/track` asks for a code; `/track/:code` shows that report's public view. */
 export default function TrackPage() {
@@ -92,53 +94,36 @@ function TrackedReportView({ report, secret }: { report: TrackedReport; secret: 
       </header>
 
       <dl className="track-facts">
-        <div>
-          <dt>{t('track.fields.category')}</dt>
-          <dd data-testid="track-category">{english ? report.category.nameEn : report.category.nameVi}</dd>
-        </div>
-        <div>
-          <dt>{t('track.fields.ward')}</dt>
-          <dd data-testid="track-ward" data-code={report.ward.code}>
-            {report.ward.name}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('track.fields.unit')}</dt>
-          <dd data-testid="track-unit">
-            {unit ? (
-              <>
-                {english ? unit.nameEn || unit.name : unit.name}
-                {unitKind && <span className="track-muted"> · {unitKind}</span>}
-              </>
-            ) : (
-              t('track.unassigned')
-            )}
-          </dd>
-        </div>
+        <Fact label={t('track.fields.category')} data-testid="track-category">
+          {english ? report.category.nameEn : report.category.nameVi}
+        </Fact>
+        <Fact label={t('track.fields.ward')} data-testid="track-ward" data-code={report.ward.code}>
+          {report.ward.name}
+        </Fact>
+        <Fact label={t('track.fields.unit')} data-testid="track-unit">
+          {unit ? (
+            <>
+              {english ? unit.nameEn || unit.name : unit.name}
+              {unitKind && <span className="track-muted"> · {unitKind}</span>}
+            </>
+          ) : (
+            t('track.unassigned')
+          )}
+        </Fact>
         {report.address && (
-          <div>
-            <dt>{t('track.fields.address')}</dt>
-            <dd data-testid="track-address">{report.address}</dd>
-          </div>
+          <Fact label={t('track.fields.address')} data-testid="track-address">
+            {report.address}
+          </Fact>
         )}
-        <div>
-          <dt>{t('track.fields.createdAt')}</dt>
-          <dd data-testid="track-created-at">
-            <time dateTime={report.createdAt}>{formatDate(report.createdAt)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('track.fields.updatedAt')}</dt>
-          <dd data-testid="track-updated-at">
-            <time dateTime={report.updatedAt}>{formatDate(report.updatedAt)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('track.fields.followers')}</dt>
-          <dd data-testid="track-followers" data-count={report.followerCount}>
-            {report.followerCount > 0 ? t('track.followers', { count: report.followerCount }) : t('track.noFollowers')}
-          </dd>
-        </div>
+        <Fact label={t('track.fields.createdAt')} data-testid="track-created-at">
+          <time dateTime={report.createdAt}>{formatDate(report.createdAt)}</time>
+        </Fact>
+        <Fact label={t('track.fields.updatedAt')} data-testid="track-updated-at">
+          <time dateTime={report.updatedAt}>{formatDate(report.updatedAt)}</time>
+        </Fact>
+        <Fact label={t('track.fields.followers')} data-testid="track-followers" data-count={report.followerCount}>
+          {report.followerCount > 0 ? t('track.followers', { count: report.followerCount }) : t('track.noFollowers')}
+        </Fact>
       </dl>
 
       <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} />
@@ -153,22 +138,7 @@ function TrackedReportView({ report, secret }: { report: TrackedReport; secret: 
       {report.photos.length > 0 && (
         <section className="track-section" aria-labelledby="track-photos-title">
           <h2 id="track-photos-title">{t('track.fields.photos')}</h2>
-          <ul className="track-photos" data-testid="track-photos">
-            {report.photos.map((photo, index) => (
-              <li key={photo.id}>
-                <a href={photo.url} target="_blank" rel="noreferrer">
-                  <img
-                    src={photo.url}
-                    width={photo.width || undefined}
-                    height={photo.height || undefined}
-                    loading="lazy"
-                    alt={t('track.photoAlt', { index: index + 1 })}
-                    data-testid="track-photo"
-                  />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <PhotoList photos={report.photos} className="track-photos" testId="track-photos" photoTestId="track-photo" sized />
         </section>
       )}
 

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotoPicker } from '../report/PhotoPicker';
 import { usePhotoUploads } from '../report/usePhotoUploads';
+import { MessageField } from './MessageField';
 import { ProblemMessage } from './ProblemMessage';
 import { MIN_PUBLIC_MESSAGE, actionProblemOf, needsPublicMessage, type ActionProblem } from './actionProblem';
 import { useTicketAction, type ActionBody, type ActionResult, type QueueItem, type Ticket, type TicketAction } from './workbenchQueries';
@@ -103,35 +104,35 @@ export function ActionForm({ ticket, action, queue, onDone, onConflict, onCancel
           <small className="admin-muted">{t('workbench.form.masterHelp')}</small>
         </div>
       )}
-      <div className="wb-field">
-        <label htmlFor={publicId}>
-          {t('workbench.form.publicMessage')} {!needsMessage && <span className="admin-muted">({t('workbench.form.optional')})</span>}
-        </label>
-        <textarea
-          id={publicId}
-          rows={4}
-          value={publicMessage}
-          maxLength={5000}
-          required={needsMessage}
-          data-testid="wb-action-public"
-          aria-invalid={problem?.kind === 'field' && problem.field === 'publicMessage' ? true : undefined}
-          onChange={(event) => setPublicMessage(event.target.value)}
-        />
-        <small className="admin-muted">{t('workbench.form.publicHelp')}</small>
-      </div>
-      <div className="wb-field">
-        <label htmlFor={noteId}>
-          {t('workbench.form.internalNote')} <span className="admin-muted">({t('workbench.form.optional')})</span>
-        </label>
-        <textarea
-          id={noteId}
-          rows={2}
-          value={internalNote}
-          maxLength={5000}
-          data-testid="wb-action-note"
-          onChange={(event) => setInternalNote(event.target.value)}
-        />
-      </div>
+      <MessageField
+        id={publicId}
+        label={
+          <>
+            {t('workbench.form.publicMessage')} {!needsMessage && <span className="admin-muted">({t('workbench.form.optional')})</span>}
+          </>
+        }
+        rows={4}
+        value={publicMessage}
+        maxLength={5000}
+        required={needsMessage}
+        testId="wb-action-public"
+        help={t('workbench.form.publicHelp')}
+        invalid={problem?.kind === 'field' && problem.field === 'publicMessage'}
+        onChange={setPublicMessage}
+      />
+      <MessageField
+        id={noteId}
+        label={
+          <>
+            {t('workbench.form.internalNote')} <span className="admin-muted">({t('workbench.form.optional')})</span>
+          </>
+        }
+        rows={2}
+        value={internalNote}
+        maxLength={5000}
+        testId="wb-action-note"
+        onChange={setInternalNote}
+      />
       {action === 'resolve' && <PhotoPicker uploads={uploads} error={undefined} />}
       {problem && <ProblemMessage problem={problem} testId="wb-action-error" />}
       <div className="wb-form__buttons">

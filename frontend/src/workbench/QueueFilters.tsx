@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useTrackLabels } from '../track/trackLabels';
+import { SelectOptions } from '../ui/SelectOptions';
 import type { QueueFilter, queueChoices } from './queueFilter';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
+
+const DATE_FIELDS = ['from', 'to'] as const;
 
 interface QueueFiltersProps {
   filter: QueueFilter;
@@ -15,6 +18,11 @@ export function QueueFilters({ filter, choices, onChange, onClear }: QueueFilter
   const labels = useTrackLabels();
   const format = useWorkbenchFormat();
   const active = Object.values(filter).some((value) => value !== '');
+  const selects = [
+    { field: 'status', options: choices.statuses.map((status) => ({ value: status, label: labels.status(status) })) },
+    { field: 'category', options: choices.categories.map((category) => ({ value: category.code, label: format.category(category) })) },
+    { field: 'ward', options: choices.wards.map((ward) => ({ value: ward.code, label: ward.name })) },
+  ] as const;
 
   return (
     <form className="wb-filters" role="search" data-testid="wb-filters" onSubmit={(event) => event.preventDefault()}>
@@ -28,64 +36,70 @@ export function QueueFilters({ filter, choices, onChange, onClear }: QueueFilter
           onChange={(event) => onChange({ text: event.target.value })}
         />
       </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.status')}</span>
-        <select value={filter.status} data-testid="wb-filter-status" onChange={(event) => onChange({ status: event.target.value })}>
-          <option value="">{t('workbench.filters.all')}</option>
-          {choices.statuses.map((status) => (
-            <option key={status} value={status}>
-              {labels.status(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.category')}</span>
-        <select value={filter.category} data-testid="wb-filter-category" onChange={(event) => onChange({ category: event.target.value })}>
-          <option value="">{t('workbench.filters.all')}</option>
-          {choices.categories.map((category) => (
-            <option key={category.code} value={category.code}>
-              {format.category(category)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.ward')}</span>
-        <select value={filter.ward} data-testid="wb-filter-ward" onChange={(event) => onChange({ ward: event.target.value })}>
-          <option value="">{t('workbench.filters.all')}</option>
-          {choices.wards.map((ward) => (
-            <option key={ward.code} value={ward.code}>
-              {ward.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.from')}</span>
-        <input
-          type="date"
-          value={filter.from}
-          max={filter.to || undefined}
-          data-testid="wb-filter-from"
-          onChange={(event) => onChange({ from: event.target.value })}
+      {selects.map(({ field, options }) => (
+        <FilterSelect
+          key={field}
+          label={t(`workbench.filters.${field}`)}
+          value={filter[field]}
+          testId={`wb-filter-${field}`}
+          options={options}
+          onChange={(value) => onChange({ [field]: value })}
         />
-      </label>
-      <label className="wb-field">
-        <span>{t('workbench.filters.to')}</span>
-        <input
-          type="date"
-          value={filter.to}
-          min={filter.from || undefined}
-          data-testid="wb-filter-to"
-          onChange={(event) => onChange({ to: event.target.value })}
-        />
-      </label>
+      ))}
+      {DATE_FIELDS.map((field) => (
+        <DateFilter key={field} field={field} filter={filter} onChange={onChange} />
+      ))}
       {active && (
         <button type="button" className="button button--quiet wb-filters__clear" data-testid="wb-filter-clear" onClick={onClear}>
           {t('workbench.filters.clear')}
         </button>
       )}
     </form>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  value: string;
+  testId: string;
+  options: readonly { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
+/** One drop-down of the queue filters; its empty choice shows every ticket. */
+function FilterSelect({ label, value, testId, options, onChange }: FilterSelectProps) {
+  const { t } = useTranslation();
+  return (
+    <label className="wb-field">
+      <span>{label}</span>
+      <select value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t('workbench.filters.all')}</option>
+        <SelectOptions options={options} />
+      </select>
+    </label>
+  );
+}
+
+interface DateFilterProps {
+  field: (typeof DATE_FIELDS)[number];
+  filter: QueueFilter;
+  onChange(change: Partial<QueueFilter>): void;
+}
+
+/** One end of the date range; neither end may pass the other. */
+function DateFilter({ field, filter, onChange }: DateFilterProps) {
+  const { t } = useTranslation();
+  return (
+    <label className="wb-field">
+      <span>{t(`workbench.filters.${field}`)}</span>
+      <input
+        type="date"
+        value={filter[field]}
+        min={field === 'to' ? filter.from || undefined : undefined}
+        max={field === 'from' ? filter.to || undefined : undefined}
+        data-testid={`wb-filter-${field}`}
+        onChange={(event) => onChange({ [field]: event.target.value })}
+      />
+    </label>
   );
 }

@@ -16,6 +16,8 @@ import { useWorkbenchFormat } from './useWorkbenchFormat';
 import { useQueue, useTicket, type Ticket } from './workbenchQueries';
 import '../admin/admin.css';
 import './workbench.css';
+import { Fact } from '../ui/Fact';
+import { PhotoList } from '../ui/PhotoList';
 
 type Notice = { kind: 'done'; status: string } | { kind: 'conflict'; problem: ActionProblem } | null;
 
@@ -116,43 +118,30 @@ function TicketView({ ticket, reloading, actions }: { ticket: Ticket; reloading:
       <div className="wb-ticket__grid">
         <div className="wb-ticket__main">
           <dl className="wb-facts">
-            <div>
-              <dt>{t('track.fields.category')}</dt>
-              <dd data-testid="wb-ticket-category">{format.category(ticket.category)}</dd>
-            </div>
-            <div>
-              <dt>{t('track.fields.ward')}</dt>
-              <dd data-testid="wb-ticket-ward">{ticket.ward.name}</dd>
-            </div>
-            <div>
-              <dt>{t('track.fields.unit')}</dt>
-              <dd data-testid="wb-ticket-unit">{ticket.assignedUnit ? format.unit(ticket.assignedUnit) : t('track.unassigned')}</dd>
-            </div>
+            <Fact label={t('track.fields.category')} data-testid="wb-ticket-category">
+              {format.category(ticket.category)}
+            </Fact>
+            <Fact label={t('track.fields.ward')} data-testid="wb-ticket-ward">
+              {ticket.ward.name}
+            </Fact>
+            <Fact label={t('track.fields.unit')} data-testid="wb-ticket-unit">
+              {ticket.assignedUnit ? format.unit(ticket.assignedUnit) : t('track.unassigned')}
+            </Fact>
             {ticket.address && (
-              <div>
-                <dt>{t('track.fields.address')}</dt>
-                <dd data-testid="wb-ticket-address">{ticket.address}</dd>
-              </div>
+              <Fact label={t('track.fields.address')} data-testid="wb-ticket-address">
+                {ticket.address}
+              </Fact>
             )}
-            <div>
-              <dt>{t('workbench.fields.location')}</dt>
-              <dd data-testid="wb-ticket-location">
-                {ticket.location.lat.toFixed(5)}, {ticket.location.lng.toFixed(5)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('track.fields.createdAt')}</dt>
-              <dd>
-                <time dateTime={ticket.createdAt}>{format.dateTime(ticket.createdAt)}</time>
-                <span className="admin-muted"> · {t(`workbench.channels.${ticket.channel}`, { defaultValue: ticket.channel })}</span>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('track.fields.followers')}</dt>
-              <dd data-testid="wb-ticket-followers" data-count={ticket.followerCount}>
-                {ticket.followerCount > 0 ? t('track.followers', { count: ticket.followerCount }) : t('track.noFollowers')}
-              </dd>
-            </div>
+            <Fact label={t('workbench.fields.location')} data-testid="wb-ticket-location">
+              {ticket.location.lat.toFixed(5)}, {ticket.location.lng.toFixed(5)}
+            </Fact>
+            <Fact label={t('track.fields.createdAt')}>
+              <time dateTime={ticket.createdAt}>{format.dateTime(ticket.createdAt)}</time>
+              <span className="admin-muted"> · {t(`workbench.channels.${ticket.channel}`, { defaultValue: ticket.channel })}</span>
+            </Fact>
+            <Fact label={t('track.fields.followers')} data-testid="wb-ticket-followers" data-count={ticket.followerCount}>
+              {ticket.followerCount > 0 ? t('track.followers', { count: ticket.followerCount }) : t('track.noFollowers')}
+            </Fact>
           </dl>
 
           <section className="admin-panel">
@@ -161,15 +150,7 @@ function TicketView({ ticket, reloading, actions }: { ticket: Ticket; reloading:
               {ticket.description}
             </p>
             {ticket.photos.length > 0 && (
-              <ul className="wb-photos" data-testid="wb-ticket-photos">
-                {ticket.photos.map((photo, index) => (
-                  <li key={photo.id}>
-                    <a href={photo.url} target="_blank" rel="noreferrer">
-                      <img src={photo.url} loading="lazy" alt={t('track.photoAlt', { index: index + 1 })} data-testid="wb-ticket-photo" />
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <PhotoList photos={ticket.photos} className="wb-photos" testId="wb-ticket-photos" photoTestId="wb-ticket-photo" />
             )}
           </section>
 
@@ -196,26 +177,19 @@ function TicketView({ ticket, reloading, actions }: { ticket: Ticket; reloading:
             {reporter ? (
               <dl className="wb-facts wb-facts--compact">
                 {reporter.name && (
-                  <div>
-                    <dt>{t('workbench.reporter.name')}</dt>
-                    <dd data-testid="wb-reporter-name">{reporter.name}</dd>
-                  </div>
+                  <Fact label={t('workbench.reporter.name')} data-testid="wb-reporter-name">
+                    {reporter.name}
+                  </Fact>
                 )}
                 {reporter.phone && (
-                  <div>
-                    <dt>{t('workbench.reporter.phone')}</dt>
-                    <dd data-testid="wb-reporter-phone">
-                      <a href={`tel:${reporter.phone}`}>{reporter.phone}</a>
-                    </dd>
-                  </div>
+                  <Fact label={t('workbench.reporter.phone')} data-testid="wb-reporter-phone">
+                    <a href={`tel:${reporter.phone}`}>{reporter.phone}</a>
+                  </Fact>
                 )}
                 {reporter.email && (
-                  <div>
-                    <dt>{t('workbench.reporter.email')}</dt>
-                    <dd data-testid="wb-reporter-email">
-                      <a href={`mailto:${reporter.email}`}>{reporter.email}</a>
-                    </dd>
-                  </div>
+                  <Fact label={t('workbench.reporter.email')} data-testid="wb-reporter-email">
+                    <a href={`mailto:${reporter.email}`}>{reporter.email}</a>
+                  </Fact>
                 )}
                 {reporter.hideIdentity && <p className="admin-muted">{t('workbench.reporter.hidden')}</p>}
               </dl>

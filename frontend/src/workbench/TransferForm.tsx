@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnits } from '../api/units';
+import { MessageField } from './MessageField';
 import { ProblemMessage } from './ProblemMessage';
 import { actionProblemOf, type ActionProblem } from './actionProblem';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
@@ -61,18 +62,16 @@ export function TransferForm({ ticket, onDone, onCancel }: { ticket: Ticket; onD
           ))}
         </select>
       </div>
-      <div className="wb-field">
-        <label htmlFor={reasonId}>{t('workbench.transfer.reason')}</label>
-        <textarea
-          id={reasonId}
-          rows={2}
-          value={reason}
-          maxLength={1000}
-          data-testid="wb-transfer-reason"
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <small className="admin-muted">{t('workbench.transfer.reasonHelp')}</small>
-      </div>
+      <MessageField
+        id={reasonId}
+        label={t('workbench.transfer.reason')}
+        rows={2}
+        value={reason}
+        maxLength={1000}
+        testId="wb-transfer-reason"
+        help={t('workbench.transfer.reasonHelp')}
+        onChange={setReason}
+      />
       {units.isError && (
         <p className="wb-problem" role="alert">
           {t('workbench.errors.network')}

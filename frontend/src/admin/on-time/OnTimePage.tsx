@@ -10,6 +10,7 @@ import { useAdminFormat } from '../useAdminFormat';
 import { useReferenceData } from '../useReferenceData';
 import { sortRows, type NamedRow, type SortKey, type SortOrder } from './onTimeRows';
 import { OnTimeTable } from './OnTimeTable';
+import { FormField } from '../../ui/FormField';
 
 const GROUPINGS: readonly OnTimeGrouping[] = ['unit', 'category', 'ward', 'month'];
 const DEFAULT_DAYS = 30;
@@ -32,8 +33,7 @@ interface PeriodDateProps {
 /** One end of the period; both ends point at the one error under the filters. */
 function PeriodDate({ id, label, value, min, max, onChange, invalid }: PeriodDateProps) {
   return (
-    <div className="field admin-field">
-      <label htmlFor={id}>{label}</label>
+    <FormField className="field admin-field" htmlFor={id} label={label}>
       <input
         id={id}
         type="date"
@@ -45,7 +45,7 @@ function PeriodDate({ id, label, value, min, max, onChange, invalid }: PeriodDat
         aria-describedby={invalid ? PERIOD_ERROR_ID : undefined}
         data-testid={id}
       />
-    </div>
+    </FormField>
   );
 }
 
