@@ -5,10 +5,11 @@ import { createHttpApp } from '../http/http-app';
 import { callApi, demoTokens, postOpen311Form } from '../../testing/http-client';
 
 /**
- * Issue 19: nothing personal leaves through a public or aggregate surface. Reports are filed
+ * Nothing personal leaves through a public or aggregate surface. Reports are filed
  * through every channel with contact details and numbers typed into their text, each value
  * unique to this run; then every public answer, /metrics and the API's own log lines are read
- * as raw text and none of the values may appear in them.
+ * as raw text and none of the values may appear in them. (Vector tiles are not read: which demo
+ * reports a tile holds depends on the seed, and an empty tile proves nothing.)
  */
 
 const PLACE = { lat: 10.7791, lng: 106.6958 };
@@ -117,7 +118,6 @@ describe('nothing personal leaves through public surfaces, metrics or logs (in-p
       'the public insights',
       () => Promise.all([get(`/api/v1/public/insights/cell?lat=${PLACE.lat}&lng=${PLACE.lng}&z=14`), get('/api/v1/public/insights/wards')]),
     ],
-    ['the public map tiles', () => Promise.all([get('/api/v1/public/tiles/reports/14/13047/7698.mvt')])],
     ['/metrics', () => Promise.all([get('/metrics')])],
   ])('%s carries none of the seeded values', async (surface, read) => {
     const bodies = await read();
