@@ -466,6 +466,17 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: 'keep',
     note: 'gone when the tab closes',
   },
+  {
+    store: 'browser',
+    key: 'memory: the query cache (TanStack Query)',
+    kind: 'contact',
+    purpose:
+      'answers a staff page loaded (a report with its reporter’s contact, for the roles that may see it), kept while the tab is open',
+    basis: 'public_task',
+    retention: 'expiresBy',
+    erasure: 'keep',
+    note: 'never written to storage; emptied when the user signs out or changes, and when the tab closes',
+  },
 ];
 
 /**
