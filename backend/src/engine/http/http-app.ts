@@ -5,10 +5,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../app.module';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
+import { registerAccessLog } from '../logging/access-log.hook';
 import { registerSecurityHeaders } from './security-headers';
 import { applyRouteBodyLimits } from './body-limit.decorator';
 import { createOpenApiDocument } from './openapi-document';
@@ -21,7 +23,13 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ trustProxy: config.http.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } }),
+    new FastifyAdapter({
+      trustProxy: config.http.trustProxy,
+      bodyLimit: 1024 * 1024,
+      routerOptions: { ignoreTrailingSlash: true },
+      // Unique across API processes, so one id finds a request in the merged logs.
+      genReqId: () => randomUUID(),
+    }),
     { bufferLogs: true },
   );
   applyRouteBodyLimits(app.getHttpAdapter().getInstance());
@@ -34,6 +42,7 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, () => PinoLogger.root);
   fastify.addHook('onResponse', async (req, reply) => {
     metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });

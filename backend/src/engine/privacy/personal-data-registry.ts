@@ -427,13 +427,23 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   // Logs.
   {
     store: 'log',
-    name: 'API request log (pino, stdout)',
+    name: 'API access log (pino, stdout): reqId, method, route, url, status, ms, ip',
     kind: 'network',
     purpose: 'operating and securing the service',
     basis: 'public_task',
     retention: 'expiresBy',
     erasure: 'keep',
-    note: "client address and path of each request; bodies' contact, passwords and tokens redacted; the log store rotates them (docs/privacy.md)",
+    note: 'one line per request with the client address; in `url` every value that may name a person or open a door is masked (engine/logging/access-log.ts); headers and bodies never written; the log store rotates it (docs/privacy.md)',
+  },
+  {
+    store: 'log',
+    name: 'application and worker logs (pino, stdout)',
+    kind: 'pseudonymous',
+    purpose: 'operating the service: errors, retries, jobs',
+    basis: 'public_task',
+    retention: 'expiresBy',
+    erasure: 'keep',
+    note: 'ids, codes and counts only (a message names its notification id, never its recipient); the log store rotates it',
   },
   // The browser.
   {
