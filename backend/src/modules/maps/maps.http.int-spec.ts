@@ -9,33 +9,7 @@ import { demoTokens } from '../../testing/http-client';
 import { ReportAggregatorService } from './aggregates/report-aggregator.service';
 import { heatCellMetres, PUBLIC_SNAP_M, tileOf, toMercator, WORLD_M } from './tile-grid';
 import { TileGenerations } from './tile-generations';
-
-// swc compiles `import()` to `require()`, which cannot load these ESM-only packages; eval keeps a real dynamic import.
-const esm = (name: string): Promise<any> => eval(`import(${JSON.stringify(name)})`);
-
-interface DecodedFeature {
-  properties: Record<string, number | string | boolean>;
-  /** Tile units, 0–4096. */
-  x: number;
-  y: number;
-}
-type DecodedTile = Record<string, DecodedFeature[]>;
-
-async function decode(body: Buffer): Promise<DecodedTile> {
-  const { VectorTile } = await esm('@mapbox/vector-tile');
-  const { PbfReader } = await esm('pbf');
-  const tile = new VectorTile(new PbfReader(body));
-  const out: DecodedTile = {};
-  for (const [name, layer] of Object.entries<any>(tile.layers)) {
-    out[name] = [];
-    for (let i = 0; i < layer.length; i++) {
-      const f = layer.feature(i);
-      const [[p]] = f.loadGeometry();
-      out[name].push({ properties: f.properties, x: p.x, y: p.y });
-    }
-  }
-  return out;
-}
+import { DecodedFeature, DecodedTile, decodeVectorTile as decode } from '../../testing/vector-tile';
 
 // Chợ Bến Thành (Phường Bến Thành). The reports go to one point moved to ≥ 8 m inside both a z12
 // heat cell and a 100 m public snap cell, so grid edges cannot split them.
