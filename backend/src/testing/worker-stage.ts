@@ -61,9 +61,15 @@ export async function createWorkerStage(): Promise<WorkerStage> {
   }
 }
 
-/** A worker process on the stage, with the test run's queue prefix; its output is dropped. */
-export function spawnWorker(stage: WorkerStage): ChildProcess {
-  return spawn(process.execPath, [WORKER_SCRIPT], {
+/**
+ * A worker process on the stage, with the test run's queue prefix; its output is dropped unless
+ * `output` takes it (stdout and stderr, as written). `env` adds or overrides settings.
+ */
+export function spawnWorker(
+  stage: WorkerStage,
+  options: { env?: Record<string, string>; output?: (chunk: string) => void } = {},
+): ChildProcess {
+  const child = spawn(process.execPath, [WORKER_SCRIPT], {
     env: {
       ...process.env,
       NODE_OPTIONS: '',
@@ -72,7 +78,14 @@ export function spawnWorker(stage: WorkerStage): ChildProcess {
       QUEUE_PREFIX: TEST_QUEUE_PREFIX,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...options.env,
     },
-    stdio: 'ignore',
+    stdio: options.output ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
+  const output = options.output;
+  if (output) {
+    child.stdout?.setEncoding('utf8').on('data', output);
+    child.stderr?.setEncoding('utf8').on('data', output);
+  }
+  return child;
 }

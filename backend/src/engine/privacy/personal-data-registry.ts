@@ -514,7 +514,8 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   'basemap_feature.props': 'OpenStreetMap attributes of roads and water',
   'outbox.payload': 'ids of the aggregate only (jobs carry ids, STYLE.md rule 5)',
   'outbox.last_error': 'an error of the relay; messages name ids',
-  'notification.last_error': 'the provider’s error code and text, stored without the recipient (notification-delivery.service.ts)',
+  'notification.last_error':
+    'the provider’s error code and text, with the recipient and any address or number it names masked (notification-failure.ts)',
   'idempotency_key.request_hash': 'SHA-256 of the request body, compared on a retry only',
   'user_session.revoked_reason': 'why a session ended: a fixed word (sign-out, disabled, reused)',
   'routing_rule.note': 'an admin’s note on a routing rule',

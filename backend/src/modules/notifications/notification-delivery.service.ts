@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
 import { renderNotification, UnknownTemplateError } from './notification-templates';
+import { describeFailure } from './notification-failure';
 import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 export interface DeliverySettings {
@@ -81,7 +82,7 @@ export class NotificationDeliveryService {
             err instanceof UnknownTemplateError || err instanceof UnknownChannelError
               ? null
               : nextAttemptAt(now, row.attempts + 1, this.settings);
-          await this.repo.markAttemptFailed(tx, row.id, describe(err), retryAt);
+          await this.repo.markAttemptFailed(tx, row.id, describeFailure(err, row.recipient), retryAt);
           if (retryAt) out.retried++;
           else out.failed++;
           // Ids and codes only: the recipient and the provider's message may hold personal data.
@@ -117,15 +118,6 @@ export class NotificationDeliveryService {
     const { subject, text } = message;
     return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
   }
-}
-
-/** Stored in last_error for the operators (the table, like the recipient column, is not public). */
-function describe(err: unknown): string {
-  const e = err as { code?: string; responseCode?: number; message?: string };
-  return [e.code, e.responseCode, e.message ?? String(err)]
-    .filter((p) => p !== undefined && p !== '')
-    .join(' ')
-    .slice(0, 1000);
 }
 
 function errorCode(err: unknown): string {
