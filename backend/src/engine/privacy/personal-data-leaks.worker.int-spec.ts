@@ -89,7 +89,6 @@ describe("the worker's log carries no personal value (worker process, SMTP)", ()
         lng: 106.6981,
         description: `Ổ gà sâu, gọi ${SEEDED.typedPhone} hoặc ${SEEDED.typedEmail}`,
         reporter: { name, phone, email, hideIdentity },
-        consent: true,
         channel: 'web',
       });
       ids.push(result.id);
