@@ -91,7 +91,7 @@ describe('nothing personal leaves through public surfaces, figures, live streams
     const web = await fileReport({
       category: 'pothole',
       ...PLACE,
-      description: `Ổ gà sâu, gọi ${SEEDED.typedPhone} hoặc viết ${SEEDED.typedEmail}`,
+      description: `Tôi là ${SEEDED.reporterName}: ổ gà sâu, gọi ${SEEDED.typedPhone} hoặc viết ${SEEDED.typedEmail}`,
       reporter: { name: SEEDED.reporterName, phone: SEEDED.reporterPhone, email: SEEDED.reporterEmail, hideIdentity: false },
       consent: true,
       channel: 'web',
@@ -114,7 +114,7 @@ describe('nothing personal leaves through public surfaces, figures, live streams
       service_code: 'pothole',
       lat: String(PLACE.lat),
       long: String(PLACE.lng),
-      description: `Ổ gà, liên hệ ${SEEDED.open311TypedPhone}`,
+      description: `Ổ gà, liên hệ ${SEEDED.open311TypedPhone}, Lê ${SEEDED.open311Name}`,
       first_name: SEEDED.open311Name,
       last_name: 'Lê',
       phone: SEEDED.open311Phone,

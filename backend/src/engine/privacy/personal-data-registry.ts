@@ -125,7 +125,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'public_task',
     retention: 'ticketText',
     erasure: 'anonymise',
-    note: 'the ticket stays; erasure masks the subject’s own values and the public redaction patterns (phones, e-mails, ID and plate numbers)',
+    note: 'the ticket stays; erasure masks the subject’s own values and the public redaction patterns (phones, e-mails, ID and plate numbers); public surfaces mask both too (redact-own-values.ts)',
   }),
   col('report', 'address', {
     kind: 'location',

@@ -36,6 +36,8 @@ export interface PublicRequestRow {
   unitNameEn: string | null;
   statusNotes: string | null;
   attachmentId: string | null;
+  /** The reporter's own name, phone and e-mail, to mask where they typed them; never shown. */
+  ownValues: string[];
 }
 
 export interface RequestQuery {
@@ -59,7 +61,8 @@ const PUBLIC_REQUEST_SELECT = `
          (c.exact_public_point AND NOT r.hide_identity) AS "exactPoint",
          c.code AS "serviceCode", c.name_vi AS "serviceNameVi", c.name_en AS "serviceNameEn",
          u.name AS "unitNameVi", u.name_en AS "unitNameEn",
-         n.message AS "statusNotes", a.id AS "attachmentId"
+         n.message AS "statusNotes", a.id AS "attachmentId",
+         array_remove(ARRAY[r.reporter_name, r.reporter_phone, r.reporter_email], NULL) AS "ownValues"
     FROM report r
     JOIN category c ON c.id = r.category_id AND c.is_public
     LEFT JOIN handling_unit u ON u.id = r.assigned_unit_id

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { redactPersonalText } from '../../engine/privacy/redact-personal-text';
+import { redactOwnValues } from '../../engine/privacy/redact-own-values';
 import type { CategoryAttribute } from '../categories/category.entity';
 import { IntakeService } from '../intake/intake.service';
 import { snapToPublicCell } from '../maps/tile-grid';
@@ -211,13 +212,14 @@ export class Open311Service {
     // Snapped as the transparency map snaps, unless the category is a public-place problem
     // (never for a reporter who hid their identity: the repository decides exactPoint).
     const point = r.exactPoint ? { lat: r.lat, lng: r.lng } : snapToPublicCell(r.lat, r.lng);
+    const redact = (text: string) => redactPersonalText(redactOwnValues(text, r.ownValues));
     return {
       service_request_id: r.code,
       status: toOpen311Status(r.status),
-      status_notes: r.statusNotes ? redactPersonalText(r.statusNotes) : null,
+      status_notes: r.statusNotes ? redact(r.statusNotes) : null,
       service_name: en ? r.serviceNameEn : r.serviceNameVi,
       service_code: r.serviceCode,
-      description: r.description ? redactPersonalText(r.description) : null,
+      description: r.description ? redact(r.description) : null,
       agency_responsible: (en ? r.unitNameEn : r.unitNameVi) ?? null,
       service_notice: null,
       requested_datetime: w3cDatetime(r.createdAt),
@@ -225,7 +227,7 @@ export class Open311Service {
       // The SLA deadline is not public yet; the spec lets it be left out.
       expected_datetime: null,
       // A house number would give away the point that was just snapped.
-      address: r.exactPoint && r.address ? redactPersonalText(r.address) : null,
+      address: r.exactPoint && r.address ? redact(r.address) : null,
       address_id: null,
       zipcode: null,
       lat: point.lat,

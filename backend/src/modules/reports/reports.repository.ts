@@ -32,11 +32,12 @@ export class ReportsRepository {
   }
 
   /**
-   * The citizen's view by tracking code: public events only, nothing about the reporter.
+   * The citizen's view by tracking code: public events only, nothing about the reporter but the
+   * values to mask where they typed them (`ownValues`, never shown).
    * `exactPoint`: whether the report's place may be shown as filed (a public-place category, a
    * reporter who did not hide), the rule Open311 follows for its points and addresses.
    */
-  async publicByCode(code: string): Promise<(PublicReportView & { exactPoint: boolean }) | null> {
+  async publicByCode(code: string): Promise<(PublicReportView & { exactPoint: boolean; ownValues: string[] }) | null> {
     return this.snapshot(async (m) => {
       const rows = await m.query(`${BASE} WHERE r.code = $1`, [code]);
       if (!rows[0]) return null;
@@ -45,7 +46,13 @@ export class ReportsRepository {
           WHERE report_id = $1 AND is_public ORDER BY id`,
         [rows[0].id],
       );
-      return { ...publicView(rows[0]), timeline: events.map(timelineEntry), exactPoint: rows[0].exact_point === true };
+      const r = rows[0];
+      return {
+        ...publicView(r),
+        timeline: events.map(timelineEntry),
+        exactPoint: r.exact_point === true,
+        ownValues: [r.reporter_name, r.reporter_phone, r.reporter_email].filter((v): v is string => typeof v === 'string'),
+      };
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../engine/errors/domain.exception';
-import { redactOptional, redactPersonalText } from '../../engine/privacy/redact-personal-text';
+import { redactPersonalText } from '../../engine/privacy/redact-personal-text';
+import { redactOwnValues } from '../../engine/privacy/redact-own-values';
 import { ticketScope } from '../auth/access-scope';
 import type { Principal } from '../auth/principal';
 import { IntakeException } from '../intake/intake.exception';
@@ -27,13 +28,13 @@ export class ReportsService {
     const code = compact.length === 15 ? `${compact.slice(0, 3)}-${compact.slice(3, 9)}-${compact.slice(9)}` : rawCode;
     const view = CODE.test(code) ? await this.reports.publicByCode(code) : null;
     if (!view) throw IntakeException.notFound(rawCode.slice(0, 40));
-    const { exactPoint, ...found } = view;
+    const { exactPoint, ownValues, ...found } = view;
     const actions = await this.tickets.reporterActions(code, secret);
     const asReporter = actions !== null;
     // The address places the report as exactly as its point: the code alone shows it only where
     // Open311 shows the point as filed; the reporter, holding the secret, sees what they typed.
     const shown = asReporter || exactPoint ? found : { ...found, address: null };
-    return { ...redactPublicView(shown), asReporter, allowedActions: actions ?? [] };
+    return { ...redactPublicView(shown, ownValues), asReporter, allowedActions: actions ?? [] };
   }
 
   /** The audit event is written before the data leaves: no view without its trace. */
@@ -88,14 +89,16 @@ export class ReportsService {
 
 /**
  * The tracking code is public (printed, read out, shared): the page it opens shows the text with
- * the phone numbers, e-mail addresses, ID numbers and plates people type into it masked.
+ * the phone numbers, e-mail addresses, ID numbers and plates people type into it masked, and the
+ * reporter's own name, number and address wherever they appear.
  */
-function redactPublicView(view: PublicReportView): PublicReportView {
+function redactPublicView(view: PublicReportView, own: readonly string[]): PublicReportView {
+  const redact = (text: string) => redactPersonalText(redactOwnValues(text, own));
   return {
     ...view,
-    description: redactPersonalText(view.description),
-    address: redactOptional(view.address),
-    timeline: view.timeline.map((e) => ({ ...e, message: redactOptional(e.message) })),
+    description: redact(view.description),
+    address: view.address === null ? null : redact(view.address),
+    timeline: view.timeline.map((e) => ({ ...e, message: e.message === null ? null : redact(e.message) })),
   };
 }
 
