@@ -67,7 +67,7 @@ export const RETENTION_POLICIES = {
   ticketTimelineText: {
     setting: null,
     applies:
-      'notes, replies and answers typed on the timeline (report_event.message): kept with the ticket; erasure of the subject’s own values waits for the timeline’s side table',
+      'notes, replies, reasons and comments typed on the timeline (report_event_personal): kept with the ticket; an erasure masks the subject’s values in them',
   },
   ticketText: {
     setting: null,
@@ -80,6 +80,11 @@ export const RETENTION_POLICIES = {
   unclaimedUploads: {
     setting: null,
     applies: 'photos uploaded but never attached to a report: deleted after a day (UNCLAIMED_UPLOAD_TTL_MS)',
+  },
+  erasureLog: {
+    setting: null,
+    applies:
+      'the erasure log: kept while a backup taken before an erasure may still be restored (the backup retention, 35 days recommended); append-only',
   },
   expiresBy: { setting: null, applies: 'ends by itself: a Redis expiry, a token lifetime, the browser tab, or the log store’s rotation' },
 } as const;
@@ -94,7 +99,21 @@ export type PersonalDataStore =
   | { store: 'log'; name: string }
   | { store: 'browser'; key: string };
 
+/**
+ * How erasure of one data subject (modules/privacy/erasure) finds the rows of a column or file
+ * store that are the subject's:
+ * - `reporter`: a report of the subject's (given, or filed with the subject's phone or e-mail);
+ * - `report`: a row belonging to one of those reports;
+ * - `caller`: a caller row with the subject's phone number;
+ * - `recipient`: a message to the subject's phone or e-mail, or to the reporter of their report.
+ * Free text (`anonymise`, or `free_text` not kept) is searched everywhere for the subject's own
+ * values, and on the subject's reports also for the public pages' patterns.
+ */
+export type SubjectLink = 'reporter' | 'report' | 'caller' | 'recipient';
+
 export type PersonalDataEntry = PersonalDataStore & {
+  /** Which rows are a data subject's, for the entries erasure acts on by row. */
+  subject?: SubjectLink;
   kind: PersonalDataKind;
   purpose: string;
   basis: LegalBasis;
@@ -111,7 +130,7 @@ const col = (table: string, column: string, e: Omit<PersonalDataEntry, keyof Per
   ...e,
 });
 
-const REPORTER = { basis: 'consent', retention: 'reporterContact', erasure: 'blank' } as const;
+const REPORTER = { basis: 'consent', retention: 'reporterContact', erasure: 'blank', subject: 'reporter' } as const;
 const SESSION = { basis: 'contract', retention: 'loginRecords', erasure: 'blank' } as const;
 
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
@@ -166,6 +185,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
     note: 'the caller row goes; the report keeps its follower count',
   }),
   col('report_caller', 'name', {
@@ -174,6 +194,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
   }),
   col('report_caller', 'note', {
     kind: 'free_text',
@@ -181,23 +202,33 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
+    note: "the subject's own row goes; other callers' notes have the subject's values masked",
   }),
-  // The timeline (append-only for the application role).
-  col('report_event', 'message', {
+  // The timeline: the skeleton (report_event) is append-only; its free text sits beside it.
+  col('report_event_personal', 'message', {
     kind: 'free_text',
-    purpose: 'notes, replies, requests for more and public answers',
+    purpose: 'notes, replies, reasons, requests for more, public answers and citizens’ comments on the timeline',
     basis: 'public_task',
     retention: 'ticketTimelineText',
-    erasure: 'keep',
-    note: 'append-only; moves to a side table an erasure function may blank (issue 19, next step); public pages mask it',
+    erasure: 'anonymise',
+    note: 'rewritten only by redact_report_event_personal (role hcmc1022_eraser), which records each call; public pages mask it',
+  }),
+  col('report_event_personal', 'data', {
+    kind: 'free_text',
+    purpose: 'personal details of an event: a rating’s comment, the reason given for viewing a reporter’s contact',
+    basis: 'public_task',
+    retention: 'ticketTimelineText',
+    erasure: 'anonymise',
+    note: 'as `message`; readers merge it into the event’s data',
   }),
   col('report_event', 'data', {
     kind: 'free_text',
-    purpose: 'details of an event: a rating, a reason, which personal fields were recorded or viewed (names, never values)',
+    purpose: 'details of an event: a rating, a unit, a rule, which personal fields were recorded or viewed (names, never values)',
     basis: 'public_task',
     retention: 'ticketTimelineText',
     erasure: 'keep',
-    note: 'append-only; holds field names and reasons typed by staff, never contact values',
+    note: 'append-only; no contact value and no typed text (those are in report_event_personal)',
   }),
   // Photos.
   {
@@ -209,7 +240,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'closedTicketPhotos',
     erasure: 'delete',
-    note: 'object deleted through the storage interface, then its row',
+    subject: 'report',
+    note: 'row deleted, then the object through the storage interface once the erasure committed',
   },
   {
     store: 'files',
@@ -254,7 +286,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'notificationLog',
     erasure: 'blank',
-    note: "set to '' once delivered or given up; the row stays as the record that a message was sent",
+    subject: 'recipient',
+    note: "set to '' once delivered or given up (erasure: at once, and a message still queued is given up); the row stays as the record that a message was sent",
   }),
   col('notification', 'payload', {
     kind: 'pseudonymous',
@@ -270,6 +303,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'ticketText',
     erasure: 'delete',
+    subject: 'report',
     note: 'useless without the secret the reporter holds; erasure removes the link to the reporter',
   }),
   col('idempotency_key', 'response', {
@@ -313,6 +347,15 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     retention: 'staffAccount',
     erasure: 'keep',
     note: 'append-only; staff accounts and ids only, the sign-in address is in audit_event_personal',
+  }),
+  // The erasure log: what to re-apply after a restore, without the erased values.
+  col('erasure_log', 'actions', {
+    kind: 'free_text',
+    purpose: 're-applying erasures after a backup taken before them is restored',
+    basis: 'legal_obligation',
+    retention: 'erasureLog',
+    erasure: 'keep',
+    note: 'ids of the rows blanked or deleted, storage keys of deleted photos, and masked texts as they read after the erasure; never an erased value',
   }),
   // Staff.
   col('app_user', 'username', {
