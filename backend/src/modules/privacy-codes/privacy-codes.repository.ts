@@ -52,10 +52,10 @@ export class PrivacyCodesRepository {
 
   /** Uses a verification up, once: false when another request used it first. */
   async markUsed(id: string, now: Date): Promise<boolean> {
-    const rows = await this.db.query(`WITH u AS (UPDATE privacy_verification SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM u`, [
-      id,
-      now,
-    ]);
+    const rows = await this.db.query(
+      `WITH u AS (UPDATE privacy_verification SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM u`,
+      [id, now],
+    );
     return rows.length === 1;
   }
 

@@ -218,9 +218,16 @@ describe('privacy: a data subject verifies, reads and downloads their data, asks
       expect({ body, field, found: Boolean(issue?.message && issue?.messageVi) }).toEqual({ body, field, found: true });
     }
     const granted = await access({ trackingCode: filed.B.code, secret: filed.B.secret });
-    const noConfirm = await callApi(app, 'POST', '/api/v1/privacy/erasure-requests', undefined, { confirm: false }, {
-      'x-privacy-access': granted.body.accessToken,
-    });
+    const noConfirm = await callApi(
+      app,
+      'POST',
+      '/api/v1/privacy/erasure-requests',
+      undefined,
+      { confirm: false },
+      {
+        'x-privacy-access': granted.body.accessToken,
+      },
+    );
     expect([noConfirm.status, noConfirm.body.issues[0].field]).toEqual([400, 'confirm']);
 
     for (const token of [undefined, 'x', 'A'.repeat(43)]) {
@@ -233,10 +240,24 @@ describe('privacy: a data subject verifies, reads and downloads their data, asks
   it('records an erasure request with the outbox message, voids the token, and audits it without values', async () => {
     const granted = await access({ trackingCode: filed.A.code, secret: filed.A.secret });
     const token = granted.body.accessToken;
-    const asked = await callApi(app, 'POST', '/api/v1/privacy/erasure-requests', undefined, { confirm: true }, { 'x-privacy-access': token });
+    const asked = await callApi(
+      app,
+      'POST',
+      '/api/v1/privacy/erasure-requests',
+      undefined,
+      { confirm: true },
+      { 'x-privacy-access': token },
+    );
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ requestId: expect.any(String), status: 'received' });
-    const again = await callApi(app, 'POST', '/api/v1/privacy/erasure-requests', undefined, { confirm: true }, { 'x-privacy-access': token });
+    const again = await callApi(
+      app,
+      'POST',
+      '/api/v1/privacy/erasure-requests',
+      undefined,
+      { confirm: true },
+      { 'x-privacy-access': token },
+    );
     expect(again.status).toBe(401);
     expect((await myData(token)).status).toBe(401);
 
@@ -247,7 +268,13 @@ describe('privacy: a data subject verifies, reads and downloads their data, asks
     const row = await db.query(`SELECT kind, channel, status, subject_phones, subject_emails FROM privacy_request WHERE id = $1`, [
       asked.body.requestId,
     ]);
-    expect(row[0]).toEqual({ kind: 'erasure', channel: 'web_link', status: 'received', subject_phones: [A.phone], subject_emails: [A.email] });
+    expect(row[0]).toEqual({
+      kind: 'erasure',
+      channel: 'web_link',
+      status: 'received',
+      subject_phones: [A.phone],
+      subject_emails: [A.email],
+    });
     const audit = await db.query(`SELECT data FROM audit_event WHERE type = 'privacy_request_received' AND subject = $1`, [
       `privacy_request:${asked.body.requestId}`,
     ]);

@@ -34,6 +34,12 @@ const LINK_SQL: Record<SubjectLink, string> = {
 };
 
 /**
+ * Names all three parameters in every statement: a link's SQL uses only some of them, and
+ * PostgreSQL refuses a statement given more parameters than it names.
+ */
+const KEYS = `k AS (SELECT $1::uuid[] AS report_ids, $2::text[] AS phones, $3::text[] AS emails),`;
+
+/**
  * The key of each table holding free text or linked rows, and the report a row belongs to (whose
  * reporter's text gets the public patterns masked too). A registry entry naming a table not in
  * this list fails erasure at once rather than being skipped (erasure.repository.spec.ts).
@@ -125,7 +131,7 @@ export class ErasureRepository {
     const empty = nullable ? 'NULL' : `''`;
     const also = BLANK_ALSO[`${entry.table}.${entry.column}`];
     const rows: { id: string }[] = await tx.query(
-      `WITH u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
+      `WITH ${KEYS} u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
                    WHERE ${LINK_SQL[entry.subject!]} AND t.${entry.column} IS NOT NULL AND t.${entry.column}::text <> '' RETURNING t.id)
        SELECT id::text FROM u`,
       [keys.reportIds, keys.phones, keys.emails],
@@ -136,7 +142,7 @@ export class ErasureRepository {
   /** Deletes the subject's rows of a table; returns their ids. */
   async deleteRows(tx: EntityManager, table: string, link: SubjectLink, keys: SubjectKeys): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
-      `WITH d AS (DELETE FROM ${table} t WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
+      `WITH ${KEYS} d AS (DELETE FROM ${table} t WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
     return rows.map((r) => r.id);
@@ -149,7 +155,7 @@ export class ErasureRepository {
     keys: SubjectKeys,
   ): Promise<{ id: string; key: string }[]> {
     return tx.query(
-      `WITH d AS (DELETE FROM ${store.table} t WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
+      `WITH ${KEYS} d AS (DELETE FROM ${store.table} t WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
        SELECT id::text, storage_key AS key FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
