@@ -19,6 +19,7 @@ import { SlaModule } from './modules/sla/sla.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UnitsModule } from './modules/units/units.module';
+import { PrivacyRequestsModule } from './modules/privacy-requests/privacy-requests.module';
 
 /** The HTTP API process. */
 @Module({
@@ -40,6 +41,7 @@ import { UnitsModule } from './modules/units/units.module';
     InsightsModule,
     MapsModule,
     StaffModule,
+    PrivacyRequestsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

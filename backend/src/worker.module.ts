@@ -7,6 +7,7 @@ import { MapsWorkerModule } from './modules/maps/maps-worker.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { PrivacyWorkerModule } from './modules/privacy/privacy-worker.module';
+import { PrivacyRequestsWorkerModule } from './modules/privacy-requests/privacy-requests-worker.module';
 import { RoutingWorkerModule } from './modules/routing/routing-worker.module';
 import { SlaWorkerModule } from './modules/sla/sla-worker.module';
 
@@ -22,6 +23,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     NotificationsWorkerModule,
     MapsWorkerModule,
     PrivacyWorkerModule,
+    PrivacyRequestsWorkerModule,
   ],
   // Refuses to boot while a registered job name has no handler (engine/queue/queue-jobs.ts).
   providers: [JobHandlersCheck],

@@ -61,6 +61,11 @@ export interface Policy {
   form?: (c: Cell) => Record<string, string>;
   /** The operation ends the caller's session (sign-out): the matrix signs the role in again after it. */
   signsOut?: boolean;
+  /**
+   * Neither a role nor the bearer token decides: a token of the route's own, in this header, does
+   * (a data subject's access). Without it every cell is 401; the route's own suite tests the token.
+   */
+  ownToken?: string;
   /** Further assertions on a cell's answer; returns what failed. */
   check?: (c: Cell, res: Answer) => string[];
 }
@@ -214,6 +219,39 @@ export const EXACT: Record<string, Policy> = {
         ? ["an official read another unit's on-time figures"]
         : [],
   },
+  // A data subject's requests: a verified token (x-privacy-access), not a role, opens them
+  // (modules/privacy-requests/*.int-spec.ts test the token); staff log and handle them under admin/*.
+  'POST /api/v1/privacy/verification-codes': {
+    admits: 'anyone',
+    scope: 'public',
+    body: (c) => ({ email: `matrix.${c.role}@example.invalid` }),
+  },
+  'POST /api/v1/privacy/access': {
+    admits: 'anyone',
+    scope: 'public',
+    body: (c) => ({ trackingCode: c.ticket.code, secret: c.ticket.secret }),
+  },
+  'GET /api/v1/privacy/my-data': { admits: 'anyone', scope: 'public', ownToken: 'x-privacy-access' },
+  'POST /api/v1/privacy/erasure-requests': {
+    admits: 'anyone',
+    scope: 'public',
+    ownToken: 'x-privacy-access',
+    body: () => ({ confirm: true }),
+  },
+  // Operators log requests received by phone and see those they logged; admins handle them all.
+  'GET /api/v1/admin/privacy-requests': { admits: ['admin', 'operator'], scope: 'results' },
+  'POST /api/v1/admin/privacy-requests': {
+    admits: ['admin', 'operator'],
+    scope: 'results',
+    body: (c) => ({
+      kind: 'access',
+      channel: 'phone',
+      phones: ['0900000999'],
+      identityCheck: `Gọi lại số đã đăng ký (${c.role})`,
+      reason: 'Kiểm tra ma trận phân quyền',
+    }),
+  },
+  'GET /api/v1/admin/privacy-requests/{id}': { admits: ['admin', 'operator'], scope: 'results' },
   // Leaders read the rules and policies they are measured against; only admins change them (RULES).
   'GET /api/v1/admin/routing-rules': { admits: ['admin', 'leader'], scope: 'results' },
   'GET /api/v1/admin/sla-policies': { admits: ['admin', 'leader'], scope: 'results' },

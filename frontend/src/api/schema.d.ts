@@ -68,6 +68,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyRequestsAdminController_list"];
+        put?: never;
+        post: operations["PrivacyRequestsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyRequestsAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/privacy-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyRequestsAdminController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/privacy-requests/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyRequestsAdminController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/privacy-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyRequestsAdminController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/routing-rules": {
         parameters: {
             query?: never;
@@ -638,6 +718,70 @@ export interface paths {
         get: operations["MapsController_liveReports"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyCitizenController_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyCitizenController_requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/my-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrivacyCitizenController_myData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/verification-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyCitizenController_sendCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1224,7 +1368,7 @@ export interface components {
             resultCount: number | null;
             subject: string;
             /** @enum {string} */
-            type: "caller_history_searched" | "sign_in_succeeded" | "sign_in_failed" | "sign_in_throttled" | "user_created" | "user_updated" | "user_disabled" | "user_enabled" | "password_reset" | "password_changed" | "second_factor_enrolled" | "second_factor_reset" | "users_imported" | "routing_rule_created" | "routing_rule_closed" | "sla_policy_created" | "calendar_changed" | "audit_read" | "retention_applied" | "personal_data_erased";
+            type: "caller_history_searched" | "sign_in_succeeded" | "sign_in_failed" | "sign_in_throttled" | "user_created" | "user_updated" | "user_disabled" | "user_enabled" | "password_reset" | "password_changed" | "second_factor_enrolled" | "second_factor_reset" | "users_imported" | "routing_rule_created" | "routing_rule_closed" | "sla_policy_created" | "calendar_changed" | "audit_read" | "retention_applied" | "personal_data_erased" | "privacy_access_granted" | "privacy_data_exported" | "privacy_request_received" | "privacy_request_completed" | "privacy_request_rejected";
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
@@ -1477,6 +1621,18 @@ export interface components {
             tokenType: "Bearer";
             user: components["schemas"]["SessionUser"];
         };
+        NewPrivacyRequest: {
+            /** @enum {string} */
+            channel: "phone" | "letter" | "in_person";
+            /** @default [] */
+            emails: string[];
+            identityCheck: string;
+            /** @enum {string} */
+            kind: "access" | "erasure";
+            name?: string;
+            phones?: string[];
+            reason: string;
+        };
         NewStaffAccount: {
             active: boolean;
             createdAt: string;
@@ -1512,10 +1668,152 @@ export interface components {
             /** @description Their mean; null when none rated */
             satisfaction: number | null;
         };
+        PersonalDataExport: {
+            callerRecords: {
+                /** Format: date-time */
+                createdAt: string;
+                personal: {
+                    [key: string]: unknown;
+                };
+                reportCode: string;
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            notifications: {
+                channel: string;
+                /** Format: date-time */
+                createdAt: string;
+                personal: {
+                    [key: string]: unknown;
+                };
+                reportCode: string | null;
+                /** Format: date-time */
+                sentAt: string | null;
+                status: string;
+                template: string;
+            }[];
+            privacyRequests: {
+                /** @enum {string} */
+                channel: "web_link" | "email_code" | "phone" | "letter" | "in_person";
+                /** Format: date-time */
+                handledAt: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "access" | "erasure";
+                /** Format: date-time */
+                receivedAt: string;
+                /** @enum {string} */
+                status: "received" | "in_progress" | "completed" | "rejected";
+            }[];
+            reports: {
+                category: {
+                    code: string;
+                    nameEn: string;
+                    nameVi: string;
+                };
+                channel: string;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                personal: {
+                    [key: string]: unknown;
+                };
+                photos: {
+                    contentType: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    sizeBytes: number;
+                    url: string;
+                }[];
+                status: string;
+                timeline: {
+                    /** Format: date-time */
+                    createdAt: string;
+                    isPublic: boolean;
+                    message: string | null;
+                    type: string;
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            subject: {
+                emails: string[];
+                phones: string[];
+            };
+        };
         /** @description WGS 84 */
         Point: {
             lat: number;
             lng: number;
+        };
+        PrivacyAccessGrant: {
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PrivacyAccessRequest: {
+            code?: string;
+            /** Format: email */
+            email?: string;
+            secret?: string;
+            trackingCode?: string;
+        };
+        PrivacyErasureAccepted: {
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+        };
+        PrivacyErasureRequest: {
+            /** @enum {boolean} */
+            confirm: true;
+        };
+        PrivacyRequest: {
+            /** @enum {string} */
+            channel: "web_link" | "email_code" | "phone" | "letter" | "in_person";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            handledAt: string | null;
+            handledBy: string | null;
+            /** Format: uuid */
+            id: string;
+            identityCheck: string | null;
+            /** @enum {string} */
+            kind: "access" | "erasure";
+            loggedBy: string | null;
+            outcome: {
+                [key: string]: number;
+            } | null;
+            overdue: boolean;
+            reason: string;
+            /** Format: date-time */
+            receivedAt: string;
+            rejectReason: string | null;
+            /** @enum {string} */
+            status: "received" | "in_progress" | "completed" | "rejected";
+            subject: {
+                emails: string[];
+                name: string | null;
+                phones: string[];
+            };
+        };
+        PrivacyRequestPage: {
+            items: components["schemas"]["PrivacyRequest"][];
+            total: number;
+        };
+        PrivacyVerificationCodeRequest: {
+            /** Format: email */
+            email: string;
+        };
+        PrivacyVerificationCodeSent: {
+            /** @enum {boolean} */
+            sent: true;
         };
         PublicCellInsights: {
             /** @enum {boolean} */
@@ -1615,6 +1913,9 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        RejectPrivacyRequest: {
+            reason: string;
         };
         /** @description Null for roles that may not read it */
         ReporterContact: {
@@ -2204,6 +2505,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessHoursRange"][];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "received" | "in_progress" | "completed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestPage"];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPrivacyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+        };
+    };
+    PrivacyRequestsAdminController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectPrivacyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequest"];
                 };
             };
         };
@@ -3123,6 +3558,141 @@ export interface operations {
                 content: {
                     "text/event-stream": components["schemas"]["LiveReportsEvent"];
                 };
+            };
+        };
+    };
+    PrivacyCitizenController_grant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyAccessRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyAccessGrant"];
+                };
+            };
+            /** @description Over the "privacyAccess" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PrivacyCitizenController_requestErasure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The access token of POST /api/v1/privacy/access */
+                "x-privacy-access": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyErasureRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyErasureAccepted"];
+                };
+            };
+            /** @description Over the "privacyAccess" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PrivacyCitizenController_myData: {
+        parameters: {
+            query?: {
+                format?: "json" | "html";
+            };
+            header: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+                /** @description The access token of POST /api/v1/privacy/access */
+                "x-privacy-access": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                    "text/html": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description Over the "privacyAccess" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PrivacyCitizenController_sendCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The app’s random installation id (16–64 of A–Z, a–z, 0–9, _ and -): its own, tighter limit */
+                "x-device-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyVerificationCodeRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyVerificationCodeSent"];
+                };
+            };
+            /** @description Over the "privacyCode" limit; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -59,6 +59,11 @@ const schema = z.object({
   RATE_LIMIT_LOGIN: policy('account=20/60,client=30/60,global=600/60'),
   // Codes of the second sign-in step per account: a million TOTP codes would otherwise fall to a patient script.
   RATE_LIMIT_SECOND_FACTOR: policy('account=5/300'),
+  // Verification codes of a data subject's request, per e-mail address (account), address and in all:
+  // a few a day per address so that nobody floods a stranger's mailbox.
+  RATE_LIMIT_PRIVACY_CODE: policy('account=3/3600,client=30/600,global=300/60'),
+  // Codes and tokens tried (a code, a reporter link) per address: six-digit codes must not be searched.
+  RATE_LIMIT_PRIVACY_ACCESS: policy('client=30/600,global=600/60'),
   // A limit check waits this long for Redis before counting in the process instead.
   RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   // Failed sign-ins in a row (per account, per address, per account from one address) are free up
@@ -145,6 +150,18 @@ const schema = z.object({
   // addresses), from the event: a year to answer "who looked my number up?" and to investigate
   // misuse; the event itself (who, when, how many) stays.
   RETENTION_AUDIT_PERSONAL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // A data subject's requests (modules/privacy-requests; docs/privacy.md): how long an e-mailed
+  // code lives and how many wrong tries it takes, how long the access token it buys lives, and the
+  // time the city gives itself to answer a request (Decree 13/2023/ND-CP art. 9, 14, 16: 72 hours).
+  PRIVACY_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PRIVACY_CODE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  PRIVACY_ACCESS_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  PRIVACY_REQUEST_RESPONSE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   // Roles whose accounts must sign in with a second factor (TOTP), comma-separated; "none" for
   // none. Unset: admin and leader in production, none elsewhere. Demo accounts are exempt.
   MFA_REQUIRED_ROLES: z
@@ -201,6 +218,7 @@ export interface AppConfig {
   reporterAccess: { messageLinkTtlDays: number };
   sessions: { maxAgeSeconds: number; idleSeconds: number; checkSeconds: number; staleSeconds: number; mfaRequiredRoles: string[] };
   retention: RetentionDays;
+  privacy: { codeTtlMinutes: number; codeMaxAttempts: number; accessTtlMinutes: number; responseHours: number };
 }
 
 /** Days each retention policy keeps personal data (engine/privacy/personal-data-registry.ts names the policies). */
@@ -277,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         open311Post: c.RATE_LIMIT_OPEN311_POST,
         login: c.RATE_LIMIT_LOGIN,
         secondFactor: c.RATE_LIMIT_SECOND_FACTOR,
+        privacyCode: c.RATE_LIMIT_PRIVACY_CODE,
+        privacyAccess: c.RATE_LIMIT_PRIVACY_ACCESS,
       },
       redisTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS,
       loginBackoff: {
@@ -325,6 +345,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       notificationLog: c.RETENTION_NOTIFICATION_LOG_DAYS,
       loginRecords: c.RETENTION_LOGIN_RECORDS_DAYS,
       auditPersonal: c.RETENTION_AUDIT_PERSONAL_DAYS,
+    },
+    privacy: {
+      codeTtlMinutes: c.PRIVACY_CODE_TTL_MINUTES,
+      codeMaxAttempts: c.PRIVACY_CODE_MAX_ATTEMPTS,
+      accessTtlMinutes: c.PRIVACY_ACCESS_TTL_MINUTES,
+      responseHours: c.PRIVACY_REQUEST_RESPONSE_HOURS,
     },
   };
 }

@@ -34,8 +34,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Privacy) privacy: Queue,
+    @InjectQueue(QueueName.PrivacyRequests) privacyRequests: Queue,
   ) {
-    this.queues = { routing, sla, notifications, maintenance, privacy };
+    this.queues = { routing, sla, notifications, maintenance, privacy, [QueueName.PrivacyRequests]: privacyRequests };
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -25,4 +25,6 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
   // which the SLA timers use).
   // Clocks changed in PostgreSQL; the SLA queue (re)schedules the ticket's timers from there.
   'sla.changed': { queue: QueueName.Sla, jobName: 'schedule-timers', jobId: (m) => `schedule-${m.id}` },
+  // A data subject asked for erasure; the request's id is the job id (one run per request).
+  'privacy.erasure_requested': { queue: QueueName.PrivacyRequests, jobName: 'execute-erasure', jobId: (m) => `erasure-${m.aggregateId}` },
 };

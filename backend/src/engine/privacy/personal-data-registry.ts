@@ -81,6 +81,11 @@ export const RETENTION_POLICIES = {
     setting: null,
     applies: 'photos uploaded but never attached to a report: deleted after a day (UNCLAIMED_UPLOAD_TTL_MS)',
   },
+  privacyRequests: {
+    setting: null,
+    applies:
+      'a data subject’s request (privacy_request): the phones, addresses and names it names while it is open; once completed or rejected only keyed digests of them stay, with the dates, as the proof that it was answered',
+  },
   expiresBy: { setting: null, applies: 'ends by itself: a Redis expiry, a token lifetime, the browser tab, or the log store’s rotation' },
 } as const;
 export type RetentionPolicyName = keyof typeof RETENTION_POLICIES;
@@ -113,6 +118,7 @@ const col = (table: string, column: string, e: Omit<PersonalDataEntry, keyof Per
 
 const REPORTER = { basis: 'consent', retention: 'reporterContact', erasure: 'blank' } as const;
 const SESSION = { basis: 'contract', retention: 'loginRecords', erasure: 'blank' } as const;
+const PRIVACY_REQUEST = { basis: 'legal_obligation', retention: 'privacyRequests' } as const;
 
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   // A report: the reporter's contact, given with consent, to be answered and asked for more.
@@ -314,6 +320,104 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: 'keep',
     note: 'append-only; staff accounts and ids only, the sign-in address is in audit_event_personal',
   }),
+  // A data subject's requests (modules/privacy-requests): the proof of a verification, the token it
+  // bought, and the request's record.
+  col('privacy_verification', 'email_digest', {
+    kind: 'pseudonymous',
+    purpose: 'which address an e-mailed code was sent to (keyed HMAC-SHA-256, never the address)',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'delete',
+    note: 'deleted a day after the code expired',
+  }),
+  col('privacy_verification', 'code_hash', {
+    kind: 'pseudonymous',
+    purpose: 'the one-time code (keyed HMAC-SHA-256, made when the message is sent; never the code)',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'delete',
+    note: 'as `email_digest`',
+  }),
+  col('privacy_access', 'phones', {
+    kind: 'contact',
+    purpose: 'the phone numbers a data subject proved control of, for the token’s life',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'delete',
+    note: 'the row goes when the token is used for an erasure, and once expired when the next token is made',
+  }),
+  col('privacy_access', 'emails', {
+    kind: 'contact',
+    purpose: 'the addresses a data subject proved control of, for the token’s life',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'delete',
+    note: 'as `phones`',
+  }),
+  col('privacy_access', 'token_hash', {
+    kind: 'pseudonymous',
+    purpose: 'the access token (SHA-256 of 256 random bits, never the token)',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'delete',
+  }),
+  col('privacy_request', 'subject_phones', {
+    ...PRIVACY_REQUEST,
+    kind: 'contact',
+    purpose: 'whose data an open request is about',
+    erasure: 'blank',
+    note: 'blanked when the request is completed or rejected (a check constraint holds the table to it)',
+  }),
+  col('privacy_request', 'subject_emails', { ...PRIVACY_REQUEST, kind: 'contact', purpose: 'as `subject_phones`', erasure: 'blank' }),
+  col('privacy_request', 'subject_name', {
+    ...PRIVACY_REQUEST,
+    kind: 'contact',
+    purpose: 'the name a person gave with a request by phone, letter or at the desk',
+    erasure: 'blank',
+    note: 'as `subject_phones`',
+  }),
+  col('privacy_request', 'subject_names', {
+    ...PRIVACY_REQUEST,
+    kind: 'contact',
+    purpose: 'the names on the subject’s reports and calls an erasure masks in texts',
+    erasure: 'blank',
+    note: 'as `subject_phones`',
+  }),
+  col('privacy_request', 'subject_digests', {
+    ...PRIVACY_REQUEST,
+    kind: 'pseudonymous',
+    purpose: 'finds a person’s earlier requests again from the same phone or address (keyed HMAC-SHA-256)',
+    erasure: 'keep',
+    note: 'the proof that the request was answered; useless without the key and the identifier',
+  }),
+  col('privacy_request', 'subject_report_ids', {
+    ...PRIVACY_REQUEST,
+    kind: 'pseudonymous',
+    purpose: 'the reports an erasure covered (ids)',
+    erasure: 'keep',
+    note: 'ids of tickets that stay, without the subject’s contact',
+  }),
+  col('privacy_request', 'reason', {
+    ...PRIVACY_REQUEST,
+    kind: 'free_text',
+    purpose: 'why the request was made, as staff noted it',
+    erasure: 'keep',
+    note: 'staff are told to note the grounds, not the person’s details (docs/privacy.md)',
+  }),
+  col('privacy_request', 'reject_reason', {
+    ...PRIVACY_REQUEST,
+    kind: 'free_text',
+    purpose: 'why a request was refused, as the admin wrote it',
+    erasure: 'keep',
+    note: 'as `reason`',
+  }),
+  col('privacy_request', 'identity_check', {
+    ...PRIVACY_REQUEST,
+    kind: 'free_text',
+    purpose: 'how staff checked the person’s identity (which document was seen, the number called back)',
+    erasure: 'keep',
+    note: 'as `reason`: the kind of proof, not its number',
+  }),
   // Staff.
   col('app_user', 'username', {
     kind: 'identity',
@@ -423,6 +527,17 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     retention: 'expiresBy',
     erasure: 'keep',
     note: 'no data: the recipient is read from `notification` at delivery, so blanking it there stops a pending message',
+  },
+  {
+    store: 'queue',
+    queue: 'privacy-requests',
+    job: 'execute-erasure',
+    kind: 'pseudonymous',
+    purpose: 'runs a data subject’s erasure in the worker',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'keep',
+    note: 'the request’s id only: the identifiers are read from privacy_request',
   },
   // Logs.
   {

@@ -14,6 +14,8 @@ export const QUEUE_JOBS = {
   [QueueName.Notifications]: ['deliver-notifications'],
   [QueueName.Maintenance]: ['purge-uploads'],
   [QueueName.Privacy]: ['apply-retention'],
+  // A data subject's erasure (its request id is the job id), and the sweep that retakes one left unfinished.
+  [QueueName.PrivacyRequests]: ['execute-erasure', 'sweep-erasures'],
 } as const satisfies Record<QueueName, readonly string[]>;
 
 export type JobName<Q extends QueueName = QueueName> = (typeof QUEUE_JOBS)[Q][number];

@@ -5,4 +5,5 @@ export enum QueueName {
   Notifications = 'notifications',
   Maintenance = 'maintenance',
   Privacy = 'privacy',
+  PrivacyRequests = 'privacy-requests',
 }

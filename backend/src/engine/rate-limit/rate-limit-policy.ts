@@ -19,7 +19,17 @@ export interface Bucket {
 
 export type RateLimitPolicy = Partial<Record<Dimension, Bucket>>;
 
-export const POLICY_NAMES = ['filing', 'upload', 'citizenAction', 'tracking', 'open311Post', 'login', 'secondFactor'] as const;
+export const POLICY_NAMES = [
+  'filing',
+  'upload',
+  'citizenAction',
+  'tracking',
+  'open311Post',
+  'login',
+  'secondFactor',
+  'privacyCode',
+  'privacyAccess',
+] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 
 const ENTRY = /^([a-zA-Z]+)=(\d+)\/(\d+)$/;

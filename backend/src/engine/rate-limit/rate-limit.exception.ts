@@ -12,6 +12,8 @@ const WHAT_VI: Record<PolicyName, string> = {
   open311Post: 'gửi yêu cầu Open311',
   login: 'đăng nhập',
   secondFactor: 'nhập mã xác thực',
+  privacyCode: 'yêu cầu mã xác minh dữ liệu cá nhân',
+  privacyAccess: 'xác minh và xem dữ liệu cá nhân',
 };
 
 const WHAT_EN: Record<PolicyName, string> = {
@@ -22,6 +24,8 @@ const WHAT_EN: Record<PolicyName, string> = {
   open311Post: 'Open311 requests',
   login: 'sign-in attempts',
   secondFactor: 'second-factor codes',
+  privacyCode: 'personal-data verification codes',
+  privacyAccess: 'personal-data verifications and downloads',
 };
 
 /** 429 or 503 with the seconds to wait; the exception filters turn retryAfterSeconds into Retry-After. */

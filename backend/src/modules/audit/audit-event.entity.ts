@@ -24,6 +24,11 @@ export const AUDIT_EVENT_TYPES = [
   'audit_read',
   'retention_applied',
   'personal_data_erased',
+  'privacy_access_granted',
+  'privacy_data_exported',
+  'privacy_request_received',
+  'privacy_request_completed',
+  'privacy_request_rejected',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -264,7 +264,9 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
           const cell = `${role} × ${op.label}${side ? ` × ${side} unit's ${policy.scope} (${ticket.key})` : ''} → ${res.status}`;
           const ok = res.status >= 200 && res.status < 300;
           if (res.status >= 500) failures.push(`${cell}: server error`);
-          if (!admitted(role)) {
+          if (policy.ownToken) {
+            if (res.status !== 401) failures.push(`${cell}: without its ${policy.ownToken} token, expected 401`);
+          } else if (!admitted(role)) {
             const expected = role === 'anonymous' ? 401 : 403;
             if (res.status !== expected) failures.push(`${cell}: not admitted, expected ${expected}`);
           } else if (isOfficial(role) && side === 'other') {

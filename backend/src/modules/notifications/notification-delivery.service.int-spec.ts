@@ -9,6 +9,8 @@ import { NotificationDriver, OutgoingMessage } from './notification-driver';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { RecordingDriver } from './recording.driver';
+import { PrivacyCodesRepository } from '../privacy-codes/privacy-codes.repository';
+import { PrivacyCodesService } from '../privacy-codes/privacy-codes.service';
 import { SmtpDriver } from './smtp.driver';
 
 interface Received {
@@ -115,6 +117,7 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       drivers.email ?? new RecordingDriver(),
       drivers.sms ?? new RecordingDriver(),
       reporterAccess,
+      new PrivacyCodesService(new PrivacyCodesRepository(db.dataSource), config),
     );
 
   /** A report to send about (the link tokens reference it). */

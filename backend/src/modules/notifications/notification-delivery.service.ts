@@ -5,7 +5,8 @@ import { ReporterAccessService } from '../reporter-access/reporter-access.servic
 import { EntityManager } from 'typeorm';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
-import { renderNotification, UnknownTemplateError } from './notification-templates';
+import { PRIVACY_CODE_TEMPLATE, renderNotification, UnknownTemplateError } from './notification-templates';
+import { PrivacyCodesService } from '../privacy-codes/privacy-codes.service';
 import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
 
 export interface DeliverySettings {
@@ -59,6 +60,7 @@ export class NotificationDeliveryService {
     @Inject(EMAIL_DRIVER) email: NotificationDriver,
     @Inject(SMS_DRIVER) sms: NotificationDriver,
     private readonly reporterAccess: ReporterAccessService,
+    private readonly privacyCodes: PrivacyCodesService,
     @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {
     this.drivers = { internal, email, sms };
@@ -108,6 +110,14 @@ export class NotificationDeliveryService {
     // A message to the reporter carries its own link token, made now and kept hashed only: the
     // row's payload never holds it, and a retry makes a new one in place of the last.
     const payload = { reportId: row.reportId, ...row.payload };
+    if (row.template === PRIVACY_CODE_TEMPLATE) {
+      // Likewise a data subject's code: made now, kept as a keyed digest only, replaced by a retry.
+      const verificationId = typeof row.payload.verificationId === 'string' ? row.payload.verificationId : null;
+      const code = verificationId ? await this.privacyCodes.issueForMessage(tx, verificationId, now) : null;
+      if (!code) throw new UnknownTemplateError(row.template);
+      const { subject, text } = renderNotification(row.template, payload, { verificationCode: code });
+      return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+    }
     let message = renderNotification(row.template, payload, { publicBaseUrl: this.settings.publicBaseUrl });
     const code = typeof row.payload.code === 'string' ? row.payload.code : null;
     if (row.template.startsWith('citizen.') && row.reportId && code) {

@@ -38,6 +38,9 @@ const KIND_VI: Record<string, string> = { response: 'phản hồi', resolution: 
 
 const SIGNATURE = 'Tổng đài 1022 - Thành phố Hồ Chí Minh';
 
+/** The e-mail with a data subject's one-time code (modules/privacy-requests); payload: verificationId, minutes. */
+export const PRIVACY_CODE_TEMPLATE = 'privacy.verification_code';
+
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null;
 }
@@ -54,8 +57,27 @@ export function trackingLink(code: string, publicBaseUrl = ''): string {
 export function renderNotification(
   template: string,
   payload: Record<string, unknown>,
-  options: { publicBaseUrl?: string; reporterUrl?: string } = {},
+  options: { publicBaseUrl?: string; reporterUrl?: string; verificationCode?: string } = {},
 ): RenderedMessage {
+  if (template === PRIVACY_CODE_TEMPLATE) {
+    // The code is made at sending and passed here; the row's payload holds only the verification's id.
+    if (!options.verificationCode) throw new UnknownTemplateError(template);
+    const minutes = str(payload.minutes) ?? '15';
+    return {
+      subject: `Mã xác minh yêu cầu về dữ liệu cá nhân: ${options.verificationCode}`,
+      text: [
+        'Kính gửi Quý người dân,',
+        '',
+        `Mã xác minh của Quý người dân là: ${options.verificationCode}`,
+        `Mã dùng một lần, có hiệu lực trong ${minutes} phút, để xem, tải về hoặc yêu cầu xóa dữ liệu cá nhân mà Tổng đài 1022 lưu gắn với địa chỉ email này.`,
+        'Nếu Quý người dân không yêu cầu, xin bỏ qua thư này; không ai có thể xem dữ liệu khi không có mã.',
+        '',
+        `Your one-time code is ${options.verificationCode} (valid ${minutes} minutes) to see, download or erase the personal data 1022 holds for this address.`,
+        '',
+        SIGNATURE,
+      ].join('\n'),
+    };
+  }
   if (template === 'citizen.reporter_link') {
     const code = str(payload.code);
     if (!code) throw new UnknownTemplateError(template);

@@ -8,6 +8,8 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
 @Unique('uq_notification_dedupe', ['dedupeKey'])
 @Index('ix_notification_report', ['report'])
 @Index('ix_notification_pending', ['id'], { where: `status = 'recorded'` })
+// Made by the privacy-requests migration: lower(recipient) of citizens' messages, to find a data subject's messages.
+@Index('ix_notification_citizen_recipient', { synchronize: false })
 @Check('ck_notification_status', `status IN ('recorded', 'sent', 'failed')`)
 export class NotificationEntity {
   @BigintPrimaryColumn()

@@ -3,6 +3,7 @@ import { ClockModule } from '../../engine/clock/clock.module';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
+import { PrivacyCodesModule } from '../privacy-codes/privacy-codes.module';
 import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, SMS_DRIVER } from './notification-driver';
 import { NotificationDeliveryProcessor } from './notification-delivery.processor';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
@@ -12,7 +13,7 @@ import { SmtpDriver } from './smtp.driver';
 
 /** Delivery runs in the worker only: the API process records notifications and never opens SMTP. */
 @Module({
-  imports: [ClockModule, ReporterAccessModule],
+  imports: [ClockModule, ReporterAccessModule, PrivacyCodesModule],
   providers: [
     // Internal (unit) notifications are read in the officials' UI: recording is their delivery.
     { provide: INTERNAL_DRIVER, useFactory: (): NotificationDriver => new RecordingDriver() },

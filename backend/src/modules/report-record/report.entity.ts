@@ -22,6 +22,8 @@ export const REPORT_CHANNELS: ReportChannel[] = ['web', 'app', 'phone', 'open311
 // Made by the insight-indexes migration: GiST over (point_3857, resolved_at) for recurring places, and resolved_at for the on-time figures.
 @Index('ix_report_done_point', { synchronize: false })
 @Index('ix_report_resolved_at', { synchronize: false })
+// Made by the privacy-requests migration: lower(reporter_email), to find a data subject's reports.
+@Index('ix_report_reporter_email_lower', { synchronize: false })
 export class ReportEntity {
   @UuidPrimaryColumn()
   id: string;

@@ -31,6 +31,11 @@ const LISTED = {
   audit_read: true,
   retention_applied: true,
   personal_data_erased: true,
+  privacy_access_granted: true,
+  privacy_data_exported: true,
+  privacy_request_received: true,
+  privacy_request_completed: true,
+  privacy_request_rejected: true,
 } satisfies Record<AuditEventType, true>;
 const TYPES = Object.keys(LISTED) as AuditEventType[];
 
