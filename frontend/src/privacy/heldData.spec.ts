@@ -1,41 +1,43 @@
 import { describe } from 'vitest';
 import { itMapsEach, itMapsEachEqual } from '../testing/table';
-import { holdsNothing, recordsOf, shownFields } from './heldData';
+import { holdsNothing, personalFields, valueText } from './heldData';
 
 describe('what the page shows of the data held', () => {
-  itMapsEachEqual('the record %j shows %j', shownFields, [
+  itMapsEachEqual('the personal values %j show as %j', personalFields, [
     [
-      { id: 'r1', code: 'HCM-261207-7K3QXZ', name: 'Nguyễn Văn A', phone: '0901234567', hideIdentity: false, photos: [{ id: 'p' }] },
+      { reporter_name: 'Nguyễn Văn A', reporter_phone: '0901234567', reporter_email: null, description: 'Ngập sâu' },
       [
-        ['code', 'HCM-261207-7K3QXZ'],
-        ['name', 'Nguyễn Văn A'],
-        ['phone', '0901234567'],
-        ['hideIdentity', false],
+        { column: 'reporter_name', label: 'name', text: 'Nguyễn Văn A' },
+        { column: 'reporter_phone', label: 'phone', text: '0901234567' },
+        { column: 'description', label: 'description', text: 'Ngập sâu' },
       ],
     ],
-    [{ reportId: 'r1', email: null, message: '  ', attempts: 0 }, [['attempts', 0]]],
     [
-      { paid: true, identity: 'x' },
+      { point: { type: 'Point', coordinates: [106.698, 10.7725] }, point_3857: { type: 'Point', coordinates: [1, 2] } },
+      [{ column: 'point', label: 'point', text: '10.7725, 106.698' }],
+    ],
+    [
+      { attributes: { depth_cm: 40 }, extra_column: 'x' },
       [
-        ['paid', true],
-        ['identity', 'x'],
+        { column: 'attributes', label: 'attributes', text: '{"depth_cm":40}' },
+        { column: 'extra_column', label: null, text: 'x' },
       ],
     ],
-    [null, []],
-    ['text', []],
+    // What erasure leaves: nothing to show.
+    [{ reporter_name: null, reporter_phone: '', attributes: {}, note: '   ' }, []],
   ]);
 
-  itMapsEachEqual('the group of %j has %j', (held: unknown) => recordsOf(held, 'reports'), [
-    [{ reports: [{ code: 'A' }] }, [{ code: 'A' }]],
-    [{ reports: null }, []],
-    [{}, []],
-    [null, []],
+  itMapsEach('%j reads %j', valueText, [
+    ['text', 'text'],
+    [42, '42'],
+    [true, 'true'],
+    [['a', 'b'], '["a","b"]'],
   ]);
 
   itMapsEach('%j holds nothing: %s', holdsNothing, [
-    [{ reports: [], calls: [], notifications: [], photos: [], timeline: [], requests: [], generatedAt: '2026-12-08T00:00:00Z' }, true],
-    [{ generatedAt: '2026-12-08T00:00:00Z' }, true],
-    [{ reports: [], requests: [{ kind: 'erasure' }] }, false],
-    [{ calls: [{ phone: '0901234567' }] }, false],
+    [{ reports: [], callerRecords: [], notifications: [] }, true],
+    [{ reports: [{}], callerRecords: [], notifications: [] }, false],
+    [{ reports: [], callerRecords: [{}], notifications: [] }, false],
+    [{ reports: [], callerRecords: [], notifications: [{}] }, false],
   ]);
 });
