@@ -99,7 +99,21 @@ export type PersonalDataStore =
   | { store: 'log'; name: string }
   | { store: 'browser'; key: string };
 
+/**
+ * How erasure of one data subject (modules/privacy/erasure) finds the rows of a column or file
+ * store that are the subject's:
+ * - `reporter`: a report of the subject's (given, or filed with the subject's phone or e-mail);
+ * - `report`: a row belonging to one of those reports;
+ * - `caller`: a caller row with the subject's phone number;
+ * - `recipient`: a message to the subject's phone or e-mail, or to the reporter of their report.
+ * Free text (`anonymise`, or `free_text` not kept) is searched everywhere for the subject's own
+ * values, and on the subject's reports also for the public pages' patterns.
+ */
+export type SubjectLink = 'reporter' | 'report' | 'caller' | 'recipient';
+
 export type PersonalDataEntry = PersonalDataStore & {
+  /** Which rows are a data subject's, for the entries erasure acts on by row. */
+  subject?: SubjectLink;
   kind: PersonalDataKind;
   purpose: string;
   basis: LegalBasis;
@@ -116,7 +130,7 @@ const col = (table: string, column: string, e: Omit<PersonalDataEntry, keyof Per
   ...e,
 });
 
-const REPORTER = { basis: 'consent', retention: 'reporterContact', erasure: 'blank' } as const;
+const REPORTER = { basis: 'consent', retention: 'reporterContact', erasure: 'blank', subject: 'reporter' } as const;
 const SESSION = { basis: 'contract', retention: 'loginRecords', erasure: 'blank' } as const;
 const PRIVACY_REQUEST = { basis: 'legal_obligation', retention: 'privacyRequests' } as const;
 
@@ -172,6 +186,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
     note: 'the caller row goes; the report keeps its follower count',
   }),
   col('report_caller', 'name', {
@@ -180,6 +195,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
   }),
   col('report_caller', 'note', {
     kind: 'free_text',
@@ -187,6 +203,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'callerNumbers',
     erasure: 'delete',
+    subject: 'caller',
+    note: "the subject's own row goes; other callers' notes have the subject's values masked",
   }),
   // The timeline (append-only for the application role).
   col('report_event', 'message', {
@@ -215,7 +233,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'closedTicketPhotos',
     erasure: 'delete',
-    note: 'object deleted through the storage interface, then its row',
+    subject: 'report',
+    note: 'row deleted, then the object through the storage interface once the erasure committed',
   },
   {
     store: 'files',
@@ -260,7 +279,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'notificationLog',
     erasure: 'blank',
-    note: "set to '' once delivered or given up; the row stays as the record that a message was sent",
+    subject: 'recipient',
+    note: "set to '' once delivered or given up (erasure: at once, and a message still queued is given up); the row stays as the record that a message was sent",
   }),
   col('notification', 'payload', {
     kind: 'pseudonymous',
@@ -276,6 +296,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'consent',
     retention: 'ticketText',
     erasure: 'delete',
+    subject: 'report',
     note: 'useless without the secret the reporter holds; erasure removes the link to the reporter',
   }),
   col('idempotency_key', 'response', {

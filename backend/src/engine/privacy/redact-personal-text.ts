@@ -43,14 +43,15 @@ const CMND = new RegExp(String.raw`${START}\d{9}${END}${CURRENCY_AFTER}`, 'giu')
 // Province code, series (one or two letters, or a letter and a digit), then 4 or 5 digits.
 const PLATE = new RegExp(String.raw`${START}\d{2}[\s-]?[A-Za-z][A-Za-z\d]?[\s-]?(?:\d{3}\.?\d{2}|\d{4})${END}`, 'gu');
 
-export function redactPersonalText(text: string): string {
+/** `text` with every such value replaced by `mask` (erasure masks with its own visible marker). */
+export function redactPersonalText(text: string, mask: string = REDACTED): string {
   return text
-    .replace(EMAIL, REDACTED)
-    .replace(ANNOUNCED_PHONE, (_m, announce: string) => `${announce}${REDACTED}`)
-    .replace(CCCD, REDACTED)
-    .replace(PHONE, REDACTED)
-    .replace(PLATE, REDACTED)
-    .replace(CMND, REDACTED);
+    .replace(EMAIL, mask)
+    .replace(ANNOUNCED_PHONE, (_m, announce: string) => `${announce}${mask}`)
+    .replace(CCCD, mask)
+    .replace(PHONE, mask)
+    .replace(PLATE, mask)
+    .replace(CMND, mask);
 }
 
 /** The same for a value that may be absent. */

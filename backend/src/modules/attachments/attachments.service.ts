@@ -102,6 +102,21 @@ export class AttachmentsService {
     return this.purge((limit) => this.repo.deleteCitizenPhotosOfReportsEndedBefore(cutoff, limit));
   }
 
+  /**
+   * Deletes stored objects by key through the storage interface (erasure, after its rows went in
+   * a committed transaction). Deleting a missing object is no error, so a replay is harmless; if
+   * any delete fails the others are still tried, then it throws naming how many failed.
+   */
+  async deleteObjects(keys: readonly string[]): Promise<void> {
+    const failed: string[] = [];
+    for (const key of keys)
+      await this.storage.delete(key).catch((err: unknown) => {
+        this.logger.warn(`could not delete ${key}: ${String(err)}`);
+        failed.push(key);
+      });
+    if (failed.length) throw new Error(`${failed.length} of ${keys.length} stored objects could not be deleted`);
+  }
+
   /** Deletes rows in batches (`take` deletes up to `limit` and returns their keys), then their files. */
   private async purge(take: (limit: number) => Promise<string[]>): Promise<number> {
     let purged = 0;

@@ -24,7 +24,8 @@ export class PrivacyCodesRepository {
   /** Sets the code of a verification being sent (a retried send replaces the code of the attempt before). */
   async setCode(tx: EntityManager, id: string, codeHash: Buffer, expiresAt: Date): Promise<boolean> {
     const rows = await tx.query(
-      `UPDATE privacy_verification SET code_hash = $2, expires_at = $3, attempts = 0 WHERE id = $1 AND used_at IS NULL RETURNING id`,
+      `WITH u AS (UPDATE privacy_verification SET code_hash = $2, expires_at = $3, attempts = 0 WHERE id = $1 AND used_at IS NULL RETURNING id)
+       SELECT id FROM u`,
       [id, codeHash, expiresAt],
     );
     return rows.length === 1;
@@ -41,8 +42,9 @@ export class PrivacyCodesRepository {
           WHERE email_digest = $1 AND used_at IS NULL AND code_hash IS NOT NULL AND expires_at > $2
           ORDER BY created_at DESC LIMIT 1
           FOR UPDATE)
-       UPDATE privacy_verification p SET attempts = p.attempts + 1 FROM v WHERE p.id = v.id
-       RETURNING p.id, p.code_hash, p.attempts`,
+       , u AS (UPDATE privacy_verification p SET attempts = p.attempts + 1 FROM v WHERE p.id = v.id
+                RETURNING p.id, p.code_hash, p.attempts)
+       SELECT * FROM u`,
       [emailDigest, now],
     );
     return rows[0] ? { id: rows[0].id, codeHash: rows[0].code_hash, attempts: rows[0].attempts } : null;
@@ -50,10 +52,10 @@ export class PrivacyCodesRepository {
 
   /** Uses a verification up, once: false when another request used it first. */
   async markUsed(id: string, now: Date): Promise<boolean> {
-    const rows = await this.db.query(`UPDATE privacy_verification SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id`, [
-      id,
-      now,
-    ]);
+    const rows = await this.db.query(
+      `WITH u AS (UPDATE privacy_verification SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM u`,
+      [id, now],
+    );
     return rows.length === 1;
   }
 

@@ -61,6 +61,11 @@ export class PrivacyAccessRepository {
     await tx.query(`DELETE FROM privacy_access WHERE id = $1`, [id]);
   }
 
+  /** Voids every live token naming one of these phones or addresses (an erasure leaves none behind). */
+  async deleteForSubject(tx: EntityManager, phones: string[], emails: string[]): Promise<void> {
+    await tx.query(`DELETE FROM privacy_access WHERE phones && $1::text[] OR emails && $2::text[]`, [phones, emails]);
+  }
+
   async reportByCode(code: string): Promise<LinkedReport | null> {
     const rows: { id: string; reporter_phone: string | null; reporter_email: string | null }[] = await this.db.query(
       `SELECT id, reporter_phone, reporter_email FROM report WHERE code = $1`,

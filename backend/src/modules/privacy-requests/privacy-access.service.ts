@@ -108,6 +108,11 @@ export class PrivacyAccessService {
     return this.repo.delete(tx, accessId);
   }
 
+  /** An erasure voids every token of its subject, so no row keeps the identifiers it erased. */
+  voidSubject(tx: EntityManager, phones: string[], emails: string[]): Promise<void> {
+    return this.repo.deleteForSubject(tx, phones, emails.map(normalizeEmail));
+  }
+
   private emailDigest(address: string): Buffer {
     return Buffer.from(subjectDigest(this.digestKey, 'email', address), 'hex');
   }

@@ -12,7 +12,6 @@ export const PrivacyRequestsErrorCode = errorCodes('privacy', [
   'already_handled',
   'channel_not_allowed',
   'subject_required',
-  'unavailable',
 ]);
 export type PrivacyRequestsErrorCode = ErrorCodeOf<typeof PrivacyRequestsErrorCode>;
 
@@ -138,17 +137,6 @@ export class PrivacyRequestsException extends DomainException {
           field('phones', 'Give at least one phone number or e-mail address', 'Cần ít nhất một số điện thoại hoặc email'),
           field('emails', 'Give at least one phone number or e-mail address', 'Cần ít nhất một số điện thoại hoặc email'),
         ],
-      },
-    );
-  }
-
-  static erasureUnavailable(): PrivacyRequestsException {
-    return new PrivacyRequestsException(
-      'unavailable',
-      PrivacyRequestsErrorCode.Unavailable,
-      'Erasure cannot run now; the request stays received',
-      {
-        messageVi: 'Chưa thể thực hiện việc xóa lúc này; yêu cầu vẫn được ghi nhận',
       },
     );
   }

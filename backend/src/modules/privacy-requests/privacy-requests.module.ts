@@ -5,6 +5,7 @@ import { RateLimitModule } from '../../engine/rate-limit/rate-limit.module';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PrivacyCodesModule } from '../privacy-codes/privacy-codes.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { ReporterAccessModule } from '../reporter-access/reporter-access.module';
 import { PersonalDataExportRepository } from './personal-data-export.repository';
 import { PersonalDataExportService } from './personal-data-export.service';
@@ -14,12 +15,19 @@ import { PrivacyCitizenController } from './privacy-citizen.controller';
 import { PrivacyRequestsAdminController } from './privacy-requests-admin.controller';
 import { PrivacyRequestsRepository } from './privacy-requests.repository';
 import { PrivacyRequestsService } from './privacy-requests.service';
-import { SUBJECT_ERASER } from './subject-erasure';
-import { UnavailableEraser } from './unavailable-eraser';
 
 /** A data subject's requests about their personal data (issue 19): see, download, erase; and the staff side. */
 @Module({
-  imports: [ClockModule, OutboxModule, RateLimitModule, AuditModule, NotificationsModule, PrivacyCodesModule, ReporterAccessModule],
+  imports: [
+    ClockModule,
+    OutboxModule,
+    RateLimitModule,
+    AuditModule,
+    NotificationsModule,
+    PrivacyCodesModule,
+    ReporterAccessModule,
+    PrivacyModule,
+  ],
   controllers: [PrivacyCitizenController, PrivacyRequestsAdminController],
   providers: [
     PrivacyAccessRepository,
@@ -28,7 +36,6 @@ import { UnavailableEraser } from './unavailable-eraser';
     PersonalDataExportService,
     PrivacyRequestsRepository,
     PrivacyRequestsService,
-    { provide: SUBJECT_ERASER, useFactory: () => new UnavailableEraser() },
   ],
   exports: [PrivacyRequestsService],
 })

@@ -28,7 +28,7 @@ import type {
 } from './privacy-requests.dto';
 import { PrivacyRequestsException } from './privacy-requests.exception';
 import { PrivacyRequestRow, PrivacyRequestsRepository } from './privacy-requests.repository';
-import { SUBJECT_ERASER, type SubjectEraser } from './subject-erasure';
+import { PersonalDataErasureService } from '../privacy/erasure/personal-data-erasure.service';
 
 /** The outbox topic that has the worker run a self-service erasure (its id is the job id: one run per request). */
 export const ERASURE_REQUESTED_TOPIC = 'privacy.erasure_requested';
@@ -50,7 +50,7 @@ export class PrivacyRequestsService {
     private readonly exporter: PersonalDataExportService,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditService,
-    @Inject(SUBJECT_ERASER) private readonly eraser: SubjectEraser,
+    private readonly eraser: PersonalDataErasureService,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {
@@ -155,6 +155,7 @@ export class PrivacyRequestsService {
         { phones: row.phones, emails: row.emails.map(normalizeEmail), names: row.names ?? [], reportIds: row.reportIds ?? [] },
         { requestId: id, reason: `privacy_request:${id}`, actorUserId: actor?.userId ?? null },
       );
+      await this.access.voidSubject(tx, row.phones, row.emails);
       const counts = { ...outcome };
       await this.repo.complete(tx, id, counts, actor?.userId ?? null, this.clock.now());
       await this.audit.record('privacy_request_completed', actor, `privacy_request:${id}`, { kind: 'erasure', outcome: counts }, tx);

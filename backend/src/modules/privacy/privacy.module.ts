@@ -5,12 +5,18 @@ import { AuthModule } from '../auth/auth.module';
 import { IntakeModule } from '../intake/intake.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportRecordModule } from '../report-record/report-record.module';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { PersonalDataErasureService } from './erasure/personal-data-erasure.service';
+import { SubjectStoresPurger } from './erasure/subject-stores.purger';
 import { RetentionService } from './retention.service';
 
-/** Personal data as the law requires (issue 19): retention now; access and erasure requests build on it. */
+/**
+ * Personal data as the law requires: retention, and the erasure of one data subject that the
+ * access and erasure requests call.
+ */
 @Module({
   imports: [ReportRecordModule, IntakeModule, AttachmentsModule, NotificationsModule, AuthModule, AuditModule],
-  providers: [RetentionService],
-  exports: [RetentionService],
+  providers: [RetentionService, ErasureRepository, SubjectStoresPurger, PersonalDataErasureService],
+  exports: [RetentionService, PersonalDataErasureService],
 })
 export class PrivacyModule {}
