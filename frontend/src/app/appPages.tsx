@@ -188,7 +188,8 @@ export const APP_PAGES: readonly AppPage[] = [
     id: 'admin-privacy',
     path: '/admin/privacy-requests',
     audiences: ['admin', 'operator'],
-    nav: { id: 'admin-privacy', labelKey: 'admin.nav.privacy' },
+    // Admins reach it from their home, as the audit trail (their header is full); operators from the header.
+    nav: { id: 'admin-privacy', labelKey: 'admin.nav.privacy', audiences: ['operator'] },
     render: () => <PrivacyRequestsPage />,
   },
   // Read now and then: reached from the admin home, not the header.

@@ -19,7 +19,7 @@ describe('what the page shows of the data held', () => {
     [
       { attributes: { depth_cm: 40 }, extra_column: 'x' },
       [
-        { column: 'attributes', label: 'attributes', text: '{"depth_cm":40}' },
+        { column: 'attributes', label: 'attributes', text: 'depth_cm: 40' },
         { column: 'extra_column', label: null, text: 'x' },
       ],
     ],
@@ -32,6 +32,7 @@ describe('what the page shows of the data held', () => {
     [42, '42'],
     [true, 'true'],
     [['a', 'b'], '["a","b"]'],
+    [{ depth: '20-50cm', cause: ['mua', 'trieu'] }, 'depth: 20-50cm\ncause: ["mua","trieu"]'],
   ]);
 
   itMapsEach('%j holds nothing: %s', holdsNothing, [

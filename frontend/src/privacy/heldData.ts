@@ -24,11 +24,17 @@ export type FieldLabel = (typeof COLUMN_LABELS)[keyof typeof COLUMN_LABELS];
 /** Columns the citizen learns nothing from (a projection of the point, for the maps). */
 const NOT_SHOWN = new Set(['point_3857']);
 
-/** A held value as text: a point as "lat, lng", other structures as their JSON, text as it is. */
+/** A held value as text: a point as "lat, lng", a record as its lines, other structures as their JSON, text as it is. */
 export function valueText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (isGeoPoint(value)) return `${value.coordinates[1]}, ${value.coordinates[0]}`;
+  // The answers to a category's questions: one "question: answer" per line.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([key, item]) => `${key}: ${valueText(item)}`)
+      .join('\n');
+  }
   return JSON.stringify(value);
 }
 

@@ -143,10 +143,12 @@ export default function PrivacyRequestsPage() {
                   data-overdue={request.overdue}
                 >
                   <td className="admin-nowrap">{format.dateTime(request.receivedAt)}</td>
-                  <td>{t(`admin.privacy.kind.${request.kind}`)}</td>
-                  <td>{t(`admin.privacy.channel.${request.channel}`)}</td>
+                  <td className="admin-nowrap">{t(`admin.privacy.kind.${request.kind}`)}</td>
+                  <td className="admin-nowrap">{t(`admin.privacy.channel.${request.channel}`)}</td>
                   <td data-testid="privacy-request-subject">{subjectText(request) || '–'}</td>
-                  <td data-testid="privacy-request-status">{t(`admin.privacy.status.${request.status}`)}</td>
+                  <td className="admin-nowrap" data-testid="privacy-request-status">
+                    {t(`admin.privacy.status.${request.status}`)}
+                  </td>
                   <td className="admin-nowrap">
                     {format.dateTime(request.dueAt)}
                     {request.overdue && (
