@@ -9,6 +9,7 @@ const SECTIONS = [
   { id: 'calendar', path: '/admin/calendar' },
   { id: 'onTime', path: '/admin/on-time' },
   { id: 'users', path: '/admin/users' },
+  { id: 'privacy', path: '/admin/privacy-requests' },
   { id: 'audit', path: '/admin/audit' },
 ] as const;
 

@@ -4,7 +4,15 @@ import './admin.css';
 
 /** The pages framed here; each names its texts `<texts>.title` and `<texts>.lead`. */
 type PageTexts =
-  'admin.audit' | 'admin.calendar' | 'admin.onTime' | 'admin.routing' | 'admin.sla' | 'admin.users' | 'account.sessions' | 'rankings';
+  | 'admin.audit'
+  | 'admin.calendar'
+  | 'admin.onTime'
+  | 'admin.privacy'
+  | 'admin.routing'
+  | 'admin.sla'
+  | 'admin.users'
+  | 'account.sessions'
+  | 'rankings';
 
 interface AdminPageProps {
   testId: string;

@@ -17,6 +17,11 @@ export const queryKeys = {
   callerReports: (phone: string) => ['callers', phone] as const,
   /** Kept in memory only, like every key: the reporter's secret tells apart what the reporter and the public see. */
   tracked: (code: string, secret: string | null) => ['tickets', 'track', code, secret] as const,
+  /** The subject's own data on /privacy, by its access token; kept in memory only while the page shows it. */
+  myData: (token: string) => ['privacy', 'my-data', token] as const,
+  /** The staff list of personal-data requests. */
+  privacyRequests: () => ['admin', 'privacy-requests'] as const,
+  privacyRequestList: (status: string | null) => ['admin', 'privacy-requests', status] as const,
   publicCell: (lat: number, lng: number, zoom: number) => ['public', 'cell', lat, lng, zoom] as const,
   publicWards: () => ['public', 'wards'] as const,
   /** The current wards' GeoJSON, shared by every map and the admin pages' ward names. */

@@ -24,6 +24,8 @@ const PublicMapPage = lazy(() => import('../public-map/PublicMapPage'));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage'));
 const WorkbenchTicketPage = lazy(() => import('../workbench/TicketPage'));
 const RankingsPage = lazy(() => import('../rankings/RankingsPage'));
+const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
+const PrivacyRequestsPage = lazy(() => import('../admin/privacy/PrivacyRequestsPage'));
 
 export type NavLabelKey =
   | 'nav.home'
@@ -36,6 +38,7 @@ export type NavLabelKey =
   | 'admin.nav.sla'
   | 'admin.nav.onTime'
   | 'admin.nav.users'
+  | 'admin.nav.privacy'
   | 'dashboard.nav'
   | 'publicMap.nav'
   | 'rankings.nav';
@@ -59,6 +62,7 @@ export interface AppPage {
       | 'admin-sla'
       | 'admin-on-time'
       | 'admin-users'
+      | 'admin-privacy'
       | 'dashboard'
       | 'public-map'
       | 'rankings';
@@ -179,6 +183,15 @@ export const APP_PAGES: readonly AppPage[] = [
     nav: { id: 'admin-users', labelKey: 'admin.nav.users' },
     render: () => <UsersPage />,
   },
+  // Admins handle requests from every channel; call-centre operators record the ones made on the phone.
+  {
+    id: 'admin-privacy',
+    path: '/admin/privacy-requests',
+    audiences: ['admin', 'operator'],
+    // Admins reach it from their home, as the audit trail (their header is full); operators from the header.
+    nav: { id: 'admin-privacy', labelKey: 'admin.nav.privacy', audiences: ['operator'] },
+    render: () => <PrivacyRequestsPage />,
+  },
   // Read now and then: reached from the admin home, not the header.
   {
     id: 'admin-audit',
@@ -212,6 +225,13 @@ export const APP_PAGES: readonly AppPage[] = [
     path: '/track/:code',
     audiences: 'everyone',
     render: () => <TrackPage />,
+  },
+  // The citizen's own data (Law 91/2025/QH15), linked from the home, report and tracking pages.
+  {
+    id: 'privacy',
+    path: '/privacy',
+    audiences: 'everyone',
+    render: () => <PrivacyPage />,
   },
   {
     id: 'map',

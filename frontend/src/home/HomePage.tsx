@@ -52,6 +52,14 @@ export function HomePage() {
         <Link to="/map" className={audience === 'citizen' ? undefined : 'button'} data-testid="home-open-map">
           {t('home.openMap')}
         </Link>
+        {audience === 'citizen' && (
+          <>
+            {' · '}
+            <Link to="/privacy" data-testid="home-privacy">
+              {t('privacy.footerLink')}
+            </Link>
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldErrorMessage, errorProps, errorId } from './FieldErrorMessage';
@@ -72,6 +73,12 @@ export function ContactFields({ contact, onContact, consent, onConsent, errors }
       <div className="report-privacy" id={noticeId} data-testid="report-privacy-notice">
         <p className="report-privacy__title">{t('report.contact.noticeTitle')}</p>
         <p>{t('report.contact.notice')}</p>
+        <p>
+          {/* A new tab: the report being written stays as it is. */}
+          <Link to="/privacy" target="_blank" rel="noopener" data-testid="report-privacy-link">
+            {t('privacy.footerLink')}
+          </Link>
+        </p>
       </div>
       <label className="report-check">
         <input

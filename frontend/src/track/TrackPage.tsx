@@ -70,6 +70,11 @@ export default function TrackPage() {
           {t('track.noCode')} <Link to="/report">{t('report.navLabel')}</Link>
         </p>
       )}
+      <p className="track-muted">
+        <Link to="/privacy" data-testid="track-privacy-page">
+          {t('privacy.footerLink')}
+        </Link>
+      </p>
     </div>
   );
 }
@@ -127,6 +132,15 @@ function TrackedReportView({ report, secret }: { report: TrackedReport; secret: 
       </dl>
 
       <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} />
+
+      {report.asReporter && secret && (
+        // The code goes in the address, the secret only in the navigation's memory (the page reads it from this browser first).
+        <p className="track-privacy">
+          <Link to={{ pathname: '/privacy', search: `?code=${report.code}` }} state={{ secret }} data-testid="track-privacy-link">
+            {t('track.privacyLink')}
+          </Link>
+        </p>
+      )}
 
       <section className="track-section" aria-labelledby="track-description-title">
         <h2 id="track-description-title">{t('track.fields.description')}</h2>

@@ -645,6 +645,16 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: 'keep',
     note: 'never written to storage; emptied when the user signs out or changes, and when the tab closes',
   },
+  {
+    store: 'browser',
+    key: 'memory: the personal-data access token and the data shown on /privacy',
+    kind: 'contact',
+    purpose: 'shows the citizen what 1022 holds about them (Law 91/2025/QH15), and lets them download it or ask for its erasure',
+    basis: 'legal_obligation',
+    retention: 'expiresBy',
+    erasure: 'keep',
+    note: 'never written to storage or put in an address; the page drops it when it is closed or left, the token expires by itself, and downloads are saved from memory',
+  },
 ];
 
 /**
