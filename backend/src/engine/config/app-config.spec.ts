@@ -59,6 +59,8 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_FILING: 'client=60' }, 'RATE_LIMIT_FILING'],
     [{ RATE_LIMIT_LOGIN: 'phone=5/60' }, 'RATE_LIMIT_LOGIN'],
     [{ RATE_LIMIT_REDIS_TIMEOUT_MS: '0' }, 'RATE_LIMIT_REDIS_TIMEOUT_MS'],
+    [{ DATABASE_READ_URL: 'replica:5433' }, 'DATABASE_READ_URL'],
+    [{ DATABASE_READ_URL: 'mysql://replica:3306/hcmc1022' }, 'DATABASE_READ_URL'],
     [{ STORAGE_DRIVER: 'gcs' }, 'STORAGE_DRIVER'],
     [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET: required when STORAGE_DRIVER=s3'],
     [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'Photos_2026' }, 'S3_BUCKET'],

@@ -31,6 +31,13 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // A streaming replica (scripts/replica.mjs) for the map tiles and the leaders' figures, which
+  // tolerate seconds of lag; unset, everything reads the primary. Writes never go there.
+  DATABASE_READ_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')
+    .optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
@@ -184,7 +191,7 @@ const schema = z.object({
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; trustProxy: string[] };
-  database: { url: string; poolSize: number };
+  database: { url: string; poolSize: number; readUrl: string | null };
   redis: { url: string; queuePrefix: string };
   storage: StorageSettings;
   webDir: string;
@@ -292,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((p) => p.trim())
         .filter(Boolean),
     },
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, readUrl: c.DATABASE_READ_URL ?? null },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     storage,
     webDir: c.WEB_DIR,
