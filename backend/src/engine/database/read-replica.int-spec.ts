@@ -15,7 +15,7 @@ import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL, testConfig } from '../../testing/test-env';
 import { createDataSource } from './data-source';
 import { runMigrations } from './migrator';
-import { READ_APPLICATION_NAME, READ_DATA_SOURCE } from './read-replica';
+import { READ_APPLICATION_NAME, READ_DATA_SOURCE, ReadReplica } from './read-replica';
 
 // Chợ Bến Thành (Phường Bến Thành, ward 26743); z16 tiles hold one point per report.
 const BEN_THANH = { lat: 10.7725, lng: 106.6981 };
@@ -183,6 +183,9 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
       expect(lag.body.replica).toBe(true);
       expect(lag.body.seconds).toBeGreaterThan(0);
       expect(lag.body.bytes).toBeGreaterThan(0);
+      // A tile made now predates the report: the tile cache must not keep it (TileGenerations).
+      const [{ wal }] = await sql<{ wal: string }>(primary(), `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint::text AS wal`);
+      await expect(app().get(ReadReplica).hasReplayed(Number(wal))).resolves.toBe(false);
 
       await sql(replica(), `SELECT pg_wal_replay_resume()`);
       await caughtUp(suite().cluster);
@@ -190,6 +193,7 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
       expect(await received()).toBe(countBefore + 1);
       const after = await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token);
       expect(after.body).toEqual({ replica: true, seconds: 0, bytes: 0 });
+      await expect(app().get(ReadReplica).hasReplayed(Number(wal))).resolves.toBe(true);
     } finally {
       await sql(replica(), `SELECT pg_wal_replay_resume()`);
     }

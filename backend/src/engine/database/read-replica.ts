@@ -72,6 +72,15 @@ export class ReadReplica implements OnApplicationShutdown {
     return { replica: true, seconds: standby.seconds === null ? null : Math.max(0, Number(standby.seconds)), bytes: Number(primary.bytes) };
   }
 
+  /** Whether the read source has replayed the primary's WAL up to `walBytes` (always, without a replica). */
+  async hasReplayed(walBytes: number): Promise<boolean> {
+    if (!this.used) return true;
+    const [r] = await this.read.query<{ ok: boolean | null }[]>(`SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0') >= $1 AS ok`, [
+      walBytes,
+    ]);
+    return r.ok !== false;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.used && this.read.isInitialized) await this.read.destroy();
   }
