@@ -11,6 +11,7 @@ import seedGenerator from './benchmarks/seed-generator.mjs';
 import slaTimers from './benchmarks/sla-timers.mjs';
 import heatFreshness from './benchmarks/heat-freshness.mjs';
 import tiles from './benchmarks/tiles.mjs';
+import replicaTiles from './benchmarks/replica-tiles.mjs';
 
 const BENCHMARKS = {
   'seed-generator': seedGenerator,
@@ -20,6 +21,7 @@ const BENCHMARKS = {
   import: importBenchmark,
   'heat-freshness': heatFreshness,
   tiles,
+  'replica-tiles': replicaTiles,
 };
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hcmc1022_bench';

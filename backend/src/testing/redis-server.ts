@@ -66,7 +66,8 @@ export class TestRedisServer {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on at the moment, for a private server. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

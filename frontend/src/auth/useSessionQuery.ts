@@ -3,12 +3,13 @@ import { useAuth } from './useAuth';
 
 /**
  * A query of staff data: asked only while a session is open (and `enabled`); with `keep`, the last
- * answer stays shown while the one for a new key loads, so a table does not blink on every filter.
+ * answer stays shown while the one for a new key loads, so a table does not blink on every filter;
+ * `refetchEveryMs` asks again on that period while it is shown.
  */
 export function useSessionQuery<T>(
   queryKey: readonly unknown[],
   load: (signal: AbortSignal) => Promise<T>,
-  { enabled = true, keep = false }: { enabled?: boolean; keep?: boolean } = {},
+  { enabled = true, keep = false, refetchEveryMs }: { enabled?: boolean; keep?: boolean; refetchEveryMs?: number } = {},
 ) {
   const signedIn = useAuth().status === 'signedIn';
   return useQuery({
@@ -16,5 +17,6 @@ export function useSessionQuery<T>(
     queryFn: ({ signal }) => load(signal),
     enabled: signedIn && enabled,
     placeholderData: keep ? keepPreviousData : undefined,
+    refetchInterval: refetchEveryMs,
   });
 }

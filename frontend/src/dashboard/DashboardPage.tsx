@@ -14,6 +14,7 @@ import { DashboardFiltersBar } from './DashboardFiltersBar';
 import { DashboardLegend } from './DashboardLegend';
 import { InsightPopupContent } from './InsightPopupContent';
 import { LiveIndicator } from './LiveIndicator';
+import { MapDataLagNote } from './MapDataLagNote';
 import { MapPopup } from './MapPopup';
 import { PointSummary } from './PointSummary';
 import { TimeSlider } from './TimeSlider';
@@ -155,6 +156,7 @@ export default function DashboardPage() {
       </div>
       <div className="map-page__overlay dashboard__right">
         <LiveIndicator live={live} />
+        <MapDataLagNote />
         {wardCode && (
           <WardPanel
             code={wardCode}

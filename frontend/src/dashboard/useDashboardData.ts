@@ -12,6 +12,7 @@ export type WardDetail = Schemas['WardInsights'];
 export type RecurringLocation = Schemas['RecurringLocations']['locations'][number];
 export type ChangeCell = Schemas['ChangeCells']['cells'][number];
 export type Hotspot = Schemas['Hotspot'];
+export type MapDataLag = Schemas['MapDataLag'];
 /** The part of GET /reports/:id the point popup shows (no reporter, no description). */
 export type ReportSummary = Pick<
   Schemas['StaffReport'],
@@ -76,4 +77,14 @@ export function useReportSummary(id: string | null): Loadable<ReportSummary> {
   return useFigure(queryKeys.report(id ?? ''), id !== null, (signal) =>
     data(api.GET('/api/v1/reports/{id}', { params: { path: { id: id! } }, signal })),
   );
+}
+
+/** How far behind the read replica behind the maps and figures is; asked again every 30 s. */
+export function useMapDataLag(): MapDataLag | null {
+  const result = useSessionQuery(
+    queryKeys.insights('map-data-lag', null),
+    (signal) => data(api.GET('/api/v1/insights/map-data-lag', { signal })),
+    { refetchEveryMs: 30_000 },
+  );
+  return result.data ?? null;
 }

@@ -59,6 +59,15 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_FILING: 'client=60' }, 'RATE_LIMIT_FILING'],
     [{ RATE_LIMIT_LOGIN: 'phone=5/60' }, 'RATE_LIMIT_LOGIN'],
     [{ RATE_LIMIT_REDIS_TIMEOUT_MS: '0' }, 'RATE_LIMIT_REDIS_TIMEOUT_MS'],
+    [{ DATABASE_READ_URL: 'replica:5433' }, 'DATABASE_READ_URL'],
+    [{ DATABASE_READ_URL: 'mysql://replica:3306/hcmc1022' }, 'DATABASE_READ_URL'],
+    [{ STORAGE_DRIVER: 'gcs' }, 'STORAGE_DRIVER'],
+    [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET: required when STORAGE_DRIVER=s3'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'Photos_2026' }, 'S3_BUCKET'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'photos', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'photos', S3_ACCESS_KEY_ID: 'AKIA1' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'photos', S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_ACCESS_KEY_ID'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'photos', S3_FORCE_PATH_STYLE: 'path' }, 'S3_FORCE_PATH_STYLE'],
   ])('rejects %j naming %s', (env, field) => {
     expect(() => loadConfig({ NODE_ENV: 'development', ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'development', ...env })).toThrow(field);
@@ -94,6 +103,42 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...PRODUCTION, PUBLIC_BASE_URL: 'http://10.0.0.5:8080' }).surface.hstsMaxAgeSeconds).toBeNull();
     expect(loadConfig({ ...PRODUCTION, HSTS_MAX_AGE_SECONDS: '0' }).surface.hstsMaxAgeSeconds).toBeNull();
     expect(loadConfig({ ...PRODUCTION, API_DOCS: 'true' }).surface.apiDocs).toBe(true);
+  });
+
+  it.each([
+    [{}, { driver: 'local', dir: 'var/storage' }],
+    [
+      { STORAGE_DIR: '/srv/photos', S3_BUCKET: 'ignored' },
+      { driver: 'local', dir: '/srv/photos' },
+    ],
+    [
+      {
+        STORAGE_DRIVER: 's3',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_REGION: 'ap-southeast-1',
+        S3_BUCKET: 'hcmc1022-photos',
+        S3_ACCESS_KEY_ID: 'minio',
+        S3_SECRET_ACCESS_KEY: 'minio-secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+      {
+        driver: 's3',
+        s3: {
+          endpoint: 'http://minio:9000',
+          region: 'ap-southeast-1',
+          bucket: 'hcmc1022-photos',
+          credentials: { accessKeyId: 'minio', secretAccessKey: 'minio-secret' },
+          forcePathStyle: true,
+        },
+      },
+    ],
+    // AWS itself with an instance role: no endpoint, no keys, virtual-hosted URLs.
+    [
+      { STORAGE_DRIVER: 's3', S3_BUCKET: 'photos' },
+      { driver: 's3', s3: { endpoint: null, region: 'us-east-1', bucket: 'photos', credentials: null, forcePathStyle: false } },
+    ],
+  ])('storage settings %j → %j', (env, storage) => {
+    expect(loadConfig({ NODE_ENV: 'development', ...env }).storage).toEqual(storage);
   });
 
   it('keeps development settings in development and test only', () => {

@@ -31,10 +31,37 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // A streaming replica (scripts/replica.mjs) for the map tiles and the leaders' figures, which
+  // tolerate seconds of lag; unset, everything reads the primary. Writes never go there.
+  DATABASE_READ_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')
+    .optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
+  // Where photos live: 'local' files under STORAGE_DIR (one machine, or a volume every API and
+  // worker process mounts), or 's3' objects in S3_BUCKET of an S3-compatible store (AWS S3, MinIO,
+  // Ceph...). Keys are the same on both, so moving is a plain copy of the tree into the bucket.
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().default('var/storage'),
+  // Unset for AWS itself; e.g. http://minio:9000 for a self-hosted store.
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+    .optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)')
+    .optional(),
+  // Both or neither: with neither, the SDK's own chain (instance role, AWS_* variables) signs.
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // Path-style URLs (endpoint/bucket/key): what MinIO and most self-hosted stores need.
+  S3_FORCE_PATH_STYLE: bool.default(false),
   WEB_DIR: z.string().default(''),
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
   // Access tokens are short: the session behind each (SESSION_*) is what a sign-in keeps.
@@ -181,9 +208,9 @@ const schema = z.object({
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; trustProxy: string[] };
-  database: { url: string; poolSize: number };
+  database: { url: string; poolSize: number; readUrl: string | null };
   redis: { url: string; queuePrefix: string };
-  storageDir: string;
+  storage: StorageSettings;
   webDir: string;
   auth: { jwtSecret: string; jwtTtlSeconds: number };
   open311ApiKeys: string[];
@@ -231,6 +258,19 @@ export interface RetentionDays {
   auditPersonal: number;
 }
 
+/** The attachment store (modules/attachments picks its driver from this). */
+export type StorageSettings = { driver: 'local'; dir: string } | { driver: 's3'; s3: S3Settings };
+
+export interface S3Settings {
+  /** Null for AWS itself. */
+  endpoint: string | null;
+  region: string;
+  bucket: string;
+  /** Null: the SDK's default credential chain. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  forcePathStyle: boolean;
+}
+
 export class ConfigError extends Error {}
 
 /** Validates the environment once; the only place that reads process.env. */
@@ -267,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
   }
+  const storage = storageSettings(c);
   return {
     env: c.NODE_ENV,
     http: {
@@ -276,9 +317,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((p) => p.trim())
         .filter(Boolean),
     },
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
+    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, readUrl: c.DATABASE_READ_URL ?? null },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
-    storageDir: c.STORAGE_DIR,
+    storage,
     webDir: c.WEB_DIR,
     auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
     open311ApiKeys: c.OPEN311_API_KEYS.split(',')
@@ -351,6 +392,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       codeMaxAttempts: c.PRIVACY_CODE_MAX_ATTEMPTS,
       accessTtlMinutes: c.PRIVACY_ACCESS_TTL_MINUTES,
       responseHours: c.PRIVACY_REQUEST_RESPONSE_HOURS,
+    },
+  };
+}
+
+function storageSettings(c: z.infer<typeof schema>): StorageSettings {
+  if (c.STORAGE_DRIVER === 'local') return { driver: 'local', dir: c.STORAGE_DIR };
+  if (!c.S3_BUCKET) throw new ConfigError('Invalid configuration:\n  S3_BUCKET: required when STORAGE_DRIVER=s3');
+  if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
+    const missing = c.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY';
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or neither`);
+  }
+  return {
+    driver: 's3',
+    s3: {
+      endpoint: c.S3_ENDPOINT ?? null,
+      region: c.S3_REGION,
+      bucket: c.S3_BUCKET,
+      credentials:
+        c.S3_ACCESS_KEY_ID !== undefined && c.S3_SECRET_ACCESS_KEY !== undefined
+          ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+          : null,
+      forcePathStyle: c.S3_FORCE_PATH_STYLE,
     },
   };
 }

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source';
+import { openReadDataSource, READ_DATA_SOURCE, ReadReplica } from './read-replica';
 
 @Global()
 @Module({
@@ -12,5 +14,14 @@ import { dataSourceOptions } from './data-source';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), migrationsRun: false }),
     }),
   ],
+  providers: [
+    {
+      provide: READ_DATA_SOURCE,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, primary: DataSource) => openReadDataSource(config, primary),
+    },
+    ReadReplica,
+  ],
+  exports: [READ_DATA_SOURCE, ReadReplica],
 })
 export class DatabaseModule {}

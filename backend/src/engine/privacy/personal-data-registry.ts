@@ -239,7 +239,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   // Photos.
   {
     store: 'files',
-    name: 'attachment storage (STORAGE_DIR or the S3-compatible bucket), citizen photos',
+    name: 'local photo files (STORAGE_DRIVER=local, under STORAGE_DIR), citizen photos',
     rows: "attachment WHERE kind = 'citizen'",
     kind: 'photo',
     purpose: 'to show the problem',
@@ -248,6 +248,17 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: 'delete',
     subject: 'report',
     note: 'row deleted, then the object through the storage interface once the erasure committed',
+  },
+  {
+    store: 'files',
+    name: 'S3 objects (STORAGE_DRIVER=s3, bucket S3_BUCKET), citizen photos',
+    rows: "attachment WHERE kind = 'citizen'",
+    kind: 'photo',
+    purpose: 'to show the problem',
+    basis: 'consent',
+    retention: 'closedTicketPhotos',
+    erasure: 'delete',
+    note: 'the same attachment rows as the entry above, whose erasure deletes the object through the storage interface (DeleteObject here); a bucket with versioning keeps deleted versions, so its lifecycle rule must expire noncurrent versions (docs/operations.md)',
   },
   {
     store: 'files',
@@ -262,7 +273,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   },
   {
     store: 'files',
-    name: 'attachment storage, unclaimed uploads',
+    name: 'attachment storage (local files or S3 objects), unclaimed uploads',
     rows: 'upload WHERE claimed_at IS NULL',
     kind: 'photo',
     purpose: 'a photo of a form still being filled in',

@@ -11,10 +11,9 @@ export interface StoredObject {
 
 /**
  * Where photo bytes live, by opaque key; rows in `upload` and `attachment` keep only the key.
- * The local-disk driver is the default (one machine, or a shared volume). The S3-compatible
- * store of production is a second driver implementing these three calls (PutObject with
- * ContentType, GetObject, DeleteObject on one bucket) and chosen in AttachmentsModule's
- * factory from a config setting; keys stay the same, so files move with a plain copy.
+ * The local-disk driver is the default (one machine, or a shared volume); S3Storage keeps them in
+ * an S3-compatible bucket (PutObject with ContentType, GetObject, DeleteObject). AttachmentsModule
+ * picks one from STORAGE_DRIVER; keys are the same on both, so files move with a plain copy.
  */
 export interface AttachmentStorage {
   /** Stores all of `bytes` under `key` or nothing: a reader never sees a half-written object. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -9,7 +8,10 @@ import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-da
 import { AttachmentsErrorCode } from './attachments.exception';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
+import { AttachmentStorage } from './attachment-storage';
 import { LocalDiskStorage } from './local-disk.storage';
+import { createS3Client, S3Storage } from './s3.storage';
+import { TestS3Server } from '../../testing/s3-server';
 
 async function read(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -23,20 +25,48 @@ const photo = (seed: number) =>
     .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '10/1 46/1 0/1' } })
     .toBuffer();
 
-describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
+interface Driver {
+  storage: AttachmentStorage;
+  close(): Promise<void>;
+}
+
+// Every driver behind the same service: files in a temp dir, objects in a private S3-compatible server.
+const DRIVERS: [string, () => Promise<Driver>][] = [
+  [
+    'local disk',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'hcmc1022-uploads-'));
+      return { storage: new LocalDiskStorage(dir), close: () => rm(dir, { recursive: true, force: true }) };
+    },
+  ],
+  [
+    'S3',
+    async () => {
+      const s3 = await TestS3Server.start();
+      return { storage: new S3Storage(createS3Client(s3.settings), s3.settings.bucket), close: () => s3.stop() };
+    },
+  ],
+];
+
+describe.each(DRIVERS)('AttachmentsService (real PostgreSQL, photos on %s)', (_name, open) => {
   let db: ScratchDatabase;
-  let dir: string;
+  let driver: Driver;
   let service: AttachmentsService;
 
   beforeAll(async () => {
-    [db, dir] = await Promise.all([createScratchDatabase({ migrate: true }), mkdtemp(join(tmpdir(), 'hcmc1022-uploads-'))]);
-    service = new AttachmentsService(new AttachmentsRepository(db.dataSource), new LocalDiskStorage(dir));
+    [db, driver] = await Promise.all([createScratchDatabase({ migrate: true }), open()]);
+    service = new AttachmentsService(new AttachmentsRepository(db.dataSource), driver.storage);
   });
 
   afterAll(async () => {
     await db?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await driver?.close();
   });
+
+  const stored = async (key: string) => {
+    const object = await driver.storage.get(key);
+    return object && read(object.body);
+  };
 
   const row = async (id: string) => (await db.dataSource.query(`SELECT * FROM upload WHERE id = $1`, [id]))[0];
   const codeOf = (p: Promise<unknown>) =>
@@ -52,7 +82,8 @@ describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
     const r = await row(up.id);
     expect(r.storage_key).toMatch(new RegExp(`^\\d{4}/\\d{2}/\\d{2}/${up.id}\\.jpg$`));
     expect(r.claimed_at).toBeNull();
-    const file = await readFile(join(dir, r.storage_key));
+    const file = (await stored(r.storage_key))!;
+    expect(file).not.toBeNull();
     expect(file.length).toBe(up.sizeBytes);
     expect(r.size_bytes).toBe(up.sizeBytes);
     expect(r.sha256).toBe(createHash('sha256').update(file).digest('hex'));
@@ -81,7 +112,7 @@ describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
     await db.dataSource.query(`UPDATE upload SET claimed_at = now() WHERE id = $1`, [claimed.id]);
     expect(await codeOf(service.serve(claimed.id))).toBe(AttachmentsErrorCode.NotFound);
     const lost = await service.upload(await photo(3));
-    await rm(join(dir, (await row(lost.id)).storage_key));
+    await driver.storage.delete((await row(lost.id)).storage_key);
     expect(await codeOf(service.serve(lost.id))).toBe(AttachmentsErrorCode.NotFound);
   });
 
@@ -92,19 +123,19 @@ describe('AttachmentsService (real PostgreSQL, files in a temp dir)', () => {
       [oldUnclaimed.id, oldClaimed.id],
     ]);
     await db.dataSource.query(`UPDATE upload SET claimed_at = now() WHERE id = $1`, [oldClaimed.id]);
-    const files = Object.fromEntries(
-      await Promise.all([oldUnclaimed, oldClaimed, fresh].map(async (u) => [u.id, join(dir, (await row(u.id)).storage_key)])),
+    const keys = Object.fromEntries(
+      await Promise.all([oldUnclaimed, oldClaimed, fresh].map(async (u) => [u.id, (await row(u.id)).storage_key])),
     );
 
     const cutoff = new Date(Date.now() - UNCLAIMED_UPLOAD_TTL_MS);
     await expect(service.purgeUnclaimedUploads(cutoff)).resolves.toBe(1);
 
     expect(await row(oldUnclaimed.id)).toBeUndefined();
-    expect(existsSync(files[oldUnclaimed.id])).toBe(false);
+    expect(await stored(keys[oldUnclaimed.id])).toBeNull();
     expect(await row(oldClaimed.id)).toBeDefined();
-    expect(existsSync(files[oldClaimed.id])).toBe(true);
+    expect(await stored(keys[oldClaimed.id])).not.toBeNull();
     expect(await row(fresh.id)).toBeDefined();
-    expect(existsSync(files[fresh.id])).toBe(true);
+    expect(await stored(keys[fresh.id])).not.toBeNull();
     // Idempotent: a second run (or a second worker) finds nothing more.
     await expect(service.purgeUnclaimedUploads(cutoff)).resolves.toBe(0);
   });

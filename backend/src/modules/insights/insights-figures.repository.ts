@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { PUBLIC_SNAP_M, WORLD_M } from '../maps/tile-grid';
 import { CELL_M } from './grid';
@@ -74,7 +74,8 @@ const filterParams = (f: ReportFilter) => [f.group, f.categories, f.unitId];
  */
 @Injectable()
 export class InsightsFiguresRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
+  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
 
   /**
    * Per current ward (all of them, zeros included, by code): reports received in [from, to), and

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { isoInstant } from '../../engine/http/text.schema';
+import { ReadReplica } from '../../engine/database/read-replica';
 import { Roles } from '../auth/roles.decorator';
 import { InsightsFiguresService } from './insights-figures.service';
 import {
@@ -11,6 +12,8 @@ import {
   Hotspot,
   hotspotsResponse,
   insightsFilterQuery,
+  MapDataLag,
+  mapDataLagResponse,
   rankingsQuery,
   rankingsResponse,
   RECURRING_RADIUS_M,
@@ -56,7 +59,15 @@ export class InsightsController {
   constructor(
     private readonly insights: InsightsService,
     private readonly figures: InsightsFiguresService,
+    private readonly replica: ReadReplica,
   ) {}
+
+  /** How old the data behind the maps and these figures may be: the read replica's lag, when one is used. */
+  @Get('map-data-lag')
+  @ApiOkResponse({ standardSchema: mapDataLagResponse })
+  mapDataLag(): Promise<MapDataLag> {
+    return this.replica.lag();
+  }
 
   /** The top issues (category × ~500 m cell) of the local day or ISO week containing `at`. */
   @Get('top-issues')

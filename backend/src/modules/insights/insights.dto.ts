@@ -158,6 +158,18 @@ export const changeResponse = z
   .meta({ id: 'ChangeCells' });
 export type ChangeCells = z.infer<typeof changeResponse>;
 
+export const mapDataLagResponse = z
+  .union([
+    z.object({ replica: z.literal(false).describe('Maps and figures read the primary: they are current') }),
+    z.object({
+      replica: z.literal(true).describe('Maps and figures read a streaming replica (DATABASE_READ_URL)'),
+      seconds: z.number().nullable().describe('How far behind the replica is, in seconds; null when it is no standby'),
+      bytes: z.number().int().nullable().describe('WAL bytes written on the primary and not replayed on the replica yet'),
+    }),
+  ])
+  .meta({ id: 'MapDataLag' });
+export type MapDataLag = z.infer<typeof mapDataLagResponse>;
+
 export const publicCellResponse = z
   .union([
     z.object({ hidden: z.literal(true) }),

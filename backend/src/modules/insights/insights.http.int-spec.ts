@@ -75,6 +75,13 @@ describe('GET /api/v1/insights (in-process, real PostgreSQL and Redis)', () => {
     expect(new Date(body.to).getTime() - new Date(body.from).getTime()).toBe(7 * 86_400_000);
   });
 
+  it('says the maps read the primary when no replica is configured, to leaders only', async () => {
+    const lag = await get('/api/v1/insights/map-data-lag', 'leader');
+    expect(lag.statusCode).toBe(200);
+    expect(lag.json()).toEqual({ replica: false });
+    expect((await get('/api/v1/insights/map-data-lag', 'ward.benthanh')).statusCode).toBe(403);
+  });
+
   it('refuses a ward official (city-wide figures are for leaders and admins)', async () => {
     expect((await get('/api/v1/insights/top-issues?period=day', 'ward.benthanh')).statusCode).toBe(403);
     expect((await get(`/api/v1/insights/hotspots?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`, 'ward.benthanh')).statusCode).toBe(

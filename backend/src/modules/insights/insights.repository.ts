@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { CELL_M } from './grid';
 
@@ -27,7 +27,8 @@ const COUNTED = `r.status <> 'rejected'`;
 
 @Injectable()
 export class InsightsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
+  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
 
   /**
    * Clusters of category × 500 m cell with reports in [from, to), ranked by count then growth

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { ANSWERED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../report-record/report-status';
 import { HEAT_CELL_UNITS, PUBLIC_MAX_LEVEL, PUBLIC_MIN_COUNT, TILE_EXTENT, WORLD_M, heatCellMetres } from './tile-grid';
@@ -86,7 +86,8 @@ const cellPoint = `ST_MakePoint((ix - $x0 + 0.5) * ${CELL_UNITS}, ($ytop - iy + 
 
 @Injectable()
 export class MapsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
+  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
 
   /**
    * Runs tile SQL as a prepared statement named after its text (a few dozen shapes: layer × zoom ×

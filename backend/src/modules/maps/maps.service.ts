@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ReadReplica } from '../../engine/database/read-replica';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
@@ -33,7 +34,12 @@ export class MapsService {
     private readonly generations: TileGenerations,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly replica?: ReadReplica,
   ) {}
+
+  // With a replica, a tile made before it replayed the last aggregator pass must not be cached.
+  private readonly replayed = (walBytes: number): Promise<boolean> =>
+    this.replica?.used ? this.replica.hasReplayed(walBytes) : Promise.resolve(true);
 
   /**
    * Heat cells up to z11, H3 hexagons at z12–13, one point per report from z14 (heat fading into
@@ -57,8 +63,13 @@ export class MapsService {
     // Aggregate tiles depend on the days only; the others on the minute.
     const window = raw ? `${minute(from)}-${minute(to)}` : `${days.first}-${days.last}-${localDay(now)}`;
     const key = `r:${z}/${x}/${y}:${digest({ ...f, window })}`;
-    return throughCache(this.generations, t, key, this.config.maps.tileCacheSeconds, () =>
-      this.compute(t, f, { from, to }, raw, days, now),
+    return throughCache(
+      this.generations,
+      t,
+      key,
+      this.config.maps.tileCacheSeconds,
+      () => this.compute(t, f, { from, to }, raw, days, now),
+      this.replayed,
     );
   }
 
@@ -95,6 +106,7 @@ export class MapsService {
       `p:${z}/${x}/${y}:${days.first}-${days.last}`,
       this.config.maps.tileCacheSeconds,
       () => this.maps.publicHeat({ z, x, y }, days),
+      this.replayed,
     );
   }
 

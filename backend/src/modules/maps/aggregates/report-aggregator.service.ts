@@ -46,8 +46,17 @@ export class ReportAggregatorService implements OnApplicationBootstrap, OnApplic
   /** One pass: up to `limit` changed reports; null when another pass holds the lock. */
   async pass(limit = BATCH): Promise<AggregatePass | null> {
     const done = await this.db.transaction((tx) => aggregatePending(sqlOf(tx), limit, this.knownCells));
-    if (done && done.reports > 0) await this.generations.bump(done.tiles, done.reports).catch(() => undefined);
+    if (done && done.reports > 0) await this.bump(done.tiles, done.reports);
     return done;
+  }
+
+  /** Tells tiles and live maps, with the WAL position a replica must reach to show this pass. */
+  private async bump(tiles: { x: number; y: number }[], changed: number): Promise<void> {
+    const wal = await this.db
+      .query<{ bytes: string }[]>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint::text AS bytes`)
+      .then(([r]) => Number(r.bytes))
+      .catch(() => null);
+    await this.generations.bump(tiles, changed, wal).catch(() => undefined);
   }
 
   /** Passes until the feed is empty (tests, the rebuild endpoint). */
@@ -67,7 +76,7 @@ export class ReportAggregatorService implements OnApplicationBootstrap, OnApplic
   /** Recounts everything from the reports (repair); changes committed meanwhile follow through the feed. */
   async rebuild(): Promise<number> {
     const n = await this.db.transaction('REPEATABLE READ', (tx) => rebuildAggregates(sqlOf(tx), this.knownCells));
-    await this.generations.bump([], n).catch(() => undefined);
+    await this.bump([], n);
     return n;
   }
 

@@ -1,0 +1,87 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * DI token of the data source for reads that tolerate replication lag: the map tiles and the
+ * leaders' figures. The replica of DATABASE_READ_URL when set, else the primary itself. Never for
+ * a write, nor for a read that must see the request's own write (a report just filed, a claim).
+ */
+export const READ_DATA_SOURCE = Symbol('READ_DATA_SOURCE');
+
+/** The application name the replica's pool shows in pg_stat_activity. */
+export const READ_APPLICATION_NAME = 'hcmc1022-read';
+
+/** A pool on the replica whose every transaction is read-only, so a misplaced write fails at once. */
+export async function openReadDataSource(config: AppConfig, primary: DataSource): Promise<DataSource> {
+  if (!config.database.readUrl) return primary;
+  const replica = new DataSource({
+    type: 'postgres',
+    url: config.database.readUrl,
+    synchronize: false,
+    extra: {
+      max: config.database.poolSize,
+      application_name: READ_APPLICATION_NAME,
+      options: '-c default_transaction_read_only=on',
+    },
+  });
+  return replica.initialize();
+}
+
+export type ReplicaLag =
+  | { replica: false }
+  | {
+      replica: true;
+      /** Seconds since the last transaction replayed, 0 when everything received is replayed; null when the server is no standby. */
+      seconds: number | null;
+      /** WAL bytes the primary has written that the replica has not replayed yet. */
+      bytes: number | null;
+    };
+
+/** Whether reads go to a replica, how far behind it is, and closing its pool. */
+@Injectable()
+export class ReadReplica implements OnApplicationShutdown {
+  constructor(
+    @InjectDataSource() private readonly primary: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly read: DataSource,
+  ) {}
+
+  get used(): boolean {
+    return this.read !== this.primary;
+  }
+
+  async lag(): Promise<ReplicaLag> {
+    if (!this.used) return { replica: false };
+    // now() - pg_last_xact_replay_timestamp() alone grows while the primary is idle; a replica
+    // that replayed all it received is current. The bytes come from the primary's own position
+    // against the replica's replay position, which any role may read (pg_stat_replication's LSN
+    // columns need pg_monitor) and which keeps growing when the replica lost its connection.
+    const [standby] = await this.read.query<{ standby: boolean; seconds: number | null; replayed: string | null }[]>(
+      `SELECT pg_is_in_recovery() AS standby,
+              CASE WHEN NOT pg_is_in_recovery() THEN NULL
+                   WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                   ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS seconds,
+              pg_last_wal_replay_lsn()::text AS replayed`,
+    );
+    if (!standby.standby || standby.replayed === null) return { replica: true, seconds: null, bytes: null };
+    const [primary] = await this.primary.query<{ bytes: string }[]>(
+      `SELECT greatest(pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn), 0)::bigint::text AS bytes`,
+      [standby.replayed],
+    );
+    return { replica: true, seconds: standby.seconds === null ? null : Math.max(0, Number(standby.seconds)), bytes: Number(primary.bytes) };
+  }
+
+  /** Whether the read source has replayed the primary's WAL up to `walBytes` (always, without a replica). */
+  async hasReplayed(walBytes: number): Promise<boolean> {
+    if (!this.used) return true;
+    const [r] = await this.read.query<{ ok: boolean | null }[]>(`SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0') >= $1 AS ok`, [
+      walBytes,
+    ]);
+    return r.ok !== false;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.used && this.read.isInitialized) await this.read.destroy();
+  }
+}
