@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { databaseTrouble, databaseUnavailable } from './database-unavailable';
 import { DomainErrorKind, DomainException } from './domain.exception';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -27,13 +28,27 @@ export interface ErrorBody {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // A database that is away or too slow is a 503 with Retry-After wherever it surfaced.
+    const trouble = thrown instanceof DomainException || thrown instanceof HttpException ? null : databaseTrouble(thrown);
+    if (trouble) this.warnAtMostEvery(`database ${trouble}: ${(thrown as Error).message}`);
+    const exception = trouble ? databaseUnavailable(trouble) : thrown;
     const body = this.toBody(exception);
     // A domain 503 (busy, with Retry-After) is an answer, not a fault: a burst must not flood the log.
     if (body.statusCode >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
     setRetryAfter(reply, exception);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private lastWarned = 0;
+
+  /** An outage answers hundreds of requests a second: one line every few seconds says it. */
+  private warnAtMostEvery(line: string, ms = 5000): void {
+    const now = performance.now();
+    if (now - this.lastWarned < ms) return;
+    this.lastWarned = now;
+    this.logger.warn(line);
   }
 
   private toBody(exception: unknown): ErrorBody {
