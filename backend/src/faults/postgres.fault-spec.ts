@@ -1,4 +1,4 @@
-import { idleInTransaction, printFigures, tallyIntake } from '../testing/faults/intake-checks';
+import { clocksWithoutTimer, idleInTransaction, printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
 import { waitFor } from '../testing/faults/ports';
@@ -56,6 +56,41 @@ describe(`PostgreSQL restarts and a 10 s outage under intake load (${FAULT_SCALE
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hcmc1022-outbox' AND query ILIKE 'LISTEN%'`,
       )
     )[0].n > 0;
+
+  it('says ready at 50 requests a second to /ready under intake load, before any fault', async () => {
+    const abort = new AbortController();
+    const load = runIntakeLoad({
+      baseUrl: system.baseUrl,
+      reports: 100_000,
+      concurrency: 8,
+      ratePerSecond: scaled(30, 100),
+      retryShare: 0,
+      signal: abort.signal,
+    });
+    const seconds = scaled(5, 20);
+    const statuses: number[] = [];
+    const latencies: number[] = [];
+    // 50 a second, each on its own schedule (not one after another), as several monitors ask.
+    await Promise.all(
+      Array.from({ length: 50 * seconds }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, i * 20));
+        const started = Date.now();
+        const res = await fetch(`${system.baseUrl}/ready`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+        statuses.push(res?.status ?? 0);
+        latencies.push(Date.now() - started);
+      }),
+    );
+    abort.abort();
+    const { intended } = await load;
+    printFigures('fault 3: /ready at 50 requests a second under intake', {
+      seconds,
+      'ready answers': statuses.length,
+      'not 200': statuses.filter((s) => s !== 200).length,
+      'p99 of /ready (ms)': percentile(latencies, 99),
+      'reports filed meanwhile': intended.length,
+    });
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
 
   it('loses, doubles and re-assigns nothing, answers 503 with Retry-After while away, and both processes carry on', async () => {
     // Filing goes on through every fault and stops a few seconds after the last one.
@@ -123,7 +158,17 @@ describe(`PostgreSQL restarts and a 10 s outage under intake load (${FAULT_SCALE
     );
     const tally = await tallyIntake(system.db, intended);
     const idle = await idleInTransaction(system.db);
-    Object.assign(figures, tally, { 'idle in transaction': idle, 'unexpected exits': system.unexpectedExits().length });
+    const timers = await clocksWithoutTimer(
+      system.db,
+      system.redis,
+      intended.flatMap((r) => (r.id ? [r.id] : [])),
+    );
+    Object.assign(figures, tally, {
+      'running clocks': timers.clocks,
+      'clocks without a timer': timers.missing,
+      'idle in transaction': idle,
+      'unexpected exits': system.unexpectedExits().length,
+    });
     printFigures('fault 3: PostgreSQL restarts and outage under intake', figures);
 
     // What a 500 was, if there was one: the filter logs every 500 with its error.
@@ -143,6 +188,8 @@ describe(`PostgreSQL restarts and a 10 s outage under intake load (${FAULT_SCALE
     expect(tally.acknowledged).toBe(intended.length);
     expect(intended.length).toBeGreaterThanOrEqual(target);
     expect(idle).toBe(0);
+    expect(timers.clocks).toBeGreaterThan(0);
+    expect(timers.missing).toBe(0);
   });
 
   it('answers a sign-in promptly while Redis is away (a decision or 503, never a hang)', async () => {
