@@ -269,14 +269,14 @@ export function startProcess(name, script, env) {
  * Runs a long-running child and starts it again whenever it exits until `stop()`, after 1, 2, 4 …
  * s (at most 30 s; back to 1 s once a run lasted a minute), saying so in the log.
  */
-export function supervise(name, script, env, { startProcessFn = startProcess } = {}) {
+export function supervise(name, script, env) {
   let child = null;
   let failures = 0;
   let timer = null;
   let stopped = false;
   const run = () => {
     const started = Date.now();
-    child = startProcessFn(name, script, env);
+    child = startProcess(name, script, env);
     child.once('exit', (code, signal) => {
       if (stopped) return;
       if (Date.now() - started >= 60_000) failures = 0;
