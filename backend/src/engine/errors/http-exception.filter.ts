@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  insufficient_storage: HttpStatus.INSUFFICIENT_STORAGE,
 };
 
 export interface ErrorBody {
@@ -30,10 +31,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    // A database that is away or too slow is a 503 with Retry-After wherever it surfaced.
-    const trouble = thrown instanceof DomainException || thrown instanceof HttpException ? null : databaseTrouble(thrown);
-    if (trouble) this.warnAtMostEvery(`database ${trouble}: ${(thrown as Error).message}`);
-    const exception = trouble ? databaseUnavailable(trouble) : thrown;
+    const exception = asDatabaseUnavailable(thrown);
+    if (exception !== thrown) this.warnAtMostEvery(`${(exception as DomainException).code}: ${(thrown as Error).message}`);
     const body = this.toBody(exception);
     // A domain 503 (busy, with Retry-After) is an answer, not a fault: a burst must not flood the log.
     if (body.statusCode >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
@@ -74,6 +73,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
   }
+}
+
+/** A database that is away or too slow is a 503 with Retry-After wherever it surfaced (every filter asks here). */
+export function asDatabaseUnavailable(thrown: unknown): unknown {
+  if (thrown instanceof DomainException || thrown instanceof HttpException) return thrown;
+  const trouble = databaseTrouble(thrown);
+  return trouble ? databaseUnavailable(trouble) : thrown;
 }
 
 /** A 429 or 503 that says how long to wait says it in the standard header too (RFC 9110 §10.2.3). */
