@@ -112,17 +112,6 @@ describe(`attachments disk full, and a database slower than the statement timeou
       expect(system.unexpectedExits()).toEqual([]);
     },
   );
-});
-
-describe(`a database slower than the statement timeout (${FAULT_SCALE} scale)`, () => {
-  let system: FaultSystem;
-
-  beforeAll(async () => {
-    system = await startFaultSystem({ env: { DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS) } });
-  });
-  afterAll(async () => {
-    await system?.close();
-  });
 
   const file = (description: string, key?: string) =>
     fetch(`${system.baseUrl}/api/v1/reports`, {

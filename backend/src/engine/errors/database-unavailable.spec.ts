@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { databaseTrouble } from './database-unavailable';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -22,6 +22,7 @@ describe('databaseTrouble', () => {
     ['statement_timeout (57014)', pgError('57014', 'canceling statement due to statement timeout'), 'timeout'],
     ['lock_timeout (55P03)', pgError('55P03'), 'timeout'],
     ['a transaction whose connection broke between statements', new QueryRunnerProviderAlreadyReleasedError(), 'unavailable'],
+    ['a transaction whose connection broke before its COMMIT', new QueryRunnerAlreadyReleasedError(), 'unavailable'],
     ['wrapped by TypeORM', new QueryFailedError('SELECT 1', [], pgError('57P01')), 'unavailable'],
     ['given as a cause', new Error('route failed', { cause: pgError('ECONNREFUSED') }), 'unavailable'],
     ['a unique violation is the request’s business', pgError('23505'), null],

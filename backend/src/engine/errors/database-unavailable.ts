@@ -29,13 +29,14 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 // TypeORM releases a transaction's connection when it breaks (PostgresQueryRunner's 'error'
-// listener); the transaction's next statement then fails with this instead of the socket error.
-const RELEASED_BY_BREAK = 'QueryRunnerProviderAlreadyReleasedError';
+// listener); the transaction's next statement (or its COMMIT, which is then never sent) fails
+// with one of these instead of the socket error.
+const RELEASED_BY_BREAK = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 
 export function databaseTrouble(err: unknown): DatabaseTrouble | null {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const { code, message, name } = e as { code?: unknown; message?: unknown; name?: unknown };
-    if (name === RELEASED_BY_BREAK) return 'unavailable';
+    if (typeof name === 'string' && RELEASED_BY_BREAK.has(name)) return 'unavailable';
     if (typeof code === 'string') {
       if (TIMEOUT_STATES.has(code)) return 'timeout';
       if (UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_CODES.has(code)) return 'unavailable';
