@@ -215,6 +215,14 @@ export function build() {
   });
 }
 
+/** The backend alone (the fault tier needs its dist, not the web app). */
+export function buildBackend() {
+  log('building the backend');
+  run(join(BIN, 'nx'), ['run', '@hcmc-1022/backend:build', '--output-style=static'], {
+    env: childEnv({ NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '' }),
+  });
+}
+
 const CLI = join(ROOT, 'backend', 'dist', 'backend', 'src', 'cli');
 
 export function migrate(env) {
@@ -255,6 +263,41 @@ export function startProcess(name, script, env) {
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   return child;
+}
+
+/**
+ * Runs a long-running child and starts it again whenever it exits until `stop()`, after 1, 2, 4 …
+ * s (at most 30 s; back to 1 s once a run lasted a minute), saying so in the log.
+ */
+export function supervise(name, script, env) {
+  let child = null;
+  let failures = 0;
+  let timer = null;
+  let stopped = false;
+  const run = () => {
+    const started = Date.now();
+    child = startProcess(name, script, env);
+    child.once('exit', (code, signal) => {
+      if (stopped) return;
+      if (Date.now() - started >= 60_000) failures = 0;
+      const delay = Math.min(30_000, 1000 * 2 ** failures++);
+      log(`${name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s (restart ${failures})`);
+      timer = setTimeout(run, delay);
+    });
+  };
+  run();
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    get child() {
+      return child;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running()) child.kill('SIGTERM');
+    },
+    exited: () => new Promise((r) => (running() ? child.once('exit', r) : r())),
+  };
 }
 
 export async function waitReady(baseUrl, seconds = 60) {

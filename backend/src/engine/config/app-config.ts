@@ -38,6 +38,14 @@ const schema = z.object({
     .url()
     .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')
     .optional(),
+  // How long a request waits for a database connection before answering 503 (docs/reliability.md).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // PostgreSQL's statement_timeout for the API and worker sessions: a statement slower than this
+  // (a lock held too long, a plan gone wrong) is cancelled and the request answered 503, instead
+  // of holding a connection while clients give up. 0 turns it off (the migrate and seed tools).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  // A transaction idle this long (a process stopped in the middle of one) is ended by the server.
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
@@ -208,7 +216,14 @@ const schema = z.object({
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; trustProxy: string[] };
-  database: { url: string; poolSize: number; readUrl: string | null };
+  database: {
+    url: string;
+    poolSize: number;
+    readUrl: string | null;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
   redis: { url: string; queuePrefix: string };
   storage: StorageSettings;
   webDir: string;
@@ -317,7 +332,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((p) => p.trim())
         .filter(Boolean),
     },
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, readUrl: c.DATABASE_READ_URL ?? null },
+    database: {
+      url: c.DATABASE_URL,
+      poolSize: c.DATABASE_POOL_SIZE,
+      readUrl: c.DATABASE_READ_URL ?? null,
+      connectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
     storage,
     webDir: c.WEB_DIR,
