@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY, SIGNING_SECRET, weakSecretReason } from './secret-strength';
 import { parsePolicy, PolicyName, RateLimitPolicy } from '../rate-limit/rate-limit-policy';
+import { parseSentinels, RedisConnectionSettings, RedisLocation } from '../redis/redis-connection';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
@@ -31,7 +32,28 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // Redis (engine/redis/redis-connection.ts makes every connection from these): one server by
+  // REDIS_URL (redis://[user:password@]host:port/db, rediss:// for TLS), or a Sentinel group:
+  // REDIS_SENTINELS (host:port,host:port) and REDIS_SENTINEL_NAME (the primary's name), with
+  // REDIS_USERNAME/REDIS_PASSWORD for the data nodes, REDIS_SENTINEL_PASSWORD for the sentinels
+  // and REDIS_DB; REDIS_URL is then not used.
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
+  REDIS_SENTINELS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseSentinels(text);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional(),
+  REDIS_SENTINEL_NAME: z.string().optional(),
+  REDIS_USERNAME: z.string().optional(),
+  REDIS_PASSWORD: z.string().optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
+  REDIS_DB: z.coerce.number().int().min(0).max(15).default(0),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
   STORAGE_DIR: z.string().default('var/storage'),
@@ -165,7 +187,7 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; trustProxy: string[] };
   database: { url: string; poolSize: number };
-  redis: { url: string; queuePrefix: string };
+  redis: RedisConnectionSettings & { queuePrefix: string };
   storageDir: string;
   webDir: string;
   auth: { jwtSecret: string; jwtTtlSeconds: number };
@@ -215,6 +237,19 @@ export interface RetentionDays {
 
 export class ConfigError extends Error {}
 
+function redisLocation(c: z.infer<typeof schema>): RedisLocation {
+  if (!c.REDIS_SENTINELS) return { kind: 'url', url: c.REDIS_URL };
+  return {
+    kind: 'sentinel',
+    sentinels: c.REDIS_SENTINELS,
+    name: c.REDIS_SENTINEL_NAME ?? '',
+    db: c.REDIS_DB,
+    username: c.REDIS_USERNAME,
+    password: c.REDIS_PASSWORD,
+    sentinelPassword: c.REDIS_SENTINEL_PASSWORD,
+  };
+}
+
 /** Validates the environment once; the only place that reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -246,6 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `Invalid configuration:\n  CORS_ORIGINS: "${badOrigin}" is not an origin (scheme://host[:port], no path, never "*" or "null")`,
     );
   }
+  if (c.REDIS_SENTINELS && !c.REDIS_SENTINEL_NAME)
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name the sentinels monitor)');
   if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
   }
@@ -259,7 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .filter(Boolean),
     },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
-    redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
+    redis: { location: redisLocation(c), requestTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS, queuePrefix: c.QUEUE_PREFIX },
     storageDir: c.STORAGE_DIR,
     webDir: c.WEB_DIR,
     auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
