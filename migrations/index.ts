@@ -16,6 +16,7 @@ import { SecondFactor1764806400002 } from './1764806400002-second-factor';
 import { CategoryExactPublicPoint1764892800000 } from './1764892800000-category-exact-public-point';
 import { RetentionAudit1764979200000 } from './1764979200000-retention-audit';
 import { AuditPersonalSideTable1765065600000 } from './1765065600000-audit-personal-side-table';
+import { NotificationSendOnce1765152000100 } from './1765152000100-notification-send-once';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CategoryExactPublicPoint1764892800000,
   RetentionAudit1764979200000,
   AuditPersonalSideTable1765065600000,
+  NotificationSendOnce1765152000100,
 ];

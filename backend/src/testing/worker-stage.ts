@@ -61,8 +61,8 @@ export async function createWorkerStage(): Promise<WorkerStage> {
   }
 }
 
-/** A worker process on the stage, with the test run's queue prefix; its output is dropped. */
-export function spawnWorker(stage: WorkerStage): ChildProcess {
+/** A worker process on the stage, with the test run's queue prefix and `env` on top; its output is dropped. */
+export function spawnWorker(stage: WorkerStage, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [WORKER_SCRIPT], {
     env: {
       ...process.env,
@@ -72,6 +72,7 @@ export function spawnWorker(stage: WorkerStage): ChildProcess {
       QUEUE_PREFIX: TEST_QUEUE_PREFIX,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: 'ignore',
   });

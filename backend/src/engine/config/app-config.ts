@@ -56,6 +56,8 @@ const schema = z.object({
   REDIS_DB: z.coerce.number().int().min(0).max(15).default(0),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
+  // How often the worker checks that every recurring job is still in Redis (engine/queue/job-schedules.ts).
+  JOB_SCHEDULES_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   STORAGE_DIR: z.string().default('var/storage'),
   WEB_DIR: z.string().default(''),
   JWT_SECRET: z.string().min(16).default('local-dev-secret-change-me-in-production'),
@@ -106,6 +108,13 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   // Retry after base * 2^(attempt-1): with the defaults 1, 2, 4, 8, 16 minutes, then failed.
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(60_000),
+  // A message handed to a driver and not marked sent after this long (its worker died in between)
+  // becomes 'unconfirmed' and is not sent again by itself (docs/reliability.md, "Notifications").
+  // Far above the SMTP driver's own timeouts (40 s at most), so a slow send is never taken for a dead one.
+  NOTIFY_UNCONFIRMED_AFTER_MS: z.coerce.number().int().min(60_000).default(600_000),
+  // Fault tests only (refused in production): the worker waits this long between a driver's
+  // acceptance and marking the row sent, so a test can kill it exactly there.
+  NOTIFY_FAULT_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   // Map tiles stay cached this long unless their region changes first; 0 turns the cache off.
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
   // The worker keeps the map's density aggregates current; off only to measure what it costs.
@@ -188,6 +197,7 @@ export interface AppConfig {
   http: { host: string; port: number; trustProxy: string[] };
   database: { url: string; poolSize: number };
   redis: RedisConnectionSettings & { queuePrefix: string };
+  queue: { schedulesCheckMs: number };
   storageDir: string;
   webDir: string;
   auth: { jwtSecret: string; jwtTtlSeconds: number };
@@ -209,6 +219,8 @@ export interface AppConfig {
     batchSize: number;
     maxAttempts: number;
     retryBaseMs: number;
+    unconfirmedAfterMs: number;
+    faultPauseAfterSendMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
   surface: {
@@ -297,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
     redis: { location: redisLocation(c), requestTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS, queuePrefix: c.QUEUE_PREFIX },
+    queue: { schedulesCheckMs: c.JOB_SCHEDULES_CHECK_MS },
     storageDir: c.STORAGE_DIR,
     webDir: c.WEB_DIR,
     auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
@@ -334,6 +347,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       batchSize: c.NOTIFY_BATCH_SIZE,
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
+      unconfirmedAfterMs: c.NOTIFY_UNCONFIRMED_AFTER_MS,
+      faultPauseAfterSendMs: c.NOTIFY_FAULT_PAUSE_AFTER_SEND_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
     surface: {
@@ -388,6 +403,7 @@ function unsafeInProduction(c: z.infer<typeof schema>): string[] {
       if (weak) problems.push(`OPEN311_API_KEYS: key ${i + 1} is too weak: ${weak}`);
     }
   }
+  if (c.NOTIFY_FAULT_PAUSE_AFTER_SEND_MS > 0) problems.push('NOTIFY_FAULT_PAUSE_AFTER_SEND_MS: a fault-test hook; must be unset (0)');
   if (c.DEMO_SEED === true) problems.push('DEMO_SEED: demo accounts share a published password; never in production');
   if (c.METRICS_TOKEN !== undefined) {
     const weak = weakSecretReason(c.METRICS_TOKEN, ACCESS_KEY);

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { JobSchedules } from './job-schedules';
 import { QueueErrorLogger } from './queue-error-logger';
 import { QueueName } from './queue-name';
 import { redisOptions } from '../redis/redis-connection';
@@ -27,7 +28,7 @@ const queues = Object.values(QueueName).map((name) =>
     }),
     ...queues,
   ],
-  providers: [QueueErrorLogger],
-  exports: [...queues],
+  providers: [QueueErrorLogger, JobSchedules],
+  exports: [...queues, JobSchedules],
 })
 export class QueueModule {}

@@ -62,6 +62,21 @@ export function createRedis(settings: RedisConnectionSettings, purpose: RedisPur
   return redis;
 }
 
+/** Resolves once the connection is ready, or after `ms` whatever its state; true when ready. */
+export function untilReady(redis: Redis, ms: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    redis.on('ready', onReady);
+  });
+}
+
 /** Closes a connection politely, or at once if Redis does not answer. */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'end') return;
