@@ -215,6 +215,14 @@ export function build() {
   });
 }
 
+/** The backend alone (the fault tier needs its dist, not the web app). */
+export function buildBackend() {
+  log('building the backend');
+  run(join(BIN, 'nx'), ['run', '@hcmc-1022/backend:build', '--output-style=static'], {
+    env: childEnv({ NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '' }),
+  });
+}
+
 const CLI = join(ROOT, 'backend', 'dist', 'backend', 'src', 'cli');
 
 export function migrate(env) {

@@ -2,13 +2,16 @@
 // suite (frontend helpers, backend unit + integration, e2e API + browser), ending with one line
 // "N passed, N failed". `npm run test:unit` (`unit`): the unit tier of frontend, backend and seed
 // alone, without any service. `npm run test:int` (`int`): the preparation and the backend's
-// integration tier. `npm test` lints first (`npm run lint`: ESLint, Prettier, the compilers); a
+// integration tier. `npm run test:faults` (`faults`): the fault tier at full scale (backend
+// build, then each fault on its own PostgreSQL cluster and Redis; docs/reliability.md); `npm test`
+// runs it at short scale after the integration tier. `npm test` lints first (`npm run lint`: ESLint, Prettier, the compilers); a
 // lint failure counts as one failed test and the suites still run.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   announceMode,
   API_SCRIPT,
+  buildBackend,
   childEnv,
   checkWorkspaceNode,
   ensureChromium,
@@ -90,6 +93,11 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   return { passed: json.numPassedTests, failed };
 }
 
+/** The fault tier (backend/src/faults), each test on its own PostgreSQL cluster and Redis. */
+function faults(scale) {
+  return jest('faults', join(ROOT, 'backend', 'jest.faults.config.js'), ['--runInBand'], { FAULTS_SCALE: scale });
+}
+
 /** Runs `npm run lint`; it counts as one test that passed or failed. */
 function lint() {
   log('running lint (ESLint, Prettier, tsc)');
@@ -125,7 +133,7 @@ function vitest(name) {
 }
 
 const tier = process.argv[2] ?? 'all';
-const TIERS = ['all', 'unit', 'int'];
+const TIERS = ['all', 'unit', 'int', 'faults'];
 
 async function main() {
   if (!TIERS.includes(tier)) throw new PrepareError(`unknown test tier "${tier}"`, `node scripts/test.mjs [${TIERS.join('|')}]`);
@@ -142,6 +150,15 @@ async function main() {
   if (tier === 'all') {
     ensureDependencies(); // a fresh clone has no ESLint yet
     add(lint());
+  }
+
+  if (tier === 'faults') {
+    // No shared database or Redis: each fault test starts its own. Only the backend is built.
+    ensureDependencies();
+    checkWorkspaceNode();
+    buildBackend();
+    add(faults(process.env.FAULTS_SCALE ?? 'full'));
+    return finish(totals);
   }
 
   if (tier === 'unit') {
@@ -177,6 +194,9 @@ async function main() {
     }),
   );
   if (tier === 'int') return finish(totals);
+
+  // Each fault once at a few hundred reports (a few minutes): CI proves them on every run.
+  add(faults('short'));
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test
   // enrols one); the demo accounts are exempt, and the in-process suites above keep the default.

@@ -3,16 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 
 /** A private Redis in a temp dir, for tests that stop or flush it (never the shared one). */
 export class TestRedisServer {
   private process: ChildProcess | null = null;
   private readonly dir = mkdtempSync(join(tmpdir(), 'hcmc1022-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: string[],
+  ) {}
 
-  static async start(): Promise<TestRedisServer> {
-    const server = new TestRedisServer(await freePort());
+  /** `args`: more redis-server options (e.g. `['--maxmemory-policy', 'allkeys-lru']`). */
+  static async start(options: { args?: string[] } = {}): Promise<TestRedisServer> {
+    const server = new TestRedisServer(await freePort(), options.args ?? []);
     await server.restart();
     return server;
   }
@@ -24,7 +29,7 @@ export class TestRedisServer {
   async restart(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, ...this.extraArgs],
       {
         stdio: 'ignore',
       },
@@ -58,6 +63,28 @@ export class TestRedisServer {
 
   resume(): void {
     this.process?.kill('SIGCONT');
+  }
+
+  /** FLUSHALL: every key gone while the server keeps running (an operator's mistake, a failover to an empty replica). */
+  async flushAll(): Promise<void> {
+    await this.command(['FLUSHALL']);
+  }
+
+  /** CONFIG SET on the running server. */
+  async configSet(name: string, value: string): Promise<void> {
+    await this.command(['CONFIG', 'SET', name, value]);
+  }
+
+  /** One command on a short-lived connection of the test's own. */
+  async command(args: string[]): Promise<unknown> {
+    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      return await client.call(args[0], ...args.slice(1));
+    } finally {
+      client.disconnect();
+    }
   }
 
   async stop(): Promise<void> {
