@@ -47,7 +47,7 @@ describe(`workers killed and deployed under intake load (${FAULT_SCALE} scale)`,
       termMs.push(Date.now() - started);
       p.start();
     }
-    await waitFor('the API ready again', () => system.ready(), 60_000, 200);
+    figures['API ready again after its restart (ms)'] = await waitFor('the API ready again', () => system.ready(), 60_000, 200);
     await sleep(scaled(5000, 15_000));
     abort.abort();
 
@@ -91,7 +91,8 @@ describe(`workers killed and deployed under intake load (${FAULT_SCALE} scale)`,
     expect(tally).toMatchObject({ lost: 0, doubled: 0, assignedTwice: 0, withoutClock: 0 });
     expect(tally.acknowledged).toBe(intended.length);
     expect(doubles).toEqual({ notifications: 0, stages: 0, clocks: 0 });
-    expect(intended.length).toBeGreaterThanOrEqual(scaled(300, 3000));
+    // The lanes wait through the API's restart, so fewer reports than rate × time.
+    expect(intended.length).toBeGreaterThanOrEqual(scaled(200, 3000));
   });
 });
 
