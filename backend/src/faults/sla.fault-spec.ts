@@ -42,7 +42,7 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     const shrink = (group: string[], targetMs: number) =>
       system.db.query(
         `UPDATE sla_clock SET mode = 'calendar', target_ms = $2, transitions = $3, state = 'running',
-                due_at = $4, next_stage = 'warn50', next_stage_at = $5 WHERE report_id = ANY($1::bigint[])`,
+                due_at = $4, next_stage = 'warn50', next_stage_at = $5 WHERE report_id = ANY($1::uuid[])`,
         [
           group,
           targetMs,
@@ -55,7 +55,7 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     await shrink(long, LONG_TARGET_MS);
     await system.db.query(
       `UPDATE sla_clock SET mode = 'calendar', target_ms = $2, transitions = $3, state = 'paused',
-              due_at = NULL, next_stage = NULL, next_stage_at = NULL WHERE report_id = ANY($1::bigint[])`,
+              due_at = NULL, next_stage = NULL, next_stage_at = NULL WHERE report_id = ANY($1::uuid[])`,
       [paused, SHORT_TARGET_MS, JSON.stringify([{ type: 'start', at: start.toISOString() }, { type: 'pause', at: start.toISOString() }])],
     );
     // Tell the workers as a change of a clock does (outbox → schedule-timers).
@@ -77,7 +77,7 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     w2.start();
 
     const firedCount = async (group: string[]) =>
-      (await system.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sla_stage_event WHERE report_id = ANY($1::bigint[])`, [group]))[0]
+      (await system.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sla_stage_event WHERE report_id = ANY($1::uuid[])`, [group]))[0]
         .n;
     const figures: Record<string, unknown> = { scale: FAULT_SCALE, tickets, 'short clocks': short.length, 'long clocks': long.length, paused: paused.length };
     figures['short clocks all fired after start (ms)'] = await waitFor(
@@ -102,14 +102,14 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     await sleep(3000); // a second firing, if there were one, would land meanwhile
 
     const [counts] = await system.db.query<{ events: number; doubled: number; early: number; pausedFired: number; timelineDoubled: number }>(
-      `SELECT (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($1::bigint[]))::int AS events,
-              (SELECT count(*) FROM (SELECT 1 FROM sla_stage_event WHERE report_id = ANY($1::bigint[])
+      `SELECT (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($1::uuid[]))::int AS events,
+              (SELECT count(*) FROM (SELECT 1 FROM sla_stage_event WHERE report_id = ANY($1::uuid[])
                                       GROUP BY report_id, kind, stage HAVING count(*) > 1) d)::int AS doubled,
               -- Early on the firing process's own clock: real time before the jump, real time + jump after it.
-              (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($1::bigint[])
+              (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($1::uuid[])
                   AND due_at > fired_at + CASE WHEN fired_at >= $3 THEN $4 * interval '1 millisecond' ELSE interval '0' END)::int AS early,
-              (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($2::bigint[]))::int AS "pausedFired",
-              (SELECT count(*) FROM (SELECT 1 FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1::bigint[])
+              (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($2::uuid[]))::int AS "pausedFired",
+              (SELECT count(*) FROM (SELECT 1 FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1::uuid[])
                                       GROUP BY report_id, type, payload HAVING count(*) > 1) d)::int AS "timelineDoubled"`,
       [[...short, ...long], paused, jumpedAt, JUMP_MS],
     );
