@@ -63,7 +63,14 @@ describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, ()
     // Filing goes on through both faults and stops a while after the last one.
     const rate = scaled(20, 100);
     const abort = new AbortController();
-    const load = runIntakeLoad({ baseUrl: system.baseUrl, reports: 100_000, concurrency: 8, ratePerSecond: rate, retryShare: 0.2, signal: abort.signal });
+    const load = runIntakeLoad({
+      baseUrl: system.baseUrl,
+      reports: 100_000,
+      concurrency: 8,
+      ratePerSecond: rate,
+      retryShare: 0.2,
+      signal: abort.signal,
+    });
     const figures: Record<string, unknown> = { scale: FAULT_SCALE, 'reports a second': rate };
     await waitFor('recurring jobs declared', async () => (await missingSchedules()).length === 0, BOUND_MS, 250);
 
@@ -105,7 +112,10 @@ describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, ()
       reports: intended.length,
       'load duration (ms)': ms,
       'answers by status': statusCounts(intended),
-      'p99 of 201 (ms)': percentile(intended.flatMap((r) => r.attempts.filter((a) => a.status === 201).map((a) => a.ms)), 99),
+      'p99 of 201 (ms)': percentile(
+        intended.flatMap((r) => r.attempts.filter((a) => a.status === 201).map((a) => a.ms)),
+        99,
+      ),
       'sign-in while Redis away': signInsAway.map((s) => `${s.status} in ${s.ms} ms`).join(', '),
       ...tally,
       'unexpected exits': system.unexpectedExits().length,

@@ -56,7 +56,14 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     await system.db.query(
       `UPDATE sla_clock SET mode = 'calendar', target_ms = $2, transitions = $3, state = 'paused',
               due_at = NULL, next_stage = NULL, next_stage_at = NULL WHERE report_id = ANY($1::uuid[])`,
-      [paused, SHORT_TARGET_MS, JSON.stringify([{ type: 'start', at: start.toISOString() }, { type: 'pause', at: start.toISOString() }])],
+      [
+        paused,
+        SHORT_TARGET_MS,
+        JSON.stringify([
+          { type: 'start', at: start.toISOString() },
+          { type: 'pause', at: start.toISOString() },
+        ]),
+      ],
     );
     // Tell the workers as a change of a clock does (outbox → schedule-timers).
     await system.db.query(`INSERT INTO outbox (topic, aggregate_id) SELECT 'sla.changed', unnest($1::text[])`, [[...short, ...long]]);
@@ -79,7 +86,13 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     const firedCount = async (group: string[]) =>
       (await system.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sla_stage_event WHERE report_id = ANY($1::uuid[])`, [group]))[0]
         .n;
-    const figures: Record<string, unknown> = { scale: FAULT_SCALE, tickets, 'short clocks': short.length, 'long clocks': long.length, paused: paused.length };
+    const figures: Record<string, unknown> = {
+      scale: FAULT_SCALE,
+      tickets,
+      'short clocks': short.length,
+      'long clocks': long.length,
+      paused: paused.length,
+    };
     figures['short clocks all fired after start (ms)'] = await waitFor(
       'every stage of the short clocks',
       async () => (await firedCount(short)) >= short.length * KINDS * STAGES_PER_CLOCK,
@@ -101,7 +114,13 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
     ).catch((err: Error) => err.message);
     await sleep(3000); // a second firing, if there were one, would land meanwhile
 
-    const [counts] = await system.db.query<{ events: number; doubled: number; early: number; pausedFired: number; timelineDoubled: number }>(
+    const [counts] = await system.db.query<{
+      events: number;
+      doubled: number;
+      early: number;
+      pausedFired: number;
+      timelineDoubled: number;
+    }>(
       `SELECT (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($1::uuid[]))::int AS events,
               (SELECT count(*) FROM (SELECT 1 FROM sla_stage_event WHERE report_id = ANY($1::uuid[])
                                       GROUP BY report_id, kind, stage HAVING count(*) > 1) d)::int AS doubled,
@@ -113,7 +132,10 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
                                       GROUP BY report_id, type, payload HAVING count(*) > 1) d)::int AS "timelineDoubled"`,
       [[...short, ...long], paused, jumpedAt, JUMP_MS],
     );
-    Object.assign(figures, counts, { expected: (short.length + long.length) * KINDS * STAGES_PER_CLOCK, 'unexpected exits': system.unexpectedExits().length });
+    Object.assign(figures, counts, {
+      expected: (short.length + long.length) * KINDS * STAGES_PER_CLOCK,
+      'unexpected exits': system.unexpectedExits().length,
+    });
     printFigures('fault 4: SLA stages through worker kills, Redis restart and flush, clock jump', figures);
 
     for (const e of system.unexpectedExits()) process.stdout.write(`[fault] ${e.process} exited (${e.exit}):\n${e.tail.join('\n')}\n`);

@@ -27,7 +27,14 @@ describe(`workers killed and deployed under intake load (${FAULT_SCALE} scale)`,
     const rate = scaled(20, 100);
     const kills = scaled(4, 20);
     const abort = new AbortController();
-    const load = runIntakeLoad({ baseUrl: system.baseUrl, reports: 100_000, concurrency: 8, ratePerSecond: rate, retryShare: 0.2, signal: abort.signal });
+    const load = runIntakeLoad({
+      baseUrl: system.baseUrl,
+      reports: 100_000,
+      concurrency: 8,
+      ratePerSecond: rate,
+      retryShare: 0.2,
+      signal: abort.signal,
+    });
     const figures: Record<string, unknown> = { scale: FAULT_SCALE, 'reports a second': rate, 'worker SIGKILLs': kills };
 
     for (let i = 0; i < kills; i++) {
@@ -70,7 +77,10 @@ describe(`workers killed and deployed under intake load (${FAULT_SCALE} scale)`,
       reports: intended.length,
       'load duration (ms)': ms,
       'answers by status': statusCounts(intended),
-      'p99 of 201 (ms)': percentile(intended.flatMap((r) => r.attempts.filter((a) => a.status === 201).map((a) => a.ms)), 99),
+      'p99 of 201 (ms)': percentile(
+        intended.flatMap((r) => r.attempts.filter((a) => a.status === 201).map((a) => a.ms)),
+        99,
+      ),
       'SIGTERM exits': termExits.join(', '),
       'SIGTERM to exit, slowest (ms)': Math.max(...termMs),
       ...tally,

@@ -42,18 +42,28 @@ describe('startup refuses unsafe settings (own PostgreSQL database and redis-ser
     console.log(`startup checks took ${Date.now() - started} ms`);
   });
 
-  it.each(['allkeys-lru', 'volatile-ttl', 'allkeys-random'])('refuses Redis with maxmemory-policy %s, saying how to fix it', async (policy) => {
-    await client.config('SET', 'maxmemory-policy', policy);
-    const err = await refusal();
-    expect(err?.unsafe).toEqual([expect.objectContaining({ setting: 'Redis maxmemory-policy', fix: expect.stringContaining('noeviction') })]);
-    expect(err?.message).toContain(`"${policy}"`);
-  });
+  it.each(['allkeys-lru', 'volatile-ttl', 'allkeys-random'])(
+    'refuses Redis with maxmemory-policy %s, saying how to fix it',
+    async (policy) => {
+      await client.config('SET', 'maxmemory-policy', policy);
+      const err = await refusal();
+      expect(err?.unsafe).toEqual([
+        expect.objectContaining({ setting: 'Redis maxmemory-policy', fix: expect.stringContaining('noeviction') }),
+      ]);
+      expect(err?.message).toContain(`"${policy}"`);
+    },
+  );
 
   it('refuses a schema that differs from the migrations (the drift test, at boot)', async () => {
     await db.dataSource.query('DROP INDEX ix_notification_sending');
     try {
       const err = await refusal();
-      expect(err?.unsafe).toEqual([expect.objectContaining({ setting: 'DATABASE_URL schema', problem: expect.stringMatching(/differs from what the migrations make/) })]);
+      expect(err?.unsafe).toEqual([
+        expect.objectContaining({
+          setting: 'DATABASE_URL schema',
+          problem: expect.stringMatching(/differs from what the migrations make/),
+        }),
+      ]);
       expect(err?.message).toContain('ix_notification_sending');
     } finally {
       await db.dataSource.query(`CREATE INDEX ix_notification_sending ON notification (sending_since) WHERE status = 'sending'`);
@@ -65,7 +75,9 @@ describe('startup refuses unsafe settings (own PostgreSQL database and redis-ser
     await db.dataSource.query(`DELETE FROM schema_migrations WHERE id = $1`, [last.id]);
     try {
       const err = await refusal();
-      expect(err?.unsafe).toEqual([expect.objectContaining({ problem: expect.stringContaining(last.name), fix: expect.stringContaining('migrate') })]);
+      expect(err?.unsafe).toEqual([
+        expect.objectContaining({ problem: expect.stringContaining(last.name), fix: expect.stringContaining('migrate') }),
+      ]);
     } finally {
       await db.dataSource.query(`INSERT INTO schema_migrations (timestamp, name) VALUES ($1, $2)`, [last.timestamp, last.name]);
     }

@@ -30,7 +30,7 @@ export function evictionPolicyProblem(policy: string | null): UnsafeSetting | nu
   return {
     setting: 'Redis maxmemory-policy',
     problem: `is "${policy}": Redis may evict queued jobs, SLA timers and locks when memory runs short`,
-    fix: 'set maxmemory-policy noeviction (redis.conf, CONFIG SET maxmemory-policy noeviction, or the managed service\'s parameter group)',
+    fix: "set maxmemory-policy noeviction (redis.conf, CONFIG SET maxmemory-policy noeviction, or the managed service's parameter group)",
   };
 }
 
@@ -56,7 +56,7 @@ export function schemaDriftProblem(statements: string[]): UnsafeSetting | null {
 /** The policy from CONFIG GET, or from INFO where a managed Redis disables CONFIG; null when Redis does not answer. */
 export async function readEvictionPolicy(redis: Redis): Promise<string | null> {
   try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const reply = await redis.config('GET', 'maxmemory-policy');
     if (reply.length === 2) return reply[1];
   } catch {
     // CONFIG renamed or refused: INFO says it too.

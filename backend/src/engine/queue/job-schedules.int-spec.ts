@@ -31,7 +31,9 @@ describe('recurring jobs come back after Redis lost them (real worker, own redis
   beforeAll(async () => {
     stage = await createWorkerStage();
     worker = spawnWorker(stage, { JOB_SCHEDULES_CHECK_MS: '1000' });
-    queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection: { url: stage.redis.url }, prefix: TEST_QUEUE_PREFIX })]));
+    queues = new Map(
+      Object.values(QueueName).map((name) => [name, new Queue(name, { connection: { url: stage.redis.url }, prefix: TEST_QUEUE_PREFIX })]),
+    );
     redis = new Redis(stage.redis.url, { maxRetriesPerRequest: null });
   }, 60_000);
 

@@ -54,7 +54,13 @@ describe('redisOptions', () => {
 
 describe('parseSentinels', () => {
   it.each([
-    ['a:1,b:2', [{ host: 'a', port: 1 }, { host: 'b', port: 2 }]],
+    [
+      'a:1,b:2',
+      [
+        { host: 'a', port: 1 },
+        { host: 'b', port: 2 },
+      ],
+    ],
     ['', 'lists no sentinel (host:port,host:port)'],
     ['a', '"a" is not host:port'],
     ['a:0', '"a:0" is not host:port'],

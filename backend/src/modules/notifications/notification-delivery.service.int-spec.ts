@@ -333,7 +333,11 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       // Past NOTIFY_UNCONFIRMED_AFTER_MS (10 min): the abandoned row is unconfirmed, not resent.
       expect(await healthy.deliverDue(new Date(t0.getTime() + 11 * 60_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 1 });
       expect(await healthy.deliverDue(new Date(t0.getTime() + 48 * 3600_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 0 });
-      expect(await row(ids[0])).toMatchObject({ status: 'unconfirmed', attempts: 1, last_error: expect.stringContaining('may have been delivered') });
+      expect(await row(ids[0])).toMatchObject({
+        status: 'unconfirmed',
+        attempts: 1,
+        last_error: expect.stringContaining('may have been delivered'),
+      });
       expect(await row(ids[1])).toMatchObject({ status: 'sent' });
 
       const messageIds = smtp.received.map((m) => /^Message-ID: (.*)$/im.exec(parseMail(m.raw).headers)?.[1]);

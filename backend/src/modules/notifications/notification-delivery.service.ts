@@ -4,7 +4,15 @@ import { APP_CONFIG } from '../../engine/config/config.module';
 import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { EntityManager } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, OutgoingMessage, SendResult, SMS_DRIVER } from './notification-driver';
+import {
+  EMAIL_DRIVER,
+  INTERNAL_DRIVER,
+  NotificationDriver,
+  NotificationDrivers,
+  OutgoingMessage,
+  SendResult,
+  SMS_DRIVER,
+} from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
 import { renderNotification, UnknownTemplateError } from './notification-templates';
 import { Clock, CLOCK, systemClock } from '../../engine/clock/clock';
@@ -136,7 +144,10 @@ export class NotificationDeliveryService {
       if (failedSendMeans(err) === 'unknown') {
         await this.repo.markUnconfirmed(row.id, describe(err));
         out.unconfirmed++;
-        this.logger.warn({ notificationId: row.id, channel: row.channel, code: errorCode(err) }, 'notification may have been delivered: not sent again');
+        this.logger.warn(
+          { notificationId: row.id, channel: row.channel, code: errorCode(err) },
+          'notification may have been delivered: not sent again',
+        );
         return;
       }
       const retryAt = this.retryAt(row, now);
