@@ -129,7 +129,7 @@ describe(`SLA stages through worker kills, Redis loss and a clock jump (${FAULT_
                   AND due_at > fired_at + CASE WHEN fired_at >= $3 THEN $4 * interval '1 millisecond' ELSE interval '0' END)::int AS early,
               (SELECT count(*) FROM sla_stage_event WHERE report_id = ANY($2::uuid[]))::int AS "pausedFired",
               (SELECT count(*) FROM (SELECT 1 FROM report_event WHERE type LIKE 'sla_%' AND report_id = ANY($1::uuid[])
-                                      GROUP BY report_id, type, payload HAVING count(*) > 1) d)::int AS "timelineDoubled"`,
+                                      GROUP BY report_id, type, data HAVING count(*) > 1) d)::int AS "timelineDoubled"`,
       [[...short, ...long], paused, jumpedAt, JUMP_MS],
     );
     Object.assign(figures, counts, {

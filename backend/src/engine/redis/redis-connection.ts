@@ -37,7 +37,12 @@ export interface RedisConnectionSettings {
 const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2000);
 
 /** The ioredis options for one connection; BullMQ takes the same object as its `connection`. */
-export function redisOptions(settings: RedisConnectionSettings, purpose: RedisPurpose, name: string): RedisOptions {
+export function redisOptions(
+  settings: RedisConnectionSettings,
+  purpose: RedisPurpose,
+  name: string,
+  commandTimeoutMs = settings.requestTimeoutMs,
+): RedisOptions {
   const where = locationOptions(settings.location);
   const common: RedisOptions = { ...where, connectionName: name, retryStrategy };
   switch (purpose) {
@@ -46,7 +51,7 @@ export function redisOptions(settings: RedisConnectionSettings, purpose: RedisPu
     case 'subscriber':
       return { ...common, maxRetriesPerRequest: null, lazyConnect: true };
     case 'request':
-      return { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: settings.requestTimeoutMs };
+      return { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: commandTimeoutMs };
   }
 }
 
@@ -56,8 +61,8 @@ export function redisOptions(settings: RedisConnectionSettings, purpose: RedisPu
  * (request) or wait (queue, subscriber) on their own, and an unheard 'error' would only be logged
  * by ioredis on every reconnect attempt.
  */
-export function createRedis(settings: RedisConnectionSettings, purpose: RedisPurpose, name: string): Redis {
-  const redis = new Redis(redisOptions(settings, purpose, name));
+export function createRedis(settings: RedisConnectionSettings, purpose: RedisPurpose, name: string, commandTimeoutMs?: number): Redis {
+  const redis = new Redis(redisOptions(settings, purpose, name, commandTimeoutMs));
   redis.on('error', () => undefined);
   return redis;
 }
