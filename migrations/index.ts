@@ -19,6 +19,7 @@ import { AuditPersonalSideTable1765065600000 } from './1765065600000-audit-perso
 import { ReportEventPersonal1765152000000 } from './1765152000000-report-event-personal';
 import { ErasureLog1765238400000 } from './1765238400000-erasure-log';
 import { PrivacyRequests1765152000500 } from './1765152000500-privacy-requests';
+import { NotificationSendOnce1765152000100 } from './1765152000100-notification-send-once';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   RetentionAudit1764979200000,
   AuditPersonalSideTable1765065600000,
   ReportEventPersonal1765152000000,
+  NotificationSendOnce1765152000100,
   PrivacyRequests1765152000500,
   ErasureLog1765238400000,
 ];

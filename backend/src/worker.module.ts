@@ -3,6 +3,7 @@ import { PLATFORM_MODULES } from './engine/platform-modules';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxRelayModule } from './engine/outbox/outbox-relay.module';
 import { JobHandlersCheck } from './engine/queue/job-handlers.check';
+import { WorkerDrain } from './engine/queue/worker-drain';
 import { MapsWorkerModule } from './modules/maps/maps-worker.module';
 import { AttachmentsWorkerModule } from './modules/attachments/attachments-worker.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
@@ -26,6 +27,7 @@ import { SlaWorkerModule } from './modules/sla/sla-worker.module';
     PrivacyRequestsWorkerModule,
   ],
   // Refuses to boot while a registered job name has no handler (engine/queue/queue-jobs.ts).
-  providers: [JobHandlersCheck],
+  // WorkerDrain: on SIGTERM, running jobs finish before the pools close.
+  providers: [JobHandlersCheck, WorkerDrain],
 })
 export class WorkerModule {}

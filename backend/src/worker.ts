@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { loadConfig } from './engine/config/app-config';
+import { refuseUnsafeSettings } from './engine/health/startup-checks';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  await refuseUnsafeSettings(loadConfig());
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ACCESS_KEY, SIGNING_SECRET, weakSecretReason } from './secret-strength';
 import { parsePolicy, PolicyName, RateLimitPolicy } from '../rate-limit/rate-limit-policy';
+import { parseSentinels, RedisConnectionSettings, RedisLocation } from '../redis/redis-connection';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
@@ -46,13 +47,36 @@ const schema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   // A transaction idle this long (a process stopped in the middle of one) is ended by the server.
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  // Redis (engine/redis/redis-connection.ts makes every connection from these): one server by
+  // REDIS_URL (redis://[user:password@]host:port/db, rediss:// for TLS), or a Sentinel group:
+  // REDIS_SENTINELS (host:port,host:port) and REDIS_SENTINEL_NAME (the primary's name), with
+  // REDIS_USERNAME/REDIS_PASSWORD for the data nodes, REDIS_SENTINEL_PASSWORD for the sentinels
+  // and REDIS_DB; REDIS_URL is then not used.
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379/0'),
+  REDIS_SENTINELS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseSentinels(text);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional(),
+  REDIS_SENTINEL_NAME: z.string().optional(),
+  REDIS_USERNAME: z.string().optional(),
+  REDIS_PASSWORD: z.string().optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
+  REDIS_DB: z.coerce.number().int().min(0).max(15).default(0),
   // BullMQ keys live under this prefix; the braces make it a Redis Cluster hash tag.
   QUEUE_PREFIX: z.string().default('{hcmc1022}'),
   // Where photos live: 'local' files under STORAGE_DIR (one machine, or a volume every API and
   // worker process mounts), or 's3' objects in S3_BUCKET of an S3-compatible store (AWS S3, MinIO,
   // Ceph...). Keys are the same on both, so moving is a plain copy of the tree into the bucket.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  // How often the worker checks that every recurring job is still in Redis (engine/queue/job-schedules.ts).
+  JOB_SCHEDULES_CHECK_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   STORAGE_DIR: z.string().default('var/storage'),
   // Unset for AWS itself; e.g. http://minio:9000 for a self-hosted store.
   S3_ENDPOINT: z
@@ -124,6 +148,13 @@ const schema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   // Retry after base * 2^(attempt-1): with the defaults 1, 2, 4, 8, 16 minutes, then failed.
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(0).default(60_000),
+  // A message handed to a driver and not marked sent after this long (its worker died in between)
+  // becomes 'unconfirmed' and is not sent again by itself (docs/reliability.md, "Notifications").
+  // Far above the SMTP driver's own timeouts (40 s at most), so a slow send is never taken for a dead one.
+  NOTIFY_UNCONFIRMED_AFTER_MS: z.coerce.number().int().min(60_000).default(600_000),
+  // Fault tests only (refused in production): the worker waits this long between a driver's
+  // acceptance and marking the row sent, so a test can kill it exactly there.
+  NOTIFY_FAULT_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   // Map tiles stay cached this long unless their region changes first; 0 turns the cache off.
   TILE_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
   // The worker keeps the map's density aggregates current; off only to measure what it costs.
@@ -224,7 +255,8 @@ export interface AppConfig {
     statementTimeoutMs: number;
     idleInTransactionTimeoutMs: number;
   };
-  redis: { url: string; queuePrefix: string };
+  redis: RedisConnectionSettings & { queuePrefix: string };
+  queue: { schedulesCheckMs: number };
   storage: StorageSettings;
   webDir: string;
   auth: { jwtSecret: string; jwtTtlSeconds: number };
@@ -246,6 +278,8 @@ export interface AppConfig {
     batchSize: number;
     maxAttempts: number;
     retryBaseMs: number;
+    unconfirmedAfterMs: number;
+    faultPauseAfterSendMs: number;
   };
   maps: { tileCacheSeconds: number; aggregator: boolean };
   surface: {
@@ -288,6 +322,19 @@ export interface S3Settings {
 
 export class ConfigError extends Error {}
 
+function redisLocation(c: z.infer<typeof schema>): RedisLocation {
+  if (!c.REDIS_SENTINELS) return { kind: 'url', url: c.REDIS_URL };
+  return {
+    kind: 'sentinel',
+    sentinels: c.REDIS_SENTINELS,
+    name: c.REDIS_SENTINEL_NAME ?? '',
+    db: c.REDIS_DB,
+    username: c.REDIS_USERNAME,
+    password: c.REDIS_PASSWORD,
+    sentinelPassword: c.REDIS_SENTINEL_PASSWORD,
+  };
+}
+
 /** Validates the environment once; the only place that reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -319,6 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `Invalid configuration:\n  CORS_ORIGINS: "${badOrigin}" is not an origin (scheme://host[:port], no path, never "*" or "null")`,
     );
   }
+  if (c.REDIS_SENTINELS && !c.REDIS_SENTINEL_NAME)
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name the sentinels monitor)');
   if (c.NOTIFY_EMAIL_DRIVER === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NOTIFY_EMAIL_DRIVER=smtp');
   }
@@ -340,7 +389,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
-    redis: { url: c.REDIS_URL, queuePrefix: c.QUEUE_PREFIX },
+    redis: { location: redisLocation(c), requestTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS, queuePrefix: c.QUEUE_PREFIX },
+    queue: { schedulesCheckMs: c.JOB_SCHEDULES_CHECK_MS },
     storage,
     webDir: c.WEB_DIR,
     auth: { jwtSecret: c.JWT_SECRET, jwtTtlSeconds: c.JWT_TTL_SECONDS },
@@ -380,6 +430,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       batchSize: c.NOTIFY_BATCH_SIZE,
       maxAttempts: c.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: c.NOTIFY_RETRY_BASE_MS,
+      unconfirmedAfterMs: c.NOTIFY_UNCONFIRMED_AFTER_MS,
+      faultPauseAfterSendMs: c.NOTIFY_FAULT_PAUSE_AFTER_SEND_MS,
     },
     maps: { tileCacheSeconds: c.TILE_CACHE_SECONDS, aggregator: c.MAP_AGGREGATOR },
     surface: {
@@ -462,6 +514,7 @@ function unsafeInProduction(c: z.infer<typeof schema>): string[] {
       if (weak) problems.push(`OPEN311_API_KEYS: key ${i + 1} is too weak: ${weak}`);
     }
   }
+  if (c.NOTIFY_FAULT_PAUSE_AFTER_SEND_MS > 0) problems.push('NOTIFY_FAULT_PAUSE_AFTER_SEND_MS: a fault-test hook; must be unset (0)');
   if (c.DEMO_SEED === true) problems.push('DEMO_SEED: demo accounts share a published password; never in production');
   if (c.METRICS_TOKEN !== undefined) {
     const weak = weakSecretReason(c.METRICS_TOKEN, ACCESS_KEY);

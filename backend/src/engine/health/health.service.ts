@@ -1,12 +1,12 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ListenedClient } from '../database/data-source';
-import { REDIS } from '../redis/redis.module';
+import { closeRedis, createRedis, untilReady } from '../redis/redis-connection';
 
 export interface CheckResult {
   status: 'ok' | 'down';
@@ -44,18 +44,20 @@ async function timed<T>(fn: () => Promise<T>): Promise<CheckResult & { value?: T
  * /ready. The database is checked on a connection of its own, not the request pool: under 50
  * requests a second the shared pool had no connection free within the check's 2 s and /ready
  * said 503 while every request succeeded (a load balancer would then have taken a healthy
- * process out). One statement checks both the database and the migrations.
+ * process out). One statement checks both the database and the migrations. Redis is pinged on
+ * a connection of its own too: the shared one gives up after RATE_LIMIT_REDIS_TIMEOUT_MS (250 ms),
+ * and a busy Redis answering in 300 ms is slow, not away.
  */
 @Injectable()
-export class HealthService implements OnApplicationShutdown {
+export class HealthService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(HealthService.name);
   private readonly probe: Pool;
+  private readonly redis: Redis;
   private last: { at: number; readiness: Readiness } | null = null;
   private checking: Promise<Readiness> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.probe = new Pool({
@@ -67,10 +69,16 @@ export class HealthService implements OnApplicationShutdown {
       statement_timeout: CHECK_TIMEOUT_MS,
     });
     this.probe.on('error', (err) => this.logger.debug(`readiness connection lost: ${err.message}`));
+    this.redis = createRedis(config.redis, 'request', 'hcmc1022-health', CHECK_TIMEOUT_MS);
+  }
+
+  // A fail-fast connection refuses commands until connected: the first /ready must not say "down" for that.
+  async onModuleInit(): Promise<void> {
+    await untilReady(this.redis, CHECK_TIMEOUT_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.probe.end().catch(() => undefined);
+    await Promise.all([this.probe.end().catch(() => undefined), closeRedis(this.redis)]);
   }
 
   readiness(): Promise<Readiness> {

@@ -1,6 +1,6 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
+import { JobSchedules } from './job-schedules';
 import { JobName, runJob } from './queue-jobs';
 import { QueueName } from './queue-name';
 
@@ -9,22 +9,20 @@ export type RecurringJobData = Record<string, never>;
 
 /**
  * A processor whose queue holds one job that recurs on a schedule and carries nothing: the work is
- * whatever PostgreSQL holds when it runs. Every worker declares the schedule at boot (an upsert,
- * so one schedule however many workers), and the job runs through the subclass's `@OnJob` method.
+ * whatever PostgreSQL holds when it runs. The schedule is declared to JobSchedules, which keeps it
+ * in Redis, and the job runs through the subclass's `@OnJob` method.
  */
-export abstract class RecurringJobProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
+export abstract class RecurringJobProcessor<Q extends QueueName> extends WorkerHost {
   protected constructor(
-    private readonly scheduled: Queue,
+    schedules: JobSchedules,
+    scheduled: Queue,
     private readonly queueName: Q,
-    private readonly jobName: JobName<Q>,
-    private readonly repeat: Omit<RepeatOptions, 'key'>,
-    private readonly jobOptions: JobSchedulerTemplateOptions,
+    jobName: JobName<Q>,
+    repeat: Omit<RepeatOptions, 'key'>,
+    jobOptions: JobSchedulerTemplateOptions,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduled.upsertJobScheduler(this.jobName, this.repeat, { name: this.jobName, data: {}, opts: this.jobOptions });
+    schedules.declare(scheduled, { id: jobName, repeat, name: jobName, opts: jobOptions });
   }
 
   async process(job: Job): Promise<unknown> {

@@ -45,6 +45,23 @@ describe('rate limits while Redis is away (own redis-server, killed)', () => {
     }
   });
 
+  it('answers sign-in promptly while Redis stops answering (a stalled node), with a decision, never a hang or a 500', async () => {
+    const login = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.95', payload: { username: 'leader', password } });
+    redis.pause();
+    try {
+      const started = Date.now();
+      const answers = [(await login('not-it')).statusCode, (await login(DEMO_PASSWORD)).statusCode];
+      const ms = Date.now() - started;
+      expect(answers).toEqual([401, 200]);
+      // Each Redis command of a sign-in gives up after RATE_LIMIT_REDIS_TIMEOUT_MS (250 ms); a
+      // connection that waited for Redis would not answer at all while it is stopped.
+      expect(ms).toBeLessThan(10_000);
+    } finally {
+      redis.resume();
+    }
+  });
+
   it('falls back to a per-process limit at once: filing still works, the limit still holds, never a 500', async () => {
     await redis.kill();
     const ip = '203.0.113.91';

@@ -3,12 +3,11 @@ import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { REDIS } from '../redis/redis.module';
 import { BackoffRule, backoffSeconds } from './backoff';
 import { bucketsFor, RateLimitSubject } from './rate-limit-keys';
 import { Bucket, PolicyName } from './rate-limit-policy';
 import { RateLimitException } from './rate-limit.exception';
-
-export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
 // How long a run of failures is remembered: past it, the count starts again from nothing.
 const FAILURE_MEMORY_SECONDS = 3600;
@@ -16,7 +15,7 @@ const FAILURE_MEMORY_SECONDS = 3600;
 /**
  * Counts requests in Redis, so that every API process shares one count; each limiter has an
  * in-process twin (rate-limiter-flexible's insuranceLimiter) that counts instead whenever Redis
- * fails or is slower than RATE_LIMIT_REDIS_TIMEOUT_MS, so a limit never hangs or fails a request.
+ * fails or is slower than RATE_LIMIT_REDIS_TIMEOUT_MS (the process's `request` connection), so a limit never hangs or fails a request.
  */
 @Injectable()
 export class RateLimitService {
@@ -25,7 +24,7 @@ export class RateLimitService {
   private readonly prefix: string;
 
   constructor(
-    @Inject(RATE_LIMIT_REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.prefix = `${config.redis.queuePrefix}:rl`;
@@ -116,22 +115,4 @@ export class RateLimitService {
 
 function seconds(ms: number, min = 1): number {
   return Math.max(min, Math.ceil(ms / 1000));
-}
-
-/**
- * Its own connection, unlike the queue's: no offline queue and a short command timeout, so that
- * while Redis is away a limit check fails over to the in-process count within a bounded time
- * instead of waiting for a reconnect.
- */
-export function createRateLimitRedis(config: AppConfig): Redis {
-  const redis = new Redis(config.redis.url, {
-    connectionName: 'hcmc1022-rate-limit',
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: config.rateLimits.redisTimeoutMs,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
-  // Errors surface on the commands (and fall back there); the connection's own are expected while Redis is away.
-  redis.on('error', () => undefined);
-  return redis;
 }

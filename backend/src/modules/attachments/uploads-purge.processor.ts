@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
+import { JobSchedules } from '../../engine/queue/job-schedules';
 import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { AttachmentsService, UNCLAIMED_UPLOAD_TTL_MS } from './attachments.service';
 import { Clock, CLOCK } from '../../engine/clock/clock';
@@ -19,8 +20,9 @@ export class UploadsPurgeProcessor extends RecurringJobProcessor<QueueName.Maint
     private readonly attachments: AttachmentsService,
     @InjectQueue(QueueName.Maintenance) queue: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
+    schedules: JobSchedules,
   ) {
-    super(queue, QueueName.Maintenance, 'purge-uploads', { every: PURGE_EVERY_MS }, { removeOnComplete: 24, removeOnFail: 24 });
+    super(schedules, queue, QueueName.Maintenance, 'purge-uploads', { every: PURGE_EVERY_MS }, { removeOnComplete: 24, removeOnFail: 24 });
   }
 
   @OnJob(QueueName.Maintenance, 'purge-uploads')

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { closeRedis, createRedis } from '../../engine/redis/redis-connection';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { AppConfig } from '../../engine/config/app-config';
@@ -37,8 +38,7 @@ export class LiveReportsService implements OnModuleInit, BeforeApplicationShutdo
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = new Redis(this.config.redis.url, { connectionName: 'hcmc1022-live', maxRetriesPerRequest: null, lazyConnect: true });
-    this.subscriber.on('error', (err) => this.logger.debug(`live subscription: ${err.message}`));
+    this.subscriber = createRedis(this.config.redis, 'subscriber', 'hcmc1022-live');
     this.subscriber.on('message', (_channel, message) => this.broadcast('reports', message));
     // ioredis re-subscribes after a reconnect; the first connect may wait for Redis.
     void this.subscriber
@@ -53,7 +53,7 @@ export class LiveReportsService implements OnModuleInit, BeforeApplicationShutdo
     if (this.keepAlive) clearInterval(this.keepAlive);
     for (const s of this.streams) s.end();
     this.streams.clear();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 
   /**

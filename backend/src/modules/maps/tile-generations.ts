@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 import type { LiveReportsEvent } from './maps.dto';
+import { closeRedis, createRedis } from '../../engine/redis/redis-connection';
 
 /** Zoom of the regions whose tiles are invalidated together; coarser tiles follow the whole city. */
 export const REGION_ZOOM = 10;
@@ -30,14 +31,13 @@ export class TileGenerations implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.redis = new Redis(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectionName: 'hcmc1022-tiles' });
-    this.redis.on('error', () => undefined);
+    this.redis = createRedis(config.redis, 'request', 'hcmc1022-tiles');
     this.key = `${config.redis.queuePrefix}:tiles`;
     this.channel = `${config.redis.queuePrefix}:reports:live`;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 
   /**

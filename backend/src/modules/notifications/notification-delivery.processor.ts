@@ -5,6 +5,7 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { OnJob, QueueJobData } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
+import { JobSchedules } from '../../engine/queue/job-schedules';
 import { RecurringJobData, RecurringJobProcessor } from '../../engine/queue/recurring-job.processor';
 import { DeliveryOutcome, NotificationDeliveryService } from './notification-delivery.service';
 
@@ -21,9 +22,11 @@ export class NotificationDeliveryProcessor extends RecurringJobProcessor<QueueNa
     private readonly delivery: NotificationDeliveryService,
     @InjectQueue(QueueName.Notifications) queue: Queue,
     @Inject(APP_CONFIG) config: AppConfig,
+    schedules: JobSchedules,
   ) {
     // The next tick retries anyway: no BullMQ retries, keep little history.
     super(
+      schedules,
       queue,
       QueueName.Notifications,
       'deliver-notifications',

@@ -82,6 +82,14 @@ function parseMail(raw: string): { subject: string; text: string; headers: strin
   return { subject: decodeHeader(header('Subject')), text: text.replace(/\r\n/g, '\n'), headers };
 }
 
+/** Resolves once `condition` holds, checking every 20 ms; fails after 10 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 10_000) throw new Error('condition not met within 10 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 class CountingDriver implements NotificationDriver {
   readonly name = 'counting';
   readonly sent: OutgoingMessage[] = [];
@@ -175,7 +183,7 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       const now = new Date('2025-11-24T03:00:00Z');
       const delivery = service({ email });
 
-      expect(await delivery.deliverDue(now)).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await delivery.deliverDue(now)).toEqual({ sent: 1, retried: 0, failed: 0, unconfirmed: 0 });
       expect(smtp.received).toHaveLength(1);
       const [mail] = smtp.received;
       expect(mail.from).toBe('no-reply@1022.test');
@@ -185,13 +193,14 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       expect(parsed.text).toContain('Phản ánh mã HCM-2025-000042 của Quý người dân đã được xử lý xong.');
       expect(parsed.text).toContain('/track/HCM-2025-000042');
       expect(parsed.headers).toMatch(new RegExp(`^X-1022-Notification-Id: ${id}$`, 'im'));
+      expect(parsed.headers).toMatch(new RegExp(`^Message-ID: <notification\\.${id}@1022\\.test>$`, 'im'));
 
       const r = await row(id);
       expect(r).toMatchObject({ status: 'sent', attempts: 1, last_error: null, next_attempt_at: null });
       expect(new Date(r.sent_at).toISOString()).toBe(now.toISOString());
-      expect(r.provider_id).toMatch(/^<.+>$/);
+      expect(r.provider_id).toBe(`<notification.${id}@1022.test>`);
 
-      expect(await delivery.deliverDue(new Date(now.getTime() + 3600_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await delivery.deliverDue(new Date(now.getTime() + 3600_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 0 });
       expect(smtp.received).toHaveLength(1);
     } finally {
       email.close();
@@ -209,7 +218,7 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
         [reportId, { code: 'HCM-251124-TOKEN2', status: 'resolved' }],
       );
       const now = new Date('2025-11-24T03:00:00Z');
-      expect(await service({ email }).deliverDue(now)).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await service({ email }).deliverDue(now)).toEqual({ sent: 1, retried: 0, failed: 0, unconfirmed: 0 });
       const text = parseMail(smtp.received[0].raw).text;
       const secret = /\/track\/HCM-251124-TOKEN2#secret=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
       expect(secret).toBeDefined();
@@ -245,13 +254,13 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       await insert('sms', '+84901234567', 'citizen.status.assigned', { code: 'HCM-1' }, 'citizen:e2:sms'),
       await insert('email', 'a@example.vn', 'ticket.assigned', { reportId: 'x' }, 'k3'),
     ];
-    expect(await service({}).deliverDue(new Date())).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(await service({}).deliverDue(new Date())).toEqual({ sent: 3, retried: 0, failed: 0, unconfirmed: 0 });
     for (const id of ids) expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, provider_id: `recording:${id}` });
   });
 
   it('gives up at once on a template that cannot be rendered', async () => {
     const id = await insert('email', 'a@example.vn', 'no.such.template', {}, 'k-bad');
-    expect(await service({}).deliverDue(new Date())).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await service({}).deliverDue(new Date())).toEqual({ sent: 0, retried: 0, failed: 1, unconfirmed: 0 });
     expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringContaining('no.such.template') });
   });
 
@@ -263,25 +272,25 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
       const delivery = service({ email });
       const t0 = new Date('2025-11-24T03:00:00Z');
 
-      expect(await delivery.deliverDue(t0)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      expect(await delivery.deliverDue(t0)).toEqual({ sent: 0, retried: 1, failed: 0, unconfirmed: 0 });
       let r = await row(id);
       expect(r).toMatchObject({ status: 'recorded', attempts: 1, sent_at: null, provider_id: null });
       expect(r.last_error).toMatch(/550/);
       expect(new Date(r.next_attempt_at).getTime()).toBe(t0.getTime() + 60_000);
 
       // Not due yet: the row is left alone.
-      expect(await delivery.deliverDue(new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await delivery.deliverDue(new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 0 });
       expect((await row(id)).attempts).toBe(1);
 
       const t1 = new Date(t0.getTime() + 60_000);
-      expect(await delivery.deliverDue(t1)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      expect(await delivery.deliverDue(t1)).toEqual({ sent: 0, retried: 1, failed: 0, unconfirmed: 0 });
       r = await row(id);
       expect(r).toMatchObject({ status: 'recorded', attempts: 2 });
       expect(new Date(r.next_attempt_at).getTime()).toBe(t1.getTime() + 120_000);
 
-      expect(await delivery.deliverDue(new Date(t1.getTime() + 120_000))).toEqual({ sent: 0, retried: 0, failed: 1 });
+      expect(await delivery.deliverDue(new Date(t1.getTime() + 120_000))).toEqual({ sent: 0, retried: 0, failed: 1, unconfirmed: 0 });
       expect(await row(id)).toMatchObject({ status: 'failed', attempts: 3, next_attempt_at: null, sent_at: null });
-      expect(await delivery.deliverDue(new Date(t1.getTime() + 3600_000 * 24))).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await delivery.deliverDue(new Date(t1.getTime() + 3600_000 * 24))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 0 });
       expect(smtp.received).toHaveLength(0);
     } finally {
       email.close();
@@ -305,5 +314,40 @@ describe('notification delivery (real PostgreSQL, in-process SMTP)', () => {
     expect(new Set(all).size).toBe(15);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE status = 'sent'`);
     expect(n).toBe(15);
+  });
+  it('never gives the SMTP listener the same Message-ID twice when the worker dies between its acceptance and the mark', async () => {
+    const smtp = await startSmtp();
+    const smtpDriver = new SmtpDriver(smtp.url, '1022 <no-reply@1022.test>');
+    // The process "dies" right after the relay accepted: the send never returns, nothing is marked.
+    const dying: NotificationDriver = { name: 'dying', send: (m) => smtpDriver.send(m).then(() => new Promise<never>(() => undefined)) };
+    try {
+      const ids = [
+        await insert('email', 'a@example.vn', 'citizen.status.new', { code: 'HCM-D1' }, 'k-die-1'),
+        await insert('email', 'b@example.vn', 'citizen.status.new', { code: 'HCM-D2' }, 'k-die-2'),
+      ];
+      const t0 = new Date('2025-11-24T03:00:00Z');
+      void service({ email: dying }).deliverDue(t0);
+      await until(() => smtp.received.length === 1);
+      expect(await row(ids[0])).toMatchObject({ status: 'sending', sent_at: null });
+
+      // Another worker, a minute later: the first row is in flight, the second goes out normally.
+      const healthy = service({ email: smtpDriver });
+      expect(await healthy.deliverDue(new Date(t0.getTime() + 60_000))).toEqual({ sent: 1, retried: 0, failed: 0, unconfirmed: 0 });
+      // Past NOTIFY_UNCONFIRMED_AFTER_MS (10 min): the abandoned row is unconfirmed, not resent.
+      expect(await healthy.deliverDue(new Date(t0.getTime() + 11 * 60_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 1 });
+      expect(await healthy.deliverDue(new Date(t0.getTime() + 48 * 3600_000))).toEqual({ sent: 0, retried: 0, failed: 0, unconfirmed: 0 });
+      expect(await row(ids[0])).toMatchObject({
+        status: 'unconfirmed',
+        attempts: 1,
+        last_error: expect.stringContaining('may have been delivered'),
+      });
+      expect(await row(ids[1])).toMatchObject({ status: 'sent' });
+
+      const messageIds = smtp.received.map((m) => /^Message-ID: (.*)$/im.exec(parseMail(m.raw).headers)?.[1]);
+      expect(messageIds.sort()).toEqual(ids.map((id) => `<notification.${id}@1022.test>`).sort());
+    } finally {
+      smtpDriver.close();
+      await smtp.close();
+    }
   });
 });

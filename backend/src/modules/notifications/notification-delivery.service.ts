@@ -3,7 +3,16 @@ import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
 import { ReporterAccessService } from '../reporter-access/reporter-access.service';
 import { EntityManager } from 'typeorm';
-import { EMAIL_DRIVER, INTERNAL_DRIVER, NotificationDriver, NotificationDrivers, SMS_DRIVER } from './notification-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  EMAIL_DRIVER,
+  INTERNAL_DRIVER,
+  NotificationDriver,
+  NotificationDrivers,
+  OutgoingMessage,
+  SendResult,
+  SMS_DRIVER,
+} from './notification-driver';
 import { NotificationDeliveryRepository, PendingNotification } from './notification-delivery.repository';
 import { PRIVACY_CODE_TEMPLATE, renderNotification, UnknownTemplateError } from './notification-templates';
 import { describeFailure } from './notification-failure';
@@ -15,12 +24,16 @@ export interface DeliverySettings {
   maxAttempts: number;
   retryBaseMs: number;
   publicBaseUrl: string;
+  unconfirmedAfterMs: number;
+  faultPauseAfterSendMs: number;
 }
 
 export interface DeliveryOutcome {
   sent: number;
   retried: number;
   failed: number;
+  /** Handed over but not confirmed (the connection broke after the message), or abandoned by a dead worker. */
+  unconfirmed: number;
 }
 
 class UnknownChannelError extends Error {
@@ -32,6 +45,8 @@ class UnknownChannelError extends Error {
 /** Longest wait between two attempts, whatever the base and attempt count. */
 const MAX_RETRY_DELAY_MS = 6 * 3600_000;
 
+const ABANDONED = 'the worker stopped after handing the message over and before recording the answer: it may have been delivered';
+
 /** Retry after base * 2^(attempt-1), capped; null once `attempts` (including this one) reaches the cap. */
 export function nextAttemptAt(now: Date, attempts: number, s: Pick<DeliverySettings, 'maxAttempts' | 'retryBaseMs'>): Date | null {
   if (attempts >= s.maxAttempts) return null;
@@ -39,14 +54,32 @@ export function nextAttemptAt(now: Date, attempts: number, s: Pick<DeliverySetti
 }
 
 /**
- * Sends recorded notifications. Each pass claims a batch with FOR UPDATE SKIP LOCKED, sends every
- * row through its channel's driver and marks it in the same transaction, after the driver
- * returned: two workers never send the same row, and a row is marked sent only once it was sent.
+ * What a failed send means for the message. `refused`: the provider answered no (any SMTP reply
+ * code), or nothing was handed over (connection, greeting, sign-in): safe to try again.
+ * `unknown`: the connection broke while the message itself was on its way (SMTP DATA, no reply),
+ * so it may have been delivered: trying again could deliver it twice.
+ */
+export function failedSendMeans(err: unknown): 'refused' | 'unknown' {
+  const e = err as { responseCode?: number; command?: string };
+  if (typeof e.responseCode === 'number') return 'refused';
+  return typeof e.command === 'string' && /^DATA\b|^\.$/i.test(e.command.trim()) ? 'unknown' : 'refused';
+}
+
+/**
+ * Sends recorded notifications, at most once in effect. For each due row, in its own short
+ * transaction: claim it (FOR UPDATE SKIP LOCKED: two workers never take the same row), render it,
+ * and commit it as 'sending'; then hand it to its channel's driver, and mark it 'sent' (or back to
+ * 'recorded' for a retry, or 'failed'). The driver carries the row's stable identity (the SMTP
+ * Message-ID is made from the row id), so a message is recognisably the same message wherever it
+ * shows up.
  *
- * At-least-once edge: if the process dies (or the commit fails) after a driver accepted a message
- * but before the transaction committed, the row is still 'recorded' and the next pass sends it
- * again. The SMTP driver carries the row id in a header so a relay or mailbox can deduplicate;
- * a row is never lost, at worst sent twice.
+ * If the process dies between the driver's acceptance and the mark, the row stays 'sending'; it
+ * is never claimed again. After NOTIFY_UNCONFIRMED_AFTER_MS it becomes 'unconfirmed': the
+ * message may have gone out, and sending it again blindly could give the citizen the same message
+ * twice, so it is left for staff to look at rather than retried. The price is the other window:
+ * a worker that dies after committing 'sending' but before the provider took the message leaves
+ * an unsent message 'unconfirmed' too. Both windows are a few milliseconds wide; the first
+ * (a double) is what a citizen would see, so it is the one closed.
  */
 @Injectable()
 export class NotificationDeliveryService {
@@ -66,48 +99,93 @@ export class NotificationDeliveryService {
   ) {
     this.drivers = { internal, email, sms };
     const n = config.notifications;
-    this.settings = { batchSize: n.batchSize, maxAttempts: n.maxAttempts, retryBaseMs: n.retryBaseMs, publicBaseUrl: n.publicBaseUrl };
+    this.settings = {
+      batchSize: n.batchSize,
+      maxAttempts: n.maxAttempts,
+      retryBaseMs: n.retryBaseMs,
+      publicBaseUrl: n.publicBaseUrl,
+      unconfirmedAfterMs: n.unconfirmedAfterMs,
+      faultPauseAfterSendMs: n.faultPauseAfterSendMs,
+    };
   }
 
   /** One pass over at most one batch. `now` is injectable so retries can be tested without waiting. */
   async deliverDue(now: Date = this.clock.now()): Promise<DeliveryOutcome> {
-    return this.repo.transaction(async (tx) => {
-      const out: DeliveryOutcome = { sent: 0, retried: 0, failed: 0 };
-      for (const row of await this.repo.claim(tx, this.settings.batchSize, now)) {
+    const out: DeliveryOutcome = { sent: 0, retried: 0, failed: 0, unconfirmed: 0 };
+    const abandoned = await this.repo.settleAbandoned(new Date(now.getTime() - this.settings.unconfirmedAfterMs), ABANDONED);
+    if (abandoned.length > 0) {
+      out.unconfirmed += abandoned.length;
+      this.logger.warn({ notificationIds: abandoned }, 'notifications left unconfirmed by a stopped worker: not sent again');
+    }
+    for (let i = 0; i < this.settings.batchSize; i++) {
+      const claimed = await this.repo.transaction(async (tx) => {
+        const row = await this.repo.claimNext(tx, now);
+        if (!row) return null;
         try {
-          const result = await this.send(tx, row, now);
-          await this.repo.markSent(tx, row.id, result.providerId ?? null, now);
-          out.sent++;
+          const message = await this.render(tx, row, now);
+          await this.repo.markSending(tx, row.id, now);
+          return { row, message };
         } catch (err) {
           // A template that does not render never will: give up at once instead of retrying.
-          const retryAt =
-            err instanceof UnknownTemplateError || err instanceof UnknownChannelError
-              ? null
-              : nextAttemptAt(now, row.attempts + 1, this.settings);
+          const retryAt = err instanceof UnknownTemplateError || err instanceof UnknownChannelError ? null : this.retryAt(row, now);
           await this.repo.markAttemptFailed(tx, row.id, describeFailure(err, row.recipient), retryAt);
-          if (retryAt) out.retried++;
-          else out.failed++;
-          // Ids and codes only: the recipient and the provider's message may hold personal data.
-          this.logger.warn(
-            {
-              notificationId: row.id,
-              channel: row.channel,
-              template: row.template,
-              attempt: row.attempts + 1,
-              gaveUp: !retryAt,
-              code: errorCode(err),
-            },
-            'notification delivery failed',
-          );
+          this.failed(out, row, retryAt, err);
+          return { row, message: null };
         }
-      }
-      return out;
-    });
+      });
+      if (!claimed) break;
+      if (claimed.message) await this.send(claimed.row, claimed.message, now, out);
+    }
+    return out;
   }
 
-  private async send(tx: EntityManager, row: PendingNotification, now: Date) {
-    const driver = this.drivers[row.channel];
-    if (!driver) throw new UnknownChannelError(row.channel);
+  private async send(row: PendingNotification, message: OutgoingMessage, now: Date, out: DeliveryOutcome): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await this.drivers[row.channel].send(message);
+    } catch (err) {
+      if (failedSendMeans(err) === 'unknown') {
+        await this.repo.markUnconfirmed(row.id, describeFailure(err, row.recipient));
+        out.unconfirmed++;
+        this.logger.warn(
+          { notificationId: row.id, channel: row.channel, code: errorCode(err) },
+          'notification may have been delivered: not sent again',
+        );
+        return;
+      }
+      const retryAt = this.retryAt(row, now);
+      await this.repo.markAttemptFailed(null, row.id, describeFailure(err, row.recipient), retryAt);
+      this.failed(out, row, retryAt, err);
+      return;
+    }
+    if (this.settings.faultPauseAfterSendMs > 0) await sleep(this.settings.faultPauseAfterSendMs);
+    await this.repo.markSent(row.id, result.providerId ?? null, now);
+    out.sent++;
+  }
+
+  private retryAt(row: PendingNotification, now: Date): Date | null {
+    return nextAttemptAt(now, row.attempts + 1, this.settings);
+  }
+
+  private failed(out: DeliveryOutcome, row: PendingNotification, retryAt: Date | null, err: unknown): void {
+    if (retryAt) out.retried++;
+    else out.failed++;
+    // Ids and codes only: the recipient and the provider's message may hold personal data.
+    this.logger.warn(
+      {
+        notificationId: row.id,
+        channel: row.channel,
+        template: row.template,
+        attempt: row.attempts + 1,
+        gaveUp: !retryAt,
+        code: errorCode(err),
+      },
+      'notification delivery failed',
+    );
+  }
+
+  private async render(tx: EntityManager, row: PendingNotification, now: Date): Promise<OutgoingMessage> {
+    if (!this.drivers[row.channel]) throw new UnknownChannelError(row.channel);
     // A message to the reporter carries its own link token, made now and kept hashed only: the
     // row's payload never holds it, and a retry makes a new one in place of the last.
     const payload = { reportId: row.reportId, ...row.payload };
@@ -126,7 +204,7 @@ export class NotificationDeliveryService {
       message = renderNotification(row.template, payload, { publicBaseUrl: this.settings.publicBaseUrl, reporterUrl: url });
     }
     const { subject, text } = message;
-    return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+    return { id: row.id, channel: row.channel, recipient: row.recipient, subject, text };
   }
 }
 

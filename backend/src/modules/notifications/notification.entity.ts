@@ -10,7 +10,8 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
 @Index('ix_notification_pending', ['id'], { where: `status = 'recorded'` })
 // Made by the privacy-requests migration: lower(recipient) of citizens' messages, to find a data subject's messages.
 @Index('ix_notification_citizen_recipient', { synchronize: false })
-@Check('ck_notification_status', `status IN ('recorded', 'sent', 'failed')`)
+@Index('ix_notification_sending', ['sendingSince'], { where: `status = 'sending'` })
+@Check('ck_notification_status', `status IN ('recorded', 'sending', 'sent', 'failed', 'unconfirmed')`)
 export class NotificationEntity {
   @BigintPrimaryColumn()
   id: string;
@@ -44,6 +45,10 @@ export class NotificationEntity {
 
   @TimestamptzColumn('next_attempt_at', { nullable: true })
   nextAttemptAt: Date | null;
+
+  /** When the current attempt was handed to the driver; set while 'sending' (and kept after). */
+  @TimestamptzColumn('sending_since', { nullable: true })
+  sendingSince: Date | null;
 
   @TimestamptzColumn('sent_at', { nullable: true })
   sentAt: Date | null;

@@ -64,7 +64,7 @@ export class NotificationsRepository {
     const rows = await this.db.query(
       `WITH due AS (
          SELECT id FROM notification
-          WHERE channel IN ('email', 'sms') AND recipient <> '' AND status <> 'recorded' AND coalesce(sent_at, created_at) < $1
+          WHERE channel IN ('email', 'sms') AND recipient <> '' AND status IN ('sent', 'failed', 'unconfirmed') AND coalesce(sent_at, created_at) < $1
           LIMIT $2
           FOR UPDATE SKIP LOCKED),
        u AS (UPDATE notification SET recipient = '' WHERE id IN (SELECT id FROM due) RETURNING 1)

@@ -16,10 +16,11 @@ export class SmtpDriver implements NotificationDriver {
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     const info = await this.transport.sendMail({
+      // The same message whatever the attempt: a relay, a mailbox or a test can tell a resend.
+      messageId: notificationMessageId(message.id, this.from),
       to: message.recipient,
       subject: message.subject,
       text: message.text,
-      // Idempotency hint for relays that honour it; the row id is stable across retries.
       headers: { 'X-1022-Notification-Id': message.id },
     });
     return { providerId: info.messageId };
@@ -28,4 +29,10 @@ export class SmtpDriver implements NotificationDriver {
   close(): void {
     this.transport.close();
   }
+}
+
+/** The Message-ID of notification `id`: stable across attempts, in the sender's domain (RFC 5322 §3.6.4). */
+export function notificationMessageId(id: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<notification.${id}@${domain}>`;
 }

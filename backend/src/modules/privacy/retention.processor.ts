@@ -1,7 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Clock, CLOCK } from '../../engine/clock/clock';
+import { JobSchedules } from '../../engine/queue/job-schedules';
 import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
 import { RetentionCounts, RetentionService } from './retention.service';
@@ -12,21 +13,20 @@ export type PrivacyJobData = QueueJobData<QueueName.Privacy, { 'apply-retention'
 
 /** Nightly, at 02:30 city time (off-peak): anonymises what the retention policies say has expired. */
 @Processor(QueueName.Privacy)
-export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RetentionProcessor extends WorkerHost {
   constructor(
     private readonly retention: RetentionService,
-    @InjectQueue(QueueName.Privacy) private readonly queue: Queue,
+    @InjectQueue(QueueName.Privacy) queue: Queue,
     @Inject(CLOCK) private readonly clock: Clock,
+    schedules: JobSchedules,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'apply-retention',
-      { pattern: '30 2 * * *', tz: 'Asia/Ho_Chi_Minh' },
-      { name: 'apply-retention', data: {}, opts: { removeOnComplete: 30, removeOnFail: 30 } },
-    );
+    schedules.declare(queue, {
+      id: 'apply-retention',
+      repeat: { pattern: '30 2 * * *', tz: 'Asia/Ho_Chi_Minh' },
+      name: 'apply-retention',
+      opts: { removeOnComplete: 30, removeOnFail: 30 },
+    });
   }
 
   async process(job: Job): Promise<unknown> {

@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../../engine/config/app-config';
 import { APP_CONFIG } from '../../engine/config/config.module';
+import { JobSchedules } from '../../engine/queue/job-schedules';
 import { QueueName } from '../../engine/queue/queue-name';
 import { REDIS } from '../../engine/redis/redis.module';
 import { SlaRepository } from './sla.repository';
@@ -19,7 +20,7 @@ const PAGE = 5000;
 
 /**
  * Rebuilds what Redis forgot. Redis may lose everything (a FLUSHALL, a failover without AOF):
- * the sweeper's schedule is re-declared on every pass; when the epoch marker is gone, every
+ * the sweeper's schedule is kept by JobSchedules; when the epoch marker is gone, every
  * running clock's next timer is put back from PostgreSQL; reports still waiting for routing are
  * queued again (their job id is the report id, so a job that still exists is not doubled).
  */
@@ -37,7 +38,12 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    schedules: JobSchedules,
+  ) {
+    schedules.declare(slaQueue, { id: 'sla-sweep', repeat: { every: SWEEP_EVERY_MS }, name: 'sweep' });
+    // Nightly, after any calendar edits of the day: every live deadline recomputed on the calendar.
+    schedules.declare(slaQueue, { id: 'sla-repair', repeat: { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }, name: 'repair' });
+  }
 
   onApplicationBootstrap(): void {
     const tick = () => {
@@ -56,9 +62,6 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
   }
 
   async reconcile(now = this.clock.now()): Promise<{ rescheduled: number; rerouted: number }> {
-    await this.slaQueue.upsertJobScheduler('sla-sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {} });
-    // Nightly, after any calendar edits of the day: every live deadline recomputed on the calendar.
-    await this.slaQueue.upsertJobScheduler('sla-repair', { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'repair', data: {} });
     let rescheduled = 0;
     const epochKey = `${this.config.redis.queuePrefix}:reconciler:epoch`;
     if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {

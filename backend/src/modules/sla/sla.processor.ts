@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { OnJob, QueueJobData, runJob } from '../../engine/queue/queue-jobs';
 import { QueueName } from '../../engine/queue/queue-name';
@@ -31,7 +31,7 @@ const CONCURRENCY = 500;
 const FETCHERS = 8;
 
 @Processor(QueueName.Sla, { concurrency: CONCURRENCY, removeOnComplete: { count: 0 }, removeOnFail: { count: 1000 } })
-export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaProcessor.name);
   private readonly batcher: StageBatcher;
   /** The workers besides the one Nest runs for this processor, with its options. */
@@ -58,7 +58,8 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap, 
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the pools close (as WorkerDrain does for the main worker): running jobs finish.
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.fetchers.map((w) => w.close()));
   }
 
