@@ -628,6 +628,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/map-data-lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_mapDataLag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/insights/rankings": {
         parameters: {
             query?: never;
@@ -1620,6 +1636,23 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["SessionUser"];
+        };
+        MapDataLag: {
+            /**
+             * @description Maps and figures read the primary: they are current
+             * @enum {boolean}
+             */
+            replica: false;
+        } | {
+            /** @description WAL bytes written on the primary and not replayed on the replica yet */
+            bytes: number | null;
+            /**
+             * @description Maps and figures read a streaming replica (DATABASE_READ_URL)
+             * @enum {boolean}
+             */
+            replica: true;
+            /** @description How far behind the replica is, in seconds; null when it is no standby */
+            seconds: number | null;
         };
         NewPrivacyRequest: {
             /** @enum {string} */
@@ -3382,6 +3415,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Hotspot"][];
+                };
+            };
+        };
+    };
+    InsightsController_mapDataLag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapDataLag"];
                 };
             };
         };

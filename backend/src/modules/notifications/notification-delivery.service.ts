@@ -195,7 +195,7 @@ export class NotificationDeliveryService {
       const code = verificationId ? await this.privacyCodes.issueForMessage(tx, verificationId, now) : null;
       if (!code) throw new UnknownTemplateError(row.template);
       const { subject, text } = renderNotification(row.template, payload, { verificationCode: code });
-      return driver.send({ id: row.id, channel: row.channel, recipient: row.recipient, subject, text });
+      return { id: row.id, channel: row.channel, recipient: row.recipient, subject, text };
     }
     let message = renderNotification(row.template, payload, { publicBaseUrl: this.settings.publicBaseUrl });
     const code = typeof row.payload.code === 'string' ? row.payload.code : null;
