@@ -242,6 +242,7 @@ describe('nothing personal leaves through public surfaces, figures, live streams
         '/api/v1/insights/rankings',
         '/api/v1/insights/recurring',
         '/api/v1/insights/change',
+        `/api/v1/stats/on-time?groupBy=ward&from=${from}&to=${to}`,
         `/api/v1/tiles/reports/${z15.z}/${z15.x}/${z15.y}.mvt`,
       ].map((url) => get(url, tokens.leader)),
     );
