@@ -40,7 +40,8 @@ const leaksIn = (text: string) => leaksOf(SEEDED, text);
 const CELL_CENTRE = toMercator(snapToPublicCell(PLACE.lat, PLACE.lng).lat, snapToPublicCell(PLACE.lat, PLACE.lng).lng);
 const EXACT = { x: CELL_CENTRE.x + 31, y: CELL_CENTRE.y + 23 };
 const EXACT_POINT = fromMercator(EXACT.x, EXACT.y);
-const PUBLIC_ZOOMS = [10, 11, 12, 13, 14, 15, 16];
+// The transparency map reads z5–16 (frontend public-map: minZoom 5, PUBLIC_MAX_ZOOM 16).
+const PUBLIC_ZOOMS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 const ORIGIN = -WORLD_M / 2;
 
 /** A 3857 point in tile units of tile t. */
