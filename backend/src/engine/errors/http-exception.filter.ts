@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { databaseTrouble, databaseUnavailable } from './database-unavailable';
 import { DomainErrorKind, DomainException } from './domain.exception';
+import { loggableError } from './loggable-error';
 
 const STATUS: Record<DomainErrorKind, number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -35,7 +36,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception !== thrown) this.warnAtMostEvery(`${(exception as DomainException).code}: ${(thrown as Error).message}`);
     const body = this.toBody(exception);
     // A domain 503 (busy, with Retry-After) is an answer, not a fault: a burst must not flood the log.
-    if (body.statusCode >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
+    // Logged without the data it carried: a database error details the refused row (loggable-error.ts).
+    if (body.statusCode >= 500 && !(exception instanceof DomainException))
+      this.logger.error({ error: loggableError(exception), msg: 'unexpected error' });
     setRetryAfter(reply, exception);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -42,7 +42,8 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
-  registerAccessLog(fastify, () => PinoLogger.root);
+  // A silenced application (createTestHttpApp) writes no access lines either; the ids stay.
+  registerAccessLog(fastify, () => (options.logger === false ? null : PinoLogger.root));
   fastify.addHook('onResponse', async (req, reply) => {
     metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });

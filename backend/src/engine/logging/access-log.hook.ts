@@ -12,9 +12,10 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
  * pino-http's middleware does not, so the line can show the route and mask its values by name;
  * headers and bodies are never written. An event stream is logged when it closes.
  */
-export function registerAccessLog(fastify: FastifyInstance, logger: () => Logger): void {
+export function registerAccessLog(fastify: FastifyInstance, logger: () => Logger | null): void {
   const write = (req: FastifyRequest, reply: FastifyReply) => {
-    if (LOGGED.has(req) || QUIET_PATHS.has(req.url.split('?')[0])) return;
+    const log = logger();
+    if (!log || LOGGED.has(req) || QUIET_PATHS.has(req.url.split('?')[0])) return;
     LOGGED.add(req);
     const route = req.routeOptions.url;
     const status = reply.raw.statusCode;
@@ -27,7 +28,6 @@ export function registerAccessLog(fastify: FastifyInstance, logger: () => Logger
       ms: Math.round(reply.elapsedTime * 10) / 10,
       ip: req.ip,
     };
-    const log = logger();
     if (status >= 500) log.error(line, 'request failed');
     else log.info(line, 'request completed');
   };

@@ -40,7 +40,8 @@ const leaksIn = (text: string) => leaksOf(SEEDED, text);
 const CELL_CENTRE = toMercator(snapToPublicCell(PLACE.lat, PLACE.lng).lat, snapToPublicCell(PLACE.lat, PLACE.lng).lng);
 const EXACT = { x: CELL_CENTRE.x + 31, y: CELL_CENTRE.y + 23 };
 const EXACT_POINT = fromMercator(EXACT.x, EXACT.y);
-const PUBLIC_ZOOMS = [10, 11, 12, 13, 14, 15, 16];
+// The transparency map reads z5–16 (frontend public-map: minZoom 5, PUBLIC_MAX_ZOOM 16).
+const PUBLIC_ZOOMS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 const ORIGIN = -WORLD_M / 2;
 
 /** A 3857 point in tile units of tile t. */
@@ -242,6 +243,7 @@ describe('nothing personal leaves through public surfaces, figures, live streams
         '/api/v1/insights/rankings',
         '/api/v1/insights/recurring',
         '/api/v1/insights/change',
+        `/api/v1/stats/on-time?groupBy=ward&from=${from}&to=${to}`,
         `/api/v1/tiles/reports/${z15.z}/${z15.x}/${z15.y}.mvt`,
       ].map((url) => get(url, tokens.leader)),
     );
@@ -297,6 +299,43 @@ describe('nothing personal leaves through public surfaces, figures, live streams
     const staffView = await callApi(app, 'GET', `/api/v1/reports/${webReportId}`, tokens.operator);
     expect(staffView.status).toBe(200);
     expect(leaksIn(staffView.text)).toEqual(expect.arrayContaining(['reporterName', 'reporterPhone', 'reporterEmail']));
+  });
+
+  it('a filing the database refuses (web form and Open311) answers 500 and logs the fault without the values it carried', async () => {
+    // A check this suite adds refuses one marked description, as a constraint a bug breaks would:
+    // PostgreSQL's error then details the failing row, the reporter's contact included.
+    const marker = `leak-scan-refuse-${codes[0]}`;
+    await db.query(`ALTER TABLE report ADD CONSTRAINT leak_scan_refuse CHECK (description NOT LIKE '%leak-scan-refuse-%')`);
+    try {
+      const from = logs.lines.length;
+      const res = await callApi(app, 'POST', '/api/v1/reports', undefined, {
+        category: 'pothole',
+        ...PLACE,
+        description: `${marker} ${SEEDED.typedEmail}`,
+        reporter: { name: SEEDED.reporterName, phone: SEEDED.reporterPhone, email: SEEDED.reporterEmail, hideIdentity: false },
+        consent: true,
+      });
+      expect(res.status).toBe(500);
+      const open311 = await postOpen311Form(app, {
+        api_key: 'demo-open311-key',
+        service_code: 'pothole',
+        lat: String(PLACE.lat),
+        long: String(PLACE.lng),
+        description: `${marker} ${SEEDED.open311TypedPhone}`,
+        first_name: SEEDED.open311Name,
+        phone: SEEDED.open311Phone,
+        email: SEEDED.open311Email,
+      });
+      expect(open311.statusCode).toBe(500);
+      const written = logs.lines.slice(from).join('');
+      // The fault is logged, with what finds it: PostgreSQL's code and the constraint's name.
+      const faults = parsedLines(logs.lines.slice(from)).filter((l) => l.msg === 'unexpected error');
+      expect(faults.map((l) => l.context)).toEqual(['HttpExceptionFilter', 'Open311ExceptionFilter']);
+      for (const fault of faults) expect(fault.error).toMatchObject({ code: '23514', constraint: 'leak_scan_refuse', table: 'report' });
+      expect(leaksIn(written)).toEqual([]);
+    } finally {
+      await db.query(`ALTER TABLE report DROP CONSTRAINT leak_scan_refuse`);
+    }
   });
 
   it('no log line written while filing and reading carries a seeded value', () => {

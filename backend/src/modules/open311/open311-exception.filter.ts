@@ -6,6 +6,7 @@ import { IntakeErrorCode } from '../intake/intake.exception';
 import { open311Field } from './open311-form';
 import { Locale, resolveLocale } from './open311-mapping';
 import { formatOfUrl, send } from './open311-response';
+import { loggableError } from '../../engine/errors/loggable-error';
 
 export interface Open311Error {
   code: number;
@@ -80,7 +81,9 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const locale = resolveLocale(typeof query.locale === 'string' ? query.locale : undefined, request.headers['accept-language']) ?? 'vi';
     const { status, errors } = toErrorList(exception, locale);
-    if (status >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
+    // Logged without the data it carried, as the API's own filter logs it.
+    if (status >= 500 && !(exception instanceof DomainException))
+      this.logger.error({ error: loggableError(exception), msg: 'unexpected error' });
     setRetryAfter(reply, exception);
     send(reply, formatOfUrl(request.url), status, 'errors', errors);
   }
