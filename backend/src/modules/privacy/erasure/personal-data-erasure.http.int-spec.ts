@@ -345,7 +345,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
     expect(trace.data).toMatchObject({ requestId: 'REQ-ERASE-1', counts: outcomeShape });
   });
 
-  it('changes nothing when run again', async () => {
+  it('changes nothing when run again, but retries the photos the first run left', async () => {
     const snapshot = async () =>
       (
         await sql.query(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM (
@@ -354,12 +354,15 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
            UNION ALL SELECT to_jsonb(a) FROM attachment a) s`)
       ).rows[0].h;
     const before = await snapshot();
+    // As if the first run's delete of the photo had failed after its commit.
+    await writeFile(join(dir, photoKey), 'left behind');
     const again = await service.eraseSubject(
       { phones: [PHONE], emails: [EMAIL], names: [NAME], reportIds: [ids.web.id, ids.phone.id] },
       { requestId: 'REQ-ERASE-1', reason: 'retried', actorUserId: null },
     );
     expect(again).toEqual({ reports: 2, fieldsBlanked: 0, textsRedacted: 0, photosDeleted: 0, jobsPurged: 0, notificationsPurged: 0 });
     expect(await snapshot()).toBe(before);
+    expect(existsSync(join(dir, photoKey))).toBe(false);
   });
 
   it('erases again from the log what a restored backup brought back', async () => {

@@ -119,7 +119,11 @@ export class PersonalDataErasureService {
       return { outcome, matcher, storageKeys: log.files.flatMap((f) => f.keys) };
     });
 
-    await this.attachments.deleteObjects(storageKeys);
+    // A run of the same request again also retries the objects an earlier run could not delete.
+    const earlier = context.requestId ? await this.repo.loggedKeysOf(context.requestId) : [];
+    await this.attachments.deleteObjects(unique([...storageKeys, ...earlier])).catch((err: unknown) => {
+      throw new Error(`erasure ${context.requestId ?? ''} committed, but ${String(err)}: run it again to retry them`, { cause: err });
+    });
     outcome.jobsPurged = await this.stores.purgeJobs(matcher);
     const keysPurged = await this.stores.purgeKeys(matcher);
     this.logger.log(`erasure ${context.requestId ?? '(no request)'}: ${JSON.stringify({ ...outcome, keysPurged })}`);
