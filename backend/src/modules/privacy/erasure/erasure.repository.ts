@@ -32,6 +32,8 @@ export interface ErasureActions {
   files: { table: string; ids: string[]; keys: string[] }[];
   texts: { table: string; column: string; id: string; value: unknown; json: boolean }[];
   events: { id: string; message: string | null; data: Record<string, unknown> | null }[];
+  /** Audit events whose searched number was the subject's. */
+  audit: string[];
 }
 
 export interface LoggedErasure {

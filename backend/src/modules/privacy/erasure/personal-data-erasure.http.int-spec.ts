@@ -238,6 +238,9 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
     expect(phoned.status).toBe(201);
     ids.phone = phoned.body;
 
+    // The operator looked the caller's number up (the audit trail keeps who searched what).
+    expect((await call('GET', `/api/v1/callers/${PHONE}/reports`, 'operator')).status).toBe(200);
+
     // Somebody else's report, which the subject called about: attached as a caller, named in a note.
     const other = await call('POST', '/api/v1/reports', undefined, {
       category: 'illegal-construction',
@@ -272,9 +275,12 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       ['notification', `report_id = ANY($1::uuid[])`],
       ['reporter_secret', `report_id = ANY($1::uuid[])`],
       ['report_event_personal', `event_id IN (SELECT id FROM report_event WHERE report_id = ANY($1::uuid[]))`],
+      ['audit_event_personal', `subject = ANY($1::text[])`],
     ])
       saved[table] = (
-        await sql.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE ${where}`, [Object.values(ids).map((r) => r.id)])
+        await sql.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE ${where}`, [
+          table === 'audit_event_personal' ? [PHONE] : Object.values(ids).map((r) => r.id),
+        ])
       ).rows.map((r) => r.row);
     beforeErasure = new Date(Date.now() - 1000);
   }, 120_000);
@@ -292,7 +298,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
 
   it('finds the seeded values everywhere the filing and handling put them, before the erasure', async () => {
     const hits = await inDatabase();
-    for (const table of ['report', 'report_caller', 'notification', 'report_event_personal'])
+    for (const table of ['report', 'report_caller', 'notification', 'report_event_personal', 'audit_event_personal'])
       expect(hits.filter((h) => h.startsWith(`${table}:`)).length).toBeGreaterThan(0);
     expect(existsSync(join(dir, photoKey))).toBe(true);
     expect(await inQueues()).not.toEqual([]);
@@ -368,7 +374,14 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
   it('erases again from the log what a restored backup brought back', async () => {
     // The backup as it was before the erasure: rows and the photo come back.
     await sql.query(`ALTER TABLE report_event_personal DISABLE TRIGGER tr_report_event_personal_only_redact`);
+    await sql.query(`ALTER TABLE audit_event_personal DISABLE TRIGGER tr_audit_event_personal_only_blank`);
     try {
+      for (const row of saved.audit_event_personal as Record<string, unknown>[])
+        await sql.query(
+          `UPDATE audit_event_personal p SET subject = s.subject, erased_at = NULL
+             FROM jsonb_populate_record(null::audit_event_personal, $1) s WHERE p.event_id = s.event_id`,
+          [row],
+        );
       for (const row of saved.report as Record<string, unknown>[])
         await sql.query(
           `UPDATE report r SET reporter_name = s.reporter_name, reporter_phone = s.reporter_phone, reporter_email = s.reporter_email,
@@ -391,6 +404,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       }
     } finally {
       await sql.query(`ALTER TABLE report_event_personal ENABLE TRIGGER tr_report_event_personal_only_redact`);
+      await sql.query(`ALTER TABLE audit_event_personal ENABLE TRIGGER tr_audit_event_personal_only_blank`);
     }
     await mkdir(join(dir, photoKey, '..'), { recursive: true });
     await writeFile(join(dir, photoKey), 'restored photo');
