@@ -263,6 +263,12 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       message: `Hàng xóm ${NAME} (${SPACED}) cũng phản ánh`,
     });
 
+    // Typed without diacritics, as often on a phone keyboard.
+    const plain = NAME.normalize('NFD').replace(/\p{M}/gu, '');
+    expect(
+      (await call('POST', `/api/v1/reports/${other.body.id}/notes`, 'ward.benthanh', { message: `Da goi lai cho ${plain}` })).status,
+    ).toBe(201);
+
     // A job from an older version that carried a number (jobs carry ids only now).
     await erasure
       .get<Queue>(getQueueToken(QueueName.Notifications), { strict: false })
