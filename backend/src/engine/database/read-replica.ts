@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -42,6 +42,8 @@ export type ReplicaLag =
 /** Whether reads go to a replica, how far behind it is, and closing its pool. */
 @Injectable()
 export class ReadReplica implements OnApplicationShutdown {
+  private readonly logger = new Logger(ReadReplica.name);
+
   constructor(
     @InjectDataSource() private readonly primary: DataSource,
     @Inject(READ_DATA_SOURCE) private readonly read: DataSource,
@@ -51,8 +53,16 @@ export class ReadReplica implements OnApplicationShutdown {
     return this.read !== this.primary;
   }
 
+  /** The lag, or nulls when the replica (or the primary) does not answer: the dashboard then says nothing. */
   async lag(): Promise<ReplicaLag> {
     if (!this.used) return { replica: false };
+    return this.measureLag().catch((err: unknown) => {
+      this.logger.warn(`replica lag unknown: ${String(err)}`);
+      return { replica: true, seconds: null, bytes: null };
+    });
+  }
+
+  private async measureLag(): Promise<ReplicaLag> {
     // now() - pg_last_xact_replay_timestamp() alone grows while the primary is idle; a replica
     // that replayed all it received is current. The bytes come from the primary's own position
     // against the replica's replay position, which any role may read (pg_stat_replication's LSN
