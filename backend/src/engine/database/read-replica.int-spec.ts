@@ -11,6 +11,7 @@ import { forSuite } from '../../testing/for-suite';
 import { createTestHttpApp } from '../../testing/http-app';
 import { callApi, demoTokens } from '../../testing/http-client';
 import { PrivateCluster } from '../../testing/postgres-cluster';
+import { freePort } from '../../testing/redis-server';
 import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL, testConfig } from '../../testing/test-env';
 import { createDataSource } from './data-source';
@@ -197,6 +198,41 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
     } finally {
       await sql(replica(), `SELECT pg_wal_replay_resume()`);
     }
+  });
+});
+
+describe('DATABASE_READ_URL on a server that does not answer', () => {
+  const suite = forSuite(
+    async () => {
+      const restoreEnv = setEnv({ DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${await freePort()}/hcmc1022` });
+      try {
+        return { app: await createTestHttpApp(), restoreEnv };
+      } catch (err) {
+        restoreEnv();
+        throw err;
+      }
+    },
+    async ({ app, restoreEnv }) => {
+      await app.close();
+      restoreEnv();
+    },
+  );
+
+  it('boots on the primary alone, and maps and figures read the primary', async () => {
+    const { app } = suite();
+    expect(app.get(ReadReplica).used).toBe(false);
+    const { leader } = await demoTokens(app, ['leader']);
+    const t = tileOf(12, BEN_THANH.lat, BEN_THANH.lng);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt`,
+          headers: { authorization: `Bearer ${leader}` },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await callApi(app, 'GET', '/api/v1/insights/map-data-lag', leader)).body).toEqual({ replica: false });
   });
 });
 

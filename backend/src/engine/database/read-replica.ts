@@ -13,7 +13,11 @@ export const READ_DATA_SOURCE = Symbol('READ_DATA_SOURCE');
 /** The application name the replica's pool shows in pg_stat_activity. */
 export const READ_APPLICATION_NAME = 'hcmc1022-read';
 
-/** A pool on the replica whose every transaction is read-only, so a misplaced write fails at once. */
+/**
+ * A pool on the replica whose every transaction is read-only, so a misplaced write fails at once.
+ * A replica that does not answer at boot must not keep the API down: the process then reads the
+ * primary until it restarts, and says so in its log.
+ */
 export async function openReadDataSource(config: AppConfig, primary: DataSource): Promise<DataSource> {
   if (!config.database.readUrl) return primary;
   const replica = new DataSource({
@@ -26,7 +30,12 @@ export async function openReadDataSource(config: AppConfig, primary: DataSource)
       options: '-c default_transaction_read_only=on',
     },
   });
-  return replica.initialize();
+  try {
+    return await replica.initialize();
+  } catch (err) {
+    new Logger('ReadReplica').error(`DATABASE_READ_URL does not answer (${String(err)}): maps and figures read the primary until restart`);
+    return primary;
+  }
 }
 
 export type ReplicaLag =
