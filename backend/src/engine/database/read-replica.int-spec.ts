@@ -199,6 +199,32 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
       await sql(replica(), `SELECT pg_wal_replay_resume()`);
     }
   });
+
+  it('reads the primary while the replica is away, and the replica again once the script has restarted it', async () => {
+    const reads = app().get(ReadReplica);
+    await suite().cluster.stopReplica();
+    await expect(reads.probe()).resolves.toBe(false);
+
+    const report = await file();
+    // The primary is current: the report is on the map at once, and nothing is behind.
+    expect(await tileCodes()).toContain(report.code);
+    expect((await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token)).body).toEqual({ replica: false });
+
+    const restarted = await suite().cluster.startReplica();
+    expect(restarted).toContain('starting the replica');
+    expect(restarted).not.toContain('base backup');
+    // Dead pooled connections fail one probe each before a new one answers.
+    let back = false;
+    for (let i = 0; i < 10 && !back; i++) back = await reads.probe();
+    expect(back).toBe(true);
+    await caughtUp(suite().cluster);
+    expect(await tileCodes()).toContain(report.code);
+    expect((await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token)).body).toEqual({
+      replica: true,
+      seconds: 0,
+      bytes: 0,
+    });
+  });
 });
 
 describe('DATABASE_READ_URL on a server that does not answer', () => {

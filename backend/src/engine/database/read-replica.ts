@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -48,23 +48,67 @@ export type ReplicaLag =
       bytes: number | null;
     };
 
-/** Whether reads go to a replica, how far behind it is, and closing its pool. */
+// The replica is asked for SELECT 1 this often; while it does not answer within the timeout,
+// lag-tolerant reads go to the primary (a lost replica costs the requests of one interval at most).
+const PROBE_EVERY_MS = 5_000;
+const PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * Where lag-tolerant reads go (`source()`): the replica while it answers, else the primary; how
+ * far behind the replica is; closing its pool.
+ */
 @Injectable()
-export class ReadReplica implements OnApplicationShutdown {
+export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReadReplica.name);
+  private away = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly primary: DataSource,
     @Inject(READ_DATA_SOURCE) private readonly read: DataSource,
   ) {}
 
+  /** Whether a replica is configured (and answered at boot). */
   get used(): boolean {
     return this.read !== this.primary;
   }
 
-  /** The lag, or nulls when the replica (or the primary) does not answer: the dashboard then says nothing. */
+  /** The data source for a read that tolerates lag: the replica, or the primary while it is away. */
+  source(): DataSource {
+    return this.used && !this.away ? this.read : this.primary;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.used) return;
+    this.timer = setInterval(() => void this.probe(), PROBE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Asks the replica for an answer; returns whether it gave one, and routes reads accordingly. */
+  async probe(): Promise<boolean> {
+    if (!this.used) return false;
+    let timeout: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([
+      this.read.query('SELECT 1').then(() => true),
+      new Promise<boolean>((resolve) => (timeout = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS))),
+    ]).catch(() => false);
+    clearTimeout(timeout);
+    if (answered === this.away)
+      this.logger[answered ? 'log' : 'error'](
+        answered
+          ? 'the read replica answers again: maps and figures read it'
+          : 'the read replica does not answer: maps and figures read the primary',
+      );
+    this.away = !answered;
+    return answered;
+  }
+
+  /**
+   * The lag, or nulls when the replica (or the primary) does not answer: the dashboard then says
+   * nothing. While the replica is away the maps read the primary, hence `replica: false`.
+   */
   async lag(): Promise<ReplicaLag> {
-    if (!this.used) return { replica: false };
+    if (this.source() === this.primary) return { replica: false };
     return this.measureLag().catch((err: unknown) => {
       this.logger.warn(`replica lag unknown: ${String(err)}`);
       return { replica: true, seconds: null, bytes: null };
@@ -101,6 +145,7 @@ export class ReadReplica implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
     if (this.used && this.read.isInitialized) await this.read.destroy();
   }
 }
