@@ -135,9 +135,9 @@ export class ReadReplica implements OnApplicationBootstrap, OnApplicationShutdow
     return { replica: true, seconds: standby.seconds === null ? null : Math.max(0, Number(standby.seconds)), bytes: Number(primary.bytes) };
   }
 
-  /** Whether the read source has replayed the primary's WAL up to `walBytes` (always, without a replica). */
+  /** Whether the read source has replayed the primary's WAL up to `walBytes` (always, when it is the primary). */
   async hasReplayed(walBytes: number): Promise<boolean> {
-    if (!this.used) return true;
+    if (this.source() === this.primary) return true;
     const [r] = await this.read.query<{ ok: boolean | null }[]>(`SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0') >= $1 AS ok`, [
       walBytes,
     ]);
