@@ -13,7 +13,7 @@
 // /var/lib/postgresql or /etc/postgresql, the primary's own data directory, a non-empty directory
 // that is not a replica made here, or a port another server listens on.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,7 @@ async function primaryFacts(url, slot) {
   try {
     const [facts] = (
       await client.query(
-        `SELECT current_setting('data_directory') AS dir, current_setting('wal_level') AS wal_level,
+        `SELECT current_setting('data_directory') AS dir, current_setting('hba_file') AS hba, current_setting('wal_level') AS wal_level,
                 current_setting('max_wal_senders')::int AS senders, pg_is_in_recovery() AS standby`,
       )
     ).rows;
@@ -131,11 +131,21 @@ async function main() {
   const status = run(user, bin('pg_basebackup'), ['-d', a.primary, '-D', dir, '-X', 'stream', '-S', a.slot, '-R', '-c', 'fast']);
   if (status !== 0) throw new ReplicaError(`pg_basebackup failed (${status}); remove ${dir} before trying again`);
   // A primary whose configuration lives outside its data directory (Debian's /etc/postgresql)
-  // leaves none in the backup: the replica gets its own, local connections only.
+  // leaves none in the backup. Its postgresql.conf names its own paths, so the replica starts from
+  // an empty one; its access rules are copied when this machine can read them, else the replica
+  // admits local connections only, as the development setup does.
   const own = (name, text) => existsSync(join(dir, name)) || writeFileSync(join(dir, name), text);
   own('postgresql.conf', '');
   own('pg_ident.conf', '');
-  own('pg_hba.conf', 'local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n');
+  if (!existsSync(join(dir, 'pg_hba.conf'))) {
+    if (existsSync(facts.hba)) copyFileSync(facts.hba, join(dir, 'pg_hba.conf'));
+    else {
+      log(
+        `the primary's ${facts.hba} is not on this machine: the replica trusts local connections only (edit ${join(dir, 'pg_hba.conf')})`,
+      );
+      own('pg_hba.conf', 'local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n');
+    }
+  }
   if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
   writeFileSync(marker, JSON.stringify({ primary: new URL(a.primary).host, slot: a.slot, port }, null, 2));
   start(user, bin, dir, port);

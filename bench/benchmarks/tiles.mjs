@@ -54,10 +54,11 @@ async function tileSql(z, x, y, query, now) {
   let captured = null;
   // A data source whose pool only records what it is asked (the repository runs prepared statements).
   const pool = { query: async ({ text, values }) => ((captured = { text, params: values }), { rows: [{ tile: Buffer.alloc(0) }] }) };
-  const repo = new MapsRepository({
+  const db = {
     query: async (text, params) => ((captured = { text, params }), [{ tile: Buffer.alloc(0) }]),
     manager: { queryRunner: undefined, connection: { driver: { master: pool } } },
-  });
+  };
+  const repo = new MapsRepository({ source: () => db });
   const service = new MapsService(repo, null, { now: () => now }, { maps: { tileCacheSeconds: 0 } });
   await service.reportTile(z, x, y, query);
   return captured;

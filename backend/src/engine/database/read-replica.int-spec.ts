@@ -11,6 +11,7 @@ import { forSuite } from '../../testing/for-suite';
 import { createTestHttpApp } from '../../testing/http-app';
 import { callApi, demoTokens } from '../../testing/http-client';
 import { PrivateCluster } from '../../testing/postgres-cluster';
+import { freePort } from '../../testing/redis-server';
 import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL, testConfig } from '../../testing/test-env';
 import { createDataSource } from './data-source';
@@ -197,6 +198,67 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
     } finally {
       await sql(replica(), `SELECT pg_wal_replay_resume()`);
     }
+  });
+
+  it('reads the primary while the replica is away, and the replica again once the script has restarted it', async () => {
+    const reads = app().get(ReadReplica);
+    await suite().cluster.stopReplica();
+    await expect(reads.probe()).resolves.toBe(false);
+
+    const report = await file();
+    // The primary is current: the report is on the map at once, and nothing is behind.
+    expect(await tileCodes()).toContain(report.code);
+    expect((await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token)).body).toEqual({ replica: false });
+
+    const restarted = await suite().cluster.startReplica();
+    expect(restarted).toContain('starting the replica');
+    expect(restarted).not.toContain('base backup');
+    // Dead pooled connections fail one probe each before a new one answers.
+    let back = false;
+    for (let i = 0; i < 10 && !back; i++) back = await reads.probe();
+    expect(back).toBe(true);
+    await caughtUp(suite().cluster);
+    expect(await tileCodes()).toContain(report.code);
+    expect((await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token)).body).toEqual({
+      replica: true,
+      seconds: 0,
+      bytes: 0,
+    });
+  });
+});
+
+describe('DATABASE_READ_URL on a server that does not answer', () => {
+  const suite = forSuite(
+    async () => {
+      const restoreEnv = setEnv({ DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${await freePort()}/hcmc1022` });
+      try {
+        return { app: await createTestHttpApp(), restoreEnv };
+      } catch (err) {
+        restoreEnv();
+        throw err;
+      }
+    },
+    async ({ app, restoreEnv }) => {
+      await app.close();
+      restoreEnv();
+    },
+  );
+
+  it('boots on the primary alone, and maps and figures read the primary', async () => {
+    const { app } = suite();
+    expect(app.get(ReadReplica).used).toBe(false);
+    const { leader } = await demoTokens(app, ['leader']);
+    const t = tileOf(12, BEN_THANH.lat, BEN_THANH.lng);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/tiles/reports/${t.z}/${t.x}/${t.y}.mvt`,
+          headers: { authorization: `Bearer ${leader}` },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await callApi(app, 'GET', '/api/v1/insights/map-data-lag', leader)).body).toEqual({ replica: false });
   });
 });
 

@@ -14,6 +14,10 @@ export function createS3Client(s: S3Settings): S3Client {
     // SHA-256 is already in its row, so only the checksums S3 itself requires are sent.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // A store that stops answering fails the upload or the download instead of holding it open:
+    // 5 s to connect, 30 s to the response's headers (an error, not the SDK's default warning),
+    // then 30 s of silence at most while the body streams, so a slow but moving download goes on.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true, socketTimeout: 30_000 },
   });
 }
 

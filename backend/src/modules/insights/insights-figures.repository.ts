@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
+import { Injectable } from '@nestjs/common';
+import { ReadReplica } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { PUBLIC_SNAP_M, WORLD_M } from '../maps/tile-grid';
 import { CELL_M } from './grid';
@@ -74,8 +74,12 @@ const filterParams = (f: ReportFilter) => [f.group, f.categories, f.unitId];
  */
 @Injectable()
 export class InsightsFiguresRepository {
-  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
-  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
+
+  /** Reads that tolerate replication lag: the replica of DATABASE_READ_URL while it answers, else the primary. */
+  private get db(): DataSource {
+    return this.reads.source();
+  }
 
   /**
    * Per current ward (all of them, zeros included, by code): reports received in [from, to), and

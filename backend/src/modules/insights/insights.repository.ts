@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
+import { Injectable } from '@nestjs/common';
+import { ReadReplica } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { CELL_M } from './grid';
 
@@ -27,8 +27,12 @@ const COUNTED = `r.status <> 'rejected'`;
 
 @Injectable()
 export class InsightsRepository {
-  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
-  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
+
+  /** Reads that tolerate replication lag: the replica of DATABASE_READ_URL while it answers, else the primary. */
+  private get db(): DataSource {
+    return this.reads.source();
+  }
 
   /**
    * Clusters of category × 500 m cell with reports in [from, to), ranked by count then growth

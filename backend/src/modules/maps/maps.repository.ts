@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { preparedQuery } from '../../engine/database/prepared-query';
-import { READ_DATA_SOURCE } from '../../engine/database/read-replica';
+import { ReadReplica } from '../../engine/database/read-replica';
 import { DataSource } from 'typeorm';
 import { ANSWERED_STATUS_SQL, TERMINAL_STATUS_SQL } from '../report-record/report-status';
 import { HEAT_CELL_UNITS, PUBLIC_MAX_LEVEL, PUBLIC_MIN_COUNT, TILE_EXTENT, WORLD_M, heatCellMetres } from './tile-grid';
@@ -86,8 +86,12 @@ const cellPoint = `ST_MakePoint((ix - $x0 + 0.5) * ${CELL_UNITS}, ($ytop - iy + 
 
 @Injectable()
 export class MapsRepository {
-  // Reads that tolerate replication lag: the replica when DATABASE_READ_URL is set.
-  constructor(@Inject(READ_DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
+
+  /** Reads that tolerate replication lag: the replica of DATABASE_READ_URL while it answers, else the primary. */
+  private get db(): DataSource {
+    return this.reads.source();
+  }
 
   /**
    * Runs tile SQL as a prepared statement named after its text (a few dozen shapes: layer × zoom ×
