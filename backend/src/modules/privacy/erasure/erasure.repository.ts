@@ -50,22 +50,19 @@ export interface EventText {
 }
 
 /**
- * The rows of each table that a subject link selects, over alias `t`, with $1 the report ids,
- * $2 the phone numbers and $3 the lower-cased e-mails (the registry's `SubjectLink`).
+ * The rows of each table that a subject link selects, over alias `t` and the subject's keys `k`
+ * (report ids, phone numbers, lower-cased e-mails: `SUBJECT_KEYS`).
  */
 const LINK_SQL: Record<SubjectLink, string> = {
-  reporter: `t.id = ANY($1::uuid[])`,
-  report: `t.report_id = ANY($1::uuid[])`,
-  caller: `t.phone = ANY($2::text[])`,
-  recipient: `(t.recipient = ANY($2::text[]) OR lower(t.recipient) = ANY($3::text[])
-               OR (t.report_id = ANY($1::uuid[]) AND t.unit_id IS NULL AND t.channel IN ('email', 'sms')))`,
+  reporter: `t.id = ANY(k.reports)`,
+  report: `t.report_id = ANY(k.reports)`,
+  caller: `t.phone = ANY(k.phones)`,
+  recipient: `(t.recipient = ANY(k.phones) OR lower(t.recipient) = ANY(k.emails)
+               OR (t.report_id = ANY(k.reports) AND t.unit_id IS NULL AND t.channel IN ('email', 'sms')))`,
 };
 
-/**
- * Names all three parameters in every statement: a link's SQL uses only some of them, and
- * PostgreSQL refuses a statement given more parameters than it names.
- */
-const KEYS = `k AS (SELECT $1::uuid[] AS report_ids, $2::text[] AS phones, $3::text[] AS emails),`;
+/** The CTE `k` of LINK_SQL, from $1, $2 and $3. */
+const SUBJECT_KEYS = `k AS (SELECT $1::uuid[] AS reports, $2::text[] AS phones, $3::text[] AS emails)`;
 
 /**
  * The key of each table holding free text or linked rows, and the report a row belongs to (whose
@@ -159,8 +156,9 @@ export class ErasureRepository {
     const empty = nullable ? 'NULL' : `''`;
     const also = BLANK_ALSO[`${entry.table}.${entry.column}`];
     const rows: { id: string }[] = await tx.query(
-      `WITH ${KEYS} u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
-                   WHERE ${LINK_SQL[entry.subject!]} AND t.${entry.column} IS NOT NULL AND t.${entry.column}::text <> '' RETURNING t.id)
+      `WITH ${SUBJECT_KEYS},
+       u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
+                FROM k WHERE ${LINK_SQL[entry.subject!]} AND t.${entry.column} IS NOT NULL AND t.${entry.column}::text <> '' RETURNING t.id)
        SELECT id::text FROM u`,
       [keys.reportIds, keys.phones, keys.emails],
     );
@@ -228,7 +226,7 @@ export class ErasureRepository {
   /** Deletes the subject's rows of a table; returns their ids. */
   async deleteRows(tx: EntityManager, table: string, link: SubjectLink, keys: SubjectKeys): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
-      `WITH ${KEYS} d AS (DELETE FROM ${table} t WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
+      `WITH ${SUBJECT_KEYS}, d AS (DELETE FROM ${table} t USING k WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
     return rows.map((r) => r.id);
@@ -241,7 +239,7 @@ export class ErasureRepository {
     keys: SubjectKeys,
   ): Promise<{ id: string; key: string }[]> {
     return tx.query(
-      `WITH ${KEYS} d AS (DELETE FROM ${store.table} t WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
+      `WITH ${SUBJECT_KEYS}, d AS (DELETE FROM ${store.table} t USING k WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
        SELECT id::text, storage_key AS key FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
