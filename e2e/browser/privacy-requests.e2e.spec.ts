@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api, login } from '../support/api';
 import { baseUrl } from '../support/browser';
 import { pagePerTest, signIn } from '../support/session';
@@ -57,8 +57,8 @@ async function fileThroughForm(page: Page, values: { name: string; phone: string
 }
 
 /** Clicks a download button and answers the saved file's name and text. */
-async function downloadOf(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+async function downloadOf(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
@@ -109,12 +109,12 @@ describe('personal data in the browser', () => {
       // Both downloads hold the values; the token never appears in an address.
       const addresses: string[] = [];
       page.on('request', (request) => addresses.push(request.url()));
-      const json = await downloadOf(page, 'privacy-download-json');
+      const json = await downloadOf(page, page.getByTestId('privacy-download-json'));
       expect(json.name).toMatch(/\.json$/);
       const parsed = JSON.parse(json.text) as { generatedAt: string; reports: { code: string; personal: Record<string, unknown> }[] };
       const filed = parsed.reports.find((report) => report.code === code)!;
       expect(filed.personal).toMatchObject({ reporter_name: name, reporter_phone: phone, reporter_email: email, description });
-      const html = await downloadOf(page, 'privacy-download-html');
+      const html = await downloadOf(page, page.getByTestId('privacy-download-html'));
       expect(html.name).toMatch(/\.html$/);
       expect(html.text).toMatch(/<html/i);
       for (const value of [...values, code]) expect(html.text).toContain(value);
@@ -193,6 +193,11 @@ describe('personal data in the browser', () => {
       await row.waitFor();
       expect(await row.getAttribute('data-status')).toBe('received');
       expect(await row.getAttribute('data-overdue')).toBe('false');
+      expect(await row.getByTestId('privacy-request-subject').textContent()).toContain(phone);
+      // The answer to the caller: everything held about the number, saved from the page.
+      const exported = await downloadOf(page, row.getByTestId('privacy-request-export'));
+      expect(exported.name).toMatch(/\.json$/);
+      expect((JSON.parse(exported.text) as { subject: { phones: string[] } }).subject.phones).toEqual([phone]);
       await row.getByTestId('privacy-request-complete').click();
       await page.getByTestId('privacy-request-confirm-confirm').click();
       await page.locator(`[data-testid="privacy-request-row"][data-id="${id}"][data-status="completed"]`).waitFor();
