@@ -16,6 +16,8 @@ import { SecondFactor1764806400002 } from './1764806400002-second-factor';
 import { CategoryExactPublicPoint1764892800000 } from './1764892800000-category-exact-public-point';
 import { RetentionAudit1764979200000 } from './1764979200000-retention-audit';
 import { AuditPersonalSideTable1765065600000 } from './1765065600000-audit-personal-side-table';
+import { ReportEventPersonal1765152000000 } from './1765152000000-report-event-personal';
+import { ErasureLog1765238400000 } from './1765238400000-erasure-log';
 import { PrivacyRequests1765152000500 } from './1765152000500-privacy-requests';
 
 /** Every migration, oldest first. A new migration is added here as well as to this folder. */
@@ -38,5 +40,7 @@ export const MIGRATIONS = [
   CategoryExactPublicPoint1764892800000,
   RetentionAudit1764979200000,
   AuditPersonalSideTable1765065600000,
+  ReportEventPersonal1765152000000,
   PrivacyRequests1765152000500,
+  ErasureLog1765238400000,
 ];

@@ -64,7 +64,7 @@ UNION ALL
   ORDER BY ST_Distance(a.geom::geography, p.pt::geography) LIMIT 1)
 LIMIT 1 \\gset
 INSERT INTO report (code, channel, category_id, description, point, point_3857, address, admin_unit_id, ward_code, priority, reporter_name, reporter_phone, reporter_email, hide_identity, attributes, created_at, updated_at) VALUES (${trackingCodeSql(PGBENCH_DAY, '(:client_id * 1048576 + :n)')}, 'web', ${ids}, 'Ổ gà sâu giữa làn đường, pgbench ' || :client_id || '-' || :n, ${point}, ST_Transform(${point}, 3857), NULL, :ward_id, ':ward_code', ${priorities}, NULL, NULL, NULL, false, '{}', now(), now()) RETURNING id AS report_id \\gset
-INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, message, data, created_at) VALUES (':report_id', 'created', NULL, NULL, 'new', true, NULL, '{"channel": "web"}', now());
+INSERT INTO report_event (report_id, type, actor_user_id, actor_role, to_status, is_public, data, created_at) VALUES (':report_id', 'created', NULL, NULL, 'new', true, '{"channel": "web"}', now());
 INSERT INTO outbox (topic, aggregate_id, payload) VALUES ('report.created', ':report_id', '{}');
 END;
 `;

@@ -237,12 +237,12 @@ WITH inserted AS (
   ) n`,
   )}
   RETURNING 1
-)
-${insertEventsSql(
-  `report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public,
-                          message, data, created_at`,
-  `SELECT b.id, e.type, e.actor, e.role, e.from_status::report_status, e.to_status::report_status, e.from_unit, e.to_unit, e.public,
-       e.message, e.data, e.at
+),
+-- Ids taken in timeline order, so the free text can go to report_event_personal in the same statement.
+ev AS (
+SELECT nextval(pg_get_serial_sequence('report_event', 'id')) AS id, x.* FROM (
+SELECT b.id AS report_id, e.type, e.actor, e.role, e.from_status::report_status AS from_status, e.to_status::report_status AS to_status,
+       e.from_unit, e.to_unit, e.public, e.message, e.data, e.at
 FROM gen_batch b
 LEFT JOIN gen_unit first_unit ON first_unit.id = CASE WHEN b.t_transferred IS NOT NULL THEN b.committee_id ELSE b.final_unit END
 LEFT JOIN gen_unit final_unit ON final_unit.id = b.final_unit
@@ -273,7 +273,11 @@ CROSS JOIN LATERAL (VALUES
            ELSE '{}'::jsonb END, b.t_closed)
 ) AS e(seq, type, actor, role, from_status, to_status, from_unit, to_unit, public, message, data, at)
 WHERE e.at <= $1
-ORDER BY b.code, e.seq`,
+ORDER BY b.code, e.seq) x),
+pe AS (INSERT INTO report_event_personal (event_id, message) SELECT id, message FROM ev WHERE message IS NOT NULL)
+${insertEventsSql(
+  'id, report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, data, created_at',
+  'SELECT id, report_id, type, actor, role, from_status, to_status, from_unit, to_unit, public, data, at FROM ev',
 )}`;
 
 export interface BatchParams {

@@ -1736,6 +1736,9 @@ export interface components {
                     createdAt: string;
                     isPublic: boolean;
                     message: string | null;
+                    personal: {
+                        [key: string]: unknown;
+                    };
                     type: string;
                 }[];
                 /** Format: date-time */

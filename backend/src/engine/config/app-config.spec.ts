@@ -132,6 +132,8 @@ describe('loadConfig', () => {
       'filing',
       'login',
       'open311Post',
+      'privacyAccess',
+      'privacyCode',
       'secondFactor',
       'tracking',
       'upload',

@@ -67,7 +67,7 @@ export const RETENTION_POLICIES = {
   ticketTimelineText: {
     setting: null,
     applies:
-      'notes, replies and answers typed on the timeline (report_event.message): kept with the ticket; erasure of the subject’s own values waits for the timeline’s side table',
+      'notes, replies, reasons and comments typed on the timeline (report_event_personal): kept with the ticket; an erasure masks the subject’s values in them',
   },
   ticketText: {
     setting: null,
@@ -85,6 +85,11 @@ export const RETENTION_POLICIES = {
     setting: null,
     applies:
       'a data subject’s request (privacy_request): the phones, addresses and names it names while it is open; once completed or rejected only keyed digests of them stay, with the dates, as the proof that it was answered',
+  },
+  erasureLog: {
+    setting: null,
+    applies:
+      'the erasure log: kept while a backup taken before an erasure may still be restored (the backup retention, 35 days recommended); append-only',
   },
   expiresBy: { setting: null, applies: 'ends by itself: a Redis expiry, a token lifetime, the browser tab, or the log store’s rotation' },
 } as const;
@@ -206,22 +211,30 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     subject: 'caller',
     note: "the subject's own row goes; other callers' notes have the subject's values masked",
   }),
-  // The timeline (append-only for the application role).
-  col('report_event', 'message', {
+  // The timeline: the skeleton (report_event) is append-only; its free text sits beside it.
+  col('report_event_personal', 'message', {
     kind: 'free_text',
-    purpose: 'notes, replies, requests for more and public answers',
+    purpose: 'notes, replies, reasons, requests for more, public answers and citizens’ comments on the timeline',
     basis: 'public_task',
     retention: 'ticketTimelineText',
-    erasure: 'keep',
-    note: 'append-only; moves to a side table an erasure function may blank (issue 19, next step); public pages mask it',
+    erasure: 'anonymise',
+    note: 'rewritten only by redact_report_event_personal (role hcmc1022_eraser), which records each call; public pages mask it',
+  }),
+  col('report_event_personal', 'data', {
+    kind: 'free_text',
+    purpose: 'personal details of an event: a rating’s comment, the reason given for viewing a reporter’s contact',
+    basis: 'public_task',
+    retention: 'ticketTimelineText',
+    erasure: 'anonymise',
+    note: 'as `message`; readers merge it into the event’s data',
   }),
   col('report_event', 'data', {
     kind: 'free_text',
-    purpose: 'details of an event: a rating, a reason, which personal fields were recorded or viewed (names, never values)',
+    purpose: 'details of an event: a rating, a unit, a rule, which personal fields were recorded or viewed (names, never values)',
     basis: 'public_task',
     retention: 'ticketTimelineText',
     erasure: 'keep',
-    note: 'append-only; holds field names and reasons typed by staff, never contact values',
+    note: 'append-only; no contact value and no typed text (those are in report_event_personal)',
   }),
   // Photos.
   {
@@ -438,6 +451,15 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     purpose: 'how staff checked the person’s identity (which document was seen, the number called back)',
     erasure: 'keep',
     note: 'as `reason`: the kind of proof, not its number',
+  }),
+  // The erasure log: what to re-apply after a restore, without the erased values.
+  col('erasure_log', 'actions', {
+    kind: 'free_text',
+    purpose: 're-applying erasures after a backup taken before them is restored',
+    basis: 'legal_obligation',
+    retention: 'erasureLog',
+    erasure: 'keep',
+    note: 'ids of the rows blanked or deleted, storage keys of deleted photos, and masked texts as they read after the erasure; never an erased value',
   }),
   // Staff.
   col('app_user', 'username', {

@@ -1,6 +1,7 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { UploadsPurgeProcessor } from '../../modules/attachments/uploads-purge.processor';
 import { NotificationDeliveryProcessor } from '../../modules/notifications/notification-delivery.processor';
+import { PrivacyRequestsProcessor } from '../../modules/privacy-requests/privacy-requests.processor';
 import { RetentionProcessor } from '../../modules/privacy/retention.processor';
 import { RoutingProcessor } from '../../modules/routing/routing.processor';
 import { SlaProcessor } from '../../modules/sla/sla.processor';
@@ -50,9 +51,14 @@ describe('the job-name registry', () => {
   });
 
   it("the worker's processors handle every registered job", () => {
-    const handled = [RoutingProcessor, SlaProcessor, NotificationDeliveryProcessor, UploadsPurgeProcessor, RetentionProcessor].flatMap(
-      (p) => handledJobs(p),
-    );
+    const handled = [
+      RoutingProcessor,
+      SlaProcessor,
+      NotificationDeliveryProcessor,
+      UploadsPurgeProcessor,
+      RetentionProcessor,
+      PrivacyRequestsProcessor,
+    ].flatMap((p) => handledJobs(p));
     expect(missingHandlers(QUEUE_JOBS, handled)).toEqual([]);
   });
 

@@ -394,7 +394,9 @@ describe('access matrix: every OpenAPI operation × role × (own unit, another u
     expect(revealed.status).toBe(200);
     expect(revealed.json.reporter).toMatchObject({ email: hidden.email, hideIdentity: true });
     const events = await db.query(
-      `SELECT type, actor_role AS role, is_public AS "isPublic", message, data FROM report_event WHERE report_id = $1 AND type LIKE 'personal_data_%' ORDER BY id`,
+      `SELECT e.type, e.actor_role AS role, e.is_public AS "isPublic", ep.message, e.data || coalesce(ep.data, '{}') AS data
+         FROM report_event e LEFT JOIN report_event_personal ep ON ep.event_id = e.id
+        WHERE e.report_id = $1 AND e.type LIKE 'personal_data_%' ORDER BY e.id`,
       [hidden.id],
     );
     // The whole trace of this reporter's details: stored at filing (anonymous web form), then revealed once.

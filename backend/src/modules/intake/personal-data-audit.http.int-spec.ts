@@ -43,8 +43,8 @@ describe('personal data audit (in-process HTTP, real PostgreSQL)', () => {
     callApi(app, method, url, who && tokens[who], payload, headers);
   const personalEvents = (reportId: string) =>
     db.query(
-      `SELECT e.type, e.actor_role AS role, u.username, e.is_public AS "isPublic", e.message, e.data
-         FROM report_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+      `SELECT e.type, e.actor_role AS role, u.username, e.is_public AS "isPublic", ep.message, e.data || coalesce(ep.data, '{}') AS data
+         FROM report_event e LEFT JOIN report_event_personal ep ON ep.event_id = e.id LEFT JOIN app_user u ON u.id = e.actor_user_id
         WHERE e.report_id = $1 AND e.type = 'personal_data_recorded' ORDER BY e.id`,
       [reportId],
     );

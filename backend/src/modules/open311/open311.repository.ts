@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EVENT_PERSONAL_JOIN } from '../report-record/report-record.sql';
 import { DataSource } from 'typeorm';
 import type { CategoryAttribute } from '../categories/category.entity';
 import type { ReportStatus } from '../report-record/report-status';
@@ -64,9 +65,9 @@ const PUBLIC_REQUEST_SELECT = `
     JOIN category c ON c.id = r.category_id AND c.is_public
     LEFT JOIN handling_unit u ON u.id = r.assigned_unit_id
     LEFT JOIN LATERAL (
-      SELECT e.message FROM report_event e
+      SELECT ep.message FROM report_event e ${EVENT_PERSONAL_JOIN}
        WHERE e.report_id = r.id AND e.is_public AND e.actor_role IS DISTINCT FROM 'citizen'
-         AND btrim(coalesce(e.message, '')) <> ''
+         AND btrim(coalesce(ep.message, '')) <> ''
        ORDER BY e.id DESC LIMIT 1) n ON true
     LEFT JOIN LATERAL (
       SELECT t.id FROM attachment t

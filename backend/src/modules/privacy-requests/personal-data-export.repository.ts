@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PERSONAL_DATA } from '../../engine/privacy/personal-data-registry';
+import { EVENT_PERSONAL_JOIN } from '../report-record/report-record.sql';
 
 /** The subject as the stores hold it: normalised phones, lower-case addresses, digests of both. */
 export interface SubjectKeys {
@@ -75,18 +76,33 @@ export class PersonalDataExportRepository {
     }));
   }
 
-  /** The subject's own entries of those reports' timelines: what they wrote (or an operator wrote for them). */
+  /**
+   * The subject's own entries of those reports' timelines: what they wrote (or an operator wrote
+   * for them), with the registered free text of each (report_event_personal).
+   */
   async ownTimeline(
     reportIds: string[],
-  ): Promise<{ reportId: string; type: string; createdAt: Date; message: string | null; isPublic: boolean }[]> {
+  ): Promise<
+    { reportId: string; type: string; createdAt: Date; message: string | null; isPublic: boolean; personal: Record<string, unknown> }[]
+  > {
     if (reportIds.length === 0) return [];
-    const rows: { report_id: string; type: string; created_at: Date; message: string | null; is_public: boolean }[] = await this.db.query(
-      `SELECT report_id, type, created_at, message, is_public FROM report_event
-        WHERE report_id = ANY($1::uuid[]) AND (actor_role = 'citizen' OR data ? 'onBehalfOf')
-        ORDER BY report_id, id`,
-      [reportIds],
-    );
-    return rows.map((r) => ({ reportId: r.report_id, type: r.type, createdAt: r.created_at, message: r.message, isPublic: r.is_public }));
+    const rows: { report_id: string; type: string; created_at: Date; is_public: boolean; row: Record<string, unknown> | null }[] =
+      await this.db.query(
+        `SELECT e.report_id, e.type, e.created_at, e.is_public, to_jsonb(ep) AS row
+           FROM report_event e ${EVENT_PERSONAL_JOIN}
+          WHERE e.report_id = ANY($1::uuid[]) AND (e.actor_role = 'citizen' OR (e.data || coalesce(ep.data, '{}')) ? 'onBehalfOf')
+          ORDER BY e.report_id, e.id`,
+        [reportIds],
+      );
+    const columns = registeredColumnsOf('report_event_personal');
+    return rows.map((r) => ({
+      reportId: r.report_id,
+      type: r.type,
+      createdAt: r.created_at,
+      message: typeof r.row?.message === 'string' ? r.row.message : null,
+      isPublic: r.is_public,
+      personal: r.row ? pick(r.row, columns) : {},
+    }));
   }
 
   async photos(reportIds: string[]): Promise<{ id: string; reportId: string; contentType: string; sizeBytes: number; createdAt: Date }[]> {

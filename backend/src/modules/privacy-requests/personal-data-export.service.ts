@@ -37,7 +37,7 @@ export class PersonalDataExportService {
         personal: r.personal,
         timeline: timeline
           .filter((e) => e.reportId === r.id)
-          .map((e) => ({ type: e.type, createdAt: iso(e.createdAt), message: e.message, isPublic: e.isPublic })),
+          .map((e) => ({ type: e.type, createdAt: iso(e.createdAt), message: e.message, isPublic: e.isPublic, personal: e.personal })),
         photos: photos
           .filter((p) => p.reportId === r.id)
           .map((p) => ({

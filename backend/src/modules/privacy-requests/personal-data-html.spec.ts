@@ -15,7 +15,15 @@ const data: PersonalDataExport = {
       createdAt: AT,
       updatedAt: AT,
       personal: { reporter_name: '<script>alert(1)</script> An', description: 'Ổ gà "sâu" & rộng', attributes: { depth: 'sâu' } },
-      timeline: [{ type: 'citizen_replied', createdAt: AT, message: '<img src=x onerror=alert(1)>', isPublic: true }],
+      timeline: [
+        {
+          type: 'citizen_replied',
+          createdAt: AT,
+          message: '<img src=x onerror=alert(1)>',
+          isPublic: true,
+          personal: { data: { comment: 'tốt' } },
+        },
+      ],
       photos: [
         {
           id: '00000000-0000-4000-8000-000000000002',

@@ -56,7 +56,7 @@ export function renderPersonalDataHtml(data: PersonalDataExport): string {
           ...fields(r.personal),
         ]) +
         `<h4>Ý kiến của bạn / Your entries</h4>` +
-        list(r.timeline, (e) => table([[e.type, e.createdAt, e.message]])) +
+        list(r.timeline, (e) => table([[e.type, e.createdAt, e.message], ...fields(e.personal).filter(([k]) => k !== 'message')])) +
         `<h4>Ảnh / Photos</h4>` +
         list(r.photos, (p) => `<p>${escapeHtml(p.url)} (${escapeHtml(p.contentType)}, ${p.sizeBytes} B, ${escapeHtml(p.createdAt)})</p>`),
     ),

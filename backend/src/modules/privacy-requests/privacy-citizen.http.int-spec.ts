@@ -292,3 +292,31 @@ describe('privacy: a data subject verifies, reads and downloads their data, asks
     expect([late.status, late.body.code]).toEqual([401, 'privacy.access_invalid']);
   });
 });
+
+describe('privacy: verification codes are rate-limited per address (in-process HTTP, default limits)', () => {
+  let app: NestFastifyApplication;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    // The shipped default: three codes an hour per address (account=3/3600).
+    restoreEnv = setEnv({ RATE_LIMIT_PRIVACY_CODE: 'account=3/3600,client=1000000/60' });
+    ({ app } = await createTestHttpAppWithDb());
+  });
+  afterAll(async () => {
+    await app?.close();
+    restoreEnv?.();
+  });
+
+  it('answers 429 with Retry-After from the fourth code an hour for one address, whoever asks', async () => {
+    const address = `gioi.han.${letters}.${Date.now()}@example.org`;
+    const ask = (email: string) => callApi(app, 'POST', '/api/v1/privacy/verification-codes', undefined, { email });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await ask(i === 1 ? address.toUpperCase() : address)).status);
+    const refused = await ask(` ${address} `);
+    expect([...statuses, refused.status]).toEqual([202, 202, 202, 429]);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.messageVi).toBeTruthy();
+    // Another address is counted on its own.
+    expect((await ask(`khac.${address}`)).status).toBe(202);
+  });
+});

@@ -213,6 +213,15 @@ describe('privacy: erasure of a data subject leaves nothing of them anywhere (in
       note: `Người gọi ${SUBJECT.name} cũng thấy, gọi lại ${SUBJECT.phone}`,
     });
     expect(caller.status).toBeLessThan(300);
+    // Staff notes naming the subject, and the subject's own reply on their ticket (by the operator, for them).
+    const note = await callApi(app, 'POST', `/api/v1/reports/${web.body.id}/notes`, tokens.admin, {
+      message: `Đã gọi lại cho ${SUBJECT.name} (${SUBJECT.phone}, ${SUBJECT.email})`,
+    });
+    expect(note.status).toBe(201);
+    const callerNote = await callApi(app, 'POST', `/api/v1/reports/${other.body.id}/notes`, tokens.admin, {
+      message: `Người gọi ${SUBJECT.name} xác nhận ổ gà vẫn còn`,
+    });
+    expect(callerNote.status).toBe(201);
     const before = await figures();
 
     // The subject verifies with the private link, downloads the JSON and the HTML page.

@@ -57,6 +57,8 @@ export const personalDataExportSchema = z
             createdAt: z.iso.datetime({ offset: true }),
             message: z.string().nullable(),
             isPublic: z.boolean(),
+            /** The registered free text of the entry (report_event_personal): the message, a rating's comment. */
+            personal: personalColumns,
           }),
         ),
         photos: z.array(

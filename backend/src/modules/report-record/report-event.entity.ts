@@ -5,7 +5,11 @@ import { HandlingUnitEntity } from '../units/handling-unit.entity';
 import { ReportEntity } from './report.entity';
 import { REPORT_STATUSES, ReportStatus } from './report-status';
 
-/** One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+/**
+ * One line of a ticket's timeline. Append-only: the database refuses UPDATE, DELETE and TRUNCATE.
+ * Its free text (message, a rating's comment, a reason) is in `report_event_personal`, which only
+ * the erasure function may redact (migrations/1765152000000-report-event-personal.ts).
+ */
 @Entity('report_event')
 @Index('ix_report_event_report', ['report', 'id'])
 // Partial index over the rating events, made by the insight-indexes migration.
@@ -40,9 +44,6 @@ export class ReportEventEntity {
 
   @Column({ name: 'is_public', type: 'boolean', default: false })
   isPublic: boolean;
-
-  @Column({ type: 'text', nullable: true })
-  message: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;

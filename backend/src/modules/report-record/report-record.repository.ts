@@ -14,8 +14,23 @@ export interface TimelineEvent {
   fromUnitId?: string | null;
   toUnitId?: string | null;
   isPublic: boolean;
+  /** Free text: stored in report_event_personal, where erasure can reach it. */
   message?: string | null;
   data?: Record<string, unknown>;
+  /** Details typed by a person (a rating's comment): stored beside `message`, merged into `data` when read. */
+  personal?: Record<string, unknown>;
+}
+
+/**
+ * Inserts one event (CTE `ev`, returning its id) with its free text, if any, in
+ * report_event_personal: one statement, so neither row exists without the other. Parameter
+ * number `n` is the message, `n + 1` the personal details.
+ */
+function insertEventWithPersonal(columns: string, values: string, n: number): string {
+  return `WITH ev AS (INSERT INTO report_event (${columns}) VALUES (${values}) RETURNING id),
+       pe AS (INSERT INTO report_event_personal (event_id, message, data)
+              SELECT id, $${n}::text, $${n + 1}::jsonb FROM ev WHERE $${n}::text IS NOT NULL OR $${n + 1}::jsonb IS NOT NULL)
+  SELECT id FROM ev`;
 }
 
 export type PersonalDataEventType = 'personal_data_viewed' | 'personal_data_revealed';
@@ -98,9 +113,8 @@ export class ReportRecordRepository {
    */
   async recordPersonalDataAccess(e: PersonalDataAccess): Promise<void> {
     await this.db.query(
-      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, is_public, message, data)
-       VALUES ($1, $2, $3, $4, false, $5, $6)`,
-      [e.reportId, e.type, e.actorUserId, e.actorRole, e.reason ?? null, { fields: e.fields, ...(e.reason ? { reason: e.reason } : {}) }],
+      insertEventWithPersonal('report_id, type, actor_user_id, actor_role, is_public, data', '$1, $2, $3, $4, false, $5', 6),
+      [e.reportId, e.type, e.actorUserId, e.actorRole, { fields: e.fields }, e.reason ?? null, e.reason ? { reason: e.reason } : null],
     );
   }
 
@@ -132,9 +146,13 @@ export class ReportRecordRepository {
   }
 
   async appendEvent(tx: EntityManager, e: TimelineEvent): Promise<string> {
+    const personal = e.personal && Object.keys(e.personal).length > 0 ? e.personal : null;
     const rows = await tx.query(
-      `INSERT INTO report_event (report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, message, data)
-       VALUES ($1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9, $10, $11) RETURNING id`,
+      insertEventWithPersonal(
+        'report_id, type, actor_user_id, actor_role, from_status, to_status, from_unit_id, to_unit_id, is_public, data',
+        '$1, $2, $3, $4, $5::report_status, $6::report_status, $7, $8, $9, $10',
+        11,
+      ),
       [
         e.reportId,
         e.type,
@@ -145,8 +163,9 @@ export class ReportRecordRepository {
         e.fromUnitId ?? null,
         e.toUnitId ?? null,
         e.isPublic,
-        e.message ?? null,
         e.data ?? {},
+        e.message ?? null,
+        personal,
       ],
     );
     return rows[0].id;

@@ -19,6 +19,13 @@ export function insertEventsSql(columns: string, rows: string): string {
 }
 
 /**
+ * A reader's join of timeline events `e` with their free text as `ep` (`ep.message`; personal
+ * details to merge as `e.data || coalesce(ep.data, '{}')`), which report_event_personal holds so
+ * that erasure can redact it while the timeline stays append-only.
+ */
+export const EVENT_PERSONAL_JOIN = `LEFT JOIN report_event_personal ep ON ep.event_id = e.id`;
+
+/**
  * First assignments of a set, as CTEs `lk`, `upd` and `ev` over `a`: a relation with id,
  * version, unit_id, response_due, resolution_due, reason, rule_id, template and dedupe_key.
  * Each report still new, unassigned and at the version its facts were read at gets its unit

@@ -52,7 +52,8 @@ describe('reporters’ details on public surfaces (in-process HTTP, real Postgre
       filed = await file({ category: 'pothole', description, address: `Hẻm 51 Nguyễn Trãi, ĐT ${phone}` });
       // An official's public answer on the timeline, as the workbench writes it.
       await db.query(
-        `INSERT INTO report_event (report_id, type, actor_role, is_public, message) VALUES ($1, 'comment', 'ward_official', true, $2)`,
+        `WITH e AS (INSERT INTO report_event (report_id, type, actor_role, is_public) VALUES ($1, 'comment', 'ward_official', true) RETURNING id)
+         INSERT INTO report_event_personal (event_id, message) SELECT id, $2 FROM e`,
         [filed.id, answer],
       );
     });

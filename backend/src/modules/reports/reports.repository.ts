@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EVENT_PERSONAL_JOIN } from '../report-record/report-record.sql';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeCondition, TicketScope } from '../auth/access-scope';
 import type { PublicReportView, StaffReportRecord as StaffReportView, TimelineEntry } from './reports.dto';
@@ -41,8 +42,8 @@ export class ReportsRepository {
       const rows = await m.query(`${BASE} WHERE r.code = $1`, [code]);
       if (!rows[0]) return null;
       const events = await m.query(
-        `SELECT type, created_at AS at, to_status AS status, message FROM report_event
-          WHERE report_id = $1 AND is_public ORDER BY id`,
+        `SELECT e.type, e.created_at AS at, e.to_status AS status, ep.message FROM report_event e ${EVENT_PERSONAL_JOIN}
+          WHERE e.report_id = $1 AND e.is_public ORDER BY e.id`,
         [rows[0].id],
       );
       return { ...publicView(rows[0]), timeline: events.map(timelineEntry), exactPoint: rows[0].exact_point === true };
@@ -60,9 +61,9 @@ export class ReportsRepository {
     const r = rows[0];
     if (!r) return null;
     const events = await m.query(
-      `SELECT e.id, e.type, e.created_at AS at, e.to_status AS status, e.message, e.is_public, e.data,
+      `SELECT e.id, e.type, e.created_at AS at, e.to_status AS status, ep.message, e.is_public, e.data || coalesce(ep.data, '{}') AS data,
               u.username, u.full_name
-         FROM report_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+         FROM report_event e ${EVENT_PERSONAL_JOIN} LEFT JOIN app_user u ON u.id = e.actor_user_id
         WHERE e.report_id = $1 ORDER BY e.id`,
       [id],
     );

@@ -118,7 +118,8 @@ describe('routing (real PostgreSQL, seeded reference data)', () => {
     await routing.transfer(id, xd.id, 'Công trình do Sở Xây dựng cấp phép', officials['ward.benthanh']);
     expect(await unitCode(id)).toBe('SO-XAYDUNG');
     const [ev] = await db.query(
-      `SELECT e.message, e.actor_user_id, f.code AS from_unit, t.code AS to_unit FROM report_event e
+      `SELECT ep.message, e.actor_user_id, f.code AS from_unit, t.code AS to_unit FROM report_event e
+       JOIN report_event_personal ep ON ep.event_id = e.id
        JOIN handling_unit f ON f.id = e.from_unit_id JOIN handling_unit t ON t.id = e.to_unit_id WHERE e.report_id = $1 AND e.type = 'transferred'`,
       [id],
     );

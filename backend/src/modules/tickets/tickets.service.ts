@@ -178,7 +178,8 @@ export class TicketsService {
       toStatus: null,
       isPublic: true,
       message: null,
-      data: { rating, comment: comment ?? null, cycle, ...(actor ? { onBehalfOf: actor.onBehalfOf } : {}) },
+      data: { rating, cycle, ...(actor ? { onBehalfOf: actor.onBehalfOf } : {}) },
+      personal: comment ? { comment } : undefined,
     });
     // The key (report, cycle) holds even against a concurrent rating: the loser rolls back.
     if (!(await this.tickets.claimRating(tx, ticket.id, cycle, eventId))) throw TicketsException.alreadyRated(cycle);

@@ -22,22 +22,47 @@ export interface TextCell {
 }
 
 /**
- * The rows of each table that a subject link selects, over alias `t`, with $1 the report ids,
- * $2 the phone numbers and $3 the lower-cased e-mails (the registry's `SubjectLink`).
+ * What one erasure did, without the erased values: enough to do it again on a restored backup.
+ * Texts are given as they read after the erasure.
  */
-const LINK_SQL: Record<SubjectLink, string> = {
-  reporter: `t.id = ANY($1::uuid[])`,
-  report: `t.report_id = ANY($1::uuid[])`,
-  caller: `t.phone = ANY($2::text[])`,
-  recipient: `(t.recipient = ANY($2::text[]) OR lower(t.recipient) = ANY($3::text[])
-               OR (t.report_id = ANY($1::uuid[]) AND t.unit_id IS NULL AND t.channel IN ('email', 'sms')))`,
-};
+export interface ErasureActions {
+  reports: string[];
+  blanked: { table: string; column: string; ids: string[] }[];
+  deleted: { table: string; ids: string[] }[];
+  files: { table: string; ids: string[]; keys: string[] }[];
+  texts: { table: string; column: string; id: string; value: unknown; json: boolean }[];
+  events: { id: string; message: string | null; data: Record<string, unknown> | null }[];
+}
+
+export interface LoggedErasure {
+  id: string;
+  requestId: string | null;
+  erasedAt: Date;
+  actions: ErasureActions;
+}
+
+/** An event's free text in report_event_personal. */
+export interface EventText {
+  id: string;
+  message: string | null;
+  data: Record<string, unknown> | null;
+  own?: boolean;
+}
 
 /**
- * Names all three parameters in every statement: a link's SQL uses only some of them, and
- * PostgreSQL refuses a statement given more parameters than it names.
+ * The rows of each table that a subject link selects, over alias `t` and the subject's keys `k`
+ * (report ids, phone numbers, lower-cased e-mails: `SUBJECT_KEYS`).
  */
-const KEYS = `k AS (SELECT $1::uuid[] AS report_ids, $2::text[] AS phones, $3::text[] AS emails),`;
+const LINK_SQL: Record<SubjectLink, string> = {
+  reporter: `t.id = ANY(k.reports)`,
+  report: `t.report_id = ANY(k.reports)`,
+  caller: `t.phone = ANY(k.phones)`,
+  recipient: `(t.recipient = ANY(k.phones) OR lower(t.recipient) = ANY(k.emails)
+               OR (t.report_id = ANY(k.reports) AND t.unit_id IS NULL AND t.channel IN ('email', 'sms')))`,
+};
+
+/** The CTE `k` of LINK_SQL, from $1, $2 and $3. */
+const SUBJECT_KEYS = `k AS (SELECT $1::uuid[] AS reports, $2::text[] AS phones, $3::text[] AS emails)`;
 
 /**
  * The key of each table holding free text or linked rows, and the report a row belongs to (whose
@@ -79,7 +104,7 @@ export function deletedTables(): { table: string; link: SubjectLink; columns: st
   return [...byTable.values()];
 }
 
-/** Free-text columns of mutable tables that erasure masks (the timeline's side table has its own function). */
+/** Free-text columns of mutable tables that erasure masks (the timeline's side table is rewritten by its function, below). */
 export function maskedColumns(): ColumnEntry[] {
   return PERSONAL_DATA.filter(
     (e): e is ColumnEntry =>
@@ -131,18 +156,77 @@ export class ErasureRepository {
     const empty = nullable ? 'NULL' : `''`;
     const also = BLANK_ALSO[`${entry.table}.${entry.column}`];
     const rows: { id: string }[] = await tx.query(
-      `WITH ${KEYS} u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
-                   WHERE ${LINK_SQL[entry.subject!]} AND t.${entry.column} IS NOT NULL AND t.${entry.column}::text <> '' RETURNING t.id)
+      `WITH ${SUBJECT_KEYS},
+       u AS (UPDATE ${entry.table} t SET ${entry.column} = ${empty}${also ? `, ${also}` : ''}
+                FROM k WHERE ${LINK_SQL[entry.subject!]} AND t.${entry.column} IS NOT NULL AND t.${entry.column}::text <> '' RETURNING t.id)
        SELECT id::text FROM u`,
       [keys.reportIds, keys.phones, keys.emails],
     );
     return rows.map((r) => r.id);
   }
 
+  /** Blanks one registered column on the rows `ids` where it still holds a value (a replay); returns how many. */
+  async blankIds(tx: EntityManager, table: string, column: string, ids: string[]): Promise<number> {
+    const entry = blankedColumns().find((e) => e.table === table && e.column === column);
+    if (!entry) throw new Error(`${table}.${column} is not a column erasure blanks`);
+    const [{ nullable }] = await tx.query(
+      `SELECT is_nullable = 'YES' AS nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = $2`,
+      [table, column],
+    );
+    const also = BLANK_ALSO[`${table}.${column}`];
+    const rows = await tx.query(
+      `WITH u AS (UPDATE ${table} t SET ${column} = ${nullable ? 'NULL' : `''`}${also ? `, ${also}` : ''}
+                   WHERE t.${ROW_KEYS[table].id}::text = ANY($1::text[]) AND t.${column} IS NOT NULL AND t.${column}::text <> '' RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [ids],
+    );
+    return rows[0].n;
+  }
+
+  /** Deletes the rows `ids` of a table erasure deletes from, where still there (a replay); returns how many. */
+  async deleteIds(tx: EntityManager, table: string, ids: string[]): Promise<number> {
+    if (!(table in ROW_KEYS) || (!deletedTables().some((t) => t.table === table) && !deletedFileStores().some((f) => f.table === table)))
+      throw new Error(`${table} is not a table erasure deletes from`);
+    const rows = await tx.query(
+      `WITH d AS (DELETE FROM ${table} t WHERE t.${ROW_KEYS[table].id}::text = ANY($1::text[]) RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      [ids],
+    );
+    return rows[0].n;
+  }
+
+  /** Writes a logged text back where the cell reads otherwise (a replay); returns whether it did. */
+  async restoreText(tx: EntityManager, text: ErasureActions['texts'][number]): Promise<boolean> {
+    if (!maskedColumns().some((e) => e.table === text.table && e.column === text.column))
+      throw new Error(`${text.table}.${text.column} is not a column erasure masks`);
+    const value = text.json ? JSON.stringify(text.value) : text.value;
+    const rows = await tx.query(
+      `WITH u AS (UPDATE ${text.table} SET ${text.column} = $2 WHERE ${ROW_KEYS[text.table].id} = $1 AND ${text.column} IS DISTINCT FROM $2 RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
+      [text.id, value],
+    );
+    return rows[0].n > 0;
+  }
+
+  async appendLog(tx: EntityManager, requestId: string | null, actions: ErasureActions): Promise<string> {
+    const [{ id }] = await tx.query(`INSERT INTO erasure_log (request_id, actions) VALUES ($1, $2) RETURNING id::text AS id`, [
+      requestId,
+      JSON.stringify(actions),
+    ]);
+    return id;
+  }
+
+  /** The erasures logged at or after `since`, oldest first. */
+  async loggedSince(since: Date): Promise<LoggedErasure[]> {
+    return this.db.query(
+      `SELECT id::text AS id, request_id AS "requestId", erased_at AS "erasedAt", actions FROM erasure_log WHERE erased_at >= $1 ORDER BY erased_at, id`,
+      [since],
+    );
+  }
+
   /** Deletes the subject's rows of a table; returns their ids. */
   async deleteRows(tx: EntityManager, table: string, link: SubjectLink, keys: SubjectKeys): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
-      `WITH ${KEYS} d AS (DELETE FROM ${table} t WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
+      `WITH ${SUBJECT_KEYS}, d AS (DELETE FROM ${table} t USING k WHERE ${LINK_SQL[link]} RETURNING t.id) SELECT id::text FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
     return rows.map((r) => r.id);
@@ -155,7 +239,7 @@ export class ErasureRepository {
     keys: SubjectKeys,
   ): Promise<{ id: string; key: string }[]> {
     return tx.query(
-      `WITH ${KEYS} d AS (DELETE FROM ${store.table} t WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
+      `WITH ${SUBJECT_KEYS}, d AS (DELETE FROM ${store.table} t USING k WHERE (${store.where}) AND ${LINK_SQL[store.link]} RETURNING t.id, t.storage_key)
        SELECT id::text, storage_key AS key FROM d`,
       [keys.reportIds, keys.phones, keys.emails],
     );
@@ -177,6 +261,31 @@ export class ErasureRepository {
       [reportIds, patterns],
     );
     return rows.map((r) => ({ table: entry.table, column: entry.column, ...r }));
+  }
+
+  /**
+   * The timeline's free text to mask (report_event_personal: message and personal data): every
+   * event of the subject's reports, and elsewhere those matching one of `patterns`; locked.
+   */
+  async eventCells(tx: EntityManager, reportIds: string[], patterns: string[]): Promise<EventText[]> {
+    return tx.query(
+      `SELECT p.event_id::text AS id, p.message, p.data, e.report_id = ANY($1::uuid[]) AS own
+         FROM report_event_personal p JOIN report_event e ON e.id = p.event_id
+        WHERE e.report_id = ANY($1::uuid[]) OR p.message ~* ANY($2::text[]) OR p.data::text ~* ANY($2::text[])
+        ORDER BY p.event_id FOR UPDATE OF p`,
+      [reportIds, patterns],
+    );
+  }
+
+  /** Rewrites events' free text through the one function allowed to (it audits the call); returns how many changed. */
+  async redactEvents(tx: EntityManager, events: readonly EventText[], reason: string): Promise<number> {
+    const [{ n }] = await tx.query(`SELECT redact_report_event_personal($1::bigint[], $2::text[], $3::jsonb[], $4) AS n`, [
+      events.map((e) => e.id),
+      events.map((e) => e.message),
+      events.map((e) => (e.data === null ? null : JSON.stringify(e.data))),
+      reason,
+    ]);
+    return n;
   }
 
   /** Writes masked cells back. */

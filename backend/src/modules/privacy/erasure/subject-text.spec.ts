@@ -17,6 +17,8 @@ describe('eraseText with the subject’s own values', () => {
     ['the name across a line break', 'Nguyễn Thị\nLan', M],
     ['the name decomposed (NFD)', 'Nguyễn Thị Lan'.normalize('NFD'), M],
     ['values next to each other join into one marker', 'Nguyễn Thị Lan, 0903123456', M],
+    ['the name with the number in brackets', 'Hàng xóm Nguyễn Thị Lan (0903 123 456) cũng báo', `Hàng xóm ${M} cũng báo`],
+    ['a bracket opened before stays closed', '(chị Lan, 0903123456)', `(chị Lan, ${M})`],
     ['another number stays', 'gọi 0903123457', 'gọi 0903123457'],
     ['a longer number holding it stays', '109031234567', '109031234567'],
     ['a longer word holding the name stays', 'Nguyễn Thị Lanh', 'Nguyễn Thị Lanh'],

@@ -59,7 +59,22 @@ export function eraseText(text: string, matcher: RegExp | null, patterns: boolea
   if (matcher) out = out.replace(matcher, ERASED_MARKER);
   if (patterns) out = redactPersonalText(out, ERASED_MARKER);
   const twice = new RegExp(String.raw`${literal(ERASED_MARKER)}(?:[\s,;]*${literal(ERASED_MARKER)})+`, 'gu');
-  return out.replace(twice, ERASED_MARKER);
+  return withoutStrayBracket(out.replace(twice, ERASED_MARKER));
+}
+
+/**
+ * A phone number's pattern may take the "(" before it ("Lan (0903 123 456)"), leaving its ")"
+ * alone after the marker: such a ")" with no "(" open before it goes too.
+ */
+function withoutStrayBracket(text: string): string {
+  const after = `${ERASED_MARKER})`;
+  let out = text;
+  for (let at = out.indexOf(after); at >= 0; at = out.indexOf(after, at + ERASED_MARKER.length)) {
+    const before = out.slice(0, at);
+    const open = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
+    if (open <= 0) out = out.slice(0, at + ERASED_MARKER.length) + out.slice(at + after.length);
+  }
+  return out;
 }
 
 /** The same through a JSON value: every string in it (the category answers, an event's details). */

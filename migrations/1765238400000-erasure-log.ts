@@ -1,0 +1,36 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The erasure log: one row per erasure of a data subject, saying what to do again after a backup
+ * taken before it is restored — without the erased data (the report ids whose contact was
+ * blanked, the rows deleted, the storage keys of the photos deleted, and each masked text as it
+ * reads after the erasure). `npm run replay-erasures -w backend -- --since <time>` re-applies
+ * them (docs/privacy.md "Backups and the replica"). Append-only to everyone, as the audit trail:
+ * a log that could be edited could hide an erasure from the replay.
+ */
+export class ErasureLog1765238400000 implements MigrationInterface {
+  name = 'ErasureLog1765238400000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE erasure_log (
+        id         bigserial PRIMARY KEY,
+        request_id text,
+        erased_at  timestamptz NOT NULL DEFAULT now(),
+        actions    jsonb NOT NULL
+      )`);
+    await q.query(`CREATE INDEX ix_erasure_log_erased_at ON erasure_log (erased_at, id)`);
+    await q.query(`
+      CREATE TRIGGER tr_erasure_log_append_only BEFORE UPDATE OR DELETE ON erasure_log
+      FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+    await q.query(`
+      CREATE TRIGGER tr_erasure_log_no_truncate BEFORE TRUNCATE ON erasure_log
+      FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`);
+    await q.query(`GRANT SELECT, INSERT ON erasure_log TO hcmc1022_app`);
+    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON erasure_log FROM hcmc1022_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS erasure_log`);
+  }
+}
