@@ -208,4 +208,35 @@ describe('personal data in the browser', () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    'a call-centre operator records a request made on the phone, and leaves its handling to an admin',
+    async () => {
+      const phone = `037${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+      await signIn(page, 'operator', /\/operator\/call$/);
+      await page.getByTestId('nav-admin-privacy').click();
+      // The form is the operator's first view; a call is the only channel they record.
+      await page.getByTestId('privacy-request-form').waitFor();
+      expect(await page.getByTestId('privacy-request-channel').inputValue()).toBe('phone');
+      expect(await page.getByTestId('privacy-request-channel').isDisabled()).toBe(true);
+
+      await page.getByTestId('privacy-request-kind').selectOption('erasure');
+      await page.getByTestId('privacy-request-phones').fill(phone);
+      await page.getByTestId('privacy-request-identityCheck').fill('Đã gọi lại đúng số đã đăng ký.');
+      await page.getByTestId('privacy-request-reason').fill('Người gọi yêu cầu xoá số điện thoại của mình.');
+      await page.getByTestId('privacy-request-submit').click();
+      const id = (await page.getByTestId('privacy-request-created').getAttribute('data-id'))!;
+      // Ready for the next call: the form is empty again.
+      expect(await page.getByTestId('privacy-request-phones').inputValue()).toBe('');
+
+      const row = page.locator(`[data-testid="privacy-request-row"][data-id="${id}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute('data-status')).toBe('received');
+      expect(await row.getByTestId('privacy-request-complete').count()).toBe(0);
+      expect(await row.getByTestId('privacy-request-export').count()).toBe(0);
+      const logged = await api('GET', `/api/v1/admin/privacy-requests/${id}`, { token: await login('admin') });
+      expect(logged.body).toMatchObject({ kind: 'erasure', channel: 'phone', status: 'received' });
+    },
+    TIMEOUT_MS,
+  );
 });
