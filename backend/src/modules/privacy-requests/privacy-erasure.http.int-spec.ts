@@ -263,6 +263,8 @@ describe('privacy: erasure of a data subject leaves nothing of them anywhere (in
     expect(stored).toEqual([]);
     expect(await redisHits()).toEqual([]);
     expect(logLines.filter((line) => found(line).length > 0)).toEqual([]);
+    // Nor the secrets that opened the data: the access token and the reporter's secret.
+    expect(logLines.filter((line) => line.includes(granted.body.accessToken) || line.includes(web.body.reporterSecret))).toEqual([]);
     // The token is void; the request is on the trail, handled, without the values.
     expect((await callApi(app, 'GET', '/api/v1/privacy/my-data', undefined, undefined, header)).status).toBe(401);
     const list = await callApi(app, 'GET', '/api/v1/admin/privacy-requests?status=completed', tokens.admin);
