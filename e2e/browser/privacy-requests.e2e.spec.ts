@@ -151,6 +151,21 @@ describe('personal data in the browser', () => {
       const again = (await page.getByTestId('privacy-page').textContent())!;
       for (const value of values) expect(again).not.toContain(value);
 
+      // Nor does the e-mail way: the same answer whether or not the address is on record, and no code opens it.
+      await page.goto(`${baseUrl}/privacy`);
+      await page.getByTestId('privacy-email').fill(email);
+      await page.getByTestId('privacy-email-submit').click();
+      await page.getByTestId('privacy-code-sent').waitFor();
+      // The code field takes the focus for the next step.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('privacy-code');
+      await page.getByTestId('privacy-code').fill('12345');
+      await page.getByTestId('privacy-code-submit').click();
+      expect(await page.getByTestId('privacy-code-error').textContent()).toBe('Mã gồm đúng 6 chữ số.');
+      await page.getByTestId('privacy-code').fill('000 000');
+      await page.getByTestId('privacy-code-submit').click();
+      await page.locator('[data-testid="privacy-code-error"]', { hasText: 'không đúng' }).waitFor();
+      expect(await page.getByTestId('privacy-held').count()).toBe(0);
+
       // The ticket is still there for everyone, without the values.
       await page.goto(`${baseUrl}/track/${code}`);
       await page.getByTestId('track-report').waitFor();
