@@ -42,7 +42,20 @@ describe('erasure plan from the personal-data registry', () => {
     // Not reached by a data subject's erasure: staff accounts, sessions and sign-in addresses (they
     // end with the account or by retention), unclaimed uploads (linked to nobody, gone within a
     // day); attachment rows go with their files.
-    const staff = new Set(['app_user', 'user_session', 'user_recovery_code', 'upload', 'attachment', 'audit_event_personal.ip']);
+    // A request's own records (modules/privacy-requests) end with the request: its identifiers are
+    // blanked when it is completed or rejected, the subject's tokens are voided by the erasure it
+    // runs, and codes (digests only) go a day after they expire.
+    const staff = new Set([
+      'app_user',
+      'user_session',
+      'user_recovery_code',
+      'upload',
+      'attachment',
+      'audit_event_personal.ip',
+      'privacy_verification',
+      'privacy_access',
+      'privacy_request',
+    ]);
     const unhandled = PERSONAL_DATA.flatMap((e) =>
       e.store === 'column' &&
       e.erasure !== 'keep' &&
