@@ -28,9 +28,32 @@ export class ErasureLog1765238400000 implements MigrationInterface {
       FOR EACH STATEMENT EXECUTE FUNCTION forbid_change()`);
     await q.query(`GRANT SELECT, INSERT ON erasure_log TO hcmc1022_app`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON erasure_log FROM hcmc1022_app`);
+
+    // An erasure on request blanks the subject's number where an operator searched it: by event
+    // id (the log keeps ids, never the number), through the eraser's role like retention does.
+    await q.query(`
+      CREATE FUNCTION erase_audit_personal_events(ids bigint[], reason text) RETURNS integer
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE n integer;
+      BEGIN
+        WITH blanked AS (
+          UPDATE audit_event_personal SET subject = NULL, ip = NULL, erased_at = now()
+           WHERE event_id = ANY(ids) AND erased_at IS NULL
+          RETURNING 1)
+        SELECT count(*) INTO n FROM blanked;
+        INSERT INTO audit_event (type, subject, result_count, data)
+        VALUES ('personal_data_erased', 'audit_event_personal', n,
+                jsonb_build_object('reason', reason, 'requested', coalesce(cardinality(ids), 0)));
+        RETURN n;
+      END $$`);
+    await q.query(`GRANT hcmc1022_eraser TO CURRENT_USER`);
+    await q.query(`ALTER FUNCTION erase_audit_personal_events(bigint[], text) OWNER TO hcmc1022_eraser`);
+    await q.query(`REVOKE EXECUTE ON FUNCTION erase_audit_personal_events(bigint[], text) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION erase_audit_personal_events(bigint[], text) TO hcmc1022_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS erase_audit_personal_events(bigint[], text)`);
     await q.query(`DROP TABLE IF EXISTS erasure_log`);
   }
 }

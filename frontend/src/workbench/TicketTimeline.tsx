@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTrackLabels } from '../track/trackLabels';
 import { useWorkbenchFormat } from './useWorkbenchFormat';
 import type { Schemas } from '../api/client';
+import { splitErased } from './erasedText';
 
 type TicketEvent = Schemas['StaffTimelineEntry'];
 
@@ -43,18 +44,40 @@ export function TicketTimeline({ events }: { events: readonly TicketEvent[] }) {
             </p>
             {event.message && (
               <p className="wb-event__message" data-testid="wb-event-message">
-                {event.message}
+                <ErasedText text={event.message} />
               </p>
             )}
             {rating !== null && (
               <p className="wb-event__message" data-testid="wb-event-rating">
                 {t('workbench.timeline.rating', { rating })}
-                {comment && ` — ${comment}`}
+                {comment && (
+                  <>
+                    {' — '}
+                    <ErasedText text={comment} />
+                  </>
+                )}
               </p>
             )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** Text with each erased value shown as such, apart from what people wrote. */
+function ErasedText({ text }: { text: string }) {
+  return (
+    <>
+      {splitErased(text).map((part, i) =>
+        part.erased ? (
+          <mark key={i} className="wb-erased" data-testid="wb-erased">
+            {part.text}
+          </mark>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

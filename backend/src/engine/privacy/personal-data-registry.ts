@@ -327,7 +327,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     basis: 'legal_obligation',
     retention: 'auditPersonal',
     erasure: 'blank',
-    note: 'blanked only by erase_audit_personal (role hcmc1022_eraser), which records each call',
+    note: 'blanked only by erase_audit_personal (retention) and erase_audit_personal_events (erasure on request, by event id), both of role hcmc1022_eraser, which record each call',
   }),
   col('audit_event_personal', 'ip', {
     kind: 'network',

@@ -85,6 +85,21 @@ export class AuditRepository {
     return n;
   }
 
+  /** The events whose searched number is one of `phones` and still held (an erasure of that person). */
+  async eventsSearching(tx: EntityManager, phones: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT event_id::text AS id FROM audit_event_personal WHERE subject = ANY($1::text[]) AND erased_at IS NULL ORDER BY event_id FOR UPDATE`,
+      [phones],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Blanks the personal values of events `ids` through the eraser's function (it records the call); returns how many. */
+  async eraseEvents(tx: EntityManager, ids: readonly string[], reason: string): Promise<number> {
+    const [{ n }] = await tx.query(`SELECT erase_audit_personal_events($1::bigint[], $2) AS n`, [ids, reason]);
+    return n;
+  }
+
   /** Newest first; `actor` is a username (by its canonical key) or a user id. */
   async search(f: AuditFilter & { actorKey?: string }): Promise<{ items: AuditEventView[]; total: number }> {
     const where: string[] = [];

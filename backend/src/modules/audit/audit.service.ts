@@ -54,6 +54,19 @@ export class AuditService {
     return this.audit.erasePersonalBefore(cutoff, reason);
   }
 
+  /**
+   * Erasure of a data subject: the audit events that hold one of their numbers as the number
+   * searched (the event stays: who searched, when, how many reports it showed).
+   */
+  eventsSearching(tx: EntityManager, phones: readonly string[]): Promise<string[]> {
+    return this.audit.eventsSearching(tx, phones);
+  }
+
+  /** Blanks the personal values of the events `ids` (an erasure, or its replay); returns how many. */
+  erasePersonalOf(tx: EntityManager, ids: readonly string[], reason: string): Promise<number> {
+    return ids.length ? this.audit.eraseEvents(tx, ids, reason) : Promise.resolve(0);
+  }
+
   /** Reading the trail is itself on the trail, with the filters used. */
   async read(
     reader: AuditUser,

@@ -32,6 +32,8 @@ export interface ErasureActions {
   files: { table: string; ids: string[]; keys: string[] }[];
   texts: { table: string; column: string; id: string; value: unknown; json: boolean }[];
   events: { id: string; message: string | null; data: Record<string, unknown> | null }[];
+  /** Audit events whose searched number was the subject's. */
+  audit: string[];
 }
 
 export interface LoggedErasure {
@@ -213,6 +215,16 @@ export class ErasureRepository {
       JSON.stringify(actions),
     ]);
     return id;
+  }
+
+  /** The storage keys earlier erasures of request `requestId` deleted the rows of (their objects are deleted again, harmlessly). */
+  async loggedKeysOf(requestId: string): Promise<string[]> {
+    const rows: { key: string }[] = await this.db.query(
+      `SELECT DISTINCT k.key FROM erasure_log l, jsonb_array_elements(l.actions->'files') f, jsonb_array_elements_text(f->'keys') AS k(key)
+        WHERE l.request_id = $1`,
+      [requestId],
+    );
+    return rows.map((r) => r.key);
   }
 
   /** The erasures logged at or after `since`, oldest first. */

@@ -238,6 +238,9 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
     expect(phoned.status).toBe(201);
     ids.phone = phoned.body;
 
+    // The operator looked the caller's number up (the audit trail keeps who searched what).
+    expect((await call('GET', `/api/v1/callers/${PHONE}/reports`, 'operator')).status).toBe(200);
+
     // Somebody else's report, which the subject called about: attached as a caller, named in a note.
     const other = await call('POST', '/api/v1/reports', undefined, {
       category: 'illegal-construction',
@@ -260,6 +263,12 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       message: `Hàng xóm ${NAME} (${SPACED}) cũng phản ánh`,
     });
 
+    // Typed without diacritics, as often on a phone keyboard.
+    const plain = NAME.normalize('NFD').replace(/\p{M}/gu, '');
+    expect(
+      (await call('POST', `/api/v1/reports/${other.body.id}/notes`, 'ward.benthanh', { message: `Da goi lai cho ${plain}` })).status,
+    ).toBe(201);
+
     // A job from an older version that carried a number (jobs carry ids only now).
     await erasure
       .get<Queue>(getQueueToken(QueueName.Notifications), { strict: false })
@@ -272,9 +281,12 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       ['notification', `report_id = ANY($1::uuid[])`],
       ['reporter_secret', `report_id = ANY($1::uuid[])`],
       ['report_event_personal', `event_id IN (SELECT id FROM report_event WHERE report_id = ANY($1::uuid[]))`],
+      ['audit_event_personal', `subject = ANY($1::text[])`],
     ])
       saved[table] = (
-        await sql.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE ${where}`, [Object.values(ids).map((r) => r.id)])
+        await sql.query(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE ${where}`, [
+          table === 'audit_event_personal' ? [PHONE] : Object.values(ids).map((r) => r.id),
+        ])
       ).rows.map((r) => r.row);
     beforeErasure = new Date(Date.now() - 1000);
   }, 120_000);
@@ -292,7 +304,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
 
   it('finds the seeded values everywhere the filing and handling put them, before the erasure', async () => {
     const hits = await inDatabase();
-    for (const table of ['report', 'report_caller', 'notification', 'report_event_personal'])
+    for (const table of ['report', 'report_caller', 'notification', 'report_event_personal', 'audit_event_personal'])
       expect(hits.filter((h) => h.startsWith(`${table}:`)).length).toBeGreaterThan(0);
     expect(existsSync(join(dir, photoKey))).toBe(true);
     expect(await inQueues()).not.toEqual([]);
@@ -345,7 +357,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
     expect(trace.data).toMatchObject({ requestId: 'REQ-ERASE-1', counts: outcomeShape });
   });
 
-  it('changes nothing when run again', async () => {
+  it('changes nothing when run again, but retries the photos the first run left', async () => {
     const snapshot = async () =>
       (
         await sql.query(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM (
@@ -354,18 +366,28 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
            UNION ALL SELECT to_jsonb(a) FROM attachment a) s`)
       ).rows[0].h;
     const before = await snapshot();
+    // As if the first run's delete of the photo had failed after its commit.
+    await writeFile(join(dir, photoKey), 'left behind');
     const again = await service.eraseSubject(
       { phones: [PHONE], emails: [EMAIL], names: [NAME], reportIds: [ids.web.id, ids.phone.id] },
       { requestId: 'REQ-ERASE-1', reason: 'retried', actorUserId: null },
     );
     expect(again).toEqual({ reports: 2, fieldsBlanked: 0, textsRedacted: 0, photosDeleted: 0, jobsPurged: 0, notificationsPurged: 0 });
     expect(await snapshot()).toBe(before);
+    expect(existsSync(join(dir, photoKey))).toBe(false);
   });
 
   it('erases again from the log what a restored backup brought back', async () => {
     // The backup as it was before the erasure: rows and the photo come back.
     await sql.query(`ALTER TABLE report_event_personal DISABLE TRIGGER tr_report_event_personal_only_redact`);
+    await sql.query(`ALTER TABLE audit_event_personal DISABLE TRIGGER tr_audit_event_personal_only_blank`);
     try {
+      for (const row of saved.audit_event_personal as Record<string, unknown>[])
+        await sql.query(
+          `UPDATE audit_event_personal p SET subject = s.subject, erased_at = NULL
+             FROM jsonb_populate_record(null::audit_event_personal, $1) s WHERE p.event_id = s.event_id`,
+          [row],
+        );
       for (const row of saved.report as Record<string, unknown>[])
         await sql.query(
           `UPDATE report r SET reporter_name = s.reporter_name, reporter_phone = s.reporter_phone, reporter_email = s.reporter_email,
@@ -388,6 +410,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
       }
     } finally {
       await sql.query(`ALTER TABLE report_event_personal ENABLE TRIGGER tr_report_event_personal_only_redact`);
+      await sql.query(`ALTER TABLE audit_event_personal ENABLE TRIGGER tr_audit_event_personal_only_blank`);
     }
     await mkdir(join(dir, photoKey, '..'), { recursive: true });
     await writeFile(join(dir, photoKey), 'restored photo');

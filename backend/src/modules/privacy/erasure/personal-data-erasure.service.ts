@@ -68,7 +68,7 @@ export class PersonalDataErasureService {
       const keys: SubjectKeys = { reportIds: reports.map((r) => r.id), phones: values.phones, emails: values.emails };
       const matcher = subjectMatcher(values);
       const patterns = subjectPatterns(values);
-      const log: ErasureActions = { reports: keys.reportIds, blanked: [], deleted: [], files: [], texts: [], events: [] };
+      const log: ErasureActions = { reports: keys.reportIds, blanked: [], deleted: [], files: [], texts: [], events: [], audit: [] };
 
       for (const entry of maskedColumns()) {
         const changed = (await this.repo.textCells(tx, entry, keys.reportIds, patterns)).flatMap((cell) => masked(cell, matcher));
@@ -92,6 +92,9 @@ export class PersonalDataErasureService {
         const ids = await this.repo.deleteRows(tx, table, link, keys);
         if (ids.length) log.deleted.push({ table, ids });
       }
+      // Where an operator searched the subject's number, the search stays and the number goes.
+      log.audit = await this.audit.eventsSearching(tx, keys.phones);
+      const searchesBlanked = await this.audit.erasePersonalOf(tx, log.audit, context.reason);
       for (const store of deletedFileStores()) {
         const files = await this.repo.deleteFiles(tx, store, keys);
         if (files.length) log.files.push({ table: store.table, ids: files.map((f) => f.id), keys: files.map((f) => f.key) });
@@ -101,7 +104,7 @@ export class PersonalDataErasureService {
         list.filter((b) => (table ? b.table === table : true)).reduce((n, b) => n + b.ids.length, 0);
       const outcome: ErasureOutcome = {
         reports: reports.length,
-        fieldsBlanked: count(log.blanked) - count(log.blanked, 'notification') + count(log.deleted),
+        fieldsBlanked: count(log.blanked) - count(log.blanked, 'notification') + count(log.deleted) + searchesBlanked,
         textsRedacted: log.texts.length + eventsRedacted,
         photosDeleted: count(log.files),
         jobsPurged: 0,
@@ -119,7 +122,11 @@ export class PersonalDataErasureService {
       return { outcome, matcher, storageKeys: log.files.flatMap((f) => f.keys) };
     });
 
-    await this.attachments.deleteObjects(storageKeys);
+    // A run of the same request again also retries the objects an earlier run could not delete.
+    const earlier = context.requestId ? await this.repo.loggedKeysOf(context.requestId) : [];
+    await this.attachments.deleteObjects(unique([...storageKeys, ...earlier])).catch((err: unknown) => {
+      throw new Error(`erasure ${context.requestId ?? ''} committed, but ${String(err)}: run it again to retry them`, { cause: err });
+    });
     outcome.jobsPurged = await this.stores.purgeJobs(matcher);
     const keysPurged = await this.stores.purgeKeys(matcher);
     this.logger.log(`erasure ${context.requestId ?? '(no request)'}: ${JSON.stringify({ ...outcome, keysPurged })}`);
@@ -141,6 +148,7 @@ export class PersonalDataErasureService {
         for (const b of actions.blanked) outcome.fieldsBlanked += await this.repo.blankIds(tx, b.table, b.column, b.ids);
         for (const d of actions.deleted) outcome.rowsDeleted += await this.repo.deleteIds(tx, d.table, d.ids);
         for (const f of actions.files) outcome.rowsDeleted += await this.repo.deleteIds(tx, f.table, f.ids);
+        outcome.fieldsBlanked += await this.audit.erasePersonalOf(tx, actions.audit ?? [], `replay of erasure ${id}`);
         return actions.files.flatMap((f) => f.keys);
       });
       await this.attachments.deleteObjects(keys);

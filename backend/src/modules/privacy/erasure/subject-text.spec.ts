@@ -16,6 +16,8 @@ describe('eraseText with the subject’s own values', () => {
     ['the name in another case', 'chị NGUYỄN THỊ LAN phản ánh', `chị ${M} phản ánh`],
     ['the name across a line break', 'Nguyễn Thị\nLan', M],
     ['the name decomposed (NFD)', 'Nguyễn Thị Lan'.normalize('NFD'), M],
+    ['the name without its diacritics', 'chi Nguyen Thi Lan goi', `chi ${M} goi`],
+    ['the name in capitals without diacritics', 'NGUYEN THI LAN', M],
     ['values next to each other join into one marker', 'Nguyễn Thị Lan, 0903123456', M],
     ['the name with the number in brackets', 'Hàng xóm Nguyễn Thị Lan (0903 123 456) cũng báo', `Hàng xóm ${M} cũng báo`],
     ['a bracket opened before stays closed', '(chị Lan, 0903123456)', `(chị Lan, ${M})`],
@@ -49,6 +51,7 @@ describe('subjectPatterns', () => {
     ['no values', { phones: [], emails: [], names: [] }, 0],
     ['a number that is no phone number is skipped', { phones: ['12'], emails: [], names: [] }, 0],
     ['a one-letter name is skipped', { phones: [], emails: [], names: ['A'] }, 0],
+    ['a one-word name is searched as written only', { phones: [], emails: [], names: ['An'] }, 1],
     ['duplicates count once', { phones: ['0903123456', '0903123456'], emails: [], names: ['Lan'] }, 2],
   ])('%s', (_title, values, n) => {
     expect(subjectPatterns(values)).toHaveLength(n);
@@ -72,5 +75,12 @@ describe('eraseJson', () => {
       list: [M, null],
       deep: { ok: true },
     });
+  });
+});
+
+describe('a one-word name', () => {
+  it('is masked as written, never where the same letters carry other marks', () => {
+    const an = subjectMatcher({ phones: [], emails: [], names: ['An'] });
+    expect(eraseText('chị An đi ăn cơm', an, false)).toBe(`chị ${M} đi ăn cơm`);
   });
 });

@@ -19,6 +19,36 @@ function literal(value: string): string {
     .join(String.raw`\s+`);
 }
 
+// Each Vietnamese vowel and đ with every tone and mark: people type names with or without them.
+const VARIANTS: Readonly<Record<string, string>> = {
+  a: 'aàáảãạăằắẳẵặâầấẩẫậ',
+  e: 'eèéẻẽẹêềếểễệ',
+  i: 'iìíỉĩị',
+  o: 'oòóỏõọôồốổỗộơờớởỡợ',
+  u: 'uùúủũụưừứửữự',
+  y: 'yỳýỷỹỵ',
+  d: 'dđ',
+};
+
+/**
+ * A name of two words or more, with or without its diacritics ("Nguyễn Thị Lan", "Nguyen Thi
+ * Lan"); a single word only as written, or "An" would mask every "ăn".
+ */
+function namePattern(name: string): string {
+  const words = name.trim().normalize('NFC').split(/\s+/);
+  if (words.length < 2) return literal(name.normalize('NFC'));
+  return words
+    .map((word) =>
+      [...word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd')]
+        .map((c) => {
+          const variants = VARIANTS[c.toLowerCase()];
+          return variants ? `[${variants}]` : literal(c);
+        })
+        .join(''),
+    )
+    .join(String.raw`\s+`);
+}
+
 /**
  * One phone number in any common spelling: 0903 123 456, 0903.123.456, 090-312-3456,
  * +84 903 123 456, 84903123456, (090) 3123456. `phone` is normalised (0 and 9–10 digits).
@@ -37,7 +67,7 @@ export function subjectPatterns(values: SubjectValues): string[] {
   const phones = values.phones.map(phonePattern).filter((p): p is string => p !== null);
   const emails = values.emails.filter((e) => e.trim().length >= 3).map(literal);
   // A name shorter than two letters would mask every such letter: such names are not searched.
-  const names = values.names.filter((n) => n.trim().length >= 2).map(literal);
+  const names = values.names.filter((n) => n.trim().length >= 2).map(namePattern);
   return [...new Set([...emails, ...phones, ...names])];
 }
 
