@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api, login } from '../support/api';
 import { baseUrl } from '../support/browser';
 import { pagePerTest, signIn } from '../support/session';
@@ -57,8 +57,8 @@ async function fileThroughForm(page: Page, values: { name: string; phone: string
 }
 
 /** Clicks a download button and answers the saved file's name and text. */
-async function downloadOf(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+async function downloadOf(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
@@ -109,12 +109,12 @@ describe('personal data in the browser', () => {
       // Both downloads hold the values; the token never appears in an address.
       const addresses: string[] = [];
       page.on('request', (request) => addresses.push(request.url()));
-      const json = await downloadOf(page, 'privacy-download-json');
+      const json = await downloadOf(page, page.getByTestId('privacy-download-json'));
       expect(json.name).toMatch(/\.json$/);
       const parsed = JSON.parse(json.text) as { generatedAt: string; reports: { code: string; personal: Record<string, unknown> }[] };
       const filed = parsed.reports.find((report) => report.code === code)!;
       expect(filed.personal).toMatchObject({ reporter_name: name, reporter_phone: phone, reporter_email: email, description });
-      const html = await downloadOf(page, 'privacy-download-html');
+      const html = await downloadOf(page, page.getByTestId('privacy-download-html'));
       expect(html.name).toMatch(/\.html$/);
       expect(html.text).toMatch(/<html/i);
       for (const value of [...values, code]) expect(html.text).toContain(value);
@@ -150,6 +150,21 @@ describe('personal data in the browser', () => {
       expect(await page.getByTestId('privacy-held').count()).toBe(0);
       const again = (await page.getByTestId('privacy-page').textContent())!;
       for (const value of values) expect(again).not.toContain(value);
+
+      // Nor does the e-mail way: the same answer whether or not the address is on record, and no code opens it.
+      await page.goto(`${baseUrl}/privacy`);
+      await page.getByTestId('privacy-email').fill(email);
+      await page.getByTestId('privacy-email-submit').click();
+      await page.getByTestId('privacy-code-sent').waitFor();
+      // The code field takes the focus for the next step.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('privacy-code');
+      await page.getByTestId('privacy-code').fill('12345');
+      await page.getByTestId('privacy-code-submit').click();
+      expect(await page.getByTestId('privacy-code-error').textContent()).toBe('Mã gồm đúng 6 chữ số.');
+      await page.getByTestId('privacy-code').fill('000 000');
+      await page.getByTestId('privacy-code-submit').click();
+      await page.locator('[data-testid="privacy-code-error"]', { hasText: 'không đúng' }).waitFor();
+      expect(await page.getByTestId('privacy-held').count()).toBe(0);
 
       // The ticket is still there for everyone, without the values.
       await page.goto(`${baseUrl}/track/${code}`);
@@ -193,6 +208,11 @@ describe('personal data in the browser', () => {
       await row.waitFor();
       expect(await row.getAttribute('data-status')).toBe('received');
       expect(await row.getAttribute('data-overdue')).toBe('false');
+      expect(await row.getByTestId('privacy-request-subject').textContent()).toContain(phone);
+      // The answer to the caller: everything held about the number, saved from the page.
+      const exported = await downloadOf(page, row.getByTestId('privacy-request-export'));
+      expect(exported.name).toMatch(/\.json$/);
+      expect((JSON.parse(exported.text) as { subject: { phones: string[] } }).subject.phones).toEqual([phone]);
       await row.getByTestId('privacy-request-complete').click();
       await page.getByTestId('privacy-request-confirm-confirm').click();
       await page.locator(`[data-testid="privacy-request-row"][data-id="${id}"][data-status="completed"]`).waitFor();
@@ -200,6 +220,37 @@ describe('personal data in the browser', () => {
       const request = await api('GET', `/api/v1/admin/privacy-requests/${id}`, { token: await login('admin') });
       expect(request.status).toBe(200);
       expect(request.body).toMatchObject({ channel: 'phone', kind: 'access', status: 'completed' });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a call-centre operator records a request made on the phone, and leaves its handling to an admin',
+    async () => {
+      const phone = `037${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+      await signIn(page, 'operator', /\/operator\/call$/);
+      await page.getByTestId('nav-admin-privacy').click();
+      // The form is the operator's first view; a call is the only channel they record.
+      await page.getByTestId('privacy-request-form').waitFor();
+      expect(await page.getByTestId('privacy-request-channel').inputValue()).toBe('phone');
+      expect(await page.getByTestId('privacy-request-channel').isDisabled()).toBe(true);
+
+      await page.getByTestId('privacy-request-kind').selectOption('erasure');
+      await page.getByTestId('privacy-request-phones').fill(phone);
+      await page.getByTestId('privacy-request-identityCheck').fill('Đã gọi lại đúng số đã đăng ký.');
+      await page.getByTestId('privacy-request-reason').fill('Người gọi yêu cầu xoá số điện thoại của mình.');
+      await page.getByTestId('privacy-request-submit').click();
+      const id = (await page.getByTestId('privacy-request-created').getAttribute('data-id'))!;
+      // Ready for the next call: the form is empty again.
+      expect(await page.getByTestId('privacy-request-phones').inputValue()).toBe('');
+
+      const row = page.locator(`[data-testid="privacy-request-row"][data-id="${id}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute('data-status')).toBe('received');
+      expect(await row.getByTestId('privacy-request-complete').count()).toBe(0);
+      expect(await row.getByTestId('privacy-request-export').count()).toBe(0);
+      const logged = await api('GET', `/api/v1/admin/privacy-requests/${id}`, { token: await login('admin') });
+      expect(logged.body).toMatchObject({ kind: 'erasure', channel: 'phone', status: 'received' });
     },
     TIMEOUT_MS,
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cityDateTime } from '../i18n/cityDateTime';
+import { useTrackLabels } from '../track/trackLabels';
 import { personalFields } from './heldData';
 import type { MyData } from './privacyQueries';
 
@@ -67,10 +68,11 @@ function useHeldFormat() {
 function ReportRecord({ report }: { report: Report }) {
   const { t } = useTranslation();
   const format = useHeldFormat();
+  const labels = useTrackLabels();
   return (
     <Record testId="privacy-record-report" title={t('privacy.held.report.title', { code: report.code })}>
       <Fact label={t('privacy.held.report.category')}>{format.english ? report.category.nameEn : report.category.nameVi}</Fact>
-      <Fact label={t('privacy.held.report.status')}>{t(`track.status.${report.status}` as 'track.status.new')}</Fact>
+      <Fact label={t('privacy.held.report.status')}>{labels.status(report.status)}</Fact>
       <Fact label={t('privacy.held.report.createdAt')}>{format.at(report.createdAt)}</Fact>
       <Personal values={report.personal} />
       {report.timeline.length > 0 && (
@@ -78,8 +80,13 @@ function ReportRecord({ report }: { report: Report }) {
           <ul className="privacy-sublist">
             {report.timeline.map((entry, index) => (
               <li key={index} data-testid="privacy-timeline-entry">
-                <time dateTime={entry.createdAt}>{format.at(entry.createdAt)}</time>
-                {entry.message && <> · {entry.message}</>}
+                <time dateTime={entry.createdAt}>{format.at(entry.createdAt)}</time> · {labels.event(entry.type)}
+                {/* The entry's registered free text (its message, a rating's comment), else the message it shows. */}
+                {timelineTexts(entry).map((text) => (
+                  <span key={text} className="privacy-entry-text">
+                    {text}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
@@ -152,4 +159,11 @@ function Personal({ values }: { values: Readonly<Record<string, unknown>> }) {
       {field.text}
     </Fact>
   ));
+}
+
+/** The texts of a timeline entry: each registered free text once, or its message when none is registered. */
+function timelineTexts(entry: Report['timeline'][number]): string[] {
+  const texts = personalFields(entry.personal).map((field) => field.text);
+  if (texts.length === 0 && entry.message) texts.push(entry.message);
+  return [...new Set(texts)];
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/apiError';
 import { oneTimeCode } from './privacyFiles';
@@ -19,10 +19,13 @@ interface Props {
 
 /** The problem of a refused or failed request, as one sentence. */
 function useFailureText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.resolvedLanguage === 'en';
   return (error: unknown): string => {
     if (!(error instanceof ApiError) || error.status === 0) return t('privacy.open.errors.network');
-    if (error.issues.length > 0) return error.issues.map((issue) => issue.messageVi ?? issue.message).join(' ');
+    // The API names the field in both languages.
+    if (error.issues.length > 0)
+      return error.issues.map((issue) => (english ? issue.message : (issue.messageVi ?? issue.message))).join(' ');
     if (error.status === 401 || error.status === 403 || error.status === 404) return t('privacy.open.errors.refused');
     if (error.status === 429) return t('privacy.open.errors.tooMany');
     return t('privacy.open.errors.server', { status: error.status });
@@ -37,14 +40,15 @@ export function OpenAccessForm({ link, notice, onOpened }: Props) {
   const { t } = useTranslation();
   const failureText = useFailureText();
   const open = useOpenAccess();
-  const [problem, setProblem] = useState<string | null>(null);
+  // Shown under the way that was tried: the link's button, or the code's field.
+  const [problem, setProblem] = useState<{ way: 'link' | 'email'; text: string } | null>(null);
 
-  const openWith = async (body: Parameters<typeof open.mutateAsync>[0]) => {
+  const openWith = async (way: 'link' | 'email', body: Parameters<typeof open.mutateAsync>[0]) => {
     setProblem(null);
     try {
       onOpened(await open.mutateAsync(body));
     } catch (error) {
-      setProblem(failureText(error));
+      setProblem({ way, text: failureText(error) });
     }
   };
 
@@ -64,14 +68,14 @@ export function OpenAccessForm({ link, notice, onOpened }: Props) {
             type="button"
             className="button"
             disabled={open.isPending}
-            onClick={() => void openWith({ trackingCode: link.code, secret: link.secret })}
+            onClick={() => void openWith('link', { trackingCode: link.code, secret: link.secret })}
             data-testid="privacy-open-link-submit"
           >
             {t('privacy.open.link.submit')}
           </button>
-          {problem && (
+          {problem?.way === 'link' && (
             <p className="privacy-error" role="alert" data-testid="privacy-open-link-error">
-              {problem}
+              {problem.text}
             </p>
           )}
         </div>
@@ -80,8 +84,8 @@ export function OpenAccessForm({ link, notice, onOpened }: Props) {
       )}
       <EmailCodeSteps
         busy={open.isPending}
-        problem={link ? null : problem}
-        onCode={(email, code) => void openWith({ email, code })}
+        problem={problem?.way === 'email' ? problem.text : null}
+        onCode={(email, code) => void openWith('email', { email, code })}
         onEdit={() => setProblem(null)}
       />
     </section>
@@ -109,6 +113,12 @@ function EmailCodeSteps({ busy, problem, onCode, onEdit }: StepsProps) {
   const codeId = useId();
   const errorId = useId();
   const sentId = useId();
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  // The next step of a form the citizen just sent: the field they now need.
+  useEffect(() => {
+    if (sentTo !== null) codeRef.current?.focus();
+  }, [sentTo]);
 
   const sendCode = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -179,8 +189,7 @@ function EmailCodeSteps({ busy, problem, onCode, onEdit }: StepsProps) {
               type="text"
               inputMode="numeric"
               autoComplete="one-time-code"
-              // The next step of a form the citizen just sent: the field they now need.
-              autoFocus
+              ref={codeRef}
               maxLength={9}
               value={code}
               aria-invalid={shownError ? true : undefined}

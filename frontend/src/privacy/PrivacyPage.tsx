@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/apiError';
 import { ConfirmDialog } from '../admin/ConfirmDialog';
@@ -9,22 +9,21 @@ import { normaliseTrackingCode } from '../track/trackingCode';
 import { holdsNothing } from './heldData';
 import { HeldDataView } from './HeldDataView';
 import { OpenAccessForm, type ReporterLink } from './OpenAccessForm';
+import { handedSecret } from './reporterLinkHandoff';
 import { useAskErasure, useDownloadMyData, useMyData, type ErasureReceipt, type PrivacyAccess } from './privacyQueries';
 import '../admin/admin.css';
 import './privacy.css';
 
 /**
  * The private link of the report named in `?code=`: its secret from this browser's storage (kept
- * there by the tracking page), or from the navigation's state when storage is refused. The secret
- * itself is never in the address.
+ * there by the tracking page), or handed over in memory when storage is refused. The secret itself
+ * is never in the address.
  */
 function useReporterLink(): ReporterLink | null {
   const [params] = useSearchParams();
-  const location = useLocation();
   const code = normaliseTrackingCode(params.get('code') ?? '');
   if (!code) return null;
-  const handed = (location.state as { secret?: unknown } | null)?.secret;
-  const secret = storedSecret(code) ?? (typeof handed === 'string' ? handed : null);
+  const secret = storedSecret(code) ?? handedSecret(code);
   return secret ? { code, secret } : null;
 }
 

@@ -12,6 +12,7 @@ import { useTrackedReport, type TrackedReport } from './trackQueries';
 import './track.css';
 import { Fact } from '../ui/Fact';
 import { PhotoList } from '../ui/PhotoList';
+import { handOverReporterLink } from '../privacy/reporterLinkHandoff';
 
 /** `/track` asks for a code; `/track/:code` shows that report's public view. */
 export default function TrackPage() {
@@ -134,9 +135,13 @@ function TrackedReportView({ report, secret }: { report: TrackedReport; secret: 
       <CitizenActions key={`${report.status}-${report.updatedAt}`} report={report} secret={secret} />
 
       {report.asReporter && secret && (
-        // The code goes in the address, the secret only in the navigation's memory (the page reads it from this browser first).
+        // The code goes in the address; the secret stays in this browser (its storage, or the tab's memory when storage is refused).
         <p className="track-privacy">
-          <Link to={{ pathname: '/privacy', search: `?code=${report.code}` }} state={{ secret }} data-testid="track-privacy-link">
+          <Link
+            to={{ pathname: '/privacy', search: `?code=${report.code}` }}
+            onClick={() => handOverReporterLink(report.code, secret)}
+            data-testid="track-privacy-link"
+          >
             {t('track.privacyLink')}
           </Link>
         </p>

@@ -658,7 +658,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   },
   {
     store: 'browser',
-    key: 'memory: the personal-data access token and the data shown on /privacy',
+    key: 'memory: the personal-data access token and the data shown on /privacy, and the private link handed to it',
     kind: 'contact',
     purpose: 'shows the citizen what 1022 holds about them (Law 91/2025/QH15), and lets them download it or ask for its erasure',
     basis: 'legal_obligation',

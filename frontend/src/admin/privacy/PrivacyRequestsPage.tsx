@@ -44,6 +44,8 @@ export default function PrivacyRequestsPage() {
   const exportData = useExportPrivacyRequest();
   const [creating, setCreating] = useState(!isAdmin);
   const [created, setCreated] = useState<PrivacyRequest | null>(null);
+  // An operator's form stays open for the next call, empty again.
+  const [formKey, setFormKey] = useState(0);
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<AdminError | undefined>(undefined);
@@ -84,11 +86,13 @@ export default function PrivacyRequestsPage() {
     >
       {creating && (
         <CreatePrivacyRequestForm
+          key={formKey}
           channels={channels}
           onCancel={() => setCreating(false)}
           onCreated={(request) => {
             setCreated(request);
             setCreating(!isAdmin);
+            setFormKey((key) => key + 1);
           }}
         />
       )}
