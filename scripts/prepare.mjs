@@ -265,6 +265,41 @@ export function startProcess(name, script, env) {
   return child;
 }
 
+/**
+ * Runs a long-running child and starts it again whenever it exits until `stop()`, after 1, 2, 4 …
+ * s (at most 30 s; back to 1 s once a run lasted a minute), saying so in the log.
+ */
+export function supervise(name, script, env) {
+  let child = null;
+  let failures = 0;
+  let timer = null;
+  let stopped = false;
+  const run = () => {
+    const started = Date.now();
+    child = startProcess(name, script, env);
+    child.once('exit', (code, signal) => {
+      if (stopped) return;
+      if (Date.now() - started >= 60_000) failures = 0;
+      const delay = Math.min(30_000, 1000 * 2 ** failures++);
+      log(`${name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s (restart ${failures})`);
+      timer = setTimeout(run, delay);
+    });
+  };
+  run();
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    get child() {
+      return child;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running()) child.kill('SIGTERM');
+    },
+    exited: () => new Promise((r) => (running() ? child.once('exit', r) : r())),
+  };
+}
+
 export async function waitReady(baseUrl, seconds = 60) {
   await waitFor(
     async () => {

@@ -11,7 +11,7 @@ import {
   reportCount,
   ROOT,
   seed,
-  startProcess,
+  supervise,
   waitReady,
   WORKER_SCRIPT,
 } from './prepare.mjs';
@@ -39,26 +39,18 @@ async function main() {
   seed(env, demo ? [] : ['--no-demo']);
   if (demo && demoReports > 0 && reportCount(databaseUrl) === 0) seed(env, ['--reports', String(demoReports)]);
 
-  const children = [startProcess('api', API_SCRIPT, env), startProcess('worker', WORKER_SCRIPT, env)];
+  // One process crashing restarts alone (with backoff), never stopping the other or the system.
+  const supervised = [supervise('api', API_SCRIPT, env), supervise('worker', WORKER_SCRIPT, env)];
   let stopping = false;
   const stop = (code) => {
     if (stopping) return;
     stopping = true;
-    for (const c of children) c.kill('SIGTERM');
+    for (const s of supervised) s.stop();
     setTimeout(() => process.exit(code), 10_000).unref();
     // Not awaited: the signal handler returns at once; the exits (or the timer above) end the process.
-    void Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
-      process.exit(code),
-    );
+    void Promise.all(supervised.map((s) => s.exited())).then(() => process.exit(code));
   };
-  for (const c of children) {
-    c.once('exit', (code) => {
-      if (!stopping) {
-        log(`a process exited with code ${code}; stopping`);
-        stop(1);
-      }
-    });
-  }
+
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 

@@ -4,7 +4,9 @@ import { createDataSource } from '../engine/database/data-source';
 import { runMigrations } from '../engine/database/migrator';
 
 async function main(): Promise<void> {
-  const dataSource = createDataSource(loadConfig());
+  const config = loadConfig();
+  // A migration may rewrite a large table in one statement: no statement_timeout here.
+  const dataSource = createDataSource({ ...config, database: { ...config.database, statementTimeoutMs: 0 } });
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);

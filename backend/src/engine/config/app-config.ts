@@ -32,6 +32,14 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/hcmc1022'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // How long a request waits for a database connection before answering 503 (docs/reliability.md).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // PostgreSQL's statement_timeout for the API and worker sessions: a statement slower than this
+  // (a lock held too long, a plan gone wrong) is cancelled and the request answered 503, instead
+  // of holding a connection while clients give up. 0 turns it off (the migrate and seed tools).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  // A transaction idle this long (a process stopped in the middle of one) is ended by the server.
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   // Redis (engine/redis/redis-connection.ts makes every connection from these): one server by
   // REDIS_URL (redis://[user:password@]host:port/db, rediss:// for TLS), or a Sentinel group:
   // REDIS_SENTINELS (host:port,host:port) and REDIS_SENTINEL_NAME (the primary's name), with
@@ -195,7 +203,7 @@ const schema = z.object({
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   http: { host: string; port: number; trustProxy: string[] };
-  database: { url: string; poolSize: number };
+  database: { url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
   redis: RedisConnectionSettings & { queuePrefix: string };
   queue: { schedulesCheckMs: number };
   storageDir: string;
@@ -307,7 +315,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((p) => p.trim())
         .filter(Boolean),
     },
-    database: { url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE },
+    database: {
+      url: c.DATABASE_URL,
+      poolSize: c.DATABASE_POOL_SIZE,
+      connectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     redis: { location: redisLocation(c), requestTimeoutMs: c.RATE_LIMIT_REDIS_TIMEOUT_MS, queuePrefix: c.QUEUE_PREFIX },
     queue: { schedulesCheckMs: c.JOB_SCHEDULES_CHECK_MS },
     storageDir: c.STORAGE_DIR,

@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  | 'insufficient_storage';
 
 export interface FieldIssue {
   field: string;

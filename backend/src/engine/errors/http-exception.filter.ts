@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { databaseTrouble, databaseUnavailable } from './database-unavailable';
 import { DomainErrorKind, DomainException } from './domain.exception';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -13,6 +14,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  insufficient_storage: HttpStatus.INSUFFICIENT_STORAGE,
 };
 
 export interface ErrorBody {
@@ -27,13 +29,25 @@ export interface ErrorBody {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const exception = asDatabaseUnavailable(thrown);
+    if (exception !== thrown) this.warnAtMostEvery(`${(exception as DomainException).code}: ${(thrown as Error).message}`);
     const body = this.toBody(exception);
     // A domain 503 (busy, with Retry-After) is an answer, not a fault: a burst must not flood the log.
     if (body.statusCode >= 500 && !(exception instanceof DomainException)) this.logger.error(exception);
     setRetryAfter(reply, exception);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private lastWarned = 0;
+
+  /** An outage answers hundreds of requests a second: one line every few seconds says it. */
+  private warnAtMostEvery(line: string, ms = 5000): void {
+    const now = performance.now();
+    if (now - this.lastWarned < ms) return;
+    this.lastWarned = now;
+    this.logger.warn(line);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -59,6 +73,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
   }
+}
+
+/** A database that is away or too slow is a 503 with Retry-After wherever it surfaced (every filter asks here). */
+export function asDatabaseUnavailable(thrown: unknown): unknown {
+  if (thrown instanceof DomainException || thrown instanceof HttpException) return thrown;
+  const trouble = databaseTrouble(thrown);
+  return trouble ? databaseUnavailable(trouble) : thrown;
 }
 
 /** A 429 or 503 that says how long to wait says it in the standard header too (RFC 9110 §10.2.3). */

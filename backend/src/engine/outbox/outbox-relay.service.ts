@@ -11,6 +11,9 @@ import { OutboxRepository } from './outbox.repository';
 const BATCH = 500;
 // A NOTIFY wakes the relay at once; the poll only covers a lost LISTEN connection.
 const POLL_MS = 1000;
+// A lost LISTEN connection is opened again after 0.5, 1, 2 … s, at most every 15 s, until it is.
+const LISTEN_RETRY_BASE_MS = 500;
+const LISTEN_RETRY_MAX_MS = 15_000;
 // Redis may be down: an add that does not finish by then counts as failed and is retried.
 const PUBLISH_TIMEOUT_MS = 5000;
 
@@ -20,6 +23,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly queues: Record<QueueName, Queue>;
   private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | null = null;
+  private listenFailures = 0;
   private running = false;
   private wake: (() => void) | null = null;
   /** A notification came while a pass ran: what it announced may have committed after the pass's claim. */
@@ -46,6 +51,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
+    if (this.relisten) clearTimeout(this.relisten);
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
@@ -83,20 +89,51 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
   }
 
+  /**
+   * Opens the LISTEN connection; when it fails or is lost (a database restart ends it), the
+   * poll carries on and the connection is opened again with backoff until it is back. Never
+   * throws: the relay runs without it, a second slower.
+   */
   private async listen(): Promise<void> {
+    this.relisten = null;
+    if (!this.running) return;
     const client = new Client({ connectionString: this.config.database.url, application_name: 'hcmc1022-outbox' });
+    let lost = false;
+    const onLost = (why: string) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = null;
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      const delay = Math.min(LISTEN_RETRY_MAX_MS, LISTEN_RETRY_BASE_MS * 2 ** this.listenFailures++);
+      this.logger.warn(`outbox listener lost (${why}); polling every ${POLL_MS} ms, listening again in ${delay} ms`);
+      this.relisten = setTimeout(() => void this.listen(), delay);
+    };
     client.on('notification', () => {
       this.woken = true;
       this.wake?.();
     });
-    client.on('error', (err) => {
-      this.logger.warn(`outbox listener lost: ${err.message}; polling until reconnect`);
-      this.listener = null;
-      setTimeout(() => this.running && void this.listen().catch(() => undefined), POLL_MS);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    client.on('error', (err) => onLost(err.message));
+    client.on('end', () => onLost('connection ended'));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (err) {
+      onLost((err as Error).message);
+      return;
+    }
+    if (lost) return;
+    if (!this.running) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (this.listenFailures > 0) this.logger.log('outbox listener back');
     this.listener = client;
+    this.listenFailures = 0;
+    // What committed while nobody listened is relayed now, not at the next poll.
+    this.woken = true;
+    this.wake?.();
   }
 
   /** One addBulk per queue (one round trip for the whole batch); a queue that fails fails its messages only. */

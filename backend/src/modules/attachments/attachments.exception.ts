@@ -8,6 +8,7 @@ export const AttachmentsErrorCode = errorCodes('attachments', [
   'too_large',
   'invalid_image',
   'not_found',
+  'storage_full',
 ]);
 export type AttachmentsErrorCode = ErrorCodeOf<typeof AttachmentsErrorCode>;
 
@@ -23,6 +24,19 @@ const onFile = (rule: string, message: string, messageVi: string, extra: Record<
 
 /** Every message in English for API clients, and `messageVi` for the citizen's screen. */
 export class AttachmentsException extends DomainException {
+  /** The photo store has no room (ENOSPC, a quota): nothing was kept; the report can be filed without the photo. */
+  static storageFull(retryAfterSeconds = 300): AttachmentsException {
+    return new AttachmentsException(
+      'insufficient_storage',
+      AttachmentsErrorCode.StorageFull,
+      'The photo store is full right now: the photo was not saved. File the report without it, or try again later',
+      {
+        messageVi: 'Kho lưu ảnh tạm thời đã đầy: ảnh chưa được lưu. Hãy gửi phản ánh không kèm ảnh, hoặc thử lại sau',
+        retryAfterSeconds,
+      },
+    );
+  }
+
   static missingFile(): AttachmentsException {
     const message = 'No photo: send multipart/form-data with the image in a part named "file"';
     return new AttachmentsException(

@@ -41,7 +41,13 @@ export class AttachmentsService {
     const sha256 = createHash('sha256').update(photo.data).digest('hex');
 
     // File first, row second: a row never points at a missing file.
-    await this.storage.put(storageKey, photo.data, photo.contentType);
+    try {
+      await this.storage.put(storageKey, photo.data, photo.contentType);
+    } catch (err) {
+      // The store cleans up its own partial file; a full disk is the store's state, not a bug.
+      if (isStorageFull(err)) throw AttachmentsException.storageFull();
+      throw err;
+    }
     try {
       await this.repo.insertUpload({
         id,
@@ -114,4 +120,10 @@ export class AttachmentsService {
       if (keys.length < PURGE_BATCH) return purged;
     }
   }
+}
+
+/** ENOSPC (no space left) or EDQUOT (over quota), from the disk or a mounted store. */
+function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }

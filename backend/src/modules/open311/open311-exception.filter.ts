@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainErrorKind, DomainException, FieldIssue } from '../../engine/errors/domain.exception';
-import { setRetryAfter } from '../../engine/errors/http-exception.filter';
+import { asDatabaseUnavailable, setRetryAfter } from '../../engine/errors/http-exception.filter';
 import { IntakeErrorCode } from '../intake/intake.exception';
 import { open311Field } from './open311-form';
 import { Locale, resolveLocale } from './open311-mapping';
@@ -26,6 +26,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
 };
 
 // A custom rule's Vietnamese text is generic ("Giá trị không hợp lệ"); its own message says what is expected.
@@ -71,7 +72,8 @@ export function toErrorList(exception: unknown, locale: Locale): { status: numbe
 export class Open311ExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Open311ExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = asDatabaseUnavailable(thrown);
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();

@@ -55,11 +55,15 @@ export class RoutingService {
   async routeMany(reportIds: string[], now = this.clock.now()): Promise<{ outcomes: Map<string, RouteOutcome>; timers: TimerPlan['add'] }> {
     const outcomes = new Map<string, RouteOutcome>();
     const timers: TimerPlan['add'] = [];
+    // Assigned before this run: a job run again after its assignment committed but before its
+    // timers reached Redis (the worker killed, Redis or the database gone at that instant).
+    const replayed: string[] = [];
     let pending = [...new Set(reportIds)];
     for (let attempt = 1; pending.length > 0 && attempt <= ROUTE_ATTEMPTS; attempt++) {
       const candidates = await this.routing.factsMany(pending, now);
       const fresh = candidates.filter(({ ticket }) => ticket.status === 'new' && !ticket.assignedUnitId);
       for (const c of candidates) if (!fresh.includes(c)) outcomes.set(c.ticket.id, { outcome: 'already_assigned' });
+      if (attempt === 1) replayed.push(...candidates.filter((c) => !fresh.includes(c) && c.ticket.assignedUnitId).map((c) => c.ticket.id));
       const routes = new Map<string, Route>();
       for (const { ticket, facts } of fresh) {
         try {
@@ -101,6 +105,9 @@ export class RoutingService {
     }
     // Changed under the router every time: whoever changed it last decides (a re-route routes).
     for (const id of pending) if (!outcomes.has(id)) outcomes.set(id, { outcome: 'already_assigned' });
+    // Its timers are planned again from the stored clocks (timer ids are deterministic, so one
+    // already in Redis stays one), rather than waiting for the sweeper.
+    for (const id of replayed) timers.push(...(await this.sla.timerPlan(id, now)).add);
     return { outcomes, timers };
   }
 

@@ -1,3 +1,6 @@
+import { QueueName } from '../../engine/queue/queue-name';
+import { isStage, timerJobId } from '../../modules/sla/sla-stages';
+import { TestRedisServer } from '../redis-server';
 import { IntendedReport } from './intake-load';
 import { TestPostgresCluster } from './postgres-cluster';
 
@@ -53,6 +56,24 @@ export async function tallyIntake(db: TestPostgresCluster, intended: IntendedRep
     }
   }
   return tally;
+}
+
+/**
+ * Running SLA clocks of these reports whose next stage has no timer job in Redis (the fault
+ * system's queue prefix): a stage that would fire only when the sweeper noticed it.
+ */
+export async function clocksWithoutTimer(db: TestPostgresCluster, redis: TestRedisServer, reportIds: string[], prefix = '{hcmc1022fault}') {
+  const clocks = await db.query<{ id: string; next_stage: string }>(
+    `SELECT id::text, next_stage FROM sla_clock WHERE state = 'running' AND next_stage IS NOT NULL AND report_id = ANY($1::uuid[])`,
+    [reportIds],
+  );
+  let missing = 0;
+  for (const c of clocks) {
+    if (!isStage(c.next_stage)) continue;
+    const key = `${prefix}:${QueueName.Sla}:${timerJobId(c.id, c.next_stage)}`;
+    if (Number(await redis.command(['EXISTS', key])) === 0) missing++;
+  }
+  return { clocks: clocks.length, missing };
 }
 
 /** Sessions left inside a transaction with nothing running (a connection a failure left open). */

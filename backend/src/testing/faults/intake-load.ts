@@ -36,6 +36,8 @@ export interface LoadOptions {
   ratePerSecond?: number;
   /** Stops sending new reports (attempts in flight finish). */
   signal?: AbortSignal;
+  /** Counts reports begun so far, for a test that stops the load once enough were sent. */
+  progress?: { begun: number };
   requestTimeoutMs?: number;
 }
 
@@ -101,6 +103,7 @@ export async function runIntakeLoad(o: LoadOptions): Promise<{ intended: Intende
       const began = Date.now();
       const i = next++;
       if (i >= o.reports) return;
+      if (o.progress) o.progress.begun = i + 1;
       const r: IntendedReport = {
         key: randomUUID(),
         description: `Ổ gà sâu giữa làn đường, tải thử ${i} ${randomUUID()}`,

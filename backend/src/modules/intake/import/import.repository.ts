@@ -205,6 +205,9 @@ export class ImportSession {
     // The planner's costs for a batch cross the JIT thresholds, and compiling cost ~0.6 s a batch
     // (EXPLAIN ANALYZE, 50k rows) for statements that run once: more than it ever gains.
     await this.client.query(`SET jit = off`);
+    // A file's COPY and a 50k-row batch are single statements longer than the API's limit
+    // (DATABASE_STATEMENT_TIMEOUT_MS); an import is a batch job, not a request.
+    await this.client.query(`SET statement_timeout = 0`);
     await this.client.query(`
       CREATE TEMP TABLE import_stage (
         source_row integer NOT NULL, external_id text NOT NULL, category text NOT NULL, lat float8 NOT NULL, lng float8 NOT NULL,
@@ -289,7 +292,7 @@ export class ImportSession {
     try {
       if (this.inTransaction) await this.rollback();
       await this.client.query('DROP TABLE IF EXISTS pg_temp.import_stage, pg_temp.import_batch, pg_temp.import_ward');
-      await this.client.query('RESET temp_buffers; RESET work_mem; RESET jit');
+      await this.client.query('RESET temp_buffers; RESET work_mem; RESET jit; RESET statement_timeout');
     } finally {
       await this.runner.release();
     }
