@@ -203,6 +203,13 @@ export async function ensureRedis(redisUrl) {
   await waitFor(() => tcpOpen(host, port), 'Redis');
 }
 
+/** The fault tier runs its own PostgreSQL 15 + PostGIS and Redis servers from these binaries. */
+export function ensureFaultEngines() {
+  if (!existsSync('/usr/lib/postgresql/15/bin/initdb') || !existsSync('/usr/share/postgresql/15/extension/postgis.control'))
+    aptInstall(['postgresql-15', 'postgresql-15-postgis-3'], 'PostgreSQL 15 with PostGIS (fault tests)');
+  if (!has('redis-server')) aptInstall(['redis-server'], 'Redis (fault tests)');
+}
+
 export function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   aptInstall(['chromium'], 'Chromium (browser tests)');

@@ -4,8 +4,8 @@
 // alone, without any service. `npm run test:int` (`int`): the preparation and the backend's
 // integration tier. `npm run test:faults` (`faults`): the fault tier at full scale (backend
 // build, then each fault on its own PostgreSQL cluster and Redis; docs/reliability.md); `npm test`
-// runs it at short scale after the integration tier. `npm test` lints first (`npm run lint`: ESLint, Prettier, the compilers); a
-// lint failure counts as one failed test and the suites still run.
+// runs it at short scale after the integration tier. `npm test` lints first (`npm run lint`:
+// ESLint, Prettier, the compilers); a lint failure counts as one failed test and the suites still run.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -15,6 +15,7 @@ import {
   childEnv,
   checkWorkspaceNode,
   ensureChromium,
+  ensureFaultEngines,
   ensureDependencies,
   log,
   prepare,
@@ -156,6 +157,7 @@ async function main() {
     // No shared database or Redis: each fault test starts its own. Only the backend is built.
     ensureDependencies();
     checkWorkspaceNode();
+    ensureFaultEngines();
     buildBackend();
     add(faults(process.env.FAULTS_SCALE ?? 'full'));
     return finish(totals);
@@ -196,6 +198,7 @@ async function main() {
   if (tier === 'int') return finish(totals);
 
   // Each fault once at a few hundred reports (a few minutes): CI proves them on every run.
+  ensureFaultEngines();
   add(faults('short'));
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test

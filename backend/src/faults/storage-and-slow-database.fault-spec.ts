@@ -47,6 +47,7 @@ const photo = () =>
     .toBuffer();
 
 const disk = mountTinyDisk();
+if (!disk) process.stdout.write('[fault] attachments disk full: skipped, mounting a tmpfs is not allowed here (it needs root)\n');
 
 // One system for both (each start costs a cluster's initdb, migrations and seed): photos on the
 // tiny disk where it can be mounted, and a short statement timeout.

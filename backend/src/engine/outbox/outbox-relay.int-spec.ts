@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-database';
 import { TestRedisServer } from '../../testing/redis-server';
@@ -105,6 +106,36 @@ describe('outbox relay (real PostgreSQL and a private Redis)', () => {
     await until(async () => (await row(id))?.published_at, 15000);
     expect((await routing.getJob(id))?.name).toBe('route-report');
   }, 45000);
+
+  it('listens again by itself once the database takes connections again, after failing to for a while', async () => {
+    const listeners = async () =>
+      (
+        await dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = 'hcmc1022-outbox' AND datname = current_database() AND query ILIKE 'LISTEN%'`,
+        )
+      ).map((r: { pid: number }) => r.pid);
+    const url = new URL(relay().db.url);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const admin = new Client({ connectionString: url.toString() });
+    await admin.connect();
+    const first = await until(async () => (await listeners())[0], 5000);
+    // As during an outage: the connection ends and new ones are refused (the pool keeps its own).
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    try {
+      await dataSource.query('SELECT pg_terminate_backend($1)', [first]);
+      // Long enough for the first attempts to fail (0.5 s, then 1 s later).
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await listeners()).toEqual([]);
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await until(async () => (await listeners()).length === 1, 20_000);
+    const id = randomUUID();
+    await publish(id);
+    await until(async () => (await row(id))?.published_at, 3000);
+  }, 40_000);
 
   it('yields one job for a message relayed twice', async () => {
     const id = randomUUID();

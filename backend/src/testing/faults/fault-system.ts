@@ -24,6 +24,8 @@ export interface FaultSystem {
   workers: AppProcess[];
   /** The first API's address. */
   baseUrl: string;
+  /** Every API's address. */
+  baseUrls: string[];
   storageDir: string;
   /** Whether every API answers /ready with 200. */
   ready(): Promise<boolean>;
@@ -101,6 +103,7 @@ export async function startFaultSystem(o: FaultSystemOptions = {}): Promise<Faul
       apis,
       workers,
       baseUrl: `http://127.0.0.1:${ports[0]}`,
+      baseUrls: ports.map((p) => `http://127.0.0.1:${p}`),
       storageDir,
       ready,
       unexpectedExits: () => [...apis, ...workers].flatMap((p) => p.unexpectedExits.map((e) => ({ process: p.name, ...e }))),

@@ -24,7 +24,8 @@ export interface IntendedReport {
 }
 
 export interface LoadOptions {
-  baseUrl: string;
+  /** One API, or several behind no balancer: attempts go round them (a retry may reach another). */
+  baseUrl: string | string[];
   reports: number;
   concurrency: number;
   /** Share (0–1) of reports sent a second time with the same key after their first 201, as a client that lost the answer. */
@@ -53,11 +54,13 @@ export async function runIntakeLoad(o: LoadOptions): Promise<{ intended: Intende
   const giveUpMs = o.giveUpMs ?? 120_000;
   const timeoutMs = o.requestTimeoutMs ?? 15_000;
   let next = 0;
+  const urls = Array.isArray(o.baseUrl) ? o.baseUrl : [o.baseUrl];
+  let turn = 0;
 
   const attempt = async (r: IntendedReport): Promise<Attempt> => {
     const sent = Date.now();
     try {
-      const res = await fetch(`${o.baseUrl}/api/v1/reports`, {
+      const res = await fetch(`${urls[turn++ % urls.length]}/api/v1/reports`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': r.key },
         body: JSON.stringify({ category: 'pothole', ...BEN_THANH, description: r.description }),

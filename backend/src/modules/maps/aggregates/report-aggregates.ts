@@ -164,6 +164,9 @@ export async function aggregatePending(sql: Sql, limit: number, knownCells: Set<
 
 /** Rebuilds every aggregate from the reports (seed, nightly repair): truncates, then one pass. Runs in the caller's transaction. */
 export async function rebuildAggregates(sql: Sql, knownCells: Set<string> = new Set()): Promise<number> {
+  // A repair, not a request: over millions of reports its passes outlast the sessions'
+  // statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS), and so may the wait for the lock.
+  await sql(`SET LOCAL statement_timeout = 0`);
   await sql(`SELECT pg_advisory_xact_lock(${AGGREGATES_LOCK})`);
   // Changes committed before this snapshot are in what follows; later ones stay in the feed.
   await sql(`DELETE FROM report_agg_pending`);
