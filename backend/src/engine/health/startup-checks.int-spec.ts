@@ -8,6 +8,8 @@ import { refuseUnsafeSettings, UnsafeStartupError } from './startup-checks';
 
 /** Fault 5: the entry points refuse settings that would lose data later, naming each and its fix. */
 describe('startup refuses unsafe settings (own PostgreSQL database and redis-server)', () => {
+  // Each check opens its own connections (and waits up to 2 s for an absent Redis): more than jest's 5 s on a busy machine.
+  jest.setTimeout(60_000);
   let db: ScratchDatabase;
   let redis: TestRedisServer;
   let client: Redis;

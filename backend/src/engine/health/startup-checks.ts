@@ -89,7 +89,8 @@ export async function findUnsafeSettings(dataSource: DataSource, redis: Redis): 
  */
 export async function refuseUnsafeSettings(config: AppConfig): Promise<void> {
   const logger = new Logger('Startup');
-  const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 1, application_name: 'hcmc1022-startup' } });
+  const options = dataSourceOptions(config);
+  const dataSource = new DataSource({ ...options, extra: { ...(options.extra as object), max: 1, application_name: 'hcmc1022-startup' } });
   const redis = createRedis(config.redis, 'request', 'hcmc1022-startup');
   try {
     const ready = await untilReady(redis, REDIS_WAIT_MS);

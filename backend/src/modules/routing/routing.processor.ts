@@ -16,7 +16,11 @@ export type RoutingJobData = QueueJobData<QueueName.Routing, { 'route-report': R
 
 /** Assigns each new report to its unit. Idempotent: a retried or replayed job assigns once. */
 // Jobs picked up together are routed together (Batcher): one transaction per batch.
-@Processor(QueueName.Routing, { concurrency: 200 })
+// A worker killed mid-job holds up to 200 routing jobs: BullMQ gives them to another worker once
+// their lock lapses (10 s, renewed every 5 s while the job runs) at the next stalled check (5 s),
+// not after the default 30 + 30 s, so reports are assigned within the 60 s of fault 2. Routing is
+// idempotent, so a job may stall (its worker killed) several times and still run to the end.
+@Processor(QueueName.Routing, { concurrency: 200, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 })
 export class RoutingProcessor extends WorkerHost {
   private readonly logger = new Logger(RoutingProcessor.name);
 

@@ -13,7 +13,9 @@ import { SlaStageName, timerJobId } from './sla-stages';
 import { SlaTimersService } from './sla-timers.service';
 import { Clock, CLOCK } from '../../engine/clock/clock';
 
-const RECONCILE_EVERY_MS = 30_000;
+// A Redis loss is noticed (the epoch marker gone) within this: lost routing jobs and timers come
+// back well inside the 60 s that fault 1 allows.
+const RECONCILE_EVERY_MS = 10_000;
 const SWEEP_EVERY_MS = 10_000;
 const STRANDED_AFTER_MS = 60_000;
 const PAGE = 5000;
@@ -64,7 +66,8 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
   async reconcile(now = this.clock.now()): Promise<{ rescheduled: number; rerouted: number }> {
     let rescheduled = 0;
     const epochKey = `${this.config.redis.queuePrefix}:reconciler:epoch`;
-    if ((await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK') {
+    const redisLost = (await this.redis.set(epochKey, now.toISOString(), 'NX')) === 'OK';
+    if (redisLost) {
       // Straight from the stored next stage of each running clock, in bulk: timer ids are
       // deterministic, so a timer that survived is not doubled.
       for (let after = '0'; ;) {
@@ -81,7 +84,10 @@ export class SlaReconcilerService implements OnApplicationBootstrap, OnApplicati
       }
       if (rescheduled) this.logger.log(`Redis had no epoch marker: rescheduled ${rescheduled} stage timers`);
     }
-    const stranded = await this.sla.strandedNewReports(new Date(now.getTime() - STRANDED_AFTER_MS), PAGE);
+    // After a Redis loss every report still unrouted may have lost its job: queue them all again
+    // at once (a job that survived has the same id and is not doubled). Otherwise only those
+    // waiting longer than a routing job ever takes.
+    const stranded = await this.sla.strandedNewReports(redisLost ? now : new Date(now.getTime() - STRANDED_AFTER_MS), PAGE);
     if (stranded.length)
       await this.routingQueue.addBulk(stranded.map((id) => ({ name: 'route-report', data: { id }, opts: { jobId: id } })));
     return { rescheduled, rerouted: stranded.length };
