@@ -272,11 +272,16 @@ export function startProcess(name, script, env) {
   return child;
 }
 
+/** The exit code of a backend process that refused its settings (engine/health/startup-checks.ts). */
+export const REFUSED_EXIT_CODE = 78;
+
 /**
  * Runs a long-running child and starts it again whenever it exits until `stop()`, after 1, 2, 4 …
- * s (at most 30 s; back to 1 s once a run lasted a minute), saying so in the log.
+ * s (at most 30 s; back to 1 s once a run lasted a minute), saying so in the log. A child that
+ * refused to start on its settings is not started again (the same settings would be refused the
+ * same way): `onRefused` is called instead.
  */
-export function supervise(name, script, env) {
+export function supervise(name, script, env, onRefused = () => {}) {
   let child = null;
   let failures = 0;
   let timer = null;
@@ -286,6 +291,11 @@ export function supervise(name, script, env) {
     child = startProcess(name, script, env);
     child.once('exit', (code, signal) => {
       if (stopped) return;
+      if (code === REFUSED_EXIT_CODE) {
+        log(`${name} refused to start on its settings (see above); not starting it again`);
+        onRefused();
+        return;
+      }
       if (Date.now() - started >= 60_000) failures = 0;
       const delay = Math.min(30_000, 1000 * 2 ** failures++);
       log(`${name} exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s (restart ${failures})`);

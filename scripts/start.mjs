@@ -40,7 +40,9 @@ async function main() {
   if (demo && demoReports > 0 && reportCount(databaseUrl) === 0) seed(env, ['--reports', String(demoReports)]);
 
   // One process crashing restarts alone (with backoff), never stopping the other or the system.
-  const supervised = [supervise('api', API_SCRIPT, env), supervise('worker', WORKER_SCRIPT, env)];
+  // One refusing its settings stops the system: it says which setting and how to fix it.
+  const refused = () => stop(1);
+  const supervised = [supervise('api', API_SCRIPT, env, refused), supervise('worker', WORKER_SCRIPT, env, refused)];
   let stopping = false;
   const stop = (code) => {
     if (stopping) return;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { refuseUnsafeSettings } from './engine/health/startup-checks';
+import { bootExitCode, refuseUnsafeSettings } from './engine/health/startup-checks';
 import { createHttpApp } from './engine/http/http-app';
 import { AppConfig, loadConfig } from './engine/config/app-config';
 import { APP_CONFIG } from './engine/config/config.module';
@@ -13,5 +13,5 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((err) => {
   console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  process.exit(bootExitCode(err));
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './engine/config/app-config';
-import { refuseUnsafeSettings } from './engine/health/startup-checks';
+import { bootExitCode, refuseUnsafeSettings } from './engine/health/startup-checks';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -15,5 +15,5 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((err) => {
   console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  process.exit(bootExitCode(err));
 });

@@ -4,7 +4,7 @@ import { createScratchDatabase, ScratchDatabase } from '../../testing/scratch-da
 import { TestRedisServer } from '../../testing/redis-server';
 import { testConfig } from '../../testing/test-env';
 import { WORKER_SCRIPT } from '../../testing/worker-stage';
-import { refuseUnsafeSettings, UnsafeStartupError } from './startup-checks';
+import { refuseUnsafeSettings, UnsafeStartupError, REFUSED_EXIT_CODE } from './startup-checks';
 
 /** Fault 5: the entry points refuse settings that would lose data later, naming each and its fix. */
 describe('startup refuses unsafe settings (own PostgreSQL database and redis-server)', () => {
@@ -104,7 +104,7 @@ describe('startup refuses unsafe settings (own PostgreSQL database and redis-ser
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(REFUSED_EXIT_CODE); // a supervisor does not start it again
     expect(output).toContain('Refusing to start');
     expect(output).toContain('Redis maxmemory-policy: is "allkeys-lru"');
     expect(output).not.toContain('worker started');

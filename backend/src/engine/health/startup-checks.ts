@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, ConfigError } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
 import { pendingMigrations } from '../database/migrator';
 import { createRedis, untilReady } from '../redis/redis-connection';
@@ -13,6 +13,18 @@ export interface UnsafeSetting {
   setting: string;
   problem: string;
   fix: string;
+}
+
+/**
+ * The exit code of a process that refuses to start on its settings (sysexits' EX_CONFIG): a
+ * supervisor (npm start, systemd's RestartPreventExitStatus, Kubernetes' logs) tells it from a
+ * crash and does not start it again until the setting is fixed.
+ */
+export const REFUSED_EXIT_CODE = 78;
+
+/** The exit code for an error that stopped a process at boot. */
+export function bootExitCode(err: unknown): number {
+  return err instanceof UnsafeStartupError || err instanceof ConfigError ? REFUSED_EXIT_CODE : 1;
 }
 
 export class UnsafeStartupError extends Error {
