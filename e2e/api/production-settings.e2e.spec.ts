@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+// A process refusing its settings exits with EX_CONFIG, which a supervisor does not restart
+// (backend/src/engine/health/startup-checks.ts, REFUSED_EXIT_CODE).
+const REFUSED_EXIT_CODE = 78;
+
 /**
  * Issue 14, finding 6, against the built processes: started as a careless deployment would start
  * them (NODE_ENV unset, the defaults written in the source, demo accounts asked for), the API and
@@ -43,7 +47,7 @@ function start(script: string, env: Record<string, string>, waitMs = 60_000): Pr
 describe('production settings', () => {
   it.each(['main.js', 'worker.js'])('%s refuses the source defaults when NODE_ENV is unset, naming each setting', async (script) => {
     const { code, output } = await start(script, { DEMO_SEED: 'true' });
-    expect(code).toBe(1);
+    expect(code).toBe(REFUSED_EXIT_CODE);
     for (const setting of ['JWT_SECRET', 'OPEN311_API_KEYS', 'DEMO_SEED', 'PUBLIC_BASE_URL']) expect(output).toContain(`  ${setting}:`);
   });
 
@@ -54,7 +58,7 @@ describe('production settings', () => {
     [{ NODE_ENV: 'production', DEMO_SEED: 'true' }, 'DEMO_SEED'],
   ])('the API stops with %j, saying %s', async (change, message) => {
     const { code, output } = await start('main.js', { ...STRONG, ...change });
-    expect(code).toBe(1);
+    expect(code).toBe(REFUSED_EXIT_CODE);
     expect(output).toContain(message);
   });
 });
