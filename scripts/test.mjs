@@ -15,6 +15,7 @@ import {
   childEnv,
   checkWorkspaceNode,
   ensureChromium,
+  ensureRedisSentinel,
   ensureDependencies,
   log,
   prepare,
@@ -159,6 +160,7 @@ async function main() {
     ensureDependencies();
     checkWorkspaceNode();
     buildBackend();
+    ensureRedisSentinel();
     add(faults(process.env.FAULTS_SCALE ?? 'full'));
     return finish(totals);
   }
@@ -198,6 +200,7 @@ async function main() {
   if (tier === 'int') return finish(totals);
 
   // Each fault once at a few hundred reports (a few minutes): CI proves them on every run.
+  ensureRedisSentinel();
   add(faults('short'));
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test
