@@ -11,7 +11,9 @@ import { DEMO_PASSWORD } from '../testing/http-client';
 // sentinels (REDIS_SENTINELS, no REDIS_URL); the primary is killed under intake and routing and
 // the replica promoted. Figures as in fault 1: nothing lost or doubled, every report assigned
 // exactly once within 60 s of the failover, no 5xx but 503, no process exits, every recurring
-// job on the new primary, sign-in answering promptly while the primary is gone.
+// job on the new primary, sign-in answering promptly while the primary is gone. Then the dead
+// machine returns as a replica and a planned switchover (SENTINEL FAILOVER) moves the primary
+// back while the old one stays up: the same checks, READONLY replies included.
 
 const FAULT_PREFIX = '{hcmc1022fault}';
 const BOUND_MS = 60_000;
@@ -83,9 +85,9 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
     const oldPrimary = await group.killPrimary();
     const promotion = group.untilPromoted(oldPrimary, 30_000);
     const signInsAway = [await signIn(), await signIn()];
+    figures['sign-in during the failover'] = signInsAway.map((s) => `${s.status} in ${s.ms} ms`).join(', ');
     const promoted = await promotion;
     figures['failover: kill to promotion (ms)'] = promoted.ms;
-    figures['sign-in during the failover'] = signInsAway.map((s) => `${s.status} in ${s.ms} ms`).join(', ');
 
     // Every recurring job on the new primary: on the replica already, or declared again.
     figures['recurring jobs on the new primary (ms)'] = await waitFor(
@@ -103,6 +105,30 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
       async () => (await tallyIntake(system.db, acknowledgedBefore)).assigned >= acknowledgedBefore.length,
       BOUND_MS,
       500,
+    ).catch((err: Error) => err.message);
+
+    // The dead machine returns (a replica now), then a planned switchover back to it: the old
+    // primary stays up as a replica and answers READONLY to whoever still writes to it.
+    figures['old primary back as a replica (ms)'] = await group.restartNode(oldPrimary);
+    await new Promise((r) => setTimeout(r, scaled(3000, 10_000)));
+    const switched = await group.switchover();
+    const switchPromotion = group.untilPromoted(switched, 30_000);
+    const signInsSwitch = [await signIn(), await signIn()];
+    figures['switchover: to promotion (ms)'] = (await switchPromotion).ms;
+    figures['sign-in during the switchover'] = signInsSwitch.map((s) => `${s.status} in ${s.ms} ms`).join(', ');
+    signInsAway.push(...signInsSwitch);
+    const acknowledgedBeforeSwitch = record.filter((r) => r.id);
+    figures['all assigned after the switchover (ms)'] = await waitFor(
+      'every report acknowledged before the switchover assigned',
+      async () => (await tallyIntake(system.db, acknowledgedBeforeSwitch)).assigned >= acknowledgedBeforeSwitch.length,
+      BOUND_MS,
+      500,
+    ).catch((err: Error) => err.message);
+    figures['recurring jobs after the switchover (ms)'] = await waitFor(
+      'recurring jobs after the switchover',
+      async () => (await missingSchedules().catch(() => ['?'])).length === 0,
+      BOUND_MS,
+      250,
     ).catch((err: Error) => err.message);
 
     await new Promise((r) => setTimeout(r, scaled(10_000, 30_000)));
@@ -126,6 +152,7 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
       ),
       ...tally,
       'unexpected exits': system.unexpectedExits().length,
+      'log lines naming READONLY': [...system.apis, ...system.workers].reduce((n, p) => n + p.count(/READONLY/), 0),
     });
     printFigures('beyond one machine: Redis Sentinel failover under intake', figures);
 
@@ -133,6 +160,8 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
     expect(system.unexpectedExits()).toEqual([]);
     expect(typeof figures['recurring jobs on the new primary (ms)']).toBe('number');
     expect(typeof figures['all of them assigned after the promotion (ms)']).toBe('number');
+    expect(typeof figures['all assigned after the switchover (ms)']).toBe('number');
+    expect(typeof figures['recurring jobs after the switchover (ms)']).toBe('number');
     expect(typeof figures['all assigned after the load (ms)']).toBe('number');
     expect(Object.keys(statusCounts(intended)).filter((s) => !['201', '503'].includes(s))).toEqual([]);
     expect(tally).toMatchObject({ lost: 0, doubled: 0, assignedTwice: 0, withoutClock: 0 });

@@ -151,6 +151,39 @@ export class TestSentinelGroup {
   }
 
   /**
+   * Starts a killed data node again as its machine's service manager would, with the options it
+   * first had (no data: there is no persistence). The sentinels turn it into a replica of the
+   * current primary; resolves once it is one and in sync (bounded).
+   */
+  async restartNode(port: number, timeoutMs = 30_000): Promise<number> {
+    const n = this.data.find((d) => d.port === port);
+    if (!n || n.process) throw new Error(`no killed data node on port ${port}`);
+    this.spawn(n, 'redis-server', n.args);
+    await waitPort(port, true);
+    return waitFor(
+      `the node on ${port} a replica in sync`,
+      async () => {
+        const info = await this.info(port, 'replication').catch(() => '');
+        return info.includes('role:slave') && info.includes('master_link_status:up');
+      },
+      timeoutMs,
+      100,
+    );
+  }
+
+  /**
+   * A planned switchover (SENTINEL FAILOVER, as for maintenance of the primary's machine): the
+   * primary stays up and becomes a replica, so clients still connected to it are answered
+   * READONLY until they follow the sentinels. Returns the old primary's port.
+   */
+  async switchover(): Promise<number> {
+    const port = await this.primaryPort();
+    if (port === null) throw new Error('no sentinel names a primary');
+    await this.sentinelCommand(this.sentinels[0].port, ['SENTINEL', 'FAILOVER', SENTINEL_NAME]);
+    return port;
+  }
+
+  /**
    * Waits (at most `timeoutMs`) until every sentinel names another primary than `oldPort` and
    * that node answers as a primary; returns the ms it took and the new primary's port.
    */
