@@ -176,6 +176,7 @@ async function main() {
       add(apiCheck());
     }
     await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+    ensureRedisSentinel(); // the Sentinel groups of the integration and fault tiers
     seed(env, ['--reports', '3000']);
   }
   if (tier === 'all') {
@@ -200,7 +201,6 @@ async function main() {
   if (tier === 'int') return finish(totals);
 
   // Each fault once at a few hundred reports (a few minutes): CI proves them on every run.
-  ensureRedisSentinel();
   add(faults('short'));
 
   // The API server requires a second factor of ward officials (the staff-accounts browser test

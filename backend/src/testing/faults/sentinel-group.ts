@@ -184,6 +184,16 @@ export class TestSentinelGroup {
   }
 
   /**
+   * Swaps the roles by hand, behind the sentinels' back (REPLICAOF, as an operator might): the
+   * replica becomes a primary and the primary its replica, with their clients left connected.
+   * The sentinels notice the primary reporting itself a replica and fail over to the other.
+   */
+  async demoteByHand(primaryPort: number, replicaPort: number): Promise<void> {
+    await this.command(replicaPort, ['REPLICAOF', 'NO', 'ONE']);
+    await this.command(primaryPort, ['REPLICAOF', '127.0.0.1', String(replicaPort)]);
+  }
+
+  /**
    * Waits (at most `timeoutMs`) until every sentinel names another primary than `oldPort` and
    * that node answers as a primary; returns the ms it took and the new primary's port.
    */
@@ -217,7 +227,7 @@ export class TestSentinelGroup {
   }
 
   /** One command on a short-lived connection of the test's own. */
-  private async command(port: number, args: string[]): Promise<unknown> {
+  async command(port: number, args: string[]): Promise<unknown> {
     const client = new Redis({
       host: '127.0.0.1',
       port,
