@@ -11,7 +11,8 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** The server binaries refuse root: as root they run as the postgres system user. */
 function asServerUser(bin, args) {
-  const [command, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
+  const [command, argv] =
+    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, bin), ...args]] : [join(BIN, bin), args];
   const r = spawnSync(command, argv, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} failed: ${r.stderr || r.stdout}`);
   return r.stdout;
@@ -51,7 +52,17 @@ export async function startPrivatePrimary() {
       replicaPort = await freePort();
       const r = spawnSync(
         process.execPath,
-        [join(ROOT, 'scripts', 'replica.mjs'), '--primary', `postgres://postgres@127.0.0.1:${port}/postgres`, '--dir', join(dir, 'replica'), '--port', String(replicaPort), '--bin', BIN],
+        [
+          join(ROOT, 'scripts', 'replica.mjs'),
+          '--primary',
+          `postgres://postgres@127.0.0.1:${port}/postgres`,
+          '--dir',
+          join(dir, 'replica'),
+          '--port',
+          String(replicaPort),
+          '--bin',
+          BIN,
+        ],
         { encoding: 'utf8' },
       );
       if (r.status !== 0) throw new Error(`replica.mjs failed: ${r.stderr}`);
