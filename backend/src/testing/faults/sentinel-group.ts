@@ -184,13 +184,19 @@ export class TestSentinelGroup {
   }
 
   /**
-   * Swaps the roles by hand, behind the sentinels' back (REPLICAOF, as an operator might): the
-   * replica becomes a primary and the primary its replica, with their clients left connected.
-   * The sentinels notice the primary reporting itself a replica and fail over to the other.
+   * Swaps the roles by hand (REPLICAOF, as an operator moving the primary might), then points
+   * every sentinel at the new primary: the replica becomes the primary and the primary its
+   * replica, with the old primary's clients left connected to it (only a sentinel's own failover
+   * disconnects them).
    */
   async demoteByHand(primaryPort: number, replicaPort: number): Promise<void> {
     await this.command(replicaPort, ['REPLICAOF', 'NO', 'ONE']);
     await this.command(primaryPort, ['REPLICAOF', '127.0.0.1', String(replicaPort)]);
+    for (const s of this.sentinels) {
+      await this.command(s.port, ['SENTINEL', 'REMOVE', SENTINEL_NAME]);
+      await this.command(s.port, ['SENTINEL', 'MONITOR', SENTINEL_NAME, '127.0.0.1', String(replicaPort), '2']);
+      await this.command(s.port, ['SENTINEL', 'SET', SENTINEL_NAME, 'down-after-milliseconds', '1000', 'failover-timeout', '5000']);
+    }
   }
 
   /**
