@@ -210,6 +210,21 @@ export function ensureFaultEngines() {
   if (!has('redis-server')) aptInstall(['redis-server'], 'Redis (fault tests)');
 }
 
+/**
+ * Debian's redis-sentinel, for the fault tier's Sentinel group (backend/src/testing/faults/
+ * sentinel-group.ts). Where it cannot be installed (no root, no apt), that group starts the
+ * same redis-server binary with --sentinel instead.
+ */
+export function ensureRedisSentinel() {
+  if (existsSync('/usr/bin/redis-sentinel')) return;
+  try {
+    aptInstall(['redis-sentinel'], 'Redis Sentinel (fault tier)');
+  } catch (err) {
+    if (!(err instanceof PrepareError)) throw err;
+    log(`redis-sentinel not installed (${err.message}): the fault tier runs redis-server --sentinel`);
+  }
+}
+
 export function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   aptInstall(['chromium'], 'Chromium (browser tests)');

@@ -16,6 +16,7 @@ import {
   checkWorkspaceNode,
   ensureChromium,
   ensureFaultEngines,
+  ensureRedisSentinel,
   ensureDependencies,
   log,
   prepare,
@@ -96,9 +97,12 @@ function jest(name, config, extraArgs = [], extraEnv = {}) {
   return { passed: json.numPassedTests, failed };
 }
 
-/** The fault tier (backend/src/faults), each test on its own PostgreSQL cluster and Redis. */
-function faults(scale) {
-  return jest('faults', join(ROOT, 'backend', 'jest.faults.config.js'), ['--runInBand'], { FAULTS_SCALE: scale });
+/**
+ * The fault tier (backend/src/faults), each test on its own PostgreSQL cluster and Redis;
+ * `patterns` (`npm run test:faults -- sentinel.fault-spec`) run only the specs they match.
+ */
+function faults(scale, patterns = []) {
+  return jest('faults', join(ROOT, 'backend', 'jest.faults.config.js'), ['--runInBand', ...patterns], { FAULTS_SCALE: scale });
 }
 
 /** Runs `npm run lint`; it counts as one test that passed or failed. */
@@ -161,7 +165,8 @@ async function main() {
     checkWorkspaceNode();
     ensureFaultEngines();
     buildBackend();
-    add(faults(process.env.FAULTS_SCALE ?? 'full'));
+    ensureRedisSentinel();
+    add(faults(process.env.FAULTS_SCALE ?? 'full', process.argv.slice(3)));
     return finish(totals);
   }
 
@@ -176,6 +181,7 @@ async function main() {
       add(apiCheck());
     }
     await prepare({ databaseUrl, redisUrl, recreateDatabase: true, env });
+    ensureRedisSentinel(); // the Sentinel groups of the integration and fault tiers
     seed(env, ['--reports', '3000']);
   }
   if (tier === 'all') {

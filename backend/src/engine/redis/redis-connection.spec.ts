@@ -25,6 +25,19 @@ describe('redisOptions', () => {
     expect([1, 5, 100].map((n) => retry(n))).toEqual([200, 1000, 2000]);
   });
 
+  it.each<[RedisPurpose, string, false | 1 | 2]>([
+    // A write refused by a demoted primary was not applied: a queue sends it again to the new one.
+    ['queue', "READONLY You can't write against a read only replica.", 2],
+    ['subscriber', "READONLY You can't write against a read only replica.", 2],
+    // A request does not wait for the reconnect: it fails (503) while the connection finds the primary.
+    ['request', "READONLY You can't write against a read only replica.", 1],
+    ['queue', 'ERR wrong number of arguments', false],
+    ['request', 'NOSCRIPT No matching script', false],
+    ['queue', 'ERR unknown command READONLY', false],
+  ])('on a %s connection, the error %j reconnects with %p', (purpose, message, expected) => {
+    expect(redisOptions(URL_SETTINGS, purpose, 'n').reconnectOnError!(new Error(message))).toBe(expected);
+  });
+
   it('describes a Sentinel group from REDIS_SENTINELS and REDIS_SENTINEL_NAME', () => {
     const config = loadConfig({
       NODE_ENV: 'test',

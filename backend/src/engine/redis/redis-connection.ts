@@ -36,6 +36,15 @@ export interface RedisConnectionSettings {
 // Reconnect quickly at first, then every 2 s: a restarted Redis is found again within 2 s.
 const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2000);
 
+// A node that answers READONLY was the primary and is a replica now (a failover the connection
+// did not see: the sentinels disconnect the old primary's clients, but not across a partition,
+// nor after a REPLICAOF by hand). Reconnecting asks the sentinels (or the URL) for the primary
+// again. A refused write was not applied, so a queue connection sends it again after the
+// reconnect (2); a request's command fails at once (1) and the request answers 503.
+const READONLY = /^READONLY\b/;
+const reconnectAndResend = (err: Error) => (READONLY.test(err.message) ? 2 : false);
+const reconnectAndFail = (err: Error) => (READONLY.test(err.message) ? 1 : false);
+
 /** The ioredis options for one connection; BullMQ takes the same object as its `connection`. */
 export function redisOptions(
   settings: RedisConnectionSettings,
@@ -47,11 +56,17 @@ export function redisOptions(
   const common: RedisOptions = { ...where, connectionName: name, retryStrategy };
   switch (purpose) {
     case 'queue':
-      return { ...common, maxRetriesPerRequest: null };
+      return { ...common, maxRetriesPerRequest: null, reconnectOnError: reconnectAndResend };
     case 'subscriber':
-      return { ...common, maxRetriesPerRequest: null, lazyConnect: true };
+      return { ...common, maxRetriesPerRequest: null, lazyConnect: true, reconnectOnError: reconnectAndResend };
     case 'request':
-      return { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: commandTimeoutMs };
+      return {
+        ...common,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout: commandTimeoutMs,
+        reconnectOnError: reconnectAndFail,
+      };
   }
 }
 

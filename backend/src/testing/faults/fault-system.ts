@@ -5,6 +5,7 @@ import { TestRedisServer } from '../redis-server';
 import { API_SCRIPT, AppProcess, faultEnv, WORKER_SCRIPT } from './app-process';
 import { freePort, waitFor } from './ports';
 import { TestPostgresCluster } from './postgres-cluster';
+import { SENTINEL_NAME, TestSentinelGroup } from './sentinel-group';
 
 /**
  * `FAULTS_SCALE=short` (what `npm test` runs): each fault once with a few hundred reports, so CI
@@ -20,6 +21,8 @@ export function scaled(short: number, full: number): number {
 export interface FaultSystem {
   db: TestPostgresCluster;
   redis: TestRedisServer;
+  /** The Sentinel group, when started with `sentinel: true` (then `redis` is not running). */
+  sentinel: TestSentinelGroup | null;
   apis: AppProcess[];
   workers: AppProcess[];
   /** The first API's address. */
@@ -45,6 +48,11 @@ export interface FaultSystemOptions {
   env?: Record<string, string>;
   /** Attachments directory (default: a fresh temp dir). */
   storageDir?: string;
+  /**
+   * A Redis Sentinel group (primary, replica, three sentinels) instead of one Redis: the
+   * processes get REDIS_SENTINELS and REDIS_SENTINEL_NAME, no REDIS_URL.
+   */
+  sentinel?: boolean;
 }
 
 /**
@@ -54,28 +62,34 @@ export interface FaultSystemOptions {
 export async function startFaultSystem(o: FaultSystemOptions = {}): Promise<FaultSystem> {
   const ownStorage = o.storageDir === undefined;
   const storageDir = o.storageDir ?? mkdtempSync(join(tmpdir(), 'hcmc1022-storage-'));
-  const [db, redis] = await Promise.all([
+  const [db, redis, sentinel] = await Promise.all([
     TestPostgresCluster.start({ settings: o.postgres }),
     TestRedisServer.start({ args: o.redisArgs }),
+    o.sentinel ? TestSentinelGroup.start() : null,
   ]);
+  if (sentinel) await redis.kill(); // nothing may reach the lone Redis by mistake
+  const processEnv = (port: number) => {
+    const env: Record<string, string> = faultEnv({ databaseUrl: db.url, redisUrl: redis.url, port, storageDir, extra: o.env });
+    if (!sentinel) return env;
+    delete env.REDIS_URL;
+    return { ...env, REDIS_SENTINELS: sentinel.sentinelList, REDIS_SENTINEL_NAME: SENTINEL_NAME };
+  };
   const apis: AppProcess[] = [];
   const workers: AppProcess[] = [];
   const ports: number[] = [];
   const close = async () => {
     await Promise.all([...apis, ...workers].map((p) => p.stop('SIGTERM')));
-    await Promise.all([redis.stop(), db.destroy()]);
+    await Promise.all([redis.stop(), db.destroy(), sentinel?.stop()]);
     if (ownStorage) rmSync(storageDir, { recursive: true, force: true });
   };
   try {
     for (let i = 0; i < (o.apis ?? 1); i++) {
       const port = await freePort();
       ports.push(port);
-      const env = faultEnv({ databaseUrl: db.url, redisUrl: redis.url, port, storageDir, extra: o.env });
-      apis.push(new AppProcess(`api${i + 1}`, API_SCRIPT, env).start());
+      apis.push(new AppProcess(`api${i + 1}`, API_SCRIPT, processEnv(port)).start());
     }
     for (let i = 0; i < (o.workers ?? 1); i++) {
-      const env = faultEnv({ databaseUrl: db.url, redisUrl: redis.url, port: 0, storageDir, extra: o.env });
-      workers.push(new AppProcess(`worker${i + 1}`, WORKER_SCRIPT, { ...env, PORT: '3000' }).start());
+      workers.push(new AppProcess(`worker${i + 1}`, WORKER_SCRIPT, { ...processEnv(0), PORT: '3000' }).start());
     }
     const ready = async () => {
       const answers = await Promise.all(
@@ -100,6 +114,7 @@ export async function startFaultSystem(o: FaultSystemOptions = {}): Promise<Faul
     return {
       db,
       redis,
+      sentinel,
       apis,
       workers,
       baseUrl: `http://127.0.0.1:${ports[0]}`,

@@ -40,6 +40,8 @@ export interface LoadOptions {
   /** Counts reports begun so far, for a test that stops the load once enough were sent. */
   progress?: { begun: number };
   requestTimeoutMs?: number;
+  /** The array the reports are recorded in as they begin, for a test that checks them while the load runs. */
+  record?: IntendedReport[];
 }
 
 /**
@@ -49,7 +51,7 @@ export interface LoadOptions {
  */
 export async function runIntakeLoad(o: LoadOptions): Promise<{ intended: IntendedReport[]; ms: number }> {
   const started = Date.now();
-  const intended: IntendedReport[] = [];
+  const intended: IntendedReport[] = o.record ?? [];
   const retryDelayMs = o.retryDelayMs ?? 250;
   const giveUpMs = o.giveUpMs ?? 120_000;
   const timeoutMs = o.requestTimeoutMs ?? 15_000;
