@@ -11,7 +11,7 @@ import { forSuite } from '../../testing/for-suite';
 import { createTestHttpApp } from '../../testing/http-app';
 import { callApi, demoTokens } from '../../testing/http-client';
 import { PrivateCluster } from '../../testing/postgres-cluster';
-import { freePort } from '../../testing/redis-server';
+import { freePort } from '../../testing/ports';
 import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL, testConfig } from '../../testing/test-env';
 import { createDataSource } from './data-source';

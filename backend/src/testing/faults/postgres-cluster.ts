@@ -8,7 +8,7 @@ import { runSeed } from '../../../../seed/src/run-seed';
 import { createDataSource } from '../../engine/database/data-source';
 import { runMigrations } from '../../engine/database/migrator';
 import { testConfig } from '../test-env';
-import { freePort, waitPort } from './ports';
+import { freePort, waitPort } from '../ports';
 
 /** Debian's PostgreSQL 15 (with postgresql-15-postgis-3, which `scripts/prepare.mjs` installs). */
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
