@@ -1,7 +1,7 @@
 import { clocksWithoutTimer, idleInTransaction, printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
-import { waitFor } from '../testing/faults/ports';
+import { waitFor } from '../testing/ports';
 import { StopMode } from '../testing/faults/postgres-cluster';
 import { BEN_THANH } from '../testing/places';
 

@@ -3,7 +3,7 @@ import { QueueName } from '../engine/queue/queue-name';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
-import { waitFor } from '../testing/faults/ports';
+import { waitFor } from '../testing/ports';
 import { DEMO_PASSWORD } from '../testing/http-client';
 
 // Fault 1 (docs/reliability.md): intake under a Redis kill and under a FLUSHALL, 20 % of the

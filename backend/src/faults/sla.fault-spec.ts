@@ -3,7 +3,7 @@ import { SLA_STAGES } from '../modules/sla/sla-stages';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { runIntakeLoad } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
-import { waitFor } from '../testing/faults/ports';
+import { waitFor } from '../testing/ports';
 
 // Fault 4 (docs/reliability.md): SLA clocks shrunk to seconds on hundreds of tickets, through
 // worker SIGKILLs, a Redis restart and a FLUSHALL, then a forward jump of the workers' clock by

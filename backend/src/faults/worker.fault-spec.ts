@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
-import { waitFor } from '../testing/faults/ports';
+import { waitFor } from '../testing/ports';
 
 // Fault 2 (docs/reliability.md): workers SIGKILLed again and again under intake, and SIGTERM to a
 // worker and to the API as a deploy does: no side effect doubled (assignment, SLA clock,

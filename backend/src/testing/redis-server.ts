@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { freePort, waitPort } from './ports';
 
 /** A private Redis in a temp dir, for tests that stop or flush it (never the shared one). */
 export class TestRedisServer {
@@ -91,29 +91,4 @@ export class TestRedisServer {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** A port nothing listens on at the moment, for a private server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitPort(port: number, open: boolean): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const isOpen = await new Promise<boolean>((r) => {
-      const s = net.connect({ port, host: '127.0.0.1' });
-      s.once('connect', () => (s.destroy(), r(true)));
-      s.once('error', () => r(false));
-    });
-    if (isOpen === open) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`redis on ${port} did not ${open ? 'start' : 'stop'}`);
 }

@@ -10,8 +10,8 @@ import { runSeed } from '../../../../seed/src/run-seed';
 import { forSuite } from '../../testing/for-suite';
 import { createTestHttpApp } from '../../testing/http-app';
 import { callApi, demoTokens } from '../../testing/http-client';
-import { PrivateCluster } from '../../testing/postgres-cluster';
-import { freePort } from '../../testing/redis-server';
+import { TestPostgresCluster } from '../../testing/faults/postgres-cluster';
+import { freePort, waitFor } from '../../testing/ports';
 import { deleteRedisKeys, setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL, testConfig } from '../../testing/test-env';
 import { createDataSource } from './data-source';
@@ -36,8 +36,8 @@ async function sql<T>(url: string, text: string, params: unknown[] = []): Promis
 }
 
 /** Waits (bounded) until the replica has replayed everything the primary has written so far. */
-async function caughtUp(cluster: PrivateCluster): Promise<void> {
-  const [{ lsn }] = await sql<{ lsn: string }>(cluster.url('hcmc1022'), `SELECT pg_current_wal_lsn()::text AS lsn`);
+async function caughtUp(cluster: TestPostgresCluster): Promise<void> {
+  const [{ lsn }] = await sql<{ lsn: string }>(cluster.databaseUrl('hcmc1022'), `SELECT pg_current_wal_lsn()::text AS lsn`);
   for (let i = 0; i < 300; i++) {
     const [{ done }] = await sql<{ done: boolean }>(
       cluster.replicaUrl('hcmc1022'),
@@ -53,14 +53,14 @@ async function caughtUp(cluster: PrivateCluster): Promise<void> {
 describe('a streaming replica behind DATABASE_READ_URL (private primary and replica in a temp dir)', () => {
   const suite = forSuite(
     async () => {
-      const cluster = await PrivateCluster.start();
+      const cluster = await TestPostgresCluster.start({ bare: true });
       try {
-        await sql(cluster.url(), `CREATE DATABASE hcmc1022`);
-        const migrator = createDataSource(testConfig({ DATABASE_URL: cluster.url('hcmc1022') }));
+        await sql(cluster.databaseUrl(), `CREATE DATABASE hcmc1022`);
+        const migrator = createDataSource(testConfig({ DATABASE_URL: cluster.databaseUrl('hcmc1022') }));
         await migrator.initialize();
         await runMigrations(migrator);
         await migrator.destroy();
-        const pool = new Pool({ connectionString: cluster.url('hcmc1022'), max: 2 });
+        const pool = new Pool({ connectionString: cluster.databaseUrl('hcmc1022'), max: 2 });
         await runSeed(pool, { demo: true, reports: 200, log: () => undefined });
         await pool.end();
 
@@ -70,7 +70,7 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
         await caughtUp(cluster);
 
         const restoreEnv = setEnv({
-          DATABASE_URL: cluster.url('hcmc1022'),
+          DATABASE_URL: cluster.databaseUrl('hcmc1022'),
           DATABASE_READ_URL: cluster.replicaUrl('hcmc1022'),
           DATABASE_POOL_SIZE: '4',
           QUEUE_PREFIX,
@@ -86,20 +86,20 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
           throw err;
         }
       } catch (err) {
-        await cluster.stop();
+        await cluster.destroy();
         throw err;
       }
     },
     async ({ cluster, app, restoreEnv }) => {
       await app.close();
       restoreEnv();
-      await cluster.stop();
+      await cluster.destroy();
       await deleteRedisKeys(TEST_REDIS_URL, QUEUE_PREFIX);
     },
     240_000,
   );
   const app = (): NestFastifyApplication => suite().app;
-  const primary = () => suite().cluster.url('hcmc1022');
+  const primary = () => suite().cluster.databaseUrl('hcmc1022');
   const replica = () => suite().cluster.replicaUrl('hcmc1022');
 
   const tileCodes = async (): Promise<string[]> => {
@@ -139,12 +139,12 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
     ['a directory of the system clusters', () => ['--dir', '/var/lib/postgresql/15/replica'], 'where system clusters live'],
     [
       'a port another server listens on',
-      () => ['--dir', join(suite().cluster.dir, 'other'), '--port', String(suite().cluster.port)],
+      () => ['--dir', join(suite().cluster.directory, 'other'), '--port', String(suite().cluster.port)],
       'is taken',
     ],
-    ['a non-empty directory it did not make', () => ['--dir', suite().cluster.dir], 'not empty and not a replica'],
+    ['a non-empty directory it did not make', () => ['--dir', suite().cluster.directory], 'not empty and not a replica'],
   ])('the script refuses %s', async (_name, args, message) => {
-    const run = execFileAsync(process.execPath, [REPLICA_SCRIPT, '--primary', suite().cluster.url(), ...args()]);
+    const run = execFileAsync(process.execPath, [REPLICA_SCRIPT, '--primary', suite().cluster.databaseUrl(), ...args()]);
     await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining(message) });
   });
 
@@ -192,8 +192,18 @@ describe('a streaming replica behind DATABASE_READ_URL (private primary and repl
       await caughtUp(suite().cluster);
       expect(await tileCodes()).toContain(report.code);
       expect(await received()).toBe(countBefore + 1);
-      const after = await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token);
-      expect(after.body).toEqual({ replica: true, seconds: 0, bytes: 0 });
+      // Caught up, the lag reads zero — once any record the primary wrote meanwhile on its own (a
+      // standby snapshot every 15 s) has been replayed too: a bounded wait, not one reading.
+      let after: unknown = null;
+      await waitFor(
+        'the lag to read zero',
+        async () => {
+          after = (await callApi(app(), 'GET', '/api/v1/insights/map-data-lag', suite().token)).body;
+          return JSON.stringify(after) === JSON.stringify({ replica: true, seconds: 0, bytes: 0 });
+        },
+        30_000,
+      ).catch(() => undefined);
+      expect(after).toEqual({ replica: true, seconds: 0, bytes: 0 });
       await expect(app().get(ReadReplica).hasReplayed(Number(wal))).resolves.toBe(true);
     } finally {
       await sql(replica(), `SELECT pg_wal_replay_resume()`);

@@ -19,6 +19,7 @@ import { QueueName } from '../../engine/queue/queue-name';
 import { QueueModule } from '../../engine/queue/queue.module';
 import { RedisModule } from '../../engine/redis/redis.module';
 import { callApi, demoTokens } from '../../testing/http-client';
+import { redisTexts } from '../../testing/personal-value-search';
 import { setEnv } from '../../testing/process-env';
 import { TEST_REDIS_URL } from '../../testing/test-env';
 import { PrivacyRequestsWorkerModule } from './privacy-requests-worker.module';
@@ -153,29 +154,7 @@ describe('privacy: erasure of a data subject leaves nothing of them anywhere (in
     const redis = new Redis(TEST_REDIS_URL);
     const hits: string[] = [];
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of keys) {
-          const type = await redis.type(key);
-          const value =
-            type === 'string'
-              ? await redis.get(key)
-              : type === 'hash'
-                ? JSON.stringify(await redis.hgetall(key))
-                : type === 'list'
-                  ? JSON.stringify(await redis.lrange(key, 0, -1))
-                  : type === 'set'
-                    ? JSON.stringify(await redis.smembers(key))
-                    : type === 'zset'
-                      ? JSON.stringify(await redis.zrange(key, '0', '-1'))
-                      : type === 'stream'
-                        ? JSON.stringify(await redis.xrange(key, '-', '+'))
-                        : '';
-          if (found(`${key} ${value ?? ''}`).length) hits.push(key);
-        }
-      } while (cursor !== '0');
+      for (const { key, text } of await redisTexts(redis)) if (found(text).length) hits.push(key);
     } finally {
       redis.disconnect();
     }

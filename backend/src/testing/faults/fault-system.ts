@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestRedisServer } from '../redis-server';
 import { API_SCRIPT, AppProcess, faultEnv, WORKER_SCRIPT } from './app-process';
-import { freePort, waitFor } from './ports';
+import { freePort, waitFor } from '../ports';
 import { TestPostgresCluster } from './postgres-cluster';
 import { SENTINEL_NAME, TestSentinelGroup } from './sentinel-group';
 

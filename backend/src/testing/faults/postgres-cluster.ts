@@ -1,17 +1,20 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Client, Pool } from 'pg';
 import { runSeed } from '../../../../seed/src/run-seed';
 import { createDataSource } from '../../engine/database/data-source';
 import { runMigrations } from '../../engine/database/migrator';
 import { testConfig } from '../test-env';
-import { freePort, waitPort } from './ports';
+import { freePort, waitPort } from '../ports';
 
 /** Debian's PostgreSQL 15 (with postgresql-15-postgis-3, which `scripts/prepare.mjs` installs). */
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const REPLICA_SCRIPT = resolve(__dirname, '..', '..', '..', '..', 'scripts', 'replica.mjs');
+const run = promisify(execFile);
 
 /** How a running server is stopped (pg_ctl's modes): fast = SIGINT, immediate = SIGQUIT (a crash, WAL replay at start). */
 export type StopMode = 'fast' | 'immediate';
@@ -19,8 +22,10 @@ const SIGNAL: Record<StopMode, NodeJS.Signals> = { fast: 'SIGINT', immediate: 'S
 
 /**
  * A private PostgreSQL cluster in a temp dir, on a free port, for tests that stop and restart
- * the database (never the shared server): migrated, with the demo seed and no reports.
- * PostgreSQL refuses to run as root; as root the server runs as the `postgres` user.
+ * the database (never the shared server): migrated, with the demo seed and no reports (or bare,
+ * just initdb, for a test that makes its own databases). On demand, a streaming replica of it
+ * made by scripts/replica.mjs. PostgreSQL refuses to run as root; as root the server runs as the
+ * `postgres` user.
  */
 export class TestPostgresCluster {
   private process: ChildProcess | null = null;
@@ -28,23 +33,31 @@ export class TestPostgresCluster {
   private readonly data = join(this.dir, 'data');
   /** Every exit of the server so far, for the figures (code or signal). */
   readonly exits: string[] = [];
+  private replicaPort: number | null = null;
 
   private constructor(readonly port: number) {}
 
   /**
    * A copy of a template cluster (initdb, migrations, seed), built once per set of migrations
    * and seed files and kept in the temp dir: a copy takes a second, building one half a minute.
+   * `bare`: initdb only, no template (no hcmc1022_fault database).
    */
-  static async start(options: { settings?: Record<string, string> } = {}): Promise<TestPostgresCluster> {
+  static async start(options: { settings?: Record<string, string>; bare?: boolean } = {}): Promise<TestPostgresCluster> {
     if (!existsSync(join(PG_BIN, 'initdb')))
       throw new Error(`PostgreSQL 15 is missing (${PG_BIN}): apt-get install postgresql-15 postgresql-15-postgis-3`);
-    const template = await ensureTemplate();
+    const template = options.bare ? null : await ensureTemplate();
     const cluster = new TestPostgresCluster(await freePort());
     try {
-      if (isRoot()) chownSync(cluster.dir, postgresUser().uid, postgresUser().gid);
-      const copy = spawnSync('cp', ['-a', join(template, 'data'), cluster.data], { encoding: 'utf8' });
-      if (copy.status !== 0) throw new Error(`copying the template cluster failed: ${copy.stderr}`);
-      await cluster.run(options.settings ?? {});
+      if (template) {
+        if (isRoot()) chownSync(cluster.dir, postgresUser().uid, postgresUser().gid);
+        const copy = spawnSync('cp', ['-a', join(template, 'data'), cluster.data], { encoding: 'utf8' });
+        if (copy.status !== 0) throw new Error(`copying the template cluster failed: ${copy.stderr}`);
+      } else {
+        cluster.initdb();
+      }
+      // A replica made by scripts/replica.mjs reads postgresql.conf only (max_connections 100), and a
+      // hot standby refuses to start with fewer connections than its primary: a bare cluster keeps 100.
+      await cluster.run({ ...(template ? {} : { max_connections: '100' }), ...options.settings });
       return cluster;
     } catch (err) {
       await cluster.destroy();
@@ -72,7 +85,37 @@ export class TestPostgresCluster {
   }
 
   get url(): string {
-    return `postgres://postgres@127.0.0.1:${this.port}/hcmc1022_fault`;
+    return this.databaseUrl('hcmc1022_fault');
+  }
+
+  databaseUrl(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  replicaUrl(database = 'postgres'): string {
+    if (this.replicaPort === null) throw new Error('TestPostgresCluster: no replica yet (startReplica)');
+    return `postgres://postgres@127.0.0.1:${this.replicaPort}/${database}`;
+  }
+
+  /** Runs the project's replica script against this primary; returns what it printed. */
+  async startReplica(): Promise<string> {
+    const port = this.replicaPort ?? (await freePort());
+    const args = ['--primary', this.databaseUrl(), '--dir', join(this.dir, 'replica'), '--port', String(port), '--bin', PG_BIN];
+    const { stdout } = await run(process.execPath, [REPLICA_SCRIPT, ...args]);
+    this.replicaPort = port;
+    if (!this.replicaExitHandler) {
+      // A suite that dies must not leave the replica behind (an exit handler runs synchronous code only).
+      this.replicaExitHandler = true;
+      process.once('exit', () => this.killReplicaSync());
+    }
+    return stdout;
+  }
+
+  /** Stops the replica (fast shutdown, pg_ctl); startReplica brings it back from where it stopped. */
+  async stopReplica(mode: StopMode = 'fast'): Promise<void> {
+    const args = ['-D', join(this.dir, 'replica'), '-m', mode, '-w', 'stop'];
+    if (isRoot()) await run('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), ...args]);
+    else await run(join(PG_BIN, 'pg_ctl'), args);
   }
 
   get running(): boolean {
@@ -115,11 +158,22 @@ export class TestPostgresCluster {
 
   /** Stops the server and removes its files. */
   async destroy(): Promise<void> {
+    if (this.replicaPort !== null) await this.stopReplica('immediate').catch(() => undefined);
     await this.stop('immediate').catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
 
   private settings: Record<string, string> = {};
+  private replicaExitHandler = false;
+
+  private killReplicaSync(): void {
+    try {
+      const pid = Number(readFileSync(join(this.dir, 'replica', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // not running
+    }
+  }
 
   private initdb(): void {
     if (isRoot()) chownSync(this.dir, postgresUser().uid, postgresUser().gid);

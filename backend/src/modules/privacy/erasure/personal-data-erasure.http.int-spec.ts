@@ -24,6 +24,7 @@ import { QueueName } from '../../../engine/queue/queue-name';
 import { RedisModule } from '../../../engine/redis/redis.module';
 import { createTestHttpApp } from '../../../testing/http-app';
 import { callApi, demoTokens } from '../../../testing/http-client';
+import { redisTexts } from '../../../testing/personal-value-search';
 import { deleteRedisKeys, setEnv } from '../../../testing/process-env';
 import { createScratchDatabase, ScratchDatabase } from '../../../testing/scratch-database';
 import { TEST_REDIS_URL } from '../../../testing/test-env';
@@ -111,29 +112,7 @@ describe('erasure of a data subject (in-process HTTP, real PostgreSQL, Redis and
 
   async function inRedis(): Promise<string[]> {
     const hits: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
-      cursor = next;
-      for (const key of keys) {
-        const type = await redis.type(key);
-        const value =
-          type === 'string'
-            ? await redis.get(key)
-            : type === 'hash'
-              ? JSON.stringify(await redis.hgetall(key))
-              : type === 'list'
-                ? JSON.stringify(await redis.lrange(key, 0, -1))
-                : type === 'set'
-                  ? JSON.stringify(await redis.smembers(key))
-                  : type === 'zset'
-                    ? JSON.stringify(await redis.zrange(key, '0', '-1'))
-                    : type === 'stream'
-                      ? JSON.stringify(await redis.xrange(key, '-', '+'))
-                      : '';
-        hits.push(...found(`${key} ${value}`).map((n) => `${key}: ${n}`));
-      }
-    } while (cursor !== '0');
+    for (const { key, text } of await redisTexts(redis)) hits.push(...found(text).map((n) => `${key}: ${n}`));
     return hits;
   }
 
