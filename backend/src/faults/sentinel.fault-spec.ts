@@ -3,7 +3,7 @@ import { QueueName } from '../engine/queue/queue-name';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { IntendedReport, percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
-import { waitFor } from '../testing/faults/ports';
+import { waitFor } from '../testing/ports';
 import { SENTINEL_NAME } from '../testing/faults/sentinel-group';
 import { DEMO_PASSWORD } from '../testing/http-client';
 

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { SENTINEL_NAME, TestSentinelGroup } from '../../testing/faults/sentinel-group';
-import { waitFor } from '../../testing/faults/ports';
+import { waitFor } from '../../testing/ports';
 import { closeRedis, createRedis, RedisConnectionSettings, untilReady } from './redis-connection';
 
 // The connection factory against a real Sentinel group (Debian's redis-sentinel): a primary

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort, waitFor, waitPort } from './ports';
+import { freePort, waitFor, waitPort } from '../ports';
 
 /** The name the sentinels monitor (REDIS_SENTINEL_NAME of the processes under test). */
 export const SENTINEL_NAME = 'hcmc1022';
