@@ -1,26 +1,18 @@
 import { Queue } from 'bullmq';
+import { closeQueues, faultQueues, missingSchedules, timedSignIn } from '../testing/faults/recurring-jobs';
 import { QueueName } from '../engine/queue/queue-name';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
 import { waitFor } from '../testing/ports';
-import { DEMO_PASSWORD } from '../testing/http-client';
 
 // Fault 1 (docs/reliability.md): intake under a Redis kill and under a FLUSHALL, 20 % of the
 // reports sent again with the same Idempotency-Key. Nothing lost or doubled, every report
 // assigned exactly once within 60 s of Redis returning, no 5xx but 503; every recurring job back
 // within 60 s; sign-in answers while Redis is away. Fault 5: a Redis that may evict is refused.
 
-const FAULT_PREFIX = '{hcmc1022fault}';
 const BOUND_MS = 60_000;
 const REDIS_AWAY_MS = 5_000;
-const RECURRING: Array<[QueueName, string]> = [
-  [QueueName.Notifications, 'deliver-notifications'],
-  [QueueName.Maintenance, 'purge-uploads'],
-  [QueueName.Sla, 'sla-sweep'],
-  [QueueName.Sla, 'sla-repair'],
-  [QueueName.Privacy, 'apply-retention'],
-];
 
 describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, () => {
   let system: FaultSystem;
@@ -29,35 +21,12 @@ describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, ()
   beforeAll(async () => {
     // Two of each: the faults must hold for more than one machine.
     system = await startFaultSystem({ apis: 1, workers: 2, env: { JOB_SCHEDULES_CHECK_MS: '5000' } });
-    queues = new Map(
-      Object.values(QueueName).map((name) => {
-        const queue = new Queue(name, { connection: { url: system.redis.url, maxRetriesPerRequest: null }, prefix: FAULT_PREFIX });
-        queue.on('error', () => undefined); // the test's own view of Redis, expected to fail while it is killed
-        return [name, queue];
-      }),
-    );
+    queues = faultQueues({ url: system.redis.url, maxRetriesPerRequest: null });
   });
   afterAll(async () => {
-    await Promise.all([...(queues?.values() ?? [])].map((q) => q.close()));
+    await closeQueues(queues);
     await system?.close();
   });
-
-  const missingSchedules = async () => {
-    const missing: string[] = [];
-    for (const [queue, id] of RECURRING) if (!(await queues.get(queue)!.getJobScheduler(id))) missing.push(`${queue}:${id}`);
-    return missing;
-  };
-
-  const signIn = async () => {
-    const started = Date.now();
-    const res = await fetch(`${system.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'leader', password: DEMO_PASSWORD }),
-      signal: AbortSignal.timeout(30_000),
-    }).catch(() => null);
-    return { status: res?.status ?? 0, ms: Date.now() - started };
-  };
 
   it('loses, doubles and re-assigns nothing, and every recurring job comes back', async () => {
     // Filing goes on through both faults and stops a while after the last one.
@@ -72,17 +41,17 @@ describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, ()
       signal: abort.signal,
     });
     const figures: Record<string, unknown> = { scale: FAULT_SCALE, 'reports a second': rate };
-    await waitFor('recurring jobs declared', async () => (await missingSchedules()).length === 0, BOUND_MS, 250);
+    await waitFor('recurring jobs declared', async () => (await missingSchedules(queues)).length === 0, BOUND_MS, 250);
 
     // A kill: Redis gone for a few seconds, back empty (no persistence).
     await new Promise((r) => setTimeout(r, scaled(3000, 10_000)));
     await system.redis.kill();
-    const signInsAway = [await signIn(), await signIn()];
+    const signInsAway = [await timedSignIn(system.baseUrl), await timedSignIn(system.baseUrl)];
     await new Promise((r) => setTimeout(r, REDIS_AWAY_MS));
     await system.redis.restart();
     figures['recurring jobs back after kill (ms)'] = await waitFor(
       'recurring jobs back after the kill',
-      async () => (await missingSchedules().catch(() => ['?'])).length === 0,
+      async () => (await missingSchedules(queues).catch(() => ['?'])).length === 0,
       BOUND_MS,
       250,
     ).catch((err: Error) => err.message);
@@ -92,7 +61,7 @@ describe(`Redis killed and flushed under intake load (${FAULT_SCALE} scale)`, ()
     await system.redis.flushAll();
     figures['recurring jobs back after FLUSHALL (ms)'] = await waitFor(
       'recurring jobs back after FLUSHALL',
-      async () => (await missingSchedules()).length === 0,
+      async () => (await missingSchedules(queues)).length === 0,
       BOUND_MS,
       250,
     ).catch((err: Error) => err.message);

@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
+import { closeQueues, faultQueues, missingSchedules, timedSignIn } from '../testing/faults/recurring-jobs';
 import { QueueName } from '../engine/queue/queue-name';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { IntendedReport, percentile, runIntakeLoad, statusCounts } from '../testing/faults/intake-load';
 import { FAULT_SCALE, FaultSystem, scaled, startFaultSystem } from '../testing/faults/fault-system';
 import { waitFor } from '../testing/ports';
 import { SENTINEL_NAME } from '../testing/faults/sentinel-group';
-import { DEMO_PASSWORD } from '../testing/http-client';
 
 // Beyond one machine (docs/reliability.md): the API and the workers reach Redis through three
 // sentinels (REDIS_SENTINELS, no REDIS_URL); the primary is killed under intake and routing and
@@ -15,15 +15,7 @@ import { DEMO_PASSWORD } from '../testing/http-client';
 // machine returns as a replica and a planned switchover (SENTINEL FAILOVER) moves the primary
 // back while the old one stays up: the same checks, READONLY replies included.
 
-const FAULT_PREFIX = '{hcmc1022fault}';
 const BOUND_MS = 60_000;
-const RECURRING: Array<[QueueName, string]> = [
-  [QueueName.Notifications, 'deliver-notifications'],
-  [QueueName.Maintenance, 'purge-uploads'],
-  [QueueName.Sla, 'sla-sweep'],
-  [QueueName.Sla, 'sla-repair'],
-  [QueueName.Privacy, 'apply-retention'],
-];
 
 describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} scale)`, () => {
   let system: FaultSystem;
@@ -32,36 +24,12 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
   beforeAll(async () => {
     system = await startFaultSystem({ apis: 1, workers: 2, sentinel: true, env: { JOB_SCHEDULES_CHECK_MS: '5000' } });
     const sentinels = system.sentinel!.sentinelAddresses;
-    queues = new Map(
-      Object.values(QueueName).map((name) => {
-        // The test's own view of Redis, through the sentinels as the processes see it.
-        const queue = new Queue(name, { connection: { sentinels, name: SENTINEL_NAME, maxRetriesPerRequest: null }, prefix: FAULT_PREFIX });
-        queue.on('error', () => undefined);
-        return [name, queue];
-      }),
-    );
+    queues = faultQueues({ sentinels, name: SENTINEL_NAME, maxRetriesPerRequest: null });
   });
   afterAll(async () => {
-    await Promise.all([...(queues?.values() ?? [])].map((q) => q.close()));
+    await closeQueues(queues);
     await system?.close();
   });
-
-  const missingSchedules = async () => {
-    const missing: string[] = [];
-    for (const [queue, id] of RECURRING) if (!(await queues.get(queue)!.getJobScheduler(id))) missing.push(`${queue}:${id}`);
-    return missing;
-  };
-
-  const signIn = async () => {
-    const started = Date.now();
-    const res = await fetch(`${system.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'leader', password: DEMO_PASSWORD }),
-      signal: AbortSignal.timeout(30_000),
-    }).catch(() => null);
-    return { status: res?.status ?? 0, ms: Date.now() - started };
-  };
 
   it('loses, doubles and re-assigns nothing across a failover, and every recurring job is on the new primary', async () => {
     const group = system.sentinel!;
@@ -90,13 +58,13 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
         backlog.push(acknowledged.length - assigned);
       }
     })();
-    await waitFor('recurring jobs declared', async () => (await missingSchedules()).length === 0, BOUND_MS, 250);
+    await waitFor('recurring jobs declared', async () => (await missingSchedules(queues)).length === 0, BOUND_MS, 250);
 
     // Intake and routing under way, then the primary's machine dies.
     await new Promise((r) => setTimeout(r, scaled(5000, 15_000)));
     const oldPrimary = await group.killPrimary();
     const promotion = group.untilPromoted(oldPrimary, 30_000);
-    const signInsAway = [await signIn(), await signIn()];
+    const signInsAway = [await timedSignIn(system.baseUrl), await timedSignIn(system.baseUrl)];
     figures['sign-in during the failover'] = signInsAway.map((s) => `${s.status} in ${s.ms} ms`).join(', ');
     const promoted = await promotion;
     figures['failover: kill to promotion (ms)'] = promoted.ms;
@@ -104,7 +72,7 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
     // Every recurring job on the new primary: on the replica already, or declared again.
     figures['recurring jobs on the new primary (ms)'] = await waitFor(
       'recurring jobs on the new primary',
-      async () => (await missingSchedules().catch(() => ['?'])).length === 0,
+      async () => (await missingSchedules(queues).catch(() => ['?'])).length === 0,
       BOUND_MS,
       250,
     ).catch((err: Error) => err.message);
@@ -125,7 +93,7 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
     await new Promise((r) => setTimeout(r, scaled(3000, 10_000)));
     const switched = await group.switchover();
     const switchPromotion = group.untilPromoted(switched, 30_000);
-    const signInsSwitch = [await signIn(), await signIn()];
+    const signInsSwitch = [await timedSignIn(system.baseUrl), await timedSignIn(system.baseUrl)];
     figures['switchover: to promotion (ms)'] = (await switchPromotion).ms;
     figures['sign-in during the switchover'] = signInsSwitch.map((s) => `${s.status} in ${s.ms} ms`).join(', ');
     signInsAway.push(...signInsSwitch);
@@ -138,7 +106,7 @@ describe(`Redis Sentinel: the primary killed under intake load (${FAULT_SCALE} s
     ).catch((err: Error) => err.message);
     figures['recurring jobs after the switchover (ms)'] = await waitFor(
       'recurring jobs after the switchover',
-      async () => (await missingSchedules().catch(() => ['?'])).length === 0,
+      async () => (await missingSchedules(queues).catch(() => ['?'])).length === 0,
       BOUND_MS,
       250,
     ).catch((err: Error) => err.message);

@@ -1,4 +1,5 @@
 import { clockOffsetKey } from '../engine/clock/clock';
+import { FAULT_PREFIX } from '../testing/faults/recurring-jobs';
 import { SLA_STAGES } from '../modules/sla/sla-stages';
 import { printFigures, tallyIntake } from '../testing/faults/intake-checks';
 import { runIntakeLoad } from '../testing/faults/intake-load';
@@ -9,7 +10,6 @@ import { waitFor } from '../testing/ports';
 // worker SIGKILLs, a Redis restart and a FLUSHALL, then a forward jump of the workers' clock by
 // hours: every stage fires exactly once, none early, none for a paused clock.
 
-const FAULT_PREFIX = '{hcmc1022fault}';
 const SHORT_TARGET_MS = 20_000;
 const LONG_TARGET_MS = 4 * 3600_000;
 // Past the long clocks' last stage (escalation at 1.5 × target).
